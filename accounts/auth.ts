@@ -1,0 +1,156 @@
+// Sign-in, sessions (opaque bearer tokens, stored only as hashes, idle and absolute expiry) and lockout.
+import crypto from 'node:crypto';
+import type { Principal } from '../core/access/abilities.js';
+import { recordAudit, recordAuditAlone, type AuditContext } from '../core/audit/audit.js';
+import type { Config } from '../core/config.js';
+import type { Database } from '../core/db/database.js';
+import { AccountLockedError, ForbiddenError, UnauthenticatedError } from '../core/errors.js';
+import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+
+export interface AuthDeps {
+  db: Database;
+  config: Pick<Config, 'session' | 'lockout'>;
+}
+
+export interface SessionUser extends Principal {
+  displayName: string;
+  orgCode: string;
+  orgName: string;
+}
+
+/** Writes to lastSeenAt at most this often, so reads do not each cost a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export function createAuthService({ db, config }: AuthDeps) {
+  const { prisma } = db;
+  const idleMs = config.session.idleMinutes * 60_000;
+  const maxMs = config.session.maxHours * 3_600_000;
+
+  const userSelect = {
+    id: true,
+    username: true,
+    displayName: true,
+    role: true,
+    orgId: true,
+    disabled: true,
+    org: { select: { code: true, name: true } },
+  } as const;
+
+  function toSessionUser(u: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: Principal['role'];
+    orgId: string;
+    org: { code: string; name: string };
+  }): SessionUser {
+    return {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      orgId: u.orgId,
+      orgCode: u.org.code,
+      orgName: u.org.name,
+    };
+  }
+
+  async function login(input: { username: string; password: string }, ctx: AuditContext) {
+    const now = new Date();
+    const user = await prisma.user.findUnique({
+      where: { username: input.username },
+      select: { ...userSelect, passwordHash: true, failedLogins: true, lockedUntil: true },
+    });
+    const attempt = { ...ctx, actorId: user?.id ?? null, actorName: input.username, actorRole: user?.role ?? null };
+    if (!user) {
+      await verifyPassword(await dummyPasswordHash(), input.password);
+      await recordAuditAlone(db, attempt, { action: 'auth.login', outcome: 'FAILURE', detail: { reason: 'UNKNOWN_USER' } });
+      throw new UnauthenticatedError('INVALID_CREDENTIALS');
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await recordAuditAlone(db, attempt, { action: 'auth.login', outcome: 'DENIED', targetType: 'User', targetId: user.id, detail: { reason: 'LOCKED' } });
+      throw new AccountLockedError(user.lockedUntil.toISOString());
+    }
+    const ok = await verifyPassword(user.passwordHash, input.password);
+    if (!ok) {
+      const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1;
+      const lock = failures >= config.lockout.threshold;
+      const lockedUntil = lock ? new Date(now.getTime() + config.lockout.minutes * 60_000) : null;
+      await prisma.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { failedLogins: failures, lockedUntil } });
+        await recordAudit(tx, attempt, {
+          action: 'auth.login',
+          outcome: 'FAILURE',
+          targetType: 'User',
+          targetId: user.id,
+          detail: { reason: 'BAD_PASSWORD', failures, locked: lock },
+        });
+      });
+      if (lock && lockedUntil) throw new AccountLockedError(lockedUntil.toISOString());
+      throw new UnauthenticatedError('INVALID_CREDENTIALS');
+    }
+    if (user.disabled) {
+      await recordAuditAlone(db, attempt, { action: 'auth.login', outcome: 'DENIED', targetType: 'User', targetId: user.id, detail: { reason: 'DISABLED' } });
+      throw new ForbiddenError('ACCOUNT_DISABLED');
+    }
+    const token = `zy_${crypto.randomBytes(32).toString('base64url')}`;
+    const expiresAt = new Date(now.getTime() + maxMs);
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+      await tx.session.create({
+        data: { tokenHash: hashToken(token), userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent?.slice(0, 512), expiresAt },
+      });
+      await recordAudit(tx, attempt, { action: 'auth.login', targetType: 'User', targetId: user.id });
+    });
+    return { token, expiresAt, idleTimeoutMinutes: config.session.idleMinutes, user: toSessionUser(user) };
+  }
+
+  /** Resolves a bearer token to its user, or throws 401. */
+  async function authenticate(token: string): Promise<SessionUser> {
+    const now = Date.now();
+    const session = await prisma.session.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, expiresAt: true, lastSeenAt: true, revokedAt: true, user: { select: userSelect } },
+    });
+    if (!session || session.revokedAt) throw new UnauthenticatedError('UNAUTHENTICATED');
+    if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now || session.user.disabled) {
+      throw new UnauthenticatedError('SESSION_EXPIRED');
+    }
+    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    }
+    return toSessionUser(session.user);
+  }
+
+  async function logout(token: string, ctx: AuditContext) {
+    await prisma.$transaction(async (tx) => {
+      const { count } = await tx.session.updateMany({
+        where: { tokenHash: hashToken(token), revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      if (count) await recordAudit(tx, ctx, { action: 'auth.logout', targetType: 'User', targetId: ctx.actorId ?? undefined });
+    });
+  }
+
+  async function changePassword(userId: string, input: { currentPassword: string; newPassword: string }, ctx: AuditContext) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true, passwordHash: true } });
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      await recordAuditAlone(db, ctx, { action: 'auth.password.change', outcome: 'FAILURE', targetType: 'User', targetId: userId });
+      throw new ForbiddenError('FORBIDDEN');
+    }
+    assertPasswordPolicy(input.newPassword, user.username, 'newPassword');
+    const passwordHash = await hashPassword(input.newPassword);
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } } });
+      await recordAudit(tx, ctx, { action: 'auth.password.change', targetType: 'User', targetId: userId });
+    });
+  }
+
+  return { login, authenticate, logout, changePassword };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,148 @@
+// User accounts. The system administrator creates and edits business accounts; the security administrator
+// assigns roles, unlocks and resets passwords; the auditor reads. Which fields each may see or change is in
+// core/access/abilities.ts.
+import { assertCan, assertFieldsPermitted, pickReadable, readableWhere, subject } from '../core/access/abilities.js';
+import type { Actor } from '../core/actor.js';
+import { recordAudit } from '../core/audit/audit.js';
+import type { Database } from '../core/db/database.js';
+import type { Role } from '../core/db/generated/enums.js';
+import { assertUpdated, assertVersion } from '../core/db/versioning.js';
+import { ConflictError, NotFoundError } from '../core/errors.js';
+import { assertPasswordPolicy, hashPassword } from './passwords.js';
+
+export interface UserCreateInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string;
+  email?: string | null;
+  phone?: string | null;
+  password: string;
+}
+
+export interface UserUpdateInput {
+  displayName?: string;
+  orgId?: string;
+  email?: string | null;
+  phone?: string | null;
+  disabled?: boolean;
+  role?: Role;
+}
+
+const select = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  orgId: true,
+  org: { select: { code: true, name: true, kind: true } },
+  disabled: true,
+  email: true,
+  phone: true,
+  failedLogins: true,
+  lockedUntil: true,
+  lastLoginAt: true,
+  passwordChangedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+} as const;
+
+export function createUserService({ db }: { db: Database }) {
+  const { prisma } = db;
+
+  async function list(actor: Actor, filter: { orgId?: string; role?: Role; q?: string; page: number; pageSize: number }) {
+    assertCan(actor.ability, 'read', 'User');
+    const where = {
+      AND: [
+        readableWhere(actor.ability, 'User'),
+        filter.orgId ? { orgId: filter.orgId } : {},
+        filter.role ? { role: filter.role } : {},
+        filter.q ? { OR: [{ username: { contains: filter.q } }, { displayName: { contains: filter.q } }] } : {},
+      ],
+    };
+    const [total, rows] = await Promise.all([
+      prisma.user.count({ where }),
+      prisma.user.findMany({ where, select, orderBy: { username: 'asc' }, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
+    ]);
+    return { total, page: filter.page, pageSize: filter.pageSize, items: rows.map((u) => pickReadable(actor.ability, 'User', u)) };
+  }
+
+  async function get(actor: Actor, id: string) {
+    const u = await prisma.user.findFirst({ where: { AND: [{ id }, readableWhere(actor.ability, 'User')] }, select });
+    if (!u) throw new NotFoundError('user');
+    return pickReadable(actor.ability, 'User', u);
+  }
+
+  async function create(actor: Actor, input: UserCreateInput) {
+    assertCan(actor.ability, 'create', subject('User', { role: input.role }));
+    assertPasswordPolicy(input.password, input.username);
+    const passwordHash = await hashPassword(input.password);
+    return prisma.$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { username: input.username } })) throw new ConflictError('ALREADY_EXISTS', { what: 'username' });
+      if (!(await tx.organisation.findUnique({ where: { id: input.orgId } }))) throw new NotFoundError('organisation');
+      const { password: _omit, ...data } = input;
+      const u = await tx.user.create({ data: { ...data, passwordHash }, select });
+      await recordAudit(tx, actor.audit, {
+        action: 'user.create',
+        targetType: 'User',
+        targetId: u.id,
+        detail: { username: u.username, role: u.role, orgId: u.orgId },
+      });
+      return pickReadable(actor.ability, 'User', u);
+    });
+  }
+
+  async function update(actor: Actor, id: string, expectedVersion: number, input: UserUpdateInput) {
+    return prisma.$transaction(async (tx) => {
+      const current = await tx.user.findUnique({ where: { id }, select });
+      assertVersion(current, expectedVersion, 'user');
+      assertCan(actor.ability, 'update', subject('User', current!));
+      assertFieldsPermitted(actor.ability, 'update', subject('User', current!), input as Record<string, unknown>);
+      if (input.orgId && !(await tx.organisation.findUnique({ where: { id: input.orgId } }))) throw new NotFoundError('organisation');
+      assertUpdated(await tx.user.updateMany({ where: { id, version: expectedVersion }, data: { ...input, version: { increment: 1 } } }));
+      // a role change or a disabled account takes effect at once: its sessions end
+      if (input.role !== undefined || input.disabled) {
+        await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+      }
+      await recordAudit(tx, actor.audit, {
+        action: input.role !== undefined ? 'user.role.change' : 'user.update',
+        targetType: 'User',
+        targetId: id,
+        detail: { ...input, previousRole: input.role !== undefined ? current!.role : undefined },
+      });
+      return pickReadable(actor.ability, 'User', await tx.user.findUniqueOrThrow({ where: { id }, select }));
+    });
+  }
+
+  async function unlock(actor: Actor, id: string) {
+    return prisma.$transaction(async (tx) => {
+      const current = await tx.user.findUnique({ where: { id }, select });
+      if (!current) throw new NotFoundError('user');
+      assertCan(actor.ability, 'unlock', subject('User', current));
+      await tx.user.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null, version: { increment: 1 } } });
+      await recordAudit(tx, actor.audit, { action: 'user.unlock', targetType: 'User', targetId: id });
+      return pickReadable(actor.ability, 'User', await tx.user.findUniqueOrThrow({ where: { id }, select }));
+    });
+  }
+
+  async function resetPassword(actor: Actor, id: string, password: string) {
+    const current = await prisma.user.findUnique({ where: { id }, select });
+    if (!current) throw new NotFoundError('user');
+    assertCan(actor.ability, 'resetPassword', subject('User', current));
+    assertPasswordPolicy(password, current.username);
+    const passwordHash = await hashPassword(password);
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id },
+        data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null, version: { increment: 1 } },
+      });
+      await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await recordAudit(tx, actor.audit, { action: 'user.password.reset', targetType: 'User', targetId: id });
+    });
+  }
+
+  return { list, get, create, update, unlock, resetPassword };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

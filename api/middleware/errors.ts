@@ -1,0 +1,76 @@
+// The one place errors become HTTP answers. Bad input never yields a 500, and a 500 never leaks internals.
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { recordAuditAlone } from '../../core/audit/audit.js';
+import type { Database } from '../../core/db/database.js';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RuleViolationError,
+} from '../../core/errors.js';
+import { t, type Locale } from '../../core/i18n.js';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/** Errors from outside the vocabulary that are still the client's fault. */
+function normalise(err: unknown): unknown {
+  const bp = err as BodyParserError;
+  if (bp && typeof bp === 'object' && typeof bp.type === 'string') {
+    if (bp.type === 'entity.parse.failed') return new InvalidInputError([], 'MALFORMED_JSON');
+    if (bp.type === 'entity.too.large') return new PayloadTooLargeError(`${Math.round((bp.limit ?? 0) / 1024)} KiB`);
+    if (bp.type === 'encoding.unsupported' || bp.type === 'charset.unsupported') {
+      return new InvalidInputError([], 'UNSUPPORTED_MEDIA_TYPE', 415);
+    }
+  }
+  const prismaCode = (err as { code?: string })?.code;
+  if (prismaCode === 'P2002') return new ConflictError('ALREADY_EXISTS', { what: 'record' });
+  if (prismaCode === 'P2025') return new NotFoundError('record');
+  return err;
+}
+
+function bodyFor(err: AppError, locale: Locale) {
+  const body: Record<string, unknown> = { code: err.code, message: t(err.code, locale, err.params) };
+  if (err instanceof InvalidInputError && err.issues.length) {
+    body.fields = err.issues.map((i) => ({ path: i.path, code: i.code, message: t(i.code.startsWith('field.') ? i.code : i.code, locale, i.params ?? {}) }));
+  }
+  if (err instanceof ForbiddenError && err.fields.length) body.fields = err.fields.map((path) => ({ path, code: 'FORBIDDEN_FIELD' }));
+  if (err instanceof RuleViolationError) body.violations = err.violations;
+  return body;
+}
+
+export function errorHandler(db: Database, log: Logger) {
+  // express recognises error middleware by its four parameters
+  return async (raw: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const err = normalise(raw);
+    const locale = req.ctx?.locale ?? 'zh-CN';
+    if (err instanceof AppError) {
+      if (err instanceof ForbiddenError && req.ctx) {
+        await recordAuditAlone(db, req.ctx.audit, {
+          action: 'access.denied',
+          outcome: 'DENIED',
+          detail: { method: req.method, path: req.originalUrl.split('?')[0], reason: err.code, ...err.params },
+        }).catch((e: unknown) => log.error({ err: e }, 'could not audit a refused authorization'));
+      }
+      if (res.headersSent) return void res.end();
+      res.status(err.status).json(bodyFor(err, locale));
+      return;
+    }
+    const requestId = req.ctx?.requestId ?? '-';
+    log.error({ err: raw, requestId }, 'unhandled error');
+    if (res.headersSent) return void res.end();
+    res.status(500).json({ code: 'INTERNAL', message: t('INTERNAL', locale, { requestId }) });
+  };
+}
+
+export function notFoundHandler(req: Request, res: Response) {
+  const locale = req.ctx?.locale ?? 'zh-CN';
+  res.status(404).json({ code: 'ROUTE_NOT_FOUND', message: t('ROUTE_NOT_FOUND', locale, { method: req.method, path: req.path }) });
+}

@@ -1,0 +1,176 @@
+// Organisations and user accounts (administrators), with field-level rules from core/access.
+import { z } from 'zod';
+import { ALL_ROLES } from '../../core/access/roles.js';
+import { requireIfMatch, setEtag } from '../etag.js';
+import { route, type RouteTable } from '../route.js';
+import { errors, idParam } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const orgKind = z.enum(['GIA', 'FINANCE', 'BDC', 'DEPARTMENT', 'COUNTY']);
+const role = z.enum(ALL_ROLES);
+const organisation = z
+  .object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), kind: orgKind, active: z.boolean(), version: z.number() })
+  .openapi('Organisation');
+const user = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role,
+    orgId: z.string(),
+    org: z.object({ code: z.string(), name: z.string(), kind: orgKind }),
+    disabled: z.boolean(),
+    email: z.string().nullable().optional(),
+    phone: z.string().nullable().optional(),
+    failedLogins: z.number().optional(),
+    lockedUntil: z.string().nullable().optional(),
+    lastLoginAt: z.string().nullable().optional(),
+    version: z.number().optional(),
+  })
+  .openapi('User', { description: 'fields beyond the public ones are present only for those allowed to see them' });
+
+const email = z.email().max(200).nullable().optional();
+const phone = z.string().regex(/^[0-9+\-() ]{5,30}$/).nullable().optional();
+
+export function accountRoutes(table: RouteTable, s: Services) {
+  route(table, {
+    method: 'get',
+    path: '/api/orgs',
+    summary: 'Organisations (signed-in users)',
+    tags: ['accounts'],
+    auth: true,
+    query: z.strictObject({ kind: orgKind.optional() }),
+    responses: { 200: { description: 'organisations', schema: z.object({ items: z.array(organisation) }) }, 401: errors[401] },
+    handler: async ({ query, ctx }, _req, res) => void res.json({ items: await s.organisations.list(ctx, query) }),
+  });
+  route(table, {
+    method: 'post',
+    path: '/api/orgs',
+    summary: 'Create an organisation (system administrator)',
+    tags: ['accounts'],
+    auth: true,
+    body: z.strictObject({ code: z.string().regex(/^[A-Z0-9_]{2,32}$/), name: z.string().min(1).max(100), nameEn: z.string().max(200).nullable().optional(), kind: orgKind }),
+    responses: { 201: { description: 'created', schema: organisation }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
+    handler: async ({ body, ctx }, _req, res) => {
+      const org = await s.organisations.create(ctx, body);
+      setEtag(res, org.version);
+      res.status(201).json(org);
+    },
+  });
+  route(table, {
+    method: 'patch',
+    path: '/api/orgs/:id',
+    summary: 'Change an organisation (system administrator)',
+    tags: ['accounts'],
+    auth: true,
+    ifMatch: true,
+    params: idParam,
+    body: z.strictObject({ name: z.string().min(1).max(100).optional(), nameEn: z.string().max(200).nullable().optional(), kind: orgKind.optional(), active: z.boolean().optional() }),
+    responses: { 200: { description: 'updated', schema: organisation }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => {
+      const org = await s.organisations.update(ctx, params.id, requireIfMatch(req), body);
+      setEtag(res, org.version);
+      res.json(org);
+    },
+  });
+
+  route(table, {
+    method: 'get',
+    path: '/api/users',
+    summary: 'User accounts you may read (administrators and the auditor see all; others themselves)',
+    tags: ['accounts'],
+    auth: true,
+    query: z.strictObject({
+      orgId: z.uuid().optional(),
+      role: role.optional(),
+      q: z.string().max(64).optional(),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    responses: {
+      200: { description: 'a page of accounts', schema: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(user) }) },
+      400: errors[400],
+      401: errors[401],
+    },
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.users.list(ctx, query)),
+  });
+  route(table, {
+    method: 'post',
+    path: '/api/users',
+    summary: 'Create a business account (system administrator)',
+    tags: ['accounts'],
+    auth: true,
+    body: z.strictObject({
+      username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/),
+      displayName: z.string().min(1).max(64),
+      role,
+      orgId: z.uuid(),
+      email,
+      phone,
+      password: z.string().min(1).max(128),
+    }),
+    responses: { 201: { description: 'created', schema: user }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 422: errors[422] },
+    handler: async ({ body, ctx }, _req, res) => void res.status(201).json(await s.users.create(ctx, body)),
+  });
+  route(table, {
+    method: 'get',
+    path: '/api/users/:id',
+    summary: 'One account',
+    tags: ['accounts'],
+    auth: true,
+    params: idParam,
+    responses: { 200: { description: 'the account (ETag: its version)', schema: user }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => {
+      const u = await s.users.get(ctx, params.id);
+      if (typeof u.version === 'number') setEtag(res, u.version);
+      res.json(u);
+    },
+  });
+  route(table, {
+    method: 'patch',
+    path: '/api/users/:id',
+    summary: 'Change an account: profile and disabled (system administrator), role and disabled (security administrator)',
+    tags: ['accounts'],
+    auth: true,
+    ifMatch: true,
+    params: idParam,
+    body: z.strictObject({
+      displayName: z.string().min(1).max(64).optional(),
+      orgId: z.uuid().optional(),
+      email,
+      phone,
+      disabled: z.boolean().optional(),
+      role: role.optional(),
+    }),
+    responses: { 200: { description: 'updated', schema: user }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => {
+      const u = await s.users.update(ctx, params.id, requireIfMatch(req), body);
+      if (typeof u.version === 'number') setEtag(res, u.version);
+      res.json(u);
+    },
+  });
+  route(table, {
+    method: 'post',
+    path: '/api/users/:id/unlock',
+    summary: 'Unlock an account locked by failed sign-ins (security administrator)',
+    tags: ['accounts'],
+    auth: true,
+    params: idParam,
+    responses: { 200: { description: 'unlocked', schema: user }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.users.unlock(ctx, params.id)),
+  });
+  route(table, {
+    method: 'post',
+    path: '/api/users/:id/reset-password',
+    summary: "Set a new password for someone else's account and end its sessions (security administrator)",
+    tags: ['accounts'],
+    auth: true,
+    params: idParam,
+    body: z.strictObject({ password: z.string().min(1).max(128) }),
+    responses: { 204: { description: 'reset' }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 422: errors[422] },
+    handler: async ({ params, body, ctx }, _req, res) => {
+      await s.users.resetPassword(ctx, params.id, body.password);
+      res.status(204).end();
+    },
+  });
+}

@@ -1,0 +1,75 @@
+// Sign-in, sign-out, the current user, password change.
+import { z } from 'zod';
+import type { Services } from '../services.js';
+import { route, type RouteTable } from '../route.js';
+import { errors } from '../schemas.js';
+
+const sessionUser = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    orgId: z.string(),
+    orgCode: z.string(),
+    orgName: z.string(),
+  })
+  .openapi('SessionUser');
+
+export function authRoutes(table: RouteTable, s: Services) {
+  route(table, {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in with a username and password; returns a bearer token',
+    tags: ['auth'],
+    auth: false,
+    body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+    responses: {
+      200: {
+        description: 'signed in',
+        schema: z.object({ token: z.string(), expiresAt: z.string(), idleTimeoutMinutes: z.number(), user: sessionUser }),
+      },
+      400: errors[400],
+      401: errors[401],
+      403: { description: 'account disabled', schema: errors[403].schema },
+      423: { description: 'account locked after repeated failures', schema: errors[400].schema },
+    },
+    handler: async ({ body, ctx }, _req, res) => {
+      res.json(await s.auth.login(body, ctx.audit));
+    },
+  });
+  route(table, {
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'End this session',
+    tags: ['auth'],
+    auth: true,
+    responses: { 204: { description: 'signed out' }, 401: errors[401] },
+    handler: async ({ ctx }, _req, res) => {
+      await s.auth.logout(ctx.token, ctx.audit);
+      res.status(204).end();
+    },
+  });
+  route(table, {
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'The signed-in user',
+    tags: ['auth'],
+    auth: true,
+    responses: { 200: { description: 'the user', schema: z.object({ user: sessionUser }) }, 401: errors[401] },
+    handler: ({ ctx }, _req, res) => void res.json({ user: ctx.principal }),
+  });
+  route(table, {
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change your own password',
+    tags: ['auth'],
+    auth: true,
+    body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+    responses: { 204: { description: 'changed' }, 400: errors[400], 401: errors[401], 403: errors[403], 422: errors[422] },
+    handler: async ({ body, ctx }, _req, res) => {
+      await s.auth.changePassword(ctx.principal.id, body, ctx.audit);
+      res.status(204).end();
+    },
+  });
+}

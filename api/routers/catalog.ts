@@ -1,0 +1,271 @@
+// The published catalog (public), its exports, and the revision workflow.
+import type { Response } from 'express';
+import { z } from 'zod';
+import { catalogCsv, catalogXlsx } from '../../catalog/export.js';
+import type { RevisionAction } from '../../catalog/revision-workflow.js';
+import { requireIfMatch, setEtag } from '../etag.js';
+import { route, type RouteTable } from '../route.js';
+import { errors, localeQuery, offeringView, planSpec, revisionParam, revisionSummary, xinchuang } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes');
+
+const publishedCatalog = z
+  .object({
+    revision: z.object({ number: z.number().int(), title: z.string(), publishedAt: z.string().nullable() }),
+    offerings: z.array(offeringView),
+  })
+  .openapi('PublishedCatalog');
+
+const revisionDetail = z
+  .object({
+    revision: revisionSummary,
+    offerings: z.array(offeringView),
+    reviews: z.array(z.object({ body: z.string(), decision: z.string(), comment: z.string().nullable(), round: z.number(), reviewer: z.string(), at: z.string() })),
+  })
+  .openapi('RevisionDetail');
+
+const diffEntry = z.object({
+  kind: z.enum(['offering', 'plan']),
+  code: z.string(),
+  offeringCode: z.string(),
+  name: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
+});
+const catalogDiff = z
+  .object({
+    from: z.number(),
+    to: z.number(),
+    added: z.array(diffEntry),
+    changed: z.array(diffEntry),
+    retired: z.array(diffEntry),
+    reinstated: z.array(diffEntry),
+    removed: z.array(diffEntry),
+  })
+  .openapi('CatalogDiff');
+
+const offeringBody = z.strictObject({
+  category: z.enum(['IaaS', 'PaaS', 'SaaS']),
+  name: z.string().min(1).max(100),
+  nameEn: z.string().max(200).nullable().optional(),
+  description: z.string().min(1).max(2000),
+  provisioner: z.enum(['namespace', 'vm', 'database', 'none']),
+  sharedService: z.boolean(),
+  keywords: z.array(z.string().min(1).max(50)).max(50),
+  status: z.enum(['ACTIVE', 'RETIRED']).optional().describe('RETIRED retires the offering in this revision'),
+  sortOrder: z.number().int().min(0).max(100000).optional(),
+});
+
+const planBody = z.strictObject({
+  name: z.string().min(1).max(100),
+  nameEn: z.string().max(200).nullable().optional(),
+  unit: z.string().min(1).max(20),
+  unitPrice: z.number().nonnegative().max(1e10).multipleOf(0.01),
+  spec: planSpec,
+  xinchuang,
+  maxQuantity: z.number().int().positive().nullable().optional(),
+  status: z.enum(['ACTIVE', 'RETIRED']).optional().describe('RETIRED: stays readable in old revisions, cannot be requested'),
+  sortOrder: z.number().int().min(0).max(100000).optional(),
+});
+
+const TRANSITION_SUMMARIES: Record<RevisionAction, string> = {
+  submit: 'Submit a draft for approval by GIA and Finance (sub-center operator)',
+  approve: 'Approve a submitted revision (GIA reviewer or Finance reviewer; both are needed)',
+  return: 'Return a submitted revision to its drafters with a comment (GIA or Finance reviewer)',
+  publish: 'Publish an approved revision (GIA reviewer); it becomes the current catalog and immutable',
+  discard: 'Discard a draft (sub-center operator)',
+};
+
+function sendRevision(res: Response, view: { revision: { version: number } }, status = 200) {
+  setEtag(res, view.revision.version);
+  res.status(status).json(view);
+}
+
+export function catalogRoutes(table: RouteTable, s: Services) {
+  route(table, {
+    method: 'get',
+    path: '/api/catalog',
+    summary: 'The current published Government Cloud Service Catalog (public)',
+    tags: ['catalog'],
+    auth: false,
+    responses: { 200: { description: 'the catalog', schema: publishedCatalog }, 304: { description: 'unchanged (If-None-Match)' } },
+    handler: async (_i, req, res) => {
+      const cur = await s.published.current();
+      res.setHeader('ETag', cur.etag);
+      res.setHeader('Cache-Control', 'public, max-age=5');
+      if (req.headers['if-none-match'] === cur.etag) return void res.status(304).end();
+      res.type('application/json').send(cur.json);
+    },
+  });
+
+  route(table, {
+    method: 'get',
+    path: '/api/catalog/export',
+    summary: 'The catalog as XLSX or CSV (current published revision unless `revision` is given)',
+    tags: ['catalog'],
+    auth: false,
+    query: z.strictObject({
+      format: z.enum(['xlsx', 'csv']).default('xlsx'),
+      revision: z.coerce.number().int().positive().optional(),
+      lang: localeQuery,
+    }),
+    responses: {
+      200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' },
+      404: errors[404],
+    },
+    handler: async ({ query, ctx }, _req, res) => {
+      const entry = query.revision ? await s.published.revision(query.revision) : await s.published.current();
+      const file = query.format === 'csv' ? await catalogCsv(entry.view, ctx.locale) : await catalogXlsx(entry.view, ctx.locale);
+      const base = ctx.locale === 'en' ? `catalog-revision-${entry.number}` : `政务云服务目录-第${entry.number}版`;
+      res.setHeader('Content-Disposition', `attachment; filename="catalog-${entry.number}.${query.format}"; filename*=UTF-8''${encodeURIComponent(base)}.${query.format}`);
+      res.type(query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.send(file);
+    },
+  });
+
+  route(table, {
+    method: 'get',
+    path: '/api/catalog/revisions',
+    summary: 'Catalog revisions you may read (the public sees published ones)',
+    tags: ['catalog'],
+    auth: false,
+    responses: { 200: { description: 'revisions, newest first', schema: z.object({ items: z.array(revisionSummary) }) } },
+    handler: async ({ ctx }, _req, res) => {
+      res.json({ items: await s.revisions.list(ctx) });
+    },
+  });
+
+  route(table, {
+    method: 'post',
+    path: '/api/catalog/revisions',
+    summary: 'Start a draft revision from the current published one (sub-center operator)',
+    tags: ['catalog'],
+    auth: true,
+    body: z.strictObject({ title: z.string().min(1).max(200), notes: z.string().max(4000).nullable().optional() }),
+    responses: { 201: { description: 'the draft', schema: revisionSummary }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
+    handler: async ({ body, ctx }, _req, res) => {
+      const created = await s.revisions.createDraft(ctx, body);
+      setEtag(res, created.version);
+      res.status(201).location(`/api/catalog/revisions/${created.number}`).json(created);
+    },
+  });
+
+  route(table, {
+    method: 'get',
+    path: '/api/catalog/revisions/:number',
+    summary: 'A catalog revision with its offerings, plans and reviews',
+    tags: ['catalog'],
+    auth: false,
+    params: revisionParam,
+    responses: { 200: { description: 'the revision (ETag: its version)', schema: revisionDetail }, 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => sendRevision(res, await s.revisions.get(ctx, params.number)),
+  });
+
+  route(table, {
+    method: 'patch',
+    path: '/api/catalog/revisions/:number',
+    summary: "Change a draft's title or notes",
+    tags: ['catalog'],
+    auth: true,
+    ifMatch: true,
+    params: revisionParam,
+    body: z.strictObject({ title: z.string().min(1).max(200).optional(), notes: z.string().max(4000).nullable().optional() }),
+    responses: { 200: { description: 'updated', schema: revisionSummary }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => {
+      const updated = await s.revisions.updateDraft(ctx, params.number, requireIfMatch(req), body);
+      setEtag(res, updated.version);
+      res.json(updated);
+    },
+  });
+
+  route(table, {
+    method: 'get',
+    path: '/api/catalog/revisions/:number/diff',
+    summary: 'What changed in a revision against another (default: the revision it was based on)',
+    tags: ['catalog'],
+    auth: false,
+    params: revisionParam,
+    query: z.strictObject({ against: z.coerce.number().int().positive().optional() }),
+    responses: { 200: { description: 'added, changed, retired, reinstated and removed items', schema: catalogDiff }, 404: errors[404] },
+    handler: async ({ params, query, ctx }, _req, res) => {
+      res.json(await s.revisions.diff(ctx, params.number, query.against));
+    },
+  });
+
+  route(table, {
+    method: 'put',
+    path: '/api/catalog/revisions/:number/offerings/:code',
+    summary: 'Add or change an offering in a draft (status RETIRED retires it)',
+    tags: ['catalog'],
+    auth: true,
+    ifMatch: true,
+    params: revisionParam.extend({ code }),
+    body: offeringBody,
+    responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) =>
+      sendRevision(res, await s.revisions.upsertOffering(ctx, params.number, requireIfMatch(req), params.code, body)),
+  });
+
+  route(table, {
+    method: 'delete',
+    path: '/api/catalog/revisions/:number/offerings/:code',
+    summary: 'Remove an offering this draft added (published ones can only be retired)',
+    tags: ['catalog'],
+    auth: true,
+    ifMatch: true,
+    params: revisionParam.extend({ code }),
+    responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
+    handler: async ({ params, ctx }, req, res) =>
+      sendRevision(res, await s.revisions.removeItem(ctx, params.number, requireIfMatch(req), 'offering', params.code)),
+  });
+
+  route(table, {
+    method: 'put',
+    path: '/api/catalog/revisions/:number/offerings/:code/plans/:planCode',
+    summary: 'Add or change a plan in a draft (status RETIRED retires it)',
+    tags: ['catalog'],
+    auth: true,
+    ifMatch: true,
+    params: revisionParam.extend({ code, planCode: code }),
+    body: planBody,
+    responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) =>
+      sendRevision(res, await s.revisions.upsertPlan(ctx, params.number, requireIfMatch(req), params.code, params.planCode, body)),
+  });
+
+  route(table, {
+    method: 'delete',
+    path: '/api/catalog/revisions/:number/offerings/:code/plans/:planCode',
+    summary: 'Remove a plan this draft added (published ones can only be retired)',
+    tags: ['catalog'],
+    auth: true,
+    ifMatch: true,
+    params: revisionParam.extend({ code, planCode: code }),
+    responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
+    handler: async ({ params, ctx }, req, res) =>
+      sendRevision(res, await s.revisions.removeItem(ctx, params.number, requireIfMatch(req), 'plan', params.planCode)),
+  });
+
+  for (const action of Object.keys(TRANSITION_SUMMARIES) as RevisionAction[]) {
+    route(table, {
+      method: 'post',
+      path: `/api/catalog/revisions/:number/${action}`,
+      summary: TRANSITION_SUMMARIES[action],
+      tags: ['catalog'],
+      auth: true,
+      ifMatch: true,
+      params: revisionParam,
+      body: action === 'return' ? z.strictObject({ comment: z.string().min(1).max(4000) }) : z.strictObject({ comment: z.string().max(4000).optional() }).optional(),
+      responses: {
+        ...(action === 'discard' ? { 204: { description: 'discarded' } } : { 200: { description: 'the revision after the transition', schema: revisionSummary } }),
+        ...errors,
+      },
+      handler: async ({ params, body, ctx }, req, res) => {
+        const result = await s.revisions.transition(ctx, params.number, requireIfMatch(req), action, body?.comment);
+        if (!result) return void res.status(204).end();
+        setEtag(res, result.version);
+        res.json(result);
+      },
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { assertFieldsPermitted, defineAbilitiesFor, pickReadable, subject, type Principal } from './abilities.js';
+import type { Role } from './roles.js';
+
+const who = (role: Role, id = 'u1'): Principal => ({ id, username: role.toLowerCase(), role, orgId: 'o1' });
+const rev = (status: string) => subject('CatalogRevision', { status });
+
+describe('catalog revision abilities', () => {
+  it('lets the public read only published revisions', () => {
+    const a = defineAbilitiesFor(null);
+    expect(a.can('read', rev('PUBLISHED'))).toBe(true);
+    expect(a.can('read', rev('DRAFT'))).toBe(false);
+    expect(a.can('create', 'CatalogRevision')).toBe(false);
+  });
+
+  it.each<[Role, string, string, boolean]>([
+    ['BDC_OPERATOR', 'update', 'DRAFT', true],
+    ['BDC_OPERATOR', 'update', 'SUBMITTED', false],
+    ['BDC_OPERATOR', 'approve', 'SUBMITTED', false],
+    ['GIA_REVIEWER', 'approve', 'SUBMITTED', true],
+    ['GIA_REVIEWER', 'read', 'DRAFT', false],
+    ['GIA_REVIEWER', 'publish', 'APPROVED', true],
+    ['FINANCE_REVIEWER', 'approve', 'SUBMITTED', true],
+    ['FINANCE_REVIEWER', 'publish', 'APPROVED', false],
+    ['AUDITOR', 'read', 'DRAFT', true],
+    ['AUDITOR', 'update', 'DRAFT', false],
+    ['SYSADMIN', 'approve', 'SUBMITTED', false],
+    ['DEPT_USER', 'read', 'SUBMITTED', false],
+  ])('%s %s on a %s revision: %s', (role, action, status, allowed) => {
+    expect(defineAbilitiesFor(who(role)).can(action as never, rev(status))).toBe(allowed);
+  });
+});
+
+describe('separated administrator duties', () => {
+  it('lets the system administrator create business accounts but not administrators', () => {
+    const a = defineAbilitiesFor(who('SYSADMIN'));
+    expect(a.can('create', subject('User', { role: 'DEPT_USER' }))).toBe(true);
+    expect(a.can('create', subject('User', { role: 'SECADMIN' }))).toBe(false);
+  });
+
+  it('limits which fields each administrator may change', () => {
+    const target = subject('User', { id: 'u2', role: 'DEPT_USER' });
+    expect(() => assertFieldsPermitted(defineAbilitiesFor(who('SYSADMIN')), 'update', target, { displayName: 'x' })).not.toThrow();
+    expect(() => assertFieldsPermitted(defineAbilitiesFor(who('SYSADMIN')), 'update', target, { role: 'GIA_REVIEWER' })).toThrow();
+    expect(() => assertFieldsPermitted(defineAbilitiesFor(who('SECADMIN')), 'update', target, { role: 'GIA_REVIEWER' })).not.toThrow();
+    expect(() => assertFieldsPermitted(defineAbilitiesFor(who('SECADMIN')), 'update', target, { displayName: 'x' })).toThrow();
+  });
+
+  it('does not let the security administrator change their own account', () => {
+    const a = defineAbilitiesFor(who('SECADMIN', 'me'));
+    expect(a.can('update', subject('User', { id: 'me', role: 'SECADMIN' }))).toBe(false);
+    expect(a.can('update', subject('User', { id: 'other', role: 'DEPT_USER' }))).toBe(true);
+  });
+
+  it('gives the auditor read and verify, nothing else', () => {
+    const a = defineAbilitiesFor(who('AUDITOR'));
+    expect(a.can('verify', 'AuditEvent')).toBe(true);
+    expect(a.can('read', 'AuditEvent')).toBe(true);
+    for (const action of ['create', 'update', 'unlock', 'resetPassword'] as const) expect(a.can(action, 'User')).toBe(false);
+    expect(defineAbilitiesFor(who('SECADMIN')).can('read', 'AuditEvent')).toBe(false);
+  });
+});
+
+describe('field-level reading', () => {
+  const record = { id: 'u2', username: 'x', displayName: 'X', role: 'DEPT_USER', orgId: 'o', disabled: false, email: 'x@y.cn', lockedUntil: null, passwordHash: 'secret' };
+
+  it('shows contact and security fields to administrators, never the password hash', () => {
+    const seen = pickReadable(defineAbilitiesFor(who('SECADMIN')), 'User', record);
+    expect(seen).toHaveProperty('email');
+    expect(seen).toHaveProperty('lockedUntil');
+    expect(seen).not.toHaveProperty('passwordHash');
+  });
+
+  it('shows a user their own record', () => {
+    expect(pickReadable(defineAbilitiesFor(who('DEPT_USER', 'u2')), 'User', record)).toHaveProperty('email');
+  });
+});

@@ -1,0 +1,143 @@
+// The one place for permissions: what each role may do, to which objects, and with which fields.
+import { AbilityBuilder, ForbiddenError as CaslForbiddenError, subject as asSubject, type Ability } from '@casl/ability';
+import { permittedFieldsOf } from '@casl/ability/extra';
+import { accessibleBy, createPrismaAbility, type PrismaQueryFactory } from '@casl/prisma/runtime';
+import type { Prisma } from '../db/generated/client.js';
+import type { Role } from '../db/generated/enums.js';
+import { ForbiddenError } from '../errors.js';
+import { BUSINESS_ROLES } from './roles.js';
+
+export type Action =
+  | 'manage'
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'publish'
+  | 'discard'
+  | 'unlock'
+  | 'resetPassword'
+  | 'verify';
+
+export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'all';
+type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
+export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
+
+/** Who is acting: a signed-in user, or nobody (the public). */
+export interface Principal {
+  id: string;
+  username: string;
+  role: Role;
+  orgId: string;
+}
+
+/** Fields of a user account anyone allowed to read accounts sees. */
+export const USER_PUBLIC_FIELDS = ['id', 'username', 'displayName', 'role', 'orgId', 'org', 'disabled'];
+/** Contact and security-state fields: administrators, the auditor and the account holder. */
+export const USER_PRIVATE_FIELDS = ['email', 'phone', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'passwordChangedAt', 'createdAt', 'updatedAt', 'version'];
+
+type Builder = AbilityBuilder<AppAbility>;
+
+const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
+  SYSADMIN({ can }) {
+    can(['read', 'create', 'update'], 'Organisation');
+    can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
+    // system administrators create business accounts only; administrator roles are the security administrator's
+    can('create', 'User', { role: { in: [...BUSINESS_ROLES] } });
+    can('update', 'User', ['displayName', 'orgId', 'email', 'phone', 'disabled'], { role: { in: [...BUSINESS_ROLES] } });
+  },
+  SECADMIN({ can, cannot }, p) {
+    can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
+    can('update', 'User', ['role', 'disabled']);
+    can(['unlock', 'resetPassword'], 'User');
+    cannot(['update', 'resetPassword'], 'User', { id: p.id });
+  },
+  AUDITOR({ can }) {
+    can('read', 'CatalogRevision');
+    can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
+    can(['read', 'verify'], 'AuditEvent');
+  },
+  GIA_REVIEWER({ can }) {
+    can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
+    can(['approve', 'return'], 'CatalogRevision', { status: 'SUBMITTED' });
+    can('publish', 'CatalogRevision', { status: 'APPROVED' });
+  },
+  FINANCE_REVIEWER({ can }) {
+    can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
+    can(['approve', 'return'], 'CatalogRevision', { status: 'SUBMITTED' });
+  },
+  BDC_OPERATOR({ can }) {
+    can(['read', 'create'], 'CatalogRevision');
+    can(['update', 'submit', 'discard'], 'CatalogRevision', { status: 'DRAFT' });
+  },
+  DEPT_USER() {},
+  COUNTY_USER() {},
+};
+
+export function defineAbilitiesFor(principal: Principal | null): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  builder.can('read', 'CatalogRevision', { status: 'PUBLISHED' });
+  if (principal) {
+    builder.can('read', 'Organisation');
+    builder.can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS], { id: principal.id });
+    rulesByRole[principal.role](builder, principal);
+  }
+  return builder.build();
+}
+
+/** Tags a plain record with its subject type so conditions can be checked against it. */
+export type TaggedSubject = Record<string, unknown> & { readonly __caslSubjectType__?: string };
+
+export function subject<T extends object>(type: Exclude<SubjectName, 'all'>, record: T): TaggedSubject {
+  return asSubject(type, { ...record }) as unknown as TaggedSubject;
+}
+
+/** Throws the vocabulary's ForbiddenError unless the ability allows the action on the object (or type). */
+export function assertCan(
+  ability: AppAbility,
+  action: Action,
+  target: Exclude<SubjectName, 'all'> | TaggedSubject,
+  field?: string,
+): void {
+  try {
+    CaslForbiddenError.from(ability).throwUnlessCan(action, target as never, field as never);
+  } catch (err) {
+    if (err instanceof CaslForbiddenError) throw new ForbiddenError('FORBIDDEN', { action });
+    throw err;
+  }
+}
+
+/** Refuses a write that touches a field the actor may not change (no mass assignment). */
+export function assertFieldsPermitted(
+  ability: AppAbility,
+  action: Action,
+  target: TaggedSubject,
+  input: Record<string, unknown>,
+): void {
+  const allowed = new Set(
+    permittedFieldsOf(ability, action, target as never, { fieldsFrom: (rule) => rule.fields ?? Object.keys(input) }),
+  );
+  const refused = Object.keys(input).filter((k) => input[k] !== undefined && !allowed.has(k));
+  if (refused.length) throw new ForbiddenError('FORBIDDEN_FIELD', { fields: refused.join(', ') }, refused);
+}
+
+/** Keeps only the fields of a record the actor may read. */
+export function pickReadable<T extends Record<string, unknown>>(
+  ability: AppAbility,
+  type: Exclude<SubjectName, 'all'>,
+  record: T,
+): Partial<T> {
+  const fields = permittedFieldsOf(ability, 'read', subject(type, record) as never, {
+    fieldsFrom: (rule) => rule.fields ?? Object.keys(record),
+  });
+  const out: Partial<T> = {};
+  for (const f of fields) if (f in record) (out as Record<string, unknown>)[f] = record[f];
+  return out;
+}
+
+/** A Prisma where-clause limiting a list to what the actor may read. */
+export function readableWhere(ability: AppAbility, type: 'CatalogRevision' | 'User' | 'Organisation' | 'AuditEvent') {
+  return accessibleBy(ability, 'read').ofType(type as never);
+}

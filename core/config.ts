@@ -1,0 +1,82 @@
+// Configuration is read once, validated here, and the process exits with a clear message when it is wrong.
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
+  /** Seed demo organisations and accounts. Defaults to true on the embedded database, false on PostgreSQL. */
+  DEMO_MODE: boolFromEnv.optional(),
+  DEMO_PASSWORD: z.string().min(1).default('Zhengyun@2026'),
+  /** Outside demo mode: creates the three administrator accounts on first start when no account exists. */
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: boolFromEnv.default(false),
+  /** Pool size for PostgreSQL connections (the embedded database always uses its own multiplexed socket). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  embedded: boolean;
+  demoMode: boolean;
+  demoPassword: string;
+  bootstrapAdminPassword: string | undefined;
+  session: { idleMinutes: number; maxHours: number };
+  lockout: { threshold: number; minutes: number };
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  databasePoolMax: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  const demoMode = e.DEMO_MODE ?? embedded;
+  if (e.NODE_ENV === 'production' && demoMode && !source.DEMO_PASSWORD) {
+    throw new ConfigError('Invalid configuration:\n  DEMO_PASSWORD: required when DEMO_MODE is on in production');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    embedded,
+    demoMode,
+    demoPassword: e.DEMO_PASSWORD,
+    bootstrapAdminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+    lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+  };
+}

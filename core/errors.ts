@@ -1,0 +1,102 @@
+// The one error vocabulary. Services throw these; api/middleware/errors.ts maps them to HTTP.
+
+export interface FieldIssue {
+  /** JSON path of the field at fault, e.g. "plans.0.unitPrice" */
+  path: string;
+  /** stable code, e.g. "field.required" */
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface Violation {
+  code: string;
+  message: string;
+  article?: string;
+  line?: number | string;
+  field?: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  constructor(what: string, readonly id?: string) {
+    super('NOT_FOUND', { what });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  readonly status = 401;
+  constructor(code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'INVALID_CREDENTIALS' = 'UNAUTHENTICATED') {
+    super(code);
+  }
+}
+
+export class AccountLockedError extends AppError {
+  readonly status = 423;
+  constructor(until: string) {
+    super('ACCOUNT_LOCKED', { until });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  constructor(
+    code: 'FORBIDDEN' | 'FORBIDDEN_FIELD' | 'ACCOUNT_DISABLED' = 'FORBIDDEN',
+    params: Record<string, string | number> = {},
+    readonly fields: string[] = [],
+  ) {
+    super(code, params);
+  }
+}
+
+export class InvalidInputError extends AppError {
+  readonly status: number;
+  constructor(
+    readonly issues: FieldIssue[],
+    code = 'VALIDATION_FAILED',
+    status = 400,
+    params: Record<string, string | number> = {},
+  ) {
+    super(code, params);
+    this.status = status;
+  }
+}
+
+export class ConflictError extends AppError {
+  readonly status = 409;
+  constructor(code: 'CONFLICT' | 'ALREADY_EXISTS' | 'INVALID_TRANSITION', params: Record<string, string | number> = {}) {
+    super(code, params);
+  }
+}
+
+export class PreconditionError extends AppError {
+  readonly status: number;
+  constructor(code: 'PRECONDITION_REQUIRED' | 'STALE_VERSION') {
+    super(code);
+    this.status = code === 'PRECONDITION_REQUIRED' ? 428 : 412;
+  }
+}
+
+export class RuleViolationError extends AppError {
+  readonly status = 422;
+  constructor(readonly violations: Violation[]) {
+    super('RULE_VIOLATION');
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  constructor(limit: string) {
+    super('PAYLOAD_TOO_LARGE', { limit });
+  }
+}

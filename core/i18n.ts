@@ -1,0 +1,80 @@
+// Messages shown to people, zh-CN first with English available. Keys are the stable error/message codes.
+export type Locale = 'zh-CN' | 'en';
+
+type Params = Record<string, string | number>;
+
+const messages: Record<string, { 'zh-CN': string; en: string }> = {
+  NOT_FOUND: { 'zh-CN': '未找到{what}', en: '{what} not found' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在：{method} {path}', en: 'No such endpoint: {method} {path}' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Sign-in required' },
+  SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  FORBIDDEN: { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
+  FORBIDDEN_FIELD: { 'zh-CN': '无权修改字段：{fields}', en: 'You may not change: {fields}' },
+  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    'zh-CN': '登录失败次数过多，账号已锁定，请于 {until} 后重试或联系安全管理员',
+    en: 'Too many failed sign-ins; the account is locked until {until} or until a security administrator unlocks it',
+  },
+  ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', en: 'This account is disabled' },
+  WEAK_PASSWORD: { 'zh-CN': '密码不符合安全策略：{reason}', en: 'The password does not meet the policy: {reason}' },
+  VALIDATION_FAILED: { 'zh-CN': '请求内容有误', en: 'The request is not valid' },
+  MALFORMED_JSON: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '请求体过大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '仅支持 application/json 请求体', en: 'Only application/json bodies are accepted' },
+  CONFLICT: { 'zh-CN': '操作冲突：{reason}', en: 'Conflict: {reason}' },
+  ALREADY_EXISTS: { 'zh-CN': '{what}已存在', en: '{what} already exists' },
+  PRECONDITION_REQUIRED: {
+    'zh-CN': '请在 If-Match 请求头中提供版本号（ETag）',
+    en: 'Send the version (ETag) you read in an If-Match header',
+  },
+  STALE_VERSION: {
+    'zh-CN': '数据已被他人修改，请刷新后重试',
+    en: 'Someone else changed this in the meantime; reload and try again',
+  },
+  INVALID_TRANSITION: {
+    'zh-CN': '当前状态「{from}」不能执行「{action}」',
+    en: 'Cannot {action} while the state is {from}',
+  },
+  RULE_VIOLATION: { 'zh-CN': '不符合业务规则', en: 'Business rules are not met' },
+  INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试（请求号 {requestId}）', en: 'Internal error; please retry (request {requestId})' },
+  // field-level zod issue codes
+  'field.required': { 'zh-CN': '必填', en: 'Required' },
+  'field.unknown': { 'zh-CN': '不允许的字段', en: 'Unknown field' },
+  'field.invalid_type': { 'zh-CN': '类型错误，应为 {expected}', en: 'Wrong type, expected {expected}' },
+  'field.too_small': { 'zh-CN': '过短或过小（最小 {minimum}）', en: 'Too small (minimum {minimum})' },
+  'field.too_big': { 'zh-CN': '过长或过大（最大 {maximum}）', en: 'Too big (maximum {maximum})' },
+  'field.invalid_value': { 'zh-CN': '取值不在允许范围内', en: 'Not an allowed value' },
+  'field.invalid_format': { 'zh-CN': '格式不正确', en: 'Wrong format' },
+  'field.invalid': { 'zh-CN': '取值无效', en: 'Invalid value' },
+  // domain words used in {what}
+  'what.revision': { 'zh-CN': '目录版本', en: 'catalog revision' },
+  'what.offering': { 'zh-CN': '服务项', en: 'offering' },
+  'what.plan': { 'zh-CN': '服务规格', en: 'plan' },
+  'what.user': { 'zh-CN': '用户', en: 'user' },
+  'what.organisation': { 'zh-CN': '组织机构', en: 'organisation' },
+  'what.username': { 'zh-CN': '用户名', en: 'username' },
+  'what.orgCode': { 'zh-CN': '机构代码', en: 'organisation code' },
+};
+
+export function hasMessage(key: string): boolean {
+  return key in messages;
+}
+
+export function t(key: string, locale: Locale, params: Params = {}): string {
+  const entry = messages[key];
+  const template = entry ? entry[locale] : key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) return `{${name}}`;
+    const asKey = `what.${v}`;
+    return typeof v === 'string' && name === 'what' && hasMessage(asKey) ? t(asKey, locale) : String(v);
+  });
+}
+
+/** zh-CN unless the client prefers English. */
+export function pickLocale(acceptLanguage: string | undefined, explicit?: string): Locale {
+  const pref = (explicit ?? acceptLanguage ?? '').toLowerCase();
+  if (!pref) return 'zh-CN';
+  const first = pref.split(',')[0]?.trim() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

@@ -1,0 +1,39 @@
+// Seeds the municipal catalog (catalog/seed/municipal-catalog.json) as published revision 1 on an empty database.
+import fs from 'node:fs';
+import path from 'node:path';
+import { copyContent } from '../../catalog/revisions.js';
+import { seedCatalogSchema, type SeedCatalog } from '../../catalog/seed-schema.js';
+import type { OfferingView } from '../../catalog/view.js';
+import { recordAudit, SYSTEM_CONTEXT } from '../../core/audit/audit.js';
+import type { Tx } from '../../core/db/database.js';
+
+export const SEED_CATALOG_PATH = path.resolve(import.meta.dirname, '../../catalog/seed/municipal-catalog.json');
+
+export function readSeedCatalog(file = SEED_CATALOG_PATH): SeedCatalog {
+  return seedCatalogSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+export function seedToOfferings(seed: SeedCatalog): OfferingView[] {
+  return seed.offerings.map((o) => ({
+    ...o,
+    status: 'ACTIVE',
+    plans: o.plans.map((p) => ({ ...p, maxQuantity: p.maxQuantity ?? null, status: 'ACTIVE' })),
+  }));
+}
+
+/** Returns true when it seeded, false when a catalog already existed. */
+export async function seedCatalog(tx: Tx, seed = readSeedCatalog()): Promise<boolean> {
+  if ((await tx.catalogRevision.count()) > 0) return false;
+  const now = new Date();
+  const revision = await tx.catalogRevision.create({
+    data: { number: 1, status: 'PUBLISHED', title: seed.title, submittedAt: now, approvedAt: now, publishedAt: now, submitRound: 1 },
+  });
+  await copyContent(tx, revision.id, seedToOfferings(seed));
+  await recordAudit(tx, SYSTEM_CONTEXT, {
+    action: 'catalog.seed',
+    targetType: 'CatalogRevision',
+    targetId: '1',
+    detail: { offerings: seed.offerings.length, plans: seed.offerings.reduce((n, o) => n + o.plans.length, 0) },
+  });
+  return true;
+}

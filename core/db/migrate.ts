@@ -5,8 +5,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import { fromRoot } from '../paths.js';
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
+export const MIGRATIONS_DIR = fromRoot('prisma', 'migrations');
 /** The advisory lock key Prisma's own migrate uses, so the two never run at once. */
 const PRISMA_MIGRATE_LOCK = 72707369;
 

@@ -1,13 +1,13 @@
 // Seeds the municipal catalog (catalog/seed/municipal-catalog.json) as published revision 1 on an empty database.
 import fs from 'node:fs';
-import path from 'node:path';
+import { fromRoot } from '../../core/paths.js';
 import { copyContent } from '../../catalog/revisions.js';
 import { seedCatalogSchema, type SeedCatalog } from '../../catalog/seed-schema.js';
 import type { OfferingView } from '../../catalog/view.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../../core/audit/audit.js';
 import type { Tx } from '../../core/db/database.js';
 
-export const SEED_CATALOG_PATH = path.resolve(import.meta.dirname, '../../catalog/seed/municipal-catalog.json');
+export const SEED_CATALOG_PATH = fromRoot('catalog', 'seed', 'municipal-catalog.json');
 
 export function readSeedCatalog(file = SEED_CATALOG_PATH): SeedCatalog {
   return seedCatalogSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));

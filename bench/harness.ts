@@ -74,6 +74,8 @@ export class BenchContext {
   private readonly emitted = new Set<string>();
   /** lines printed after the table (profiles, warnings) */
   readonly epilogue: string[] = [];
+  /** folders where child processes write CPU profiles (BENCH_PROFILE=1), summarised once they have exited */
+  readonly profileDirs: string[] = [];
 
   constructor(readonly settings: Settings) {}
 

@@ -73,6 +73,7 @@ export async function spawnServer(
   if (profileDir) {
     fs.rmSync(profileDir, { recursive: true, force: true });
     fs.mkdirSync(profileDir, { recursive: true });
+    ctx.profileDirs.push(profileDir);
   }
   const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', opts.script];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: opts.env, stdio: ['ignore', log, log] });

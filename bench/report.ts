@@ -1,0 +1,65 @@
+// The results table printed by `npm run bench`, and the JSON written beside it.
+import fs from 'node:fs';
+import os from 'node:os';
+import type { Row, Settings, Target } from './harness.js';
+
+function fmtNum(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function fmtTarget(t: Target | undefined): string {
+  if (!t) return '—';
+  const parts: string[] = [];
+  if (t.minRatio !== undefined) parts.push(`≥${Math.round(t.minRatio * 100)}%`);
+  if (t.maxP99Ms !== undefined) parts.push(`p99≤${t.maxP99Ms}ms`);
+  return parts.join(', ');
+}
+
+function fmtPass(p: boolean | null): string {
+  return p === null ? '—' : p ? 'PASS' : 'FAIL';
+}
+
+/** display width: CJK and other wide characters take two columns */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, n: number, right: boolean): string {
+  const fill = ' '.repeat(Math.max(0, n - width(s)));
+  return right ? fill + s : s + fill;
+}
+
+export function formatTable(rows: Row[]): string {
+  const header = ['benchmark', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'target', 'result', 'server CPU', 'loader CPU'];
+  const rightAligned = [false, true, true, true, true, true, false, false, true, true];
+  const body = rows.map((r) => [
+    r.name,
+    String(r.connections),
+    fmtNum(r.reqPerSec),
+    fmtNum(r.p50),
+    fmtNum(r.p99),
+    r.ratio === undefined ? '—' : `${(r.ratio * 100).toFixed(0)}%`,
+    fmtTarget(r.target),
+    fmtPass(r.pass),
+    r.serverCpu === null ? '—' : `${r.serverCpu.toFixed(0)}%`,
+    `${r.loaderCpu.toFixed(0)}%`,
+  ]);
+  const widths = header.map((h, i) => Math.max(width(h), ...body.map((cells) => width(cells[i]!))));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => pad(c, widths[i]!, rightAligned[i]!)).join(' | ') + ' |';
+  const rule = '|' + widths.map((w, i) => (rightAligned[i] ? '-'.repeat(w + 1) + ':' : ':' + '-'.repeat(w + 1))).join('|') + '|';
+  const out = [line(header), rule, ...body.map(line)];
+  const notes = rows.flatMap((r) => r.notes.map((n) => `  - ${r.name}: ${n}`));
+  if (notes.length) out.push('', 'notes:', ...notes);
+  return out.join('\n');
+}
+
+export function writeJson(file: string, data: { settings: Settings; rows: Row[]; failures: string[] }): void {
+  const doc = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
+    ...data,
+  };
+  fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+}

@@ -1,0 +1,105 @@
+// `npm run bench [-- name ...]`: runs the registered benchmarks (all, or the named ones; `*` matches any
+// characters, e.g. `catalog*`), prints one table, writes the rows as JSON, and exits 1 when a target is missed.
+//
+//   BENCH_SECONDS=10          measured seconds per row
+//   BENCH_WARMUP_SECONDS=2    discarded warm-up before each row (0: none)
+//   BENCH_CONNECTIONS=100     connections for the throughput rows
+//   BENCH_SIGNIN_CONNECTIONS=10
+//   BENCH_PROFILE=1           CPU-profile the platform child processes and summarise where the time went
+//   BENCH_JSON=/tmp/zhengyun-bench-latest.json
+//
+// To add a benchmark: write bench/<name>.ts whose default export is a `Benchmark` (see bench/harness.ts and
+// bench/catalog.ts), and add one line to BENCHMARKS below.
+import os from 'node:os';
+import path from 'node:path';
+import { BenchContext, settingsFromEnv, type Registration, type Row } from './harness.js';
+import { profilesIn, summariseProfile } from './profile.js';
+import { formatTable, writeJson } from './report.js';
+
+export const BENCHMARKS: Registration[] = [
+  { name: 'catalog', load: () => import('./catalog.js') },
+  { name: 'catalog-embedded', load: () => import('./catalog-embedded.js') },
+  { name: 'signin', load: () => import('./signin.js') },
+];
+
+function select(args: string[]): Registration[] {
+  if (!args.length) return BENCHMARKS;
+  const unknown: string[] = [];
+  const chosen = new Set<Registration>();
+  for (const arg of args) {
+    const re = new RegExp('^' + arg.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+    const matches = BENCHMARKS.filter((b) => re.test(b.name));
+    if (!matches.length) unknown.push(arg);
+    matches.forEach((m) => chosen.add(m));
+  }
+  if (unknown.length) {
+    throw new Error(`unknown benchmark ${unknown.join(', ')}; registered: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  }
+  return BENCHMARKS.filter((b) => chosen.has(b)); // registration order
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  if (args.includes('--list') || args.includes('--help') || args.includes('-h')) {
+    for (const b of BENCHMARKS) console.log(`${b.name.padEnd(20)} ${(await b.load()).default.description}`);
+    console.log('\nusage: npm run bench [-- name|pattern ...]   (env: BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_PROFILE=1)');
+    return 0;
+  }
+  const selected = select(args);
+  const settings = settingsFromEnv();
+  const jsonPath = process.env.BENCH_JSON ?? path.join(os.tmpdir(), 'zhengyun-bench-latest.json');
+  const ctx = new BenchContext(settings);
+
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    ctx.log(`${signal}: stopping servers and dropping scratch databases`);
+    void ctx.cleanup().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const started = performance.now();
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  try {
+    const loaded = await Promise.all(selected.map(async (r) => ({ name: r.name, bench: (await r.load()).default })));
+    ctx.log(`${loaded.map((b) => b.name).join(', ')}: ${settings.seconds} s per row after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections`);
+    // start every server the selection needs at once: start-ups overlap, measurements do not
+    const prepared = await Promise.allSettled(loaded.map((b) => b.bench.prepare?.(ctx)));
+    for (const [i, b] of loaded.entries()) {
+      const p = prepared[i]!;
+      if (p.status === 'rejected') {
+        failures.push(`${b.name}: ${p.reason instanceof Error ? p.reason.message : String(p.reason)}`);
+        continue;
+      }
+      try {
+        rows.push(...(await b.bench.run(ctx)));
+      } catch (err) {
+        failures.push(`${b.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  } finally {
+    await ctx.cleanup();
+  }
+
+  console.log('');
+  console.log(formatTable(rows));
+  for (const f of failures) console.log(`\nERROR ${f}`);
+  if (settings.profile) {
+    for (const dir of ctx.profileDirs) for (const file of profilesIn(dir)) console.log('\n' + summariseProfile(file));
+  }
+  for (const line of ctx.epilogue) console.log(line);
+  writeJson(jsonPath, { settings, rows, failures });
+  console.log(`\n${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(0)} s; JSON: ${jsonPath}`);
+  return failures.length || rows.some((r) => r.pass === false) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(2);
+  },
+);

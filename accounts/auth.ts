@@ -4,7 +4,7 @@ import type { Principal } from '../core/access/abilities.js';
 import { recordAudit, recordAuditAlone, type AuditContext } from '../core/audit/audit.js';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
-import { AccountLockedError, ForbiddenError, UnauthenticatedError } from '../core/errors.js';
+import { AccountLockedError, ForbiddenError, InvalidInputError, UnauthenticatedError } from '../core/errors.js';
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 
 export interface AuthDeps {
@@ -143,6 +143,9 @@ export function createAuthService({ db, config }: AuthDeps) {
       throw new ForbiddenError('FORBIDDEN');
     }
     assertPasswordPolicy(input.newPassword, user.username, 'newPassword');
+    if (input.newPassword === input.currentPassword) {
+      throw new InvalidInputError([{ path: 'newPassword', code: 'PASSWORD_REUSED' }], 'PASSWORD_REUSED', 422);
+    }
     const passwordHash = await hashPassword(input.newPassword);
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } } });

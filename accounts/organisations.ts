@@ -52,10 +52,11 @@ export function createOrganisationService({ db }: { db: Database }) {
     });
   }
 
-  async function update(actor: Actor, id: string, expectedVersion: number, input: Partial<Omit<OrganisationInput, 'code'>>) {
+  async function update(actor: Actor, id: string, expectedVersion: number | undefined, input: Partial<Omit<OrganisationInput, 'code'>>) {
     assertCan(actor.ability, 'update', 'Organisation');
     return prisma.$transaction(async (tx) => {
-      assertVersion(await tx.organisation.findUnique({ where: { id } }), expectedVersion, 'organisation');
+      const found = await tx.organisation.findUnique({ where: { id } });
+      assertVersion(found, expectedVersion, 'organisation');
       assertUpdated(await tx.organisation.updateMany({ where: { id, version: expectedVersion }, data: { ...input, version: { increment: 1 } } }));
       await recordAudit(tx, actor.audit, { action: 'organisation.update', targetType: 'Organisation', targetId: id, detail: { ...input } });
       return view(await tx.organisation.findUniqueOrThrow({ where: { id } }));

@@ -24,22 +24,22 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;
 
-/** Returns the reason the password is refused, or null. 等保 level 3: length ≥ 10, three of four character classes. */
+/** The message key of the reason the password is refused, or null. 等保 level 3: ≥ 10 characters, three of four classes. */
 export function passwordPolicyProblem(password: string, username: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `长度至少 ${PASSWORD_MIN_LENGTH} 位 / at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > 128) return '长度不超过 128 位 / at most 128 characters';
+  if (password.length < PASSWORD_MIN_LENGTH) return 'policy.length';
+  if (password.length > PASSWORD_MAX_LENGTH) return 'policy.maxLength';
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) return '需包含大写字母、小写字母、数字、符号中的至少三类 / use three of: upper case, lower case, digits, symbols';
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return '不能包含用户名 / must not contain the username';
+  if (classes < 3) return 'policy.classes';
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return 'policy.username';
   return null;
 }
 
 export function assertPasswordPolicy(password: string, username: string, field = 'password'): void {
-  const problem = passwordPolicyProblem(password, username);
-  if (problem) {
-    throw new InvalidInputError([{ path: field, code: 'WEAK_PASSWORD', params: { reason: problem } }], 'WEAK_PASSWORD', 422, {
-      reason: problem,
-    });
+  const reason = passwordPolicyProblem(password, username);
+  if (reason) {
+    const params = { reason, min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+    throw new InvalidInputError([{ path: field, code: 'field.weak_password', params }], 'WEAK_PASSWORD', 422, params);
   }
 }

@@ -93,12 +93,14 @@ export function createUserService({ db }: { db: Database }) {
     });
   }
 
-  async function update(actor: Actor, id: string, expectedVersion: number, input: UserUpdateInput) {
+  async function update(actor: Actor, id: string, expectedVersion: number | undefined, input: UserUpdateInput) {
     return prisma.$transaction(async (tx) => {
-      const current = await tx.user.findUnique({ where: { id }, select });
+      assertCan(actor.ability, 'update', 'User');
+      const current = await tx.user.findFirst({ where: { AND: [{ id }, readableWhere(actor.ability, 'User')] }, select });
+      if (!current) throw new NotFoundError('user');
+      assertCan(actor.ability, 'update', subject('User', current));
+      assertFieldsPermitted(actor.ability, 'update', subject('User', current), input as Record<string, unknown>);
       assertVersion(current, expectedVersion, 'user');
-      assertCan(actor.ability, 'update', subject('User', current!));
-      assertFieldsPermitted(actor.ability, 'update', subject('User', current!), input as Record<string, unknown>);
       if (input.orgId && !(await tx.organisation.findUnique({ where: { id: input.orgId } }))) throw new NotFoundError('organisation');
       assertUpdated(await tx.user.updateMany({ where: { id, version: expectedVersion }, data: { ...input, version: { increment: 1 } } }));
       // a role change or a disabled account takes effect at once: its sessions end
@@ -116,6 +118,7 @@ export function createUserService({ db }: { db: Database }) {
   }
 
   async function unlock(actor: Actor, id: string) {
+    assertCan(actor.ability, 'unlock', 'User');
     return prisma.$transaction(async (tx) => {
       const current = await tx.user.findUnique({ where: { id }, select });
       if (!current) throw new NotFoundError('user');
@@ -127,6 +130,7 @@ export function createUserService({ db }: { db: Database }) {
   }
 
   async function resetPassword(actor: Actor, id: string, password: string) {
+    assertCan(actor.ability, 'resetPassword', 'User');
     const current = await prisma.user.findUnique({ where: { id }, select });
     if (!current) throw new NotFoundError('user');
     assertCan(actor.ability, 'resetPassword', subject('User', current));

@@ -11,6 +11,7 @@ import { auditRoutes } from './routers/audit.js';
 import { authRoutes } from './routers/auth.js';
 import { catalogRoutes } from './routers/catalog.js';
 import { healthRoutes } from './routers/health.js';
+import { projectRoutes } from './routers/projects.js';
 import type { Services } from './services.js';
 
 export interface AppDeps {
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps) {
   catalogRoutes(table, deps.services);
   accountRoutes(table, deps.services);
   auditRoutes(table, deps.services);
+  projectRoutes(table, deps.services);
   const document = openApiDocument(table.registry);
   table.router.get('/api/openapi.json', (_req, res) => void res.json(document));
 

@@ -1,6 +1,6 @@
-// Optimistic concurrency over HTTP: ETag out, If-Match in.
+// Optimistic concurrency over HTTP: ETag out, If-Match in. Services decide what a missing or stale one means,
+// after they have checked permissions (a refused caller learns nothing about versions).
 import type { Request, Response } from 'express';
-import { PreconditionError } from '../core/errors.js';
 
 export function etagOf(version: number): string {
   return `"v${version}"`;
@@ -10,11 +10,10 @@ export function setEtag(res: Response, version: number): void {
   res.setHeader('ETag', etagOf(version));
 }
 
-/** The version the client read, from If-Match; 428 when missing, 412 when unparseable (it cannot match). */
-export function requireIfMatch(req: Request): number {
+/** The version the client read, from If-Match: undefined when absent, -1 when unparseable (it matches nothing). */
+export function readIfMatch(req: Request): number | undefined {
   const header = req.headers['if-match'];
-  if (!header) throw new PreconditionError('PRECONDITION_REQUIRED');
-  const m = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
-  if (!m) throw new PreconditionError('STALE_VERSION');
-  return Number(m[1]);
+  if (!header) return undefined;
+  const m = /^(?:W\/)?"v(\d{1,9})"$/.exec(header.trim());
+  return m ? Number(m[1]) : -1;
 }

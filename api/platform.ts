@@ -1,7 +1,7 @@
 // Starting the platform: configuration, database, migrations, first-start seed, services, HTTP.
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { createServices } from './services.js';
+import { createServices, type ServiceOptions } from './services.js';
 import type { Config } from '../core/config.js';
 import { openDatabase, type Database } from '../core/db/database.js';
 import { migrate } from '../core/db/migrate.js';
@@ -17,7 +17,10 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(config: Config, opts: { listen?: boolean; inMemory?: boolean; log?: Logger } = {}): Promise<Platform> {
+export async function startPlatform(
+  config: Config,
+  opts: { listen?: boolean; inMemory?: boolean; log?: Logger; services?: ServiceOptions } = {},
+): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory });
   let ready = false;
@@ -29,7 +32,7 @@ export async function startPlatform(config: Config, opts: { listen?: boolean; in
     await db.close();
     throw err;
   }
-  const services = createServices(db, config);
+  const services = createServices(db, config, opts.services);
   const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready });
   ready = true;
   const platform: Platform = {

@@ -1,5 +1,5 @@
 // Declaring a route once: the zod schemas that validate its request are the ones its OpenAPI entry shows.
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { OpenAPIRegistry, extendZodWithOpenApi, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z, type ZodType } from 'zod';
 import { InvalidInputError, UnauthenticatedError, type FieldIssue } from '../core/errors.js';
@@ -27,6 +27,8 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   body?: B;
   /** documents `If-Match` as required */
   ifMatch?: boolean;
+  /** a multipart/form-data upload: the file field's name and the parser that reads it (its other fields are `body`) */
+  multipart?: { field: string; parser: RequestHandler };
   responses: Record<number, ResponseSpec>;
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; ctx: A extends true ? SignedInContext : RequestContext },
@@ -45,13 +47,15 @@ export function toFieldIssues(error: z.ZodError, prefix: string): FieldIssue[] {
       continue;
     }
     const path = base.join('.');
-    if (issue.code === 'invalid_type') {
-      const missing = (issue as { input?: unknown }).input === undefined;
-      out.push(missing ? { path, code: 'field.required' } : { path, code: 'field.invalid_type', params: { expected: String(issue.expected) } });
+    const missing = 'input' in issue && issue.input === undefined;
+    if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+      out.push({ path, code: 'field.required' });
+    } else if (issue.code === 'invalid_type') {
+      out.push({ path, code: 'field.invalid_type', params: { expected: String(issue.expected) } });
     } else if (issue.code === 'too_small') {
-      out.push({ path, code: 'field.too_small', params: { minimum: String(issue.minimum) } });
+      out.push({ path, code: issue.inclusive === false ? 'field.too_small_exclusive' : 'field.too_small', params: { minimum: String(issue.minimum) } });
     } else if (issue.code === 'too_big') {
-      out.push({ path, code: 'field.too_big', params: { maximum: String(issue.maximum) } });
+      out.push({ path, code: issue.inclusive === false ? 'field.too_big_exclusive' : 'field.too_big', params: { maximum: String(issue.maximum) } });
     } else if (issue.code === 'invalid_value') {
       out.push({ path, code: 'field.invalid_value', params: { allowed: issue.values.map(String).join(', ') } });
     } else if (issue.code === 'invalid_format') {
@@ -63,9 +67,23 @@ export function toFieldIssues(error: z.ZodError, prefix: string): FieldIssue[] {
   return out;
 }
 
+/** Finds the first string PostgreSQL cannot store (NUL) or that is not well-formed UTF-16 (a lone surrogate). */
+function badString(value: unknown, path: string[]): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? path : null;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = badString(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, prefix: string): z.output<T> {
   if (!schema) return undefined as z.output<T>;
-  const result = schema.safeParse(value);
+  const bad = badString(value, prefix ? [prefix] : []);
+  if (bad) throw new InvalidInputError([{ path: bad.join('.'), code: 'field.invalid_characters' }]);
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw new InvalidInputError(toFieldIssues(result.error, prefix));
   return result.data;
 }
@@ -84,7 +102,13 @@ export function route<P extends ZodType = ZodType, Q extends ZodType = ZodType, 
   const request: RouteConfig['request'] = {};
   if (spec.params) request.params = spec.params as never;
   if (spec.query) request.query = spec.query as never;
-  if (spec.body) request.body = { content: { 'application/json': { schema: spec.body } }, required: true };
+  if (spec.multipart) {
+    const form = z.object({ [spec.multipart.field]: z.string().openapi({ format: 'binary' }) });
+    const schema = spec.body && spec.body instanceof z.ZodObject ? form.extend(spec.body.shape) : form;
+    request.body = { content: { 'multipart/form-data': { schema } }, required: true };
+  } else if (spec.body) {
+    request.body = { content: { 'application/json': { schema: spec.body } }, required: true };
+  }
   if (spec.ifMatch) request.headers = z.object({ 'If-Match': z.string().describe('the ETag you read') }) as never;
   const responses: RouteConfig['responses'] = {};
   for (const [status, r] of Object.entries(spec.responses)) {
@@ -101,14 +125,18 @@ export function route<P extends ZodType = ZodType, Q extends ZodType = ZodType, 
     request,
     responses,
   });
-  table.router[spec.method](spec.path, async (req: Request, res: Response) => {
+  // sign-in is checked before an upload is read, so strangers cannot make the server buffer files
+  const signedIn: RequestHandler = (req, _res, next) => next(req.ctx.principal ? undefined : new UnauthenticatedError(req.ctx.authError ?? 'UNAUTHENTICATED'));
+  const before: RequestHandler[] = [...(spec.auth ? [signedIn] : []), ...(spec.multipart ? [spec.multipart.parser] : [])];
+  table.router[spec.method](spec.path, ...before, async (req: Request, res: Response) => {
     const ctx = req.ctx;
-    if (spec.auth && !ctx.principal) throw new UnauthenticatedError(ctx.authError ?? 'UNAUTHENTICATED');
-    if (spec.body && req.body === undefined && req.headers['content-length'] && req.headers['content-length'] !== '0') {
-      throw new InvalidInputError([], 'UNSUPPORTED_MEDIA_TYPE', 415);
-    }
+    const length = req.headers['content-length'];
+    const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+    if (spec.body && !spec.multipart && req.body === undefined && hasBody) throw new InvalidInputError([], 'UNSUPPORTED_MEDIA_TYPE', 415);
     const params = parsePart(spec.params, req.params, 'params');
-    const query = parsePart(spec.query, req.query, 'query');
+    // `lang` chooses the language of messages on every route (read by the context middleware)
+    const { lang: _lang, ...rawQuery } = req.query as Record<string, unknown>;
+    const query = parsePart(spec.query, spec.query ? rawQuery : req.query, 'query');
     const body = parsePart(spec.body, req.body ?? (spec.body ? undefined : {}), '');
     await spec.handler({ params, query, body, ctx: ctx as never }, req, res);
   });

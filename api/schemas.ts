@@ -22,8 +22,12 @@ export const errors = {
   428: { description: '缺少 If-Match / If-Match required', schema: errorBody },
 } as const;
 
+/** PostgreSQL's integer: larger numbers are refused here instead of overflowing in the database. */
+export const INT32_MAX = 2147483647;
+export const positiveInt = () => z.coerce.number().int().positive().max(INT32_MAX);
+
 export const idParam = z.strictObject({ id: z.uuid() });
-export const revisionParam = z.strictObject({ number: z.coerce.number().int().positive() });
+export const revisionParam = z.strictObject({ number: positiveInt() });
 
 export const planSpec = planSpecSchema.openapi('PlanSpec');
 export const xinchuang = xinchuangSchema.openapi('Xinchuang');

@@ -1,61 +1,83 @@
-// GET /api/catalog on the platform (PostgreSQL), against a bare Express handler serving the same JSON from
-// memory. Issue target: ≥ 60% of the bare handler's throughput and p99 ≤ 50 ms at 100 connections.
-import type { BenchContext, Benchmark, Row, Target } from './harness.js';
+// GET /api/catalog on the platform — on PostgreSQL, and on the embedded default (no DATABASE_URL) as an extra
+// row — against a bare Express handler serving the same JSON from memory, measured in interleaved slices.
+// Issue target: ≥ 60% of the bare handler's throughput and p99 ≤ 50 ms at 100 connections.
+//
+//   BENCH_CATALOG_DATABASES=postgresql,embedded   which platforms to measure
+import type { Benchmark, Row, Target } from './harness.js';
 import { makeRow } from './harness.js';
-import { fetchOk, measure } from './http.js';
-import { bareServer, postgresPlatform, type ChildServer } from './servers.js';
+import { compare, fetchOk } from './http.js';
+import { bareServer, embeddedPlatform, postgresPlatform, type ChildServer } from './servers.js';
+import type { BenchContext } from './harness.js';
 
 export const CATALOG_PATH = '/api/catalog';
 export const CATALOG_TARGET: Target = { minRatio: 0.6, maxP99Ms: 50 };
 
-/** The catalog body as the platform serves it. */
+const PLATFORMS = {
+  postgresql: postgresPlatform,
+  embedded: embeddedPlatform,
+} as const;
+type Kind = keyof typeof PLATFORMS;
+
+function kinds(): Kind[] {
+  const raw = (process.env.BENCH_CATALOG_DATABASES ?? 'postgresql,embedded').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const k of raw) if (!(k in PLATFORMS)) throw new Error(`BENCH_CATALOG_DATABASES: unknown ${k} (postgresql, embedded)`);
+  return raw as Kind[];
+}
+
+/** The catalog body as a server returns it. */
 export async function catalogBody(server: ChildServer): Promise<string> {
   const res = await fetchOk(server.url + CATALOG_PATH);
   return res.text();
 }
 
-/**
- * The bare baseline, measured once per run (whichever catalog benchmark asks first, with the body its
- * platform serves). `row` is set only for the first caller, so the table shows the baseline once.
- */
-export async function catalogBaseline(ctx: BenchContext, body: string): Promise<{ baseline: Row; body: string; row?: Row }> {
-  const shared = await ctx.shared('baseline:catalog', async () => {
-    const bare = await bareServer(ctx, 'catalog', CATALOG_PATH, body);
-    const served = await catalogBody(bare);
-    if (served !== body) throw new Error('the bare server does not serve the same body');
-    ctx.log(`measuring bare express baseline (${Buffer.byteLength(body)} bytes body)`);
-    const m = await measure({ url: bare.url, path: CATALOG_PATH, connections: ctx.settings.connections, serverPid: bare.pid }, ctx.settings);
-    const baseline = makeRow('bare express (same JSON, memory)', m);
-    baseline.ratio = 1;
-    // the baseline has no use after it is measured: free its core for the rows that follow
-    await bare.stop();
-    return { baseline, body };
-  });
-  return ctx.once('row:baseline:catalog') ? { ...shared, row: shared.baseline } : shared;
+interface Setup {
+  platforms: { kind: Kind; server: ChildServer; body: string }[];
+  bare: ChildServer;
+  body: string;
 }
 
-/** Measures GET /api/catalog on `server` and compares it with the baseline. */
-export async function catalogRows(ctx: BenchContext, server: ChildServer, name: string): Promise<Row[]> {
-  const body = await catalogBody(server);
-  const { baseline, body: baselineBody, row } = await catalogBaseline(ctx, body);
-  const notes: string[] = [];
-  if (Buffer.byteLength(body) !== Buffer.byteLength(baselineBody)) {
-    notes.push(`body ${Buffer.byteLength(body)} bytes vs baseline ${Buffer.byteLength(baselineBody)}`);
-  }
-  ctx.log(`measuring ${name}`);
-  const m = await measure({ url: server.url, path: CATALOG_PATH, connections: ctx.settings.connections, serverPid: server.pid }, ctx.settings);
-  const target = ctx.settings.connections === 100 ? CATALOG_TARGET : undefined;
-  if (!target) notes.push('target is stated for 100 connections: not checked');
-  return [...(row ? [row] : []), makeRow(name, m, { baseline, target, notes })];
+function setup(ctx: BenchContext): Promise<Setup> {
+  return ctx.shared('catalog:setup', async () => {
+    const platforms = await Promise.all(
+      kinds().map(async (kind) => {
+        const server = await PLATFORMS[kind](ctx);
+        return { kind, server, body: await catalogBody(server) };
+      }),
+    );
+    if (!platforms.length) throw new Error('BENCH_CATALOG_DATABASES is empty');
+    const body = platforms[0]!.body; // the bare handler serves what the (first) platform serves
+    const bare = await bareServer(ctx, 'catalog', CATALOG_PATH, body);
+    if ((await catalogBody(bare)) !== body) throw new Error('the bare server does not serve the same body');
+    return { platforms, bare, body };
+  });
 }
 
 const benchmark: Benchmark = {
-  description: 'GET /api/catalog on PostgreSQL vs a bare Express handler (target ≥ 60% throughput, p99 ≤ 50 ms)',
+  description: 'GET /api/catalog (PostgreSQL, embedded) vs a bare Express handler with the same JSON (target ≥ 60% throughput, p99 ≤ 50 ms)',
   async prepare(ctx) {
-    await postgresPlatform(ctx);
+    await setup(ctx);
   },
   async run(ctx) {
-    return catalogRows(ctx, await postgresPlatform(ctx), 'GET /api/catalog (postgresql)');
+    const { platforms, bare, body } = await setup(ctx);
+    const connections = ctx.settings.connections;
+    const bytes = Buffer.byteLength(body);
+    ctx.log(`measuring bare express vs ${platforms.map((p) => p.kind).join(', ')}: ${bytes} bytes body, ${ctx.settings.rounds} interleaved rounds`);
+    const [bareM, ...platformM] = await compare(
+      [bare, ...platforms.map((p) => p.server)].map((s) => ({ url: s.url, path: CATALOG_PATH, connections, serverPid: s.pid })),
+      ctx.settings,
+      (round) => ctx.log(`  round ${round + 1}/${ctx.settings.rounds}`),
+    );
+    const baseline = makeRow('bare express (same JSON, memory)', bareM!);
+    baseline.ratio = 1;
+    const target = connections === 100 ? CATALOG_TARGET : undefined;
+    const rows: Row[] = [baseline];
+    platforms.forEach((p, i) => {
+      const notes: string[] = [];
+      if (!target) notes.push('the target is stated for 100 connections: not checked');
+      if (Buffer.byteLength(p.body) !== bytes) notes.push(`body ${Buffer.byteLength(p.body)} bytes, baseline's ${bytes}`);
+      rows.push(makeRow(`GET ${CATALOG_PATH} (${p.kind})`, platformM[i]!, { baseline, target, notes }));
+    });
+    return rows;
   },
 };
 export default benchmark;

@@ -10,8 +10,10 @@
 export interface Settings {
   /** measured seconds per row (BENCH_SECONDS, default 10) */
   seconds: number;
-  /** warm-up seconds before each measurement, discarded (BENCH_WARMUP_SECONDS, default 2) */
+  /** warm-up seconds before each measurement, discarded (BENCH_WARMUP_SECONDS, default 1) */
   warmupSeconds: number;
+  /** servers compared with one another are measured in this many interleaved slices (BENCH_ROUNDS, default 4) */
+  rounds: number;
   /** connections for throughput rows (BENCH_CONNECTIONS, default 100) */
   connections: number;
   /** write a V8 CPU profile of each platform child and summarise it (BENCH_PROFILE=1) */
@@ -35,6 +37,8 @@ export interface Measurement {
   serverCpu: number | null;
   /** CPU used by this (load-generating) process during the measurement, in % of one core */
   loaderCpu: number;
+  /** req/s of each slice, when measured in interleaved slices: shows how steady the machine was */
+  sliceReqPerSec?: number[];
 }
 
 export interface Target {
@@ -77,6 +81,8 @@ export class BenchContext {
   /** folders where child processes write CPU profiles (BENCH_PROFILE=1), summarised once they have exited */
   readonly profileDirs: string[] = [];
 
+  private readonly t0 = performance.now();
+
   constructor(readonly settings: Settings) {}
 
   /** one instance per key for the whole run, created on first use */
@@ -107,7 +113,7 @@ export class BenchContext {
   }
 
   log(message: string): void {
-    process.stderr.write(`[bench] ${message}\n`);
+    process.stderr.write(`[bench +${((performance.now() - this.t0) / 1000).toFixed(1)}s] ${message}\n`);
   }
 
   async cleanup(): Promise<void> {
@@ -133,7 +139,8 @@ function envNumber(name: string, fallback: number): number {
 export function settingsFromEnv(): Settings {
   return {
     seconds: envNumber('BENCH_SECONDS', 10),
-    warmupSeconds: process.env.BENCH_WARMUP_SECONDS === '0' ? 0 : envNumber('BENCH_WARMUP_SECONDS', 2),
+    warmupSeconds: process.env.BENCH_WARMUP_SECONDS === '0' ? 0 : envNumber('BENCH_WARMUP_SECONDS', 1),
+    rounds: Math.round(envNumber('BENCH_ROUNDS', 4)),
     connections: Math.round(envNumber('BENCH_CONNECTIONS', 100)),
     profile: ['1', 'true', 'yes'].includes(process.env.BENCH_PROFILE ?? ''),
   };

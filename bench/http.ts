@@ -1,5 +1,8 @@
-// autocannon helpers shared by the HTTP benchmarks: a warm-up, then one measured run, summarised as a Measurement
-// together with the CPU the server and this load generator used (to tell which side was the bottleneck).
+// autocannon helpers shared by the HTTP benchmarks. `measure` warms up then measures one server; `compare`
+// measures several servers in interleaved slices (A B C, C B A, …), so that the noise of a shared 2-core VM
+// (throughput here swings ±30% from one 5-second run to the next) lands on every server alike and ratios
+// between them mean something. Every response's latency is kept, so percentiles cover all slices exactly,
+// and the CPU used by the server and by this load generator is reported, to tell which side was saturated.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
@@ -15,8 +18,6 @@ export interface LoadSpec {
   /** a sequence of requests each connection cycles through (overrides path/method/body) */
   requests?: { path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }[];
   connections?: number;
-  seconds?: number;
-  warmupSeconds?: number;
   /** the server's pid, to report its CPU use */
   serverPid?: number;
 }
@@ -50,7 +51,45 @@ function ownCpuSeconds(): number {
   return (u.user + u.system) / 1e6;
 }
 
-function cannon(spec: LoadSpec, seconds: number): Promise<autocannon.Result> {
+/** What one or more autocannon runs against one server add up to. */
+class Tally {
+  latencies: number[] = [];
+  requests = 0;
+  errors = 0;
+  timeouts = 0;
+  non2xx = 0;
+  seconds = 0;
+  wall = 0;
+  serverCpu: number | null = 0;
+  loaderCpu = 0;
+  slices: number[] = [];
+
+  constructor(readonly spec: LoadSpec) {}
+
+  toMeasurement(): Measurement {
+    const sorted = Float64Array.from(this.latencies).sort();
+    const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]! : 0);
+    const round = (n: number) => Math.round(n * 10) / 10;
+    return {
+      reqPerSec: this.seconds ? this.requests / this.seconds : 0,
+      p50: round(at(0.5)),
+      p90: round(at(0.9)),
+      p99: round(at(0.99)),
+      maxMs: round(sorted.length ? sorted[sorted.length - 1]! : 0),
+      requests: this.requests,
+      errors: this.errors,
+      timeouts: this.timeouts,
+      non2xx: this.non2xx,
+      seconds: round(this.seconds),
+      connections: this.spec.connections ?? 100,
+      serverCpu: this.serverCpu === null || !this.wall ? null : (this.serverCpu / this.wall) * 100,
+      loaderCpu: this.wall ? (this.loaderCpu / this.wall) * 100 : 0,
+      sliceReqPerSec: this.slices.map((s) => Math.round(s)),
+    };
+  }
+}
+
+function options(spec: LoadSpec, seconds: number): autocannon.Options {
   const opts: autocannon.Options = {
     url: spec.url + spec.path,
     connections: spec.connections ?? 100,
@@ -63,36 +102,57 @@ function cannon(spec: LoadSpec, seconds: number): Promise<autocannon.Result> {
   if (spec.requests) {
     opts.requests = spec.requests.map((r) => ({ path: r.path, method: r.method ?? 'GET', headers: r.headers, body: r.body }));
   }
-  return autocannon(opts);
+  return opts;
 }
 
-/** Warm up (discarded), then measure. */
-export async function measure(spec: LoadSpec, settings: Settings): Promise<Measurement> {
-  const warmup = spec.warmupSeconds ?? settings.warmupSeconds;
-  if (warmup > 0) await cannon(spec, warmup);
-  const seconds = spec.seconds ?? settings.seconds;
-  const serverBefore = spec.serverPid ? processCpuSeconds(spec.serverPid) : null;
+function cannon(spec: LoadSpec, seconds: number, onLatency?: (ms: number) => void): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options(spec, seconds), (err: unknown, result: autocannon.Result) => (err ? reject(err) : resolve(result)));
+    if (onLatency) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
+  });
+}
+
+async function slice(t: Tally, seconds: number): Promise<void> {
+  const serverBefore = t.spec.serverPid ? processCpuSeconds(t.spec.serverPid) : null;
   const ownBefore = ownCpuSeconds();
   const wallBefore = performance.now();
-  const r = await cannon(spec, seconds);
+  const r = await cannon(t.spec, seconds, (ms) => t.latencies.push(ms));
   const wall = (performance.now() - wallBefore) / 1000;
-  const serverAfter = spec.serverPid ? processCpuSeconds(spec.serverPid) : null;
-  const ownAfter = ownCpuSeconds();
-  return {
-    reqPerSec: r.requests.average,
-    p50: r.latency.p50,
-    p90: r.latency.p90,
-    p99: r.latency.p99,
-    maxMs: r.latency.max,
-    requests: r.requests.total,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    non2xx: r.non2xx,
-    seconds: r.duration,
-    connections: r.connections,
-    serverCpu: serverBefore !== null && serverAfter !== null ? ((serverAfter - serverBefore) / wall) * 100 : null,
-    loaderCpu: ((ownAfter - ownBefore) / wall) * 100,
-  };
+  const serverAfter = t.spec.serverPid ? processCpuSeconds(t.spec.serverPid) : null;
+  t.requests += r.requests.total;
+  t.errors += r.errors;
+  t.timeouts += r.timeouts;
+  t.non2xx += r.non2xx;
+  t.seconds += r.duration;
+  t.wall += wall;
+  t.slices.push(r.duration ? r.requests.total / r.duration : 0);
+  t.loaderCpu += ownCpuSeconds() - ownBefore;
+  t.serverCpu = t.serverCpu === null || serverBefore === null || serverAfter === null ? null : t.serverCpu + (serverAfter - serverBefore);
+}
+
+/** Warm up (discarded), then measure one server for `settings.seconds`. */
+export async function measure(spec: LoadSpec, settings: Settings): Promise<Measurement> {
+  if (settings.warmupSeconds > 0) await cannon(spec, settings.warmupSeconds);
+  const t = new Tally(spec);
+  await slice(t, settings.seconds);
+  return t.toMeasurement();
+}
+
+/**
+ * Warm each server up, then measure them in `settings.rounds` interleaved rounds whose order alternates
+ * (A B C, C B A, …); each server gets `settings.seconds` in all. Results in the order of `specs`.
+ */
+export async function compare(specs: LoadSpec[], settings: Settings, onRound?: (round: number) => void): Promise<Measurement[]> {
+  if (settings.warmupSeconds > 0) for (const spec of specs) await cannon(spec, settings.warmupSeconds);
+  const tallies = specs.map((s) => new Tally(s));
+  const rounds = Math.max(1, Math.min(settings.rounds, Math.floor(settings.seconds)));
+  const seconds = settings.seconds / rounds;
+  for (let round = 0; round < rounds; round++) {
+    onRound?.(round);
+    const order = round % 2 === 0 ? tallies : [...tallies].reverse();
+    for (const t of order) await slice(t, seconds);
+  }
+  return tallies.map((t) => t.toMeasurement());
 }
 
 /** One request outside the load run (checks, fetching the body to mirror). */

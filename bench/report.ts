@@ -32,19 +32,20 @@ function pad(s: string, n: number, right: boolean): string {
 }
 
 export function formatTable(rows: Row[]): string {
-  const header = ['benchmark', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'target', 'result', 'server CPU', 'loader CPU'];
-  const rightAligned = [false, true, true, true, true, true, false, false, true, true];
+  const header = ['benchmark', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'target', 'result', 'server CPU', 'loader CPU', 'req/s per slice'];
+  const rightAligned = [false, true, true, true, true, true, false, false, true, true, false];
   const body = rows.map((r) => [
     r.name,
     String(r.connections),
     fmtNum(r.reqPerSec),
-    fmtNum(r.p50),
-    fmtNum(r.p99),
+    fmtNum(r.p50, 1),
+    fmtNum(r.p99, 1),
     r.ratio === undefined ? '—' : `${(r.ratio * 100).toFixed(0)}%`,
     fmtTarget(r.target),
     fmtPass(r.pass),
     r.serverCpu === null ? '—' : `${r.serverCpu.toFixed(0)}%`,
     `${r.loaderCpu.toFixed(0)}%`,
+    r.sliceReqPerSec && r.sliceReqPerSec.length > 1 ? r.sliceReqPerSec.map((n) => fmtNum(n)).join(' ') : '',
   ]);
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((cells) => width(cells[i]!))));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => pad(c, widths[i]!, rightAligned[i]!)).join(' | ') + ' |';

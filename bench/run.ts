@@ -2,9 +2,12 @@
 // characters, e.g. `catalog*`), prints one table, writes the rows as JSON, and exits 1 when a target is missed.
 //
 //   BENCH_SECONDS=10          measured seconds per row
-//   BENCH_WARMUP_SECONDS=2    discarded warm-up before each row (0: none)
+//   BENCH_WARMUP_SECONDS=1    discarded warm-up before each server's measurement (0: none)
+//   BENCH_ROUNDS=4            servers compared with each other are measured in this many interleaved slices
 //   BENCH_CONNECTIONS=100     connections for the throughput rows
 //   BENCH_SIGNIN_CONNECTIONS=10
+//   BENCH_CATALOG_DATABASES=postgresql,embedded
+//   BENCH_PLATFORM_ENV=K=V,…  diagnosis only: extra environment for the platform children (printed when used)
 //   BENCH_PROFILE=1           CPU-profile the platform child processes and summarise where the time went
 //   BENCH_JSON=/tmp/zhengyun-bench-latest.json
 //
@@ -18,7 +21,6 @@ import { formatTable, writeJson } from './report.js';
 
 export const BENCHMARKS: Registration[] = [
   { name: 'catalog', load: () => import('./catalog.js') },
-  { name: 'catalog-embedded', load: () => import('./catalog-embedded.js') },
   { name: 'signin', load: () => import('./signin.js') },
 ];
 
@@ -65,7 +67,8 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   try {
     const loaded = await Promise.all(selected.map(async (r) => ({ name: r.name, bench: (await r.load()).default })));
-    ctx.log(`${loaded.map((b) => b.name).join(', ')}: ${settings.seconds} s per row after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections`);
+    ctx.log(`${loaded.map((b) => b.name).join(', ')}: ${settings.seconds} s per server after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections`);
+    ctx.log('starting servers');
     // start every server the selection needs at once: start-ups overlap, measurements do not
     const prepared = await Promise.allSettled(loaded.map((b) => b.bench.prepare?.(ctx)));
     for (const [i, b] of loaded.entries()) {
@@ -81,6 +84,7 @@ async function main(): Promise<number> {
       }
     }
   } finally {
+    ctx.log('stopping servers');
     await ctx.cleanup();
   }
 
@@ -88,6 +92,7 @@ async function main(): Promise<number> {
   console.log(formatTable(rows));
   for (const f of failures) console.log(`\nERROR ${f}`);
   if (settings.profile) {
+    console.log('\n(CPU profiling slows the servers: compare these rows only with other profiled runs)');
     for (const dir of ctx.profileDirs) for (const file of profilesIn(dir)) console.log('\n' + summariseProfile(file));
   }
   for (const line of ctx.epilogue) console.log(line);

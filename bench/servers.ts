@@ -117,6 +117,23 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+/**
+ * Diagnosis only: BENCH_PLATFORM_ENV="LOG_LEVEL=warn,DATABASE_POOL_MAX=20" is added to the platforms' environment,
+ * to measure what a setting costs. The run is then not the default configuration, and the output says so.
+ */
+function platformOverrides(ctx: BenchContext): Record<string, string> {
+  const raw = process.env.BENCH_PLATFORM_ENV?.trim();
+  if (!raw) return {};
+  const out: Record<string, string> = {};
+  for (const pair of raw.split(',')) {
+    const i = pair.indexOf('=');
+    if (i <= 0) throw new Error(`BENCH_PLATFORM_ENV: expected KEY=VALUE[,KEY=VALUE], got ${JSON.stringify(pair)}`);
+    out[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
+  }
+  if (ctx.once('note:platform-env')) ctx.note(`\nNOTE: platforms ran with BENCH_PLATFORM_ENV=${raw}: not the default configuration.`);
+  return out;
+}
+
 /** A fresh, uniquely named database on the machine's PostgreSQL, dropped at the end. */
 export async function scratchDatabase(ctx: BenchContext): Promise<string> {
   const name = `zy_bench_${crypto.randomBytes(5).toString('hex')}`;
@@ -149,7 +166,7 @@ export function postgresPlatform(ctx: BenchContext): Promise<ChildServer> {
     return spawnServer(ctx, {
       label: 'platform-postgres',
       script: 'api/server.ts',
-      env: childEnv({ DATABASE_URL: databaseUrl, DEMO_MODE: 'true', DEMO_PASSWORD: BENCH_PASSWORD, HOST: '127.0.0.1', PORT: String(port) }),
+      env: childEnv({ DATABASE_URL: databaseUrl, DEMO_MODE: 'true', DEMO_PASSWORD: BENCH_PASSWORD, HOST: '127.0.0.1', PORT: String(port), ...platformOverrides(ctx) }),
       readyPath: '/readyz',
       port,
       profile: ctx.settings.profile,
@@ -166,7 +183,7 @@ export function embeddedPlatform(ctx: BenchContext): Promise<ChildServer> {
     return spawnServer(ctx, {
       label: 'platform-embedded',
       script: 'api/server.ts',
-      env: childEnv({ DATA_DIR: dataDir, DEMO_PASSWORD: BENCH_PASSWORD, HOST: '127.0.0.1', PORT: String(port) }),
+      env: childEnv({ DATA_DIR: dataDir, DEMO_PASSWORD: BENCH_PASSWORD, HOST: '127.0.0.1', PORT: String(port), ...platformOverrides(ctx) }),
       readyPath: '/readyz',
       port,
       profile: ctx.settings.profile,
@@ -188,6 +205,7 @@ export function bareServer(ctx: BenchContext, key: string, routePath: string, bo
       env: childEnv({ BARE_BODY_FILE: bodyFile, BARE_PATH: routePath, PORT: String(port) }),
       readyPath: routePath,
       port,
+      profile: ctx.settings.profile,
     });
   });
 }

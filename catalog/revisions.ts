@@ -106,7 +106,7 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     assertCan(actor.ability, 'create', 'CatalogRevision');
     return prisma.$transaction(async (tx) => {
       const open = await tx.catalogRevision.findFirst({ where: { status: { in: [...OPEN_STATES] } }, select: { number: true } });
-      if (open) throw new ConflictError('CONFLICT', { reason: `目录版本 ${open.number} 尚未发布 / revision ${open.number} is still open` });
+      if (open) throw new ConflictError('REVISION_STILL_OPEN', { number: open.number });
       const baseNumber = await latestPublishedNumber(tx);
       const base = baseNumber === null ? null : await loadCatalogView(tx, baseNumber);
       const max = await tx.catalogRevision.aggregate({ _max: { number: true } });
@@ -131,7 +131,7 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
   }
 
   /** Loads an editable draft under the version the client read; every edit bumps the revision's version. */
-  async function openDraftForEdit(tx: Tx, actor: Actor, number: number, expectedVersion: number) {
+  async function openDraftForEdit(tx: Tx, actor: Actor, number: number, expectedVersion: number | undefined) {
     const row = await findReadable(tx, actor, number);
     assertCan(actor.ability, 'update', 'CatalogRevision');
     assertVersion(row, expectedVersion, 'revision');
@@ -143,7 +143,7 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     return row;
   }
 
-  async function updateDraft(actor: Actor, number: number, expectedVersion: number, input: { title?: string; notes?: string | null }) {
+  async function updateDraft(actor: Actor, number: number, expectedVersion: number | undefined, input: { title?: string; notes?: string | null }) {
     return prisma.$transaction(async (tx) => {
       const row = await openDraftForEdit(tx, actor, number, expectedVersion);
       const updated = await tx.catalogRevision.update({ where: { id: row.id }, data: input });
@@ -152,7 +152,7 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     });
   }
 
-  async function upsertOffering(actor: Actor, number: number, expectedVersion: number, code: string, input: OfferingInput) {
+  async function upsertOffering(actor: Actor, number: number, expectedVersion: number | undefined, code: string, input: OfferingInput) {
     return prisma.$transaction(async (tx) => {
       const row = await openDraftForEdit(tx, actor, number, expectedVersion);
       const existing = await tx.catalogOffering.findUnique({ where: { revisionId_code: { revisionId: row.id, code } } });
@@ -171,7 +171,7 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     });
   }
 
-  async function upsertPlan(actor: Actor, number: number, expectedVersion: number, offeringCode: string, planCode: string, input: PlanInput) {
+  async function upsertPlan(actor: Actor, number: number, expectedVersion: number | undefined, offeringCode: string, planCode: string, input: PlanInput) {
     return prisma.$transaction(async (tx) => {
       const row = await openDraftForEdit(tx, actor, number, expectedVersion);
       const offering = await tx.catalogOffering.findUnique({ where: { revisionId_code: { revisionId: row.id, code: offeringCode } } });
@@ -196,7 +196,7 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
   }
 
   /** Removes an offering or plan that this draft itself added; what earlier revisions published can only be retired. */
-  async function removeItem(actor: Actor, number: number, expectedVersion: number, kind: 'offering' | 'plan', code: string) {
+  async function removeItem(actor: Actor, number: number, expectedVersion: number | undefined, kind: 'offering' | 'plan', code: string) {
     return prisma.$transaction(async (tx) => {
       const row = await openDraftForEdit(tx, actor, number, expectedVersion);
       if (row.basedOnNumber !== null) {
@@ -206,9 +206,7 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
             ? await tx.catalogOffering.count({ where: { revisionId: base.id, code } })
             : await tx.catalogPlan.count({ where: { revisionId: base.id, code } });
         if (inBase) {
-          throw new ConflictError('CONFLICT', {
-            reason: '已发布的服务项或规格不能删除，只能下架（status: RETIRED）/ published items can only be retired (status: RETIRED)',
-          });
+          throw new ConflictError('PUBLISHED_ITEM_RETIRE_ONLY');
         }
       }
       const { count } =
@@ -221,7 +219,7 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     });
   }
 
-  async function transition(actor: Actor, number: number, expectedVersion: number, action: RevisionAction, comment?: string) {
+  async function transition(actor: Actor, number: number, expectedVersion: number | undefined, action: RevisionAction, comment?: string) {
     const result = await prisma.$transaction(async (tx) => {
       const row = await findReadable(tx, actor, number);
       if (!actor.ability.can(action, 'CatalogRevision')) throw new ForbiddenError('FORBIDDEN', { action });
@@ -235,13 +233,13 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
 
       if (action === 'submit') {
         const active = await tx.catalogPlan.count({ where: { revisionId: row.id, status: 'ACTIVE' } });
-        if (!active) throw new ConflictError('CONFLICT', { reason: '目录中没有可用规格 / the revision has no active plan' });
+        if (!active) throw new ConflictError('NO_ACTIVE_PLAN');
         status = 'SUBMITTED';
         assertUpdated(await tx.catalogRevision.updateMany({ where: guard, data: { status, submittedAt: now, submitRound: { increment: 1 }, version: { increment: 1 } } }));
       } else if (action === 'approve' || action === 'return') {
         const body = bodyOf(actor.principal!.role)!;
         const prior = await tx.catalogReview.findFirst({ where: { revisionId: row.id, round: row.submitRound, body } });
-        if (prior) throw new ConflictError('CONFLICT', { reason: `${body} 已审核本轮提交 / ${body} has already reviewed this submission` });
+        if (prior) throw new ConflictError('ALREADY_REVIEWED', { body });
         await tx.catalogReview.create({
           data: { revisionId: row.id, body, decision: action === 'approve' ? 'APPROVED' : 'RETURNED', comment: comment ?? null, userId: actor.principal!.id, round: row.submitRound },
         });

@@ -74,8 +74,15 @@ export class InvalidInputError extends AppError {
 
 export class ConflictError extends AppError {
   readonly status = 409;
-  constructor(code: 'CONFLICT' | 'ALREADY_EXISTS' | 'INVALID_TRANSITION', params: Record<string, string | number> = {}) {
+  constructor(code: string, params: Record<string, string | number> = {}) {
     super(code, params);
+  }
+}
+
+export class BadRequestError extends AppError {
+  readonly status = 400;
+  constructor() {
+    super('BAD_REQUEST');
   }
 }
 

@@ -17,6 +17,7 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   },
   ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', en: 'This account is disabled' },
   WEAK_PASSWORD: { 'zh-CN': '密码不符合安全策略：{reason}', en: 'The password does not meet the policy: {reason}' },
+  'field.weak_password': { 'zh-CN': '密码不符合安全策略：{reason}', en: 'The password does not meet the policy: {reason}' },
   VALIDATION_FAILED: { 'zh-CN': '请求内容有误', en: 'The request is not valid' },
   MALFORMED_JSON: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求体过大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
@@ -36,6 +37,7 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'Cannot {action} while the state is {from}',
   },
   RULE_VIOLATION: { 'zh-CN': '不符合业务规则', en: 'Business rules are not met' },
+  UNSUPPORTED_FILE_TYPE: { 'zh-CN': '不支持的文件类型（{detected}），请上传 PDF、Word(docx)、Excel(xlsx)、OFD 或图片', en: 'Unsupported file type ({detected}); upload PDF, docx, xlsx, OFD or an image' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试（请求号 {requestId}）', en: 'Internal error; please retry (request {requestId})' },
   // field-level zod issue codes
   'field.required': { 'zh-CN': '必填', en: 'Required' },
@@ -43,6 +45,23 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'field.invalid_type': { 'zh-CN': '类型错误，应为 {expected}', en: 'Wrong type, expected {expected}' },
   'field.too_small': { 'zh-CN': '过短或过小（最小 {minimum}）', en: 'Too small (minimum {minimum})' },
   'field.too_big': { 'zh-CN': '过长或过大（最大 {maximum}）', en: 'Too big (maximum {maximum})' },
+  'field.too_small_exclusive': { 'zh-CN': '必须大于 {minimum}', en: 'Must be greater than {minimum}' },
+  'field.too_big_exclusive': { 'zh-CN': '必须小于 {maximum}', en: 'Must be less than {maximum}' },
+  'field.invalid_characters': { 'zh-CN': '包含不允许的字符', en: 'Contains characters that are not allowed' },
+  FORBIDDEN_FIELD_ITEM: { 'zh-CN': '无权修改此字段', en: 'You may not change this field' },
+  BAD_REQUEST: { 'zh-CN': '请求格式有误', en: 'The request is malformed' },
+  REVISION_STILL_OPEN: { 'zh-CN': '目录版本 {number} 尚未发布或放弃，不能再起草新版本', en: 'Revision {number} is still open; finish or discard it first' },
+  PUBLISHED_ITEM_RETIRE_ONLY: { 'zh-CN': '已发布的服务项或规格不能删除，只能下架（status: RETIRED）', en: 'Published items cannot be deleted, only retired (status: RETIRED)' },
+  NO_ACTIVE_PLAN: { 'zh-CN': '目录中没有在售规格，不能提交', en: 'The revision has no active plan' },
+  ALREADY_REVIEWED: { 'zh-CN': '{body} 已审核本轮提交', en: '{body} has already reviewed this submission' },
+  NOTICE_NOT_ENDED: { 'zh-CN': '公示期至 {endDate} 结束，结束后方可立项', en: 'The public notice runs until {endDate}; establish the project after it ends' },
+  OBJECTIONS_OPEN: { 'zh-CN': '尚有 {count} 条异议未处理', en: '{count} objection(s) are not yet resolved' },
+  NOTICE_ENDED: { 'zh-CN': '公示期已于 {endDate} 结束', en: 'The public notice ended on {endDate}' },
+  PASSWORD_REUSED: { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  'policy.length': { 'zh-CN': '长度至少 {min} 位', en: 'at least {min} characters' },
+  'policy.maxLength': { 'zh-CN': '长度不超过 {max} 位', en: 'at most {max} characters' },
+  'policy.classes': { 'zh-CN': '需包含大写字母、小写字母、数字、符号中的至少三类', en: 'use three of: upper case, lower case, digits, symbols' },
+  'policy.username': { 'zh-CN': '不能包含用户名', en: 'must not contain the username' },
   'field.invalid_value': { 'zh-CN': '取值不在允许范围内', en: 'Not an allowed value' },
   'field.invalid_format': { 'zh-CN': '格式不正确', en: 'Wrong format' },
   'field.invalid': { 'zh-CN': '取值无效', en: 'Invalid value' },
@@ -54,6 +73,12 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'what.organisation': { 'zh-CN': '组织机构', en: 'organisation' },
   'what.username': { 'zh-CN': '用户名', en: 'username' },
   'what.orgCode': { 'zh-CN': '机构代码', en: 'organisation code' },
+  'what.project': { 'zh-CN': '项目', en: 'project' },
+  'what.line': { 'zh-CN': '资源申请行', en: 'resource line' },
+  'what.document': { 'zh-CN': '文件', en: 'document' },
+  'what.notice': { 'zh-CN': '公示', en: 'public notice' },
+  'what.objection': { 'zh-CN': '异议', en: 'objection' },
+  'what.deadline': { 'zh-CN': '期限', en: 'deadline' },
 };
 
 export function hasMessage(key: string): boolean {
@@ -66,8 +91,9 @@ export function t(key: string, locale: Locale, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
     if (v === undefined) return `{${name}}`;
-    const asKey = `what.${v}`;
-    return typeof v === 'string' && name === 'what' && hasMessage(asKey) ? t(asKey, locale) : String(v);
+    if (typeof v === 'string' && name === 'what' && hasMessage(`what.${v}`)) return t(`what.${v}`, locale);
+    if (typeof v === 'string' && name === 'reason' && hasMessage(v)) return t(v, locale, params);
+    return String(v);
   });
 }
 

@@ -5,6 +5,7 @@ import { recordAuditAlone } from '../../core/audit/audit.js';
 import type { Database } from '../../core/db/database.js';
 import {
   AppError,
+  BadRequestError,
   ConflictError,
   ForbiddenError,
   InvalidInputError,
@@ -33,15 +34,20 @@ function normalise(err: unknown): unknown {
   const prismaCode = (err as { code?: string })?.code;
   if (prismaCode === 'P2002') return new ConflictError('ALREADY_EXISTS', { what: 'record' });
   if (prismaCode === 'P2025') return new NotFoundError('record');
+  // express and its parsers mark client errors (e.g. a malformed percent-encoding in the path) with a 4xx status
+  const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
+  if (err instanceof Error && !(err instanceof AppError) && typeof status === 'number' && status >= 400 && status < 500) return new BadRequestError();
   return err;
 }
 
 function bodyFor(err: AppError, locale: Locale) {
   const body: Record<string, unknown> = { code: err.code, message: t(err.code, locale, err.params) };
   if (err instanceof InvalidInputError && err.issues.length) {
-    body.fields = err.issues.map((i) => ({ path: i.path, code: i.code, message: t(i.code.startsWith('field.') ? i.code : i.code, locale, i.params ?? {}) }));
+    body.fields = err.issues.map((i) => ({ path: i.path, code: i.code, message: t(i.code, locale, i.params ?? {}) }));
   }
-  if (err instanceof ForbiddenError && err.fields.length) body.fields = err.fields.map((path) => ({ path, code: 'FORBIDDEN_FIELD' }));
+  if (err instanceof ForbiddenError && err.fields.length) {
+    body.fields = err.fields.map((path) => ({ path, code: 'FORBIDDEN_FIELD', message: t('FORBIDDEN_FIELD_ITEM', locale) }));
+  }
   if (err instanceof RuleViolationError) body.violations = err.violations;
   return body;
 }

@@ -1,7 +1,7 @@
 // Organisations and user accounts (administrators), with field-level rules from core/access.
 import { z } from 'zod';
 import { ALL_ROLES } from '../../core/access/roles.js';
-import { requireIfMatch, setEtag } from '../etag.js';
+import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam } from '../schemas.js';
 import type { Services } from '../services.js';
@@ -68,7 +68,7 @@ export function accountRoutes(table: RouteTable, s: Services) {
     body: z.strictObject({ name: z.string().min(1).max(100).optional(), nameEn: z.string().max(200).nullable().optional(), kind: orgKind.optional(), active: z.boolean().optional() }),
     responses: { 200: { description: 'updated', schema: organisation }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => {
-      const org = await s.organisations.update(ctx, params.id, requireIfMatch(req), body);
+      const org = await s.organisations.update(ctx, params.id, readIfMatch(req), body);
       setEtag(res, org.version);
       res.json(org);
     },
@@ -84,7 +84,7 @@ export function accountRoutes(table: RouteTable, s: Services) {
       orgId: z.uuid().optional(),
       role: role.optional(),
       q: z.string().max(64).optional(),
-      page: z.coerce.number().int().min(1).default(1),
+      page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
     responses: {
@@ -144,7 +144,7 @@ export function accountRoutes(table: RouteTable, s: Services) {
     }),
     responses: { 200: { description: 'updated', schema: user }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => {
-      const u = await s.users.update(ctx, params.id, requireIfMatch(req), body);
+      const u = await s.users.update(ctx, params.id, readIfMatch(req), body);
       if (typeof u.version === 'number') setEtag(res, u.version);
       res.json(u);
     },

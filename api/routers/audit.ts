@@ -39,7 +39,7 @@ export function auditRoutes(table: RouteTable, s: Services) {
       targetId: z.string().max(100).optional(),
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
-      before: z.string().regex(/^\d{1,19}$/).optional().describe('seq to page back from (nextBefore of the previous page)'),
+      before: z.string().regex(/^\d{1,18}$/).optional().describe('seq to page back from (nextBefore of the previous page)'),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
     responses: {

@@ -3,9 +3,9 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { catalogCsv, catalogXlsx } from '../../catalog/export.js';
 import type { RevisionAction } from '../../catalog/revision-workflow.js';
-import { requireIfMatch, setEtag } from '../etag.js';
+import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
-import { errors, localeQuery, offeringView, planSpec, revisionParam, revisionSummary, xinchuang } from '../schemas.js';
+import { errors, INT32_MAX, localeQuery, offeringView, planSpec, positiveInt, revisionParam, revisionSummary, xinchuang } from '../schemas.js';
 import type { Services } from '../services.js';
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes');
@@ -63,7 +63,7 @@ const planBody = z.strictObject({
   unitPrice: z.number().nonnegative().max(1e10).multipleOf(0.01),
   spec: planSpec,
   xinchuang,
-  maxQuantity: z.number().int().positive().nullable().optional(),
+  maxQuantity: z.number().int().positive().max(INT32_MAX).nullable().optional(),
   status: z.enum(['ACTIVE', 'RETIRED']).optional().describe('RETIRED: stays readable in old revisions, cannot be requested'),
   sortOrder: z.number().int().min(0).max(100000).optional(),
 });
@@ -106,7 +106,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     auth: false,
     query: z.strictObject({
       format: z.enum(['xlsx', 'csv']).default('xlsx'),
-      revision: z.coerce.number().int().positive().optional(),
+      revision: positiveInt().optional(),
       lang: localeQuery,
     }),
     responses: {
@@ -172,7 +172,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     body: z.strictObject({ title: z.string().min(1).max(200).optional(), notes: z.string().max(4000).nullable().optional() }),
     responses: { 200: { description: 'updated', schema: revisionSummary }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => {
-      const updated = await s.revisions.updateDraft(ctx, params.number, requireIfMatch(req), body);
+      const updated = await s.revisions.updateDraft(ctx, params.number, readIfMatch(req), body);
       setEtag(res, updated.version);
       res.json(updated);
     },
@@ -185,7 +185,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     tags: ['catalog'],
     auth: false,
     params: revisionParam,
-    query: z.strictObject({ against: z.coerce.number().int().positive().optional() }),
+    query: z.strictObject({ against: positiveInt().optional() }),
     responses: { 200: { description: 'added, changed, retired, reinstated and removed items', schema: catalogDiff }, 404: errors[404] },
     handler: async ({ params, query, ctx }, _req, res) => {
       res.json(await s.revisions.diff(ctx, params.number, query.against));
@@ -203,7 +203,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     body: offeringBody,
     responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
     handler: async ({ params, body, ctx }, req, res) =>
-      sendRevision(res, await s.revisions.upsertOffering(ctx, params.number, requireIfMatch(req), params.code, body)),
+      sendRevision(res, await s.revisions.upsertOffering(ctx, params.number, readIfMatch(req), params.code, body)),
   });
 
   route(table, {
@@ -216,7 +216,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     params: revisionParam.extend({ code }),
     responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
     handler: async ({ params, ctx }, req, res) =>
-      sendRevision(res, await s.revisions.removeItem(ctx, params.number, requireIfMatch(req), 'offering', params.code)),
+      sendRevision(res, await s.revisions.removeItem(ctx, params.number, readIfMatch(req), 'offering', params.code)),
   });
 
   route(table, {
@@ -230,7 +230,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     body: planBody,
     responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
     handler: async ({ params, body, ctx }, req, res) =>
-      sendRevision(res, await s.revisions.upsertPlan(ctx, params.number, requireIfMatch(req), params.code, params.planCode, body)),
+      sendRevision(res, await s.revisions.upsertPlan(ctx, params.number, readIfMatch(req), params.code, params.planCode, body)),
   });
 
   route(table, {
@@ -243,7 +243,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     params: revisionParam.extend({ code, planCode: code }),
     responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
     handler: async ({ params, ctx }, req, res) =>
-      sendRevision(res, await s.revisions.removeItem(ctx, params.number, requireIfMatch(req), 'plan', params.planCode)),
+      sendRevision(res, await s.revisions.removeItem(ctx, params.number, readIfMatch(req), 'plan', params.planCode)),
   });
 
   for (const action of Object.keys(TRANSITION_SUMMARIES) as RevisionAction[]) {
@@ -261,7 +261,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
         ...errors,
       },
       handler: async ({ params, body, ctx }, req, res) => {
-        const result = await s.revisions.transition(ctx, params.number, requireIfMatch(req), action, body?.comment);
+        const result = await s.revisions.transition(ctx, params.number, readIfMatch(req), action, body?.comment);
         if (!result) return void res.status(204).end();
         setEtag(res, result.version);
         res.json(result);

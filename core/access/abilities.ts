@@ -19,9 +19,20 @@ export type Action =
   | 'discard'
   | 'unlock'
   | 'resetPassword'
-  | 'verify';
+  | 'verify'
+  | 'review'
+  | 'budgetReview'
+  | 'notice'
+  | 'establish'
+  | 'file'
+  | 'requestChange'
+  | 'changeReview'
+  | 'suspend'
+  | 'resume'
+  | 'terminate'
+  | 'rectify';
 
-export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'all';
+export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
 
@@ -39,6 +50,21 @@ export const USER_PUBLIC_FIELDS = ['id', 'username', 'displayName', 'role', 'org
 export const USER_PRIVATE_FIELDS = ['email', 'phone', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'passwordChangedAt', 'createdAt', 'updatedAt', 'version'];
 
 type Builder = AbilityBuilder<AppAbility>;
+
+/** Project states after the GIA review approved it: Finance and the sub-center see these. */
+const PAST_GIA_REVIEW = ['BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED', 'TERMINATED'] as const;
+/** States in which an implementing unit files contracts, reports and acceptance. */
+const UNDER_CONSTRUCTION = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'] as const;
+
+/** Departments and counties: their own projects (and those they co-build, read-only). */
+function implementingUnit({ can }: Builder, p: Principal) {
+  can('create', 'Project');
+  can('read', 'Project', { orgId: p.orgId });
+  can('read', 'Project', { coBuildingOrgIds: { has: p.orgId } });
+  can(['update', 'submit'], 'Project', { orgId: p.orgId, status: { in: ['DRAFT', 'RETURNED'] } });
+  can('file', 'Project', { orgId: p.orgId, status: { in: [...UNDER_CONSTRUCTION] } });
+  can('requestChange', 'Project', { orgId: p.orgId, status: 'ESTABLISHED' });
+}
 
 const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
   SYSADMIN({ can }) {
@@ -58,22 +84,34 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('read', 'CatalogRevision');
     can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
     can(['read', 'verify'], 'AuditEvent');
+    can('read', 'Project');
   },
   GIA_REVIEWER({ can }) {
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
     can(['approve', 'return'], 'CatalogRevision', { status: 'SUBMITTED' });
     can('publish', 'CatalogRevision', { status: 'APPROVED' });
+    can('read', 'Project', { status: { not: 'DRAFT' } });
+    can('review', 'Project', { status: 'GIA_REVIEW' });
+    can('notice', 'Project', { status: 'BUDGET_APPROVED' });
+    can('establish', 'Project', { status: 'PUBLIC_NOTICE' });
+    can('changeReview', 'Project', { status: 'CHANGE_REVIEW' });
+    can(['suspend', 'terminate', 'rectify'], 'Project', { status: { in: [...UNDER_CONSTRUCTION] } });
+    can('resume', 'Project', { status: 'SUSPENDED' });
   },
-  FINANCE_REVIEWER({ can }) {
+  FINANCE_REVIEWER({ can }, p) {
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
     can(['approve', 'return'], 'CatalogRevision', { status: 'SUBMITTED' });
+    can('read', 'Project', { status: { in: [...PAST_GIA_REVIEW] } });
+    can('read', 'Project', { deciders: { has: p.id } });
+    can('budgetReview', 'Project', { status: 'BUDGET_REVIEW' });
   },
   BDC_OPERATOR({ can }) {
     can(['read', 'create'], 'CatalogRevision');
     can(['update', 'submit', 'discard'], 'CatalogRevision', { status: 'DRAFT' });
+    can('read', 'Project', { status: { in: [...UNDER_CONSTRUCTION] } });
   },
-  DEPT_USER() {},
-  COUNTY_USER() {},
+  DEPT_USER: implementingUnit,
+  COUNTY_USER: implementingUnit,
 };
 
 export function defineAbilitiesFor(principal: Principal | null): AppAbility {
@@ -138,6 +176,6 @@ export function pickReadable<T extends Record<string, unknown>>(
 }
 
 /** A Prisma where-clause limiting a list to what the actor may read. */
-export function readableWhere(ability: AppAbility, type: 'CatalogRevision' | 'User' | 'Organisation' | 'AuditEvent') {
+export function readableWhere(ability: AppAbility, type: Exclude<SubjectName, 'all'>) {
   return accessibleBy(ability, 'read').ofType(type as never);
 }

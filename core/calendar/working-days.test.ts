@@ -220,6 +220,7 @@ describe('deadline rules', () => {
     expect(deadline).toStrictEqual({
       due,
       rule: { code: rule.code, workingDays: rule.workingDays, article: rule.article },
+      provisional: false,
     });
     expect(JSON.parse(JSON.stringify(deadline))).toStrictEqual(deadline); // storable as plain JSON
   });
@@ -300,7 +301,7 @@ describe('dates beyond the library’s data throw instead of counting Monday–F
     ['addWorkingDays whose deadline falls past the data', () => addWorkingDays(`${lastYear}-12-01` as LocalDate, 40)],
     ['workingDaysBetween into an uncovered year', () => workingDaysBetween(`${lastYear}-12-01` as LocalDate, after)],
     ['daysLeft with today uncovered', () => daysLeft(`${lastYear}-12-31` as LocalDate, after)],
-    ['computeDeadline near the end of the data', () => computeDeadline(ACCEPTANCE_REPORT, `${lastYear}-12-01` as LocalDate)],
+    ['computeDeadline from an uncovered start', () => computeDeadline(ACCEPTANCE_REPORT, after)],
   ])('%s throws CalendarCoverageError', (_what, call) => {
     expect(call).toThrow(CalendarCoverageError);
     expect(call).toThrow(/No State Council holiday schedule for \d{4}-\d{2}-\d{2}/);
@@ -329,5 +330,29 @@ describe('dates beyond the library’s data throw instead of counting Monday–F
     expect(addWorkingDays('2026-12-24', 5)).toBe('2026-12-31');
     // while 2027 is unknown, one more working day than December 2026 holds cannot be counted
     if (lastYear === 2026) expect(() => addWorkingDays('2026-12-28', 5)).toThrow(CalendarCoverageError);
+  });
+});
+
+describe('deadlines past the published schedule', () => {
+  const lastYear = Number(CALENDAR_COVERAGE.to.slice(0, 4));
+
+  it('are estimated (Monday–Friday less fixed-date holidays beyond the data) and marked provisional', () => {
+    const d = computeDeadline(ACCEPTANCE_REPORT, `${lastYear}-12-01` as LocalDate);
+    expect(d.provisional).toBe(true);
+    // working days inside the published year are counted from the official schedule
+    const inside = workingDaysBetween(`${lastYear}-12-01` as LocalDate, CALENDAR_COVERAGE.to);
+    expect(inside).toBeGreaterThan(0);
+    expect(d.due > CALENDAR_COVERAGE.to).toBe(true);
+  });
+
+  it('skip New Year’s Day of the unpublished year', () => {
+    // from the last published day, one working day later can never be 1 January
+    const d = computeDeadline({ ...CONTRACT_FILING, workingDays: 1 }, CALENDAR_COVERAGE.to);
+    expect(d.due.endsWith('-01-01')).toBe(false);
+    expect(d.provisional).toBe(true);
+  });
+
+  it('are exact and not provisional when they fall inside the data', () => {
+    expect(computeDeadline(CONTRACT_FILING, `${lastYear}-02-12` as LocalDate).provisional).toBe(false);
   });
 });

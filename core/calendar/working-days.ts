@@ -255,6 +255,34 @@ export interface DeadlineRule {
 export interface ComputedDeadline {
   due: LocalDate;
   rule: { code: string; workingDays: number; article: string };
+  /**
+   * true when the deadline falls past the last year whose State Council schedule is published: it is then an
+   * estimate (see `estimateBeyondCoverage`) to be recomputed once `chinese-days` carries that year.
+   */
+  provisional: boolean;
+}
+
+/** Fixed-date statutory holidays (全国年节及纪念日放假办法): the only days off known before a year's notice. */
+const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
+
+/**
+ * The Nth working day after `start` where the count runs past CALENDAR_COVERAGE: inside the coverage the official
+ * schedule counts; beyond it Monday–Friday minus the fixed-date statutory holidays. Lunar holidays and make-up days
+ * of an unpublished year cannot be known, so the result is marked provisional by computeDeadline.
+ */
+export function estimateBeyondCoverage(start: LocalDate, n: number): LocalDate {
+  let day = dayNumber(start);
+  let left = n;
+  while (left > 0) {
+    day++;
+    const date = formatDay(day);
+    const working =
+      day <= TABLE.lastDay && day >= TABLE.firstDay
+        ? TABLE.working[day - TABLE.firstDay] === 1
+        : weekdayOf(day) >= 1 && weekdayOf(day) <= 5 && !FIXED_HOLIDAYS.has(date.slice(5));
+    if (working) left--;
+  }
+  return formatDay(day);
 }
 
 /** Art. 13: file the formal contract text within 5 working days of signing it. */
@@ -298,8 +326,12 @@ export function computeDeadline(rule: DeadlineRule, start: LocalDate): ComputedD
   if (!Number.isSafeInteger(rule.workingDays) || rule.workingDays < 1) {
     throw new RangeError(`Deadline rule ${rule.code}: workingDays must be a positive integer, got ${String(rule.workingDays)}`);
   }
-  return {
-    due: addWorkingDays(start, rule.workingDays),
-    rule: { code: rule.code, workingDays: rule.workingDays, article: rule.article },
-  };
+  const stored = { code: rule.code, workingDays: rule.workingDays, article: rule.article };
+  indexOf(start); // a start before the coverage is an error, never an estimate
+  try {
+    return { due: addWorkingDays(start, rule.workingDays), rule: stored, provisional: false };
+  } catch (err) {
+    if (!(err instanceof CalendarCoverageError)) throw err;
+    return { due: estimateBeyondCoverage(start, rule.workingDays), rule: stored, provisional: true };
+  }
 }

@@ -1,6 +1,7 @@
 // The whole platform on a scratch PostgreSQL database, in-process, driven through supertest.
 import supertest from 'supertest';
 import { startPlatform, type Platform } from '../../api/platform.js';
+import type { ServiceOptions } from '../../api/services.js';
 import { loadConfig } from '../../core/config.js';
 import { createScratchDatabase, type ScratchDatabase } from './postgres.js';
 
@@ -16,10 +17,10 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
-export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+export async function startTestPlatform(env: Record<string, string> = {}, services: ServiceOptions = {}): Promise<TestPlatform> {
   const scratch = await createScratchDatabase();
-  const config = loadConfig({ DATABASE_URL: scratch.url, DEMO_MODE: 'true', DEMO_PASSWORD, LOG_LEVEL: 'silent', DATA_DIR: '/tmp/zy-test-data', ...env });
-  const platform = await startPlatform(config, { listen: false });
+  const config = loadConfig({ DATABASE_URL: scratch.url, DEMO_MODE: 'true', DEMO_PASSWORD, LOG_LEVEL: 'silent', DATA_DIR: `/tmp/zy-test-data/${scratch.name}`, ...env });
+  const platform = await startPlatform(config, { listen: false, services });
   const http = supertest(platform.app);
   const tokens = new Map<string, string>();
   async function token(username: string) {

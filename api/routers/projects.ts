@@ -1,0 +1,311 @@
+// Projects: drafting, validation, the approval chain, public notices, filings, deadlines, documents.
+import type { Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { MAX_DOCUMENT_BYTES } from '../../projects/documents.js';
+import { REVIEW_DIMENSIONS } from '../../projects/workflow.js';
+import { InvalidInputError, PayloadTooLargeError } from '../../core/errors.js';
+import { readIfMatch, setEtag } from '../etag.js';
+import { route, type RouteTable } from '../route.js';
+import { errors, idParam, positiveInt } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const localDate = z.iso.date().describe('a calendar date in Asia/Shanghai, YYYY-MM-DD');
+const money = z.number().nonnegative().max(1e12).multipleOf(0.01);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const projectType = z.enum(['NEW', 'UPGRADE', 'OM']);
+const projectStatus = z.enum(['DRAFT', 'GIA_REVIEW', 'RETURNED', 'REJECTED', 'BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED', 'TERMINATED']);
+
+const basics = {
+  name: text(200),
+  type: projectType,
+  budgetYear: z.number().int().min(2000).max(2100),
+  totalBudget: money,
+  yearlyBudgets: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), amount: money })).max(10).optional(),
+  leadOrgId: z.uuid().nullable().optional(),
+  coBuildingOrgIds: z.array(z.uuid()).max(50).optional(),
+  countyParticipation: z.boolean().optional(),
+  description: z.string().max(10000).optional(),
+  components: z.array(text(500)).max(100).optional().describe('what the project itself builds (建设内容), one item each'),
+  performanceGoals: z.array(z.strictObject({ indicator: text(200), target: text(200) })).max(50).optional(),
+  emergency: z.boolean().optional(),
+  emergencyConsentRef: z.string().max(200).nullable().optional(),
+  privateNetwork: z.boolean().optional(),
+  privateNetworkApprovalRef: z.string().max(200).nullable().optional(),
+};
+const createBody = z.strictObject(basics);
+const patchBody = z.strictObject(Object.fromEntries(Object.entries(basics).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof basics]: z.ZodOptional<(typeof basics)[K]> });
+const lineBody = z.strictObject({ planCode: text(64), quantity: z.number().int().positive().max(100000), purpose: text(500) });
+const resource = z.strictObject({
+  direction: z.enum(['NEEDED', 'PRODUCED']),
+  name: text(200),
+  source: text(200),
+  format: text(100),
+  updateFrequency: text(50),
+  sharing: z.enum(['UNCONDITIONAL', 'CONDITIONAL', 'NOT_SHAREABLE']),
+  openness: z.enum(['OPEN', 'CONDITIONAL', 'NOT_OPEN']),
+});
+const opinion = z.strictObject({ opinion: z.enum(['PASS', 'CONCERN', 'FAIL']), comment: text(2000) });
+const dimensions = z.strictObject(Object.fromEntries(REVIEW_DIMENSIONS.map((d) => [d, opinion])) as Record<(typeof REVIEW_DIMENSIONS)[number], typeof opinion>);
+
+const filingBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('CONTRACT'), signedDate: localDate, contractNo: text(100), contractor: text(200), amount: money }),
+  z.strictObject({ kind: z.literal('SUPERVISION'), unit: text(200), chosenDate: localDate, contractNo: z.string().max(100).optional() }),
+  z.strictObject({ kind: z.literal('PROGRESS'), period: text(50), progressPercent: z.number().min(0).max(100), fundsUsed: money, summary: text(5000) }),
+  z.strictObject({ kind: z.literal('ACCEPTANCE_REPORT'), summary: text(5000) }),
+  z.strictObject({ kind: z.literal('SELF_EVALUATION'), year: z.number().int().min(2000).max(2100), summary: text(5000), selfScore: z.number().min(0).max(100).optional() }),
+  z.strictObject({ kind: z.literal('RECTIFICATION_REPORT'), deadlineId: z.uuid(), summary: text(5000) }),
+]);
+
+const documentKind = z.enum(['PROPOSAL', 'FEASIBILITY', 'PRELIMINARY_DESIGN', 'INVESTMENT_ESTIMATE', 'CONTRACT', 'SUPERVISION', 'PROGRESS', 'CHANGE_REQUEST', 'ACCEPTANCE', 'ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'RECTIFICATION_REPORT', 'OTHER']);
+
+const project = z.object({ id: z.string(), code: z.string(), name: z.string(), status: projectStatus, version: z.number() }).passthrough().openapi('Project');
+const violation = z.object({ code: z.string(), message: z.string(), article: z.string().optional(), line: z.number().optional(), field: z.string().optional() }).openapi('Violation');
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } });
+const uploadOne = (field: string) => (req: Parameters<ReturnType<typeof upload.single>>[0], res: Parameters<ReturnType<typeof upload.single>>[1], next: (err?: unknown) => void) =>
+  upload.single(field)(req, res, (err?: unknown) => {
+    if ((err as { code?: string })?.code === 'LIMIT_FILE_SIZE') return next(new PayloadTooLargeError(`${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`));
+    next(err);
+  });
+
+function send(res: Response, p: { version: number }, status = 200) {
+  setEtag(res, p.version);
+  res.status(status).json(p);
+}
+
+export function projectRoutes(table: RouteTable, s: Services) {
+  const tags = ['projects'];
+  const projectParam = idParam;
+
+  route(table, {
+    method: 'post', path: '/api/projects', summary: 'Create a project draft (department or county user)', tags, auth: true,
+    body: createBody,
+    responses: { 201: { description: 'the draft', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    handler: async ({ body, ctx }, _req, res) => {
+      const p = await s.drafting.create(ctx, body);
+      res.location(`/api/projects/${p.id}`);
+      send(res, p, 201);
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects', summary: 'Projects you may see (your own and co-built; reviewers: theirs)', tags, auth: true,
+    query: z.strictObject({
+      status: z.union([projectStatus, z.array(projectStatus)]).optional(),
+      q: z.string().max(100).optional(),
+      orgId: z.uuid().optional(),
+      budgetYear: z.coerce.number().int().min(2000).max(2100).optional(),
+      page: z.coerce.number().int().min(1).max(100000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    responses: { 200: { description: 'a page of projects', schema: z.object({ total: z.number(), items: z.array(z.unknown()) }) }, 400: errors[400], 401: errors[401] },
+    handler: async ({ query, ctx }, _req, res) => {
+      const status = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
+      res.json(await s.drafting.list(ctx, { ...query, status }));
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects/queue', summary: "A reviewer's queue for one stage, oldest submission first", tags, auth: true,
+    query: z.strictObject({
+      stage: z.enum(['GIA_REVIEW', 'BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'CHANGE_REVIEW']),
+      page: z.coerce.number().int().min(1).max(100000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    responses: { 200: { description: 'the queue', schema: z.object({ stage: z.string(), total: z.number(), items: z.array(z.unknown()) }) }, 400: errors[400], 401: errors[401], 403: errors[403] },
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.approval.queue(ctx, query.stage, query.page, query.pageSize)),
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects/:id', summary: 'A project with its lines, resources, documents, reviews, notices, filings, deadlines and entitlement', tags, auth: true,
+    params: projectParam,
+    responses: { 200: { description: 'the project (ETag: its version)', schema: project }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => send(res, await s.drafting.get(ctx, params.id)),
+  });
+
+  route(table, {
+    method: 'patch', path: '/api/projects/:id', summary: 'Change a draft or returned project', tags, auth: true, ifMatch: true,
+    params: projectParam, body: patchBody,
+    responses: { 200: { description: 'updated', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.update(ctx, params.id, readIfMatch(req), body)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/lines', summary: 'Add a resource line: a catalog plan, a quantity and its purpose', tags, auth: true, ifMatch: true,
+    params: projectParam, body: lineBody,
+    responses: { 200: { description: 'the project', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.addLine(ctx, params.id, readIfMatch(req), body)),
+  });
+
+  route(table, {
+    method: 'put', path: '/api/projects/:id/lines/:lineNo', summary: 'Change a resource line', tags, auth: true, ifMatch: true,
+    params: projectParam.extend({ lineNo: positiveInt() }), body: lineBody,
+    responses: { 200: { description: 'the project', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.updateLine(ctx, params.id, readIfMatch(req), params.lineNo, body)),
+  });
+
+  route(table, {
+    method: 'delete', path: '/api/projects/:id/lines/:lineNo', summary: 'Remove a resource line', tags, auth: true, ifMatch: true,
+    params: projectParam.extend({ lineNo: positiveInt() }),
+    responses: { 200: { description: 'the project', schema: project }, ...errors },
+    handler: async ({ params, ctx }, req, res) => send(res, await s.drafting.removeLine(ctx, params.id, readIfMatch(req), params.lineNo)),
+  });
+
+  route(table, {
+    method: 'put', path: '/api/projects/:id/information-resources', summary: 'Replace the information resource catalog (Art. 27): resources needed and produced', tags, auth: true, ifMatch: true,
+    params: projectParam, body: z.strictObject({ items: z.array(resource).max(500) }),
+    responses: { 200: { description: 'the project', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.replaceInformationResources(ctx, params.id, readIfMatch(req), body.items)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/validate', summary: 'Every problem with the project at once, each with its code, line, message and article', tags, auth: true,
+    params: projectParam,
+    responses: { 200: { description: 'the result', schema: z.object({ valid: z.boolean(), catalogRevision: z.number(), violations: z.array(violation) }) }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.drafting.validate(ctx, params.id, ctx.locale)),
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects/:id/catalog-changes', summary: 'What newer published catalog revisions change for the plans this project asks for', tags, auth: true,
+    params: projectParam,
+    responses: { 200: { description: 'changes', schema: z.object({ pinned: z.number(), current: z.number() }).passthrough() }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.drafting.catalogChanges(ctx, params.id)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/submit', summary: 'Submit for GIA review; 422 RULE_VIOLATION with every violation when invalid', tags, auth: true, ifMatch: true,
+    params: projectParam,
+    responses: { 200: { description: 'submitted', schema: project }, ...errors },
+    handler: async ({ params, ctx }, req, res) => send(res, await s.drafting.submit(ctx, params.id, readIfMatch(req), ctx.locale)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/review', summary: 'GIA review on the five Art. 8 dimensions: approve, return for revision, or reject', tags, auth: true, ifMatch: true,
+    params: projectParam, body: z.strictObject({ decision: z.enum(['APPROVE', 'RETURN', 'REJECT']), dimensions, comment: z.string().max(5000).optional() }),
+    responses: { 200: { description: 'reviewed', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.review(ctx, params.id, readIfMatch(req), body)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/budget-review', summary: 'Finance budget review (Art. 9): approve an amount, or return', tags, auth: true, ifMatch: true,
+    params: projectParam, body: z.strictObject({ decision: z.enum(['APPROVE', 'RETURN']), approvedAmount: money.optional(), comment: z.string().max(5000).optional() }),
+    responses: { 200: { description: 'reviewed', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.budgetReview(ctx, params.id, readIfMatch(req), body)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/notice', summary: 'Open the public notice of the fund allocation (Art. 10)', tags, auth: true, ifMatch: true,
+    params: projectParam, body: z.strictObject({ startDate: localDate, endDate: localDate, title: z.string().max(200).optional(), content: z.string().max(5000).optional() }),
+    responses: { 200: { description: 'notice open', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.openNotice(ctx, params.id, readIfMatch(req), body as never)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/establish', summary: 'Establish the project (立项) after the notice ends with no open objection; its lines become its entitlement', tags, auth: true, ifMatch: true,
+    params: projectParam, body: z.strictObject({ approvalNumber: z.string().max(100).optional() }).optional(),
+    responses: { 200: { description: 'established', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.establish(ctx, params.id, readIfMatch(req), body ?? {})),
+  });
+
+  route(table, {
+    method: 'get', path: '/api/notices', summary: 'Open public notices of fund allocations (public)', tags: ['notices'], auth: false,
+    responses: { 200: { description: 'open notices', schema: z.object({ items: z.array(z.unknown()) }) } },
+    handler: async (_i, _req, res) => void res.json({ items: await s.approval.openNotices() }),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/notices/:id/objections', summary: 'Raise an objection to an open notice (anyone)', tags: ['notices'], auth: false,
+    params: idParam, body: z.strictObject({ submitter: text(100), contact: z.string().max(100).optional(), content: text(5000) }),
+    responses: { 201: { description: 'recorded', schema: z.object({ id: z.string(), at: z.string() }) }, 400: errors[400], 404: errors[404], 409: errors[409] },
+    handler: async ({ params, body, ctx }, _req, res) => void res.status(201).json(await s.approval.raiseObjection(ctx, params.id, body)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/notices/:id/objections/:objectionId/resolve', summary: 'Record how an objection was resolved (GIA)', tags: ['notices'], auth: true,
+    params: idParam.extend({ objectionId: z.uuid() }), body: z.strictObject({ resolution: text(5000) }),
+    responses: { 200: { description: 'resolved', schema: z.object({ id: z.string(), resolution: z.string() }) }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    handler: async ({ params, body, ctx }, _req, res) => void res.json(await s.approval.resolveObjection(ctx, params.id, params.objectionId, body.resolution)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/filings', summary: 'File a contract (Art. 13), supervision unit (16), progress report (15), acceptance report (20), self-evaluation (21) or rectification report (24)', tags, auth: true,
+    params: projectParam, body: filingBody,
+    responses: { 200: { description: 'the project', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    handler: async ({ params, body, ctx }, _req, res) => send(res, await s.filings.file(ctx, params.id, body as never)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/acceptance', summary: 'File completion acceptance with the Art. 17 and Art. 19 conditions as evidence', tags, auth: true, ifMatch: true,
+    params: projectParam,
+    body: z.strictObject({
+      acceptanceDate: localDate,
+      evidence: z.strictObject({ dataSharingConnected: z.boolean(), informationResourcesProvided: z.boolean(), onGovernmentCloud: z.boolean(), secureControllableChecked: z.boolean() }),
+      summary: text(5000),
+    }),
+    responses: { 200: { description: 'accepted', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.acceptance(ctx, params.id, readIfMatch(req), body as never, ctx.locale)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/change-request', summary: 'Request a change of scope (Art. 15): the lines as they should be; goes back to GIA', tags, auth: true, ifMatch: true,
+    params: projectParam, body: z.strictObject({ reason: text(5000), lines: z.array(lineBody).min(1).max(500) }),
+    responses: { 200: { description: 'in change review', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.requestChange(ctx, params.id, readIfMatch(req), body, ctx.locale)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/change-review', summary: 'GIA decides on a change request; approval replaces the lines and the entitlement', tags, auth: true, ifMatch: true,
+    params: projectParam, body: z.strictObject({ decision: z.enum(['APPROVE', 'RETURN']), comment: z.string().max(5000).optional() }),
+    responses: { 200: { description: 'decided', schema: project }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.reviewChange(ctx, params.id, readIfMatch(req), body)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/rectification-notices', summary: 'Issue a rectification notice (Art. 24): the results are due in 10 working days', tags, auth: true,
+    params: projectParam, body: z.strictObject({ issues: text(5000), issuedDate: localDate.optional() }),
+    responses: { 200: { description: 'issued', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    handler: async ({ params, body, ctx }, _req, res) => send(res, await s.filings.issueRectification(ctx, params.id, body as never)),
+  });
+
+  for (const action of ['suspend', 'resume', 'terminate'] as const) {
+    route(table, {
+      method: 'post', path: `/api/projects/:id/${action}`, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a project (Art. 23, GIA)`, tags, auth: true, ifMatch: true,
+      params: projectParam, body: z.strictObject({ reason: text(2000) }),
+      responses: { 200: { description: 'done', schema: project }, ...errors },
+      handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.govern(ctx, params.id, readIfMatch(req), action, body.reason)),
+    });
+  }
+
+  route(table, {
+    method: 'get', path: '/api/deadlines', summary: 'Deadlines due and overdue, with working days left (your organisation; GIA and the auditor: all)', tags, auth: true,
+    query: z.strictObject({ status: z.enum(['open', 'overdue', 'met', 'all']).default('open'), orgId: z.uuid().optional() }),
+    responses: { 200: { description: 'deadlines by due date', schema: z.object({ today: z.string(), items: z.array(z.unknown()) }) }, 400: errors[400], 401: errors[401] },
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.filings.deadlines(ctx, query)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/documents', summary: 'Upload a document (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB; the content is checked, not the name)', tags, auth: true,
+    params: projectParam, body: z.strictObject({ kind: documentKind }),
+    multipart: { field: 'file', parser: uploadOne('file') },
+    responses: { 201: { description: 'stored, with its SM3 checksum', schema: z.object({ id: z.string(), sm3: z.string() }).passthrough() }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[400], 415: errors[400] },
+    handler: async ({ params, body, ctx }, req, res) => {
+      if (!req.file) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
+      res.status(201).json(await s.documents.upload(ctx, params.id, body.kind, req.file));
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects/:id/documents/:documentId', summary: 'Download a document', tags, auth: true,
+    params: projectParam.extend({ documentId: z.uuid() }),
+    responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => {
+      const { doc, stream } = await s.documents.download(ctx, params.id, params.documentId);
+      res.setHeader('Content-Type', doc.contentType);
+      res.setHeader('Content-Length', String(doc.size));
+      res.setHeader('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
+      res.setHeader('X-Content-SM3', doc.sm3);
+      stream.pipe(res);
+    },
+  });
+}

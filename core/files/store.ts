@@ -1,0 +1,49 @@
+// Stored files: outside the database, in a folder (DATA_DIR/files), named by a random key so no part of a
+// user's file name ever reaches a path; each with its SM3 checksum.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface StoredFile {
+  key: string;
+  size: number;
+  sm3: string;
+}
+
+const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function createFileStore(root: string) {
+  const pathOf = (key: string) => {
+    if (!KEY.test(key)) throw new Error('invalid storage key');
+    return path.join(root, key.slice(0, 2), key);
+  };
+
+  return {
+    async put(content: Buffer): Promise<StoredFile> {
+      const key = crypto.randomUUID();
+      const file = pathOf(key);
+      await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      // write to a temporary name first so a crash never leaves a half-written file under its key
+      const tmp = `${file}.part`;
+      await fs.promises.writeFile(tmp, content, { mode: 0o600 });
+      await fs.promises.rename(tmp, file);
+      return { key, size: content.length, sm3: crypto.createHash('sm3').update(content).digest('hex') };
+    },
+    open(key: string): fs.ReadStream {
+      return fs.createReadStream(pathOf(key));
+    },
+    async remove(key: string): Promise<void> {
+      await fs.promises.rm(pathOf(key), { force: true });
+    },
+  };
+}
+
+export type FileStore = ReturnType<typeof createFileStore>;
+
+/** A file name safe to show and to send back: no directories, no control characters, bounded length. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').replace(/^\.+/, '').trim();
+  return (cleaned || 'file').slice(0, 200);
+}

@@ -1,0 +1,80 @@
+// Project documents: the application's (proposal, feasibility study, preliminary design, investment estimate)
+// and the filings' (contract, acceptance report …). Size and type limits, content sniffing, SM3 checksums.
+import { fileTypeFromBuffer } from 'file-type';
+import { assertCan, subject } from '../core/access/abilities.js';
+import type { Actor } from '../core/actor.js';
+import { recordAudit } from '../core/audit/audit.js';
+import type { Database } from '../core/db/database.js';
+import { InvalidInputError, NotFoundError } from '../core/errors.js';
+import { cleanFileName, type FileStore } from '../core/files/store.js';
+import { findReadableProject } from './guard.js';
+
+export const APPLICATION_DOCUMENTS = ['PROPOSAL', 'FEASIBILITY', 'PRELIMINARY_DESIGN', 'INVESTMENT_ESTIMATE'] as const;
+export const FILING_DOCUMENTS = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'CHANGE_REQUEST', 'ACCEPTANCE', 'ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'RECTIFICATION_REPORT', 'OTHER'] as const;
+export type DocumentKind = (typeof APPLICATION_DOCUMENTS)[number] | (typeof FILING_DOCUMENTS)[number];
+
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** What the content really is (sniffed), by the extensions the name may carry. */
+const ALLOWED: Record<string, { mime: string; extensions: string[] }> = {
+  pdf: { mime: 'application/pdf', extensions: ['pdf'] },
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'] },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
+  png: { mime: 'image/png', extensions: ['png'] },
+  jpg: { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
+  // OFD (GB/T 33190), the national electronic document format, is a ZIP container
+  zip: { mime: 'application/ofd', extensions: ['ofd'] },
+};
+
+export async function sniffDocument(content: Buffer, filename: string): Promise<string> {
+  const ext = filename.toLowerCase().split('.').pop() ?? '';
+  const detected = await fileTypeFromBuffer(content);
+  const allowed = detected ? ALLOWED[detected.ext] : undefined;
+  if (!allowed || !allowed.extensions.includes(ext)) {
+    throw new InvalidInputError([{ path: 'file', code: 'field.invalid_format', params: { format: 'pdf, docx, xlsx, ofd, png, jpg' } }], 'UNSUPPORTED_FILE_TYPE', 415, {
+      detected: detected?.ext ?? 'unknown',
+    });
+  }
+  return allowed.mime;
+}
+
+export function createDocumentService({ db, files }: { db: Database; files: FileStore }) {
+  const { prisma } = db;
+
+  async function upload(actor: Actor, projectId: string, kind: DocumentKind, file: { originalname: string; buffer: Buffer }) {
+    const row = await findReadableProject(prisma, actor, projectId);
+    assertCan(actor.ability, (APPLICATION_DOCUMENTS as readonly string[]).includes(kind) ? 'update' : 'file', subject('Project', row));
+    if (file.buffer.length === 0) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
+    const filename = cleanFileName(file.originalname);
+    const contentType = await sniffDocument(file.buffer, filename);
+    const stored = await files.put(file.buffer);
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const doc = await tx.projectDocument.create({
+          data: { projectId, kind, filename, contentType, size: stored.size, sm3: stored.sm3, storageKey: stored.key, uploadedById: actor.principal!.id },
+        });
+        await recordAudit(tx, actor.audit, {
+          action: 'project.document.upload',
+          targetType: 'Project',
+          targetId: projectId,
+          detail: { documentId: doc.id, kind, filename, size: stored.size, sm3: stored.sm3 },
+        });
+        return { id: doc.id, kind, filename, contentType, size: stored.size, sm3: stored.sm3, createdAt: doc.createdAt.toISOString() };
+      });
+    } catch (err) {
+      await files.remove(stored.key); // no orphan file when the record could not be written
+      throw err;
+    }
+  }
+
+  async function download(actor: Actor, projectId: string, documentId: string) {
+    await findReadableProject(prisma, actor, projectId);
+    const doc = await prisma.projectDocument.findFirst({ where: { id: documentId, projectId } });
+    if (!doc) throw new NotFoundError('document');
+    return { doc, stream: files.open(doc.storageKey) };
+  }
+
+  return { upload, download };
+}
+
+export type DocumentService = ReturnType<typeof createDocumentService>;

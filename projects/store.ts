@@ -1,0 +1,132 @@
+// Reading projects into views, and the value the validator takes.
+import type { Tx } from '../core/db/database.js';
+import type { Prisma } from '../core/db/generated/client.js';
+import { NotFoundError } from '../core/errors.js';
+import type { ProjectForValidation } from './validation-input.js';
+
+export const projectInclude = {
+  lines: { orderBy: { lineNo: 'asc' } },
+  informationResources: { orderBy: [{ direction: 'asc' }, { sortOrder: 'asc' }] },
+  documents: { orderBy: { createdAt: 'asc' } },
+  reviews: { orderBy: { createdAt: 'asc' } },
+  notices: { orderBy: { createdAt: 'asc' }, include: { objections: { orderBy: { createdAt: 'asc' } } } },
+  filings: { orderBy: { createdAt: 'asc' } },
+  deadlines: { orderBy: { dueDate: 'asc' } },
+  entitlements: { orderBy: { planCode: 'asc' } },
+} satisfies Prisma.ProjectInclude;
+
+export type ProjectRow = Prisma.ProjectGetPayload<{ include: typeof projectInclude }>;
+type OrgLite = { id: string; code: string; name: string; kind: string };
+
+const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toProjectView(p: ProjectRow, org: OrgLite) {
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    type: p.type,
+    status: p.status,
+    org,
+    leadOrgId: p.leadOrgId,
+    coBuildingOrgIds: p.coBuildingOrgIds,
+    countyParticipation: p.countyParticipation,
+    budgetYear: p.budgetYear,
+    totalBudget: Number(p.totalBudget),
+    yearlyBudgets: p.yearlyBudgets as { year: number; amount: number }[],
+    description: p.description,
+    components: p.components,
+    performanceGoals: p.performanceGoals as { indicator: string; target: string }[],
+    emergency: p.emergency,
+    emergencyConsentRef: p.emergencyConsentRef,
+    privateNetwork: p.privateNetwork,
+    privateNetworkApprovalRef: p.privateNetworkApprovalRef,
+    catalogRevision: p.catalogRevision,
+    approvedBudget: num(p.approvedBudget),
+    approvalNumber: p.approvalNumber,
+    submittedAt: iso(p.submittedAt),
+    establishedAt: iso(p.establishedAt),
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    lines: p.lines.map((l) => ({ lineNo: l.lineNo, planCode: l.planCode, quantity: l.quantity, purpose: l.purpose })),
+    informationResources: p.informationResources.map(({ id: _id, projectId: _p, sortOrder: _s, ...r }) => r),
+    documents: p.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      filename: d.filename,
+      contentType: d.contentType,
+      size: d.size,
+      sm3: d.sm3,
+      filingId: d.filingId,
+      createdAt: d.createdAt.toISOString(),
+    })),
+    reviews: p.reviews.map((r) => ({
+      stage: r.stage,
+      decision: r.decision,
+      dimensions: r.dimensions,
+      comment: r.comment,
+      approvedAmount: num(r.approvedAmount),
+      reviewerId: r.reviewerId,
+      at: r.createdAt.toISOString(),
+    })),
+    notices: p.notices.map((n) => ({
+      id: n.id,
+      title: n.title,
+      content: n.content,
+      amount: Number(n.amount),
+      startDate: n.startDate,
+      endDate: n.endDate,
+      closedAt: iso(n.closedAt),
+      objections: n.objections.map((o) => ({ id: o.id, submitter: o.submitter, content: o.content, resolution: o.resolution, at: o.createdAt.toISOString() })),
+    })),
+    filings: p.filings.map((f) => ({ id: f.id, kind: f.kind, data: f.data, filedById: f.filedById, at: f.createdAt.toISOString() })),
+    deadlines: p.deadlines.map((d) => ({
+      id: d.id,
+      ruleCode: d.ruleCode,
+      title: d.title,
+      article: d.article,
+      workingDays: d.workingDays,
+      startDate: d.startDate,
+      dueDate: d.dueDate,
+      provisional: d.provisional,
+      metAt: iso(d.metAt),
+    })),
+    entitlements: p.entitlements.map((e) => ({ planCode: e.planCode, quantity: e.quantity, catalogRevision: e.catalogRevision })),
+  };
+}
+
+export type ProjectView = ReturnType<typeof toProjectView>;
+
+export async function loadProject(tx: Tx, id: string): Promise<{ row: ProjectRow; org: OrgLite }> {
+  const row = await tx.project.findUnique({ where: { id }, include: projectInclude });
+  if (!row) throw new NotFoundError('project');
+  const org = await tx.organisation.findUniqueOrThrow({ where: { id: row.orgId }, select: { id: true, code: true, name: true, kind: true } });
+  return { row, org };
+}
+
+export function toValidationInput(row: ProjectRow, org: OrgLite): ProjectForValidation {
+  return {
+    name: row.name,
+    type: row.type,
+    orgKind: org.kind as ProjectForValidation['orgKind'],
+    description: row.description,
+    components: row.components,
+    totalBudget: Number(row.totalBudget),
+    emergency: row.emergency,
+    emergencyConsentRef: row.emergencyConsentRef,
+    privateNetwork: row.privateNetwork,
+    privateNetworkApprovalRef: row.privateNetworkApprovalRef,
+    informationResources: row.informationResources.map((r) => ({
+      direction: r.direction,
+      name: r.name,
+      source: r.source,
+      format: r.format,
+      updateFrequency: r.updateFrequency,
+      sharing: r.sharing,
+      openness: r.openness,
+    })),
+    lines: row.lines.map((l) => ({ lineNo: l.lineNo, planCode: l.planCode, quantity: l.quantity, purpose: l.purpose })),
+  };
+}

@@ -67,13 +67,18 @@ export function toFieldIssues(error: z.ZodError, prefix: string): FieldIssue[] {
   return out;
 }
 
-/** Finds the first string PostgreSQL cannot store (NUL) or that is not well-formed UTF-16 (a lone surrogate). */
-function badString(value: unknown, path: string[]): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? path : null;
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = badString(v, [...path, k]);
-      if (found) return found;
+/**
+ * Finds the first string PostgreSQL cannot store (NUL) or that is not well-formed UTF-16 (a lone surrogate).
+ * Iterative, so that a deeply nested body cannot exhaust the stack.
+ */
+function badString(value: unknown, prefix: string[]): string[] | null {
+  const stack: [unknown, string[]][] = [[value, prefix]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000') || !v.isWellFormed()) return path;
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) stack.push([child, [...path, k]]);
     }
   }
   return null;
@@ -134,9 +139,11 @@ export function route<P extends ZodType = ZodType, Q extends ZodType = ZodType, 
     const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
     if (spec.body && !spec.multipart && req.body === undefined && hasBody) throw new InvalidInputError([], 'UNSUPPORTED_MEDIA_TYPE', 415);
     const params = parsePart(spec.params, req.params, 'params');
-    // `lang` chooses the language of messages on every route (read by the context middleware)
-    const { lang: _lang, ...rawQuery } = req.query as Record<string, unknown>;
-    const query = parsePart(spec.query, spec.query ? rawQuery : req.query, 'query');
+    // `lang` chooses the language of messages on every route (read by the context middleware); routes that
+    // declare it (exports) validate it themselves
+    const { lang: _lang, ...rest } = req.query as Record<string, unknown>;
+    const declaresLang = spec.query instanceof z.ZodObject && 'lang' in spec.query.shape;
+    const query = parsePart(spec.query, declaresLang ? req.query : rest, 'query');
     const body = parsePart(spec.body, req.body ?? (spec.body ? undefined : {}), '');
     await spec.handler({ params, query, body, ctx: ctx as never }, req, res);
   });

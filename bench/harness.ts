@@ -35,6 +35,11 @@ export interface Measurement {
   connections: number;
   /** CPU used by the server process during the measurement, in % of one core (null: unknown) */
   serverCpu: number | null;
+  /**
+   * server CPU time per request, in µs (null: unknown). Steadier than req/s on a noisy machine: when the
+   * server is CPU-bound its throughput is about 1e6 / this, times the cores it gets.
+   */
+  serverCpuUsPerReq: number | null;
   /** CPU used by this (load-generating) process during the measurement, in % of one core */
   loaderCpu: number;
   /** req/s of each slice, when measured in interleaved slices: shows how steady the machine was */

@@ -83,6 +83,7 @@ class Tally {
       seconds: round(this.seconds),
       connections: this.spec.connections ?? 100,
       serverCpu: this.serverCpu === null || !this.wall ? null : (this.serverCpu / this.wall) * 100,
+      serverCpuUsPerReq: this.serverCpu === null || !this.requests ? null : Math.round((this.serverCpu / this.requests) * 1e6),
       loaderCpu: this.wall ? (this.loaderCpu / this.wall) * 100 : 0,
       sliceReqPerSec: this.slices.map((s) => Math.round(s)),
     };

@@ -82,8 +82,8 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   {
     code: 'OWN_CLOUD_FORBIDDEN',
     article: ART[30],
-    zh: '县（市、区）不得新建或扩建政务云平台（第三十条）；市直部门应使用市级政务云平台服务目录中的服务，不得自建云平台、机房或数据中心（第二十八条）。',
-    en: 'Counties may not build or extend a government cloud (Art. 30); city departments use the services of the city cloud catalog and may not build their own cloud, server room or data centre (Art. 28).',
+    zh: '县（市、区）不得新建或扩建政务云平台（第三十条）；市直部门应使用市级政务云平台服务目录中的服务，不得自建云平台、机房、数据中心或自行采购服务器等基础设施（第二十八条）。',
+    en: 'Counties may not build or extend a government cloud (Art. 30); city departments use the services of the city cloud catalog and may not build their own cloud, server room or data centre, nor buy servers of their own (Art. 28).',
   },
   {
     code: 'MISSING_RESOURCE_CATALOG',
@@ -179,12 +179,12 @@ const MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'The description proposes cloud infrastructure of its own ("{terms}"). Counties may not build or extend a government cloud: request cloud resources from the city cloud catalog and migrate existing systems onto the city cloud.',
   },
   'OWN_CLOUD_FORBIDDEN.department.component': {
-    'zh-CN': '建设内容第{n}项“{text}”涉及自建云资源（“{terms}”）。市直部门应使用市级政务云平台服务目录中的服务，不得自建云平台、机房或数据中心（市级政务云平台是全市统一平台，见第三十条），请删除该项，改为在资源清单中申请目录服务。',
-    en: 'Component {n} "{text}" builds cloud infrastructure of its own ("{terms}"). City departments use the services of the city cloud catalog and may not build their own cloud, server room or data centre (the city cloud is the one platform, Art. 30): drop it and request catalog services in the resource list.',
+    'zh-CN': '建设内容第{n}项“{text}”涉及自建云资源（“{terms}”）。市直部门应使用市级政务云平台服务目录中的服务，不得自建云平台、机房、数据中心或自行采购服务器等基础设施（市级政务云平台是全市统一平台，见第三十条），请删除该项，改为在资源清单中申请目录服务。',
+    en: 'Component {n} "{text}" builds cloud infrastructure of its own ("{terms}"). City departments use the services of the city cloud catalog and may not build their own cloud, server room or data centre, nor buy servers of their own (the city cloud is the one platform, Art. 30): drop it and request catalog services in the resource list.',
   },
   'OWN_CLOUD_FORBIDDEN.department.description': {
-    'zh-CN': '项目描述中拟自建云资源（“{terms}”）。市直部门应使用市级政务云平台服务目录中的服务，不得自建云平台、机房或数据中心（市级政务云平台是全市统一平台，见第三十条），请改为在资源清单中申请目录服务。',
-    en: 'The description proposes cloud infrastructure of its own ("{terms}"). City departments use the services of the city cloud catalog and may not build their own cloud, server room or data centre (the city cloud is the one platform, Art. 30): request catalog services in the resource list instead.',
+    'zh-CN': '项目描述中拟自建云资源（“{terms}”）。市直部门应使用市级政务云平台服务目录中的服务，不得自建云平台、机房、数据中心或自行采购服务器等基础设施（市级政务云平台是全市统一平台，见第三十条），请改为在资源清单中申请目录服务。',
+    en: 'The description proposes cloud infrastructure of its own ("{terms}"). City departments use the services of the city cloud catalog and may not build their own cloud, server room or data centre, nor buy servers of their own (the city cloud is the one platform, Art. 30): request catalog services in the resource list instead.',
   },
   'MISSING_RESOURCE_CATALOG.none': {
     'zh-CN': '未提供信息资源目录。请填写信息资源需求目录（本项目需要使用的政务信息资源）和信息资源产生目录（本项目产生的政务信息资源），每条写明名称、来源、格式、更新频率、共享属性和开放属性。',

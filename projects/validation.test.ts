@@ -385,6 +385,7 @@ const descriptionCases: [text: string, expected: string[]][] = [
   ['We will build our own SSO service.', ['saas-identity']],
   ['Develop an e-licence database for the bureau.', ['saas-elicense']],
   ['建设审批系统；新建证照库。', ['saas-elicense']],
+  ['项目建设内容包括：统一身份认证模块、短信提醒模块。', ['saas-identity', 'saas-messaging']],
   // ordinary text and reuse: not flagged
   ['依托统一身份认证实现单点登录', []],
   ['接入市级短信平台发送办理结果通知', []],
@@ -457,6 +458,9 @@ const ownCloudCases: [who: OrgKindCode, where: 'description' | 'components', tex
   ['DEPARTMENT', 'description', '扩容本局私有云，新增存储。', A28],
   ['DEPARTMENT', 'description', '建设数据中心', A28],
   ['GIA', 'components', '私有云', A28],
+  ['DEPARTMENT', 'description', '采购服务器10台、磁盘阵列1套。', A28],
+  ['DEPARTMENT', 'components', '服务器采购', A28],
+  ['COUNTY', 'description', 'Purchase 4 servers and a storage array.', A30],
   // not flagged
   ['COUNTY', 'description', '系统部署在市级政务云平台', null],
   ['COUNTY', 'description', '已建系统迁移至政务云', null],
@@ -469,6 +473,9 @@ const ownCloudCases: [who: OrgKindCode, where: 'description' | 'components', tex
   ['COUNTY', 'components', '系统上政务云', null],
   ['COUNTY', 'description', 'All systems migrate to the city cloud platform.', null],
   ['BDC', 'description', '扩容政务云平台，新建灾备中心', null],
+  ['DEPARTMENT', 'description', '申请云服务器4台，部署应用服务器', null],
+  ['DEPARTMENT', 'components', '应用服务器', null],
+  ['DEPARTMENT', 'description', '建设全市人口基础数据中心', null],
 ];
 
 describe('OWN_CLOUD_FORBIDDEN', () => {

@@ -10,32 +10,55 @@
 // case-insensitively; a Latin keyword must stand as a word (`sso` does not match in `classo`), may take a plural
 // s/es, and its spaces/hyphens may be written as space, hyphen or nothing (`single sign-on` ~ `single sign on`).
 // A mention of a keyword is "building" when its context says so:
-//  1. The clause before the mention (back to 。;,:!?() or a line break, at most 20 characters, 64 in Latin text;
-//     `、` does NOT end a clause, so 建设A、B、C covers all three) is scanned for verbs; the CLOSEST one decides:
+//  1. The clause before the mention (back to 。.;,!?()【】 or a line break, at most 20 characters, 64 in Latin
+//     text; `、` and `：` do NOT end a clause, so 建设内容包括：A、B、C covers all three) is scanned for verbs; the
+//     CLOSEST one decides:
 //     - a build verb (建设 新建 自建 自有 开发 搭建 建立 部署 采购 购置 扩建 扩容 研发 构建 打造 建成 升级 …;
 //       build, develop, deploy, set up, procure, own, in-house …) -> building, unless it is negated within a few
 //       characters before it (不 无需 避免 禁止 严禁 杜绝 …; not, no, without, instead of …: 不再自建短信平台 is
 //       not a proposal to build one), or the keyword sits in a 与/同/跟 … 对接 phrase (新建审批系统与电子证照库对接);
 //     - a reuse verb (接入 对接 使用 复用 调用 依托 基于 利用 借助 通过 采用 集成 申请 迁移 部署在/于/到 …;
 //       use, integrate, connect, call, via, through, based on, deploy on/to …) -> not building;
-//     - a neutral verb (实现 支持 提供 满足 推进 完善 …; support, provide, with …) or nothing -> look after the
-//       mention (at most 12 characters, 48 in Latin text, same clause): a nominal build verb (统一身份认证平台建设)
-//       -> building, a reuse verb (统一身份认证对接改造) -> not building, nothing -> the default.
+//     - a neutral verb (实现 支持 提供 满足 推进 完善 …; support, provide, with …) stands between the mention and
+//       any build verb further back (开发审批系统实现电子证照核验 is undecided), but not a reuse verb further back
+//       (integrate with SSO is reuse);
+//     - undecided or no verb -> look after the mention (at most 12 characters, 48 in Latin text, same clause):
+//       a nominal build verb (统一身份认证平台建设) -> building, a reuse verb (…对接) -> not building, else the default.
 //  2. The default is "not building" for the description (ordinary prose mentions services all the time:
 //     群众可通过短信接收结果, 实现数据共享) and "building" for a component, because a component is by
 //     definition something the project builds. An explicit reuse verb still wins in a component (对接电子证照库
 //     is integration work, not a duplicate).
-//  3. A keyword followed by 机制/制度/规范/标准/流程/工作/目录/清单/需求 … (建立数据共享机制) is not a system and
-//     never counts. Noun tokens such as 开发区 (运城开发区) and 建设单位 are skipped, not read as verbs.
+//  3. A keyword followed by 机制/制度/规范/标准/流程/工作/目录/清单/需求 … (建立数据共享机制) is not a system, and one
+//     followed by 接口/对接改造/适配/adapter/API … (开发统一身份认证接口) is integration: neither counts. Noun
+//     tokens that contain a verb (开发区 as in 运城开发区, 建设单位) are skipped, not read as verbs.
 // Own-cloud terms (政务云平台 政务云 私有云 专有云 行业云 机房 服务器机房 数据中心 云计算中心 超融合 虚拟化平台
 // 灾备中心 …; private cloud, data center, server room, hyperconverged …) use the same context rule, plus:
 //  - a term qualified as the city's or province's cloud, or as a destination (市级政务云平台, 全市, 迁移至/部署在/
-//    上 政务云, "the city cloud") is the shared cloud and never counts; nor does 政务云(平台)服务目录;
-//  - the names of the sub-center that runs the city cloud (山西省大数据中心运城分中心) are not a data centre;
-//  - the generic 云平台 / cloud platform (智慧教育云平台 is usually an application's name) only counts after an
-//    explicit build verb (自建云平台, 新建县级政务云平台 counts through 政务云平台 anyway).
+//    上 政务云, "the city cloud") is the shared cloud and never counts; nor does 政务云(平台)服务目录 or 政务云资源;
+//  - the names of the sub-center that runs the city cloud (山西省大数据中心运城分中心) are not a data centre, nor
+//    is a 基础/主题数据中心 (a data collection, 人口基础数据中心);
+//  - the generic 云平台 / cloud platform (智慧教育云平台 is usually an application's name) only counts right after
+//    an explicit build verb (自建云平台; 新建县级政务云平台 counts through 政务云平台 anyway);
+//  - hardware (服务器 物理服务器 存储设备 磁盘阵列; server, storage array) counts only with a procurement verb
+//    (采购服务器10台, 服务器采购; not 云服务器 and not 部署应用服务器).
 // The Big-Data Sub-Center (orgKind BDC) runs the city cloud and the shared services, so neither rule applies to it.
 // Shared offerings that are RETIRED, or have no active plan, are no longer offered and are not matched.
+//
+// Rule decisions
+// --------------
+// - NO_RESOURCE_LINES applies to every project type, O&M included: every system runs on the city cloud (Art. 30,
+//   33) and catalog prices are annual, so each O&M year asks for the cloud resources the system uses.
+// - QUANTITY_LIMIT's maximum is checked per line and, when one plan is spread over several lines, for their sum
+//   (reported once, on the second line, and only when no single line is already above it). Lines whose plan is
+//   not usable (NOT_IN_CATALOG) get no maximum check; their quantity must still be a positive integer.
+// - DUPLICATE_LINE is reported on every repeat of a plan (not on its first line) and gives the merged quantity.
+// - Cost (OVER_BUDGET, catalogCost): unknown plans and non-positive quantities cost 0; a retired plan is priced
+//   at its catalog price; amounts are summed in cents. INVALID_BUDGET (Art. 6) replaces OVER_BUDGET when the
+//   total budget is not a positive amount.
+// - NO_DATA_SHARING follows the rule literally: it also fires when the resource catalog is empty (next to
+//   MISSING_RESOURCE_CATALOG), as such a project shares nothing either.
+// - OWN_CLOUD_FORBIDDEN cites 第三十条 for a county and 第二十八条 for a city department (GIA and Finance count as
+//   departments); the message of the latter points at Art. 30 too.
 import type { CatalogView, OfferingView, PlanView } from '../catalog/view.js';
 import type { Violation } from '../core/errors.js';
 import type { InformationResourceInput, ProjectForValidation, ResourceLineInput } from './validation-input.js';
@@ -112,7 +135,7 @@ function compile(view: CatalogView): CompiledCatalog {
     };
     for (const raw of offering.keywords) {
       const kw = normalize(raw).trim();
-      if (!kw) continue;
+      if (!/[\p{L}\p{N}]/u.test(kw)) continue; // a keyword of punctuation only would match everywhere
       const owner = keywordOwners.get(kw);
       if (!owner) keywordOwners.set(kw, { keyword: raw.trim(), offerings: [shared] });
       else if (!owner.offerings.includes(shared)) owner.offerings.push(shared);
@@ -211,9 +234,9 @@ function alternation(terms: Iterable<string>, wordChar: string, plural: boolean)
 const TOKEN_RE = new RegExp(alternation(TOKEN_CLASS.keys(), '[a-z]', false), 'g');
 const NEGATION_RE = new RegExp(alternation(NEGATIONS, '[a-z]', false));
 
-/** Ends a clause: context never crosses these. `、` (enumeration) does not end one. */
+/** Ends a clause: context never crosses these. `、` (enumeration) and `：` (建设内容包括：A、B) do not end one. */
 function isBreak(ch: string): boolean {
-  return '。.;!?,:()[]【】「」\n\r\t'.includes(ch) && ch !== '';
+  return '。.;!?,()[]【】「」\n\r\t'.includes(ch) && ch !== '';
 }
 
 /** Not a system: 建立数据共享机制, 证照目录, data sharing mechanism. */
@@ -238,6 +261,7 @@ function textContext(raw: string): TextContext {
 
 interface Token {
   cls: TokenClass;
+  text: string;
   start: number;
   end: number;
 }
@@ -249,18 +273,21 @@ function tokensIn(text: string, from: number, to: number): Token[] {
   for (const m of slice.matchAll(TOKEN_RE)) {
     const cls = TOKEN_CLASS.get(m[0]);
     if (!cls || cls === 'skip') continue;
-    out.push({ cls, start: from + m.index, end: from + m.index + m[0].length });
+    out.push({ cls, text: m[0], start: from + m.index, end: from + m.index + m[0].length });
   }
   return out;
 }
 
 /** The first build or reuse verb after a mention, in the same clause. */
-function verbAfter(ctx: TextContext, end: number): TokenClass | undefined {
+function verbTokenAfter(ctx: TextContext, end: number): Token | undefined {
   const limit = Math.min(ctx.text.length, end + (ctx.cjk ? 12 : 48));
   let to = end;
   while (to < limit && !isBreak(ctx.text.charAt(to))) to++;
-  for (const t of tokensIn(ctx.text, end, to)) if (t.cls === 'build' || t.cls === 'reuse') return t.cls;
-  return undefined;
+  return tokensIn(ctx.text, end, to).find((t) => t.cls === 'build' || t.cls === 'reuse');
+}
+
+function verbAfter(ctx: TextContext, end: number): TokenClass | undefined {
+  return verbTokenAfter(ctx, end)?.cls;
 }
 
 /**
@@ -307,7 +334,23 @@ const OWN_CLOUD_TERMS = [
   'disaster recovery center', 'disaster recovery centre',
 ];
 const GENERIC_CLOUD_TERMS = new Set(['云平台', 'cloud platform']);
-const OWN_CLOUD_RE = new RegExp(alternation(OWN_CLOUD_TERMS, '[a-z0-9]', true), 'g');
+/** Buying hardware is building one's own infrastructure; these count only after a procurement verb. */
+const HARDWARE_TERMS = ['服务器', '物理服务器', '存储设备', '存储阵列', '磁盘阵列', 'server', 'physical server', 'storage array'];
+const PROCUREMENT_VERBS = new Set(['采购', '购置', '购买', 'procure', 'procures', 'procuring', 'procurement of', 'purchase', 'purchases', 'purchasing']);
+const HARDWARE = new Set(HARDWARE_TERMS);
+const ALL_CLOUD_TERMS = new Set([...OWN_CLOUD_TERMS, ...HARDWARE_TERMS]);
+
+/** The listed term a match stands for ('Data  Centres' -> 'data centre'). */
+function canonicalTerm(matched: string): string {
+  const t = matched.replace(/[\s\-_]+/g, ' ');
+  for (const c of [t, t.replace(/s$/, ''), t.replace(/es$/, '')]) {
+    if (ALL_CLOUD_TERMS.has(c)) return c;
+    const hyphenated = c.replace(/ /g, '-');
+    if (ALL_CLOUD_TERMS.has(hyphenated)) return hyphenated;
+  }
+  return t;
+}
+const OWN_CLOUD_RE = new RegExp(alternation([...OWN_CLOUD_TERMS, ...HARDWARE_TERMS], '[a-z0-9]', true), 'g');
 /** The shared city (or provincial) cloud, or a destination: 市级政务云平台, 迁移至政务云, 部署在政务云上, "the city cloud". */
 const SHARED_CLOUD_QUALIFIER_RE =
   /(?:市级|全市|运城市|市|省级|省|上|入|至|到|在|于)(?:统一的?|的)?$|(?:city|city's|municipal|provincial|onto|on|to|into|in)\s+(?:the\s+)?(?:unified\s+)?$/;
@@ -326,21 +369,31 @@ function ownCloudTerms(ctx: TextContext, defaultBuild: boolean): string[] {
     if (excluded?.some(([a, b]) => start < b && end > a)) continue;
     if (SHARED_CLOUD_QUALIFIER_RE.test(text.slice(Math.max(0, start - 24), start))) continue;
     if (SHARED_CLOUD_SUFFIX_RE.test(text.slice(end, end + 16))) continue;
-    const term = m[0].replace(/\s+/g, ' ');
-    const generic = GENERIC_CLOUD_TERMS.has(term);
-    if (!isBuildingContext(ctx, start, end, generic ? false : defaultBuild)) continue;
-    if (generic && !hasBuildVerbBefore(ctx, start)) continue;
+    const term = canonicalTerm(m[0]);
+    if (term.endsWith('数据中心') && /(?:基础|主题)$/.test(text.slice(Math.max(0, start - 2), start))) continue; // 人口基础数据中心: data, not a building
+    if (HARDWARE.has(term)) {
+      // 采购服务器10台; not 云服务器 (cloud VMs)
+      if (text.charAt(start - 1) === '云') continue;
+      const before = verbBefore(ctx, start);
+      const procured = before && before.cls !== 'neutral' ? PROCUREMENT_VERBS.has(before.text) : PROCUREMENT_VERBS.has(verbTokenAfter(ctx, end)?.text ?? '');
+      if (!procured || !isBuildingContext(ctx, start, end, false)) continue;
+    } else {
+      const generic = GENERIC_CLOUD_TERMS.has(term);
+      if (!isBuildingContext(ctx, start, end, generic ? false : defaultBuild)) continue;
+      if (generic && verbBefore(ctx, start)?.cls !== 'build') continue;
+    }
     if (!found.includes(term)) found.push(term);
   }
   return found;
 }
 
-function hasBuildVerbBefore(ctx: TextContext, start: number): boolean {
+/** The closest verb before a mention, in the same clause. */
+function verbBefore(ctx: TextContext, start: number): Token | undefined {
   const min = Math.max(0, start - (ctx.cjk ? 20 : 64));
   let from = start;
   while (from > min && !isBreak(ctx.text.charAt(from - 1))) from--;
   const before = tokensIn(ctx.text, from, start);
-  return before[before.length - 1]?.cls === 'build';
+  return before[before.length - 1];
 }
 
 interface SharedHit {

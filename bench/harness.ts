@@ -42,6 +42,11 @@ export interface Measurement {
   serverCpuUsPerReq: number | null;
   /** CPU used by this (load-generating) process during the measurement, in % of one core */
   loaderCpu: number;
+  /**
+   * CPU used meanwhile by everything else on the machine (other processes, the kernel's share of loopback
+   * networking, PostgreSQL), in % of one core; high values mean the numbers are not this code's alone
+   */
+  otherCpu: number | null;
   /** req/s of each slice, when measured in interleaved slices: shows how steady the machine was */
   sliceReqPerSec?: number[];
 }
@@ -151,6 +156,9 @@ export function settingsFromEnv(): Settings {
   };
 }
 
+/** % of one core used by others during a measurement above which a row says it was noisy */
+export const OTHER_CPU_WARNING = 35;
+
 /** A row from a measurement: checks the target against the baseline and flags errors or non-2xx responses. */
 export function makeRow(name: string, m: Measurement, opts: { baseline?: Row; target?: Target; notes?: string[] } = {}): Row {
   const notes = [...(opts.notes ?? [])];
@@ -176,6 +184,9 @@ export function makeRow(name: string, m: Measurement, opts: { baseline?: Row; ta
       notes.push(`p99 ${m.p99} ms > ${opts.target.maxP99Ms} ms`);
     }
     row.pass = ok;
+  }
+  if (m.otherCpu !== null && m.otherCpu > OTHER_CPU_WARNING) {
+    notes.push(`other processes used ${m.otherCpu.toFixed(0)}% of a core meanwhile: a noisy measurement, run again on a quiet machine`);
   }
   if (m.errors || m.non2xx) {
     row.pass = false;

@@ -46,6 +46,17 @@ export function processCpuSeconds(pid: number): number | null {
   }
 }
 
+/** busy CPU seconds of the whole machine, all cores (null where /proc is not available) */
+export function machineCpuSeconds(): number | null {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / ticksPerSecond();
+  } catch {
+    return null;
+  }
+}
+
 function ownCpuSeconds(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
@@ -62,6 +73,7 @@ class Tally {
   wall = 0;
   serverCpu: number | null = 0;
   loaderCpu = 0;
+  otherCpu: number | null = 0;
   slices: number[] = [];
 
   constructor(readonly spec: LoadSpec) {}
@@ -85,6 +97,7 @@ class Tally {
       serverCpu: this.serverCpu === null || !this.wall ? null : (this.serverCpu / this.wall) * 100,
       serverCpuUsPerReq: this.serverCpu === null || !this.requests ? null : Math.round((this.serverCpu / this.requests) * 1e6),
       loaderCpu: this.wall ? (this.loaderCpu / this.wall) * 100 : 0,
+      otherCpu: this.otherCpu === null || !this.wall ? null : Math.max(0, (this.otherCpu / this.wall) * 100),
       sliceReqPerSec: this.slices.map((s) => Math.round(s)),
     };
   }
@@ -115,11 +128,14 @@ function cannon(spec: LoadSpec, seconds: number, onLatency?: (ms: number) => voi
 
 async function slice(t: Tally, seconds: number): Promise<void> {
   const serverBefore = t.spec.serverPid ? processCpuSeconds(t.spec.serverPid) : null;
+  const machineBefore = machineCpuSeconds();
   const ownBefore = ownCpuSeconds();
   const wallBefore = performance.now();
   const r = await cannon(t.spec, seconds, (ms) => t.latencies.push(ms));
   const wall = (performance.now() - wallBefore) / 1000;
   const serverAfter = t.spec.serverPid ? processCpuSeconds(t.spec.serverPid) : null;
+  const machineAfter = machineCpuSeconds();
+  const own = ownCpuSeconds() - ownBefore;
   t.requests += r.requests.total;
   t.errors += r.errors;
   t.timeouts += r.timeouts;
@@ -127,8 +143,13 @@ async function slice(t: Tally, seconds: number): Promise<void> {
   t.seconds += r.duration;
   t.wall += wall;
   t.slices.push(r.duration ? r.requests.total / r.duration : 0);
-  t.loaderCpu += ownCpuSeconds() - ownBefore;
-  t.serverCpu = t.serverCpu === null || serverBefore === null || serverAfter === null ? null : t.serverCpu + (serverAfter - serverBefore);
+  t.loaderCpu += own;
+  const server = serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore;
+  t.serverCpu = t.serverCpu === null || server === null ? null : t.serverCpu + server;
+  t.otherCpu =
+    t.otherCpu === null || server === null || machineBefore === null || machineAfter === null
+      ? null
+      : t.otherCpu + (machineAfter - machineBefore) - server - own;
 }
 
 /** Warm up (discarded), then measure one server for `settings.seconds`. */

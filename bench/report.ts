@@ -1,7 +1,7 @@
 // The results table printed by `npm run bench`, and the JSON written beside it.
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Row, Settings, Target } from './harness.js';
+import { OTHER_CPU_WARNING, type Row, type Settings, type Target } from './harness.js';
 
 function fmtNum(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -32,8 +32,8 @@ function pad(s: string, n: number, right: boolean): string {
 }
 
 export function formatTable(rows: Row[]): string {
-  const header = ['benchmark', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'target', 'result', 'server CPU', 'CPU µs/req', 'loader CPU', 'req/s per slice'];
-  const rightAligned = [false, true, true, true, true, true, false, false, true, true, true, false];
+  const header = ['benchmark', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'target', 'result', 'server CPU', 'CPU µs/req', 'loader CPU', 'other CPU', 'req/s per slice'];
+  const rightAligned = [false, true, true, true, true, true, false, false, true, true, true, true, false];
   const body = rows.map((r) => [
     r.name,
     String(r.connections),
@@ -42,10 +42,11 @@ export function formatTable(rows: Row[]): string {
     fmtNum(r.p99, 1),
     r.ratio === undefined ? '—' : `${(r.ratio * 100).toFixed(0)}%`,
     fmtTarget(r.target),
-    fmtPass(r.pass),
+    fmtPass(r.pass) + (r.pass !== null && r.otherCpu !== null && r.otherCpu > OTHER_CPU_WARNING ? '?' : ''),
     r.serverCpu === null ? '—' : `${r.serverCpu.toFixed(0)}%`,
     r.serverCpuUsPerReq === null ? '—' : fmtNum(r.serverCpuUsPerReq),
     `${r.loaderCpu.toFixed(0)}%`,
+    r.otherCpu === null ? '—' : `${r.otherCpu.toFixed(0)}%`,
     r.sliceReqPerSec && r.sliceReqPerSec.length > 1 ? r.sliceReqPerSec.map((n) => fmtNum(n)).join(' ') : '',
   ]);
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((cells) => width(cells[i]!))));
@@ -54,6 +55,9 @@ export function formatTable(rows: Row[]): string {
   const out = [line(header), rule, ...body.map(line)];
   const notes = rows.flatMap((r) => r.notes.map((n) => `  - ${r.name}: ${n}`));
   if (notes.length) out.push('', 'notes:', ...notes);
+  if (rows.some((r) => r.otherCpu !== null && r.otherCpu > OTHER_CPU_WARNING)) {
+    out.push('', `'?': other processes used more than ${OTHER_CPU_WARNING}% of a core during that row, so its verdict is doubtful.`);
+  }
   return out.join('\n');
 }
 

@@ -406,6 +406,8 @@ const descriptionCases: [text: string, expected: string[]][] = [
   ['The system integrates with the unified SSO service.', []],
   ['Instead of building an SSO, we use the city service.', []],
   ['Develop a classomatic scheduling module.', []],
+  ['Develop an Identity-Authentication service.', ['saas-identity']],
+  ['Set up two SMSes gateways.', ['saas-messaging']],
   ['新建电子印章系统', []], // the shared e-seal offering is retired
   ['新建电子档案系统', []], // no active plan
 ];
@@ -461,6 +463,7 @@ const ownCloudCases: [who: OrgKindCode, where: 'description' | 'components', tex
   ['DEPARTMENT', 'description', '采购服务器10台、磁盘阵列1套。', A28],
   ['DEPARTMENT', 'components', '服务器采购', A28],
   ['COUNTY', 'description', 'Purchase 4 servers and a storage array.', A30],
+  ['COUNTY', 'description', 'Build two Data Centres.', A30],
   // not flagged
   ['COUNTY', 'description', '系统部署在市级政务云平台', null],
   ['COUNTY', 'description', '已建系统迁移至政务云', null],
@@ -570,6 +573,20 @@ describe('all problems at once, sorted', () => {
     for (const code of emitted) expect(codes.has(code as never), code).toBe(true);
     expect(RULES.find((r) => r.code === 'OWN_CLOUD_FORBIDDEN')?.article).toBe(A30);
     expect(RULES.find((r) => r.code === 'MISSING_RESOURCE_CATALOG')?.article).toBe(A27);
+  });
+});
+
+describe('the per-catalog cache', () => {
+  it('keeps catalogs apart', () => {
+    const other: CatalogView = { revision: { ...revision, number: 4 }, offerings: [offering('vm', [plan('vm-4c8g', 3600, 2)])] };
+    const p = validProject();
+    p.lines = [line(1, 'vm-4c8g', 4)];
+    expect(check(p)).toEqual([]);
+    expect(validateProject(p, other).map(brief)).toEqual([{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity' }]);
+    // no shared offerings in the other catalog: nothing to duplicate
+    p.components = ['统一身份认证模块'];
+    expect(validateProject(p, other).map((v) => v.code)).toEqual(['QUANTITY_LIMIT']);
+    expect(check(p).map((v) => v.code)).toEqual(['DUPLICATE_OF_SHARED_SERVICE']);
   });
 });
 

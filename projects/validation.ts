@@ -546,24 +546,25 @@ export function validateProject(
     const entry = code ? cat.plans.get(code) : undefined;
     const planField = `lines.${i}.planCode`;
     const qtyField = `lines.${i}.quantity`;
+    const notInCatalog = { article: ART[28], line: lineNo, field: planField };
     costCents += Math.round(lineAmount(l, entry) * 100);
 
     // NOT_IN_CATALOG
     let usable = false;
     if (!code.trim()) {
-      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.empty', { line: lineNo, rev }, { article: ART[28], line: lineNo, field: planField });
+      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.empty', { line: lineNo, rev }, notInCatalog);
     } else if (!entry) {
       const guess = cat.looseCodes.get(code.trim().toLowerCase());
       const hint = guess && guess !== code ? message('NOT_IN_CATALOG.hint', loc, { plan: guess }) : '';
-      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.unknown', { line: lineNo, plan: code, rev, hint }, { article: ART[28], line: lineNo, field: planField });
+      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.unknown', { line: lineNo, plan: code, rev, hint }, notInCatalog);
     } else if (entry.offering.status === 'RETIRED') {
       const offering = loc === 'en' ? (entry.offering.nameEn ?? entry.offering.name) : entry.offering.name;
-      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.offeringRetired', { line: lineNo, plan: code, offering, rev }, { article: ART[28], line: lineNo, field: planField });
+      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.offeringRetired', { line: lineNo, plan: code, offering, rev }, notInCatalog);
     } else if (entry.plan.status === 'RETIRED') {
       const planName = loc === 'en' ? (entry.plan.nameEn ?? entry.plan.name) : entry.plan.name;
       const active = cat.activePlans.get(entry.offering.code) ?? [];
       const alternatives = active.length ? message('NOT_IN_CATALOG.alternatives', loc, { plans: list(active.slice(0, 5)) }) : '';
-      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.planRetired', { line: lineNo, plan: code, planName, rev, alternatives }, { article: ART[28], line: lineNo, field: planField });
+      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.planRetired', { line: lineNo, plan: code, planName, rev, alternatives }, notInCatalog);
     } else {
       usable = true;
     }
@@ -577,7 +578,8 @@ export function validateProject(
       add('QUANTITY_LIMIT', 'QUANTITY_LIMIT.notPositiveInteger', { line: lineNo, quantity: String(q) }, { line: lineNo, field: qtyField });
     } else if (max !== null && q > max) {
       aboveMax = true;
-      add('QUANTITY_LIMIT', 'QUANTITY_LIMIT.aboveMax', { line: lineNo, plan: code, quantity: q, max, unit: unitLabel(entry!.plan.unit, loc) }, { line: lineNo, field: qtyField });
+      const unit = unitLabel(entry!.plan.unit, loc);
+      add('QUANTITY_LIMIT', 'QUANTITY_LIMIT.aboveMax', { line: lineNo, plan: code, quantity: q, max, unit }, { line: lineNo, field: qtyField });
     }
 
     // DUPLICATE_LINE: reported after the loop, with the merged quantity
@@ -596,7 +598,8 @@ export function validateProject(
     const second = g.repeats[0];
     if (!second) continue;
     for (const r of g.repeats) {
-      add('DUPLICATE_LINE', 'DUPLICATE_LINE', { line: r.lineNo, first: g.first.lineNo, plan: code, sum: g.sum }, { line: r.lineNo, field: `lines.${r.index}.planCode` });
+      const params = { line: r.lineNo, first: g.first.lineNo, plan: code, sum: g.sum };
+      add('DUPLICATE_LINE', 'DUPLICATE_LINE', params, { line: r.lineNo, field: `lines.${r.index}.planCode` });
     }
     // a plan spread over several lines may not exceed its maximum either
     const max = g.usable && g.entry ? g.entry.plan.maxQuantity : null;
@@ -683,7 +686,12 @@ export function validateProject(
     const resource = filled(r.name) ? clip(r.name, 30) : loc === 'en' ? 'unnamed' : '未命名';
     const attrLabel = (a: string) => ATTRIBUTE_LABELS[a]?.[loc] ?? a;
     const empty = (attr: string) =>
-      add('MISSING_RESOURCE_CATALOG', 'MISSING_RESOURCE_CATALOG.emptyAttribute', { n, resource, attr: attrLabel(attr) }, { article: ART[27], field: `informationResources.${i}.${attr}` });
+      add(
+        'MISSING_RESOURCE_CATALOG',
+        'MISSING_RESOURCE_CATALOG.emptyAttribute',
+        { n, resource, attr: attrLabel(attr) },
+        { article: ART[27], field: `informationResources.${i}.${attr}` },
+      );
     const invalid = (attr: string, value: unknown) =>
       add(
         'MISSING_RESOURCE_CATALOG',

@@ -7,9 +7,14 @@ import { openDatabase, type Database } from '../core/db/database.js';
 import { migrate } from '../core/db/migrate.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
+import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
+import { createPublishedCatalog } from '../catalog/published.js';
+import { PROVISIONING_QUEUE } from '../provisioners/provisioning.js';
+import { createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
 
 export interface Platform {
   db: Database;
+  queue: JobQueue;
   log: Logger;
   app: ReturnType<typeof createApp>['app'];
   server?: Server;
@@ -19,7 +24,7 @@ export interface Platform {
 
 export async function startPlatform(
   config: Config,
-  opts: { listen?: boolean; inMemory?: boolean; log?: Logger; services?: ServiceOptions } = {},
+  opts: { listen?: boolean; inMemory?: boolean; log?: Logger; services?: ServiceOptions; beforeDriver?: (jobId: string) => Promise<void> } = {},
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory });
@@ -32,16 +37,30 @@ export async function startPlatform(
     await db.close();
     throw err;
   }
-  const services = createServices(db, config, opts.services);
+  const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], {
+    expireInSeconds: config.provisioning.jobExpireSeconds,
+    retryLimit: config.provisioning.jobRetryLimit,
+  });
+  const published = createPublishedCatalog(db);
+  const driver = await createDriver(config, log);
+  const status = await createStatusReader(config);
+  const services = createServices(db, config, { published, queue, driver, status }, opts.services);
+  if (config.provisioning.runWorkers) {
+    await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
+  }
   const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready });
   ready = true;
   const platform: Platform = {
     db,
+    queue,
     log,
     app,
     async stop() {
       ready = false;
-      if (platform.server) await new Promise<void>((resolve) => platform.server!.close(() => resolve()));
+      // stop taking requests, let in-flight jobs finish (or hand them back), then close the database
+      const closing = platform.server ? new Promise<void>((resolve) => platform.server!.close(() => resolve())) : Promise.resolve();
+      await queue.stop(true);
+      await closing;
       await db.close();
     },
   };

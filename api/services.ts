@@ -2,7 +2,6 @@
 import { createAuthService } from '../accounts/auth.js';
 import { createOrganisationService } from '../accounts/organisations.js';
 import { createUserService } from '../accounts/users.js';
-import { createPublishedCatalog } from '../catalog/published.js';
 import { createRevisionService } from '../catalog/revisions.js';
 import { createAuditTrailService } from '../core/audit/trail.js';
 import type { Config } from '../core/config.js';
@@ -14,15 +13,29 @@ import { createDraftingService } from '../projects/drafting.js';
 import { createFilingService } from '../projects/filings.js';
 import path from 'node:path';
 import type { LocalDate } from '../core/calendar/working-days.js';
+import type { JobQueue } from '../core/jobs/queue.js';
+import type { PublishedCatalog } from '../catalog/published.js';
+import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
+import { createProvisioningService } from '../provisioners/provisioning.js';
+import { createResourceRequestService } from '../provisioners/requests.js';
+import type { StatusReader } from '../provisioners/status-reader.js';
 
 export interface ServiceOptions {
   /** today's date in Asia/Shanghai, for tests that move time */
   today?: () => LocalDate;
 }
 
-export function createServices(db: Database, config: Config, opts: ServiceOptions = {}) {
-  const published = createPublishedCatalog(db);
+export interface Runtime {
+  published: PublishedCatalog;
+  queue: JobQueue;
+  driver: ProvisioningDriver;
+  status?: StatusReader;
+}
+
+export function createServices(db: Database, config: Config, runtime: Runtime, opts: ServiceOptions = {}) {
+  const { published } = runtime;
   const files = createFileStore(path.join(config.dataDir, 'files'));
+  const resourceRequests = createResourceRequestService({ db, published });
   return {
     auth: createAuthService({ db, config }),
     organisations: createOrganisationService({ db }),
@@ -34,6 +47,8 @@ export function createServices(db: Database, config: Config, opts: ServiceOption
     approval: createApprovalService({ db, today: opts.today }),
     filings: createFilingService({ db, published, today: opts.today }),
     documents: createDocumentService({ db, files }),
+    resourceRequests,
+    provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, published, driver: runtime.driver, status: runtime.status }),
   };
 }
 

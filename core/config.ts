@@ -28,6 +28,21 @@ const envSchema = z.object({
   TRUST_PROXY: boolFromEnv.default(false),
   /** Pool size for PostgreSQL connections (the embedded database always uses its own multiplexed socket). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** render: write manifests to DATA_DIR/rendered (embedded default); pulumi: the Automation API */
+  PROVISIONING_DRIVER: z.enum(['render', 'pulumi']).default('render'),
+  /** run provisioning workers inside the API process (false when a separate `worker` process runs them) */
+  RUN_WORKERS: boolFromEnv.default(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** a job whose worker died is handed out again after this many seconds */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(2),
+  /** Pulumi state backend; default file://DATA_DIR/pulumi-state */
+  PULUMI_BACKEND_URL: z.string().optional(),
+  PULUMI_CONFIG_PASSPHRASE: z.string().optional(),
+  /** kubeconfig of the target cluster: used by the Pulumi driver and by status sync */
+  KUBECONFIG: z.string().optional(),
+  /** where VM boot images are pulled from (CDI registry source), e.g. docker://registry.example.gov.cn/images */
+  VM_IMAGE_BASE: z.string().default('docker://registry.zhengyun.local/vm-images'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -47,6 +62,17 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   databasePoolMax: number;
+  provisioning: {
+    driver: 'render' | 'pulumi';
+    runWorkers: boolean;
+    workerConcurrency: number;
+    jobExpireSeconds: number;
+    jobRetryLimit: number;
+    pulumiBackendUrl: string;
+    pulumiPassphrase: string | undefined;
+    kubeconfig: string | undefined;
+    vmImageBase: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +86,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const embedded = !e.DATABASE_URL;
   const demoMode = e.DEMO_MODE ?? embedded;
+  if (e.PROVISIONING_DRIVER === 'pulumi' && !e.PULUMI_CONFIG_PASSPHRASE && !e.PULUMI_BACKEND_URL) {
+    throw new ConfigError('Invalid configuration:\n  PULUMI_CONFIG_PASSPHRASE: required with the pulumi driver on the file:// state backend');
+  }
   if (e.NODE_ENV === 'production' && demoMode && !source.DEMO_PASSWORD) {
     throw new ConfigError('Invalid configuration:\n  DEMO_PASSWORD: required when DEMO_MODE is on in production');
   }
@@ -78,5 +107,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    provisioning: {
+      driver: e.PROVISIONING_DRIVER,
+      runWorkers: e.RUN_WORKERS,
+      workerConcurrency: e.WORKER_CONCURRENCY,
+      jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
+      jobRetryLimit: e.JOB_RETRY_LIMIT,
+      pulumiBackendUrl: e.PULUMI_BACKEND_URL ?? `file://${path.join(path.resolve(e.DATA_DIR), 'pulumi-state')}`,
+      pulumiPassphrase: e.PULUMI_CONFIG_PASSPHRASE,
+      kubeconfig: e.KUBECONFIG,
+      vmImageBase: e.VM_IMAGE_BASE,
+    },
   };
 }

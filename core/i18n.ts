@@ -57,6 +57,12 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   NOTICE_NOT_ENDED: { 'zh-CN': '公示期至 {endDate} 结束，结束后方可立项', en: 'The public notice runs until {endDate}; establish the project after it ends' },
   OBJECTIONS_OPEN: { 'zh-CN': '尚有 {count} 条异议未处理', en: '{count} objection(s) are not yet resolved' },
   NOTICE_ENDED: { 'zh-CN': '公示期已于 {endDate} 结束', en: 'The public notice ended on {endDate}' },
+  PROJECT_NOT_ESTABLISHED: { 'zh-CN': '项目尚未立项（当前状态 {status}），不能申请云资源', en: 'The project is not established (state {status}); it cannot draw resources yet' },
+  STACK_BUSY: { 'zh-CN': '该租户已有正在进行的操作（任务 {jobId}），请稍后再试', en: 'Another operation is running on this tenant (job {jobId}); try again when it ends' },
+  CONFIRMATION_REQUIRED: { 'zh-CN': '该操作将删除数据，请输入申请编号 {code} 确认', en: 'This deletes data; confirm by sending the request code {code}' },
+  NO_CLUSTER: { 'zh-CN': '未配置目标集群（当前为渲染模式），无法读取凭据', en: 'No target cluster is configured (render mode); credentials cannot be read' },
+  ALREADY_REVEALED: { 'zh-CN': '凭据已于 {at} 查看过一次，如需再次获取请联系运维人员重置', en: 'The credentials were revealed once already ({at}); ask an operator to rotate them' },
+  DRIVER_UNAVAILABLE: { 'zh-CN': '部署工具不可用：{reason}', en: 'The provisioning tool is unavailable: {reason}' },
   PASSWORD_REUSED: { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
   'policy.length': { 'zh-CN': '长度至少 {min} 位', en: 'at least {min} characters' },
   'policy.maxLength': { 'zh-CN': '长度不超过 {max} 位', en: 'at most {max} characters' },
@@ -79,6 +85,9 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'what.notice': { 'zh-CN': '公示', en: 'public notice' },
   'what.objection': { 'zh-CN': '异议', en: 'objection' },
   'what.deadline': { 'zh-CN': '期限', en: 'deadline' },
+  'what.resourceRequest': { 'zh-CN': '云资源申请', en: 'resource request' },
+  'what.job': { 'zh-CN': '任务', en: 'job' },
+  'what.resource': { 'zh-CN': '资源', en: 'resource' },
 };
 
 export function hasMessage(key: string): boolean {

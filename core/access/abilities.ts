@@ -30,9 +30,18 @@ export type Action =
   | 'suspend'
   | 'resume'
   | 'terminate'
-  | 'rectify';
+  | 'rectify'
+  | 'request'
+  | 'provision'
+  | 'deprovision'
+  | 'reveal'
+  | 'delete'
+  | 'assess'
+  | 'plan'
+  | 'migrate'
+  | 'block';
 
-export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'all';
+export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
 
@@ -49,12 +58,36 @@ export const USER_PUBLIC_FIELDS = ['id', 'username', 'displayName', 'role', 'org
 /** Contact and security-state fields: administrators, the auditor and the account holder. */
 export const USER_PRIVATE_FIELDS = ['email', 'phone', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'passwordChangedAt', 'createdAt', 'updatedAt', 'version'];
 
+/** What a department or county records about its own legacy system (Art. 5). */
+export const MIGRATION_REGISTER_FIELDS = [
+  'name',
+  'purpose',
+  'hosting',
+  'location',
+  'mlpsLevel',
+  'mlpsFilingNo',
+  'classified',
+  'os',
+  'database',
+  'middleware',
+  'xinchuang',
+  'dataVolumeGb',
+  'userCount',
+  'dependencies',
+  'contacts',
+  'annualOmCost',
+];
+/** The sub-center's assessment of a system: never set by its owner. */
+export const MIGRATION_ASSESSMENT_FIELDS = ['strategy', 'effort', 'risk', 'targetPlanCodes', 'blockingIssues'];
+
 type Builder = AbilityBuilder<AppAbility>;
 
 /** Project states after the GIA review approved it: Finance and the sub-center see these. */
 const PAST_GIA_REVIEW = ['BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED', 'TERMINATED'] as const;
 /** States in which an implementing unit files contracts, reports and acceptance. */
 const UNDER_CONSTRUCTION = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'] as const;
+/** States whose projects may draw on their entitlement. */
+const ENTITLED = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'] as const;
 
 /** Departments and counties: their own projects (and those they co-build, read-only). */
 function implementingUnit({ can }: Builder, p: Principal) {
@@ -64,6 +97,15 @@ function implementingUnit({ can }: Builder, p: Principal) {
   can(['update', 'submit'], 'Project', { orgId: p.orgId, status: { in: ['DRAFT', 'RETURNED'] } });
   can('file', 'Project', { orgId: p.orgId, status: { in: [...UNDER_CONSTRUCTION] } });
   can('requestChange', 'Project', { orgId: p.orgId, status: 'ESTABLISHED' });
+  // drawing on the entitlement (cloud resource requests) and seeing what was provisioned
+  can('request', 'Project', { orgId: p.orgId, status: { in: [...ENTITLED] } });
+  can('read', 'ResourceRequest', { orgId: p.orgId });
+  can('reveal', 'ResourceRequest', { orgId: p.orgId });
+  // the register of their own legacy systems (Art. 5): register fields only; withdrawn only before assessment
+  can('create', 'MigrationSystem', MIGRATION_REGISTER_FIELDS);
+  can('read', 'MigrationSystem', { orgId: p.orgId });
+  can('update', 'MigrationSystem', MIGRATION_REGISTER_FIELDS, { orgId: p.orgId, status: { not: 'DECOMMISSIONED' } });
+  can('delete', 'MigrationSystem', { orgId: p.orgId, status: 'REGISTERED' });
 }
 
 const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
@@ -85,6 +127,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
     can(['read', 'verify'], 'AuditEvent');
     can('read', 'Project');
+    can('read', 'ResourceRequest');
+    can('read', ['MigrationSystem', 'MigrationBoard']);
   },
   GIA_REVIEWER({ can }) {
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
@@ -97,6 +141,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('changeReview', 'Project', { status: 'CHANGE_REVIEW' });
     can(['suspend', 'terminate', 'rectify'], 'Project', { status: { in: [...UNDER_CONSTRUCTION] } });
     can('resume', 'Project', { status: 'SUSPENDED' });
+    can('read', 'ResourceRequest');
+    can('read', ['MigrationSystem', 'MigrationBoard']);
   },
   FINANCE_REVIEWER({ can }, p) {
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
@@ -109,6 +155,15 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['read', 'create'], 'CatalogRevision');
     can(['update', 'submit', 'discard'], 'CatalogRevision', { status: 'DRAFT' });
     can('read', 'Project', { status: { in: [...UNDER_CONSTRUCTION] } });
+    can('read', 'ResourceRequest');
+    can(['approve', 'return'], 'ResourceRequest', { status: 'SUBMITTED' });
+    can('provision', 'ResourceRequest', { status: { in: ['APPROVED', 'FAILED'] } });
+    can('deprovision', 'ResourceRequest', { status: { in: ['PROVISIONED', 'FAILED'] } });
+    // assesses, plans in waves and moves every legacy system onto the city cloud (Art. 30, 33)
+    can('read', ['MigrationSystem', 'MigrationBoard']);
+    can('update', 'MigrationSystem', MIGRATION_ASSESSMENT_FIELDS, { status: { not: 'DECOMMISSIONED' } });
+    can(['assess', 'plan', 'migrate', 'block'], 'MigrationSystem');
+    can(['create', 'update'], 'MigrationWave');
   },
   DEPT_USER: implementingUnit,
   COUNTY_USER: implementingUnit,
@@ -119,6 +174,7 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
   builder.can('read', 'CatalogRevision', { status: 'PUBLISHED' });
   if (principal) {
     builder.can('read', 'Organisation');
+    builder.can('read', 'MigrationWave');
     builder.can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS], { id: principal.id });
     rulesByRole[principal.role](builder, principal);
   }

@@ -9,9 +9,18 @@
 //   HIDDEN  404        the object exists but this caller may not even know it (e.g. a draft revision for the public)
 // Fixtures put the world in the state a variant needs (a draft, a submitted revision, …) right before each case,
 // so every case tests the permission and never a missing object; cases do not depend on each other's order.
+//
+// Projects follow the same three-way rule: a project the caller may not read is 404 (its existence is not revealed),
+// one it may read but never act on is 403, and one it could act on in another state is 409 INVALID_TRANSITION (or the
+// specific conflict code). Project fixtures are built through the API (test/support/projects.ts): each is a
+// department (dept, 市教育局) project co-built with dept2's organisation (市卫健委), so dept2 reads it and the county
+// does not. Refusals reuse one shared project per state; a row that succeeds gets a fresh one, so no case depends on
+// another. "Today" is injected (2026-11-02) so a public notice can have ended.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response, Test } from 'supertest';
+import type { LocalDate } from '../../core/calendar/working-days.js';
 import { DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { ALL_PASS, BASICS, VALID_LINES, VALID_RESOURCES, buildValidDraft } from '../support/projects.js';
 
 type SignedIn = 'admin' | 'secadmin' | 'auditor' | 'gia' | 'finance' | 'bdc' | 'dept' | 'dept2' | 'county';
 type Who = 'anonymous' | SignedIn;
@@ -33,10 +42,12 @@ interface Outcome {
   status: number;
   code?: string;
   check?: (res: Response, who: Who, fx: Fx) => void | Promise<void>;
+  /** the application answers otherwise today: a known bug (explained where the outcome is defined) */
+  bug?: string;
 }
 const ok = (status = 200, check?: Outcome['check']): Outcome => ({ status, check });
 /** a non-auth status that the service only reaches once the permission check has passed */
-const passed = (status: 409 | 412 | 422, code: string): Outcome => ({ status, code });
+const passed = (status: 409 | 412 | 422, code: string, check?: Outcome['check']): Outcome => ({ status, code, check });
 const UNAUTH: Outcome = { status: 401, code: 'UNAUTHENTICATED' };
 const FORBIDDEN: Outcome = { status: 403, code: 'FORBIDDEN' };
 const FORBIDDEN_FIELD: Outcome = { status: 403, code: 'FORBIDDEN_FIELD' };
@@ -232,6 +243,233 @@ async function login(username: string): Promise<Response> {
   return call(t.http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD }));
 }
 
+// ───────────────────────── project fixtures ─────────────────────────
+
+let today: LocalDate = '2026-11-02';
+/** a notice that ended before today (establishment may follow) and one that is running today */
+const ENDED_NOTICE = { startDate: '2026-10-12', endDate: '2026-10-16' };
+const RUNNING_NOTICE = { startDate: '2026-11-02', endDate: '2026-11-06' };
+const ACCEPTANCE = {
+  acceptanceDate: '2026-10-20',
+  evidence: { dataSharingConnected: true, informationResourcesProvided: true, onGovernmentCloud: true, secureControllableChecked: true },
+  summary: '竣工验收通过',
+};
+const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+/** The states a fixture project can be put in (some states in two flavours). */
+type Stage =
+  | 'DRAFT'
+  | 'GIA_REVIEW'
+  | 'RETURNED' // returned by GIA
+  | 'FINANCE_RETURNED' // returned by Finance, which stays one of its deciders
+  | 'BUDGET_REVIEW'
+  | 'BUDGET_APPROVED'
+  | 'PUBLIC_NOTICE' // the notice has ended, no objection: ready to be established
+  | 'NOTICE_RUNNING' // the notice runs today: objections are taken, establishment must wait
+  | 'OBJECTED' // the notice has ended with an objection nobody resolved
+  | 'ESTABLISHED'
+  | 'CHANGE_REVIEW'
+  | 'ACCEPTED'
+  | 'SUSPENDED'
+  | 'TERMINATED';
+
+type Step = { who: SignedIn; action: string; body: object };
+const STAGES: Record<Stage, { status: string; from?: Stage; step?: Step; after?: (id: string) => Promise<void> }> = {
+  DRAFT: { status: 'DRAFT' },
+  GIA_REVIEW: { status: 'GIA_REVIEW', from: 'DRAFT', step: { who: 'dept', action: 'submit', body: {} } },
+  RETURNED: { status: 'RETURNED', from: 'GIA_REVIEW', step: { who: 'gia', action: 'review', body: { decision: 'RETURN', dimensions: ALL_PASS, comment: '请补充' } } },
+  BUDGET_REVIEW: { status: 'BUDGET_REVIEW', from: 'GIA_REVIEW', step: { who: 'gia', action: 'review', body: { decision: 'APPROVE', dimensions: ALL_PASS, comment: '同意' } } },
+  FINANCE_RETURNED: { status: 'RETURNED', from: 'BUDGET_REVIEW', step: { who: 'finance', action: 'budget-review', body: { decision: 'RETURN', comment: '预算偏高' } } },
+  BUDGET_APPROVED: { status: 'BUDGET_APPROVED', from: 'BUDGET_REVIEW', step: { who: 'finance', action: 'budget-review', body: { decision: 'APPROVE', approvedAmount: 750000, comment: '核减' } } },
+  PUBLIC_NOTICE: { status: 'PUBLIC_NOTICE', from: 'BUDGET_APPROVED', step: { who: 'gia', action: 'notice', body: ENDED_NOTICE } },
+  NOTICE_RUNNING: { status: 'PUBLIC_NOTICE', from: 'BUDGET_APPROVED', step: { who: 'gia', action: 'notice', body: RUNNING_NOTICE } },
+  OBJECTED: {
+    status: 'PUBLIC_NOTICE',
+    from: 'BUDGET_APPROVED',
+    step: { who: 'gia', action: 'notice', body: ENDED_NOTICE },
+    // an objection raised while the notice ran
+    after: async (id) => {
+      const noticeId = (await as('auditor', t.http.get(`/api/projects/${id}`))).body.notices.at(-1).id as string;
+      const saved = today;
+      today = '2026-10-14';
+      try {
+        const res = await call(t.http.post(`/api/notices/${noticeId}/objections`).send({ submitter: '市民', content: '有异议' }));
+        expect(res.status, res.text).toBe(201);
+      } finally {
+        today = saved;
+      }
+    },
+  },
+  ESTABLISHED: { status: 'ESTABLISHED', from: 'PUBLIC_NOTICE', step: { who: 'gia', action: 'establish', body: {} } },
+  CHANGE_REVIEW: { status: 'CHANGE_REVIEW', from: 'ESTABLISHED', step: { who: 'dept', action: 'change-request', body: { reason: '调整规模', lines: [VALID_LINES[0]] } } },
+  ACCEPTED: { status: 'ACCEPTED', from: 'ESTABLISHED', step: { who: 'dept', action: 'acceptance', body: ACCEPTANCE } },
+  SUSPENDED: { status: 'SUSPENDED', from: 'ESTABLISHED', step: { who: 'gia', action: 'suspend', body: { reason: '暂停拨付' } } },
+  TERMINATED: { status: 'TERMINATED', from: 'ESTABLISHED', step: { who: 'gia', action: 'terminate', body: { reason: '终止' } } },
+};
+
+/**
+ * Who may read a fixture project in each stage (core/access/abilities.ts, written out): the department and its
+ * co-builder always, the auditor always, GIA once submitted, Finance once GIA approved it (or when it decided it),
+ * the sub-center while it is under construction (established, in change review, accepted or suspended).
+ */
+const UNIT: SignedIn[] = ['auditor', 'dept', 'dept2'];
+const READERS: Record<Stage, SignedIn[]> = {
+  DRAFT: UNIT,
+  GIA_REVIEW: [...UNIT, 'gia'],
+  RETURNED: [...UNIT, 'gia'],
+  FINANCE_RETURNED: [...UNIT, 'gia', 'finance'],
+  BUDGET_REVIEW: [...UNIT, 'gia', 'finance'],
+  BUDGET_APPROVED: [...UNIT, 'gia', 'finance'],
+  PUBLIC_NOTICE: [...UNIT, 'gia', 'finance'],
+  NOTICE_RUNNING: [...UNIT, 'gia', 'finance'],
+  OBJECTED: [...UNIT, 'gia', 'finance'],
+  ESTABLISHED: [...UNIT, 'gia', 'finance', 'bdc'],
+  CHANGE_REVIEW: [...UNIT, 'gia', 'finance', 'bdc'],
+  ACCEPTED: [...UNIT, 'gia', 'finance', 'bdc'],
+  SUSPENDED: [...UNIT, 'gia', 'finance', 'bdc'],
+  TERMINATED: [...UNIT, 'gia', 'finance'],
+};
+
+let coBuilderOrgId: string;
+
+async function build(stage: Stage): Promise<string> {
+  const spec = STAGES[stage];
+  if (!spec.from) {
+    const p = await buildValidDraft(t, 'dept', { name: unique('权限矩阵项目 '), coBuildingOrgIds: [coBuilderOrgId] });
+    return p.id;
+  }
+  const id = await build(spec.from);
+  const current = await as('auditor', t.http.get(`/api/projects/${id}`));
+  const { who, action, body } = spec.step!;
+  const res = await as(who, t.http.post(`/api/projects/${id}/${action}`).set('If-Match', current.headers['etag'] as string).send(body));
+  if (res.status !== 200) throw new Error(`fixture ${who} ${action} → ${stage}: ${res.status} ${res.text}`);
+  await spec.after?.(id);
+  return id;
+}
+
+/** ids of the shared projects, one per stage; refusals leave them as they are */
+const sharedProjects = new Map<Stage, string>();
+
+/** A project in the stage with its current ETag; `fresh` builds a new one (for a row that will change it). */
+async function project(stage: Stage, fresh = false): Promise<Fx> {
+  let id = fresh ? undefined : sharedProjects.get(stage);
+  let res = id ? await as('auditor', t.http.get(`/api/projects/${id}`)) : undefined;
+  if (!res || res.body.status !== STAGES[stage].status) {
+    id = await build(stage);
+    if (!fresh) sharedProjects.set(stage, id);
+    res = await as('auditor', t.http.get(`/api/projects/${id}`));
+  }
+  expect(res.status, res.text).toBe(200);
+  const notices = res.body.notices as { id: string }[];
+  return { id: id!, code: res.body.code, ifMatch: res.headers['etag'] as string, noticeId: notices.at(-1)?.id ?? '' };
+}
+
+/** a shared project with one document the department uploaded (an application document while drafting) */
+const documents = new Map<string, string>();
+async function withDocument(stage: Stage): Promise<Fx> {
+  const fx = await project(stage);
+  let documentId = documents.get(String(fx.id));
+  if (!documentId) {
+    const kind = stage === 'DRAFT' ? 'PROPOSAL' : 'CONTRACT';
+    const res = await as('dept', t.http.post(`/api/projects/${fx.id}/documents`).field('kind', kind).attach('file', MINIMAL_PDF, '合同.pdf'));
+    expect(res.status, res.text).toBe(201);
+    documentId = res.body.id as string;
+    documents.set(String(fx.id), documentId);
+  }
+  return { ...fx, documentId };
+}
+
+/** the shared established project with an open rectification deadline */
+const deadlines = new Map<string, string>();
+async function withDeadline(): Promise<Fx> {
+  const fx = await project('ESTABLISHED');
+  let deadlineId = deadlines.get(String(fx.id));
+  if (!deadlineId) {
+    const res = await as('gia', t.http.post(`/api/projects/${fx.id}/rectification-notices`).send({ issues: '矩阵整改事项', issuedDate: today }));
+    expect(res.status, res.text).toBe(200);
+    deadlineId = (res.body.deadlines as { id: string; ruleCode: string }[]).find((d) => d.ruleCode === 'RECTIFICATION_REPORT')!.id;
+    deadlines.set(String(fx.id), deadlineId);
+  }
+  return { ...fx, deadlineId };
+}
+
+/** the running notice with a new objection from the public */
+async function withObjection(): Promise<Fx> {
+  const fx = await project('NOTICE_RUNNING');
+  const res = await call(t.http.post(`/api/notices/${fx.noticeId}/objections`).send({ submitter: '市民李某', content: '请说明资金测算依据' }));
+  expect(res.status, res.text).toBe(201);
+  return { ...fx, objectionId: res.body.id };
+}
+
+/** Reads a binary body into a Buffer (JSON errors are still parsed as JSON). */
+function binary(res: NodeJS.ReadableStream & { headers: Record<string, string> }, done: (err: Error | null, body: unknown) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => {
+    const buf = Buffer.concat(chunks);
+    done(null, /json/.test(res.headers['content-type'] ?? '') ? JSON.parse(buf.toString('utf8')) : buf);
+  });
+}
+
+/**
+ * The rows of an action on a project in `stage`: the public 401, the named rows, then every other role 403 if it may
+ * read the project and 404 if it may not.
+ */
+function projectRows(stage: Stage, named: [Who[], Outcome][]): [Who[], Outcome][] {
+  const taken = new Set(named.flatMap(([w]) => w));
+  const rest = (readable: boolean) => SIGNED_IN.filter((r) => !taken.has(r) && READERS[stage].includes(r) === readable);
+  const rows: [Who[], Outcome][] = [[ANON, UNAUTH], ...named, [rest(true), FORBIDDEN], [rest(false), HIDDEN]];
+  return rows.filter(([w]) => w.length > 0);
+}
+
+/** The rows of a read of a project in `stage`: its readers get it, everyone else signed in 404. */
+function readRows(stage: Stage, check?: Outcome['check']): [Who[], Outcome][] {
+  return projectRows(stage, [[READERS[stage], ok(200, check)]]);
+}
+
+/** A change or transition on a project: `fresh` are the roles whose row succeeds and so gets a project of its own. */
+function onProject(
+  route: string,
+  stage: Stage,
+  request: Endpoint['request'],
+  named: [Who[], Outcome][],
+  opts: { variant?: string; fresh?: SignedIn[] } = {},
+): Endpoint {
+  return {
+    route,
+    variant: opts.variant ?? stage.toLowerCase().replace(/_/g, ' '),
+    prepare: (who) => project(stage, opts.fresh?.includes(who as SignedIn) ?? false),
+    request,
+    rows: projectRows(stage, named),
+  };
+}
+
+/** POST /api/projects/:id/<action> with the fixture's If-Match */
+const act =
+  (action: string, body: object = {}): Endpoint['request'] =>
+  (h, fx) =>
+    h.post(`/api/projects/${fx.id}/${action}`).set('If-Match', String(fx.ifMatch)).send(body);
+
+const statusIs = (status: string) => (res: Response) => expect(res.body.status).toBe(status);
+const idsIn = (res: Response) => (res.body.items as { id: string }[]).map((i) => i.id);
+
+// BUG (projects/guard.ts openProjectForChange): the permission on *this* project is checked last, after the If-Match
+// version and after the state. A co-building department (dept2) may read the project but may never change it, in any
+// state; yet once the project is in a state that forbids the action it is answered 409 INVALID_TRANSITION ("not
+// now") instead of 403 ("never you"), and with a stale or missing If-Match 412 / 428 (see "order of checks" below).
+//   PATCH /api/projects/:id as dept2 on a project in GIA_REVIEW (correct If-Match) → expected 403 FORBIDDEN, got 409.
+const COBUILDER: Outcome = { ...FORBIDDEN, bug: 'co-builder gets 409: state checked before the permission on this project' };
+
+// BUG (projects/filings.ts file() and issueRectification(), projects/documents.ts upload()): the endpoints that are
+// not transitions fold the project's state into the permission check (assertCan with the role's state conditions),
+// so a caller who may take the action in another state is answered 403 FORBIDDEN — and an access.denied security
+// record is written — where the transitions answer 409 INVALID_TRANSITION.
+//   POST /api/projects/:id/filings as dept on its own DRAFT → expected 409 INVALID_TRANSITION, got 403 FORBIDDEN.
+const STATE_NOT_PERMISSION: Outcome = { ...passed(409, 'INVALID_TRANSITION'), bug: 'answers 403: the state is treated as a missing permission' };
+
+const FILING = { kind: 'PROGRESS', period: '2026年第四季度', progressPercent: 40, fundsUsed: 200000, summary: '按计划推进' };
+const CONTRACT = { kind: 'CONTRACT', signedDate: '2026-10-28', contractNo: 'YC-MX-001', contractor: '某信息技术有限公司', amount: 600000 };
+
 // ───────────────────────── the matrix ─────────────────────────
 
 const numbersIn = (res: Response) => (res.body.items as { number: number }[]).map((i) => i.number);
@@ -259,11 +497,11 @@ const matrix: Endpoint[] = [
   },
   {
     route: 'POST /api/auth/password',
-    variant: 'to the same password',
+    variant: 'to the same password (refused after the sign-in check, so the matrix keeps every password)',
     request: (h) => h.post('/api/auth/password').send({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }),
     rows: [
       [ANON, UNAUTH],
-      [SIGNED_IN, ok(204)],
+      [SIGNED_IN, passed(422, 'PASSWORD_REUSED', (res) => expect(res.body.fields).toEqual([expect.objectContaining({ path: 'newPassword', code: 'PASSWORD_REUSED' })]))],
     ],
   },
   {
@@ -388,7 +626,7 @@ const matrix: Endpoint[] = [
     rows: [
       [ANON, UNAUTH],
       [allBut('bdc'), FORBIDDEN],
-      [['bdc'], passed(409, 'CONFLICT')],
+      [['bdc'], passed(409, 'REVISION_STILL_OPEN', (res, _w, fx) => expect(res.body.message).toContain(String(fx.number)))],
     ],
   },
   {
@@ -459,6 +697,18 @@ const matrix: Endpoint[] = [
       [DRAFT_HIDDEN, HIDDEN],
       [['auditor'], FORBIDDEN],
       [['bdc'], ok(200, (res) => expect((res.body.offerings as { code: string }[]).map((o) => o.code)).not.toContain(EXTRA_OFFERING))],
+    ],
+  },
+  {
+    route: 'DELETE /api/catalog/revisions/{number}/offerings/{code}',
+    variant: 'draft, an offering the published catalog has (retire only)',
+    prepare: () => rev('DRAFT'),
+    request: (h, fx) => h.delete(`/api/catalog/revisions/${fx.number}/offerings/vm-general`).set('If-Match', String(fx.ifMatch)),
+    rows: [
+      [ANON, UNAUTH],
+      [DRAFT_HIDDEN, HIDDEN],
+      [['auditor'], FORBIDDEN],
+      [['bdc'], passed(409, 'PUBLISHED_ITEM_RETIRE_ONLY')],
     ],
   },
   {
@@ -535,6 +785,20 @@ const matrix: Endpoint[] = [
     [['auditor', 'bdc'], FORBIDDEN],
     [['gia', 'finance'], ok(200, (res) => expect(res.body.status).toBe('SUBMITTED'))],
   ]),
+  {
+    ...workflow('approve', 'SUBMITTED', [
+      [REVIEW_HIDDEN, HIDDEN],
+      [['auditor', 'bdc'], FORBIDDEN],
+      [['gia', 'finance'], passed(409, 'ALREADY_REVIEWED')],
+    ]),
+    variant: 'submitted, this reviewer already approved this round',
+    prepare: async (who) => {
+      const fx = await rev('SUBMITTED');
+      if (who !== 'gia' && who !== 'finance') return fx;
+      await transition(who, await revision(Number(fx.number)), 'approve', 200);
+      return { number: fx.number, ifMatch: etag((await revision(Number(fx.number))).version) };
+    },
+  },
   workflow('approve', 'DRAFT', [
     [DRAFT_HIDDEN, HIDDEN],
     [['auditor', 'bdc'], FORBIDDEN],
@@ -722,6 +986,288 @@ const matrix: Endpoint[] = [
     ],
   },
 
+  // ── projects: creating, listing, queues ──
+  {
+    route: 'POST /api/projects',
+    request: (h) => h.post('/api/projects').send({ ...BASICS, name: unique('矩阵新建项目 ') }),
+    rows: [
+      [ANON, UNAUTH],
+      // departments and counties draft; everyone else (reviewers, the sub-center, administrators) does not
+      [['dept', 'dept2', 'county'], ok(201, (res) => {
+        expect(res.body).toMatchObject({ status: 'DRAFT', version: expect.any(Number) });
+        expect(res.headers['location']).toBe(`/api/projects/${res.body.id}`);
+      })],
+      [allBut('dept', 'dept2', 'county'), FORBIDDEN],
+    ],
+  },
+  ...(['GIA_REVIEW', 'FINANCE_RETURNED', 'ESTABLISHED'] as const).map(
+    (stage): Endpoint => ({
+      route: 'GET /api/projects',
+      variant: `with a project in ${stage.toLowerCase().replace(/_/g, ' ')}`,
+      prepare: () => project(stage),
+      request: (h, fx) => h.get('/api/projects').query({ q: String(fx.code) }),
+      rows: [
+        [ANON, UNAUTH],
+        // the administrators have no business with projects
+        [['admin', 'secadmin'], FORBIDDEN],
+        [READERS[stage], ok(200, (res, _w, fx) => expect(idsIn(res)).toEqual([fx.id]))],
+        [SIGNED_IN.filter((r) => r !== 'admin' && r !== 'secadmin' && !READERS[stage].includes(r)), ok(200, (res) => expect(res.body.items).toEqual([]))],
+      ],
+    }),
+  ),
+  ...([
+    ['GIA_REVIEW', 'GIA_REVIEW', 'gia'],
+    ['BUDGET_REVIEW', 'BUDGET_REVIEW', 'finance'],
+    ['BUDGET_APPROVED', 'BUDGET_APPROVED', 'gia'],
+    ['PUBLIC_NOTICE', 'PUBLIC_NOTICE', 'gia'],
+    ['CHANGE_REVIEW', 'CHANGE_REVIEW', 'gia'],
+  ] as const).map(
+    ([queue, stage, reviewer]): Endpoint => ({
+      route: 'GET /api/projects/queue',
+      variant: `stage ${queue}`,
+      prepare: () => project(stage),
+      request: (h) => h.get('/api/projects/queue').query({ stage: queue, pageSize: 200 }),
+      rows: [
+        [ANON, UNAUTH],
+        [[reviewer], ok(200, (res, _w, fx) => expect(idsIn(res)).toContain(fx.id))],
+        [allBut(reviewer), FORBIDDEN],
+      ],
+    }),
+  ),
+
+  // ── projects: reading ──
+  ...(['DRAFT', 'GIA_REVIEW', 'RETURNED', 'FINANCE_RETURNED', 'BUDGET_REVIEW', 'ESTABLISHED', 'SUSPENDED', 'TERMINATED'] as const).map(
+    (stage): Endpoint => ({
+      route: 'GET /api/projects/{id}',
+      variant: stage.toLowerCase().replace(/_/g, ' '),
+      prepare: () => project(stage),
+      request: (h, fx) => h.get(`/api/projects/${fx.id}`),
+      rows: readRows(stage, (res, _w, fx) => {
+        expect(res.body).toMatchObject({ id: fx.id, status: STAGES[stage].status });
+        expect(res.headers['etag']).toBe(fx.ifMatch);
+      }),
+    }),
+  ),
+  ...(['DRAFT', 'ESTABLISHED'] as const).map(
+    (stage): Endpoint => ({
+      route: 'POST /api/projects/{id}/validate',
+      variant: stage.toLowerCase(),
+      prepare: () => project(stage),
+      request: (h, fx) => h.post(`/api/projects/${fx.id}/validate`),
+      rows: readRows(stage, (res) => expect(res.body).toMatchObject({ valid: true, violations: [] })),
+    }),
+  ),
+  ...(['DRAFT', 'ESTABLISHED'] as const).map(
+    (stage): Endpoint => ({
+      route: 'GET /api/projects/{id}/catalog-changes',
+      variant: stage.toLowerCase(),
+      prepare: () => project(stage),
+      request: (h, fx) => h.get(`/api/projects/${fx.id}/catalog-changes`),
+      rows: readRows(stage, (res) => expect(res.body).toMatchObject({ pinned: 1, current: 1 })),
+    }),
+  ),
+  ...(['DRAFT', 'ESTABLISHED'] as const).map(
+    (stage): Endpoint => ({
+      route: 'GET /api/projects/{id}/documents/{documentId}',
+      variant: stage.toLowerCase(),
+      prepare: () => withDocument(stage),
+      request: (h, fx) => h.get(`/api/projects/${fx.id}/documents/${fx.documentId}`).buffer(true).parse(binary as never),
+      rows: readRows(stage, (res) => {
+        expect(res.headers['content-type']).toBe('application/pdf');
+        expect(Buffer.compare(res.body as Buffer, MINIMAL_PDF)).toBe(0);
+        expect(res.headers['x-content-sm3']).toMatch(/^[0-9a-f]{64}$/);
+      }),
+    }),
+  ),
+
+  // ── projects: drafting (the department; the co-builder reads only) ──
+  ...(['DRAFT', 'RETURNED'] as const).map((stage) =>
+    onProject('PATCH /api/projects/{id}', stage, (h, fx) => h.patch(`/api/projects/${fx.id}`).set('If-Match', String(fx.ifMatch)).send({ description: '矩阵修改' }), [
+      [['dept'], ok(200, (res) => expect(res.body).toMatchObject({ description: '矩阵修改', status: STAGES[stage].status }))],
+      [['dept2'], FORBIDDEN],
+    ], { fresh: ['dept'] }),
+  ),
+  ...(['GIA_REVIEW', 'ESTABLISHED'] as const).map((stage) =>
+    onProject('PATCH /api/projects/{id}', stage, (h, fx) => h.patch(`/api/projects/${fx.id}`).set('If-Match', String(fx.ifMatch)).send({ description: '矩阵修改' }), [
+      [['dept'], passed(409, 'INVALID_TRANSITION')],
+      [['dept2'], COBUILDER],
+    ]),
+  ),
+  onProject('POST /api/projects/{id}/lines', 'DRAFT', (h, fx) => h.post(`/api/projects/${fx.id}/lines`).set('If-Match', String(fx.ifMatch)).send(VALID_LINES[0]!), [
+    [['dept'], ok(200, (res) => expect(res.body.lines).toHaveLength(VALID_LINES.length + 1))],
+    [['dept2'], FORBIDDEN],
+  ], { fresh: ['dept'] }),
+  onProject('POST /api/projects/{id}/lines', 'GIA_REVIEW', (h, fx) => h.post(`/api/projects/${fx.id}/lines`).set('If-Match', String(fx.ifMatch)).send(VALID_LINES[0]!), [
+    [['dept'], passed(409, 'INVALID_TRANSITION')],
+    [['dept2'], COBUILDER],
+  ]),
+  onProject('PUT /api/projects/{id}/lines/{lineNo}', 'DRAFT', (h, fx) => h.put(`/api/projects/${fx.id}/lines/1`).set('If-Match', String(fx.ifMatch)).send({ ...VALID_LINES[0]!, quantity: 6 }), [
+    [['dept'], ok(200, (res) => expect(res.body.lines[0]).toMatchObject({ lineNo: 1, quantity: 6 }))],
+    [['dept2'], FORBIDDEN],
+  ], { fresh: ['dept'] }),
+  onProject('PUT /api/projects/{id}/lines/{lineNo}', 'GIA_REVIEW', (h, fx) => h.put(`/api/projects/${fx.id}/lines/1`).set('If-Match', String(fx.ifMatch)).send({ ...VALID_LINES[0]!, quantity: 6 }), [
+    [['dept'], passed(409, 'INVALID_TRANSITION')],
+    [['dept2'], COBUILDER],
+  ]),
+  onProject('DELETE /api/projects/{id}/lines/{lineNo}', 'DRAFT', (h, fx) => h.delete(`/api/projects/${fx.id}/lines/1`).set('If-Match', String(fx.ifMatch)), [
+    [['dept'], ok(200, (res) => expect(res.body.lines).toHaveLength(VALID_LINES.length - 1))],
+    [['dept2'], FORBIDDEN],
+  ], { fresh: ['dept'] }),
+  onProject('DELETE /api/projects/{id}/lines/{lineNo}', 'GIA_REVIEW', (h, fx) => h.delete(`/api/projects/${fx.id}/lines/1`).set('If-Match', String(fx.ifMatch)), [
+    [['dept'], passed(409, 'INVALID_TRANSITION')],
+    [['dept2'], COBUILDER],
+  ]),
+  onProject('PUT /api/projects/{id}/information-resources', 'DRAFT', (h, fx) => h.put(`/api/projects/${fx.id}/information-resources`).set('If-Match', String(fx.ifMatch)).send({ items: VALID_RESOURCES.slice(0, 2) }), [
+    [['dept'], ok(200, (res) => expect(res.body.informationResources).toHaveLength(2))],
+    [['dept2'], FORBIDDEN],
+  ], { fresh: ['dept'] }),
+  onProject('PUT /api/projects/{id}/information-resources', 'GIA_REVIEW', (h, fx) => h.put(`/api/projects/${fx.id}/information-resources`).set('If-Match', String(fx.ifMatch)).send({ items: VALID_RESOURCES }), [
+    [['dept'], passed(409, 'INVALID_TRANSITION')],
+    [['dept2'], COBUILDER],
+  ]),
+  ...(['DRAFT', 'RETURNED'] as const).map((stage) =>
+    onProject('POST /api/projects/{id}/submit', stage, act('submit'), [
+      [['dept'], ok(200, statusIs('GIA_REVIEW'))],
+      [['dept2'], FORBIDDEN],
+    ], { fresh: ['dept'] }),
+  ),
+  onProject('POST /api/projects/{id}/submit', 'GIA_REVIEW', act('submit'), [
+    [['dept'], passed(409, 'INVALID_TRANSITION')],
+    [['dept2'], COBUILDER],
+  ]),
+  {
+    ...onProject('POST /api/projects/{id}/documents', 'DRAFT', (h, fx) => h.post(`/api/projects/${fx.id}/documents`).field('kind', 'PROPOSAL').attach('file', MINIMAL_PDF, 'x.pdf'), [
+      [['dept'], ok(201, (res) => expect(res.body).toMatchObject({ kind: 'PROPOSAL', contentType: 'application/pdf', sm3: expect.stringMatching(/^[0-9a-f]{64}$/) }))],
+      [['dept2'], FORBIDDEN],
+    ]),
+    variant: 'an application document while drafting',
+  },
+  {
+    ...onProject('POST /api/projects/{id}/documents', 'GIA_REVIEW', (h, fx) => h.post(`/api/projects/${fx.id}/documents`).field('kind', 'PROPOSAL').attach('file', MINIMAL_PDF, 'x.pdf'), [
+      [['dept'], STATE_NOT_PERMISSION],
+      [['dept2'], FORBIDDEN],
+    ]),
+    variant: 'an application document under review',
+  },
+  {
+    ...onProject('POST /api/projects/{id}/documents', 'ESTABLISHED', (h, fx) => h.post(`/api/projects/${fx.id}/documents`).field('kind', 'CONTRACT').attach('file', MINIMAL_PDF, 'x.pdf'), [
+      [['dept'], ok(201, (res) => expect(res.body).toMatchObject({ kind: 'CONTRACT' }))],
+      [['dept2'], FORBIDDEN],
+    ]),
+    variant: 'a contract once established',
+  },
+
+  // ── projects: GIA review, Finance budget review, public notice, establishment ──
+  onProject('POST /api/projects/{id}/review', 'GIA_REVIEW', act('review', { decision: 'APPROVE', dimensions: ALL_PASS, comment: '矩阵' }), [[['gia'], ok(200, statusIs('BUDGET_REVIEW'))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/review', 'BUDGET_REVIEW', act('review', { decision: 'APPROVE', dimensions: ALL_PASS, comment: '矩阵' }), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
+  onProject('POST /api/projects/{id}/budget-review', 'BUDGET_REVIEW', act('budget-review', { decision: 'APPROVE', approvedAmount: 700000, comment: '矩阵' }), [
+    [['finance'], ok(200, (res) => expect(res.body).toMatchObject({ status: 'BUDGET_APPROVED', approvedBudget: 700000 }))],
+  ], { fresh: ['finance'] }),
+  onProject('POST /api/projects/{id}/budget-review', 'BUDGET_APPROVED', act('budget-review', { decision: 'APPROVE', approvedAmount: 700000, comment: '矩阵' }), [[['finance'], passed(409, 'INVALID_TRANSITION')]]),
+  onProject('POST /api/projects/{id}/notice', 'BUDGET_APPROVED', act('notice', RUNNING_NOTICE), [[['gia'], ok(200, statusIs('PUBLIC_NOTICE'))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/notice', 'PUBLIC_NOTICE', act('notice', RUNNING_NOTICE), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
+  onProject('POST /api/projects/{id}/establish', 'PUBLIC_NOTICE', act('establish'), [
+    [['gia'], ok(200, (res) => expect(res.body).toMatchObject({ status: 'ESTABLISHED', approvalNumber: expect.stringMatching(/^运审信〔2026〕\d{3}号$/) }))],
+  ], { fresh: ['gia'], variant: 'the notice has ended' }),
+  onProject('POST /api/projects/{id}/establish', 'NOTICE_RUNNING', act('establish'), [
+    [['gia'], passed(409, 'NOTICE_NOT_ENDED', (res) => expect(res.body.message).toContain(RUNNING_NOTICE.endDate))],
+  ], { variant: 'the notice is still running' }),
+  onProject('POST /api/projects/{id}/establish', 'OBJECTED', act('establish'), [[['gia'], passed(409, 'OBJECTIONS_OPEN')]], { variant: 'an objection is unresolved' }),
+  onProject('POST /api/projects/{id}/establish', 'ESTABLISHED', act('establish'), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
+
+  // ── public notices: the public reads them and objects; GIA resolves objections ──
+  {
+    route: 'GET /api/notices',
+    prepare: () => project('NOTICE_RUNNING'),
+    request: (h) => h.get('/api/notices'),
+    rows: [[EVERYONE, ok(200, (res, _w, fx) => expect(idsIn(res)).toContain(fx.noticeId))]],
+  },
+  {
+    route: 'POST /api/notices/{id}/objections',
+    variant: 'a running notice',
+    prepare: () => project('NOTICE_RUNNING'),
+    request: (h, fx) => h.post(`/api/notices/${fx.noticeId}/objections`).send({ submitter: '矩阵', content: '异议内容' }),
+    rows: [[EVERYONE, ok(201, (res) => expect(res.body).toMatchObject({ id: expect.any(String), at: expect.any(String) }))]],
+  },
+  {
+    route: 'POST /api/notices/{id}/objections',
+    variant: 'a notice that has ended',
+    prepare: () => project('PUBLIC_NOTICE'),
+    request: (h, fx) => h.post(`/api/notices/${fx.noticeId}/objections`).send({ submitter: '矩阵', content: '异议内容' }),
+    rows: [[EVERYONE, passed(409, 'NOTICE_ENDED')]],
+  },
+  {
+    route: 'POST /api/notices/{id}/objections',
+    variant: 'a notice closed by establishment',
+    prepare: () => project('ESTABLISHED'),
+    request: (h, fx) => h.post(`/api/notices/${fx.noticeId}/objections`).send({ submitter: '矩阵', content: '异议内容' }),
+    rows: [[EVERYONE, HIDDEN]],
+  },
+  {
+    route: 'POST /api/notices/{id}/objections/{objectionId}/resolve',
+    prepare: withObjection,
+    request: (h, fx) => h.post(`/api/notices/${fx.noticeId}/objections/${fx.objectionId}/resolve`).send({ resolution: '已答复' }),
+    rows: projectRows('NOTICE_RUNNING', [[['gia'], ok(200, (res, _w, fx) => expect(res.body).toEqual({ id: fx.objectionId, resolution: '已答复' }))]]),
+  },
+
+  // ── projects under construction: filings, acceptance, changes (the department), governance (GIA) ──
+  ...(['ESTABLISHED', 'SUSPENDED'] as const).map((stage) =>
+    onProject('POST /api/projects/{id}/filings', stage, (h, fx) => h.post(`/api/projects/${fx.id}/filings`).send(FILING), [
+      [['dept'], ok(200, (res) => expect(res.body.filings.at(-1)).toMatchObject({ kind: 'PROGRESS' }))],
+      [['dept2'], FORBIDDEN],
+    ], { fresh: ['dept'] }),
+  ),
+  onProject('POST /api/projects/{id}/filings', 'ESTABLISHED', (h, fx) => h.post(`/api/projects/${fx.id}/filings`).send(CONTRACT), [
+    [['dept'], ok(200, (res) => expect(res.body.deadlines.map((d: { ruleCode: string }) => d.ruleCode)).toContain('CONTRACT_FILING'))],
+    [['dept2'], FORBIDDEN],
+  ], { fresh: ['dept'], variant: 'established, a contract' }),
+  ...(['DRAFT', 'TERMINATED'] as const).map((stage) =>
+    onProject('POST /api/projects/{id}/filings', stage, (h, fx) => h.post(`/api/projects/${fx.id}/filings`).send(FILING), [
+      [['dept'], STATE_NOT_PERMISSION],
+      [['dept2'], FORBIDDEN],
+    ]),
+  ),
+  onProject('POST /api/projects/{id}/acceptance', 'ESTABLISHED', act('acceptance', ACCEPTANCE), [
+    [['dept'], ok(200, statusIs('ACCEPTED'))],
+    [['dept2'], FORBIDDEN],
+  ], { fresh: ['dept'] }),
+  onProject('POST /api/projects/{id}/acceptance', 'ACCEPTED', act('acceptance', ACCEPTANCE), [
+    [['dept'], passed(409, 'INVALID_TRANSITION')],
+    [['dept2'], COBUILDER],
+  ]),
+  onProject('POST /api/projects/{id}/change-request', 'ESTABLISHED', act('change-request', { reason: '矩阵调整', lines: VALID_LINES }), [
+    [['dept'], ok(200, statusIs('CHANGE_REVIEW'))],
+    [['dept2'], FORBIDDEN],
+  ], { fresh: ['dept'] }),
+  onProject('POST /api/projects/{id}/change-request', 'CHANGE_REVIEW', act('change-request', { reason: '矩阵调整', lines: VALID_LINES }), [
+    [['dept'], passed(409, 'INVALID_TRANSITION')],
+    [['dept2'], COBUILDER],
+  ]),
+  onProject('POST /api/projects/{id}/change-review', 'CHANGE_REVIEW', act('change-review', { decision: 'APPROVE' }), [[['gia'], ok(200, statusIs('ESTABLISHED'))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/change-review', 'ESTABLISHED', act('change-review', { decision: 'APPROVE' }), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
+  onProject('POST /api/projects/{id}/rectification-notices', 'ESTABLISHED', (h, fx) => h.post(`/api/projects/${fx.id}/rectification-notices`).send({ issues: '矩阵整改' }), [
+    [['gia'], ok(200, (res) => expect(res.body.deadlines.map((d: { ruleCode: string }) => d.ruleCode)).toContain('RECTIFICATION_REPORT'))],
+  ], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/rectification-notices', 'TERMINATED', (h, fx) => h.post(`/api/projects/${fx.id}/rectification-notices`).send({ issues: '矩阵整改' }), [[['gia'], STATE_NOT_PERMISSION]]),
+  onProject('POST /api/projects/{id}/suspend', 'ESTABLISHED', act('suspend', { reason: '矩阵' }), [[['gia'], ok(200, statusIs('SUSPENDED'))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/suspend', 'TERMINATED', act('suspend', { reason: '矩阵' }), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
+  onProject('POST /api/projects/{id}/resume', 'SUSPENDED', act('resume', { reason: '矩阵' }), [[['gia'], ok(200, statusIs('ESTABLISHED'))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/resume', 'ESTABLISHED', act('resume', { reason: '矩阵' }), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
+  onProject('POST /api/projects/{id}/terminate', 'ESTABLISHED', act('terminate', { reason: '矩阵' }), [[['gia'], ok(200, statusIs('TERMINATED'))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/terminate', 'TERMINATED', act('terminate', { reason: '矩阵' }), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
+  {
+    route: 'GET /api/deadlines',
+    variant: 'an open rectification deadline',
+    prepare: withDeadline,
+    request: (h) => h.get('/api/deadlines'),
+    rows: [
+      [ANON, UNAUTH],
+      [['admin', 'secadmin'], FORBIDDEN],
+      [READERS.ESTABLISHED, ok(200, (res, _w, fx) => expect(idsIn(res)).toContain(fx.deadlineId))],
+      [['county'], ok(200, (res, _w, fx) => expect(idsIn(res)).not.toContain(fx.deadlineId))],
+    ],
+  },
+
   // ── the audit trail: the audit administrator only ──
   {
     route: 'GET /api/audit/events',
@@ -757,11 +1303,12 @@ function workflow(action: string, state: OpenState | 'PUBLISHED', rows: [Who[], 
 // ───────────────────────── running it ─────────────────────────
 
 beforeAll(async () => {
-  t = await startTestPlatform();
+  t = await startTestPlatform({}, { today: () => today });
   // sign every demo account in once (argon2 is slow on purpose); the matrix reuses these sessions
   for (const who of SIGNED_IN) {
     const res = await call(t.http.get('/api/auth/me').set(await t.as(who)));
     ids.set(who, res.body.user.id);
+    if (who === 'dept2') coBuilderOrgId = res.body.user.orgId;
   }
   const o = await as('admin', t.http.post('/api/orgs').send({ code: 'PERM_MATRIX', name: '权限矩阵测试机构', kind: 'DEPARTMENT' }));
   expect(o.status, o.text).toBe(201);
@@ -797,7 +1344,7 @@ describe('the matrix itself', () => {
   });
 });
 
-const describeOutcome = (o: Outcome) => `${o.status}${o.code ? ` ${o.code}` : ''}`;
+const describeOutcome = (o: Outcome) => `${o.status}${o.code ? ` ${o.code}` : ''}${o.bug ? ` [BUG: ${o.bug}]` : ''}`;
 
 for (const ep of matrix) {
   describe(`${ep.route}${ep.variant ? ` (${ep.variant})` : ''}`, () => {
@@ -865,19 +1412,55 @@ describe('refusals are audited', () => {
 });
 
 describe('order of checks on PATCH /api/users/:id', () => {
-  // BUG (accounts/users.ts update): the If-Match version is compared BEFORE the permission check, so a role that may
-  // not change accounts at all gets 412 STALE_VERSION (or 403 only when it guesses the version right). That lets any
-  // signed-in user probe an account's version, and breaks RFC 9110 §13.2.1 (preconditions are ignored when the answer
-  // without them would not be 2xx/412). Expected: 403 FORBIDDEN whatever the If-Match, as /api/orgs and the catalog do.
+  // Regression guard (was a bug in accounts/users.ts update, now fixed): the permission is checked before the
+  // If-Match version, so a role that may not change accounts learns nothing about versions (RFC 9110 §13.2.1).
   it('a role without the right is refused (403) even with a stale If-Match', async () => {
     const res = await as('dept', t.http.patch(`/api/users/${target.id}`).set('If-Match', '"v999"').send({ displayName: 'x' }));
     expect(res.status, res.text).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
   });
 
+  it('a role without the right is refused (403) without If-Match, not asked for one (428)', async () => {
+    const res = await as('dept', t.http.patch(`/api/users/${target.id}`).send({ displayName: 'x' }));
+    expect(res.status, res.text).toBe(403);
+  });
+
   it('for comparison: PATCH /api/orgs/:id refuses first (403 with a stale If-Match)', async () => {
     const res = await as('dept', t.http.patch(`/api/orgs/${org.id}`).set('If-Match', '"v999"').send({ nameEn: 'x' }));
     expect(res.status).toBe(403);
+  });
+});
+
+describe('order of checks on project changes', () => {
+  // The permission comes first, then If-Match (428 missing, 412 stale), then the state (409).
+  it('a role with no such right at all (the auditor) is refused 403 without If-Match and with a stale one', async () => {
+    const fx = await project('GIA_REVIEW');
+    for (const ifMatch of [undefined, '"v999"']) {
+      let req = t.http.post(`/api/projects/${fx.id}/review`);
+      if (ifMatch) req = req.set('If-Match', ifMatch);
+      const res = await as('auditor', req.send({ decision: 'APPROVE', dimensions: ALL_PASS }));
+      expect(res.status, `${ifMatch} ${res.text}`).toBe(403);
+    }
+  });
+
+  it('the reviewer who may act is told 428 without If-Match and 412 with a stale one; nothing changes', async () => {
+    const fx = await project('GIA_REVIEW');
+    const missing = await as('gia', t.http.post(`/api/projects/${fx.id}/review`).send({ decision: 'APPROVE', dimensions: ALL_PASS }));
+    expect(missing.status, missing.text).toBe(428);
+    const stale = await as('gia', t.http.post(`/api/projects/${fx.id}/review`).set('If-Match', '"v999"').send({ decision: 'APPROVE', dimensions: ALL_PASS }));
+    expect(stale.status, stale.text).toBe(412);
+    expect(await project('GIA_REVIEW')).toEqual(fx);
+  });
+
+  // BUG (projects/guard.ts openProjectForChange, see COBUILDER above): the co-building department may never change
+  // the project, but the If-Match is checked before the permission on this project, so it is asked for a version:
+  //   PATCH /api/projects/:id as dept2 (co-builder, draft) without If-Match → expected 403 FORBIDDEN, got 428.
+  //   PATCH /api/projects/:id as dept2 (co-builder, draft) with If-Match "v999" → expected 403 FORBIDDEN, got 412.
+  it('the co-builder is refused 403 without If-Match and with a stale one (not 428 / 412)', async () => {
+    const fx = await project('DRAFT');
+    const missing = await as('dept2', t.http.patch(`/api/projects/${fx.id}`).send({ description: '共建单位修改' }));
+    const stale = await as('dept2', t.http.patch(`/api/projects/${fx.id}`).set('If-Match', '"v999"').send({ description: '共建单位修改' }));
+    expect({ missing: missing.status, stale: stale.status }).toEqual({ missing: 403, stale: 403 });
   });
 });
 

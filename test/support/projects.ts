@@ -70,3 +70,28 @@ export async function buildBudgetApproved(t: TestPlatform, user = 'dept'): Promi
   }
   return { id: p.id, etag, body };
 }
+
+/** Takes a project all the way to ESTABLISHED (needs a platform whose `today` is after the notice's end). */
+export async function buildEstablished(t: TestPlatform, user = 'dept'): Promise<Built> {
+  const p = await buildBudgetApproved(t, user);
+  let etag = p.etag;
+  let res = await t.http.post(`/api/projects/${p.id}/notice`).set(await t.as('gia')).set('If-Match', etag).send({ startDate: '2020-01-01', endDate: '2020-01-07' });
+  if (res.status !== 200) throw new Error(`notice: ${res.status} ${JSON.stringify(res.body)}`);
+  etag = res.headers.etag;
+  res = await t.http.post(`/api/projects/${p.id}/establish`).set(await t.as('gia')).set('If-Match', etag).send({});
+  if (res.status !== 200) throw new Error(`establish: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: p.id, etag: res.headers.etag, body: res.body };
+}
+
+export const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq6a2x0Yy1leGFtcGxlLWtleS1mb3ItdGVzdHMtb25seQ zhang@edu';
+
+export const REQUEST = {
+  items: [
+    { planCode: 'vm-general-4c8g', quantity: 2 },
+    { planCode: 'rds-postgresql-ha-4c16g', quantity: 1 },
+  ],
+  environment: 'production',
+  networkZone: 'egov-extranet',
+  contacts: [{ name: '张老师', phone: '0359-1234567' }],
+  sshPublicKeys: [SSH_KEY],
+};

@@ -1,0 +1,156 @@
+// Cloud resource requests, provisioning jobs (202 + id, progress, server-sent events), provisioned resources.
+import { z } from 'zod';
+import { readIfMatch, setEtag } from '../etag.js';
+import { route, type RouteTable } from '../route.js';
+import { errors, idParam } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const sshKey = z.string().trim().max(4096).regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sm2) [A-Za-z0-9+/=]+( .*)?$/, 'an OpenSSH public key');
+const requestStatus = z.enum(['SUBMITTED', 'APPROVED', 'RETURNED', 'PROVISIONING', 'PROVISIONED', 'FAILED', 'DEPROVISIONING', 'DEPROVISIONED']);
+const requestView = z.object({ id: z.string(), code: z.string(), status: requestStatus, version: z.number() }).passthrough().openapi('ResourceRequest');
+const jobView = z.object({ id: z.string(), kind: z.string(), state: z.enum(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED']) }).passthrough().openapi('ProvisioningJob');
+const idempotencyKey = (h: string | string[] | undefined) => (typeof h === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(h) ? h : undefined);
+
+export function provisioningRoutes(table: RouteTable, s: Services) {
+  const tags = ['provisioning'];
+
+  route(table, {
+    method: 'post', path: '/api/projects/:id/resource-requests', summary: "Draw on an established project's entitlement (department user); 422 EXCEEDS_ENTITLEMENT with what is left", tags, auth: true,
+    params: idParam,
+    body: z.strictObject({
+      items: z.array(z.strictObject({ planCode: text(64), quantity: z.number().int().positive().max(100000) })).min(1).max(100)
+        .refine((items) => new Set(items.map((i) => i.planCode)).size === items.length, 'each plan once'),
+      environment: z.enum(['production', 'test']),
+      networkZone: z.enum(['egov-extranet', 'internet']).describe('政务外网 / 互联网区'),
+      systemId: z.uuid().nullable().optional(),
+      contacts: z.array(z.strictObject({ name: text(50), phone: z.string().regex(/^[0-9+\-() ]{5,30}$/), email: z.email().optional() })).min(1).max(10),
+      sshPublicKeys: z.array(sshKey).max(20).default([]),
+    }),
+    responses: { 201: { description: 'submitted', schema: requestView }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 422: errors[422] },
+    handler: async ({ params, body, ctx }, _req, res) => {
+      const r = await s.resourceRequests.create(ctx, params.id, body, ctx.locale);
+      setEtag(res, r.version);
+      res.status(201).location(`/api/resource-requests/${r.id}`).json(r);
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/resource-requests', summary: "Resource requests you may see; the sub-center's queue with status=SUBMITTED", tags, auth: true,
+    query: z.strictObject({
+      status: z.union([requestStatus, z.array(requestStatus)]).optional(),
+      projectId: z.uuid().optional(),
+      page: z.coerce.number().int().min(1).max(100000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    responses: { 200: { description: 'a page', schema: z.object({ total: z.number(), items: z.array(requestView) }) }, 400: errors[400], 401: errors[401], 403: errors[403] },
+    handler: async ({ query, ctx }, _req, res) => {
+      const status = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
+      res.json(await s.resourceRequests.list(ctx, { ...query, status }));
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/resource-requests/:id', summary: 'One resource request', tags, auth: true, params: idParam,
+    responses: { 200: { description: 'the request (ETag: its version)', schema: requestView }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => {
+      const r = await s.resourceRequests.get(ctx, params.id);
+      setEtag(res, r.version);
+      res.json(r);
+    },
+  });
+
+  for (const action of ['approve', 'return'] as const) {
+    route(table, {
+      method: 'post', path: `/api/resource-requests/:id/${action}`, summary: action === 'approve' ? 'Approve after technical review (sub-center operator)' : 'Return with a comment (sub-center operator)', tags, auth: true, ifMatch: true,
+      params: idParam,
+      body: action === 'return' ? z.strictObject({ note: text(2000) }) : z.strictObject({ note: z.string().max(2000).optional() }).optional(),
+      responses: { 200: { description: 'decided', schema: requestView }, ...errors },
+      handler: async ({ params, body, ctx }, req, res) => {
+        const r = await s.resourceRequests.decide(ctx, params.id, readIfMatch(req), action, body?.note);
+        setEtag(res, r.version);
+        res.json(r);
+      },
+    });
+  }
+
+  route(table, {
+    method: 'get', path: '/api/resource-requests/:id/preview', summary: 'The exact Kubernetes objects the tenant will have once this request is provisioned, and what changes', tags, auth: true, params: idParam,
+    query: z.strictObject({ format: z.enum(['json', 'yaml']).default('json') }),
+    responses: { 200: { description: 'objects and changes', schema: z.object({ namespace: z.string(), objects: z.array(z.unknown()), changes: z.array(z.unknown()) }).passthrough() }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    handler: async ({ params, query, ctx }, _req, res) => {
+      const p = await s.provisioning.preview(ctx, params.id);
+      if (query.format === 'yaml') return void res.type('application/yaml; charset=utf-8').send(p.yaml);
+      res.json({ namespace: p.namespace, driver: p.driver, changes: p.changes, objects: p.objects });
+    },
+  });
+
+  for (const [action, kind] of [['provision', 'PROVISION'], ['deprovision', 'DEPROVISION']] as const) {
+    route(table, {
+      method: 'post', path: `/api/resource-requests/:id/${action}`,
+      summary: action === 'provision'
+        ? 'Provision an approved request (sub-center operator): 202 with the job id; retried POSTs with the same Idempotency-Key get the same job'
+        : 'Deprovision (sub-center operator); data-bearing resources need `confirm` equal to the request code',
+      tags, auth: true, params: idParam,
+      body: action === 'deprovision' ? z.strictObject({ confirm: z.string().max(100).optional() }).optional() : undefined,
+      responses: { 202: { description: 'accepted', schema: z.object({ jobId: z.string(), job: jobView }) }, ...errors },
+      handler: async ({ params, body, ctx }, req, res) => {
+        const { job, replayed } = await s.provisioning.enqueue(ctx, params.id, kind, {
+          idempotencyKey: idempotencyKey(req.headers['idempotency-key']),
+          confirm: (body as { confirm?: string } | undefined)?.confirm,
+          httpRequestId: ctx.requestId,
+        });
+        if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+        res.status(202).location(`/api/jobs/${job.id}`).json({ jobId: job.id, job });
+      },
+    });
+  }
+
+  route(table, {
+    method: 'get', path: '/api/jobs/:id', summary: 'A provisioning job: state, attempts, outcome and its log', tags, auth: true, params: idParam,
+    responses: { 200: { description: 'the job', schema: jobView }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.provisioning.getJob(ctx, params.id)),
+  });
+
+  route(table, {
+    method: 'get', path: '/api/jobs/:id/events', summary: "A job's log as server-sent events (text/event-stream), ending when the job ends", tags, auth: true, params: idParam,
+    responses: { 200: { description: 'event stream', schema: z.string(), contentType: 'text/event-stream' }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, req, res) => {
+      await s.provisioning.readableJob(ctx, params.id);
+      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+      let after = BigInt(typeof req.headers['last-event-id'] === 'string' && /^\d{1,18}$/.test(req.headers['last-event-id']) ? req.headers['last-event-id'] : '0');
+      let closed = false;
+      req.on('close', () => {
+        closed = true;
+      });
+      while (!closed) {
+        const { events, ended, state } = await s.provisioning.eventsSince(params.id, after);
+        for (const e of events) {
+          after = e.seq;
+          res.write(`id: ${e.seq}\nevent: log\ndata: ${JSON.stringify({ at: e.at.toISOString(), level: e.level, message: e.message, data: e.data })}\n\n`);
+        }
+        if (ended && events.length === 0) {
+          res.write(`event: end\ndata: ${JSON.stringify({ state })}\n\n`);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      res.end();
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects/:id/resources', summary: 'Provisioned resources and their state, entitlement used and left, drift', tags, auth: true, params: idParam,
+    responses: { 200: { description: 'resources', schema: z.object({ namespace: z.string(), resources: z.array(z.unknown()), entitlement: z.array(z.unknown()) }).passthrough() }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.provisioning.resources(ctx, params.id)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/resources/:id/credentials', summary: 'Reveal the database credentials once (department users of the owning organisation); every reveal is audited', tags, auth: true, params: idParam,
+    responses: { 200: { description: 'credentials, shown once', schema: z.object({ username: z.string(), password: z.string(), host: z.string(), port: z.number(), dbname: z.string() }) }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+    handler: async ({ params, ctx }, _req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(await s.provisioning.revealCredentials(ctx, params.id));
+    },
+  });
+}

@@ -1,0 +1,83 @@
+// The durable job queue: pg-boss on the platform's own PostgreSQL (or the embedded one), sharing its pool.
+// A job can be enqueued inside the transaction that records why it exists, so neither happens without the other.
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database, Tx } from '../db/database.js';
+
+export interface QueueOptions {
+  /** a job whose worker vanished (killed) is handed out again after this long */
+  expireInSeconds?: number;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  maintenanceIntervalSeconds?: number;
+  pollingIntervalSeconds?: number;
+}
+
+export interface JobQueue {
+  boss: PgBoss;
+  /** enqueue; with `tx`, inside that transaction */
+  send<T extends object>(queue: string, data: T, opts?: { tx?: Tx; singletonKey?: string }): Promise<string>;
+  work<T extends object>(queue: string, concurrency: number, handler: (data: T, job: { id: string; retryCount: number }) => Promise<void>): Promise<void>;
+  depth(queue: string): Promise<number>;
+  stop(graceful?: boolean): Promise<void>;
+}
+
+/** pg-boss runs its SQL through this, so it uses the platform's pool (PostgreSQL or the embedded socket). */
+function poolDb(db: Database): PgBoss.Db {
+  return { executeSql: (text, values) => db.pool.query(text, values) };
+}
+
+function txDb(tx: Tx): PgBoss.Db {
+  return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...(values ?? [])) }) };
+}
+
+export async function startJobQueue(db: Database, log: Logger, queues: string[], opts: QueueOptions = {}): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: poolDb(db),
+    schema: 'pgboss',
+    maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 30,
+    monitorStateIntervalSeconds: 30,
+    schedule: false,
+  });
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  await boss.start();
+  for (const name of queues) {
+    if (!(await boss.getQueue(name))) {
+      await boss.createQueue(name, {
+        name,
+        retryLimit: opts.retryLimit ?? 3,
+        retryDelay: opts.retryDelaySeconds ?? 5,
+        retryBackoff: true,
+        expireInSeconds: opts.expireInSeconds ?? 900,
+      });
+    }
+  }
+  const workers: string[] = [];
+  return {
+    boss,
+    async send(queue, data, o = {}) {
+      const id = await boss.send(queue, data, { ...(o.tx ? { db: txDb(o.tx) } : {}), ...(o.singletonKey ? { singletonKey: o.singletonKey } : {}) });
+      if (!id) throw new Error(`job not enqueued on ${queue}`);
+      return id;
+    },
+    async work(queue, concurrency, handler) {
+      for (let i = 0; i < concurrency; i++) {
+        let workerId: string | undefined;
+        workerId = await boss.work<object>(queue, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async ([job]) => {
+          if (!job) return;
+          try {
+            await handler(job.data as never, { id: job.id, retryCount: (job as { retryCount?: number }).retryCount ?? 0 });
+          } finally {
+            // a worker that just finished a job looks for the next one at once instead of sleeping a polling interval
+            if (workerId) boss.notifyWorker(workerId);
+          }
+        });
+        workers.push(workerId);
+      }
+    },
+    depth: (queue) => boss.getQueueSize(queue),
+    async stop(graceful = true) {
+      await boss.stop({ graceful, wait: true, timeout: 20_000 });
+    },
+  };
+}

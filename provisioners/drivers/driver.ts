@@ -1,0 +1,124 @@
+// What every provisioning driver does: turn a tenant's Kubernetes objects into running resources, one stack
+// (one project namespace) at a time. The Pulumi driver and the render driver both implement it, so the job
+// worker never knows which one it holds.
+import { AppError, ConflictError, NotFoundError } from '../../core/errors.js';
+import type { K8sObject } from '../tenant-input.js';
+
+export type EventLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Streams progress lines while an operation runs (written to the job's log, shown live in the UI). */
+export type OnEvent = (level: EventLevel, message: string, data?: Record<string, unknown>) => void;
+
+export type ChangeOp = 'create' | 'update' | 'replace' | 'delete';
+
+/** One object the operation would change (preview) or did change (up, destroy). */
+export interface ObjectChange {
+  op: ChangeOp;
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** the properties that differ, when the driver knows them */
+  fields?: string[];
+}
+
+export interface DriverPreview {
+  changes: ObjectChange[];
+  /** the driver's own counts, e.g. { create: 5, same: 2 } */
+  summary: Record<string, number>;
+  /** the tail of the tool's own output */
+  raw?: string;
+}
+
+export interface DriverResult {
+  changes: ObjectChange[];
+  summary: Record<string, number>;
+  raw?: string;
+}
+
+/** Something that runs differs from what the stack last recorded. */
+export interface DriftItem {
+  kind: string;
+  name: string;
+  namespace?: string;
+  reason: string;
+}
+
+export interface DriverRefresh {
+  drift: DriftItem[];
+  summary: Record<string, number>;
+  raw?: string;
+}
+
+export interface ProvisioningDriver {
+  readonly name: string;
+  /** What `up` would change; changes nothing. */
+  preview(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverPreview>;
+  /** Makes the stack's resources match `objects` (creates, updates and deletes). */
+  up(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverResult>;
+  /** Reads back what runs and reports what differs from the stack's record (drift). */
+  refresh(stack: string, onEvent?: OnEvent): Promise<DriverRefresh>;
+  /** Deletes every resource of the stack. */
+  destroy(stack: string, onEvent?: OnEvent): Promise<DriverResult>;
+}
+
+// --- Errors. They extend the one vocabulary (core/errors.ts), so the HTTP middleware maps them without
+// knowing about drivers. `message` is plain English for logs and job records; `code` is what the API shows.
+
+/** The tool the driver needs is missing or misconfigured; retrying will not help until someone fixes it. */
+export class DriverUnavailableError extends AppError {
+  readonly status = 503;
+  constructor(
+    message: string,
+    /** what is missing, e.g. "pulumi CLI", "PULUMI_CONFIG_PASSPHRASE" */
+    readonly missing: string,
+  ) {
+    super('DRIVER_UNAVAILABLE', { reason: missing });
+    this.message = message;
+  }
+}
+
+/**
+ * Another operation is updating this stack right now (409): Pulumi's own lock (another process, a person with the
+ * CLI, or a crashed run that left its lock behind) or a second operation asked of this process. Its code differs
+ * from the job-level STACK_BUSY, which names the platform job that holds the tenant.
+ */
+export class StackBusyError extends ConflictError {
+  constructor(
+    readonly stackName: string,
+    detail?: string,
+  ) {
+    super('STACK_LOCKED', { stack: stackName });
+    this.message = `Stack ${stackName} is being updated by another operation${detail ? `: ${detail}` : ''}`;
+  }
+}
+
+/** The stack does not exist (404): nothing was ever provisioned for it, or it was removed. */
+export class StackNotFoundError extends NotFoundError {
+  constructor(readonly stackName: string) {
+    super('stack', stackName);
+    this.message = `Stack ${stackName} does not exist`;
+  }
+}
+
+/** The operation ran and failed; `outputTail` holds the last lines the tool printed. */
+export class DriverFailedError extends AppError {
+  readonly status = 502;
+  constructor(
+    message: string,
+    readonly outputTail: string = '',
+  ) {
+    super('DRIVER_FAILED');
+    this.message = message;
+  }
+}
+
+export type DriverError = DriverUnavailableError | StackBusyError | StackNotFoundError | DriverFailedError;
+
+export function isDriverError(err: unknown): err is DriverError {
+  return (
+    err instanceof DriverUnavailableError ||
+    err instanceof StackBusyError ||
+    err instanceof StackNotFoundError ||
+    err instanceof DriverFailedError
+  );
+}

@@ -1,0 +1,231 @@
+// One Pulumi stack operation in its own process. Forked by pulumi-driver.ts, never imported by the server:
+// receives a RunnerRequest over IPC, runs it with the Automation API, streams progress back as RunnerMessages,
+// answers with one result or one error, and exits. The secrets passphrase arrives in the environment
+// (PULUMI_CONFIG_PASSPHRASE) and is never sent back or printed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  LocalWorkspace,
+  type EngineEvent,
+  type LocalWorkspaceOptions,
+  type OpMap,
+  type StepEventMetadata,
+} from '@pulumi/pulumi/automation/index.js';
+import type { ChangeOp, DriftItem, EventLevel, ObjectChange } from './driver.js';
+import { tailOf, type RunnerMessage, type RunnerRequest } from './pulumi-driver.js';
+
+function send(msg: RunnerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send || !process.connected) return resolve();
+    process.send(msg, undefined, {}, () => resolve());
+  });
+}
+
+function event(level: EventLevel, message: string, data?: Record<string, unknown>): void {
+  void send({ type: 'event', level, message, ...(data ? { data } : {}) });
+}
+
+interface ObjectRef {
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** The Kubernetes object a step is about; undefined for the stack, providers and components. */
+function objectOf(meta: StepEventMetadata): ObjectRef | undefined {
+  if (!meta.type.startsWith('kubernetes:')) return undefined;
+  const state = meta.new ?? meta.old;
+  if (state?.custom === false) return undefined;
+  const kind = meta.type.split(':').at(-1) ?? meta.type;
+  const md = (state?.inputs?.metadata ?? state?.outputs?.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+  const name = typeof md.name === 'string' ? md.name : (meta.urn.split('::').at(-1) ?? meta.urn);
+  return typeof md.namespace === 'string' ? { kind, name, namespace: md.namespace } : { kind, name };
+}
+
+const CHANGE_OPS: Partial<Record<string, ChangeOp>> = {
+  create: 'create',
+  update: 'update',
+  replace: 'replace',
+  delete: 'delete',
+};
+
+/** Collects per-object changes and drift from engine events, and relays them as structured progress. */
+class EventCollector {
+  readonly changes = new Map<string, ObjectChange>();
+  readonly drift = new Map<string, DriftItem>();
+
+  handle = (e: EngineEvent): void => {
+    if (e.resourcePreEvent) this.step(e.resourcePreEvent.metadata, 'start');
+    if (e.resOutputsEvent) this.step(e.resOutputsEvent.metadata, 'done');
+    if (e.resOpFailedEvent) {
+      const ref = objectOf(e.resOpFailedEvent.metadata);
+      event('error', `${e.resOpFailedEvent.metadata.op} failed: ${ref ? `${ref.kind}/${ref.name}` : e.resOpFailedEvent.metadata.urn}`, {
+        op: e.resOpFailedEvent.metadata.op,
+        ...ref,
+      });
+    }
+    if (e.diagnosticEvent && (e.diagnosticEvent.severity === 'warning' || e.diagnosticEvent.severity === 'error')) {
+      event('debug', e.diagnosticEvent.message.trim(), { severity: e.diagnosticEvent.severity, urn: e.diagnosticEvent.urn });
+    }
+  };
+
+  private step(meta: StepEventMetadata, phase: 'start' | 'done'): void {
+    const ref = objectOf(meta);
+    if (!ref) return;
+    const fields = meta.diffs?.length ? meta.diffs : undefined;
+    const op = CHANGE_OPS[meta.op];
+    if (op) {
+      this.changes.set(meta.urn, { op, ...ref, ...(fields ? { fields } : {}) });
+      event('debug', `${phase === 'start' ? 'begin' : 'end'} ${op} ${ref.kind}/${ref.name}`, { phase, op, ...ref });
+    }
+    if (phase === 'done' && (meta.op === 'refresh' || meta.op === 'update' || meta.op === 'delete')) {
+      const reason = driftReason(meta);
+      if (reason) this.drift.set(meta.urn, { ...ref, reason });
+    }
+  }
+}
+
+function driftReason(meta: StepEventMetadata): string | undefined {
+  if (meta.op === 'delete' || (meta.old && !meta.new)) return 'deleted outside Pulumi';
+  if (meta.diffs?.length) return `changed outside Pulumi: ${meta.diffs.join(', ')}`;
+  if (meta.op === 'update') return 'changed outside Pulumi';
+  if (meta.old && meta.new && JSON.stringify(meta.old.outputs) !== JSON.stringify(meta.new.outputs)) {
+    const keys = new Set([...Object.keys(meta.old.outputs ?? {}), ...Object.keys(meta.new.outputs ?? {})]);
+    const changed = [...keys].filter(
+      (k) => JSON.stringify(meta.old?.outputs?.[k]) !== JSON.stringify(meta.new?.outputs?.[k]),
+    );
+    return `changed outside Pulumi: ${changed.join(', ')}`;
+  }
+  return undefined;
+}
+
+/** Splits CLI output chunks into whole lines. */
+function lineRelay(): { onOutput: (chunk: string) => void; flush: () => void; all: () => string } {
+  let partial = '';
+  const kept: string[] = [];
+  const emit = (line: string) => {
+    if (!line.trim()) return;
+    kept.push(line);
+    if (kept.length > 400) kept.splice(0, kept.length - 200);
+    event('info', line);
+  };
+  return {
+    onOutput: (chunk) => {
+      const parts = (partial + chunk).split(/\r?\n/);
+      partial = parts.pop() ?? '';
+      parts.forEach(emit);
+    },
+    flush: () => {
+      emit(partial);
+      partial = '';
+    },
+    all: () => kept.join('\n'),
+  };
+}
+
+/** The tenant program (and @pulumi/kubernetes with it) is loaded only by the operations that run it. */
+async function loadProgram(objects: RunnerRequest['objects']) {
+  const { tenantProgram } = await import('../pulumi/tenant-program.js');
+  return tenantProgram(objects);
+}
+
+const counts = (m: OpMap | undefined): Record<string, number> =>
+  Object.fromEntries(Object.entries(m ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number'));
+
+async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessage> {
+  const passphrase = process.env.PULUMI_CONFIG_PASSPHRASE;
+  const envVars: Record<string, string> = { PULUMI_SKIP_UPDATE_CHECK: 'true' };
+  if (passphrase !== undefined) envVars.PULUMI_CONFIG_PASSPHRASE = passphrase;
+
+  if (req.backendUrl.startsWith('file://')) {
+    const dir = req.backendUrl.slice('file://'.length).split('?')[0] ?? '';
+    if (dir && !dir.startsWith('~')) fs.mkdirSync(dir, { recursive: true });
+  }
+  // our own work directory, removed afterwards (the Automation API would leave one in the temp dir per run)
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengyun-pulumi-'));
+  try {
+    const wsOpts: LocalWorkspaceOptions = {
+      workDir,
+      envVars,
+      projectSettings: { name: req.projectName, runtime: 'nodejs', backend: { url: req.backendUrl } },
+    };
+    const existingOnly = req.op === 'refresh' || req.op === 'destroy';
+    event('info', `${existingOnly ? 'selecting' : 'selecting or creating'} stack ${req.stack}`);
+    const stack = existingOnly
+      ? // refresh and destroy work from the stack's state, so a stack that does not exist is a 404, not a new stack
+        await LocalWorkspace.selectStack({ stackName: req.stack, projectName: req.projectName, program: async () => {} }, wsOpts)
+      : await LocalWorkspace.createOrSelectStack(
+          { stackName: req.stack, projectName: req.projectName, program: await loadProgram(req.objects) },
+          wsOpts,
+        );
+    if (req.kubeconfig) await stack.setConfig('kubernetes:kubeconfig', { value: req.kubeconfig });
+
+    const lines = lineRelay();
+    const collector = new EventCollector();
+    const common = { onOutput: lines.onOutput, onEvent: collector.handle, signal };
+    event('info', `pulumi ${req.op} of stack ${req.stack}`);
+    const changes = () => [...collector.changes.values()];
+    switch (req.op) {
+      case 'preview': {
+        const r = await stack.preview(common);
+        lines.flush();
+        return { type: 'result', result: { changes: changes(), summary: counts(r.changeSummary), raw: tailOf(r.stdout) } };
+      }
+      case 'up': {
+        const r = await stack.up(common);
+        lines.flush();
+        return { type: 'result', result: { changes: changes(), summary: counts(r.summary.resourceChanges), raw: tailOf(r.stdout) } };
+      }
+      case 'refresh': {
+        const r = await stack.refresh(common);
+        lines.flush();
+        const drift = [...collector.drift.values()];
+        return { type: 'result', result: { drift, summary: counts(r.summary.resourceChanges), raw: tailOf(r.stdout) } };
+      }
+      case 'destroy': {
+        const r = await stack.destroy(common);
+        lines.flush();
+        return { type: 'result', result: { changes: changes(), summary: counts(r.summary.resourceChanges), raw: tailOf(r.stdout) } };
+      }
+    }
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** A CommandError's message holds the whole CLI output; keep its head and tail so it stays a sane IPC message. */
+function bounded(text: string): string {
+  return text.length <= 12_000 ? text : `${text.slice(0, 2000)}\n…\n${text.slice(-10_000)}`;
+}
+
+function main(): void {
+  if (!process.send) {
+    process.stderr.write('pulumi-runner is started by provisioners/drivers/pulumi-driver.ts over IPC, not by hand\n');
+    process.exit(2);
+  }
+  const abort = new AbortController();
+  // the driver's timeout (SIGTERM) or the driver's death (disconnect) cancels the Pulumi operation gracefully
+  process.once('SIGTERM', () => abort.abort());
+  process.once('disconnect', () => abort.abort());
+
+  process.once('message', (req: RunnerRequest) => {
+    run(req, abort.signal)
+      .catch((err: unknown): RunnerMessage => {
+        const e = err as { name?: unknown; message?: unknown };
+        return {
+          type: 'error',
+          error: {
+            name: typeof e?.name === 'string' ? e.name : 'Error',
+            message: bounded(typeof e?.message === 'string' ? e.message : String(err)),
+          },
+        };
+      })
+      .then(send)
+      // the Automation API can leave handles open (its language server); this process has done its one job
+      .finally(() => process.exit(0));
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,69 @@
+// The render driver (embedded default, and for air-gapped operation): writes exactly the objects the Pulumi
+// driver would create, as YAML, into a folder per tenant namespace, for an operator to review and apply.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { objectFileName, renderObject, renderToFolder } from '../render.js';
+import type { K8sObject } from '../tenant-input.js';
+import type { DriverPreview, DriverRefresh, DriverResult, ObjectChange, OnEvent, ProvisioningDriver } from './driver.js';
+
+async function readFolder(folder: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  let entries: string[] = [];
+  try {
+    entries = await fs.readdir(folder);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  for (const f of entries) if (f.endsWith('.yaml') && !f.startsWith('.')) files.set(f, await fs.readFile(path.join(folder, f), 'utf8'));
+  return files;
+}
+
+function describe(file: string, content: string): { kind: string; name: string; namespace?: string } {
+  const doc = parse(content) as K8sObject | null;
+  return { kind: doc?.kind ?? 'Unknown', name: doc?.metadata?.name ?? file, namespace: doc?.metadata?.namespace };
+}
+
+export function createRenderDriver(dir: string): ProvisioningDriver {
+  async function changes(stack: string, objects: K8sObject[]): Promise<ObjectChange[]> {
+    const current = await readFolder(path.join(dir, stack));
+    const out: ObjectChange[] = [];
+    const wanted = new Set<string>();
+    for (const o of objects) {
+      const file = objectFileName(o);
+      wanted.add(file);
+      const before = current.get(file);
+      if (before === undefined) out.push({ op: 'create', kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace });
+      else if (before !== renderObject(o)) out.push({ op: 'update', kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace });
+    }
+    for (const [file, content] of current) if (!wanted.has(file)) out.push({ op: 'delete', ...describe(file, content) });
+    return out;
+  }
+
+  const count = (c: ObjectChange[]) => c.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x.op]: (acc[x.op] ?? 0) + 1 }), {});
+
+  return {
+    name: 'render',
+    async preview(stack, objects): Promise<DriverPreview> {
+      const c = await changes(stack, objects);
+      return { changes: c, summary: count(c) };
+    },
+    async up(stack, objects, onEvent?: OnEvent): Promise<DriverResult> {
+      const c = await changes(stack, objects);
+      const r = await renderToFolder(dir, stack, objects);
+      onEvent?.('info', `已写入 ${r.written.length} 个清单，未变 ${r.unchanged.length} 个，删除 ${r.removed.length} 个 / wrote ${r.written.length}, unchanged ${r.unchanged.length}, removed ${r.removed.length}`, { folder: r.folder });
+      return { changes: c, summary: { ...count(c), same: r.unchanged.length } };
+    },
+    async refresh(): Promise<DriverRefresh> {
+      // nothing runs that this driver could read back: the manifests are the record
+      return { drift: [], summary: {} };
+    },
+    async destroy(stack, onEvent?: OnEvent): Promise<DriverResult> {
+      const current = await readFolder(path.join(dir, stack));
+      await fs.rm(path.join(dir, stack), { recursive: true, force: true });
+      onEvent?.('info', `已删除 ${current.size} 个清单 / removed ${current.size} manifests`);
+      const c = [...current].map(([file, content]) => ({ op: 'delete' as const, ...describe(file, content) }));
+      return { changes: c, summary: count(c) };
+    },
+  };
+}

@@ -1,0 +1,247 @@
+// Provisioning as jobs: a request is recorded and answered 202 with a job id; the durable queue runs it; its
+// progress is readable and streamable. One operation per tenant stack at a time, here and across replicas.
+import { assertCan, subject } from '../core/access/abilities.js';
+import type { Actor } from '../core/actor.js';
+import { recordAudit } from '../core/audit/audit.js';
+import type { Database, Tx } from '../core/db/database.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
+import type { JobQueue } from '../core/jobs/queue.js';
+import { findReadableProject } from '../projects/guard.js';
+import type { PublishedCatalog } from '../catalog/published.js';
+import { desiredState } from './desired-state.js';
+import type { ProvisioningDriver } from './drivers/driver.js';
+import { entitlementUsage } from './entitlement.js';
+import { objectsToYaml } from './render.js';
+import { drawnBy, type ResourceRequestService } from './requests.js';
+import type { StatusReader } from './status-reader.js';
+import { loadTenantInput, tenantNamespaceOf } from './tenant-state.js';
+
+export const PROVISIONING_QUEUE = 'provisioning';
+
+export interface JobMessage {
+  jobId: string;
+}
+
+export type JobKind = 'PROVISION' | 'DEPROVISION' | 'REFRESH';
+
+export function toJobView(j: {
+  id: string;
+  kind: string;
+  projectId: string;
+  requestId: string | null;
+  stack: string;
+  driver: string;
+  state: string;
+  attempts: number;
+  error: string | null;
+  result: unknown;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}) {
+  return {
+    id: j.id,
+    kind: j.kind,
+    projectId: j.projectId,
+    requestId: j.requestId,
+    stack: j.stack,
+    driver: j.driver,
+    state: j.state,
+    attempts: j.attempts,
+    error: j.error,
+    result: j.result,
+    createdAt: j.createdAt.toISOString(),
+    startedAt: j.startedAt?.toISOString() ?? null,
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export interface ProvisioningDeps {
+  db: Database;
+  queue: () => JobQueue;
+  requests: ResourceRequestService;
+  published: PublishedCatalog;
+  driver: ProvisioningDriver;
+  /** reads what runs on the target cluster; absent in render mode */
+  status?: StatusReader;
+}
+
+export function createProvisioningService({ db, queue, requests, published, driver, status }: ProvisioningDeps) {
+  const driverName = driver.name;
+  const { prisma } = db;
+
+  async function busyJob(tx: Tx, projectId: string) {
+    return tx.provisioningJob.findFirst({ where: { projectId, state: { in: ['QUEUED', 'RUNNING'] } }, select: { id: true } });
+  }
+
+  /** Records the job and enqueues it in one transaction; a retried POST with the same Idempotency-Key gets the same job. */
+  async function enqueue(
+    actor: Actor,
+    requestId: string,
+    kind: 'PROVISION' | 'DEPROVISION',
+    opts: { idempotencyKey?: string; confirm?: string; httpRequestId?: string },
+  ) {
+    const action = kind === 'PROVISION' ? 'provision' : 'deprovision';
+    if (opts.idempotencyKey) {
+      const prior = await prisma.provisioningJob.findUnique({
+        where: { requestedById_idempotencyKey: { requestedById: actor.principal!.id, idempotencyKey: opts.idempotencyKey } },
+      });
+      if (prior) return { job: toJobView(prior), replayed: true };
+    }
+    const job = await prisma.$transaction(async (tx) => {
+      const r = await requests.findReadable(tx, actor, requestId);
+      if (!actor.ability.can(action, 'ResourceRequest')) throw new ForbiddenError('FORBIDDEN', { action });
+      const allowed = kind === 'PROVISION' ? ['APPROVED', 'FAILED'] : ['PROVISIONED', 'FAILED'];
+      if (!allowed.includes(r.status)) throw new ConflictError('INVALID_TRANSITION', { action, from: r.status });
+      assertCan(actor.ability, action, subject('ResourceRequest', r));
+      const project = await tx.project.findUniqueOrThrow({ where: { id: r.projectId }, include: { org: true } });
+      if (kind === 'PROVISION' && !['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'].includes(project.status)) {
+        throw new ConflictError('PROJECT_NOT_ESTABLISHED', { status: project.status });
+      }
+      if (kind === 'DEPROVISION') {
+        const dataBearing = await hasDataBearing(tx, r.items.map((i) => i.planCode));
+        if (dataBearing && opts.confirm !== r.code) throw new ConflictError('CONFIRMATION_REQUIRED', { code: r.code });
+      }
+      // one operation per stack: the lock serialises enqueuers, the check refuses a second one
+      const stack = tenantNamespaceOf(project.org.code, project.code);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`stack:${stack}`}))`;
+      const busy = await busyJob(tx, project.id);
+      if (busy) throw new ConflictError('STACK_BUSY', { jobId: busy.id });
+      const created = await tx.provisioningJob.create({
+        data: {
+          kind,
+          projectId: project.id,
+          requestId: r.id,
+          stack,
+          driver: driverName,
+          requestedById: actor.principal!.id,
+          idempotencyKey: opts.idempotencyKey ?? null,
+          requestIdHttp: opts.httpRequestId ?? null,
+        },
+      });
+      await tx.resourceRequest.update({ where: { id: r.id }, data: { status: kind === 'PROVISION' ? 'PROVISIONING' : 'DEPROVISIONING', version: { increment: 1 } } });
+      await tx.jobEvent.create({ data: { jobId: created.id, level: 'info', message: kind === 'PROVISION' ? '已排队，等待执行 / queued' : '已排队（回收） / queued (deprovision)' } });
+      await queue().send<JobMessage>(PROVISIONING_QUEUE, { jobId: created.id }, { tx });
+      await recordAudit(tx, actor.audit, {
+        action: `resource-request.${action}`,
+        targetType: 'ResourceRequest',
+        targetId: r.id,
+        detail: { jobId: created.id, stack, from: r.status },
+      });
+      return created;
+    });
+    return { job: toJobView(job), replayed: false };
+  }
+
+  async function hasDataBearing(tx: Tx, planCodes: string[]) {
+    const offerings = await tx.catalogPlan.findMany({ where: { code: { in: planCodes } }, select: { offering: { select: { provisioner: true } } } });
+    return offerings.some((p) => p.offering.provisioner === 'database');
+  }
+
+  async function readableJob(actor: Actor, id: string) {
+    const job = await prisma.provisioningJob.findUnique({ where: { id } });
+    if (!job) throw new NotFoundError('job');
+    await findReadableProject(prisma, actor, job.projectId).catch(() => {
+      throw new NotFoundError('job');
+    });
+    return job;
+  }
+
+  async function getJob(actor: Actor, id: string) {
+    const job = await readableJob(actor, id);
+    const events = await prisma.jobEvent.findMany({ where: { jobId: id }, orderBy: { seq: 'asc' }, take: 1000 });
+    return { ...toJobView(job), events: events.map((e) => ({ seq: e.seq.toString(), at: e.at.toISOString(), level: e.level, message: e.message, data: e.data })) };
+  }
+
+  /** Events after `afterSeq`, and whether the job has ended (for server-sent events). */
+  async function eventsSince(id: string, afterSeq: bigint) {
+    const [events, job] = await Promise.all([
+      prisma.jobEvent.findMany({ where: { jobId: id, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: 500 }),
+      prisma.provisioningJob.findUniqueOrThrow({ where: { id }, select: { state: true } }),
+    ]);
+    return { events, ended: job.state === 'SUCCEEDED' || job.state === 'FAILED', state: job.state };
+  }
+
+  /** The whole tenant as it will be once the request is provisioned: the exact objects, and the driver's diff. */
+  async function preview(actor: Actor, requestId: string) {
+    const r = await requests.findReadable(prisma, actor, requestId);
+    if (!actor.ability.can('provision', 'ResourceRequest')) throw new ForbiddenError('FORBIDDEN', { action: 'preview' });
+    const project = await prisma.project.findUniqueOrThrow({ where: { id: r.projectId }, include: { org: true } });
+    const namespace = tenantNamespaceOf(project.org.code, project.code);
+    const input = await loadTenantInput(prisma, r.projectId, { include: r.id });
+    const objects = desiredState(input, (await published.current()).view);
+    const diff = await driver.preview(namespace, objects);
+    return { namespace, driver: driverName, objects, changes: diff.changes, yaml: objectsToYaml(objects) };
+  }
+
+  /** What a project has: tracked resources and their state, entitlement used and left, drift where known. */
+  async function resources(actor: Actor, projectId: string) {
+    const project = await findReadableProject(prisma, actor, projectId);
+    const org = await prisma.organisation.findUniqueOrThrow({ where: { id: project.orgId } });
+    const namespace = tenantNamespaceOf(org.code, project.code);
+    const [rows, entitlement, drawn, jobs] = await Promise.all([
+      prisma.provisionedResource.findMany({ where: { projectId }, orderBy: [{ kind: 'asc' }, { name: 'asc' }] }),
+      prisma.entitlement.findMany({ where: { projectId }, orderBy: { planCode: 'asc' } }),
+      drawnBy(prisma, projectId),
+      prisma.provisioningJob.findMany({ where: { projectId }, orderBy: { createdAt: 'desc' }, take: 10 }),
+    ]);
+    let drift: { kind: string; name: string; reason: string }[] | null = null;
+    let observed = new Map<string, { state: string; detail?: string }>();
+    if (status && rows.length) {
+      const input = await loadTenantInput(prisma, projectId);
+      const expected = desiredState(input, (await published.current()).view);
+      const read = await status.read(namespace, expected);
+      drift = read.drift;
+      observed = new Map(read.objects.map((o) => [`${o.kind}/${o.name}`, { state: o.state === 'MISSING' ? 'DRIFTED' : o.state, detail: o.detail }]));
+    }
+    return {
+      namespace,
+      driver: driverName,
+      clusterConnected: Boolean(status),
+      resources: rows.map((r) => {
+        const seen = r.state === 'DEPROVISIONED' ? undefined : observed.get(`${r.kind}/${r.name}`);
+        return {
+          id: r.id,
+          kind: r.kind,
+          name: r.name,
+          namespace: r.namespace,
+          planCode: r.planCode,
+          requestId: r.requestId,
+          state: seen?.state ?? r.state,
+          detail: seen?.detail ?? r.detail,
+          credentialsRevealed: r.credentialsRevealedAt !== null,
+          updatedAt: r.updatedAt.toISOString(),
+        };
+      }),
+      entitlement: entitlementUsage(entitlement, drawn),
+      drift,
+      jobs: jobs.map(toJobView),
+    };
+  }
+
+  /** Database credentials, shown once to the owning department's users; every reveal is audited. */
+  async function revealCredentials(actor: Actor, resourceId: string) {
+    const res = await prisma.provisionedResource.findUnique({ where: { id: resourceId } });
+    if (!res || res.kind !== 'Cluster') throw new NotFoundError('resource');
+    const project = await findReadableProject(prisma, actor, res.projectId).catch(() => {
+      throw new NotFoundError('resource');
+    });
+    if (!actor.ability.can('reveal', subject('ResourceRequest', { orgId: project.orgId }))) throw new ForbiddenError('FORBIDDEN', { action: 'reveal' });
+    if (!status) throw new ConflictError('NO_CLUSTER');
+    return prisma.$transaction(async (tx) => {
+      // claim the one reveal first, so two requests at once cannot both get the secret
+      const { count } = await tx.provisionedResource.updateMany({ where: { id: resourceId, credentialsRevealedAt: null }, data: { credentialsRevealedAt: new Date() } });
+      if (!count) {
+        const at = (await tx.provisionedResource.findUniqueOrThrow({ where: { id: resourceId } })).credentialsRevealedAt!;
+        throw new ConflictError('ALREADY_REVEALED', { at: at.toISOString() });
+      }
+      const credentials = await status.credentials(res.namespace, res.name);
+      await recordAudit(tx, actor.audit, { action: 'resource.credentials.reveal', targetType: 'ProvisionedResource', targetId: resourceId, detail: { cluster: res.name, namespace: res.namespace } });
+      return credentials;
+    });
+  }
+
+  return { enqueue, getJob, readableJob, eventsSince, preview, resources, revealCredentials };
+}
+
+export type ProvisioningService = ReturnType<typeof createProvisioningService>;

@@ -1,0 +1,44 @@
+// What provisioning needs at run time, built from configuration: the driver, the cluster reader, the worker.
+// Shared by the API process (workers in-process by default) and the dedicated worker process.
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../core/config.js';
+import type { Database } from '../core/db/database.js';
+import type { JobQueue } from '../core/jobs/queue.js';
+import type { PublishedCatalog } from '../catalog/published.js';
+import type { ProvisioningDriver } from './drivers/driver.js';
+import { createRenderDriver } from './drivers/render-driver.js';
+import { PROVISIONING_QUEUE, type JobMessage } from './provisioning.js';
+import type { StatusReader } from './status-reader.js';
+import { createProvisioningWorker } from './worker.js';
+
+export async function createDriver(config: Config, log: Logger): Promise<ProvisioningDriver> {
+  if (config.provisioning.driver === 'render') return createRenderDriver(path.join(config.dataDir, 'rendered'));
+  const { createPulumiDriver, checkPulumiCli } = await import('./drivers/pulumi-driver.js');
+  const cli = await checkPulumiCli();
+  if (!cli.available) {
+    log.warn({ reason: cli.reason }, 'PROVISIONING_DRIVER=pulumi but the pulumi CLI is not available: every provisioning job will fail until it is installed');
+  }
+  return createPulumiDriver({
+    backendUrl: config.provisioning.pulumiBackendUrl,
+    passphrase: config.provisioning.pulumiPassphrase,
+    kubeconfig: config.provisioning.kubeconfig,
+  });
+}
+
+export async function createStatusReader(config: Config): Promise<StatusReader | undefined> {
+  if (!config.provisioning.kubeconfig) return undefined;
+  const { createClusterStatusReader } = await import('./status-sync.js');
+  return createClusterStatusReader(config.provisioning.kubeconfig);
+}
+
+/** Starts `concurrency` workers on the provisioning queue. */
+export async function startProvisioningWorkers(
+  deps: { db: Database; queue: JobQueue; driver: ProvisioningDriver; published: PublishedCatalog; log: Logger },
+  config: Config,
+  hooks: { beforeDriver?: (jobId: string) => Promise<void> } = {},
+) {
+  const worker = createProvisioningWorker({ ...deps, retryLimit: config.provisioning.jobRetryLimit, beforeDriver: hooks.beforeDriver });
+  await deps.queue.work<JobMessage>(PROVISIONING_QUEUE, config.provisioning.workerConcurrency, (data, meta) => worker.handle(data, meta));
+  deps.log.info({ concurrency: config.provisioning.workerConcurrency, driver: deps.driver.name }, 'provisioning workers started');
+}

@@ -1,0 +1,40 @@
+// The dedicated worker process (`npm run worker`, or the container with ZHENGYUN_ROLE=worker): runs
+// provisioning jobs only. On SIGTERM it stops taking jobs, lets the running ones finish, and exits.
+import { createPublishedCatalog } from '../catalog/published.js';
+import { ConfigError, loadConfig } from '../core/config.js';
+import { openDatabase } from '../core/db/database.js';
+import { migrate } from '../core/db/migrate.js';
+import { startJobQueue } from '../core/jobs/queue.js';
+import { createLogger } from '../core/logger.js';
+import { PROVISIONING_QUEUE } from './provisioning.js';
+import { createDriver, startProvisioningWorkers } from './runtime.js';
+
+async function main() {
+  const config = loadConfig();
+  if (config.embedded) throw new ConfigError('The worker process needs DATABASE_URL: the embedded database serves one process only.');
+  const log = createLogger(config.logLevel).child({ role: 'worker' });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
+  await migrate(db.pool); // a no-op when the API or a migration Job already applied them (advisory-locked)
+  const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], {
+    expireInSeconds: config.provisioning.jobExpireSeconds,
+    retryLimit: config.provisioning.jobRetryLimit,
+  });
+  const driver = await createDriver(config, log);
+  await startProvisioningWorkers({ db, queue, driver, published: createPublishedCatalog(db), log }, config);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'worker stopping: finishing running jobs');
+    await queue.stop(true);
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error('Zhengyun worker failed to start:', err instanceof Error ? err.message : err);
+  process.exit(err instanceof ConfigError ? 2 : 1);
+});

@@ -1,0 +1,187 @@
+// Drawing on the entitlement, review by the sub-center, provisioning as jobs with the render driver,
+// progress and server-sent events, idempotency, one operation per stack, deprovisioning, resource states.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { REQUEST, buildEstablished, buildValidDraft } from '../support/projects.js';
+
+let t: TestPlatform;
+let projectId: string;
+beforeAll(async () => {
+  t = await startTestPlatform({ WORKER_CONCURRENCY: '2' });
+  projectId = (await buildEstablished(t)).id;
+});
+afterAll(() => t?.stop());
+
+async function waitForJob(jobId: string, user = 'bdc') {
+  for (let i = 0; i < 100; i++) {
+    const res = await t.http.get(`/api/jobs/${jobId}`).set(await t.as(user));
+    if (['SUCCEEDED', 'FAILED'].includes(res.body.state)) return res.body;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`job ${jobId} did not end`);
+}
+
+describe('resource requests', () => {
+  it('refuses a request on a project that is not established', async () => {
+    const draft = await buildValidDraft(t);
+    const res = await t.http.post(`/api/projects/${draft.id}/resource-requests`).set(await t.as('dept')).send(REQUEST);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('PROJECT_NOT_ESTABLISHED');
+  });
+
+  it('refuses more than the entitlement, saying what is left, and plans outside the catalog', async () => {
+    const res = await t.http
+      .post(`/api/projects/${projectId}/resource-requests`)
+      .set(await t.as('dept'))
+      .send({ ...REQUEST, items: [{ planCode: 'vm-general-4c8g', quantity: 5 }, { planCode: 'vm-gpu', quantity: 1 }] });
+    expect(res.status).toBe(422);
+    const codes = res.body.violations.map((v: { code: string }) => v.code).sort();
+    expect(codes).toEqual(['EXCEEDS_ENTITLEMENT', 'EXCEEDS_ENTITLEMENT', 'NOT_IN_CATALOG']);
+    const vm = res.body.violations.find((v: { field: string }) => v.field === 'items.0.quantity');
+    expect(vm.message).toContain('剩余可用 4');
+  });
+
+  it('lets only the owning department ask', async () => {
+    expect((await t.http.post(`/api/projects/${projectId}/resource-requests`).set(await t.as('dept2')).send(REQUEST)).status).toBe(404);
+    expect((await t.http.post(`/api/projects/${projectId}/resource-requests`).set(await t.as('bdc')).send(REQUEST)).status).toBe(403);
+  });
+});
+
+describe('provisioning an approved request', () => {
+  let requestId: string;
+  let code: string;
+  let namespace: string;
+
+  it('is submitted and appears in the sub-center queue', async () => {
+    const res = await t.http.post(`/api/projects/${projectId}/resource-requests`).set(await t.as('dept')).send(REQUEST);
+    expect(res.status).toBe(201);
+    requestId = res.body.id;
+    code = res.body.code;
+    const queue = await t.http.get('/api/resource-requests').query({ status: 'SUBMITTED' }).set(await t.as('bdc'));
+    expect(queue.body.items.map((r: { id: string }) => r.id)).toContain(requestId);
+    const used = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'));
+    expect(used.body.entitlement.find((e: { planCode: string }) => e.planCode === 'vm-general-4c8g')).toEqual({ planCode: 'vm-general-4c8g', entitled: 4, used: 2, left: 2 });
+  });
+
+  it('cannot be provisioned before approval', async () => {
+    const res = await t.http.post(`/api/resource-requests/${requestId}/provision`).set(await t.as('bdc'));
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('is approved by the sub-center with If-Match', async () => {
+    const res = await t.http.post(`/api/resource-requests/${requestId}/approve`).set(await t.as('bdc')).set('If-Match', '"v1"').send({ note: '容量充足' });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('APPROVED');
+    expect((await t.http.post(`/api/resource-requests/${requestId}/approve`).set(await t.as('dept')).set('If-Match', '"v2"').send({})).status).toBe(403);
+  });
+
+  it('previews the exact objects: namespace, quota, isolation, VMs and the database cluster', async () => {
+    const res = await t.http.get(`/api/resource-requests/${requestId}/preview`).set(await t.as('bdc'));
+    expect(res.status).toBe(200);
+    namespace = res.body.namespace;
+    const kinds = res.body.objects.map((o: { kind: string }) => o.kind);
+    for (const k of ['Namespace', 'ResourceQuota', 'LimitRange', 'NetworkPolicy', 'RoleBinding', 'VirtualMachine', 'Cluster', 'ScheduledBackup']) expect(kinds).toContain(k);
+    expect(kinds.filter((k: string) => k === 'VirtualMachine')).toHaveLength(2);
+    expect(res.body.changes.every((c: { op: string }) => c.op === 'create')).toBe(true);
+    const yaml = await t.http.get(`/api/resource-requests/${requestId}/preview`).query({ format: 'yaml' }).set(await t.as('bdc'));
+    expect(yaml.text).toContain('kind: VirtualMachine');
+    expect((await t.http.get(`/api/resource-requests/${requestId}/preview`).set(await t.as('dept'))).status).toBe(403);
+  });
+
+  let jobId: string;
+  it('answers 202 with a job id; a retried POST with the same Idempotency-Key gets the same job', async () => {
+    const res = await t.http.post(`/api/resource-requests/${requestId}/provision`).set(await t.as('bdc')).set('Idempotency-Key', 'prov-test-0001');
+    expect(res.status).toBe(202);
+    jobId = res.body.jobId;
+    const again = await t.http.post(`/api/resource-requests/${requestId}/provision`).set(await t.as('bdc')).set('Idempotency-Key', 'prov-test-0001');
+    expect(again.status).toBe(202);
+    expect(again.body.jobId).toBe(jobId);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('runs the job to success, with a readable log and server-sent events', async () => {
+    const job = await waitForJob(jobId);
+    expect(job.state).toBe('SUCCEEDED');
+    expect(job.attempts).toBe(1);
+    expect(job.events.map((e: { message: string }) => e.message).join('\n')).toMatch(/succeeded/);
+    const sse = await t.http.get(`/api/jobs/${jobId}/events`).set(await t.as('bdc')).buffer(true).parse((res, cb) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => cb(null, text));
+    });
+    expect(sse.headers['content-type']).toContain('text/event-stream');
+    expect(sse.body).toContain('event: log');
+    expect(sse.body).toContain('event: end');
+    expect(sse.body).toContain('"state":"SUCCEEDED"');
+    expect((await t.http.get(`/api/jobs/${jobId}`).set(await t.as('dept2'))).status).toBe(404);
+  });
+
+  it('writes the same objects as YAML into a folder per namespace', async () => {
+    const dir = path.join('/tmp/zy-test-data', t.scratch.name, 'rendered', namespace);
+    const files = fs.readdirSync(dir);
+    expect(files.some((f) => f.startsWith('virtualmachine-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('cluster-'))).toBe(true);
+  });
+
+  it('shows the department its resources, their state and the entitlement used', async () => {
+    const res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'));
+    expect(res.status).toBe(200);
+    expect(res.body.namespace).toBe(namespace);
+    const vms = res.body.resources.filter((r: { kind: string }) => r.kind === 'VirtualMachine');
+    expect(vms).toHaveLength(2);
+    // the render driver writes manifests for an operator to apply: honest state, not READY
+    expect(vms[0]).toMatchObject({ state: 'PROVISIONING', planCode: 'vm-general-4c8g' });
+    const request = await t.http.get(`/api/resource-requests/${requestId}`).set(await t.as('dept'));
+    expect(request.body.status).toBe('PROVISIONED');
+  });
+
+  it('refuses to reveal credentials without a cluster', async () => {
+    const res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'));
+    const db = res.body.resources.find((r: { kind: string }) => r.kind === 'Cluster');
+    const reveal = await t.http.post(`/api/resources/${db.id}/credentials`).set(await t.as('dept'));
+    expect(reveal.status).toBe(409);
+    expect(reveal.body.code).toBe('NO_CLUSTER');
+    expect((await t.http.post(`/api/resources/${db.id}/credentials`).set(await t.as('dept2'))).status).toBe(404);
+  });
+
+  it('refuses a second operation on the same stack while one is running', async () => {
+    const second = await t.http.post(`/api/projects/${projectId}/resource-requests`).set(await t.as('dept')).send({ ...REQUEST, items: [{ planCode: 'vm-general-4c8g', quantity: 1 }] });
+    const approved = await t.http.post(`/api/resource-requests/${second.body.id}/approve`).set(await t.as('bdc')).set('If-Match', '"v1"').send({});
+    expect(approved.status).toBe(200);
+    // hold the stack: a queued job for the project
+    await t.platform.db.prisma.provisioningJob.create({
+      data: { kind: 'REFRESH', projectId, stack: namespace, driver: 'render', requestedById: (await t.platform.db.prisma.user.findFirstOrThrow({ where: { username: 'bdc' } })).id, state: 'RUNNING' },
+    });
+    const busy = await t.http.post(`/api/resource-requests/${second.body.id}/provision`).set(await t.as('bdc'));
+    expect(busy.status).toBe(409);
+    expect(busy.body.code).toBe('STACK_BUSY');
+    await t.platform.db.prisma.provisioningJob.updateMany({ where: { kind: 'REFRESH' }, data: { state: 'SUCCEEDED' } });
+  });
+
+  it('deprovisions: a data-bearing request needs its code as confirmation', async () => {
+    let res = await t.http.post(`/api/resource-requests/${requestId}/deprovision`).set(await t.as('bdc')).send({});
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('CONFIRMATION_REQUIRED');
+    expect(res.body.message).toContain(code);
+    res = await t.http.post(`/api/resource-requests/${requestId}/deprovision`).set(await t.as('bdc')).send({ confirm: code });
+    expect(res.status).toBe(202);
+    const job = await waitForJob(res.body.jobId);
+    expect(job.state).toBe('SUCCEEDED');
+    const resources = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'));
+    const states = resources.body.resources.filter((r: { kind: string }) => r.kind !== 'Namespace').map((r: { state: string }) => r.state);
+    expect(states.every((s: string) => s === 'DEPROVISIONED')).toBe(true);
+    const dir = path.join('/tmp/zy-test-data', t.scratch.name, 'rendered', namespace);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('virtualmachine-'))).toBe(false);
+  });
+
+  it('audits the operator actions and the job outcomes', async () => {
+    const res = await t.http.get('/api/audit/events').query({ limit: 200 }).set(await t.as('auditor'));
+    const actions = res.body.items.map((e: { action: string }) => e.action);
+    for (const a of ['resource-request.create', 'resource-request.approve', 'resource-request.provision', 'job.provision.succeeded', 'resource-request.deprovision', 'job.deprovision.succeeded']) {
+      expect(actions).toContain(a);
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { authRoutes } from './routers/auth.js';
 import { catalogRoutes } from './routers/catalog.js';
 import { healthRoutes } from './routers/health.js';
 import { projectRoutes } from './routers/projects.js';
+import { migrationRoutes } from './routers/migration.js';
 import { provisioningRoutes } from './routers/provisioning.js';
 import type { Services } from './services.js';
 
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   accountRoutes(table, deps.services);
   auditRoutes(table, deps.services);
   projectRoutes(table, deps.services);
+  migrationRoutes(table, deps.services);
   provisioningRoutes(table, deps.services);
   const document = openApiDocument(table.registry);
   table.router.get('/api/openapi.json', (_req, res) => void res.json(document));

@@ -10,7 +10,7 @@ import { seedDatabase } from '../prisma/seed/index.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
 import { createPublishedCatalog } from '../catalog/published.js';
 import { PROVISIONING_QUEUE } from '../provisioners/provisioning.js';
-import { createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
+import { clusterProfile, queueOptions, createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
 
 export interface Platform {
   db: Database;
@@ -37,14 +37,11 @@ export async function startPlatform(
     await db.close();
     throw err;
   }
-  const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], {
-    expireInSeconds: config.provisioning.jobExpireSeconds,
-    retryLimit: config.provisioning.jobRetryLimit,
-  });
+  const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], queueOptions(config));
   const published = createPublishedCatalog(db);
   const driver = await createDriver(config, log);
   const status = await createStatusReader(config);
-  const services = createServices(db, config, { published, queue, driver, status }, opts.services);
+  const services = createServices(db, config, { published, queue, driver, status, profile: clusterProfile(config) }, opts.services);
   if (config.provisioning.runWorkers) {
     await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
   }

@@ -11,6 +11,7 @@ import { createApprovalService } from '../projects/approval.js';
 import { createDocumentService } from '../projects/documents.js';
 import { createDraftingService } from '../projects/drafting.js';
 import { createFilingService } from '../projects/filings.js';
+import { createMigrationService } from '../migration/service.js';
 import path from 'node:path';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
@@ -19,6 +20,7 @@ import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
 import { createProvisioningService } from '../provisioners/provisioning.js';
 import { createResourceRequestService } from '../provisioners/requests.js';
 import type { StatusReader } from '../provisioners/status-reader.js';
+import type { ClusterProfile } from '../provisioners/desired-state.js';
 
 export interface ServiceOptions {
   /** today's date in Asia/Shanghai, for tests that move time */
@@ -29,6 +31,7 @@ export interface Runtime {
   published: PublishedCatalog;
   queue: JobQueue;
   driver: ProvisioningDriver;
+  profile: ClusterProfile;
   status?: StatusReader;
 }
 
@@ -47,8 +50,9 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     approval: createApprovalService({ db, today: opts.today }),
     filings: createFilingService({ db, published, today: opts.today }),
     documents: createDocumentService({ db, files }),
+    migration: createMigrationService({ db, published, today: opts.today }),
     resourceRequests,
-    provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, published, driver: runtime.driver, status: runtime.status }),
+    provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };
 }
 

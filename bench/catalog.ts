@@ -69,6 +69,7 @@ const benchmark: Benchmark = {
     );
     const baseline = makeRow('bare express (same JSON, memory)', bareM!);
     baseline.ratio = 1;
+    baseline.cpuRatio = 1;
     const target = connections === 100 ? CATALOG_TARGET : undefined;
     const rows: Row[] = [baseline];
     platforms.forEach((p, i) => {

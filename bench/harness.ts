@@ -64,6 +64,11 @@ export interface Row extends Measurement {
   baseline?: string;
   /** reqPerSec / baseline's reqPerSec */
   ratio?: number;
+  /**
+   * baseline's CPU µs per request / this row's: the throughput ratio the two would have if each had a core to
+   * itself. It hardly moves when other processes load the machine, unlike `ratio`.
+   */
+  cpuRatio?: number;
   target?: Target;
   /** true: target met; false: missed (or the run had errors); null: nothing to check */
   pass: boolean | null;
@@ -166,6 +171,7 @@ export function makeRow(name: string, m: Measurement, opts: { baseline?: Row; ta
   if (opts.baseline) {
     row.baseline = opts.baseline.name;
     row.ratio = opts.baseline.reqPerSec > 0 ? m.reqPerSec / opts.baseline.reqPerSec : 0;
+    if (opts.baseline.serverCpuUsPerReq && m.serverCpuUsPerReq) row.cpuRatio = opts.baseline.serverCpuUsPerReq / m.serverCpuUsPerReq;
   }
   if (opts.target) {
     row.target = opts.target;

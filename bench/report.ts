@@ -32,8 +32,8 @@ function pad(s: string, n: number, right: boolean): string {
 }
 
 export function formatTable(rows: Row[]): string {
-  const header = ['benchmark', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'target', 'result', 'server CPU', 'CPU µs/req', 'loader CPU', 'other CPU', 'req/s per slice'];
-  const rightAligned = [false, true, true, true, true, true, false, false, true, true, true, true, false];
+  const header = ['benchmark', 'conn', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'target', 'result', 'server CPU', 'CPU µs/req', 'vs bare by CPU', 'loader CPU', 'other CPU', 'req/s per slice'];
+  const rightAligned = [false, true, true, true, true, true, false, false, true, true, true, true, true, false];
   const body = rows.map((r) => [
     r.name,
     String(r.connections),
@@ -45,6 +45,7 @@ export function formatTable(rows: Row[]): string {
     fmtPass(r.pass) + (r.pass !== null && r.otherCpu !== null && r.otherCpu > OTHER_CPU_WARNING ? '?' : ''),
     r.serverCpu === null ? '—' : `${r.serverCpu.toFixed(0)}%`,
     r.serverCpuUsPerReq === null ? '—' : fmtNum(r.serverCpuUsPerReq),
+    r.cpuRatio === undefined ? '—' : `${(r.cpuRatio * 100).toFixed(0)}%`,
     `${r.loaderCpu.toFixed(0)}%`,
     r.otherCpu === null ? '—' : `${r.otherCpu.toFixed(0)}%`,
     r.sliceReqPerSec && r.sliceReqPerSec.length > 1 ? r.sliceReqPerSec.map((n) => fmtNum(n)).join(' ') : '',

@@ -36,13 +36,15 @@ const envSchema = z.object({
   /** a job whose worker died is handed out again after this many seconds */
   JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(2),
+  /** how often the queue looks for jobs whose worker vanished */
+  JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Pulumi state backend; default file://DATA_DIR/pulumi-state */
   PULUMI_BACKEND_URL: z.string().optional(),
   PULUMI_CONFIG_PASSPHRASE: z.string().optional(),
   /** kubeconfig of the target cluster: used by the Pulumi driver and by status sync */
   KUBECONFIG: z.string().optional(),
-  /** where VM boot images are pulled from (CDI registry source), e.g. docker://registry.example.gov.cn/images */
-  VM_IMAGE_BASE: z.string().default('docker://registry.zhengyun.local/vm-images'),
+  /** the registry VM boot images are pulled from (containerDisk / CDI registry source) */
+  VM_IMAGE_BASE: z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*$/, 'a registry path such as registry.example.gov.cn/vm-images').default('registry.zhengyun.internal/vm-images'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -68,6 +70,7 @@ export interface Config {
     workerConcurrency: number;
     jobExpireSeconds: number;
     jobRetryLimit: number;
+    jobSuperviseSeconds: number;
     pulumiBackendUrl: string;
     pulumiPassphrase: string | undefined;
     kubeconfig: string | undefined;
@@ -113,6 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       workerConcurrency: e.WORKER_CONCURRENCY,
       jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
       jobRetryLimit: e.JOB_RETRY_LIMIT,
+      jobSuperviseSeconds: e.JOB_SUPERVISE_SECONDS,
       pulumiBackendUrl: e.PULUMI_BACKEND_URL ?? `file://${path.join(path.resolve(e.DATA_DIR), 'pulumi-state')}`,
       pulumiPassphrase: e.PULUMI_CONFIG_PASSPHRASE,
       kubeconfig: e.KUBECONFIG,

@@ -8,7 +8,7 @@ import type { Database, Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import { listSelect, toListItem } from './drafting.js';
-import { findReadableProject, openProjectForChange } from './guard.js';
+import { findReadableProject, openProjectForChange, touchProject } from './guard.js';
 import { loadProject, toProjectView } from './store.js';
 import { PROJECT_TRANSITIONS, REVIEW_DIMENSIONS } from './workflow.js';
 
@@ -95,9 +95,9 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
   }
 
   async function review(actor: Actor, id: string, expectedVersion: number | undefined, input: ReviewInput) {
-    requireComment(input.decision, input.comment);
     return prisma.$transaction(async (tx) => {
       const row = await openProjectForChange(tx, actor, id, expectedVersion, 'review', PROJECT_TRANSITIONS.review.from);
+      requireComment(input.decision, input.comment);
       const to = input.decision === 'APPROVE' ? 'BUDGET_REVIEW' : input.decision === 'RETURN' ? 'RETURNED' : 'REJECTED';
       await tx.projectReview.create({
         data: { projectId: id, stage: 'GIA_REVIEW', decision: input.decision, dimensions: input.dimensions, comment: input.comment ?? null, reviewerId: actor.principal!.id },
@@ -109,9 +109,9 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
   }
 
   async function budgetReview(actor: Actor, id: string, expectedVersion: number | undefined, input: BudgetReviewInput) {
-    requireComment(input.decision, input.comment);
     return prisma.$transaction(async (tx) => {
       const row = await openProjectForChange(tx, actor, id, expectedVersion, 'budgetReview', PROJECT_TRANSITIONS['budget-review'].from);
+      requireComment(input.decision, input.comment);
       if (input.decision === 'APPROVE') {
         if (input.approvedAmount === undefined) throw new InvalidInputError([{ path: 'approvedAmount', code: 'field.required' }]);
         if (input.approvedAmount > Number(row.totalBudget)) {
@@ -144,6 +144,10 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
   }
 
   async function openNotice(actor: Actor, id: string, expectedVersion: number | undefined, input: NoticeInput) {
+    // a notice the public could never have seen is no notice (Art. 10): it starts today at the earliest
+    if (input.startDate < today()) {
+      throw new InvalidInputError([{ path: 'startDate', code: 'field.too_small', params: { minimum: today() } }]);
+    }
     if (input.endDate < input.startDate) {
       throw new InvalidInputError([{ path: 'endDate', code: 'field.too_small', params: { minimum: input.startDate } }]);
     }
@@ -226,6 +230,7 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
       const o = await tx.noticeObjection.create({
         data: { noticeId, submitter: input.submitter, contact: input.contact ?? null, content: input.content, recordedById: actor.principal?.id ?? null },
       });
+      await touchProject(tx, n.projectId);
       await recordAudit(tx, actor.audit, { action: 'notice.objection', targetType: 'Project', targetId: n.projectId, detail: { noticeId, objectionId: o.id } });
       return { id: o.id, at: o.createdAt.toISOString() };
     });
@@ -238,6 +243,7 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
       await findReadableProject(tx, actor, o.notice.projectId);
       assertCan(actor.ability, 'establish', 'Project');
       await tx.noticeObjection.update({ where: { id: objectionId }, data: { resolution } });
+      await touchProject(tx, o.notice.projectId);
       await recordAudit(tx, actor.audit, { action: 'notice.objection.resolve', targetType: 'Project', targetId: o.notice.projectId, detail: { objectionId } });
       return { id: objectionId, resolution };
     });

@@ -1,13 +1,13 @@
 // Project documents: the application's (proposal, feasibility study, preliminary design, investment estimate)
 // and the filings' (contract, acceptance report …). Size and type limits, content sniffing, SM3 checksums.
 import { fileTypeFromBuffer } from 'file-type';
-import { assertCan, subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database } from '../core/db/database.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { cleanFileName, type FileStore } from '../core/files/store.js';
-import { findReadableProject } from './guard.js';
+import { assertMayAct, assertProjectState, findReadableProject, openProjectForAppend } from './guard.js';
+import { EDITABLE_STATES, FILING_STATES } from './workflow.js';
 
 export const APPLICATION_DOCUMENTS = ['PROPOSAL', 'FEASIBILITY', 'PRELIMINARY_DESIGN', 'INVESTMENT_ESTIMATE'] as const;
 export const FILING_DOCUMENTS = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'CHANGE_REQUEST', 'ACCEPTANCE', 'ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'RECTIFICATION_REPORT', 'OTHER'] as const;
@@ -42,14 +42,19 @@ export function createDocumentService({ db, files }: { db: Database; files: File
   const { prisma } = db;
 
   async function upload(actor: Actor, projectId: string, kind: DocumentKind, file: { originalname: string; buffer: Buffer }) {
+    const application = (APPLICATION_DOCUMENTS as readonly string[]).includes(kind);
+    const [action, states] = application ? (['update', EDITABLE_STATES] as const) : (['file', FILING_STATES] as const);
+    // permission and state first, so a refused caller's upload is never stored (checked again when recording it)
     const row = await findReadableProject(prisma, actor, projectId);
-    assertCan(actor.ability, (APPLICATION_DOCUMENTS as readonly string[]).includes(kind) ? 'update' : 'file', subject('Project', row));
+    assertMayAct(actor, row, action, states);
+    assertProjectState(row, action, states);
     if (file.buffer.length === 0) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
     const filename = cleanFileName(file.originalname);
     const contentType = await sniffDocument(file.buffer, filename);
     const stored = await files.put(file.buffer);
     try {
       return await prisma.$transaction(async (tx) => {
+        await openProjectForAppend(tx, actor, projectId, action, states);
         const doc = await tx.projectDocument.create({
           data: { projectId, kind, filename, contentType, size: stored.size, sm3: stored.sm3, storageKey: stored.key, uploadedById: actor.principal!.id },
         });

@@ -19,10 +19,10 @@ import { NotFoundError, RuleViolationError, type Violation } from '../core/error
 import type { Locale } from '../core/i18n.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { grantEntitlement } from './approval.js';
-import { findReadableProject, openProjectForChange } from './guard.js';
+import { findReadableProject, openProjectForAppend, openProjectForChange } from './guard.js';
 import { loadProject, toProjectView, toValidationInput } from './store.js';
 import { validateProject } from './validation.js';
-import { PROJECT_TRANSITIONS } from './workflow.js';
+import { FILING_STATES, PROJECT_TRANSITIONS } from './workflow.js';
 
 export type FilingKind = 'CONTRACT' | 'SUPERVISION' | 'PROGRESS' | 'ACCEPTANCE_REPORT' | 'SELF_EVALUATION' | 'RECTIFICATION_REPORT';
 
@@ -94,8 +94,7 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
   /** A filing that does not change the project's state; some meet or create a deadline. */
   async function file(actor: Actor, id: string, input: FilingInput) {
     return prisma.$transaction(async (tx) => {
-      const row = await findReadableProject(tx, actor, id);
-      assertCan(actor.ability, 'file', subject('Project', row));
+      const row = await openProjectForAppend(tx, actor, id, 'file', FILING_STATES);
       const { kind, ...data } = input;
       const filing = await tx.filing.create({ data: { projectId: id, kind, data: data as Prisma.InputJsonValue, filedById: actor.principal!.id } });
       const detail: Record<string, unknown> = { kind, filingId: filing.id };
@@ -184,8 +183,7 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
 
   async function issueRectification(actor: Actor, id: string, input: { issues: string; issuedDate?: LocalDate }) {
     return prisma.$transaction(async (tx) => {
-      const row = await findReadableProject(tx, actor, id);
-      assertCan(actor.ability, 'rectify', subject('Project', row));
+      const row = await openProjectForAppend(tx, actor, id, 'rectify', FILING_STATES);
       const issued = input.issuedDate ?? today();
       const filing = await tx.filing.create({ data: { projectId: id, kind: 'RECTIFICATION_NOTICE', data: { issues: input.issues, issuedDate: issued }, filedById: actor.principal!.id } });
       const d = await addDeadline(tx, row, RECTIFICATION_REPORT, issued, `整改结果报送：${input.issues.slice(0, 40)}`);

@@ -97,6 +97,10 @@ export function assertProjectTransition(action: ProjectAction, current: ProjectS
 
 /** The states whose projects are entitled to resources (their entitlement is the provisioning ceiling). */
 export const ENTITLED_STATES: readonly ProjectState[] = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'];
+/** States in which an implementing unit files (contracts, reports, rectification results). */
+export const FILING_STATES: readonly ProjectState[] = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'];
+/** States in which a project's application may still be edited. */
+export const EDITABLE_STATES: readonly ProjectState[] = ['DRAFT', 'RETURNED'];
 
 /** The five dimensions of the GIA review (Art. 8). */
 export const REVIEW_DIMENSIONS = ['need', 'intensiveness', 'feasibility', 'budget', 'performance'] as const;

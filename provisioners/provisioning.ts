@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js'
 import type { JobQueue } from '../core/jobs/queue.js';
 import { findReadableProject } from '../projects/guard.js';
 import type { PublishedCatalog } from '../catalog/published.js';
-import { desiredState } from './desired-state.js';
+import { desiredState, type ClusterProfile } from './desired-state.js';
 import type { ProvisioningDriver } from './drivers/driver.js';
 import { entitlementUsage } from './entitlement.js';
 import { objectsToYaml } from './render.js';
@@ -62,11 +62,12 @@ export interface ProvisioningDeps {
   requests: ResourceRequestService;
   published: PublishedCatalog;
   driver: ProvisioningDriver;
+  profile: ClusterProfile;
   /** reads what runs on the target cluster; absent in render mode */
   status?: StatusReader;
 }
 
-export function createProvisioningService({ db, queue, requests, published, driver, status }: ProvisioningDeps) {
+export function createProvisioningService({ db, queue, requests, published, driver, profile, status }: ProvisioningDeps) {
   const driverName = driver.name;
   const { prisma } = db;
 
@@ -169,7 +170,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
     const project = await prisma.project.findUniqueOrThrow({ where: { id: r.projectId }, include: { org: true } });
     const namespace = tenantNamespaceOf(project.org.code, project.code);
     const input = await loadTenantInput(prisma, r.projectId, { include: r.id });
-    const objects = desiredState(input, (await published.current()).view);
+    const objects = desiredState(input, (await published.current()).view, profile);
     const diff = await driver.preview(namespace, objects);
     return { namespace, driver: driverName, objects, changes: diff.changes, yaml: objectsToYaml(objects) };
   }
@@ -189,7 +190,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
     let observed = new Map<string, { state: string; detail?: string }>();
     if (status && rows.length) {
       const input = await loadTenantInput(prisma, projectId);
-      const expected = desiredState(input, (await published.current()).view);
+      const expected = desiredState(input, (await published.current()).view, profile);
       const read = await status.read(namespace, expected);
       drift = read.drift;
       observed = new Map(read.objects.map((o) => [`${o.kind}/${o.name}`, { state: o.state === 'MISSING' ? 'DRIFTED' : o.state, detail: o.detail }]));

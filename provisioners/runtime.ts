@@ -11,6 +11,12 @@ import { createRenderDriver } from './drivers/render-driver.js';
 import { PROVISIONING_QUEUE, type JobMessage } from './provisioning.js';
 import type { StatusReader } from './status-reader.js';
 import { createProvisioningWorker } from './worker.js';
+import { DEFAULT_CLUSTER_PROFILE, type ClusterProfile } from './desired-state.js';
+
+/** The target cluster's particulars that desired state depends on, from configuration. */
+export function clusterProfile(config: Config): ClusterProfile {
+  return { ...DEFAULT_CLUSTER_PROFILE, vmImages: { ...DEFAULT_CLUSTER_PROFILE.vmImages, base: config.provisioning.vmImageBase } };
+}
 
 export async function createDriver(config: Config, log: Logger): Promise<ProvisioningDriver> {
   if (config.provisioning.driver === 'render') return createRenderDriver(path.join(config.dataDir, 'rendered'));
@@ -32,13 +38,22 @@ export async function createStatusReader(config: Config): Promise<StatusReader |
   return createClusterStatusReader(config.provisioning.kubeconfig);
 }
 
+/** The queue settings every process uses, from configuration. */
+export function queueOptions(config: Config) {
+  return {
+    expireInSeconds: config.provisioning.jobExpireSeconds,
+    retryLimit: config.provisioning.jobRetryLimit,
+    maintenanceIntervalSeconds: config.provisioning.jobSuperviseSeconds,
+  };
+}
+
 /** Starts `concurrency` workers on the provisioning queue. */
 export async function startProvisioningWorkers(
   deps: { db: Database; queue: JobQueue; driver: ProvisioningDriver; published: PublishedCatalog; log: Logger },
   config: Config,
   hooks: { beforeDriver?: (jobId: string) => Promise<void> } = {},
 ) {
-  const worker = createProvisioningWorker({ ...deps, retryLimit: config.provisioning.jobRetryLimit, beforeDriver: hooks.beforeDriver });
-  await deps.queue.work<JobMessage>(PROVISIONING_QUEUE, config.provisioning.workerConcurrency, (data, meta) => worker.handle(data, meta));
+  const worker = createProvisioningWorker({ ...deps, profile: clusterProfile(config), retryLimit: config.provisioning.jobRetryLimit, beforeDriver: hooks.beforeDriver });
+  await deps.queue.work<JobMessage>(PROVISIONING_QUEUE, config.provisioning.workerConcurrency, (data) => worker.handle(data));
   deps.log.info({ concurrency: config.provisioning.workerConcurrency, driver: deps.driver.name }, 'provisioning workers started');
 }

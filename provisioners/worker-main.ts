@@ -7,7 +7,7 @@ import { migrate } from '../core/db/migrate.js';
 import { startJobQueue } from '../core/jobs/queue.js';
 import { createLogger } from '../core/logger.js';
 import { PROVISIONING_QUEUE } from './provisioning.js';
-import { createDriver, startProvisioningWorkers } from './runtime.js';
+import { createDriver, queueOptions, startProvisioningWorkers } from './runtime.js';
 
 async function main() {
   const config = loadConfig();
@@ -15,10 +15,7 @@ async function main() {
   const log = createLogger(config.logLevel).child({ role: 'worker' });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   await migrate(db.pool); // a no-op when the API or a migration Job already applied them (advisory-locked)
-  const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], {
-    expireInSeconds: config.provisioning.jobExpireSeconds,
-    retryLimit: config.provisioning.jobRetryLimit,
-  });
+  const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], queueOptions(config));
   const driver = await createDriver(config, log);
   await startProvisioningWorkers({ db, queue, driver, published: createPublishedCatalog(db), log }, config);
   let stopping = false;

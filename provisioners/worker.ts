@@ -7,7 +7,7 @@ import { recordAudit, SYSTEM_CONTEXT } from '../core/audit/audit.js';
 import type { Database } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import type { PublishedCatalog } from '../catalog/published.js';
-import { desiredState, LABELS } from './desired-state.js';
+import { desiredState, LABELS, type ClusterProfile } from './desired-state.js';
 import type { ProvisioningDriver, EventLevel } from './drivers/driver.js';
 import type { JobMessage } from './provisioning.js';
 import type { K8sObject } from './tenant-input.js';
@@ -17,6 +17,7 @@ export interface WorkerDeps {
   db: Database;
   driver: ProvisioningDriver;
   published: PublishedCatalog;
+  profile: ClusterProfile;
   log: Logger;
   /** how many times the queue retries a failed job; the last failure marks the request FAILED */
   retryLimit: number;
@@ -29,14 +30,14 @@ const TRACKED = new Set(['Namespace', 'VirtualMachine', 'Cluster']);
 
 export class StackLockedError extends Error {}
 
-export function createProvisioningWorker({ db, driver, published, log, retryLimit, beforeDriver }: WorkerDeps) {
+export function createProvisioningWorker({ db, driver, published, profile, log, retryLimit, beforeDriver }: WorkerDeps) {
   const { prisma } = db;
 
   async function event(jobId: string, level: EventLevel, message: string, data?: Record<string, unknown>) {
     await prisma.jobEvent.create({ data: { jobId, level, message, data: (data ?? undefined) as Prisma.InputJsonValue | undefined } });
   }
 
-  async function handle(msg: JobMessage, meta: { retryCount: number }): Promise<void> {
+  async function handle(msg: JobMessage): Promise<void> {
     const job = await prisma.provisioningJob.findUnique({ where: { id: msg.jobId } });
     if (!job || job.state === 'SUCCEEDED' || job.state === 'FAILED') return; // already settled: a duplicate delivery
     const lockClient = await db.pool.connect();
@@ -45,7 +46,7 @@ export function createProvisioningWorker({ db, driver, published, log, retryLimi
       const { rows } = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [lockKey]);
       if (!rows[0]?.ok) throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
       try {
-        await run(job.id, job.kind, job.projectId, job.requestId, job.stack, meta.retryCount);
+        await run(job.id, job.kind, job.projectId, job.requestId, job.stack);
       } finally {
         await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
       }
@@ -54,15 +55,19 @@ export function createProvisioningWorker({ db, driver, published, log, retryLimi
     }
   }
 
-  async function run(jobId: string, kind: string, projectId: string, requestId: string | null, stack: string, retryCount: number) {
-    const attempt = retryCount + 1;
-    await prisma.provisioningJob.update({ where: { id: jobId }, data: { state: 'RUNNING', startedAt: new Date(), attempts: { increment: 1 }, error: null } });
+  async function run(jobId: string, kind: string, projectId: string, requestId: string | null, stack: string) {
+    // our own count, not the queue's: a worker that died mid-job leaves no retry count behind
+    const { attempts: attempt } = await prisma.provisioningJob.update({
+      where: { id: jobId },
+      data: { state: 'RUNNING', startedAt: new Date(), attempts: { increment: 1 }, error: null },
+      select: { attempts: true },
+    });
     await event(jobId, 'info', `开始执行（第 ${attempt} 次）/ started (attempt ${attempt})`, { driver: driver.name, stack });
     try {
       await beforeDriver?.(jobId);
       const input = await loadTenantInput(prisma, projectId, kind === 'DEPROVISION' ? { exclude: requestId ?? undefined } : { include: requestId ?? undefined });
       const catalog = await published.current();
-      const objects = desiredState(input, catalog.view);
+      const objects = desiredState(input, catalog.view, profile);
       await event(jobId, 'info', `期望状态：${objects.length} 个对象 / desired state: ${objects.length} objects`);
       const onEvent = (level: EventLevel, message: string, data?: Record<string, unknown>) => {
         void event(jobId, level, message, data).catch((err: unknown) => log.warn({ err, jobId }, 'could not record a job event'));
@@ -84,7 +89,7 @@ export function createProvisioningWorker({ db, driver, published, log, retryLimi
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const final = retryCount >= retryLimit;
+      const final = attempt > retryLimit;
       await prisma.$transaction(async (tx) => {
         await tx.provisioningJob.update({ where: { id: jobId }, data: { state: final ? 'FAILED' : 'QUEUED', error: message, finishedAt: final ? new Date() : null } });
         await tx.jobEvent.create({ data: { jobId, level: 'error', message: final ? `失败 / failed: ${message}` : `出错，将重试 / error, will retry: ${message}` } });

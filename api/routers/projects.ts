@@ -62,7 +62,8 @@ const documentKind = z.enum(['PROPOSAL', 'FEASIBILITY', 'PRELIMINARY_DESIGN', 'I
 const project = z.object({ id: z.string(), code: z.string(), name: z.string(), status: projectStatus, version: z.number() }).passthrough().openapi('Project');
 const violation = z.object({ code: z.string(), message: z.string(), article: z.string().optional(), line: z.number().optional(), field: z.string().optional() }).openapi('Violation');
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } });
+// defParamCharset: file names arrive in UTF-8 (Chinese names), not latin1
+const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } });
 const uploadOne = (field: string) => (req: Parameters<ReturnType<typeof upload.single>>[0], res: Parameters<ReturnType<typeof upload.single>>[1], next: (err?: unknown) => void) =>
   upload.single(field)(req, res, (err?: unknown) => {
     if ((err as { code?: string })?.code === 'LIMIT_FILE_SIZE') return next(new PayloadTooLargeError(`${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`));

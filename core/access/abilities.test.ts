@@ -75,3 +75,13 @@ describe('field-level reading', () => {
     expect(pickReadable(defineAbilitiesFor(who('DEPT_USER', 'u2')), 'User', record)).toHaveProperty('email');
   });
 });
+
+describe('list filters', () => {
+  it('refuse a role with no rule for the type instead of filtering nothing', async () => {
+    const { readableWhere } = await import('./abilities.js');
+    expect(() => readableWhere(defineAbilitiesFor(who('SYSADMIN')), 'Project')).toThrow();
+    expect(readableWhere(defineAbilitiesFor(who('DEPT_USER', 'u1')), 'Project')).toEqual({
+      OR: [{ coBuildingOrgIds: { has: 'o1' } }, { orgId: 'o1' }],
+    });
+  });
+});

@@ -233,5 +233,10 @@ export function pickReadable<T extends Record<string, unknown>>(
 
 /** A Prisma where-clause limiting a list to what the actor may read. */
 export function readableWhere(ability: AppAbility, type: Exclude<SubjectName, 'all'>) {
-  return accessibleBy(ability, 'read').ofType(type as never);
+  // A role with no rule for the type gets `{ OR: [] }` from CASL, which Prisma treats as no filter at all:
+  // refuse outright instead, so a missing rule can never mean "everything".
+  if (!ability.can('read', type)) throw new ForbiddenError('FORBIDDEN', { action: 'read' });
+  const where = accessibleBy(ability, 'read').ofType(type as never) as { OR?: unknown[] };
+  if (Array.isArray(where.OR) && where.OR.length === 0) throw new ForbiddenError('FORBIDDEN', { action: 'read' });
+  return where;
 }

@@ -44,6 +44,6 @@ export type FileStore = ReturnType<typeof createFileStore>;
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').replace(/^\.+/, '').trim();
+  const cleaned = base.replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, '_').replace(/^\.+/, '').trim();
   return (cleaned || 'file').slice(0, 200);
 }

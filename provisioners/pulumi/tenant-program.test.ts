@@ -78,7 +78,7 @@ const TYPE_OF_KIND: Record<string, string> = {
 const resolve = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((ok) => output.apply((v) => ok(v)));
 /** Unwraps values Pulumi marks secret in mock inputs. */
 const plain = (value: unknown): any => {
-  if (value && typeof value === 'object' && '4dabf18193072939515e22adb298388d' in value) return (value as { value: unknown }).value;
+  if (value && typeof value === 'object' && '4dabf18193072939515e22adb298388d' in value) return (value as unknown as { value: unknown }).value;
   return value;
 };
 

@@ -347,21 +347,32 @@ async function build(stage: Stage): Promise<string> {
   return id;
 }
 
-/** ids of the shared projects, one per stage; refusals leave them as they are */
-const sharedProjects = new Map<Stage, string>();
+/**
+ * The shared projects, one per stage, as last read. Refusals leave them as they are, so they are read again only
+ * after a request on one of them succeeded (`dirty`, set by the runner below): a wrongly allowed change is noticed.
+ */
+const sharedProjects = new Map<Stage, Fx>();
+const dirty = new Set<string>();
+
+async function readProject(id: string): Promise<Fx & { status: string }> {
+  const res = await as('auditor', t.http.get(`/api/projects/${id}`));
+  expect(res.status, res.text).toBe(200);
+  const notices = res.body.notices as { id: string }[];
+  return { id, code: res.body.code, status: res.body.status, ifMatch: res.headers['etag'] as string, noticeId: notices.at(-1)?.id ?? '' };
+}
 
 /** A project in the stage with its current ETag; `fresh` builds a new one (for a row that will change it). */
 async function project(stage: Stage, fresh = false): Promise<Fx> {
-  let id = fresh ? undefined : sharedProjects.get(stage);
-  let res = id ? await as('auditor', t.http.get(`/api/projects/${id}`)) : undefined;
-  if (!res || res.body.status !== STAGES[stage].status) {
-    id = await build(stage);
-    if (!fresh) sharedProjects.set(stage, id);
-    res = await as('auditor', t.http.get(`/api/projects/${id}`));
+  if (fresh) return readProject(await build(stage));
+  let fx = sharedProjects.get(stage);
+  if (fx && dirty.has(String(fx.id))) {
+    const now = await readProject(String(fx.id));
+    dirty.delete(String(fx.id));
+    fx = now.status === STAGES[stage].status ? { ...now, shared: stage } : undefined;
   }
-  expect(res.status, res.text).toBe(200);
-  const notices = res.body.notices as { id: string }[];
-  return { id: id!, code: res.body.code, ifMatch: res.headers['etag'] as string, noticeId: notices.at(-1)?.id ?? '' };
+  if (!fx) fx = { ...(await readProject(await build(stage))), shared: stage };
+  sharedProjects.set(stage, fx);
+  return fx;
 }
 
 /** a shared project with one document the department uploaded (an application document while drafting) */
@@ -411,14 +422,26 @@ function binary(res: NodeJS.ReadableStream & { headers: Record<string, string> }
   });
 }
 
+// BUG (core/access/abilities.ts readableWhere, used by projects/guard.ts findReadableProject): the system and the
+// security administrator have no rule on projects at all, so @casl/prisma's accessibleBy(...).ofType('Project') gives
+// `{ OR: [] }`. On its own that matches nothing, but findReadableProject nests it, `{ AND: [{ id }, { OR: [] }] }`, and
+// Prisma 7 drops the empty OR there, so the clause matches every project: the two administrators read every project,
+// drafts included, with its documents (三员分立 says they have no business data), and are told 403 instead of 404.
+//   GET /api/projects/:id (a department's draft) as admin → expected 404 NOT_FOUND, got 200 with the whole project.
+//   GET /api/projects/:id/documents/:documentId as secadmin → expected 404, got 200 with the file.
+//   POST /api/projects/:id/review as admin → expected 404 NOT_FOUND, got 403 FORBIDDEN.
+// (GET /api/projects and /api/deadlines refuse them first with a type-level check, so they are not affected.)
+const ADMIN_HIDDEN: Outcome = { ...HIDDEN, bug: 'the administrators see every project: { AND: [{ id }, { OR: [] }] } matches all' };
+const ADMINS: SignedIn[] = ['admin', 'secadmin'];
+
 /**
  * The rows of an action on a project in `stage`: the public 401, the named rows, then every other role 403 if it may
  * read the project and 404 if it may not.
  */
 function projectRows(stage: Stage, named: [Who[], Outcome][]): [Who[], Outcome][] {
   const taken = new Set(named.flatMap(([w]) => w));
-  const rest = (readable: boolean) => SIGNED_IN.filter((r) => !taken.has(r) && READERS[stage].includes(r) === readable);
-  const rows: [Who[], Outcome][] = [[ANON, UNAUTH], ...named, [rest(true), FORBIDDEN], [rest(false), HIDDEN]];
+  const rest = (readable: boolean) => SIGNED_IN.filter((r) => !taken.has(r) && !ADMINS.includes(r) && READERS[stage].includes(r) === readable);
+  const rows: [Who[], Outcome][] = [[ANON, UNAUTH], ...named, [rest(true), FORBIDDEN], [rest(false), HIDDEN], [ADMINS.filter((r) => !taken.has(r)), ADMIN_HIDDEN]];
   return rows.filter(([w]) => w.length > 0);
 }
 
@@ -1063,7 +1086,8 @@ const matrix: Endpoint[] = [
       variant: stage.toLowerCase(),
       prepare: () => project(stage),
       request: (h, fx) => h.get(`/api/projects/${fx.id}/catalog-changes`),
-      rows: readRows(stage, (res) => expect(res.body).toMatchObject({ pinned: 1, current: 1 })),
+      // the matrix publishes catalog revisions of its own: compare with the one published now
+      rows: readRows(stage, async (res) => expect(res.body).toMatchObject({ pinned: expect.any(Number), current: (await call(t.http.get('/api/catalog'))).body.revision.number })),
     }),
   ),
   ...(['DRAFT', 'ESTABLISHED'] as const).map(
@@ -1356,6 +1380,8 @@ for (const ep of matrix) {
           req = req.set(ep.freshSession ? { Authorization: `Bearer ${(await login(who)).body.token}` } : await t.as(who));
         }
         const res = await call(req);
+        // a shared project that took a change (expected or not) is read again before it is used next
+        if (fx.shared && req.method !== 'GET' && res.status < 300) dirty.add(String(fx.id));
         expect(res.status, `${res.status} ${res.text}`).toBe(outcome.status);
         if (outcome.code) expect(res.body.code).toBe(outcome.code);
         if (res.status >= 400) expect(res.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
@@ -1449,7 +1475,7 @@ describe('order of checks on project changes', () => {
     expect(missing.status, missing.text).toBe(428);
     const stale = await as('gia', t.http.post(`/api/projects/${fx.id}/review`).set('If-Match', '"v999"').send({ decision: 'APPROVE', dimensions: ALL_PASS }));
     expect(stale.status, stale.text).toBe(412);
-    expect(await project('GIA_REVIEW')).toEqual(fx);
+    expect(await readProject(String(fx.id))).toMatchObject({ status: 'GIA_REVIEW', ifMatch: fx.ifMatch });
   });
 
   // BUG (projects/guard.ts openProjectForChange, see COBUILDER above): the co-building department may never change

@@ -519,7 +519,7 @@ describe('the public notice and establishment', () => {
     const q = await buildBudgetApproved(t);
     const before = await snapshot(q.id);
     const res = await act('gia', q.id, 'notice', q.etag, { startDate: '2026-10-12', endDate: '2026-10-16' });
-    expect(res.status, res.text).toBe(400);
+    expect(res.status, `answered ${res.status}, project now ${res.body.status ?? res.body.code}`).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     await expectUnchanged(q.id, before);
   });

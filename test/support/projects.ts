@@ -1,4 +1,5 @@
 // Builds projects through the API, as a department would, so tests start from a realistic state.
+import type { LocalDate } from '../../core/calendar/working-days.js';
 import type { TestPlatform } from './platform.js';
 
 export const VALID_RESOURCES = [
@@ -71,16 +72,29 @@ export async function buildBudgetApproved(t: TestPlatform, user = 'dept'): Promi
   return { id: p.id, etag, body };
 }
 
-/** Takes a project all the way to ESTABLISHED (needs a platform whose `today` is after the notice's end). */
+/** Takes a project all the way to ESTABLISHED: a notice from today to tomorrow, then the day after. */
 export async function buildEstablished(t: TestPlatform, user = 'dept'): Promise<Built> {
   const p = await buildBudgetApproved(t, user);
+  const start = t.today();
+  const end = nextDay(start);
   let etag = p.etag;
-  let res = await t.http.post(`/api/projects/${p.id}/notice`).set(await t.as('gia')).set('If-Match', etag).send({ startDate: '2020-01-01', endDate: '2020-01-07' });
+  let res = await t.http.post(`/api/projects/${p.id}/notice`).set(await t.as('gia')).set('If-Match', etag).send({ startDate: start, endDate: end });
   if (res.status !== 200) throw new Error(`notice: ${res.status} ${JSON.stringify(res.body)}`);
   etag = res.headers.etag;
-  res = await t.http.post(`/api/projects/${p.id}/establish`).set(await t.as('gia')).set('If-Match', etag).send({});
+  t.setToday(nextDay(end));
+  try {
+    res = await t.http.post(`/api/projects/${p.id}/establish`).set(await t.as('gia')).set('If-Match', etag).send({});
+  } finally {
+    t.setToday(start);
+  }
   if (res.status !== 200) throw new Error(`establish: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: p.id, etag: res.headers.etag, body: res.body };
+}
+
+function nextDay(d: LocalDate): LocalDate {
+  const x = new Date(`${d}T00:00:00Z`);
+  x.setUTCDate(x.getUTCDate() + 1);
+  return x.toISOString().slice(0, 10) as LocalDate;
 }
 
 export const SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq6a2x0Yy1leGFtcGxlLWtleS1mb3ItdGVzdHMtb25seQ zhang@edu';

@@ -73,7 +73,7 @@ CREATE TABLE "migration_wave" (
 
 -- CreateTable
 CREATE TABLE "migration_status_change" (
-    "id" UUID NOT NULL,
+    "seq" BIGSERIAL NOT NULL,
     "systemId" UUID NOT NULL,
     "action" TEXT NOT NULL,
     "fromStatus" "MigrationStatus",
@@ -84,7 +84,7 @@ CREATE TABLE "migration_status_change" (
     "actorName" TEXT,
     "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "migration_status_change_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "migration_status_change_pkey" PRIMARY KEY ("seq")
 );
 
 -- CreateIndex
@@ -118,7 +118,7 @@ CREATE UNIQUE INDEX "migration_wave_name_key" ON "migration_wave"("name");
 CREATE INDEX "migration_wave_endDate_idx" ON "migration_wave"("endDate");
 
 -- CreateIndex
-CREATE INDEX "migration_status_change_systemId_at_idx" ON "migration_status_change"("systemId", "at");
+CREATE INDEX "migration_status_change_systemId_seq_idx" ON "migration_status_change"("systemId", "seq");
 
 -- CreateIndex
 CREATE INDEX "migration_status_change_toStatus_systemId_at_idx" ON "migration_status_change"("toStatus", "systemId", "at");

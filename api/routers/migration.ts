@@ -1,0 +1,239 @@
+// The legacy system register and the migration onto the city cloud (Art. 5, 30, 33): register, import/export,
+// assessment and the state machine, waves, and the progress board.
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { BadRequestError, InvalidInputError, PayloadTooLargeError } from '../../core/errors.js';
+import { MIGRATION_STATES, MIGRATION_TRANSITIONS, type MigrationAction } from '../../migration/workflow.js';
+import { HOSTING_TYPES, STRATEGIES, assessmentSchema, registerSchema, systemPatchSchema } from '../../migration/register-input.js';
+import { MAX_IMPORT_BYTES, registerTemplate } from '../../migration/spreadsheet.js';
+import type { TransitionInput } from '../../migration/transitions.js';
+import { readIfMatch, setEtag } from '../etag.js';
+import { route, type RouteTable } from '../route.js';
+import { errors, idParam, localeQuery } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const localDate = z.iso.date().describe('a calendar date in Asia/Shanghai, YYYY-MM-DD');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const status = z.enum(MIGRATION_STATES);
+const hosting = z.enum(HOSTING_TYPES);
+const strategy = z.enum(STRATEGIES);
+const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s).max(20)]).optional();
+const flag = z.enum(['true', 'false']).optional();
+const format = z.enum(['xlsx', 'csv']).default('xlsx');
+
+const system = z
+  .object({ id: z.string(), code: z.string(), name: z.string(), status, org: z.object({ id: z.string(), code: z.string(), name: z.string() }).passthrough(), version: z.number() })
+  .passthrough()
+  .openapi('MigrationSystem');
+const wave = z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), version: z.number() }).passthrough().openapi('MigrationWave');
+const importResult = z.object({ imported: z.number(), skippedEmptyRows: z.number(), firstCode: z.string(), lastCode: z.string() }).openapi('MigrationImportResult');
+const file = { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' } };
+
+const filters = {
+  status: oneOrMany(status),
+  hosting: oneOrMany(hosting),
+  strategy: oneOrMany(strategy),
+  orgId: z.uuid().optional(),
+  waveId: z.uuid().optional(),
+  classified: flag,
+  outsideCityCloud: flag.describe('true: not exempt, not on the city cloud, not yet migrated or decommissioned'),
+  q: z.string().max(100).optional().describe('part of a name or code'),
+};
+type FilterQuery = z.output<z.ZodObject<typeof filters>>;
+const arr = <T>(v: T | T[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
+const filterOf = (q: FilterQuery) => ({
+  status: arr(q.status),
+  hosting: arr(q.hosting),
+  strategy: arr(q.strategy),
+  orgId: q.orgId,
+  waveId: q.waveId,
+  classified: bool(q.classified),
+  outsideCityCloud: bool(q.outsideCityCloud),
+  q: q.q,
+});
+
+const note = z.string().trim().max(2000).optional();
+const TRANSITION_BODIES: { [A in MigrationAction]: z.ZodType<TransitionInput[A] | undefined> } = {
+  assess: assessmentSchema.extend({ note }),
+  plan: z.strictObject({ waveId: z.uuid(), note }),
+  start: z.strictObject({ note }).optional(),
+  'cut-over': z.strictObject({ note }).optional(),
+  verify: z.strictObject({
+    projectId: z.uuid().describe('the project whose provisioned resources the system now runs on'),
+    resourceRequestIds: z.array(z.uuid()).max(100).optional().describe('PROVISIONED requests of that project; default: all of them'),
+    note,
+  }),
+  decommission: z.strictObject({ note }).optional(),
+  block: z.strictObject({ reason: text(2000) }),
+  unblock: z.strictObject({ note }).optional(),
+};
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 0 } });
+/** multer's refusals in the vocabulary: too large 413, anything else about the form 400 */
+const uploadRegister = (req: Request, res: Response, next: (err?: unknown) => void) =>
+  upload.single('file')(req, res, (err?: unknown) => {
+    if (!err) return next();
+    if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(new PayloadTooLargeError(`${MAX_IMPORT_BYTES / 1024 / 1024} MiB`));
+    if (err instanceof multer.MulterError) return next(new InvalidInputError([{ path: err.field ?? 'file', code: 'field.unknown' }]));
+    next(new BadRequestError());
+  });
+
+function send(res: Response, v: { version: number }, status = 200) {
+  setEtag(res, v.version);
+  res.status(status).json(v);
+}
+
+function sendFile(res: Response, body: Buffer, fmt: 'xlsx' | 'csv', ascii: string, name: string) {
+  res.setHeader('Content-Disposition', `attachment; filename="${ascii}.${fmt}"; filename*=UTF-8''${encodeURIComponent(name)}.${fmt}`);
+  res.type(fmt === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  res.send(body);
+}
+
+export function migrationRoutes(table: RouteTable, s: Services) {
+  const tags = ['migration'];
+  const m = s.migration;
+
+  route(table, {
+    method: 'get', path: '/api/migration/template', summary: 'The register template (Chinese by default) with drop-downs and instructions, XLSX or CSV', tags, auth: false,
+    query: z.strictObject({ format, lang: localeQuery }),
+    responses: { ...file, 400: errors[400] },
+    handler: async ({ query, ctx }, _req, res) => {
+      const name = ctx.locale === 'en' ? 'system-register-template' : '政务信息系统目录登记模板';
+      sendFile(res, await registerTemplate(query.format, ctx.locale), query.format, 'system-register-template', name);
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/migration/board',
+    summary: 'Migration progress: totals by status; by department, county, wave, strategy and hosting; systems outside the city cloud; overdue waves; the migrated-over-time curve; Art. 30 and 33 footprints. GIA, the auditor and the sub-center get the full view; anyone else the public one (counts only)',
+    tags, auth: false,
+    query: z.strictObject({ view: z.enum(['public', 'full']).optional().describe('public: what the public display shows; full: 403 unless you may read it') }),
+    responses: {
+      200: { description: 'the board (ETag; 304 with If-None-Match)', schema: z.object({ view: z.enum(['public', 'full']), totals: z.object({ systems: z.number() }).passthrough() }).passthrough().openapi('MigrationBoard') },
+      304: { description: 'unchanged' },
+      400: errors[400],
+      403: errors[403],
+    },
+    handler: async ({ query, ctx }, req, res) => {
+      const board = await m.board.get(ctx, query.view);
+      res.setHeader('ETag', board.etag);
+      res.setHeader('Vary', 'Authorization');
+      res.setHeader('Cache-Control', board.view === 'public' ? 'public, max-age=2' : 'private, no-cache');
+      if (req.headers['if-none-match'] === board.etag) return void res.status(304).end();
+      res.type('application/json').send(board.json);
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/migration/waves', summary: 'Migration waves by start date, with their systems and how many are done (signed-in users)', tags, auth: true,
+    responses: { 200: { description: 'waves', schema: z.object({ items: z.array(wave) }) }, 401: errors[401] },
+    handler: async ({ ctx }, _req, res) => void res.json(await m.waves.list(ctx)),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/migration/waves', summary: 'Create a migration wave (sub-center)', tags, auth: true,
+    body: z.strictObject({ name: text(100), startDate: localDate, endDate: localDate, description: z.string().max(2000).optional() }),
+    responses: { 201: { description: 'created', schema: wave }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
+    handler: async ({ body, ctx }, _req, res) => send(res, await m.waves.create(ctx, body), 201),
+  });
+
+  route(table, {
+    method: 'patch', path: '/api/migration/waves/:id', summary: 'Change a wave: name, dates, description (sub-center)', tags, auth: true, ifMatch: true,
+    params: idParam,
+    body: z.strictObject({ name: text(100).optional(), startDate: localDate.optional(), endDate: localDate.optional(), description: z.string().max(2000).optional() }),
+    responses: { 200: { description: 'updated', schema: wave }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await m.waves.update(ctx, params.id, readIfMatch(req), body)),
+  });
+
+  route(table, {
+    method: 'get', path: '/api/migration/systems', summary: 'Registered systems you may read (your organisation’s; GIA, the auditor and the sub-center: all), filtered and paginated', tags, auth: true,
+    query: z.strictObject({
+      ...filters,
+      page: z.coerce.number().int().min(1).max(100000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    responses: { 200: { description: 'a page of systems, by code', schema: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(system) }) }, 400: errors[400], 401: errors[401], 403: errors[403] },
+    handler: async ({ query, ctx }, _req, res) => void res.json(await m.register.list(ctx, { ...filterOf(query), page: query.page, pageSize: query.pageSize })),
+  });
+
+  route(table, {
+    method: 'post', path: '/api/migration/systems', summary: 'Register a system of your organisation (department or county user); assessment fields are the sub-center’s', tags, auth: true,
+    body: registerSchema,
+    responses: { 201: { description: 'registered', schema: system }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
+    handler: async ({ body, ctx }, _req, res) => {
+      const v = await m.register.create(ctx, body);
+      res.location(`/api/migration/systems/${v.id}`);
+      send(res, v, 201);
+    },
+  });
+
+  route(table, {
+    method: 'post', path: '/api/migration/systems/import',
+    summary: `Import the register from XLSX or CSV (the template's columns; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB): every row or none; 422 lists each problem's row, column and reason`,
+    tags, auth: true,
+    multipart: { field: 'file', parser: uploadRegister },
+    responses: { 201: { description: 'imported', schema: importResult }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
+    handler: async ({ ctx }, req, res) => {
+      if (!req.file) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
+      res.status(201).json(await m.register.importFile(ctx, req.file.buffer, ctx.locale));
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/migration/systems/export', summary: 'The register you may read as XLSX or CSV: the template’s columns, then code, state and assessment (formula-like cells neutralised)', tags, auth: true,
+    query: z.strictObject({ ...filters, format, lang: localeQuery }),
+    responses: { ...file, 400: errors[400], 401: errors[401], 403: errors[403] },
+    handler: async ({ query, ctx }, _req, res) => {
+      const body = await m.register.exportFile(ctx, filterOf(query), query.format, ctx.locale);
+      sendFile(res, body, query.format, 'system-register', ctx.locale === 'en' ? 'system-register' : '政务信息系统目录');
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/migration/systems/:id', summary: 'A registered system', tags, auth: true,
+    params: idParam,
+    responses: { 200: { description: 'the system (ETag: its version)', schema: system }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => send(res, await m.register.get(ctx, params.id)),
+  });
+
+  route(table, {
+    method: 'patch', path: '/api/migration/systems/:id',
+    summary: 'Change a system: register fields (its organisation), assessment fields (the sub-center, once assessed); anything else FORBIDDEN_FIELD',
+    tags, auth: true, ifMatch: true,
+    params: idParam, body: systemPatchSchema,
+    responses: { 200: { description: 'updated', schema: system }, ...errors },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await m.register.update(ctx, params.id, readIfMatch(req), body, ctx.locale)),
+  });
+
+  route(table, {
+    method: 'delete', path: '/api/migration/systems/:id', summary: 'Withdraw a registration made in error (its organisation, before assessment)', tags, auth: true, ifMatch: true,
+    params: idParam,
+    responses: { 204: { description: 'withdrawn' }, ...errors },
+    handler: async ({ params, ctx }, req, res) => {
+      await m.register.remove(ctx, params.id, readIfMatch(req));
+      res.status(204).end();
+    },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/migration/systems/:id/history', summary: 'Every change of a system: registration, edits, assessment and transitions, oldest first', tags, auth: true,
+    params: idParam,
+    responses: { 200: { description: 'the history', schema: z.object({ id: z.string(), code: z.string(), items: z.array(z.object({ action: z.string(), fromStatus: status.nullable(), toStatus: status, at: z.string() }).passthrough()) }) }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => void res.json(await m.register.history(ctx, params.id)),
+  });
+
+  for (const action of Object.keys(TRANSITION_BODIES) as MigrationAction[]) {
+    const t = MIGRATION_TRANSITIONS[action];
+    route(table, {
+      method: 'post', path: `/api/migration/systems/:id/${action}`,
+      summary: `${t.label.en} (${t.label['zh-CN']}, sub-center): ${t.from.join('/')} → ${t.to === 'RESUME' ? 'the state it was blocked in' : t.to}${t.requires ? `; requires ${t.requires}` : ''}`,
+      tags, auth: true, ifMatch: true,
+      params: idParam, body: TRANSITION_BODIES[action],
+      responses: { 200: { description: 'done', schema: system }, ...errors },
+      handler: async ({ params, body, ctx }, req, res) =>
+        send(res, await m.transitions.take(ctx, params.id, readIfMatch(req), action, (body ?? {}) as TransitionInput[typeof action], ctx.locale)),
+    });
+  }
+}

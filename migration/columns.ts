@@ -1,0 +1,329 @@
+// The columns of the register spreadsheet (政务信息系统目录登记表), in Chinese first: the downloadable template,
+// the import and the export all use this one list, so a file exported here can be read back.
+import type { Locale } from '../core/i18n.js';
+import type { MigrationState } from './workflow.js';
+import type { HostingType, Level, Strategy, XinchuangStatus } from './register-input.js';
+
+type Labels<K extends string> = Record<K, Record<Locale, string>>;
+
+export const HOSTING_LABELS: Labels<HostingType> = {
+  OWN_ROOM: { 'zh-CN': '自建机房', en: 'Own server room' },
+  INDUSTRY_CLOUD: { 'zh-CN': '行业云', en: 'Industry cloud' },
+  COUNTY_CLOUD: { 'zh-CN': '县级云', en: 'County cloud' },
+  OTHER_PROVIDER: { 'zh-CN': '其他服务商', en: 'Other provider' },
+  CITY_CLOUD: { 'zh-CN': '市政务云', en: 'City government cloud' },
+};
+
+export const XINCHUANG_LABELS: Labels<XinchuangStatus> = {
+  NONE: { 'zh-CN': '未适配', en: 'Not adapted' },
+  PARTIAL: { 'zh-CN': '部分适配', en: 'Partly adapted' },
+  FULL: { 'zh-CN': '全栈信创', en: 'Full stack' },
+};
+
+export const STRATEGY_LABELS: Labels<Strategy> = {
+  REHOST: { 'zh-CN': '直接迁移', en: 'Rehost' },
+  REPLATFORM: { 'zh-CN': '平台优化迁移', en: 'Replatform' },
+  REFACTOR: { 'zh-CN': '重构上云', en: 'Refactor' },
+  REPURCHASE: { 'zh-CN': '改用目录SaaS服务', en: 'Repurchase (catalog SaaS)' },
+  RETIRE: { 'zh-CN': '下线', en: 'Retire' },
+  RETAIN_EXEMPT: { 'zh-CN': '保留（豁免）', en: 'Retain (exempt)' },
+};
+
+export const LEVEL_LABELS: Labels<Level> = {
+  LOW: { 'zh-CN': '低', en: 'Low' },
+  MEDIUM: { 'zh-CN': '中', en: 'Medium' },
+  HIGH: { 'zh-CN': '高', en: 'High' },
+};
+
+export const STATUS_LABELS: Labels<MigrationState> = {
+  REGISTERED: { 'zh-CN': '已登记', en: 'Registered' },
+  ASSESSED: { 'zh-CN': '已评估', en: 'Assessed' },
+  PLANNED: { 'zh-CN': '已排期', en: 'Planned' },
+  MIGRATING: { 'zh-CN': '迁移中', en: 'Migrating' },
+  CUT_OVER: { 'zh-CN': '已割接', en: 'Cut over' },
+  MIGRATED: { 'zh-CN': '已上云', en: 'Migrated' },
+  DECOMMISSIONED: { 'zh-CN': '原系统已下线', en: 'Decommissioned' },
+  BLOCKED: { 'zh-CN': '受阻挂起', en: 'Blocked' },
+};
+
+const MLPS_LABELS: Record<Locale, string[]> = {
+  'zh-CN': ['未定级', '第一级', '第二级', '第三级', '第四级'],
+  en: ['Not graded', 'Level 1', 'Level 2', 'Level 3', 'Level 4'],
+};
+const YES_NO: Record<Locale, [string, string]> = { 'zh-CN': ['是', '否'], en: ['Yes', 'No'] };
+
+/** What a cell's text becomes: the field's value, or why it cannot be read. */
+export type Parsed = { value: unknown } | { error: string; params?: Record<string, string | number> };
+
+/** One exported system, as the register service reads it. */
+export interface RegisterRow {
+  code: string;
+  orgName: string;
+  name: string;
+  purpose: string;
+  hosting: HostingType;
+  location: string | null;
+  mlpsLevel: number | null;
+  mlpsFilingNo: string | null;
+  classified: boolean;
+  os: string | null;
+  database: string | null;
+  middleware: string | null;
+  xinchuang: XinchuangStatus | null;
+  dataVolumeGb: number | null;
+  userCount: number | null;
+  dependencies: string[];
+  contacts: { name: string; phone: string; email?: string }[];
+  annualOmCost: number | null;
+  status: MigrationState;
+  strategy: Strategy | null;
+  effort: Level | null;
+  risk: Level | null;
+  targetPlanCodes: string[];
+  waveName: string | null;
+  blockingIssues: string[];
+  blockedReason: string | null;
+  updatedAt: string;
+}
+
+export type CellValue = string | number | null;
+
+export interface RegisterColumn {
+  key: string;
+  header: Record<Locale, string>;
+  required?: boolean;
+  /** false: exports only (the code, the assessment, the state); recognised and ignored on import */
+  importable: boolean;
+  width: number;
+  /** the template's drop-down and the values an import accepts (besides codes and English labels) */
+  choices?: Record<Locale, string[]>;
+  /** how to fill it in (the template's instructions sheet) */
+  hint?: Record<Locale, string>;
+  parse?: (text: string) => Parsed;
+  cell: (row: RegisterRow, locale: Locale) => CellValue;
+}
+
+/** Lists in one cell: 、 ； ; , ， or line breaks between items. */
+const LIST_SEPARATORS = /[、；;,，\n]+/;
+export const splitList = (text: string) =>
+  text
+    .split(LIST_SEPARATORS)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const joinList = (items: readonly string[]) => items.join('；');
+
+const normaliseChoice = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** A parser accepting the code, the Chinese label, the English label, or an alias, for an enumeration. */
+function choice<K extends string>(labels: Labels<K>, aliases: Record<string, K> = {}): (text: string) => Parsed {
+  const lookup = new Map<string, K>();
+  for (const [code, l] of Object.entries(labels) as [K, Record<Locale, string>][]) {
+    lookup.set(normaliseChoice(code), code);
+    lookup.set(normaliseChoice(l['zh-CN']), code);
+    lookup.set(normaliseChoice(l.en), code);
+  }
+  for (const [alias, code] of Object.entries(aliases)) lookup.set(normaliseChoice(alias), code);
+  return (text) => {
+    if (!text) return { value: undefined };
+    const code = lookup.get(normaliseChoice(text));
+    return code ? { value: code } : { error: 'import.invalid_choice', params: { value: text } };
+  };
+}
+
+const labelsOf = <K extends string>(labels: Labels<K>): Record<Locale, string[]> => ({
+  'zh-CN': Object.values<Record<Locale, string>>(labels).map((l) => l['zh-CN']),
+  en: Object.values<Record<Locale, string>>(labels).map((l) => l.en),
+});
+
+const asText = (text: string): Parsed => ({ value: text === '' ? undefined : text });
+
+function asNumber(text: string, integer = false): Parsed {
+  if (!text) return { value: undefined };
+  const cleaned = text.normalize('NFKC').replace(/[,\s]/g, '');
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned) ? Number(cleaned) : NaN;
+  if (!Number.isFinite(n)) return { error: 'import.not_a_number', params: { value: text } };
+  if (integer && !Number.isInteger(n)) return { error: 'import.not_an_integer', params: { value: text } };
+  return { value: integer ? n : Math.round(n * 100) / 100 };
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+function asMlpsLevel(text: string): Parsed {
+  if (!text) return { value: undefined };
+  const s = normaliseChoice(text);
+  if (['未定级', 'notgraded', 'none', '无'].includes(s)) return { value: null };
+  const m = /^(?:等保|等级保护)?(?:第)?([1-4一二三四])(?:级)?(?:等保)?$|^level([1-4])$/.exec(s);
+  const digit = m?.[1] ?? m?.[2];
+  return digit ? { value: CHINESE_DIGITS[digit] } : { error: 'import.invalid_choice', params: { value: text } };
+}
+
+function asYesNo(text: string): Parsed {
+  if (!text) return { value: undefined };
+  const s = normaliseChoice(text);
+  if (['是', '涉密', 'y', 'yes', 'true', '1'].includes(s)) return { value: true };
+  if (['否', '非涉密', '不涉密', 'n', 'no', 'false', '0'].includes(s)) return { value: false };
+  return { error: 'import.invalid_choice', params: { value: text } };
+}
+
+const asList = (text: string): Parsed => ({ value: text ? splitList(text) : undefined });
+
+const label = <K extends string>(labels: Labels<K>, code: K | null, locale: Locale) => (code ? labels[code][locale] : null);
+
+export const REGISTER_COLUMNS: RegisterColumn[] = [
+  {
+    key: 'name',
+    header: { 'zh-CN': '系统名称', en: 'System name' },
+    required: true,
+    importable: true,
+    width: 28,
+    hint: { 'zh-CN': '本单位内不得重名', en: 'unique within your organisation' },
+    parse: asText,
+    cell: (r) => r.name,
+  },
+  {
+    key: 'org',
+    header: { 'zh-CN': '所属单位', en: 'Organisation' },
+    importable: true,
+    width: 24,
+    hint: { 'zh-CN': '可不填；填写时须为本单位名称或代码', en: 'optional; if given, your own organisation’s name or code' },
+    parse: asText,
+    cell: (r) => r.orgName,
+  },
+  {
+    key: 'purpose',
+    header: { 'zh-CN': '业务用途', en: 'Business purpose' },
+    required: true,
+    importable: true,
+    width: 36,
+    parse: asText,
+    cell: (r) => r.purpose,
+  },
+  {
+    key: 'hosting',
+    header: { 'zh-CN': '当前部署方式', en: 'Current hosting' },
+    required: true,
+    importable: true,
+    width: 14,
+    choices: labelsOf(HOSTING_LABELS),
+    parse: choice(HOSTING_LABELS, { 自有机房: 'OWN_ROOM', 本单位机房: 'OWN_ROOM', 县级政务云: 'COUNTY_CLOUD', 县政务云: 'COUNTY_CLOUD', 第三方服务商: 'OTHER_PROVIDER', 市级政务云: 'CITY_CLOUD', 政务云: 'CITY_CLOUD' }),
+    cell: (r, l) => label(HOSTING_LABELS, r.hosting, l),
+  },
+  {
+    key: 'location',
+    header: { 'zh-CN': '部署位置', en: 'Location' },
+    importable: true,
+    width: 24,
+    hint: { 'zh-CN': '机房地址，或行业云、服务商名称', en: 'server room address, or the industry cloud or provider' },
+    parse: asText,
+    cell: (r) => r.location,
+  },
+  {
+    key: 'mlpsLevel',
+    header: { 'zh-CN': '等保级别', en: 'MLPS level' },
+    importable: true,
+    width: 10,
+    choices: MLPS_LABELS,
+    parse: asMlpsLevel,
+    cell: (r, l) => MLPS_LABELS[l][r.mlpsLevel ?? 0] ?? null,
+  },
+  { key: 'mlpsFilingNo', header: { 'zh-CN': '等保备案号', en: 'MLPS filing number' }, importable: true, width: 20, parse: asText, cell: (r) => r.mlpsFilingNo },
+  {
+    key: 'classified',
+    header: { 'zh-CN': '是否涉密', en: 'Classified' },
+    importable: true,
+    width: 10,
+    choices: { 'zh-CN': [...YES_NO['zh-CN']], en: [...YES_NO.en] },
+    hint: { 'zh-CN': '涉密系统登记备案，不纳入迁移（第一条）；不填视为“否”', en: 'classified systems are recorded, exempt from migration (Art. 1); blank means No' },
+    parse: asYesNo,
+    cell: (r, l) => YES_NO[l][r.classified ? 0 : 1],
+  },
+  { key: 'os', header: { 'zh-CN': '操作系统', en: 'Operating system' }, importable: true, width: 16, parse: asText, cell: (r) => r.os },
+  { key: 'database', header: { 'zh-CN': '数据库', en: 'Database' }, importable: true, width: 16, parse: asText, cell: (r) => r.database },
+  { key: 'middleware', header: { 'zh-CN': '中间件', en: 'Middleware' }, importable: true, width: 16, parse: asText, cell: (r) => r.middleware },
+  {
+    key: 'xinchuang',
+    header: { 'zh-CN': '信创适配情况', en: 'Xinchuang adaptation' },
+    importable: true,
+    width: 12,
+    choices: labelsOf(XINCHUANG_LABELS),
+    parse: choice(XINCHUANG_LABELS, { 已适配: 'FULL', 全部适配: 'FULL', 否: 'NONE', 无: 'NONE' }),
+    cell: (r, l) => label(XINCHUANG_LABELS, r.xinchuang, l),
+  },
+  { key: 'dataVolumeGb', header: { 'zh-CN': '数据量（GB）', en: 'Data volume (GB)' }, importable: true, width: 12, parse: (s) => asNumber(s), cell: (r) => r.dataVolumeGb },
+  { key: 'userCount', header: { 'zh-CN': '用户数', en: 'Users' }, importable: true, width: 10, parse: (s) => asNumber(s, true), cell: (r) => r.userCount },
+  {
+    key: 'dependencies',
+    header: { 'zh-CN': '依赖系统', en: 'Depends on' },
+    importable: true,
+    width: 24,
+    hint: { 'zh-CN': '多个系统用“；”或“、”分隔', en: 'separate several with ; or 、' },
+    parse: asList,
+    cell: (r) => joinList(r.dependencies),
+  },
+  {
+    key: 'contactNames',
+    header: { 'zh-CN': '联系人', en: 'Contacts' },
+    importable: true,
+    width: 14,
+    hint: { 'zh-CN': '多人用“；”分隔，与联系电话一一对应', en: 'separate several with ;, in the same order as the phones' },
+    parse: asList,
+    cell: (r) => joinList(r.contacts.map((c) => c.name)),
+  },
+  {
+    key: 'contactPhones',
+    header: { 'zh-CN': '联系电话', en: 'Contact phones' },
+    importable: true,
+    width: 16,
+    parse: asList,
+    cell: (r) => joinList(r.contacts.map((c) => c.phone)),
+  },
+  {
+    key: 'contactEmails',
+    header: { 'zh-CN': '联系邮箱', en: 'Contact e-mails' },
+    importable: true,
+    width: 20,
+    hint: { 'zh-CN': '可不填；填写时与联系人一一对应', en: 'optional; if given, one per contact' },
+    parse: asList,
+    cell: (r) => (r.contacts.some((c) => c.email) ? joinList(r.contacts.map((c) => c.email ?? '')) : null),
+  },
+  { key: 'annualOmCost', header: { 'zh-CN': '年运维费用（元）', en: 'Annual O&M cost (CNY)' }, importable: true, width: 14, parse: (s) => asNumber(s), cell: (r) => r.annualOmCost },
+  // what the sub-center and the workflow add: exported, never imported
+  { key: 'code', header: { 'zh-CN': '系统编号', en: 'System code' }, importable: false, width: 18, cell: (r) => r.code },
+  { key: 'status', header: { 'zh-CN': '迁移状态', en: 'Status' }, importable: false, width: 12, cell: (r, l) => STATUS_LABELS[r.status][l] },
+  { key: 'strategy', header: { 'zh-CN': '迁移策略', en: 'Strategy' }, importable: false, width: 16, cell: (r, l) => label(STRATEGY_LABELS, r.strategy, l) },
+  { key: 'effort', header: { 'zh-CN': '工作量', en: 'Effort' }, importable: false, width: 8, cell: (r, l) => label(LEVEL_LABELS, r.effort, l) },
+  { key: 'risk', header: { 'zh-CN': '风险', en: 'Risk' }, importable: false, width: 8, cell: (r, l) => label(LEVEL_LABELS, r.risk, l) },
+  { key: 'targetPlanCodes', header: { 'zh-CN': '目标服务规格', en: 'Target plans' }, importable: false, width: 28, cell: (r) => joinList(r.targetPlanCodes) },
+  { key: 'wave', header: { 'zh-CN': '迁移批次', en: 'Wave' }, importable: false, width: 16, cell: (r) => r.waveName },
+  { key: 'blockingIssues', header: { 'zh-CN': '阻塞问题', en: 'Blocking issues' }, importable: false, width: 28, cell: (r) => joinList(r.blockingIssues) },
+  { key: 'blockedReason', header: { 'zh-CN': '挂起原因', en: 'Blocked because' }, importable: false, width: 24, cell: (r) => r.blockedReason },
+  { key: 'updatedAt', header: { 'zh-CN': '更新时间', en: 'Updated' }, importable: false, width: 20, cell: (r) => r.updatedAt },
+];
+
+export const IMPORT_COLUMNS = REGISTER_COLUMNS.filter((c) => c.importable);
+
+/** Header text as people type it: no spaces or asterisks, full-width brackets as ASCII, any case. */
+export function normaliseHeader(text: string): string {
+  return text.normalize('NFKC').replace(/[\s*]/g, '').toLowerCase();
+}
+
+const BY_HEADER = new Map<string, RegisterColumn>(
+  REGISTER_COLUMNS.flatMap((c) => [
+    [normaliseHeader(c.header['zh-CN']), c],
+    [normaliseHeader(c.header.en), c],
+  ]),
+);
+
+export function columnByKey(key: string): RegisterColumn {
+  const c = REGISTER_COLUMNS.find((x) => x.key === key);
+  if (!c) throw new Error(`no register column ${key}`);
+  return c;
+}
+
+export function columnForHeader(text: string): RegisterColumn | undefined {
+  return BY_HEADER.get(normaliseHeader(text));
+}
+
+/** The header as the template shows it: required columns marked with an asterisk. */
+export function templateHeader(c: RegisterColumn, locale: Locale): string {
+  return c.required ? `${c.header[locale]}*` : c.header[locale];
+}

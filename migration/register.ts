@@ -1,0 +1,326 @@
+// The register of legacy systems (政务信息系统目录, Art. 5): departments and counties record their own systems,
+// one by one or from the spreadsheet they already keep (all rows in one transaction, or none); everyone who may
+// read the register can list and export it. The sub-center revises its assessment through the same PATCH, on the
+// assessment fields only (core/access/abilities.ts decides who may change which field).
+import crypto from 'node:crypto';
+import { assertCan, assertFieldsPermitted, MIGRATION_ASSESSMENT_FIELDS, readableWhere, subject } from '../core/access/abilities.js';
+import type { Actor } from '../core/actor.js';
+import { recordAudit } from '../core/audit/audit.js';
+import type { Database, Tx } from '../core/db/database.js';
+import type { Prisma } from '../core/db/generated/client.js';
+import { ConflictError, InvalidInputError, RuleViolationError } from '../core/errors.js';
+import { t, type Locale } from '../core/i18n.js';
+import type { PublishedCatalog } from '../catalog/published.js';
+import { validateAssessment } from './assessment.js';
+import { columnByKey, type RegisterRow } from './columns.js';
+import { findReadableSystem, openSystemForChange } from './guard.js';
+import { changeRow, historyOf, recordChange } from './history.js';
+import type { HostingType, RegisterInput, Strategy, SystemPatch } from './register-input.js';
+import {
+  MAX_REPORTED_PROBLEMS,
+  detectFormat,
+  parseRegisterRows,
+  readSheetRows,
+  registerExport,
+  type ImportProblem,
+  type SheetFormat,
+} from './spreadsheet.js';
+import { NOT_YET_MOVED, type MigrationState } from './workflow.js';
+
+export interface SystemListFilter {
+  status?: MigrationState[];
+  hosting?: HostingType[];
+  strategy?: Strategy[];
+  orgId?: string;
+  waveId?: string;
+  classified?: boolean;
+  /** not exempt, not hosted on the city cloud, not yet migrated or decommissioned */
+  outsideCityCloud?: boolean;
+  q?: string;
+}
+
+/** Every state but DECOMMISSIONED: a switched-off system's entry is final. */
+const EDITABLE: readonly MigrationState[] = ['REGISTERED', 'ASSESSED', 'PLANNED', 'MIGRATING', 'CUT_OVER', 'MIGRATED', 'BLOCKED'];
+/** rows per INSERT: 1000 rows × ~25 columns stays well under PostgreSQL's 65535 bind parameters */
+const INSERT_CHUNK = 1000;
+const MAX_EXPORT_ROWS = 100_000;
+
+export const systemInclude = {
+  org: { select: { id: true, code: true, name: true, kind: true } },
+  wave: { select: { id: true, name: true, startDate: true, endDate: true } },
+} satisfies Prisma.MigrationSystemInclude;
+type SystemRow = Prisma.MigrationSystemGetPayload<{ include: typeof systemInclude }>;
+
+const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
+
+export function toSystemView(r: SystemRow) {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    org: r.org,
+    purpose: r.purpose,
+    hosting: r.hosting,
+    location: r.location,
+    mlpsLevel: r.mlpsLevel,
+    mlpsFilingNo: r.mlpsFilingNo,
+    classified: r.classified,
+    exempt: r.classified || r.strategy === 'RETAIN_EXEMPT',
+    os: r.os,
+    database: r.database,
+    middleware: r.middleware,
+    xinchuang: r.xinchuang,
+    dataVolumeGb: num(r.dataVolumeGb),
+    userCount: r.userCount,
+    dependencies: r.dependencies,
+    contacts: r.contacts as { name: string; phone: string; email?: string }[],
+    annualOmCost: num(r.annualOmCost),
+    strategy: r.strategy,
+    effort: r.effort,
+    risk: r.risk,
+    targetPlanCodes: r.targetPlanCodes,
+    blockingIssues: r.blockingIssues,
+    assessedAt: r.assessedAt?.toISOString() ?? null,
+    status: r.status,
+    blockedReason: r.blockedReason,
+    blockedFrom: r.blockedFrom,
+    wave: r.wave,
+    projectId: r.projectId,
+    resourceRequestIds: r.resourceRequestIds,
+    migratedAt: r.migratedAt?.toISOString() ?? null,
+    decommissionedAt: r.decommissionedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+  };
+}
+export type SystemView = ReturnType<typeof toSystemView>;
+
+export async function loadSystemView(tx: Tx, id: string): Promise<SystemView> {
+  return toSystemView(await tx.migrationSystem.findUniqueOrThrow({ where: { id }, include: systemInclude }));
+}
+
+/** Register fields as columns (undefined: not given, left as it is or to its default). */
+function registerData<T extends Partial<RegisterInput>>(input: T): Omit<T, 'contacts'> & { contacts?: RegisterInput['contacts'] } {
+  const { contacts, ...rest } = input;
+  return { ...rest, ...(contacts !== undefined ? { contacts } : {}) };
+}
+
+/** Serialises numbering within one organisation; returns the next free sequence number. */
+async function nextSeq(tx: Tx, orgId: string): Promise<number> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`migration-register:${orgId}`}))`;
+  const max = await tx.migrationSystem.aggregate({ where: { orgId }, _max: { seq: true } });
+  return (max._max.seq ?? 0) + 1;
+}
+
+const codeOf = (orgCode: string, seq: number) => `${orgCode}-XT-${String(seq).padStart(4, '0')}`;
+
+export function whereOf(f: SystemListFilter): Prisma.MigrationSystemWhereInput[] {
+  return [
+    f.status?.length ? { status: { in: f.status } } : {},
+    f.hosting?.length ? { hosting: { in: f.hosting } } : {},
+    f.strategy?.length ? { strategy: { in: f.strategy } } : {},
+    f.orgId ? { orgId: f.orgId } : {},
+    f.waveId ? { waveId: f.waveId } : {},
+    f.classified !== undefined ? { classified: f.classified } : {},
+    f.outsideCityCloud
+      ? {
+          classified: false,
+          OR: [{ strategy: null }, { strategy: { not: 'RETAIN_EXEMPT' } }],
+          hosting: { not: 'CITY_CLOUD' },
+          status: { in: [...NOT_YET_MOVED] },
+        }
+      : {},
+    f.q ? { OR: [{ name: { contains: f.q } }, { code: { contains: f.q } }] } : {},
+  ];
+}
+
+export function createRegisterService({ db, published, onChange }: { db: Database; published: PublishedCatalog; onChange: () => void }) {
+  const { prisma } = db;
+
+  async function assertNameFree(tx: Tx, orgId: string, name: string) {
+    if (await tx.migrationSystem.findFirst({ where: { orgId, name }, select: { id: true } })) throw new ConflictError('SYSTEM_NAME_TAKEN', { name });
+  }
+
+  async function create(actor: Actor, input: RegisterInput) {
+    assertCan(actor.ability, 'create', 'MigrationSystem');
+    const principal = actor.principal!;
+    assertFieldsPermitted(actor.ability, 'create', subject('MigrationSystem', { orgId: principal.orgId }), input);
+    const view = await prisma.$transaction(async (tx) => {
+      const org = await tx.organisation.findUniqueOrThrow({ where: { id: principal.orgId } });
+      const seq = await nextSeq(tx, org.id);
+      await assertNameFree(tx, org.id, input.name);
+      const code = codeOf(org.code, seq);
+      const row = await tx.migrationSystem.create({ data: { ...registerData(input), seq, code, orgId: org.id, createdById: principal.id } });
+      await recordChange(tx, actor, { systemId: row.id, action: 'register', from: null, to: 'REGISTERED' });
+      await recordAudit(tx, actor.audit, { action: 'migration.register', targetType: 'MigrationSystem', targetId: row.id, detail: { code, name: input.name } });
+      return loadSystemView(tx, row.id);
+    });
+    onChange();
+    return view;
+  }
+
+  async function list(actor: Actor, f: SystemListFilter & { page: number; pageSize: number }) {
+    assertCan(actor.ability, 'read', 'MigrationSystem');
+    const where: Prisma.MigrationSystemWhereInput = { AND: [readableWhere(actor.ability, 'MigrationSystem'), ...whereOf(f)] };
+    const [total, rows] = await Promise.all([
+      prisma.migrationSystem.count({ where }),
+      prisma.migrationSystem.findMany({ where, include: systemInclude, orderBy: { code: 'asc' }, skip: (f.page - 1) * f.pageSize, take: f.pageSize }),
+    ]);
+    return { total, page: f.page, pageSize: f.pageSize, items: rows.map(toSystemView) };
+  }
+
+  async function get(actor: Actor, id: string) {
+    await findReadableSystem(prisma, actor, id);
+    return loadSystemView(prisma, id);
+  }
+
+  /** Register fields by the owner, assessment fields by the sub-center (after the first assessment). */
+  async function update(actor: Actor, id: string, expectedVersion: number | undefined, patch: SystemPatch, locale: Locale) {
+    const fields = Object.keys(patch).filter((k) => patch[k as keyof SystemPatch] !== undefined);
+    const reassessing = fields.some((k) => MIGRATION_ASSESSMENT_FIELDS.includes(k));
+    const catalog = reassessing ? await published.current() : null;
+    const view = await prisma.$transaction(async (tx) => {
+      const row = await openSystemForChange(tx, actor, id, expectedVersion, 'update', EDITABLE);
+      assertFieldsPermitted(actor.ability, 'update', subject('MigrationSystem', row), patch);
+      const { strategy, effort, risk, targetPlanCodes, blockingIssues, ...register } = patch;
+      if (reassessing) {
+        if (row.status === 'REGISTERED') throw new ConflictError('NOT_ASSESSED');
+        const merged = { strategy: strategy ?? row.strategy!, targetPlanCodes: targetPlanCodes ?? row.targetPlanCodes };
+        const violations = validateAssessment(row, merged, catalog!.view, locale);
+        if (violations.length) throw new RuleViolationError(violations);
+      }
+      if (register.name !== undefined && register.name !== row.name) await assertNameFree(tx, row.orgId, register.name);
+      await tx.migrationSystem.update({
+        where: { id },
+        data: {
+          ...registerData(register),
+          ...(reassessing
+            ? {
+                strategy,
+                effort,
+                risk,
+                ...(targetPlanCodes ? { targetPlanCodes: [...new Set(targetPlanCodes)] } : {}),
+                blockingIssues,
+                assessedAt: new Date(),
+              }
+            : {}),
+        },
+      });
+      const action = reassessing ? 'reassess' : 'update';
+      await recordChange(tx, actor, { systemId: id, action, from: row.status, to: row.status, detail: { fields } });
+      await recordAudit(tx, actor.audit, { action: `migration.${action}`, targetType: 'MigrationSystem', targetId: id, detail: { code: row.code, fields } });
+      return loadSystemView(tx, id);
+    });
+    onChange();
+    return view;
+  }
+
+  /** Withdraws a registration made in error (owner, before assessment). */
+  async function remove(actor: Actor, id: string, expectedVersion: number | undefined) {
+    await prisma.$transaction(async (tx) => {
+      const row = await openSystemForChange(tx, actor, id, expectedVersion, 'delete', ['REGISTERED']);
+      await tx.migrationSystem.delete({ where: { id } });
+      await recordAudit(tx, actor.audit, { action: 'migration.withdraw', targetType: 'MigrationSystem', targetId: id, detail: { code: row.code, name: row.name, orgId: row.orgId } });
+    });
+    onChange();
+  }
+
+  async function history(actor: Actor, id: string) {
+    const row = await findReadableSystem(prisma, actor, id);
+    return { id, code: row.code, items: await historyOf(prisma, id) };
+  }
+
+  /**
+   * Imports a spreadsheet of the actor's organisation's systems: every row is checked first (header, values,
+   * duplicates in the file and against the register), and either all rows are registered in one transaction or,
+   * with any problem, none (422 with every problem's row, column and reason).
+   */
+  async function importFile(actor: Actor, file: Buffer, locale: Locale) {
+    assertCan(actor.ability, 'create', 'MigrationSystem');
+    const principal = actor.principal!;
+    const format = detectFormat(file);
+    if (format !== 'xlsx' && format !== 'csv') throw new InvalidInputError([{ path: 'file', code: 'import.file_type' }], 'IMPORT_FILE_TYPE', 415);
+    const org = await prisma.organisation.findUniqueOrThrow({ where: { id: principal.orgId } });
+    const parsed = await parseRegisterRows(readSheetRows(file, format), { locale, org });
+    if (parsed.problems.length) throw new RuleViolationError(parsed.problems);
+
+    const result = await prisma.$transaction(
+      async (tx) => {
+        const first = await nextSeq(tx, org.id);
+        const names = parsed.entries.map((e) => e.input.name);
+        const taken = new Set<string>();
+        for (let i = 0; i < names.length; i += INSERT_CHUNK) {
+          const found = await tx.migrationSystem.findMany({ where: { orgId: org.id, name: { in: names.slice(i, i + INSERT_CHUNK) } }, select: { name: true } });
+          found.forEach((f) => taken.add(f.name));
+        }
+        if (taken.size) {
+          const nameColumn = columnByKey('name');
+          const clashes = parsed.entries.filter((e) => taken.has(e.input.name));
+          const problems: ImportProblem[] = clashes.slice(0, MAX_REPORTED_PROBLEMS).map((e) => ({
+            code: 'import.duplicate_existing',
+            line: e.row,
+            field: 'name',
+            column: nameColumn.header[locale],
+            message: t('import.at_cell', locale, { row: e.row, column: nameColumn.header[locale] }) + t('import.duplicate_existing', locale, { name: e.input.name }),
+          }));
+          if (clashes.length > MAX_REPORTED_PROBLEMS) {
+            problems.push({ code: 'import.more_problems', line: clashes[MAX_REPORTED_PROBLEMS]!.row, message: t('import.more_problems', locale, { count: clashes.length - MAX_REPORTED_PROBLEMS }) });
+          }
+          throw new RuleViolationError(problems);
+        }
+        const rows = parsed.entries.map((e, i) => ({
+          ...registerData(e.input),
+          id: crypto.randomUUID(),
+          seq: first + i,
+          code: codeOf(org.code, first + i),
+          orgId: org.id,
+          createdById: principal.id,
+        }));
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.migrationSystem.createMany({ data: rows.slice(i, i + INSERT_CHUNK) });
+        const changes = rows.map((r, i) => changeRow(actor, { systemId: r.id, action: 'import', from: null, to: 'REGISTERED', detail: { row: parsed.entries[i]!.row } }));
+        for (let i = 0; i < changes.length; i += INSERT_CHUNK) await tx.migrationStatusChange.createMany({ data: changes.slice(i, i + INSERT_CHUNK) });
+        const summary = {
+          imported: rows.length,
+          skippedEmptyRows: parsed.skippedEmptyRows,
+          firstCode: rows[0]!.code,
+          lastCode: rows[rows.length - 1]!.code,
+        };
+        await recordAudit(tx, actor.audit, {
+          action: 'migration.import',
+          targetType: 'MigrationSystem',
+          detail: { ...summary, format, bytes: file.length, sm3: crypto.createHash('sm3').update(file).digest('hex') },
+        });
+        return summary;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+    onChange();
+    return result;
+  }
+
+  /** The register the actor may read, filtered, as XLSX or CSV, in the columns of the template. */
+  async function exportFile(actor: Actor, f: SystemListFilter, format: SheetFormat, locale: Locale): Promise<Buffer> {
+    assertCan(actor.ability, 'read', 'MigrationSystem');
+    const rows = await prisma.migrationSystem.findMany({
+      where: { AND: [readableWhere(actor.ability, 'MigrationSystem'), ...whereOf(f)] },
+      include: { org: { select: { name: true } }, wave: { select: { name: true } } },
+      orderBy: { code: 'asc' },
+      take: MAX_EXPORT_ROWS,
+    });
+    const out: RegisterRow[] = rows.map((r) => ({
+      ...r,
+      orgName: r.org.name,
+      dataVolumeGb: num(r.dataVolumeGb),
+      annualOmCost: num(r.annualOmCost),
+      contacts: r.contacts as RegisterRow['contacts'],
+      waveName: r.wave?.name ?? null,
+      updatedAt: r.updatedAt.toISOString(),
+    }));
+    return registerExport(out, format, locale);
+  }
+
+  return { create, list, get, update, remove, history, importFile, exportFile };
+}
+
+export type RegisterService = ReturnType<typeof createRegisterService>;

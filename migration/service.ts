@@ -1,0 +1,29 @@
+// The migration domain's services, composed once: the register, the transitions, the waves and the board (which
+// every change made through the others invalidates).
+import type { PublishedCatalog } from '../catalog/published.js';
+import { toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
+import type { Database } from '../core/db/database.js';
+import { createBoardService } from './board.js';
+import { createRegisterService } from './register.js';
+import { createTransitionService } from './transitions.js';
+import { createWaveService } from './waves.js';
+
+export interface MigrationDeps {
+  db: Database;
+  published: PublishedCatalog;
+  /** today in Asia/Shanghai (overdue waves); injectable for tests */
+  today?: () => LocalDate;
+}
+
+export function createMigrationService({ db, published, today = () => toShanghaiDate(new Date()) }: MigrationDeps) {
+  const board = createBoardService({ db, today });
+  const onChange = () => board.invalidate();
+  return {
+    register: createRegisterService({ db, published, onChange }),
+    transitions: createTransitionService({ db, published, onChange }),
+    waves: createWaveService({ db, onChange }),
+    board,
+  };
+}
+
+export type MigrationService = ReturnType<typeof createMigrationService>;

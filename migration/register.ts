@@ -106,11 +106,17 @@ function registerData<T extends Partial<RegisterInput>>(input: T): Omit<T, 'cont
   return { ...rest, ...(contacts !== undefined ? { contacts } : {}) };
 }
 
-/** Serialises numbering within one organisation; returns the next free sequence number. */
-async function nextSeq(tx: Tx, orgId: string): Promise<number> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`migration-register:${orgId}`}))`;
-  const max = await tx.migrationSystem.aggregate({ where: { orgId }, _max: { seq: true } });
-  return (max._max.seq ?? 0) + 1;
+/**
+ * Gives out `n` consecutive numbers of an organisation's systems and returns the first. The counter row stays
+ * locked until the transaction ends, so registrations of one organisation are numbered one after the other, and a
+ * number is never given twice (not even after a withdrawal).
+ */
+async function allocateSeq(tx: Tx, orgId: string, n = 1): Promise<number> {
+  const [row] = await tx.$queryRaw<{ lastSeq: number }[]>`
+    INSERT INTO migration_code_counter ("orgId", "lastSeq") VALUES (${orgId}::uuid, ${n})
+    ON CONFLICT ("orgId") DO UPDATE SET "lastSeq" = migration_code_counter."lastSeq" + EXCLUDED."lastSeq"
+    RETURNING "lastSeq"`;
+  return row!.lastSeq - n + 1;
 }
 
 const codeOf = (orgCode: string, seq: number) => `${orgCode}-XT-${String(seq).padStart(4, '0')}`;
@@ -148,7 +154,7 @@ export function createRegisterService({ db, published, onChange }: { db: Databas
     assertFieldsPermitted(actor.ability, 'create', subject('MigrationSystem', { orgId: principal.orgId }), input);
     const view = await prisma.$transaction(async (tx) => {
       const org = await tx.organisation.findUniqueOrThrow({ where: { id: principal.orgId } });
-      const seq = await nextSeq(tx, org.id);
+      const seq = await allocateSeq(tx, org.id);
       await assertNameFree(tx, org.id, input.name);
       const code = codeOf(org.code, seq);
       const row = await tx.migrationSystem.create({ data: { ...registerData(input), seq, code, orgId: org.id, createdById: principal.id } });
@@ -247,7 +253,7 @@ export function createRegisterService({ db, published, onChange }: { db: Databas
 
     const result = await prisma.$transaction(
       async (tx) => {
-        const first = await nextSeq(tx, org.id);
+        const first = await allocateSeq(tx, org.id, parsed.entries.length);
         const names = parsed.entries.map((e) => e.input.name);
         const taken = new Set<string>();
         for (let i = 0; i < names.length; i += INSERT_CHUNK) {

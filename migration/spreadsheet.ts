@@ -98,7 +98,7 @@ async function* readRows(file: Buffer, format: SheetFormat): AsyncGenerator<Shee
     let first = true;
     for await (const sheet of reader) {
       for await (const row of sheet) {
-        if (first) yield { number: row.number, cells: (row.values as unknown[]).slice(1).map((v) => cellText(v)) };
+        if (first) yield { number: row.number, cells: Array.from((row.values as unknown[]).slice(1), (v) => cellText(v)) };
       }
       first = false;
     }
@@ -111,7 +111,7 @@ async function* readRows(file: Buffer, format: SheetFormat): AsyncGenerator<Shee
   // every datum as the text it is (no guessing of numbers or dates: 0012 stays 0012)
   const ws = await wb.csv.read(Readable.from([text]), { map: (d: unknown) => d, parserOptions: { delimiter } } as never);
   const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, cells: (row.values as unknown[]).slice(1).map((v) => cellText(v)) }));
+  ws.eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, cells: Array.from((row.values as unknown[]).slice(1), (v) => cellText(v)) }));
   yield* rows;
 }
 
@@ -247,7 +247,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
       }
       const parsed = column.parse!(raw);
       if ('error' in parsed) {
-        const params = { ...parsed.params, ...(column.choices ? { allowed: column.choices[locale].join('、') } : {}) };
+        const params = { ...parsed.params, ...(column.choices ? { allowed: column.choices[locale].join(locale === 'en' ? ', ' : '、') } : {}) };
         report({ row: row.number, index, column, code: parsed.error, params });
         rowOk = false;
       } else {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { seedCatalogView } from '../catalog/seed-view.js';
 import { describe, expect, it } from 'vitest';
 import type { CatalogView, OfferingView, PlanView, RevisionSummary } from '../catalog/view.js';
 import type { SeedCatalog } from '../catalog/seed-schema.js';
@@ -632,17 +633,7 @@ describe('catalogCost', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // The real seed catalog
 
-function seedView(): CatalogView {
-  const seed = JSON.parse(fs.readFileSync(new URL('../catalog/seed/municipal-catalog.json', import.meta.url), 'utf8')) as SeedCatalog;
-  return {
-    revision: { ...revision, number: 1, title: seed.title },
-    offerings: seed.offerings.map((o) => ({
-      ...o,
-      status: 'ACTIVE' as const,
-      plans: o.plans.map((p) => ({ ...p, maxQuantity: p.maxQuantity ?? null, status: 'ACTIVE' as const })),
-    })),
-  };
-}
+const seedView = seedCatalogView;
 
 describe('against the municipal seed catalog', () => {
   const view = seedView();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { seedCatalogView } from '../catalog/seed-view.js';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,17 +24,7 @@ import type { K8sObject, TenantInput } from './tenant-input.js';
 
 // ───────────────────────── fixtures: the real seed catalog, a realistic project ─────────────────────────
 
-function seedView(): CatalogView {
-  const seed = JSON.parse(fs.readFileSync(new URL('../catalog/seed/municipal-catalog.json', import.meta.url), 'utf8')) as SeedCatalog;
-  return {
-    revision: { number: 1, status: 'PUBLISHED', title: seed.title, notes: null, basedOnNumber: null, submittedAt: null, approvedAt: null, publishedAt: null, version: 1 },
-    offerings: seed.offerings.map((o) => ({
-      ...o,
-      status: 'ACTIVE' as const,
-      plans: o.plans.map((p) => ({ ...p, maxQuantity: p.maxQuantity ?? null, status: 'ACTIVE' as const })),
-    })),
-  };
-}
+const seedView = seedCatalogView;
 
 const REQ_A = 'a1b2c3d4-1111-4222-8333-444455556666';
 const REQ_B = 'b7c8d9e0-2222-4333-8444-555566667777';

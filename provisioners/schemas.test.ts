@@ -1,6 +1,7 @@
 // Every object desiredState renders, validated against the real schemas: core kinds with kubernetes-models
 // (the Kubernetes OpenAPI definitions), KubeVirt / CDI / CloudNativePG kinds with the upstream CRD schemas
 // in ../shared/schemas/crds (beside the clone, as in CI). No API server can run here; this is the substitute.
+import { seedCatalogView } from '../catalog/seed-view.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,17 +105,7 @@ function problems(obj: K8sObject): string[] {
 
 // ───────────────────────── inputs ─────────────────────────
 
-function seedView(): CatalogView {
-  const seed = JSON.parse(fs.readFileSync(new URL('../catalog/seed/municipal-catalog.json', import.meta.url), 'utf8')) as SeedCatalog;
-  return {
-    revision: { number: 1, status: 'PUBLISHED', title: seed.title, notes: null, basedOnNumber: null, submittedAt: null, approvedAt: null, publishedAt: null, version: 1 },
-    offerings: seed.offerings.map((o) => ({
-      ...o,
-      status: 'ACTIVE' as const,
-      plans: o.plans.map((p) => ({ ...p, maxQuantity: p.maxQuantity ?? null, status: 'ACTIVE' as const })),
-    })),
-  };
-}
+const seedView = seedCatalogView;
 const catalog = seedView();
 
 /** One of every VM plan, every PostgreSQL plan and every namespace plan of the seed catalog. */

@@ -176,7 +176,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     multipart: { field: 'file', parser: uploadRegister },
     responses: { 201: { description: 'imported', schema: importResult }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
     handler: async ({ ctx }, req, res) => {
-      if (!req.file) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
+      if (!req.file?.size) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
       res.status(201).json(await m.register.importFile(ctx, req.file.buffer, ctx.locale));
     },
   });

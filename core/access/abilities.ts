@@ -236,7 +236,8 @@ export function readableWhere(ability: AppAbility, type: Exclude<SubjectName, 'a
   // A role with no rule for the type gets `{ OR: [] }` from CASL, which Prisma treats as no filter at all:
   // refuse outright instead, so a missing rule can never mean "everything".
   if (!ability.can('read', type)) throw new ForbiddenError('FORBIDDEN', { action: 'read' });
-  const where = accessibleBy(ability, 'read').ofType(type as never) as { OR?: unknown[] };
-  if (Array.isArray(where.OR) && where.OR.length === 0) throw new ForbiddenError('FORBIDDEN', { action: 'read' });
+  const where = accessibleBy(ability, 'read').ofType(type as never);
+  const or = (where as { OR?: unknown }).OR;
+  if (Array.isArray(or) && or.length === 0) throw new ForbiddenError('FORBIDDEN', { action: 'read' });
   return where;
 }

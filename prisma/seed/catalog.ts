@@ -1,25 +1,8 @@
 // Seeds the municipal catalog (catalog/seed/municipal-catalog.json) as published revision 1 on an empty database.
-import fs from 'node:fs';
-import { fromRoot } from '../../core/paths.js';
 import { copyContent } from '../../catalog/revisions.js';
-import { seedCatalogSchema, type SeedCatalog } from '../../catalog/seed-schema.js';
-import type { OfferingView } from '../../catalog/view.js';
+import { readSeedCatalog, seedToOfferings } from '../../catalog/seed-view.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../../core/audit/audit.js';
 import type { Tx } from '../../core/db/database.js';
-
-export const SEED_CATALOG_PATH = fromRoot('catalog', 'seed', 'municipal-catalog.json');
-
-export function readSeedCatalog(file = SEED_CATALOG_PATH): SeedCatalog {
-  return seedCatalogSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-}
-
-export function seedToOfferings(seed: SeedCatalog): OfferingView[] {
-  return seed.offerings.map((o) => ({
-    ...o,
-    status: 'ACTIVE',
-    plans: o.plans.map((p) => ({ ...p, maxQuantity: p.maxQuantity ?? null, status: 'ACTIVE' })),
-  }));
-}
 
 /** Returns true when it seeded, false when a catalog already existed. */
 export async function seedCatalog(tx: Tx, seed = readSeedCatalog()): Promise<boolean> {

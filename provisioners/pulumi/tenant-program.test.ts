@@ -1,5 +1,6 @@
 // The tenant program under Pulumi's mocks: no CLI, no cluster. Mocks are set before the program module is
 // imported (dynamic import below), as Pulumi requires.
+import { seedCatalogView } from '../../catalog/seed-view.js';
 import fs from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,17 +33,7 @@ pulumi.runtime.setMocks(
 type Program = typeof import('./tenant-program.js');
 let program: Program;
 
-function seedView(): CatalogView {
-  const seed = JSON.parse(fs.readFileSync(new URL('../../catalog/seed/municipal-catalog.json', import.meta.url), 'utf8')) as SeedCatalog;
-  return {
-    revision: { number: 1, status: 'PUBLISHED', title: seed.title, notes: null, basedOnNumber: null, submittedAt: null, approvedAt: null, publishedAt: null, version: 1 },
-    offerings: seed.offerings.map((o) => ({
-      ...o,
-      status: 'ACTIVE' as const,
-      plans: o.plans.map((p) => ({ ...p, maxQuantity: p.maxQuantity ?? null, status: 'ACTIVE' as const })),
-    })),
-  };
-}
+const seedView = seedCatalogView;
 
 const input: TenantInput = {
   project: { id: '5b1d7c2e-9a4f-4c3e-8d2a-1f0e9d8c7b6a', code: '2026-EDU-001', name: '运城市智慧教育云平台' },

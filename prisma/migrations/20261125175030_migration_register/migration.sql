@@ -58,6 +58,14 @@ CREATE TABLE "migration_system" (
 );
 
 -- CreateTable
+CREATE TABLE "migration_code_counter" (
+    "orgId" UUID NOT NULL,
+    "lastSeq" INTEGER NOT NULL,
+
+    CONSTRAINT "migration_code_counter_pkey" PRIMARY KEY ("orgId")
+);
+
+-- CreateTable
 CREATE TABLE "migration_wave" (
     "id" UUID NOT NULL,
     "name" TEXT NOT NULL,

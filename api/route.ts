@@ -38,7 +38,7 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
 }
 
 /** Turns zod's issues into the vocabulary's field issues (path, stable code, parameters). */
-export function toFieldIssues(error: z.ZodError, prefix: string): FieldIssue[] {
+export function toFieldIssues(error: z.ZodError, prefix: string, input?: unknown): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean);
@@ -47,7 +47,7 @@ export function toFieldIssues(error: z.ZodError, prefix: string): FieldIssue[] {
       continue;
     }
     const path = base.join('.');
-    const missing = 'input' in issue && issue.input === undefined;
+    const missing = valueAt(input, issue.path) === undefined;
     if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
       out.push({ path, code: 'field.required' });
     } else if (issue.code === 'invalid_type') {
@@ -72,16 +72,32 @@ export function toFieldIssues(error: z.ZodError, prefix: string): FieldIssue[] {
  * Iterative, so that a deeply nested body cannot exhaust the stack.
  */
 function badString(value: unknown, prefix: string[]): string[] | null {
-  const stack: [unknown, string[]][] = [[value, prefix]];
+  // each entry points at its parent's, so a deep body costs linear time; the path is built only on a hit
+  type Node = { key: string; parent: Node | null } | null;
+  const stack: [unknown, Node][] = [[value, prefix.length ? { key: prefix.join('.'), parent: null } : null]];
   while (stack.length) {
-    const [v, path] = stack.pop()!;
+    const [v, node] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000') || !v.isWellFormed()) return path;
+      if (v.includes('\u0000') || !v.isWellFormed()) {
+        const path: string[] = [];
+        for (let n = node; n; n = n.parent) path.unshift(n.key);
+        return path;
+      }
     } else if (v && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) stack.push([child, [...path, k]]);
+      for (const [k, child] of Object.entries(v)) stack.push([child, { key: k, parent: node }]);
     }
   }
   return null;
+}
+
+/** The value at a zod issue's path in the input, to tell a missing field from a wrong one. */
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
 
 function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, prefix: string): z.output<T> {
@@ -89,7 +105,7 @@ function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, pre
   const bad = badString(value, prefix ? [prefix] : []);
   if (bad) throw new InvalidInputError([{ path: bad.join('.'), code: 'field.invalid_characters' }]);
   const result = schema.safeParse(value, { reportInput: true });
-  if (!result.success) throw new InvalidInputError(toFieldIssues(result.error, prefix));
+  if (!result.success) throw new InvalidInputError(toFieldIssues(result.error, prefix, value));
   return result.data;
 }
 

@@ -22,6 +22,7 @@ import { formatTable, writeJson } from './report.js';
 export const BENCHMARKS: Registration[] = [
   { name: 'catalog', load: () => import('./catalog.js') },
   { name: 'signin', load: () => import('./signin.js') },
+  { name: 'migration', load: () => import('./migration.js') },
 ];
 
 function select(args: string[]): Registration[] {

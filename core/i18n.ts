@@ -37,6 +37,8 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'Cannot {action} while the state is {from}',
   },
   RULE_VIOLATION: { 'zh-CN': '不符合业务规则', en: 'Business rules are not met' },
+  MALFORMED_UPLOAD: { 'zh-CN': '上传内容格式有误，请以 multipart/form-data 上传一个文件（字段 file）', en: 'Malformed upload: send one file as multipart/form-data (field file)' },
+  CALENDAR_NOT_COVERED: { 'zh-CN': '日期 {date} 超出节假日日历的范围（{from} 至 {to}）', en: 'The date {date} is outside the holiday calendar ({from} to {to})' },
   UNSUPPORTED_FILE_TYPE: { 'zh-CN': '不支持的文件类型（{detected}），请上传 PDF、Word(docx)、Excel(xlsx)、OFD 或图片', en: 'Unsupported file type ({detected}); upload PDF, docx, xlsx, OFD or an image' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后重试（请求号 {requestId}）', en: 'Internal error; please retry (request {requestId})' },
   // field-level zod issue codes

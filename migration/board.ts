@@ -14,6 +14,7 @@ import { assertCan } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
+import { UnauthenticatedError } from '../core/errors.js';
 import { Prisma } from '../core/db/generated/client.js';
 import { MIGRATION_STATES, NOT_YET_MOVED, type MigrationState } from './workflow.js';
 import { HOSTING_TYPES, STRATEGIES } from './register-input.js';
@@ -259,6 +260,7 @@ export function createBoardService({ db, today, ttlMs = BOARD_TTL_MS }: { db: Da
   function viewFor(actor: Actor, asked?: BoardView): BoardView {
     if (asked === 'public') return 'public';
     if (asked === 'full') {
+      if (!actor.principal) throw new UnauthenticatedError();
       assertCan(actor.ability, 'read', 'MigrationBoard');
       return 'full';
     }

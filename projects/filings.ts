@@ -5,6 +5,7 @@ import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import {
   ACCEPTANCE_REPORT,
+  CalendarCoverageError,
   CONTRACT_FILING,
   RECTIFICATION_REPORT,
   computeDeadline,
@@ -15,7 +16,7 @@ import {
 } from '../core/calendar/working-days.js';
 import type { Database, Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
-import { NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
+import { InvalidInputError, NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
 import type { Locale } from '../core/i18n.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { grantEntitlement } from './approval.js';
@@ -72,8 +73,22 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
     return toProjectView(row, org);
   }
 
-  async function addDeadline(tx: Tx, project: { id: string; orgId: string }, rule: DeadlineRule, start: LocalDate, title: string, met?: { filingId: string }) {
-    const d = computeDeadline(rule, start);
+  async function addDeadline(
+    tx: Tx,
+    project: { id: string; orgId: string },
+    rule: DeadlineRule,
+    start: LocalDate,
+    title: string,
+    field: string,
+    met?: { filingId: string },
+  ) {
+    let d;
+    try {
+      d = computeDeadline(rule, start);
+    } catch (err) {
+      if (!(err instanceof CalendarCoverageError)) throw err;
+      throw new InvalidInputError([{ path: field, code: 'CALENDAR_NOT_COVERED', params: { date: start, from: err.coveredFrom, to: err.coveredTo } }]);
+    }
     return tx.deadline.create({
       data: {
         projectId: project.id,
@@ -99,7 +114,7 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
       const filing = await tx.filing.create({ data: { projectId: id, kind, data: data as Prisma.InputJsonValue, filedById: actor.principal!.id } });
       const detail: Record<string, unknown> = { kind, filingId: filing.id };
       if (input.kind === 'CONTRACT') {
-        const d = await addDeadline(tx, row, CONTRACT_FILING, input.signedDate, `合同备案：${input.contractNo}`, { filingId: filing.id });
+        const d = await addDeadline(tx, row, CONTRACT_FILING, input.signedDate, `合同备案：${input.contractNo}`, 'signedDate', { filingId: filing.id });
         detail.late = today() > d.dueDate;
         detail.dueDate = d.dueDate;
       } else if (input.kind === 'ACCEPTANCE_REPORT') {
@@ -128,7 +143,7 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
       if (missing.length) throw new RuleViolationError(missing);
       const { acceptanceDate, ...data } = input;
       const filing = await tx.filing.create({ data: { projectId: id, kind: 'ACCEPTANCE', data: { acceptanceDate, ...data }, filedById: actor.principal!.id } });
-      const d = await addDeadline(tx, row, ACCEPTANCE_REPORT, acceptanceDate, '竣工验收报告备案');
+      const d = await addDeadline(tx, row, ACCEPTANCE_REPORT, acceptanceDate, '竣工验收报告备案', 'acceptanceDate');
       await tx.project.update({ where: { id }, data: { status: 'ACCEPTED' } });
       await recordAudit(tx, actor.audit, {
         action: 'project.acceptance',
@@ -186,7 +201,7 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
       const row = await openProjectForAppend(tx, actor, id, 'rectify', FILING_STATES);
       const issued = input.issuedDate ?? today();
       const filing = await tx.filing.create({ data: { projectId: id, kind: 'RECTIFICATION_NOTICE', data: { issues: input.issues, issuedDate: issued }, filedById: actor.principal!.id } });
-      const d = await addDeadline(tx, row, RECTIFICATION_REPORT, issued, `整改结果报送：${input.issues.slice(0, 40)}`);
+      const d = await addDeadline(tx, row, RECTIFICATION_REPORT, issued, `整改结果报送：${input.issues.slice(0, 40)}`, 'issuedDate');
       await recordAudit(tx, actor.audit, { action: 'project.rectification', targetType: 'Project', targetId: id, detail: { filingId: filing.id, deadlineId: d.id, dueDate: d.dueDate } });
       return view(tx, id);
     });

@@ -66,8 +66,11 @@ const violation = z.object({ code: z.string(), message: z.string(), article: z.s
 const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } });
 const uploadOne = (field: string) => (req: Parameters<ReturnType<typeof upload.single>>[0], res: Parameters<ReturnType<typeof upload.single>>[1], next: (err?: unknown) => void) =>
   upload.single(field)(req, res, (err?: unknown) => {
-    if ((err as { code?: string })?.code === 'LIMIT_FILE_SIZE') return next(new PayloadTooLargeError(`${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`));
-    next(err);
+    if (!err) return next();
+    if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(new PayloadTooLargeError(`${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`));
+    // every other failure of the multipart parser (no boundary, a form cut off, an unexpected field, too many
+    // parts) is a malformed request
+    next(new InvalidInputError([{ path: field, code: 'field.invalid' }], 'MALFORMED_UPLOAD'));
   });
 
 function send(res: Response, p: { version: number }, status = 200) {

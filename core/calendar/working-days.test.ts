@@ -301,7 +301,7 @@ describe('dates beyond the library’s data throw instead of counting Monday–F
     ['addWorkingDays whose deadline falls past the data', () => addWorkingDays(`${lastYear}-12-01` as LocalDate, 40)],
     ['workingDaysBetween into an uncovered year', () => workingDaysBetween(`${lastYear}-12-01` as LocalDate, after)],
     ['daysLeft with today uncovered', () => daysLeft(`${lastYear}-12-31` as LocalDate, after)],
-    ['computeDeadline from an uncovered start', () => computeDeadline(ACCEPTANCE_REPORT, after)],
+    ['computeDeadline from a start before the data', () => computeDeadline(ACCEPTANCE_REPORT, '2003-12-31' as LocalDate)],
   ])('%s throws CalendarCoverageError', (_what, call) => {
     expect(call).toThrow(CalendarCoverageError);
     expect(call).toThrow(/No State Council holiday schedule for \d{4}-\d{2}-\d{2}/);
@@ -350,6 +350,13 @@ describe('deadlines past the published schedule', () => {
     const d = computeDeadline({ ...CONTRACT_FILING, workingDays: 1 }, CALENDAR_COVERAGE.to);
     expect(d.due.endsWith('-01-01')).toBe(false);
     expect(d.provisional).toBe(true);
+  });
+
+  it('start after the data too: estimated and provisional, never an error', () => {
+    const start = `${lastYear + 1}-01-05` as LocalDate;
+    const d = computeDeadline(CONTRACT_FILING, start);
+    expect(d.provisional).toBe(true);
+    expect(d.due > start).toBe(true);
   });
 
   it('are exact and not provisional when they fall inside the data', () => {

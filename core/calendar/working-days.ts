@@ -327,7 +327,8 @@ export function computeDeadline(rule: DeadlineRule, start: LocalDate): ComputedD
     throw new RangeError(`Deadline rule ${rule.code}: workingDays must be a positive integer, got ${String(rule.workingDays)}`);
   }
   const stored = { code: rule.code, workingDays: rule.workingDays, article: rule.article };
-  indexOf(start); // a start before the coverage is an error, never an estimate
+  // a start before the coverage is an error, never an estimate; one after it is estimated like the rest
+  if (dayNumber(start) < TABLE.firstDay) throw new CalendarCoverageError(start);
   try {
     return { due: addWorkingDays(start, rule.workingDays), rule: stored, provisional: false };
   } catch (err) {

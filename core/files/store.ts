@@ -41,9 +41,14 @@ export function createFileStore(root: string) {
 export type FileStore = ReturnType<typeof createFileStore>;
 
 /** A file name safe to show and to send back: no directories, no control characters, bounded length. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
+export function cleanFileName(original: string): string {
+  const base = original.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, '_').replace(/^\.+/, '').trim();
-  return (cleaned || 'file').slice(0, 200);
+  const name = cleaned || 'file';
+  if (name.length <= 200) return name;
+  // shorten the stem, never the extension: the extension is part of what the type check compares
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+  return name.slice(0, 200 - ext.length) + ext;
 }

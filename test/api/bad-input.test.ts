@@ -454,7 +454,14 @@ describe('projects: bad input', () => {
     res = await call(t.http.post(`/api/projects/${inBudget.id}/review`).set(await gia()).set('If-Match', res.headers['etag'] as string).send({ decision: 'APPROVE', dimensions: ALL_PASS }));
     expect(res.status, res.text).toBe(200);
     established = await buildBudgetApproved(t, 'dept');
-    res = await call(t.http.post(`/api/projects/${established.id}/notice`).set(await gia()).set('If-Match', established.etag).send({ startDate: '2026-10-12', endDate: '2026-10-16' }));
+    // a notice starts today at the earliest: open it on 2026-10-12, back in time, so that it has ended by today
+    today = '2026-10-12';
+    try {
+      res = await call(t.http.post(`/api/projects/${established.id}/notice`).set(await gia()).set('If-Match', established.etag).send({ startDate: '2026-10-12', endDate: '2026-10-16' }));
+      expect(res.status, res.text).toBe(200);
+    } finally {
+      today = '2026-11-02';
+    }
     res = await call(t.http.post(`/api/projects/${established.id}/establish`).set(await gia()).set('If-Match', res.headers['etag'] as string));
     expect(res.status, res.text).toBe(200);
   });
@@ -632,6 +639,7 @@ describe('projects: bad input', () => {
       ['a date without leading zeros', { startDate: '2026-11-2', endDate: '2026-11-06' }, 'startDate', 'field.invalid_format'],
       ['a date-time instead of a date', { startDate: '2026-11-02T00:00:00Z', endDate: '2026-11-06' }, 'startDate', 'field.invalid_format'],
       ['an end before the start', { startDate: '2026-11-06', endDate: '2026-11-02' }, 'endDate', 'field.too_small'],
+      ['a start before today (nobody could have seen it)', { startDate: '2026-11-01', endDate: '2026-11-06' }, 'startDate', 'field.too_small'],
       ['without an end', { startDate: '2026-11-02' }, 'endDate', 'field.required'],
       ['a title over 200 characters', { startDate: '2026-11-02', endDate: '2026-11-06', title: '公'.repeat(201) }, 'title', 'field.too_big'],
     ])('notice: %s', async (_name, body, path, code) => {
@@ -799,11 +807,8 @@ describe('projects: bad input', () => {
       expect(res.body.filename).toBe('pass_wd__.pdf');
     });
 
-    // BUG (api/routers/projects.ts: multer() without `defParamCharset: 'utf8'`): multer decodes the file name in the
-    // part header as latin1 (its default), but browsers and HTTP clients send it as UTF-8, so every Chinese file name
-    // is stored and served back as mojibake (and cleanFileName then deletes the bytes that decode to C1 controls).
-    //   POST /api/projects/:id/documents, file name "项目建议书.pdf" → expected filename "项目建议书.pdf",
-    //     got "é¡¹ç®å»ºè®®ä¹¦.pdf"-like garbage.
+    // Regression guard (was a bug: multer decoded the file name as latin1, its default, so every Chinese file name was
+    // stored and served back as mojibake; fixed with `defParamCharset: 'utf8'`).
     it('a Chinese file name is kept as sent (UTF-8)', async () => {
       const res = await call((await upload()).req.field('kind', 'PROPOSAL').attach('file', MINIMAL_PDF, '项目建议书.pdf'));
       expect(res.status, res.text).toBe(201);

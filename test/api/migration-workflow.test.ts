@@ -22,8 +22,13 @@ async function register(user = 'dept', over: Record<string, unknown> = {}) {
 }
 
 /** A system and its current ETag; `act` takes a transition with it and keeps the new ETag. */
-function tracked(init: { id: string; etag: string }) {
-  const state = {
+interface Tracked {
+  id: string;
+  etag: string;
+  act(action: string, body?: object, user?: string, ifMatch?: string | null): Promise<Response>;
+}
+function tracked(init: { id: string; etag: string }): Tracked {
+  const state: Tracked = {
     ...init,
     async act(action: string, body: object = {}, user = 'bdc', ifMatch: string | null = state.etag): Promise<Response> {
       let req = t.http.post(`/api/migration/systems/${state.id}/${action}`).set(await t.as(user));

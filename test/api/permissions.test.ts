@@ -250,8 +250,8 @@ let today: LocalDate = '2026-11-02';
  * A notice that ended before today (establishment may follow) and one that is running today. A notice starts today
  * at the earliest, so the ended one is opened on its first day: the fixture steps back to 2026-10-12 for that.
  */
-const ENDED_NOTICE = { startDate: '2026-10-12', endDate: '2026-10-16' };
-const RUNNING_NOTICE = { startDate: '2026-11-02', endDate: '2026-11-06' };
+const ENDED_NOTICE: { startDate: LocalDate; endDate: LocalDate } = { startDate: '2026-10-12', endDate: '2026-10-16' };
+const RUNNING_NOTICE: { startDate: LocalDate; endDate: LocalDate } = { startDate: '2026-11-02', endDate: '2026-11-06' };
 
 /** runs `fn` with the platform's "today" set to `date`, then restores it */
 async function on<T>(date: LocalDate, fn: () => Promise<T>): Promise<T> {
@@ -263,6 +263,7 @@ async function on<T>(date: LocalDate, fn: () => Promise<T>): Promise<T> {
     today = saved;
   }
 }
+
 const ACCEPTANCE = {
   acceptanceDate: '2026-10-20',
   evidence: { dataSharingConnected: true, informationResourcesProvided: true, onGovernmentCloud: true, secureControllableChecked: true },

@@ -98,6 +98,10 @@ describe('a project from draft to acceptance', () => {
     expect(n).toMatchObject({ amount: 750000, endDate: '2026-11-06', project: { orgName: '运城市教育局' } });
     const obj = await t.http.post(`/api/notices/${n.id}/objections`).send({ submitter: '市民王某', content: '请说明数据库选型理由' });
     expect(obj.status).toBe(201);
+    // an objection changes what the project shows, so its version moves on
+    const reread = await t.http.get(`/api/projects/${id}`).set(await t.as('gia'));
+    expect(reread.headers.etag).not.toBe(etag);
+    etag = reread.headers.etag;
 
     today = '2026-11-09';
     let est = await post('gia', 'establish');
@@ -105,6 +109,7 @@ describe('a project from draft to acceptance', () => {
     expect(est.body.code).toBe('OBJECTIONS_OPEN');
     const resolved = await t.http.post(`/api/notices/${n.id}/objections/${obj.body.id}/resolve`).set(await t.as('gia')).send({ resolution: '已电话答复' });
     expect(resolved.status).toBe(200);
+    etag = (await t.http.get(`/api/projects/${id}`).set(await t.as('gia'))).headers.etag;
 
     today = '2026-11-06';
     est = await post('gia', 'establish');
@@ -129,6 +134,7 @@ describe('a project from draft to acceptance', () => {
       .set(await t.as('dept'))
       .send({ kind: 'CONTRACT', signedDate: '2026-09-29', contractNo: 'YC-2026-088', contractor: '山西某信息技术有限公司', amount: 700000 });
     expect(res.status).toBe(200);
+    etag = res.headers.etag;
     const d = res.body.deadlines.find((x: { ruleCode: string }) => x.ruleCode === 'CONTRACT_FILING');
     // 09-30, (10-01…10-07 holiday), 10-08, 10-09, 10-10 (make-up Saturday), 10-12 → the 5th working day
     expect(d).toMatchObject({ startDate: '2026-09-29', dueDate: '2026-10-12', article: '第十三条', provisional: false });
@@ -141,6 +147,7 @@ describe('a project from draft to acceptance', () => {
     today = '2026-11-10';
     let res = await t.http.post(`/api/projects/${id}/rectification-notices`).set(await t.as('gia')).send({ issues: '共享数据提供不及时', issuedDate: '2026-11-10' });
     expect(res.status).toBe(200);
+    etag = res.headers.etag;
     const d = res.body.deadlines.find((x: { ruleCode: string }) => x.ruleCode === 'RECTIFICATION_REPORT');
     expect(d.dueDate).toBe('2026-11-24');
 
@@ -154,6 +161,7 @@ describe('a project from draft to acceptance', () => {
 
     res = await t.http.post(`/api/projects/${id}/filings`).set(await t.as('dept')).send({ kind: 'RECTIFICATION_REPORT', deadlineId: d.id, summary: '已按要求整改' });
     expect(res.status).toBe(200);
+    etag = res.headers.etag;
     list = await t.http.get('/api/deadlines').set(await t.as('dept'));
     expect(list.body.items.find((x: { id: string }) => x.id === d.id)).toBeUndefined();
   });

@@ -1,0 +1,42 @@
+// What a failed API call becomes: the server's own message (already in the user's language), its stable code,
+// and the details the UI shows next to fields (fields[]) or lines (violations[]). Never the raw body.
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface RuleViolation {
+  code: string;
+  message: string;
+  article?: string;
+  line?: number | string;
+  field?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly violations: RuleViolation[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** someone else changed the object since it was read (If-Match did not match) */
+  get isStale(): boolean {
+    return this.status === 412;
+  }
+}
+
+/** Turns an error body into an ApiError; a body that is not ours gets a plain message for its status. */
+export function toApiError(status: number, body: unknown, fallback: string): ApiError {
+  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
+    const b = body as { code?: string; message: string; fields?: FieldError[]; violations?: RuleViolation[] };
+    return new ApiError(status, b.code ?? 'ERROR', b.message, Array.isArray(b.fields) ? b.fields : [], Array.isArray(b.violations) ? b.violations : []);
+  }
+  return new ApiError(status, status === 0 ? 'NETWORK' : 'HTTP_' + status, fallback);
+}

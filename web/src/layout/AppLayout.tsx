@@ -1,0 +1,84 @@
+// The frame of every page: the platform's name, the role-aware menu, language, and who is signed in.
+import { Button, Dropdown, Flex, Layout, Menu, Space, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
+import { useI18n, type MessageKey } from '../i18n';
+import { LocaleSwitch } from './LocaleSwitch';
+import { menuFor } from './menu';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+/** The menu entry that best matches the current path (the longest prefix). */
+function selectedKey(pathname: string, paths: string[]): string[] {
+  const hit = paths.filter((p) => pathname === p || pathname.startsWith(p + '/')).sort((a, b) => b.length - a.length)[0];
+  return hit ? [hit] : [];
+}
+
+export function AppLayout() {
+  const { user, signOut } = useAuth();
+  const { t } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const entries = menuFor(user?.role);
+  const work = entries.filter((e) => e.group === 'work');
+  const pub = entries.filter((e) => e.group === 'public');
+  const toItem = (e: (typeof entries)[number]) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> });
+  const items = [
+    ...(work.length ? [{ type: 'group' as const, key: 'work', label: t('nav.groupWork'), children: work.map(toItem) }] : []),
+    { type: 'group' as const, key: 'public', label: t('nav.groupPublic'), children: pub.map(toItem) },
+  ];
+
+  return (
+    <Layout className="zy-app">
+      <Header className="zy-header">
+        <Flex justify="space-between" align="center" style={{ height: '100%' }}>
+          <Link to="/" className="zy-brand" aria-label={t('app.name')}>
+            <span className="zy-brand-mark">政云</span>
+            <span className="zy-brand-name">{t('app.name')}</span>
+          </Link>
+          <Space size="middle">
+            <LocaleSwitch />
+            {user ? (
+              <Dropdown
+                menu={{
+                  items: [
+                    { key: 'org', label: user.orgName, disabled: true },
+                    { key: 'role', label: t(`role.${user.role}` as MessageKey), disabled: true },
+                    { type: 'divider' },
+                    { key: 'signout', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut() },
+                  ],
+                }}
+              >
+                <Button type="text" icon={<UserOutlined />} className="zy-user" data-testid="current-user">
+                  {user.displayName}
+                </Button>
+              </Dropdown>
+            ) : (
+              <Button type="primary" ghost icon={<LoginOutlined />} onClick={() => navigate('/signin', { state: { from: location.pathname } })}>
+                {t('auth.signIn')}
+              </Button>
+            )}
+          </Space>
+        </Flex>
+      </Header>
+      <Layout>
+        <Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0} className="zy-sider">
+          <nav aria-label={t('nav.label')}>
+            <Menu mode="inline" selectedKeys={selectedKey(location.pathname, entries.map((e) => e.path))} items={items} data-testid="main-menu" />
+          </nav>
+        </Sider>
+        <Layout>
+          <Content className="zy-content">
+            <main>
+              <Outlet />
+            </main>
+          </Content>
+          <Footer className="zy-footer">
+            <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>
+          </Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

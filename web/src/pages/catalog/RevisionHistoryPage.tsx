@@ -1,0 +1,61 @@
+// The catalog's published revisions (public) and, for a chosen one, what changed against the one before.
+import { Card, Col, Row, Table, Tag } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { fetchRevisionDiff, fetchRevisions } from '../../api/catalog';
+import type { RevisionSummary } from '../../api/types';
+import { RevisionDiffView } from '../../components/catalog/RevisionDiffView';
+import { PageState } from '../../components/PageState';
+import { PageTitle } from '../../components/PageTitle';
+import { formatDate } from '../../format/dates';
+import { useApiData } from '../../hooks/useApiData';
+import { useI18n, type MessageKey } from '../../i18n';
+import { ExportButtons } from './ExportButtons';
+
+export function RevisionHistoryPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const params = useParams();
+  const revisions = useApiData((signal) => fetchRevisions(signal), []);
+  const published = (revisions.data?.items ?? []).filter((r) => r.status === 'PUBLISHED');
+  const chosen = params.number ? Number(params.number) : published.reduce((m, r) => Math.max(m, r.number), 0) || undefined;
+
+  return (
+    <>
+      <PageTitle title={t('history.title')} subtitle={t('history.subtitle')} extra={chosen ? <ExportButtons revision={chosen} /> : undefined} />
+      <Row gutter={16}>
+        <Col xs={24} lg={9}>
+          <Card size="small" title={t('history.list')} className="zy-card">
+            <PageState state={revisions} isEmpty={(d) => d.items.length === 0}>
+              {(d) => (
+                <Table<RevisionSummary>
+                  size="small"
+                  rowKey="number"
+                  pagination={false}
+                  dataSource={d.items.filter((r) => r.status === 'PUBLISHED').sort((a, b) => b.number - a.number)}
+                  rowClassName={(r) => (r.number === chosen ? 'ant-table-row-selected' : '')}
+                  onRow={(r) => ({ onClick: () => navigate(`/catalog/revisions/${r.number}`), style: { cursor: 'pointer' } })}
+                  columns={[
+                    { title: t('history.number'), dataIndex: 'number', width: 70, render: (n: number) => t('catalog.revisionLabel', { n }) },
+                    { title: t('history.titleColumn'), dataIndex: 'title' },
+                    { title: t('history.publishedAt'), dataIndex: 'publishedAt', width: 110, render: (v: string | null) => formatDate(v) },
+                    { title: t('history.state'), dataIndex: 'status', width: 80, render: (s: string) => <Tag>{t(`revision.status.${s}` as MessageKey)}</Tag> },
+                  ]}
+                />
+              )}
+            </PageState>
+          </Card>
+        </Col>
+        <Col xs={24} lg={15}>
+          <Card size="small" title={chosen ? t('history.whatChanged', { n: chosen }) : t('history.whatChangedNone')} className="zy-card">
+            {chosen ? <DiffOf number={chosen} /> : null}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function DiffOf({ number }: { number: number }) {
+  const diff = useApiData((signal) => fetchRevisionDiff(number, undefined, signal), [number]);
+  return <PageState state={diff}>{(d) => <RevisionDiffView diff={d} />}</PageState>;
+}

@@ -1,0 +1,43 @@
+// Open public notices of fund allocations (Art. 10), readable without signing in, each open to objections.
+import { useState } from 'react';
+import { Button, Card, Descriptions, Typography } from 'antd';
+import { fetchNotices } from '../../api/notices';
+import { EmptyState, PageState } from '../../components/PageState';
+import { PageTitle } from '../../components/PageTitle';
+import { formatDate } from '../../format/dates';
+import { formatYuan } from '../../format/money';
+import { useApiData } from '../../hooks/useApiData';
+import { useI18n } from '../../i18n';
+import { ObjectionForm } from './ObjectionForm';
+
+export function NoticesPage() {
+  const { t } = useI18n();
+  const notices = useApiData((signal) => fetchNotices(signal), []);
+  const [objecting, setObjecting] = useState<string | null>(null);
+  return (
+    <>
+      <PageTitle title={t('notices.title')} subtitle={t('notices.subtitle')} />
+      <PageState state={notices} isEmpty={(d) => d.items.length === 0} empty={<Card><EmptyState description={t('notices.none')} /></Card>}>
+        {(d) =>
+          d.items.map((n) => (
+            <Card key={n.id} className="zy-card" title={n.title} data-testid={`notice-${n.project.code}`}>
+              <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+                <Descriptions.Item label={t('notices.project')}>{n.project.name}（{n.project.code}）</Descriptions.Item>
+                <Descriptions.Item label={t('notices.org')}>{n.project.orgName}</Descriptions.Item>
+                <Descriptions.Item label={t('notices.amount')}><span className="zy-money">{formatYuan(n.amount)}</span></Descriptions.Item>
+                <Descriptions.Item label={t('notices.period')}>{t('notices.periodValue', { start: formatDate(n.startDate), end: formatDate(n.endDate) })}</Descriptions.Item>
+                <Descriptions.Item label={t('notices.objections')}>{n.objections}</Descriptions.Item>
+              </Descriptions>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{n.content}</Typography.Paragraph>
+              {objecting === n.id ? (
+                <ObjectionForm noticeId={n.id} onDone={notices.reload} />
+              ) : (
+                <Button onClick={() => setObjecting(n.id)}>{t('notices.raiseObjection')}</Button>
+              )}
+            </Card>
+          ))
+        }
+      </PageState>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+// Sign-in: a plain, accessible form (labels, keyboard, Enter submits). Wrong password, lockout and an ended
+// session are shown with the server's own message.
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth, type SignInState } from '../../auth/AuthContext';
+import { homeFor } from '../../auth/roles';
+import { errorMessage } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n';
+import { LocaleSwitch } from '../../layout/LocaleSwitch';
+
+interface Values {
+  username: string;
+  password: string;
+}
+
+export function SignInPage() {
+  const { t } = useI18n();
+  const { signIn } = useAuth();
+  const navigate = useNavigate();
+  const state = (useLocation().state ?? {}) as SignInState;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onFinish(values: Values) {
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await signIn(values.username.trim(), values.password);
+      const from = state.from && !state.from.startsWith('/signin') ? state.from : undefined;
+      navigate(from ?? homeFor(user.role), { replace: true });
+    } catch (err) {
+      setError(errorMessage(err, t('common.unexpectedError')));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="zy-signin">
+      <Card className="zy-signin-card">
+        <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('auth.title')}
+          </Typography.Title>
+          <LocaleSwitch />
+        </Flex>
+        <Typography.Paragraph type="secondary">{t('app.name')}</Typography.Paragraph>
+        {state.reason && !error && <Alert type="warning" showIcon title={state.reason} style={{ marginBottom: 16 }} role="status" />}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" data-testid="signin-error" />}
+        <Form<Values> layout="vertical" onFinish={onFinish} requiredMark={false} aria-label={t('auth.title')}>
+          <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('auth.signIn')}
+          </Button>
+        </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          <Link to="/catalog">{t('auth.browsePublic')}</Link>
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// Vite for the web console: `npm run dev:web` (dev server proxying /api to the platform) and `npm run build:web`
+// (static files into dist/web, which the platform serves). The console imports the project validator from the
+// repo's own projects/ and catalog/ folders (the same code the server runs), so the dev server may read them.
+import path from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const webRoot = import.meta.dirname;
+const repoRoot = path.resolve(webRoot, '..');
+const apiTarget = process.env.ZY_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@projects': path.join(repoRoot, 'projects'),
+      '@catalog': path.join(repoRoot, 'catalog'),
+    },
+  },
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    fs: { allow: [webRoot, path.join(repoRoot, 'projects'), path.join(repoRoot, 'catalog'), path.join(repoRoot, 'core'), path.join(repoRoot, 'node_modules')] },
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/healthz': { target: apiTarget },
+    },
+  },
+  build: {
+    outDir: path.join(repoRoot, 'dist', 'web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+    sourcemap: false,
+  },
+});

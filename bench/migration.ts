@@ -79,7 +79,7 @@ SELECT gen_random_uuid(), seq, org_code || '-XT-' || lpad(seq::text, 4, '0'), or
 FROM t;
 
 INSERT INTO migration_status_change ("systemId", action, "fromStatus", "toStatus", detail, "actorName", at)
-SELECT id, 'import', NULL, 'REGISTERED', '{}', 'bench', "createdAt" FROM migration_system
+SELECT id, 'import', NULL::"MigrationStatus", 'REGISTERED'::"MigrationStatus", '{}'::jsonb, 'bench', "createdAt" FROM migration_system
 UNION ALL SELECT id, 'assess', 'REGISTERED', 'ASSESSED', '{}', 'bench', "assessedAt" FROM migration_system WHERE "assessedAt" IS NOT NULL
 UNION ALL SELECT id, 'verify', 'CUT_OVER', 'MIGRATED', '{}', 'bench', "migratedAt" FROM migration_system WHERE "migratedAt" IS NOT NULL
 UNION ALL SELECT id, 'decommission', CASE WHEN "migratedAt" IS NULL THEN 'ASSESSED' ELSE 'MIGRATED' END::"MigrationStatus", 'DECOMMISSIONED', '{}', 'bench', "decommissionedAt"

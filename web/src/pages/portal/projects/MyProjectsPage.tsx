@@ -1,0 +1,77 @@
+// The department's projects with their state, and what is due (working days left; overdue in red).
+import { Button, Card, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
+import { fetchDeadlines } from '../../../api/deadlines';
+import { listProjects } from '../../../api/projects';
+import type { ProjectSummary } from '../../../api/types';
+import { DeadlineTable } from '../../../components/DeadlineTable';
+import { EmptyState, PageState } from '../../../components/PageState';
+import { PageTitle } from '../../../components/PageTitle';
+import { StatusTag } from '../../../components/StatusTag';
+import { formatDateTime } from '../../../format/dates';
+import { formatYuan } from '../../../format/money';
+import { useApiData } from '../../../hooks/useApiData';
+import { useI18n, type MessageKey } from '../../../i18n';
+
+const EDITABLE = ['DRAFT', 'RETURNED'];
+
+export function MyProjectsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const projects = useApiData((signal) => listProjects({ pageSize: 200 }, signal), []);
+  const deadlines = useApiData((signal) => fetchDeadlines('open', signal), []);
+  const newButton = (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/portal/projects/new')}>
+      {t('nav.newProject')}
+    </Button>
+  );
+  return (
+    <>
+      <PageTitle title={t('portal.myProjects')} extra={newButton} />
+      <Card className="zy-card" title={t('portal.deadlinesCard')} size="small">
+        <PageState state={deadlines} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('deadlines.none')} />}>
+          {(d) => <DeadlineTable items={d.items} projectLink={(id) => `/portal/projects/${id}`} />}
+        </PageState>
+      </Card>
+      <Card className="zy-card" size="small" title={t('portal.projectsCard')}>
+        <PageState
+          state={projects}
+          isEmpty={(d) => d.items.length === 0}
+          empty={<EmptyState description={<>{t('portal.noProjects')} <Link to="/portal/projects/new">{t('portal.startOne')}</Link></>} />}
+        >
+          {(d) => (
+            <Table<ProjectSummary>
+              rowKey="id"
+              size="middle"
+              dataSource={d.items}
+              pagination={d.items.length > 20 ? { pageSize: 20 } : false}
+              data-testid="project-table"
+              columns={[
+                { title: t('project.code'), dataIndex: 'code', width: 130 },
+                { title: t('project.name'), key: 'name', render: (_, p) => <Link to={`/portal/projects/${p.id}`}>{p.name}</Link> },
+                { title: t('project.type'), dataIndex: 'type', width: 100, render: (v: string) => t(`projectType.${v}` as MessageKey) },
+                { title: t('project.status'), dataIndex: 'status', width: 130, render: (s: ProjectSummary['status']) => <StatusTag status={s} /> },
+                { title: t('project.totalBudget'), key: 'budget', align: 'right', render: (_, p) => <span className="zy-money">{formatYuan(p.totalBudget)}</span> },
+                { title: t('project.approvedBudget'), key: 'approved', align: 'right', render: (_, p) => <span className="zy-money">{formatYuan(p.approvedBudget)}</span> },
+                { title: t('project.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 120,
+                  render: (_, p) =>
+                    EDITABLE.includes(p.status) ? (
+                      <Link to={`/portal/projects/${p.id}/edit`}>{t('portal.continueEditing')}</Link>
+                    ) : (
+                      <Link to={`/portal/projects/${p.id}`}>{t('common.view')}</Link>
+                    ),
+                },
+              ]}
+            />
+          )}
+        </PageState>
+      </Card>
+      <Typography.Paragraph type="secondary">{t('portal.hint')}</Typography.Paragraph>
+    </>
+  );
+}

@@ -23,6 +23,10 @@ export const BENCHMARKS: Registration[] = [
   { name: 'catalog', load: () => import('./catalog.js') },
   { name: 'signin', load: () => import('./signin.js') },
   { name: 'migration', load: () => import('./migration.js') },
+  { name: 'validation', load: () => import('./validation.js') },
+  { name: 'review-queue', load: () => import('./review-queue.js') },
+  { name: 'desired-state', load: () => import('./desired-state.js') },
+  { name: 'job-queue', load: () => import('./job-queue.js') },
 ];
 
 function select(args: string[]): Registration[] {

@@ -21,7 +21,7 @@ import { HOSTING_TYPES, STRATEGIES } from './register-input.js';
 
 export const BOARD_TTL_MS = 2000;
 /** systems still outside the city cloud listed by name on the full board (all of them: GET /systems?outsideCityCloud=true) */
-export const OUTSIDE_LISTED = 200;
+export const OUTSIDE_LISTED = 100;
 
 export type BoardView = 'public' | 'full';
 
@@ -101,9 +101,9 @@ function countsOf(c: Counts, view: BoardView) {
   };
 }
 
-export async function computeBoard(db: Database, view: BoardView, today: LocalDate) {
-  const { prisma } = db;
-  const breakdowns = prisma.$queryRaw<BreakdownRow[]>`
+/** The board's SQL: one statement per part, all aggregation done by PostgreSQL. */
+export function boardQueries(view: BoardView, today: LocalDate) {
+  const breakdowns = Prisma.sql`
     SELECT
       CASE WHEN GROUPING(o.id) = 0 THEN 'org' WHEN GROUPING(s.strategy) = 0 THEN 'strategy' WHEN GROUPING(s.hosting) = 0 THEN 'hosting' ELSE 'all' END AS dim,
       o.id AS "orgId", o.code AS "orgCode", o.name AS "orgName", o.kind::text AS "orgKind",
@@ -116,7 +116,7 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
     HAVING GROUPING(o.id) = 0 OR count(s.id) > 0 OR (GROUPING(s.strategy) = 1 AND GROUPING(s.hosting) = 1)
     ORDER BY dim, o.code, s.strategy, s.hosting`;
 
-  const waves = prisma.$queryRaw<WaveRow[]>`
+  const waves = Prisma.sql`
     SELECT w.id, w.name, w."startDate", w."endDate",
       ${COUNTS},
       count(s.id) FILTER (WHERE s.status NOT IN ('MIGRATED', 'DECOMMISSIONED'))::int AS remaining,
@@ -128,7 +128,7 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
     ORDER BY w."startDate", w.name`;
 
   // the month each system first reached MIGRATED / DECOMMISSIONED (from the history), then running totals
-  const curve = prisma.$queryRaw<{ month: string; migrated: number; decommissioned: number; cumulativeMigrated: number; cumulativeDecommissioned: number }[]>`
+  const curve = Prisma.sql`
     WITH firsts AS (
       SELECT "systemId", "toStatus", min(at) AS at
       FROM migration_status_change
@@ -153,26 +153,42 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
   // Art. 33 in detail: which industry clouds (as their owners name them) still hold systems
   const industry =
     view === 'full'
-      ? prisma.$queryRaw<{ orgId: string; orgCode: string; orgName: string; location: string | null; systems: number; dataVolumeGb: number; annualOmCost: number }[]>`
+      ? Prisma.sql`
           SELECT o.id AS "orgId", o.code AS "orgCode", o.name AS "orgName", s.location, count(*)::int AS systems,
             coalesce(sum(s."dataVolumeGb"), 0)::float8 AS "dataVolumeGb", coalesce(sum(s."annualOmCost"), 0)::float8 AS "annualOmCost"
           FROM migration_system s JOIN organisation o ON o.id = s."orgId"
           WHERE s.hosting = 'INDUSTRY_CLOUD' AND ${REMAINING}
           GROUP BY o.id, o.code, o.name, s.location
           ORDER BY systems DESC, o.code, s.location`
-      : Promise.resolve(null);
+      : null;
 
-  const outsideList =
+  const outside =
     view === 'full'
-      ? prisma.$queryRaw<{ id: string; code: string; name: string; orgName: string; hosting: string; location: string | null; status: string; wave: string | null }[]>`
+      ? Prisma.sql`
           SELECT s.id, s.code, s.name, o.name AS "orgName", s.hosting::text AS hosting, s.location, s.status::text AS status, w.name AS wave
           FROM migration_system s JOIN organisation o ON o.id = s."orgId" LEFT JOIN migration_wave w ON w.id = s."waveId"
           WHERE ${REMAINING} AND s.hosting <> 'CITY_CLOUD'
           ORDER BY s.hosting, s.code
           LIMIT ${OUTSIDE_LISTED}`
-      : Promise.resolve(null);
+      : null;
+  return { breakdowns, waves, curve, industry, outside };
+}
 
-  const [rows, waveRows, curveRows, industryRows, outsideRows] = await Promise.all([breakdowns, waves, curve, industry, outsideList]);
+type CurveRow = { month: string; migrated: number; decommissioned: number; cumulativeMigrated: number; cumulativeDecommissioned: number };
+type IndustryRow = { orgId: string; orgCode: string; orgName: string; location: string | null; systems: number; dataVolumeGb: number; annualOmCost: number };
+type OutsideRow = { id: string; code: string; name: string; orgName: string; hosting: string; location: string | null; status: string; wave: string | null };
+
+export async function computeBoard(db: Database, view: BoardView, today: LocalDate) {
+  const { prisma } = db;
+  const q = boardQueries(view, today);
+
+  const [rows, waveRows, curveRows, industryRows, outsideRows] = await Promise.all([
+    prisma.$queryRaw<BreakdownRow[]>(q.breakdowns),
+    prisma.$queryRaw<WaveRow[]>(q.waves),
+    prisma.$queryRaw<CurveRow[]>(q.curve),
+    q.industry ? prisma.$queryRaw<IndustryRow[]>(q.industry) : null,
+    q.outside ? prisma.$queryRaw<OutsideRow[]>(q.outside) : null,
+  ]);
   const all = rows.find((r) => r.dim === 'all')!;
   const orgs = rows.filter((r) => r.dim === 'org');
   const orgEntry = (r: BreakdownRow) => ({ orgId: r.orgId!, code: r.orgCode!, name: r.orgName!, ...countsOf(r, view) });
@@ -227,7 +243,8 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
 export type Board = Awaited<ReturnType<typeof computeBoard>>;
 
 interface Cached {
-  json: string;
+  /** the response body, serialised and encoded once */
+  body: Buffer;
   etag: string;
   at: number;
 }
@@ -244,8 +261,9 @@ export function createBoardService({ db, today, ttlMs = BOARD_TTL_MS }: { db: Da
     const started = generation;
     const promise = computeBoard(db, view, today())
       .then((board) => {
-        const json = JSON.stringify({ ...board, generatedAt: new Date().toISOString() });
-        const entry = { json, etag: `"board-${view}-${crypto.createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, at: Date.now() };
+        // the ETag covers the numbers, not the time they were computed, so an unchanged board answers 304
+        const etag = `"board-${view}-${crypto.createHash('sha1').update(JSON.stringify(board)).digest('base64url').slice(0, 20)}"`;
+        const entry = { body: Buffer.from(JSON.stringify({ ...board, generatedAt: new Date().toISOString() })), etag, at: Date.now() };
         if (generation === started) cache.set(view, entry);
         return entry;
       })

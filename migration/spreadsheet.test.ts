@@ -119,6 +119,21 @@ describe('reading register rows', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['import.too_many_rows']);
   });
 
+  it('refuses a file padded with more blank rows than a register has', async () => {
+    async function* padded(): AsyncGenerator<SheetRow> {
+      yield { number: 1, cells: HEADER };
+      yield { number: 2, cells: good('A') };
+      for (let n = 3; n < 10 * MAX_IMPORT_ROWS; n++) yield { number: n, cells: [] };
+    }
+    const r = await parseRegisterRows(padded(), ctx);
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([['import.too_many_rows', 5 * MAX_IMPORT_ROWS + 1]]);
+  });
+
+  it('refuses text PostgreSQL cannot store', async () => {
+    const r = await parse([HEADER, good('A\u0000B')]);
+    expect(r.problems.map((p) => [p.line, p.field, p.code])).toEqual([[2, 'name', 'field.invalid_characters']]);
+  });
+
   it('refuses a file without systems', async () => {
     expect((await parse([HEADER, []])).problems.map((p) => p.code)).toEqual(['import.no_rows']);
     expect((await parse([])).problems.map((p) => p.code)).toEqual(['import.no_rows']);

@@ -17,6 +17,8 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
 /** problems listed one by one; beyond this only their number is reported */
 export const MAX_REPORTED_PROBLEMS = 200;
+/** rows read at most, empty ones included: a file padded with millions of blank rows is refused, not read through */
+const MAX_SHEET_ROWS = 5 * MAX_IMPORT_ROWS;
 /** the header must be within this many rows from the top (a title row above it is allowed) */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -220,6 +222,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
   const wrongHeader = (): ParsedRegister => ({ entries: [], skippedEmptyRows: 0, problems });
 
   for await (const row of rows) {
+    if (row.number > MAX_SHEET_ROWS) return { entries: [], skippedEmptyRows, problems: [tooMany(row.number, locale)] };
     if (!header) {
       if (!row.cells.some((c) => c.trim() !== '')) continue;
       firstRow ??= row;

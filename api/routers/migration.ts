@@ -122,7 +122,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
       res.setHeader('Vary', 'Authorization');
       res.setHeader('Cache-Control', board.view === 'public' ? 'public, max-age=2' : 'private, no-cache');
       if (req.headers['if-none-match'] === board.etag) return void res.status(304).end();
-      res.type('application/json').send(board.json);
+      res.type('application/json').send(board.body);
     },
   });
 

@@ -338,6 +338,33 @@ describe('exporting the register', () => {
   });
 });
 
+describe('bad input', () => {
+  it.each([
+    ['an unknown list filter', () => t.http.get('/api/migration/systems').query({ colour: 'red' }), 400, 'field.unknown'],
+    ['a status outside the state machine', () => t.http.get('/api/migration/systems').query({ status: 'DONE' }), 400, 'field.invalid'],
+    ['a flag that is not true or false', () => t.http.get('/api/migration/systems').query({ outsideCityCloud: 'yes' }), 400, 'field.invalid_value'],
+    ['a page size too big', () => t.http.get('/api/migration/systems').query({ pageSize: 5000 }), 400, 'field.too_big'],
+    ['an export format that is not offered', () => t.http.get('/api/migration/systems/export').query({ format: 'pdf' }), 400, 'field.invalid_value'],
+    ['a board view that does not exist', () => t.http.get('/api/migration/board').query({ view: 'secret' }), 400, 'field.invalid_value'],
+    ['a name with a NUL character', () => t.http.post('/api/migration/systems').send({ ...SYSTEM, name: 'a\u0000b' }), 400, 'field.invalid_characters'],
+    ['a 等保 level of 5', () => t.http.post('/api/migration/systems').send({ ...SYSTEM, name: '五级', mlpsLevel: 5 }), 400, 'field.too_big'],
+    ['a hosting type outside the list', () => t.http.post('/api/migration/systems').send({ ...SYSTEM, name: '云上', hosting: 'CLOUD' }), 400, 'field.invalid_value'],
+    ['a contact without a phone', () => t.http.post('/api/migration/systems').send({ ...SYSTEM, name: '无电话', contacts: [{ name: '张' }] }), 400, 'field.required'],
+    ['a negative O&M cost', () => t.http.post('/api/migration/systems').send({ ...SYSTEM, name: '负数', annualOmCost: -1 }), 400, 'field.too_small'],
+    ['a wave with a date that is not one', () => t.http.post('/api/migration/waves').send({ name: 'x', startDate: '2026-02-30', endDate: '2026-03-01' }), 400, 'field.invalid_format'],
+  ])('%s → 400', async (_name, build, status, code) => {
+    const res = await build().set(await t.as('dept'));
+    expect(res.status, res.text).toBe(status);
+    expect(res.body.fields?.map((f: { code: string }) => f.code)).toContain(code);
+  });
+
+  it('treats an unreadable If-Match as stale (412), never as a match', async () => {
+    const made = await t.http.post('/api/migration/systems').set(await t.as('dept')).send({ ...SYSTEM, name: 'If-Match 测试' });
+    const res = await t.http.patch(`/api/migration/systems/${made.body.id}`).set(await t.as('dept')).set('If-Match', 'garbage').send({ userCount: 1 });
+    expect(res.status).toBe(412);
+  });
+});
+
 /** GB18030 for the characters of this test: Node decodes it but cannot encode it, so build it from the decoder. */
 function encodeGb18030(text: string): Buffer {
   const decoder = new TextDecoder('gb18030');

@@ -216,7 +216,10 @@ describe('a proposal PDF, uploaded and downloaded', () => {
 
   it('GIA cannot fetch it while the project is a draft (404), and can once it is submitted', async () => {
     expectRefused(await download('gia', p.id, doc.id), 404, 'NOT_FOUND');
-    const s = await as('dept', t.http.post(`/api/projects/${p.id}/submit`).set('If-Match', p.etag).send({}));
+    // the upload changed what the project shows, so the ETag read before it is stale
+    const current = await as('dept', t.http.get(`/api/projects/${p.id}`));
+    expect(current.headers.etag).not.toBe(p.etag);
+    const s = await as('dept', t.http.post(`/api/projects/${p.id}/submit`).set('If-Match', current.headers.etag).send({}));
     expect(s.status, s.text).toBe(200);
     p = { id: p.id, etag: s.headers.etag, body: s.body };
     const res = await download('gia', p.id, doc.id);

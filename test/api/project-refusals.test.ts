@@ -628,6 +628,9 @@ describe('after establishment', () => {
     const filed = await as('dept', t.http.post(`/api/projects/${p.id}/filings`).send({ kind: 'PROGRESS', period: '2026年第四季度', progressPercent: 40, fundsUsed: 120000, summary: '整改中' }));
     expect(filed.status, filed.text).toBe(200);
     expect(filed.body.status).toBe('SUSPENDED');
+    // a filing changes what the project shows: its version moves on
+    expect(filed.headers.etag).not.toBe(p.etag);
+    p = { id: p.id, etag: filed.headers.etag, body: filed.body };
     const suspended = await snapshot(p.id);
     expectRefused(await act('dept', p.id, 'change-request', p.etag, { reason: '调整', lines: [VALID_LINES[0]!] }), 409, 'INVALID_TRANSITION');
     expectRefused(

@@ -111,9 +111,6 @@ CREATE INDEX "migration_system_hosting_status_idx" ON "migration_system"("hostin
 CREATE INDEX "migration_system_strategy_idx" ON "migration_system"("strategy");
 
 -- CreateIndex
-CREATE INDEX "migration_system_updatedAt_idx" ON "migration_system"("updatedAt");
-
--- CreateIndex
 CREATE UNIQUE INDEX "migration_system_orgId_name_key" ON "migration_system"("orgId", "name");
 
 -- CreateIndex

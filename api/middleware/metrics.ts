@@ -1,0 +1,51 @@
+// HTTP metrics: a latency histogram per express route pattern and status class, and the /metrics endpoint
+// (Prometheus text format), guarded by a bearer token when METRICS_TOKEN is set.
+import crypto from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { httpRequestDuration, registry, statusClass } from '../../core/metrics.js';
+
+/** The route pattern that matched (`/api/projects/:id`), or a fixed label when none did (404s, static files). */
+export function routeLabel(req: Request): string {
+  const pattern = (req.route as { path?: unknown } | undefined)?.path;
+  if (typeof pattern === 'string') return `${req.baseUrl}${pattern}`;
+  return '<unmatched>';
+}
+
+export function httpMetrics(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const end = httpRequestDuration.startTimer();
+    let recorded = false;
+    const record = () => {
+      if (recorded) return;
+      recorded = true;
+      // a response that never finished (client went away) is counted with the status it had begun with
+      end({ method: req.method, route: routeLabel(req), status_class: res.headersSent || res.writableFinished ? statusClass(res.statusCode) : 'aborted' });
+    };
+    res.once('finish', record);
+    res.once('close', record);
+    next();
+  };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+}
+
+/** GET /metrics. With a token, only `Authorization: Bearer <token>` gets the figures; everyone else 401. */
+export function metricsEndpoint(token?: string): RequestHandler {
+  return async (req: Request, res: Response) => {
+    if (token) {
+      const header = req.headers.authorization ?? '';
+      const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+      if (!given || !sameSecret(given, token)) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        res.status(401).json({ code: 'UNAUTHENTICATED', message: 'metrics need the monitoring bearer token' });
+        return;
+      }
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.type(registry.contentType).send(await registry.metrics());
+  };
+}

@@ -1,0 +1,145 @@
+// Catalog revisions for GIA and Finance (and read-only for the sub-center and the auditor): the list with their
+// state, and for one revision what changed, the reviews so far, and approve / return (/ publish for GIA).
+import { useState } from 'react';
+import { App, Button, Card, Col, Input, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { fetchRevision, fetchRevisionDiff, fetchRevisions, revisionTransition, type RevisionAction } from '../../../api/catalog';
+import { ApiError } from '../../../api/errors';
+import type { RevisionSummary } from '../../../api/types';
+import { useAuth } from '../../../auth/AuthContext';
+import { RevisionDiffView } from '../../../components/catalog/RevisionDiffView';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { EmptyState, PageState } from '../../../components/PageState';
+import { PageTitle } from '../../../components/PageTitle';
+import { formatDateTime } from '../../../format/dates';
+import { useApiData } from '../../../hooks/useApiData';
+import { useI18n, type MessageKey } from '../../../i18n';
+
+const STATUS_COLORS: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'processing', APPROVED: 'cyan', PUBLISHED: 'green' };
+
+export function RevisionApprovalPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { number } = useParams();
+  const list = useApiData((signal) => fetchRevisions(signal), []);
+  const items = [...(list.data?.items ?? [])].sort((a, b) => b.number - a.number);
+  const chosen = number ? Number(number) : (items.find((r) => r.status === 'SUBMITTED') ?? items[0])?.number;
+  return (
+    <>
+      <PageTitle title={t('revisions.title')} subtitle={t('revisions.subtitle')} />
+      <Row gutter={16}>
+        <Col xs={24} lg={9}>
+          <Card size="small" className="zy-card" title={t('history.list')}>
+            <PageState state={list} isEmpty={(d) => d.items.length === 0}>
+              {() => (
+                <Table<RevisionSummary>
+                  size="small"
+                  rowKey="number"
+                  pagination={false}
+                  dataSource={items}
+                  rowClassName={(r) => (r.number === chosen ? 'ant-table-row-selected' : '')}
+                  onRow={(r) => ({ onClick: () => navigate(`/review/revisions/${r.number}`), style: { cursor: 'pointer' } })}
+                  columns={[
+                    { title: t('history.number'), dataIndex: 'number', width: 70, render: (n: number) => t('catalog.revisionLabel', { n }) },
+                    { title: t('history.titleColumn'), dataIndex: 'title' },
+                    { title: t('history.state'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`revision.status.${s}` as MessageKey)}</Tag> },
+                  ]}
+                />
+              )}
+            </PageState>
+          </Card>
+        </Col>
+        <Col xs={24} lg={15}>{chosen ? <RevisionPanel number={chosen} onChanged={list.reload} /> : <Card><EmptyState description={t('revisions.none')} /></Card>}</Col>
+      </Row>
+    </>
+  );
+}
+
+function RevisionPanel({ number, onChanged }: { number: number; onChanged(): void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { user } = useAuth();
+  const rev = useApiData((signal) => fetchRevision(number, signal), [number]);
+  const diff = useApiData((signal) => fetchRevisionDiff(number, undefined, signal), [number]);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const reviewer = user?.role === 'GIA_REVIEWER' || user?.role === 'FINANCE_REVIEWER';
+
+  async function act(action: RevisionAction) {
+    if (action === 'return' && !comment.trim()) {
+      message.warning(t('revisions.commentRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await revisionTransition(number, action, rev.data?.etag ?? null, comment.trim() || undefined);
+      message.success(t(`revisions.done.${action}`));
+      setComment('');
+      rev.reload();
+      onChanged();
+    } catch (err) {
+      if (err instanceof ApiError && err.isStale) {
+        message.warning(t('common.staleReloaded'));
+        rev.reload();
+      } else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <PageState state={rev}>
+      {({ data }) => (
+        <>
+          <Card
+            size="small"
+            className="zy-card"
+            title={<>{data.revision.title} <Tag color={STATUS_COLORS[data.revision.status]}>{t(`revision.status.${data.revision.status}` as MessageKey)}</Tag></>}
+            extra={<Typography.Text type="secondary">{t('revisions.basedOn', { n: data.revision.basedOnNumber ?? '—' })}</Typography.Text>}
+          >
+            {data.revision.notes && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{data.revision.notes}</Typography.Paragraph>}
+            <Typography.Paragraph type="secondary">
+              {t('revisions.submittedAt', { at: formatDateTime(data.revision.submittedAt) })} · {t('revisions.approvedAt', { at: formatDateTime(data.revision.approvedAt) })} · {t('revisions.publishedAt', { at: formatDateTime(data.revision.publishedAt) })}
+            </Typography.Paragraph>
+            {data.reviews.length > 0 && (
+              <Timeline
+                items={data.reviews.map((r, i) => ({
+                  key: i,
+                  color: r.decision === 'APPROVE' ? 'green' : 'orange',
+                  children: (
+                    <>
+                      <strong>{r.body}</strong> {t(`reviews.decision.${r.decision}` as MessageKey)} · {r.reviewer} · {formatDateTime(r.at)} {r.comment ? `：${r.comment}` : ''}
+                    </>
+                  ),
+                }))}
+              />
+            )}
+            {reviewer && (data.revision.status === 'SUBMITTED' || (data.revision.status === 'APPROVED' && user?.role === 'GIA_REVIEWER')) && (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {error !== undefined && <ErrorAlert error={error} />}
+                <label htmlFor="revision-comment">{t('revisions.comment')}</label>
+                <Input.TextArea id="revision-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />
+                <Space>
+                  {data.revision.status === 'SUBMITTED' && (
+                    <>
+                      <Button type="primary" loading={busy} onClick={() => void act('approve')} data-testid="revision-approve">{t('revisions.approve')}</Button>
+                      <Button loading={busy} onClick={() => void act('return')} data-testid="revision-return">{t('revisions.return')}</Button>
+                    </>
+                  )}
+                  {data.revision.status === 'APPROVED' && user?.role === 'GIA_REVIEWER' && (
+                    <Button type="primary" loading={busy} onClick={() => void act('publish')} data-testid="revision-publish">{t('revisions.publish')}</Button>
+                  )}
+                </Space>
+              </Space>
+            )}
+          </Card>
+          <Card size="small" className="zy-card" title={t('history.whatChanged', { n: number })}>
+            <PageState state={diff}>{(d) => <RevisionDiffView diff={d} />}</PageState>
+          </Card>
+        </>
+      )}
+    </PageState>
+  );
+}

@@ -5,6 +5,7 @@ import { recordAudit, recordAuditAlone, type AuditContext } from '../core/audit/
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
 import { AccountLockedError, ForbiddenError, InvalidInputError, UnauthenticatedError } from '../core/errors.js';
+import { loginFailures } from '../core/metrics.js';
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 
 export interface AuthDeps {
@@ -69,10 +70,12 @@ export function createAuthService({ db, config }: AuthDeps) {
     if (!user) {
       await verifyPassword(await dummyPasswordHash(), input.password);
       await recordAuditAlone(db, attempt, { action: 'auth.login', outcome: 'FAILURE', detail: { reason: 'UNKNOWN_USER' } });
+      loginFailures.inc({ reason: 'unknown_user' });
       throw new UnauthenticatedError('INVALID_CREDENTIALS');
     }
     if (user.lockedUntil && user.lockedUntil > now) {
       await recordAuditAlone(db, attempt, { action: 'auth.login', outcome: 'DENIED', targetType: 'User', targetId: user.id, detail: { reason: 'LOCKED' } });
+      loginFailures.inc({ reason: 'locked' });
       throw new AccountLockedError(user.lockedUntil.toISOString());
     }
     const ok = await verifyPassword(user.passwordHash, input.password);
@@ -90,11 +93,13 @@ export function createAuthService({ db, config }: AuthDeps) {
           detail: { reason: 'BAD_PASSWORD', failures, locked: lock },
         });
       });
+      loginFailures.inc({ reason: 'bad_password' });
       if (lock && lockedUntil) throw new AccountLockedError(lockedUntil.toISOString());
       throw new UnauthenticatedError('INVALID_CREDENTIALS');
     }
     if (user.disabled) {
       await recordAuditAlone(db, attempt, { action: 'auth.login', outcome: 'DENIED', targetType: 'User', targetId: user.id, detail: { reason: 'DISABLED' } });
+      loginFailures.inc({ reason: 'disabled' });
       throw new ForbiddenError('ACCOUNT_DISABLED');
     }
     const token = `zy_${crypto.randomBytes(32).toString('base64url')}`;

@@ -1,10 +1,11 @@
 // createApp(deps): the HTTP application, without listening. One router per resource; errors mapped in one place.
 import express, { Router } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Database } from '../core/db/database.js';
+import { accessLog } from './middleware/access-log.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { requestContext } from './middleware/context.js';
+import { httpMetrics, metricsEndpoint } from './middleware/metrics.js';
 import { newRegistry, openApiDocument } from './openapi.js';
 import { accountRoutes } from './routers/accounts.js';
 import { auditRoutes } from './routers/audit.js';
@@ -15,6 +16,7 @@ import { projectRoutes } from './routers/projects.js';
 import { migrationRoutes } from './routers/migration.js';
 import { provisioningRoutes } from './routers/provisioning.js';
 import type { Services } from './services.js';
+import { fromRoot } from '../core/paths.js';
 
 export interface AppDeps {
   db: Database;
@@ -22,6 +24,8 @@ export interface AppDeps {
   log: Logger;
   trustProxy?: boolean;
   isReady?: () => boolean;
+  /** when set, GET /metrics answers only `Authorization: Bearer <token>` */
+  metricsToken?: string;
 }
 
 export const JSON_BODY_LIMIT = '256kb';
@@ -47,19 +51,24 @@ export function createApp(deps: AppDeps) {
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    // stopping (or not yet ready): answer, then close the connection so keep-alive clients move to another replica
+    if (deps.isReady && !deps.isReady()) res.setHeader('Connection', 'close');
     next();
   });
+  app.use(httpMetrics());
+  app.get('/metrics', metricsEndpoint(deps.metricsToken));
   app.use(requestContext(deps.services.auth));
-  app.use(
-    pinoHttp({
-      logger: deps.log,
-      genReqId: (req) => (req as express.Request).ctx?.requestId ?? '-',
-      customProps: (req) => ({ user: (req as express.Request).ctx?.principal?.username }),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(accessLog(deps.log));
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
   app.use(table.router);
+  // The web console (npm run build:web -> dist/web): static files, then index.html for any other non-API GET
+  // (client-side routes). Unknown /api paths still get the API's 404 below.
+  const webRoot = fromRoot('dist', 'web');
+  app.use(express.static(webRoot, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+  app.get(/^\/(?!api(?:\/|$)).*/, (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile('index.html', { root: webRoot }, (err) => err && next());
+  });
   app.use(notFoundHandler);
   app.use(errorHandler(deps.db, deps.log));
   return { app, openapi: document };

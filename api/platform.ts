@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import { createServices, type ServiceOptions } from './services.js';
 import type { Config } from '../core/config.js';
 import { openDatabase, type Database } from '../core/db/database.js';
-import { migrate } from '../core/db/migrate.js';
+import { migrateOrVerify } from '../core/db/migrate.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
@@ -30,7 +30,7 @@ export async function startPlatform(
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory });
   let ready = false;
   try {
-    const migrated = await migrate(db.pool);
+    const migrated = await migrateOrVerify(db.pool, config.migrateOnStart);
     const seeded = await seedDatabase(db, config);
     log.info({ database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined, migrated: migrated.applied, seeded }, 'database ready');
   } catch (err) {
@@ -45,7 +45,7 @@ export async function startPlatform(
   if (config.provisioning.runWorkers) {
     await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
   }
-  const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready });
+  const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready, metricsToken: config.metricsToken });
   ready = true;
   const platform: Platform = {
     db,
@@ -55,9 +55,13 @@ export async function startPlatform(
     async stop() {
       ready = false;
       // stop taking requests, let in-flight jobs finish (or hand them back), then close the database
-      const closing = platform.server ? new Promise<void>((resolve) => platform.server!.close(() => resolve())) : Promise.resolve();
+      const server = platform.server;
+      const closing = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+      // connections still open at the deadline (event streams, slow clients) are closed: the process ends within its grace period
+      const deadline = server ? setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutSeconds * 1000) : undefined;
       await queue.stop(true);
       await closing;
+      clearTimeout(deadline);
       await db.close();
     },
   };

@@ -44,6 +44,15 @@ const envSchema = z.object({
   /** kubeconfig of the target cluster: used by the Pulumi driver and by status sync */
   KUBECONFIG: z.string().optional(),
   /** the registry VM boot images are pulled from (containerDisk / CDI registry source) */
+  /** what this process is: the HTTP API (workers in-process unless RUN_WORKERS=false), a dedicated job worker,
+   *  or a one-off migration run (the Kubernetes migration Job); see api/main.ts */
+  ZHENGYUN_ROLE: z.enum(['api', 'worker', 'migrate']).default('api'),
+  /** apply pending migrations at start; false (replicas behind a migration Job): refuse to start until they are applied */
+  MIGRATE_ON_START: boolFromEnv.default(true),
+  /** on SIGTERM: how long in-flight requests and running jobs get before connections are closed and jobs handed back */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
+  /** bearer token that GET /metrics requires; unset: /metrics is open (keep it off the public ingress) */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   VM_IMAGE_BASE: z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*$/, 'a registry path such as registry.example.gov.cn/vm-images').default('registry.zhengyun.internal/vm-images'),
 });
 
@@ -64,6 +73,10 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   databasePoolMax: number;
+  role: Env['ZHENGYUN_ROLE'];
+  migrateOnStart: boolean;
+  shutdownTimeoutSeconds: number;
+  metricsToken: string | undefined;
   provisioning: {
     driver: 'render' | 'pulumi';
     runWorkers: boolean;
@@ -110,6 +123,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    role: e.ZHENGYUN_ROLE,
+    migrateOnStart: e.MIGRATE_ON_START,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
+    metricsToken: e.METRICS_TOKEN,
     provisioning: {
       driver: e.PROVISIONING_DRIVER,
       runWorkers: e.RUN_WORKERS,

@@ -119,8 +119,8 @@ export function boardQueries(view: BoardView, today: LocalDate) {
   const waves = Prisma.sql`
     SELECT w.id, w.name, w."startDate", w."endDate",
       ${COUNTS},
-      count(s.id) FILTER (WHERE s.status NOT IN ('MIGRATED', 'DECOMMISSIONED'))::int AS remaining,
-      (w."endDate" < ${today} AND count(s.id) FILTER (WHERE s.status NOT IN ('MIGRATED', 'DECOMMISSIONED')) > 0) AS overdue,
+      count(s.id) FILTER (WHERE ${REMAINING})::int AS remaining,
+      (w."endDate" < ${today} AND count(s.id) FILTER (WHERE ${REMAINING}) > 0) AS overdue,
       greatest(${today}::date - w."endDate"::date, 0)::int AS "daysOverdue"
     FROM migration_wave w
     LEFT JOIN migration_system s ON s."waveId" = w.id

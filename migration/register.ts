@@ -8,7 +8,7 @@ import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
-import { ConflictError, InvalidInputError, RuleViolationError } from '../core/errors.js';
+import { ConflictError, InvalidInputError, RuleViolationError, type Violation } from '../core/errors.js';
 import { t, type Locale } from '../core/i18n.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { validateAssessment } from './assessment.js';
@@ -213,12 +213,19 @@ export function createRegisterService({ db, published, onChange }: { db: Databas
       const row = await openSystemForChange(tx, actor, id, expectedVersion, 'update', EDITABLE);
       assertFieldsPermitted(actor.ability, 'update', subject('MigrationSystem', row), patch);
       const { strategy, effort, risk, targetPlanCodes, blockingIssues, ...register } = patch;
+      const violations: Violation[] = [];
       if (reassessing) {
-        if (row.status === 'REGISTERED') throw new ConflictError('NOT_ASSESSED');
-        const merged = { strategy: strategy ?? row.strategy!, targetPlanCodes: targetPlanCodes ?? row.targetPlanCodes };
-        const violations = validateAssessment(row, merged, catalog!.view, locale);
-        if (violations.length) throw new RuleViolationError(violations);
+        // the first assessment is the assess transition; this revises it
+        if (row.strategy === null) throw new ConflictError('NOT_ASSESSED');
+        const merged = { strategy: strategy ?? row.strategy, targetPlanCodes: targetPlanCodes ?? row.targetPlanCodes };
+        violations.push(...validateAssessment({ classified: register.classified ?? row.classified }, merged, catalog!.view, locale));
       }
+      // the sub-center does not declare a system of a wave exempt (its owner may still record it as classified:
+      // that is a fact, Art. 1, and an exempt system then neither starts migrating nor counts as remaining in its wave)
+      if (strategy === 'RETAIN_EXEMPT' && row.waveId && row.strategy !== 'RETAIN_EXEMPT') {
+        violations.push({ code: 'EXEMPT_NOT_PLANNED', field: 'strategy', article: '第一条', message: t('migration.EXEMPT_NOT_PLANNED', locale) });
+      }
+      if (violations.length) throw new RuleViolationError(violations);
       if (register.name !== undefined && register.name !== row.name) await assertNameFree(tx, row.orgId, register.name);
       await tx.migrationSystem.update({
         where: { id },

@@ -60,7 +60,9 @@ export function createTransitionService({ db, published, onChange }: { db: Datab
       if (isExempt(row)) throw new RuleViolationError([rule(locale, 'EXEMPT_NOT_PLANNED', '第一条')]);
       return { data: { waveId: wave.id }, detail: { waveId: wave.id, wave: wave.name, previousWaveId: row.waveId } };
     },
-    async start() {
+    async start(_tx, row, _input, locale) {
+      // classified after it was planned (Art. 1): it does not move
+      if (isExempt(row)) throw new RuleViolationError([rule(locale, 'EXEMPT_NOT_PLANNED', '第一条')]);
       return {};
     },
     async 'cut-over'() {

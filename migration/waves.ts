@@ -3,6 +3,7 @@ import { assertCan } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
+import { Prisma } from '../core/db/generated/client.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../core/errors.js';
 
@@ -16,14 +17,14 @@ export interface WaveInput {
 
 type WaveRow = { id: string; name: string; startDate: string; endDate: string; description: string; version: number; createdAt: Date; updatedAt: Date };
 
-export function toWaveView(w: WaveRow, counts?: { systems: number; done: number }) {
+export function toWaveView(w: WaveRow, counts: { systems: number; done: number }) {
   return {
     id: w.id,
     name: w.name,
     startDate: w.startDate,
     endDate: w.endDate,
     description: w.description,
-    ...(counts ?? {}),
+    ...counts,
     version: w.version,
     createdAt: w.createdAt.toISOString(),
     updatedAt: w.updatedAt.toISOString(),
@@ -43,17 +44,20 @@ export function createWaveService({ db, onChange }: { db: Database; onChange: ()
     if (other && other.id !== except) throw new ConflictError('ALREADY_EXISTS', { what: 'migrationWave' });
   }
 
-  /** Waves by start date, with how many systems each holds and how many of those are done (counted in SQL). */
+  /** How many systems each wave holds and how many of those are done (counted in SQL). */
+  async function countsOf(tx: Tx, waveIds?: string[]) {
+    const rows = await tx.$queryRaw<{ waveId: string; systems: number; done: number }[]>`
+      SELECT "waveId", count(*)::int AS systems, count(*) FILTER (WHERE status IN ('MIGRATED', 'DECOMMISSIONED'))::int AS done
+      FROM migration_system WHERE "waveId" IS NOT NULL ${waveIds ? Prisma.sql`AND "waveId" = ANY(${waveIds}::uuid[])` : Prisma.empty} GROUP BY "waveId"`;
+    const byWave = new Map(rows.map((c) => [c.waveId, c]));
+    return (id: string) => ({ systems: byWave.get(id)?.systems ?? 0, done: byWave.get(id)?.done ?? 0 });
+  }
+
+  /** Waves by start date, with their counts. */
   async function list(actor: Actor) {
     assertCan(actor.ability, 'read', 'MigrationWave');
-    const [waves, counts] = await Promise.all([
-      prisma.migrationWave.findMany({ orderBy: [{ startDate: 'asc' }, { name: 'asc' }] }),
-      prisma.$queryRaw<{ waveId: string; systems: number; done: number }[]>`
-        SELECT "waveId", count(*)::int AS systems, count(*) FILTER (WHERE status IN ('MIGRATED', 'DECOMMISSIONED'))::int AS done
-        FROM migration_system WHERE "waveId" IS NOT NULL GROUP BY "waveId"`,
-    ]);
-    const byWave = new Map(counts.map((c) => [c.waveId, c]));
-    return { items: waves.map((w) => toWaveView(w, { systems: byWave.get(w.id)?.systems ?? 0, done: byWave.get(w.id)?.done ?? 0 })) };
+    const [waves, counts] = await Promise.all([prisma.migrationWave.findMany({ orderBy: [{ startDate: 'asc' }, { name: 'asc' }] }), countsOf(prisma)]);
+    return { items: waves.map((w) => toWaveView(w, counts(w.id))) };
   }
 
   async function create(actor: Actor, input: WaveInput) {
@@ -79,7 +83,7 @@ export function createWaveService({ db, onChange }: { db: Database; onChange: ()
       if (input.name !== undefined && input.name !== w.name) await assertNameFree(tx, input.name, id);
       assertUpdated(await tx.migrationWave.updateMany({ where: { id, version: expectedVersion }, data: { ...input, version: { increment: 1 } } }));
       await recordAudit(tx, actor.audit, { action: 'migration.wave.update', targetType: 'MigrationWave', targetId: id, detail: { fields: Object.keys(input), ...input } });
-      return toWaveView(await tx.migrationWave.findUniqueOrThrow({ where: { id } }));
+      return toWaveView(await tx.migrationWave.findUniqueOrThrow({ where: { id } }), (await countsOf(tx, [id]))(id));
     });
     onChange();
     return view;

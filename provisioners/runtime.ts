@@ -44,6 +44,7 @@ export function queueOptions(config: Config) {
     expireInSeconds: config.provisioning.jobExpireSeconds,
     retryLimit: config.provisioning.jobRetryLimit,
     maintenanceIntervalSeconds: config.provisioning.jobSuperviseSeconds,
+    stopTimeoutSeconds: config.shutdownTimeoutSeconds,
   };
 }
 

@@ -3,7 +3,7 @@
 import { createPublishedCatalog } from '../catalog/published.js';
 import { ConfigError, loadConfig } from '../core/config.js';
 import { openDatabase } from '../core/db/database.js';
-import { migrate } from '../core/db/migrate.js';
+import { migrateOrVerify } from '../core/db/migrate.js';
 import { startJobQueue } from '../core/jobs/queue.js';
 import { createLogger } from '../core/logger.js';
 import { PROVISIONING_QUEUE } from './provisioning.js';
@@ -14,7 +14,7 @@ async function main() {
   if (config.embedded) throw new ConfigError('The worker process needs DATABASE_URL: the embedded database serves one process only.');
   const log = createLogger(config.logLevel).child({ role: 'worker' });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
-  await migrate(db.pool); // a no-op when the API or a migration Job already applied them (advisory-locked)
+  await migrateOrVerify(db.pool, config.migrateOnStart); // a no-op when the API or a migration Job already applied them (advisory-locked)
   const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], queueOptions(config));
   const driver = await createDriver(config, log);
   await startProvisioningWorkers({ db, queue, driver, published: createPublishedCatalog(db), log }, config);

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { recordAudit, SYSTEM_CONTEXT } from '../core/audit/audit.js';
 import type { Database } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
+import { jobOutcomes, provisioningDuration } from '../core/metrics.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { desiredState, LABELS, type ClusterProfile } from './desired-state.js';
 import type { ProvisioningDriver, EventLevel } from './drivers/driver.js';
@@ -40,13 +41,18 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
   async function handle(msg: JobMessage): Promise<void> {
     const job = await prisma.provisioningJob.findUnique({ where: { id: msg.jobId } });
     if (!job || job.state === 'SUCCEEDED' || job.state === 'FAILED') return; // already settled: a duplicate delivery
+    // the HTTP request that asked for the job: its id is on every log line of the job, in every process
+    const jobLog = log.child({ jobId: job.id, requestId: job.requestIdHttp ?? undefined, kind: job.kind, stack: job.stack });
     const lockClient = await db.pool.connect();
     const lockKey = `op:${job.stack}`;
     try {
       const { rows } = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [lockKey]);
-      if (!rows[0]?.ok) throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
+      if (!rows[0]?.ok) {
+        jobLog.warn('stack locked by another operation: the queue will retry');
+        throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
+      }
       try {
-        await run(job.id, job.kind, job.projectId, job.requestId, job.stack);
+        await run(job.id, job.kind, job.projectId, job.requestId, job.stack, jobLog);
       } finally {
         await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
       }
@@ -55,7 +61,8 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
     }
   }
 
-  async function run(jobId: string, kind: string, projectId: string, requestId: string | null, stack: string) {
+  async function run(jobId: string, kind: string, projectId: string, requestId: string | null, stack: string, jobLog: Logger) {
+    const timer = provisioningDuration.startTimer({ kind, driver: driver.name });
     // our own count, not the queue's: a worker that died mid-job leaves no retry count behind
     const { attempts: attempt } = await prisma.provisioningJob.update({
       where: { id: jobId },
@@ -63,6 +70,7 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
       select: { attempts: true },
     });
     await event(jobId, 'info', `开始执行（第 ${attempt} 次）/ started (attempt ${attempt})`, { driver: driver.name, stack });
+    jobLog.info({ attempt, driver: driver.name }, 'job started');
     try {
       await beforeDriver?.(jobId);
       const input = await loadTenantInput(prisma, projectId, kind === 'DEPROVISION' ? { exclude: requestId ?? undefined } : { include: requestId ?? undefined });
@@ -87,6 +95,9 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
           detail: { stack, requestId, summary: result.summary },
         });
       });
+      const seconds = timer({ outcome: 'succeeded' });
+      jobOutcomes.inc({ kind, outcome: 'succeeded' });
+      jobLog.info({ attempt, durationMs: Math.round(seconds * 1000), summary: result.summary }, 'job succeeded');
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = attempt > retryLimit;
@@ -104,6 +115,10 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
           });
         }
       });
+      const outcome = final ? 'failed' : 'retry';
+      const seconds = timer({ outcome });
+      jobOutcomes.inc({ kind, outcome });
+      jobLog[final ? 'error' : 'warn']({ attempt, durationMs: Math.round(seconds * 1000), err: message }, final ? 'job failed' : 'job attempt failed: the queue will retry');
       if (!final) throw err; // the queue retries it
     }
   }

@@ -92,3 +92,32 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
     client.release();
   }
 }
+
+/**
+ * The migrations of this build that the database has not finished, without applying anything (and without
+ * taking the migration lock). Replicas started with MIGRATE_ON_START=false use it to refuse to run against a
+ * schema the migration Job has not brought up to date. Migrations the database has and this build does not
+ * know (a rollback to an older image) are not pending.
+ */
+export async function pendingMigrations(pool: pg.Pool, migrations = readMigrations()): Promise<string[]> {
+  const { rows: table } = await pool.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
+  if (!table[0]?.exists) return migrations.map((m) => m.name);
+  const { rows } = await pool.query<{ migration_name: string }>(
+    'SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+  );
+  const done = new Set(rows.map((r) => r.migration_name));
+  return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
+}
+
+/** At start: apply pending migrations (`apply`), or only check that there are none (replicas behind a migration Job). */
+export async function migrateOrVerify(pool: pg.Pool, apply: boolean): Promise<MigrateResult> {
+  if (apply) return migrate(pool);
+  const pending = await pendingMigrations(pool);
+  if (pending.length > 0) {
+    throw new MigrationError(
+      `The database lacks ${pending.length} migration(s) of this build (${pending.join(', ')}) and MIGRATE_ON_START=false: ` +
+        'run the migration Job (`node dist/api/main.js migrate`, or `npm run db:migrate`) first',
+    );
+  }
+  return { applied: [], alreadyApplied: readMigrations().length };
+}

@@ -3,6 +3,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database, Tx } from '../db/database.js';
+import { registerQueueDepth } from '../metrics.js';
 
 export interface QueueOptions {
   /** a job whose worker vanished (killed) is handed out again after this long */
@@ -11,6 +12,8 @@ export interface QueueOptions {
   retryDelaySeconds?: number;
   maintenanceIntervalSeconds?: number;
   pollingIntervalSeconds?: number;
+  /** on a graceful stop, how long running jobs may take to finish before they are handed back to the queue */
+  stopTimeoutSeconds?: number;
 }
 
 export interface JobQueue {
@@ -53,6 +56,7 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
     }
   }
   const workers: string[] = [];
+  const unregister = queues.map((name) => registerQueueDepth(name, () => boss.getQueueSize(name)));
   return {
     boss,
     async send(queue, data, o = {}) {
@@ -77,7 +81,10 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
     },
     depth: (queue) => boss.getQueueSize(queue),
     async stop(graceful = true) {
-      await boss.stop({ graceful, wait: true, timeout: 20_000 });
+      for (const u of unregister) u();
+      // graceful: fetch no more jobs, wait for the running ones; any still running at the timeout are failed back
+      // to the queue (pg-boss retries them elsewhere)
+      await boss.stop({ graceful, wait: true, timeout: (opts.stopTimeoutSeconds ?? 20) * 1000 });
     },
   };
 }

@@ -245,6 +245,21 @@ describe('blocking, retiring, exemption', () => {
     expect(res.body.violations.map((v: { code: string }) => v.code)).toEqual(['EXEMPT_NOT_PLANNED']);
   });
 
+  it('records a planned system found to be classified, but does not let it start; the sub-center cannot exempt a planned one', async () => {
+    const s = tracked(await register('dept', { name: '后查明涉密系统' }));
+    expect((await s.act('assess', ASSESSMENT)).status).toBe(200);
+    expect((await s.act('plan', { waveId })).status).toBe(200);
+    let res = await t.http.patch(`/api/migration/systems/${s.id}`).set(await t.as('bdc')).set('If-Match', s.etag).send({ strategy: 'RETAIN_EXEMPT', targetPlanCodes: [] });
+    expect(res.status).toBe(422);
+    expect(res.body.violations.map((v: { code: string }) => v.code)).toEqual(['EXEMPT_NOT_PLANNED']);
+    res = await t.http.patch(`/api/migration/systems/${s.id}`).set(await t.as('dept')).set('If-Match', s.etag).send({ classified: true });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ classified: true, exempt: true, status: 'PLANNED' });
+    s.etag = res.headers.etag;
+    res = await s.act('start');
+    expect([res.status, res.body.violations?.[0]?.code]).toEqual([422, 'EXEMPT_NOT_PLANNED']);
+  });
+
   it('refuses an unknown transition body field and a malformed id', async () => {
     const s = tracked(await register('dept', { name: '待迁移系统丙' }));
     const res = await s.act('assess', { ...ASSESSMENT, status: 'MIGRATED' });

@@ -1,5 +1,6 @@
 // What a failed API call becomes: the server's own message (already in the user's language), its stable code,
 // and the details the UI shows next to fields (fields[]) or lines (violations[]). Never the raw body.
+import { formatDateTime } from '../format/dates';
 export interface FieldError {
   path: string;
   code: string;
@@ -32,11 +33,16 @@ export class ApiError extends Error {
   }
 }
 
+/** Instants inside server messages (e.g. a lockout's end) read in Shanghai time, not as raw ISO UTC. */
+function localiseInstants(message: string): string {
+  return message.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g, (iso) => formatDateTime(iso));
+}
+
 /** Turns an error body into an ApiError; a body that is not ours gets a plain message for its status. */
 export function toApiError(status: number, body: unknown, fallback: string): ApiError {
   if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
     const b = body as { code?: string; message: string; fields?: FieldError[]; violations?: RuleViolation[] };
-    return new ApiError(status, b.code ?? 'ERROR', b.message, Array.isArray(b.fields) ? b.fields : [], Array.isArray(b.violations) ? b.violations : []);
+    return new ApiError(status, b.code ?? 'ERROR', localiseInstants(b.message), Array.isArray(b.fields) ? b.fields : [], Array.isArray(b.violations) ? b.violations : []);
   }
   return new ApiError(status, status === 0 ? 'NETWORK' : 'HTTP_' + status, fallback);
 }

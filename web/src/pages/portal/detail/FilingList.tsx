@@ -16,8 +16,8 @@ export function FilingList({ filings }: { filings: Filing[] }) {
     const s = t(key);
     return s === key ? k : s;
   };
-  const show = (k: string, v: unknown) =>
-    MONEY.has(k) && typeof v === 'number' ? formatYuan(v) : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : typeof v === 'object' && v ? Object.entries(v).map(([a, b]) => `${label(a)}：${show(a, b)}`).join('；') : String(v ?? '—');
+  const show = (k: string, v: unknown): string =>
+    MONEY.has(k) && typeof v === 'number' ? formatYuan(v) : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : typeof v === 'object' && v ? Object.entries(v).map(([a, b]): string => `${label(a)}：${show(a, b)}`).join('；') : String(v ?? '—');
   return (
     <Table<Filing>
       size="small"

@@ -1,0 +1,63 @@
+# syntax=docker/dockerfile:1
+# Zhengyun 政云: one image for the API server, the job worker and the migration Job.
+#   docker build -t registry.zhengyun.internal/zhengyun:$(git rev-parse --short HEAD) .
+#   docker run -e DATABASE_URL=... IMAGE            # the API (ZHENGYUN_ROLE=api, the default)
+#   docker run -e DATABASE_URL=... IMAGE worker     # a provisioning worker (or ZHENGYUN_ROLE=worker)
+#   docker run -e DATABASE_URL=... IMAGE migrate    # apply migrations and exit (the Kubernetes migration Job)
+# No secret is baked in: DATABASE_URL, METRICS_TOKEN, BOOTSTRAP_ADMIN_PASSWORD ... come from the environment.
+# Checked by test/infra/dockerfile.test.ts (copied files exist; the production start works from these files).
+
+# Node 22 LTS: package.json engines ">=20.19"; Node 20 left LTS maintenance in April 2026.
+ARG NODE_VERSION=22
+
+# ── deps: every dependency, for building ────────────────────────────────────────────────────────────────
+FROM node:${NODE_VERSION}-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# no install scripts: nothing here needs one (and none may download at build time)
+RUN npm ci --ignore-scripts --no-audit --no-fund
+
+# ── build: the server (tsc, with the generated Prisma client) and the web console (dist/web) ────────────
+FROM deps AS build
+COPY tsconfig.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY api ./api
+COPY accounts ./accounts
+COPY catalog ./catalog
+COPY core ./core
+COPY migration ./migration
+COPY projects ./projects
+COPY provisioners ./provisioners
+COPY web ./web
+RUN npm run build
+
+# ── prod-deps: production dependencies only ─────────────────────────────────────────────────────────────
+FROM node:${NODE_VERSION}-bookworm-slim AS prod-deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+# ── runtime ──────────────────────────────────────────────────────────────────────────────────────────────
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+# tini reaps the processes the Pulumi driver starts and forwards SIGTERM to node
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tini \
+  && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    DATA_DIR=/data \
+    ZHENGYUN_ROLE=api
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY prisma/migrations ./prisma/migrations
+COPY catalog/seed ./catalog/seed
+# the image's own user "node" (uid 1000); DATA_DIR is a volume in Kubernetes (uploads, rendered manifests)
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/api/main.js"]

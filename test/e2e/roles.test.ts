@@ -1,0 +1,94 @@
+// Signing in as each role: the sign-in form, where each role lands, and the menu it sees.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newContext } from './support/browser.js';
+import { DEMO_PASSWORD, startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { menuLabels, signIn } from './support/ui.js';
+
+const PUBLIC = ['政务云服务目录', '目录修订记录', '资金分配公示'];
+
+const ROLES: { username: string; home: string; menu: string[] }[] = [
+  { username: 'dept', home: '/portal/projects', menu: ['我的项目', '新建项目申报', '期限提醒', ...PUBLIC] },
+  { username: 'county', home: '/portal/projects', menu: ['我的项目', '新建项目申报', '期限提醒', ...PUBLIC] },
+  { username: 'gia', home: '/review/queue', menu: ['审核队列', '目录修订审批', '期限与逾期', ...PUBLIC] },
+  { username: 'finance', home: '/review/queue', menu: ['审核队列', '目录修订审批', ...PUBLIC] },
+  { username: 'bdc', home: '/workbench', menu: ['工作台', '目录修订', ...PUBLIC] },
+  { username: 'auditor', home: '/workbench', menu: ['期限与逾期', '工作台', '目录修订', ...PUBLIC] },
+  { username: 'admin', home: '/workbench', menu: ['工作台', ...PUBLIC] },
+  { username: 'secadmin', home: '/workbench', menu: ['工作台', ...PUBLIC] },
+];
+
+let t: E2EPlatform;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  t = await startE2EPlatform();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+describe('signing in', () => {
+  it('shows only the public menu before sign-in, and the sign-in form has labelled fields', async () => {
+    context = await newContext(browser, t.url);
+    page = await context.newPage();
+    await page.goto('/');
+    await page.waitForURL('**/catalog');
+    expect(await menuLabels(page)).toEqual(PUBLIC);
+    await page.getByRole('button', { name: '登录' }).first().click();
+    await page.waitForURL('**/signin');
+    await expect.poll(() => page.getByLabel('用户名').isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('密码').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it.each(ROLES)('$username lands on $home and sees its menu', async ({ username, home, menu }) => {
+    context = await newContext(browser, t.url);
+    page = await context.newPage();
+    await signIn(page, username);
+    await page.waitForURL(`**${home}`);
+    expect(await menuLabels(page)).toEqual(menu);
+    await context.close();
+  });
+
+  it('says so when the password is wrong, and when the account is locked (in Shanghai time)', async () => {
+    context = await newContext(browser, t.url);
+    page = await context.newPage();
+    await page.goto('/signin');
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('用户名').fill('dept2');
+      await page.getByLabel('密码').fill('wrong-password');
+      await page.getByLabel('密码').press('Enter');
+      await page.getByTestId('signin-error').waitFor();
+    }
+    await expect.poll(() => page.getByTestId('signin-error').innerText()).toMatch(/锁定/);
+    const text = await page.getByTestId('signin-error').innerText();
+    expect(text).not.toMatch(/T\d{2}:\d{2}.*Z/);
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await context.close();
+  });
+
+  it('goes back to the sign-in page with the reason when the session has ended, then returns', async () => {
+    context = await newContext(browser, t.url);
+    page = await context.newPage();
+    await signIn(page, 'dept');
+    await page.waitForURL('**/portal/projects');
+    // end the session on the server, as an idle timeout or a sign-out elsewhere would
+    const token = await page.evaluate('JSON.parse(sessionStorage.getItem("zy.session")).token') as string;
+    const res = await fetch(`${t.url}/api/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBeLessThan(300);
+    await page.getByRole('link', { name: '期限提醒' }).click();
+    await page.waitForURL('**/signin');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '登录' }).count()).toBeGreaterThan(0);
+    await page.getByLabel('用户名').fill('dept');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    await page.waitForURL('**/portal/deadlines');
+    await context.close();
+  });
+});

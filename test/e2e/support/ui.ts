@@ -1,0 +1,33 @@
+// Steps a person takes in the console, written once for all browser tests.
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './platform.js';
+
+/** Signs in through the form (labels, Enter submits) and waits to leave the sign-in page. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码').press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
+}
+
+/** The labels of the side menu's entries, in order. */
+export async function menuLabels(page: Page): Promise<string[]> {
+  const menu = page.getByTestId('main-menu');
+  await menu.waitFor();
+  return (await menu.locator('.ant-menu-item').allInnerTexts()).map((s) => s.trim());
+}
+
+/** Picks an option of an Ant Design Select by typing into it (its search) and pressing Enter. */
+export async function pickOption(page: Page, combobox: ReturnType<Page['locator']>, text: string): Promise<void> {
+  await combobox.click();
+  await combobox.fill(text);
+  await page.locator('.ant-select-item-option-active').first().waitFor();
+  await combobox.press('Enter');
+}
+
+/** A minimal real PDF (the server sniffs the content, not the name). */
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n' +
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);

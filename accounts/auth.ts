@@ -7,10 +7,13 @@ import type { Database } from '../core/db/database.js';
 import { AccountLockedError, ForbiddenError, InvalidInputError, UnauthenticatedError } from '../core/errors.js';
 import { loginFailures } from '../core/metrics.js';
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { SessionCache } from './session-cache.js';
 
 export interface AuthDeps {
   db: Database;
   config: Pick<Config, 'session' | 'lockout'>;
+  /** shared with the user service, which evicts accounts whose role or state changes */
+  sessions?: SessionCache<SessionUser>;
 }
 
 export interface SessionUser extends Principal {
@@ -26,7 +29,7 @@ export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-export function createAuthService({ db, config }: AuthDeps) {
+export function createAuthService({ db, config, sessions = new SessionCache<SessionUser>() }: AuthDeps) {
   const { prisma } = db;
   const idleMs = config.session.idleMinutes * 60_000;
   const maxMs = config.session.maxHours * 3_600_000;
@@ -117,21 +120,29 @@ export function createAuthService({ db, config }: AuthDeps) {
   /** Resolves a bearer token to its user, or throws 401. */
   async function authenticate(token: string): Promise<SessionUser> {
     const now = Date.now();
+    const tokenHash = hashToken(token);
+    const cached = sessions.get(tokenHash, now);
+    if (cached && cached.expiresAt > now && cached.lastSeenAt + idleMs > now) return cached.user;
     const session = await prisma.session.findUnique({
-      where: { tokenHash: hashToken(token) },
+      where: { tokenHash },
       select: { id: true, expiresAt: true, lastSeenAt: true, revokedAt: true, user: { select: userSelect } },
     });
     if (!session || session.revokedAt) throw new UnauthenticatedError('UNAUTHENTICATED');
     if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now || session.user.disabled) {
       throw new UnauthenticatedError('SESSION_EXPIRED');
     }
-    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    let lastSeenAt = session.lastSeenAt.getTime();
+    if (now - lastSeenAt > TOUCH_EVERY_MS) {
       await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+      lastSeenAt = now;
     }
-    return toSessionUser(session.user);
+    const user = toSessionUser(session.user);
+    sessions.set(tokenHash, { user, sessionId: session.id, expiresAt: session.expiresAt.getTime(), lastSeenAt, cachedAt: now });
+    return user;
   }
 
   async function logout(token: string, ctx: AuditContext) {
+    sessions.evictToken(hashToken(token));
     await prisma.$transaction(async (tx) => {
       const { count } = await tx.session.updateMany({
         where: { tokenHash: hashToken(token), revokedAt: null },
@@ -152,6 +163,7 @@ export function createAuthService({ db, config }: AuthDeps) {
       throw new InvalidInputError([{ path: 'newPassword', code: 'PASSWORD_REUSED' }], 'PASSWORD_REUSED', 422);
     }
     const passwordHash = await hashPassword(input.newPassword);
+    sessions.evictUser(userId);
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } } });
       await recordAudit(tx, ctx, { action: 'auth.password.change', targetType: 'User', targetId: userId });

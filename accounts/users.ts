@@ -9,6 +9,7 @@ import type { Role } from '../core/db/generated/enums.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { assertPasswordPolicy, hashPassword } from './passwords.js';
+import type { SessionCache } from './session-cache.js';
 
 export interface UserCreateInput {
   username: string;
@@ -48,7 +49,7 @@ const select = {
   version: true,
 } as const;
 
-export function createUserService({ db }: { db: Database }) {
+export function createUserService({ db, sessions }: { db: Database; sessions?: SessionCache<unknown> }) {
   const { prisma } = db;
 
   async function list(actor: Actor, filter: { orgId?: string; role?: Role; q?: string; page: number; pageSize: number }) {
@@ -106,6 +107,7 @@ export function createUserService({ db }: { db: Database }) {
       // a role change or a disabled account takes effect at once: its sessions end
       if (input.role !== undefined || input.disabled) {
         await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+        sessions?.evictUser(id);
       }
       await recordAudit(tx, actor.audit, {
         action: input.role !== undefined ? 'user.role.change' : 'user.update',
@@ -142,6 +144,7 @@ export function createUserService({ db }: { db: Database }) {
         data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null, version: { increment: 1 } },
       });
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+      sessions?.evictUser(id);
       await recordAudit(tx, actor.audit, { action: 'user.password.reset', targetType: 'User', targetId: id });
     });
   }

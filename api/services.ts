@@ -1,5 +1,6 @@
 // The composition root of the services the HTTP layer calls.
-import { createAuthService } from '../accounts/auth.js';
+import { createAuthService, type SessionUser } from '../accounts/auth.js';
+import { SessionCache } from '../accounts/session-cache.js';
 import { createOrganisationService } from '../accounts/organisations.js';
 import { createUserService } from '../accounts/users.js';
 import { createRevisionService } from '../catalog/revisions.js';
@@ -37,12 +38,13 @@ export interface Runtime {
 
 export function createServices(db: Database, config: Config, runtime: Runtime, opts: ServiceOptions = {}) {
   const { published } = runtime;
+  const sessions = new SessionCache<SessionUser>();
   const files = createFileStore(path.join(config.dataDir, 'files'));
   const resourceRequests = createResourceRequestService({ db, published });
   return {
-    auth: createAuthService({ db, config }),
+    auth: createAuthService({ db, config, sessions }),
     organisations: createOrganisationService({ db }),
-    users: createUserService({ db }),
+    users: createUserService({ db, sessions }),
     published,
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
     auditTrail: createAuditTrailService({ db }),

@@ -105,3 +105,23 @@ describe('password change', () => {
     expect((await login('dept2', 'Better-Passw0rd')).status).toBe(200);
   });
 });
+
+describe('session cache', () => {
+  it('forgets a signed-out session at once, though sessions are cached for a few seconds', async () => {
+    const token = (await login('auditor', DEMO_PASSWORD)).body.token;
+    const auth = { Authorization: `Bearer ${token}` };
+    expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(200); // now cached
+    expect((await t.http.post('/api/auth/logout').set(auth)).status).toBe(204);
+    expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(401);
+  });
+
+  it('forgets an account whose role changes at once', async () => {
+    const token = (await login('dept', DEMO_PASSWORD)).body.token;
+    const auth = { Authorization: `Bearer ${token}` };
+    expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(200);
+    const me = (await t.http.get('/api/users').query({ q: 'dept' }).set(await t.as('secadmin'))).body.items.find((u: { username: string }) => u.username === 'dept');
+    const res = await t.http.patch(`/api/users/${me.id}`).set(await t.as('secadmin')).set('If-Match', `"v${me.version}"`).send({ role: 'COUNTY_USER' });
+    expect(res.status).toBe(200);
+    expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(401);
+  });
+});

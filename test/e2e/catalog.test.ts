@@ -25,7 +25,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-describe('the public catalog', () => {
+describe('the public catalog', { timeout: 60_000 }, () => {
   it('lists the published offerings with ¥ prices, without signing in', async () => {
     await page.goto('/catalog');
     await page.getByTestId('offering-vm-general').waitFor();

@@ -31,7 +31,7 @@ async function as(username: string): Promise<Page> {
 
 const DIMENSIONS = ['need', 'intensiveness', 'feasibility', 'budget', 'performance'];
 
-describe('request → review → budget → notice → establish', () => {
+describe('request → review → budget → notice → establish', { timeout: 60_000 }, () => {
   it('the department drafts the project in the wizard with live validation, and submits it', async () => {
     const page = await as('dept');
     await page.getByRole('link', { name: '新建项目申报' }).click();

@@ -31,10 +31,11 @@ async function reviewerPage(username: string): Promise<Page> {
   return page;
 }
 
-describe('a catalog revision, from draft to published', () => {
+describe('a catalog revision, from draft to published', { timeout: 60_000 }, () => {
   it('is drafted and submitted by the sub-center', async () => {
     let res = await api.call('POST', '/api/catalog/revisions', { as: 'bdc', body: { title: '运城市政务云平台服务目录（2027年版）' } });
     expect(res.status).toBe(201);
+    res = await api.call('GET', '/api/catalog/revisions/2', { as: 'bdc' });
     let etag = res.etag;
     const vm = res.body.offerings.find((o: { code: string }) => o.code === 'vm-general');
     const small = vm.plans.find((p: { code: string }) => p.code === 'vm-general-2c4g');

@@ -33,7 +33,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-describe('signing in', () => {
+describe('signing in', { timeout: 60_000 }, () => {
   it('shows only the public menu before sign-in, and the sign-in form has labelled fields', async () => {
     context = await newContext(browser, t.url);
     page = await context.newPage();
@@ -78,13 +78,14 @@ describe('signing in', () => {
     page = await context.newPage();
     await signIn(page, 'dept');
     await page.waitForURL('**/portal/projects');
+    await page.getByText('还没有项目。').waitFor(); // the page has loaded what it needs
     // end the session on the server, as an idle timeout or a sign-out elsewhere would
     const token = await page.evaluate('JSON.parse(sessionStorage.getItem("zy.session")).token') as string;
     const res = await fetch(`${t.url}/api/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBeLessThan(300);
     await page.getByRole('link', { name: '期限提醒' }).click();
     await page.waitForURL('**/signin');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '登录' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('signin-reason').innerText()).toContain('请先登录');
     await page.getByLabel('用户名').fill('dept');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByLabel('密码').press('Enter');

@@ -17,6 +17,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser context as a clerk in Yuncheng would have it: Chinese, Shanghai time, a desktop screen. */
-export function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 960 } });
+export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 960 } });
+  // fail a step well before the test's own timeout, with Playwright's account of what it waited for
+  context.setDefaultTimeout(10_000);
+  return context;
 }

@@ -22,7 +22,7 @@ export async function menuLabels(page: Page): Promise<string[]> {
 export async function pickOption(page: Page, combobox: ReturnType<Page['locator']>, text: string): Promise<void> {
   await combobox.click();
   await combobox.fill(text);
-  await page.locator('.ant-select-item-option-active').first().waitFor();
+  await page.locator('.ant-select-item-option-active:visible').first().waitFor();
   await combobox.press('Enter');
 }
 

@@ -8,6 +8,8 @@ import { clearSession, getSession, setSession, type SessionUser } from '../api/s
 
 interface AuthValue {
   user: SessionUser | null;
+  /** why the last session ended (the server's message), shown on the sign-in page */
+  endedBecause: string | null;
   signIn(username: string, password: string): Promise<SessionUser>;
   signOut(): Promise<void>;
 }
@@ -21,12 +23,15 @@ export interface SignInState {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(() => getSession()?.user ?? null);
+  const [endedBecause, setEndedBecause] = useState<string | null>(null);
   const navigate = useNavigate();
   const location = useLocation();
 
   useEffect(
     () =>
       onUnauthorized((error) => {
+        // the guard of the page may redirect first (without a reason): keep the reason here as well
+        setEndedBecause(error.message);
         setUser(null);
         const from = window.location.pathname + window.location.search;
         if (!window.location.pathname.startsWith('/signin')) {
@@ -40,6 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const res = await authApi.login(username, password);
     setSession({ token: res.token, expiresAt: res.expiresAt, user: res.user });
     setUser(res.user);
+    setEndedBecause(null);
     return res.user;
   }, []);
 
@@ -54,7 +60,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     navigate('/catalog');
   }, [navigate]);
 
-  const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
+  const value = useMemo(() => ({ user, endedBecause, signIn, signOut }), [user, endedBecause, signIn, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -1,6 +1,6 @@
 // Rule violations from the project validator (live in the browser, or the server's 422): each with the line it
 // concerns, the article it comes from, and the message that says what to do.
-import { List, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import type { RuleViolation } from '../api/errors';
 import { useI18n } from '../i18n';
 
@@ -19,17 +19,15 @@ export function ViolationList({ violations, title, testId }: { violations: RuleV
   const { t } = useI18n();
   return (
     <div role="alert" aria-live="polite" data-testid={testId}>
-      <List
-        size="small"
-        bordered
-        header={<Typography.Text strong>{title ?? t('violations.title', { n: violations.length })}</Typography.Text>}
-        dataSource={violations}
-        renderItem={(v, i) => (
-          <List.Item key={`${v.code}-${v.field ?? ''}-${i}`}>
-            <ViolationItem v={v} />
-          </List.Item>
-        )}
-      />
+      <Card size="small" title={<Typography.Text strong>{title ?? t('violations.title', { n: violations.length })}</Typography.Text>} className="zy-card">
+        <ul className="zy-plain-list">
+          {violations.map((v, i) => (
+            <li key={`${v.code}-${v.field ?? ''}-${i}`}>
+              <ViolationItem v={v} />
+            </li>
+          ))}
+        </ul>
+      </Card>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // "What changed" in a catalog revision: added, changed (field by field, old → new), retired, reinstated, removed.
-import { Card, Collapse, Empty, List, Table, Tag, Typography } from 'antd';
+import { Card, Collapse, Empty, Table, Tag, Typography } from 'antd';
 import type { CatalogDiff, DiffEntry } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n';
 import { diffRows, type DiffRow } from './diffRows';
@@ -65,7 +65,13 @@ export function RevisionDiffView({ diff }: { diff: CatalogDiff }) {
               items={diff.changed.map((e) => ({ key: e.kind + e.code, label: <EntryTitle e={e} />, children: <Changes e={e} /> }))}
             />
           ) : (
-            <List size="small" dataSource={diff[s.key]} renderItem={(e) => <List.Item key={e.kind + e.code}><EntryTitle e={e} /></List.Item>} />
+            <ul className="zy-plain-list">
+              {diff[s.key].map((e) => (
+                <li key={e.kind + e.code}>
+                  <EntryTitle e={e} />
+                </li>
+              ))}
+            </ul>
           )}
         </Card>
       ))}

@@ -20,6 +20,7 @@ export function DocumentList({ projectId, documents }: { projectId: string; docu
       pagination={false}
       dataSource={documents}
       data-testid="document-list"
+      scroll={{ x: 760 }}
       columns={[
         { title: t('documents.kind'), dataIndex: 'kind', width: 150, render: (k: string) => t(`documentKind.${k}` as MessageKey) },
         { title: t('documents.file'), dataIndex: 'filename' },

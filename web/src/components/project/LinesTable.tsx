@@ -43,10 +43,10 @@ export function LinesTable({ lines, view }: { lines: ResourceLine[]; view: Catal
             );
           },
         },
-        { title: t('lines.quantity'), dataIndex: 'quantity', width: 80, align: 'right' },
-        { title: t('catalog.unit'), key: 'unit', width: 90, render: (_, l) => (view ? findPlan(view, l.planCode)?.plan.unit : null) ?? '—' },
+        { title: t('lines.quantity'), dataIndex: 'quantity', width: 70, align: 'right', className: 'zy-nowrap' },
+        { title: t('catalog.unit'), key: 'unit', width: 90, className: 'zy-nowrap', render: (_, l) => (view ? findPlan(view, l.planCode)?.plan.unit : null) ?? '—' },
         { title: t('lines.purpose'), dataIndex: 'purpose' },
-        { title: t('lines.annualCost'), key: 'cost', align: 'right', width: 140, render: (_, l) => <span className="zy-money">{formatYuan(cost?.perLine.find((c) => c.lineNo === l.lineNo)?.amount)}</span> },
+        { title: t('lines.annualCost'), key: 'cost', align: 'right', width: 120, className: 'zy-nowrap', render: (_, l) => <span className="zy-money">{formatYuan(cost?.perLine.find((c) => c.lineNo === l.lineNo)?.amount)}</span> },
       ]}
     />
   );

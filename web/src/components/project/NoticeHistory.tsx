@@ -1,5 +1,5 @@
 // The public notices of a project and the objections raised against them.
-import { Descriptions, List } from 'antd';
+import { Descriptions } from 'antd';
 import type { ProjectNotice } from '../../api/types';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { formatYuan } from '../../format/money';
@@ -20,7 +20,14 @@ export function NoticeHistory({ notices }: { notices: ProjectNotice[] }) {
             {n.objections.length === 0 ? (
               t('notices.noObjections')
             ) : (
-              <List size="small" dataSource={n.objections} renderItem={(o) => <List.Item key={o.id}>{o.submitter}（{formatDateTime(o.at)}）：{o.content}{o.resolution ? ` —— ${t('notices.resolution')}：${o.resolution}` : ''}</List.Item>} />
+              <ul className="zy-plain-list">
+                {n.objections.map((o) => (
+                  <li key={o.id}>
+                    {o.submitter}（{formatDateTime(o.at)}）：{o.content}
+                    {o.resolution ? ` —— ${t('notices.resolution')}：${o.resolution}` : ''}
+                  </li>
+                ))}
+              </ul>
             )}
           </Descriptions.Item>
         </Descriptions>

@@ -9,7 +9,7 @@ import { StatusTag } from '../StatusTag';
 export function ProjectOverview({ project: p }: { project: Project }) {
   const { t } = useI18n();
   return (
-    <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="project-overview">
+    <Descriptions bordered size="small" column={{ xs: 1, md: 2, xxl: 3 }} data-testid="project-overview">
       <Descriptions.Item label={t('project.code')}>{p.code}</Descriptions.Item>
       <Descriptions.Item label={t('project.status')}><StatusTag status={p.status} /></Descriptions.Item>
       <Descriptions.Item label={t('project.org')}>{p.org.name}</Descriptions.Item>
@@ -27,10 +27,10 @@ export function ProjectOverview({ project: p }: { project: Project }) {
           {p.privateNetwork && <Tag color="orange">{t('project.privateNetwork')}：{p.privateNetworkApprovalRef ?? '—'}</Tag>}
         </Descriptions.Item>
       )}
-      <Descriptions.Item label={t('project.description')} span={3}>
+      <Descriptions.Item label={t('project.description')} span="filled">
         <div style={{ whiteSpace: 'pre-wrap' }}>{p.description || '—'}</div>
       </Descriptions.Item>
-      <Descriptions.Item label={t('project.components')} span={3}>
+      <Descriptions.Item label={t('project.components')} span="filled">
         {p.components.length ? (
           <ol style={{ margin: 0, paddingLeft: 20 }}>
             {p.components.map((c, i) => (
@@ -41,7 +41,7 @@ export function ProjectOverview({ project: p }: { project: Project }) {
           '—'
         )}
       </Descriptions.Item>
-      <Descriptions.Item label={t('project.performanceGoals')} span={3}>
+      <Descriptions.Item label={t('project.performanceGoals')} span="filled">
         {p.performanceGoals.length ? p.performanceGoals.map((g, i) => <div key={i}>{g.indicator}：{g.target}</div>) : '—'}
       </Descriptions.Item>
     </Descriptions>

@@ -17,9 +17,10 @@ interface Values {
 
 export function SignInPage() {
   const { t } = useI18n();
-  const { signIn } = useAuth();
+  const { signIn, endedBecause } = useAuth();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as SignInState;
+  const reason = state.reason ?? endedBecause;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -47,7 +48,7 @@ export function SignInPage() {
           <LocaleSwitch />
         </Flex>
         <Typography.Paragraph type="secondary">{t('app.name')}</Typography.Paragraph>
-        {state.reason && !error && <Alert type="warning" showIcon title={state.reason} style={{ marginBottom: 16 }} role="status" />}
+        {reason && !error && <Alert type="warning" showIcon title={reason} style={{ marginBottom: 16 }} data-testid="signin-reason" />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" data-testid="signin-error" />}
         <Form<Values> layout="vertical" onFinish={onFinish} requiredMark={false} aria-label={t('auth.title')}>
           <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>

@@ -1,6 +1,6 @@
 // The landing page for roles whose own consoles come in part 2 (operator, administrators, auditor): who they
 // are, and what they can already use here.
-import { Card, Descriptions, List } from 'antd';
+import { Card, Descriptions } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
 import { PageTitle } from '../../components/PageTitle';
@@ -22,7 +22,13 @@ export function WorkbenchPage() {
         </Descriptions>
       </Card>
       <Card className="zy-card" title={t('workbench.available')}>
-        <List dataSource={entries} renderItem={(e) => <List.Item key={e.path + e.label}><Link to={e.path}>{t(e.label)}</Link></List.Item>} />
+        <ul className="zy-plain-list">
+          {entries.map((e) => (
+            <li key={e.path + e.label}>
+              <Link to={e.path}>{t(e.label)}</Link>
+            </li>
+          ))}
+        </ul>
       </Card>
     </>
   );

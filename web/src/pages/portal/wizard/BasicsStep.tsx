@@ -51,7 +51,7 @@ export function BasicsStep({ form, initial, onChange, violations }: Props) {
         </Col>
       </Row>
       <Form.Item label={t('project.description')} name="description" extra={t('wizard.descriptionHint')} {...violationStatus(violations.get('description'))}>
-        <Input.TextArea rows={4} maxLength={10000} showCount />
+        <Input.TextArea rows={4} maxLength={10000} />
       </Form.Item>
       <Form.Item label={t('project.components')} name="componentsText" extra={t('wizard.componentsHint')} {...violationStatus(violations.get('components'))}>
         <Input.TextArea rows={4} />

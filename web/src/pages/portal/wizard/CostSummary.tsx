@@ -12,7 +12,7 @@ export function CostSummary({ cost, budget, budgetViolations }: { cost: number; 
   return (
     <Card size="small" className="zy-card" data-testid="cost-summary">
       <Flex gap={32} wrap align="center">
-        <Statistic title={t('lines.totalCost')} value={formatYuan(cost)} valueStyle={over ? { color: '#cf1322' } : undefined} />
+        <Statistic title={t('lines.totalCost')} value={formatYuan(cost)} styles={over ? { content: { color: '#cf1322' } } : undefined} />
         <Statistic title={t('project.totalBudget')} value={formatYuan(budget)} />
         <div style={{ minWidth: 240, flex: 1 }}>
           <Progress percent={Math.min(100, share)} status={over ? 'exception' : 'normal'} format={() => `${share}%`} aria-label={t('lines.budgetShare')} />

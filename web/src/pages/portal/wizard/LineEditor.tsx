@@ -25,8 +25,8 @@ export function LineEditor({ index, line, view, amount, violations, onChange, on
   const { t } = useI18n();
   const found = line.planCode ? findPlan(view, line.planCode) : undefined;
   const on = (field: string) => violations.filter((v) => v.field === `lines.${index}.${field}`);
-  const other = violations.filter((v) => !['planCode', 'quantity', 'purpose'].some((f) => v.field === `lines.${index}.${f}`));
-  const status = (vs: RuleViolation[]) => (vs.length ? { validateStatus: 'error' as const, help: <ViolationHelp violations={vs} /> } : {});
+  // the field at fault turns red; the messages themselves sit in one block under the line, full width
+  const status = (vs: RuleViolation[]) => (vs.length ? { validateStatus: 'error' as const } : {});
   const id = (f: string) => `line-${line.key}-${f}`;
 
   return (
@@ -56,9 +56,9 @@ export function LineEditor({ index, line, view, amount, violations, onChange, on
           <Input id={id('purpose')} style={{ width: 260 }} maxLength={500} value={line.purpose} onChange={(e) => onChange({ purpose: e.target.value })} />
         </Form.Item>
       </Space>
-      {other.length > 0 && (
-        <div className="zy-line-violations">
-          <ViolationHelp violations={other} />
+      {violations.length > 0 && (
+        <div className="zy-line-violations" data-testid={`line-${line.displayNo}-violations`}>
+          <ViolationHelp violations={violations} />
         </div>
       )}
     </div>

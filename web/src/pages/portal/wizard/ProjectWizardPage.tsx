@@ -58,16 +58,15 @@ export function ProjectWizardPage() {
   const [actionError, setActionError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
 
-  const resetFrom = useCallback(
-    (s: Saved) => {
-      setSaved(s);
-      setBasics(basicsFrom(s.project));
-      form.setFieldsValue(basicsFrom(s.project));
-      setResources(resourcesFrom(s.project));
-      setLines(linesFrom(s.project));
-    },
-    [form],
-  );
+  // the basics form takes its values when it mounts: a new key remounts it after a reload
+  const [basicsKey, setBasicsKey] = useState(0);
+  const resetFrom = useCallback((s: Saved) => {
+    setSaved(s);
+    setBasics(basicsFrom(s.project));
+    setBasicsKey((k) => k + 1);
+    setResources(resourcesFrom(s.project));
+    setLines(linesFrom(s.project));
+  }, []);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -244,7 +243,7 @@ export function ProjectWizardPage() {
           </div>
         )}
         {catalog.error !== undefined && <ErrorAlert error={catalog.error} onRetry={catalog.reload} />}
-        {step === 0 && <BasicsStep form={form} initial={basics} onChange={setBasics} violations={placed.basics} />}
+        {step === 0 && <BasicsStep key={basicsKey} form={form} initial={basics} onChange={setBasics} violations={placed.basics} />}
         {step === 1 && saved && (
           <DocumentsStep
             project={saved.project}

@@ -23,7 +23,7 @@ interface Props {
 export function SubmitStep({ project, name, budget, cost, lineCount, resourceCount, live, server, busy, onSubmit }: Props) {
   const { t } = useI18n();
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('project.name')}>{name}</Descriptions.Item>
         <Descriptions.Item label={t('project.code')}>{project?.code ?? '—'}</Descriptions.Item>

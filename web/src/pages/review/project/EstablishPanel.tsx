@@ -10,7 +10,7 @@ export function EstablishPanel({ notice, busy, onEstablish }: { notice: ProjectN
   const [approvalNumber, setApprovalNumber] = useState('');
   const openObjections = notice?.objections.filter((o) => !o.resolution).length ?? 0;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {notice && <Typography.Paragraph>{t('establish.noticePeriod', { start: formatDate(notice.startDate), end: formatDate(notice.endDate) })}</Typography.Paragraph>}
       {openObjections > 0 && <Alert type="warning" showIcon title={t('establish.openObjections', { n: openObjections })} />}
       <label htmlFor="approval-number">{t('establish.approvalNumber')}</label>

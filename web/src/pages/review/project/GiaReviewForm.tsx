@@ -26,8 +26,8 @@ export function GiaReviewForm({ busy, onDecide }: { busy: boolean; onDecide(inpu
   return (
     <Form<Values> form={form} layout="vertical" aria-label={t('review.formTitle')}>
       {REVIEW_DIMENSIONS.map((d, i) => (
-        <Card key={d} size="small" className="zy-card" title={`${i + 1}. ${t(`review.dim.${d}`)}`} extra={<span className="ant-typography ant-typography-secondary">{t(`review.dimHint.${d}`)}</span>} data-testid={`dimension-${d}`}>
-          <Form.Item label={t('review.opinion')} name={[d, 'opinion']} rules={[required]}>
+        <Card key={d} size="small" className="zy-card" title={`${i + 1}. ${t(`review.dim.${d}`)}`} data-testid={`dimension-${d}`}>
+          <Form.Item label={t('review.opinion')} name={[d, 'opinion']} rules={[required]} extra={t(`review.dimHint.${d}`)}>
             <Radio.Group
               optionType="button"
               buttonStyle="solid"

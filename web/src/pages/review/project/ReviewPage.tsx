@@ -76,7 +76,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
     <>
       <PageTitle title={<>{p.name} <StatusTag status={p.status} /></>} subtitle={`${p.code} · ${p.org.name}`} />
       <Row gutter={16}>
-        <Col xs={24} xl={action ? 14 : 24}>
+        <Col xs={24} xl={action ? 16 : 24} xxl={action ? 15 : 24}>
           <Card size="small" className="zy-card" title={t('detail.overview')}><ProjectOverview project={p} /></Card>
           <Card size="small" className="zy-card" title={t('detail.lines')}><LinesTable lines={p.lines} view={view.data} /></Card>
           <Card size="small" className="zy-card" title={t('detail.informationResources')}><InformationResourcesTable items={p.informationResources} /></Card>
@@ -85,7 +85,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
           {p.notices.length > 0 && <Card size="small" className="zy-card" title={t('detail.notices')}><NoticeHistory notices={p.notices} /></Card>}
         </Col>
         {action && (
-          <Col xs={24} xl={10}>
+          <Col xs={24} xl={8} xxl={9}>
             <Card className="zy-card" title={action.title} data-testid="review-action">
               {error !== undefined && <div style={{ marginBottom: 12 }}><ErrorAlert error={error} /></div>}
               {action.body}

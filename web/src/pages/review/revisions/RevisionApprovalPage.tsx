@@ -117,7 +117,7 @@ function RevisionPanel({ number, onChanged }: { number: number; onChanged(): voi
               />
             )}
             {reviewer && (data.revision.status === 'SUBMITTED' || (data.revision.status === 'APPROVED' && user?.role === 'GIA_REVIEWER')) && (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 {error !== undefined && <ErrorAlert error={error} />}
                 <label htmlFor="revision-comment">{t('revisions.comment')}</label>
                 <Input.TextArea id="revision-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />

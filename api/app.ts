@@ -62,10 +62,10 @@ export function createApp(deps: AppDeps) {
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
   app.use(table.router);
   // The web console (npm run build:web -> dist/web): static files, then index.html for any other non-API GET
-  // (client-side routes). Unknown /api paths still get the API's 404 below.
+  // without a file extension (client-side routes). Unknown /api paths and missing files get the 404 below.
   const webRoot = fromRoot('dist', 'web');
   app.use(express.static(webRoot, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
-  app.get(/^\/(?!api(?:\/|$)).*/, (_req, res, next) => {
+  app.get(/^\/(?!api(?:\/|$))(?!.*\.[A-Za-z0-9]+$).*/, (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile('index.html', { root: webRoot }, (err) => err && next());
   });

@@ -41,8 +41,8 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
   async function handle(msg: JobMessage): Promise<void> {
     const job = await prisma.provisioningJob.findUnique({ where: { id: msg.jobId } });
     if (!job || job.state === 'SUCCEEDED' || job.state === 'FAILED') return; // already settled: a duplicate delivery
-    // the HTTP request that asked for the job: its id is on every log line of the job, in every process
-    const jobLog = log.child({ jobId: job.id, requestId: job.requestIdHttp ?? undefined, kind: job.kind, stack: job.stack });
+    // the HTTP request that asked for the job: its id (reqId, as in the access log) is on every log line of the job
+    const jobLog = log.child({ jobId: job.id, reqId: job.requestIdHttp ?? undefined, kind: job.kind, stack: job.stack });
     const lockClient = await db.pool.connect();
     const lockKey = `op:${job.stack}`;
     try {

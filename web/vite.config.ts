@@ -29,7 +29,8 @@ export default defineConfig({
   },
   build: {
     outDir: path.join(repoRoot, 'dist', 'web'),
-    emptyOutDir: true,
+    // the browser tests rebuild while other test files may still be serving the old build: keep its files then
+    emptyOutDir: process.env.ZY_WEB_KEEP_OLD_ASSETS !== '1',
     chunkSizeWarningLimit: 2500,
     sourcemap: false,
   },

@@ -26,6 +26,10 @@ export function accessLog(log: Logger) {
         'request',
       );
     });
+    // the connection closed before the response was complete (client gone, or cut at shutdown): say so, with the id
+    res.once('close', () => {
+      if (!res.writableFinished) log.warn({ reqId: req.ctx?.requestId, method: req.method, path: req.path, status: res.headersSent ? res.statusCode : undefined }, 'request aborted');
+    });
     next();
   };
 }

@@ -7,7 +7,8 @@ import { httpRequestDuration, registry, statusClass } from '../../core/metrics.j
 /** The route pattern that matched (`/api/projects/:id`), or a fixed label when none did (404s, static files). */
 export function routeLabel(req: Request): string {
   const pattern = (req.route as { path?: unknown } | undefined)?.path;
-  if (typeof pattern === 'string') return `${req.baseUrl}${pattern}`;
+  // routes are declared with their full path on a root router; baseUrl is '' (or unset once an error left it)
+  if (typeof pattern === 'string') return `${req.baseUrl ?? ''}${pattern}`;
   return '<unmatched>';
 }
 

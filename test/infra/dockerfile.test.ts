@@ -290,7 +290,7 @@ describe('the image, replayed from its Dockerfile', () => {
     expect(fs.existsSync(runner.file)).toBe(true);
   });
 
-  it('migrate role: applies the migrations once and exits 0; the API then starts with MIGRATE_ON_START=false', async () => {
+  it('migrate role: a replica with MIGRATE_ON_START=false refuses an unmigrated database; the Job applies the migrations once, exit 0', async () => {
     const env = { DATABASE_URL: scratch!.url, LOG_LEVEL: 'warn', DATA_DIR: path.join(tmp, 'data-pg') };
     const refused = start(null, { ...env, PORT: String(await freePort()), MIGRATE_ON_START: 'false' });
     expect(await refused.exited, refused.output()).toBe(1);

@@ -49,7 +49,7 @@ export async function ensureWebBuilt(): Promise<void> {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', path.join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', ZY_WEB_KEEP_OLD_ASSETS: '1' },
     });
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });

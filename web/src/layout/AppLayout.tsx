@@ -55,7 +55,7 @@ export function AppLayout() {
                 </Button>
               </Dropdown>
             ) : (
-              <Button type="primary" ghost icon={<LoginOutlined />} onClick={() => navigate('/signin', { state: { from: location.pathname } })}>
+              <Button icon={<LoginOutlined />} onClick={() => navigate('/signin', { state: { from: location.pathname } })}>
                 {t('auth.signIn')}
               </Button>
             )}

@@ -23,8 +23,8 @@ export function NoticeHistory({ notices }: { notices: ProjectNotice[] }) {
               <ul className="zy-plain-list">
                 {n.objections.map((o) => (
                   <li key={o.id}>
-                    {o.submitter}（{formatDateTime(o.at)}）：{o.content}
-                    {o.resolution ? ` —— ${t('notices.resolution')}：${o.resolution}` : ''}
+                    {o.submitter}{t('punct.open')}{formatDateTime(o.at)}{t('punct.close')}{t('punct.colon')}{o.content}
+                    {o.resolution ? ` —— ${t('notices.resolution')}${t('punct.colon')}${o.resolution}` : ''}
                   </li>
                 ))}
               </ul>

@@ -23,8 +23,8 @@ export function ProjectOverview({ project: p }: { project: Project }) {
       {p.approvalNumber && <Descriptions.Item label={t('project.approvalNumber')}>{p.approvalNumber}</Descriptions.Item>}
       {(p.emergency || p.privateNetwork) && (
         <Descriptions.Item label={t('project.specialCases')}>
-          {p.emergency && <Tag color="orange">{t('project.emergency')}：{p.emergencyConsentRef ?? '—'}</Tag>}
-          {p.privateNetwork && <Tag color="orange">{t('project.privateNetwork')}：{p.privateNetworkApprovalRef ?? '—'}</Tag>}
+          {p.emergency && <Tag color="orange">{t('project.emergency')}{t('punct.colon')}{p.emergencyConsentRef ?? '—'}</Tag>}
+          {p.privateNetwork && <Tag color="orange">{t('project.privateNetwork')}{t('punct.colon')}{p.privateNetworkApprovalRef ?? '—'}</Tag>}
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('project.description')} span="filled">
@@ -42,7 +42,7 @@ export function ProjectOverview({ project: p }: { project: Project }) {
         )}
       </Descriptions.Item>
       <Descriptions.Item label={t('project.performanceGoals')} span="filled">
-        {p.performanceGoals.length ? p.performanceGoals.map((g, i) => <div key={i}>{g.indicator}：{g.target}</div>) : '—'}
+        {p.performanceGoals.length ? p.performanceGoals.map((g, i) => <div key={i}>{g.indicator}{t('punct.colon')}{g.target}</div>) : '—'}
       </Descriptions.Item>
     </Descriptions>
   );

@@ -21,8 +21,8 @@ export function ReviewHistory({ reviews }: { reviews: ProjectReview[] }) {
             <Typography.Text strong>{t(`reviews.stage.${r.stage}` as MessageKey)}</Typography.Text>{' '}
             <Tag color={DECISION_COLORS[r.decision]}>{t(`reviews.decision.${r.decision}` as MessageKey)}</Tag>
             <Typography.Text type="secondary">{formatDateTime(r.at)}</Typography.Text>
-            {r.approvedAmount !== null && <div>{t('reviews.approvedAmount')}：<span className="zy-money">{formatYuan(r.approvedAmount)}</span></div>}
-            {r.comment && <div>{t('reviews.comment')}：{r.comment}</div>}
+            {r.approvedAmount !== null && <div>{t('reviews.approvedAmount')}{t('punct.colon')}<span className="zy-money">{formatYuan(r.approvedAmount)}</span></div>}
+            {r.comment && <div>{t('reviews.comment')}{t('punct.colon')}{r.comment}</div>}
             {r.dimensions && (
               <Descriptions size="small" column={1} style={{ marginTop: 6 }}>
                 {REVIEW_DIMENSIONS.filter((d) => r.dimensions?.[d]).map((d) => (

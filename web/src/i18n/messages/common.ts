@@ -67,6 +67,11 @@ export const zh = {
   'projectType.OM': '运维',
   'violations.title': '共 {n} 项不符合规定',
   'violations.line': '第{n}行',
+  'punct.colon': '：',
+  'punct.open': '（',
+  'punct.close': '）',
+  'punct.comma': '，',
+  'punct.semicolon': '；',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -137,4 +142,9 @@ export const en: Record<keyof typeof zh, string> = {
   'projectType.OM': 'Operations & maintenance',
   'violations.title': '{n} rule(s) not met',
   'violations.line': 'Line {n}',
+  'punct.colon': ': ',
+  'punct.open': ' (',
+  'punct.close': ')',
+  'punct.comma': ', ',
+  'punct.semicolon': '; ',
 };

@@ -46,5 +46,5 @@ export function xinchuangText(plan: PlanView, t: Translate): string {
   const x = plan.xinchuang;
   const parts = [x.cpuArch ? ARCH_LABELS[x.cpuArch] ?? x.cpuArch : null, x.os ?? null, x.dbVendor ?? null].filter(Boolean);
   const head = x.certified ? t('catalog.xinchuangYes') : t('catalog.xinchuangNo');
-  return parts.length ? `${head}（${parts.join('，')}）` : head;
+  return parts.length ? `${head}${t('punct.open')}${parts.join(t('punct.comma'))}${t('punct.close')}` : head;
 }

@@ -22,7 +22,7 @@ export function NoticesPage() {
           d.items.map((n) => (
             <Card key={n.id} className="zy-card" title={n.title} data-testid={`notice-${n.project.code}`}>
               <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-                <Descriptions.Item label={t('notices.project')}>{n.project.name}（{n.project.code}）</Descriptions.Item>
+                <Descriptions.Item label={t('notices.project')}>{n.project.name}{t('punct.open')}{n.project.code}{t('punct.close')}</Descriptions.Item>
                 <Descriptions.Item label={t('notices.org')}>{n.project.orgName}</Descriptions.Item>
                 <Descriptions.Item label={t('notices.amount')}><span className="zy-money">{formatYuan(n.amount)}</span></Descriptions.Item>
                 <Descriptions.Item label={t('notices.period')}>{t('notices.periodValue', { start: formatDate(n.startDate), end: formatDate(n.endDate) })}</Descriptions.Item>

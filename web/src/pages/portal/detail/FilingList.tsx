@@ -17,7 +17,7 @@ export function FilingList({ filings }: { filings: Filing[] }) {
     return s === key ? k : s;
   };
   const show = (k: string, v: unknown): string =>
-    MONEY.has(k) && typeof v === 'number' ? formatYuan(v) : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : typeof v === 'object' && v ? Object.entries(v).map(([a, b]): string => `${label(a)}：${show(a, b)}`).join('；') : String(v ?? '—');
+    MONEY.has(k) && typeof v === 'number' ? formatYuan(v) : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : typeof v === 'object' && v ? Object.entries(v).map(([a, b]): string => `${label(a)}${t('punct.colon')}${show(a, b)}`).join(t('punct.semicolon')) : String(v ?? '—');
   return (
     <Table<Filing>
       size="small"

@@ -71,7 +71,7 @@ export function ResourcesPanel({ projectId, canRequest }: { projectId: string; c
                   columns={[
                     { title: t('resourcesPanel.requestCode'), dataIndex: 'code' },
                     { title: t('resourcesPanel.state'), dataIndex: 'status', render: (s: string) => <Tag>{s}</Tag> },
-                    { title: t('resourcesPanel.items'), key: 'items', render: (_, q) => (q.items ?? []).map((i) => `${i.planCode} × ${i.quantity}`).join('，') },
+                    { title: t('resourcesPanel.items'), key: 'items', render: (_, q) => (q.items ?? []).map((i) => `${i.planCode} × ${i.quantity}`).join(t('punct.comma')) },
                     { title: t('project.submittedAt'), dataIndex: 'createdAt', render: (v?: string) => formatDateTime(v) },
                   ]}
                 />

@@ -35,7 +35,7 @@ export function LineEditor({ index, line, view, amount, violations, onChange, on
         <Typography.Text strong>{t('lines.line', { n: line.displayNo })}</Typography.Text>
         <Space>
           <Typography.Text type="secondary">
-            {t('lines.annualCost')}：<span className="zy-money">{formatYuan(amount)}</span>
+            {t('lines.annualCost')}{t('punct.colon')}<span className="zy-money">{formatYuan(amount)}</span>
           </Typography.Text>
           <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('lines.remove', { n: line.displayNo })} />
         </Space>

@@ -27,7 +27,7 @@ export function PlanSelect({ id, view, value, onChange, status }: Props) {
             .filter((p) => p.status === 'ACTIVE')
             .map((p) => ({
               value: p.code,
-              label: `${locale === 'en' ? (p.nameEn ?? p.name) : p.name}（${p.code}）${formatYuan(p.unitPrice)}/${p.unit}`,
+              label: `${locale === 'en' ? (p.nameEn ?? p.name) : p.name}${t('punct.open')}${p.code}${t('punct.close')} ${formatYuan(p.unitPrice)}/${p.unit}`,
             })),
         })),
     [view, locale],

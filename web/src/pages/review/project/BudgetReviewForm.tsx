@@ -24,8 +24,8 @@ export function BudgetReviewForm({ requested, catalogCost, busy, onDecide }: { r
   return (
     <Form<Values> form={form} layout="vertical" initialValues={{ approvedAmount: requested }} style={{ maxWidth: 640 }} aria-label={t('budget.title')}>
       <Typography.Paragraph>
-        {t('budget.requested')}：<strong className="zy-money">{formatYuan(requested)}</strong>
-        {catalogCost !== null && <> · {t('lines.totalCost')}：<strong className="zy-money">{formatYuan(catalogCost)}</strong></>}
+        {t('budget.requested')}{t('punct.colon')}<strong className="zy-money">{formatYuan(requested)}</strong>
+        {catalogCost !== null && <> · {t('lines.totalCost')}{t('punct.colon')}<strong className="zy-money">{formatYuan(catalogCost)}</strong></>}
       </Typography.Paragraph>
       <Form.Item label={t('budget.approvedAmount')} name="approvedAmount" rules={[{ required: true, message: t('common.required') }]}>
         <InputNumber min={0} precision={2} prefix="¥" style={{ width: 260 }} {...moneyInput} />

@@ -110,7 +110,7 @@ function RevisionPanel({ number, onChanged }: { number: number; onChanged(): voi
                   color: r.decision === 'APPROVE' ? 'green' : 'orange',
                   children: (
                     <>
-                      <strong>{t(`revisions.body.${r.body}` as MessageKey)}</strong> {t(`reviews.decision.${r.decision}` as MessageKey)} · {r.reviewer} · {formatDateTime(r.at)} {r.comment ? `：${r.comment}` : ''}
+                      <strong>{t(`revisions.body.${r.body}` as MessageKey)}</strong> {t(`reviews.decision.${r.decision}` as MessageKey)} · {r.reviewer} · {formatDateTime(r.at)} {r.comment ? `${t('punct.colon')}${r.comment}` : ''}
                     </>
                   ),
                 }))}

@@ -190,6 +190,8 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
       if (open.length) throw new ConflictError('OBJECTIONS_OPEN', { count: open.length });
       const now = new Date();
       const year = Number(today().slice(0, 4));
+      // approval numbers are sequential: establishments take turns (held until this transaction ends)
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('project:approval-number'))`;
       const approvalNumber = input.approvalNumber ?? `运审信〔${year}〕${String((await tx.project.count({ where: { approvalNumber: { not: null } } })) + 1).padStart(3, '0')}号`;
       if (await tx.project.findUnique({ where: { approvalNumber } })) throw new ConflictError('ALREADY_EXISTS', { what: approvalNumber });
       await tx.publicNotice.update({ where: { id: notice.id }, data: { closedAt: now } });

@@ -81,6 +81,8 @@ export function createDraftingService({ db, published }: { db: Database; publish
         return await prisma.$transaction(async (tx) => {
           await assertOrgsExist(tx, [...(input.coBuildingOrgIds ?? []), ...(input.leadOrgId ? [input.leadOrgId] : [])]);
           const org = await tx.organisation.findUniqueOrThrow({ where: { id: principal.orgId } });
+          // codes are sequential per organisation and year: drafts of one organisation take turns
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`project:code:${org.id}:${input.budgetYear}`}))`;
           const seq = (await tx.project.count({ where: { orgId: org.id, budgetYear: input.budgetYear } })) + 1;
           const code = `${input.budgetYear}-${org.code}-${String(seq).padStart(3, '0')}`;
           const p = await tx.project.create({

@@ -9,6 +9,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt } from '../e2e/support/ui-build.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
 import { parseDockerfile, type Stage } from './dockerfile.js';
 
@@ -223,6 +224,9 @@ beforeAll(async () => {
   // build: the server as `npm run build` compiles it (the Prisma client must be generated, as `npm test` does)
   if (!fs.existsSync(path.join(REPO, 'core/db/generated/client.ts'))) await run('npm', ['run', 'db:generate'], { cwd: REPO });
   expect(pkg.scripts.build).toMatch(/tsc -p tsconfig\.json/);
+  // ... and the web console into dist/web (`npm run build:web`, part of `npm run build`), shared with the browser tests
+  expect(pkg.scripts.build).toMatch(/npm run build:web/);
+  const webBuilt = ensureWebBuilt();
   fs.mkdirSync(stageDirs.build!, { recursive: true });
   const tsc = path.join(REPO, 'node_modules/typescript/bin/tsc');
   const building = run(process.execPath, [tsc, '-p', 'tsconfig.json', '--outDir', path.join(stageDirs.build!, 'dist')], { cwd: REPO, maxBuffer: 1 << 24 });
@@ -242,7 +246,8 @@ beforeAll(async () => {
       fs.renameSync(staging, prod);
     });
   }
-  await Promise.all([building, installing]);
+  await Promise.all([building, installing, webBuilt]);
+  fs.cpSync(path.join(REPO, 'dist/web'), path.join(stageDirs.build!, 'dist/web'), { recursive: true });
   assembleRuntime();
   scratch = await createScratchDatabase('zy_image');
 }, 300_000);
@@ -264,7 +269,9 @@ describe('the image, replayed from its Dockerfile', () => {
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
+        if (e.isDirectory()) {
+          if (p !== path.join(appDir, 'dist/web')) walk(p); // the web console is bundled: it imports nothing at run time
+        }
         else if (p.endsWith('.js')) {
           const src = fs.readFileSync(p, 'utf8');
           for (const m of src.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"./][^'"]*)['"]/g)) specifiers.add(m[1]!);
@@ -319,6 +326,14 @@ describe('the image, replayed from its Dockerfile', () => {
     expect(catalog.status).toBe(200);
     const body = (await catalog.json()) as { offerings: unknown[] };
     expect(body.offerings.length).toBeGreaterThan(10);
+    // the web console, from dist/web: a client-side route gets index.html, its script is served
+    const page = await fetch(`${base}/portal/projects`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/<div id="root">/);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${base}${script}`)).status).toBe(200);
     // the HEALTHCHECK command itself, as Docker would run it
     const health = exec(final, 'HEALTHCHECK')!.args;
     const cmd = JSON.parse(health.slice(health.indexOf('CMD') + 3).trim()) as string[];

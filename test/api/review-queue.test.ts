@@ -1,0 +1,48 @@
+// The reviewers' queues: oldest submission first, paged, with the total, for GIA and Finance.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { ALL_PASS, buildValidDraft } from '../support/projects.js';
+
+let t: TestPlatform;
+const submitted: string[] = [];
+beforeAll(async () => {
+  t = await startTestPlatform();
+  for (const user of ['dept', 'county', 'dept2']) {
+    const p = await buildValidDraft(t, user, { name: `${user} 的项目` });
+    const res = await t.http.post(`/api/projects/${p.id}/submit`).set(await t.as(user)).set('If-Match', p.etag).send({});
+    expect(res.status).toBe(200);
+    submitted.push(p.id);
+  }
+  await buildValidDraft(t, 'dept', { name: '仍是草稿' });
+});
+afterAll(() => t?.stop());
+
+describe('GET /api/projects/queue', () => {
+  it('lists what waits for GIA review, oldest first, with organisation names and the total', async () => {
+    const res = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('gia'));
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(3);
+    expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(submitted);
+    expect(res.body.items.map((p: { orgName: string }) => p.orgName)).toEqual(['运城市教育局', '盐湖区', '运城市卫生健康委员会']);
+    expect(res.body.items[0]).toMatchObject({ status: 'GIA_REVIEW', totalBudget: 800000, approvedBudget: null, type: 'UPGRADE', budgetYear: 2026 });
+    expect(typeof res.body.items[0].submittedAt).toBe('string');
+  });
+
+  it('pages, and keeps the total on a page past the end', async () => {
+    const second = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW', page: 2, pageSize: 2 }).set(await t.as('gia'));
+    expect(second.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(second.body.items.map((p: { id: string }) => p.id)).toEqual([submitted[2]]);
+    const past = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW', page: 5, pageSize: 2 }).set(await t.as('gia'));
+    expect(past.body).toMatchObject({ total: 3, items: [] });
+  });
+
+  it('gives Finance its own stage only, and refuses the others', async () => {
+    const p = await t.http.get(`/api/projects/${submitted[0]}`).set(await t.as('gia'));
+    const r = await t.http.post(`/api/projects/${submitted[0]}/review`).set(await t.as('gia')).set('If-Match', p.headers.etag).send({ decision: 'APPROVE', dimensions: ALL_PASS });
+    expect(r.status).toBe(200);
+    const fin = await t.http.get('/api/projects/queue').query({ stage: 'BUDGET_REVIEW' }).set(await t.as('finance'));
+    expect(fin.body.items.map((x: { id: string }) => x.id)).toEqual([submitted[0]]);
+    expect((await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('finance'))).status).toBe(403);
+    expect((await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('dept'))).status).toBe(403);
+  });
+});

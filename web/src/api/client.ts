@@ -17,6 +17,8 @@ export interface RequestOptions {
   /** multipart uploads */
   form?: FormData;
   ifMatch?: string | null;
+  /** further request headers, e.g. Idempotency-Key */
+  headers?: Record<string, string>;
   /** sign-in itself: a 401 there is a wrong password, not an ended session */
   skipAuthRedirect?: boolean;
   signal?: AbortSignal;
@@ -52,7 +54,7 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  const headers: Record<string, string> = { ...opts.headers, Accept: 'application/json', 'Accept-Language': language };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;

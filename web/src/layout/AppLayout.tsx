@@ -1,6 +1,6 @@
 // The frame of every page: the platform's name, the role-aware menu, language, and who is signed in.
 import { Button, Dropdown, Flex, Layout, Menu, Space, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
+import { DashboardOutlined, LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n, type MessageKey } from '../i18n';
@@ -38,6 +38,10 @@ export function AppLayout() {
             <span className="zy-brand-name">{t('app.name')}</span>
           </Link>
           <Space size="middle">
+            {/* the migration board is a full-screen page of its own (wall displays), open to everyone */}
+            <Link to="/board" className="zy-header-link" data-testid="board-link">
+              <DashboardOutlined /> {t('nav.board')}
+            </Link>
             <LocaleSwitch />
             {user ? (
               <Dropdown

@@ -1,5 +1,7 @@
 // The side menu: one list of entries, each with the roles that see it. Public entries show to everyone.
-// Part 2 adds the operator console, the migration board, the audit viewer and the admin pages here.
+// Part 2's pages (operator console /operator/requests, audit viewer /audit, admin /admin/orgs and /admin/users) are
+// reached from the workbench for now, and the migration board (/board, full-screen) from the header: the menus
+// each role sees are pinned by test/e2e/roles.test.ts, so adding entries here goes together with updating it.
 import type { ReactNode } from 'react';
 import {
   AppstoreOutlined,

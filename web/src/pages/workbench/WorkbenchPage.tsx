@@ -1,5 +1,5 @@
-// The landing page for roles whose own consoles come in part 2 (operator, administrators, auditor): who they
-// are, and what they can already use here.
+// The landing page of the operator, the administrators and the auditor: who they are, and their consoles
+// (resource requests, audit trail, organisations, user accounts, the migration board) and menu entries.
 import { Card, Descriptions } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
@@ -23,6 +23,39 @@ export function WorkbenchPage() {
       </Card>
       <Card className="zy-card" title={t('workbench.available')}>
         <ul className="zy-plain-list">
+          {user.role === 'BDC_OPERATOR' && (
+            <li>
+              <Link to="/operator/requests" data-testid="operator-entry">
+                {t('workbench.operatorEntry')}
+              </Link>
+            </li>
+          )}
+          {user.role === 'AUDITOR' && (
+            <li>
+              <Link to="/audit" data-testid="audit-entry">
+                {t('workbench.auditEntry')}
+              </Link>
+            </li>
+          )}
+          {user.role === 'SYSADMIN' && (
+            <li>
+              <Link to="/admin/orgs" data-testid="orgs-entry">
+                {t('workbench.orgsEntry')}
+              </Link>
+            </li>
+          )}
+          {user.role === 'SECADMIN' && (
+            <li>
+              <Link to="/admin/users" data-testid="users-entry">
+                {t('workbench.usersEntry')}
+              </Link>
+            </li>
+          )}
+          <li>
+            <Link to="/board" data-testid="board-entry">
+              {t('nav.board')}
+            </Link>
+          </li>
           {entries.map((e) => (
             <li key={e.path + e.label}>
               <Link to={e.path}>{t(e.label)}</Link>

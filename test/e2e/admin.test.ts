@@ -1,0 +1,82 @@
+// Administration in the browser: the system administrator adds and deactivates an organisation; the security
+// administrator unlocks a locked account, resets its password (the user signs in with the new one) and changes
+// a role.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { apiClient } from './support/api.js';
+import { launchBrowser, newContext } from './support/browser.js';
+import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { signIn } from './support/ui.js';
+
+let t: E2EPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  t = await startE2EPlatform();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function as(username: string, password?: string): Promise<Page> {
+  const page = await (await newContext(browser, t.url)).newPage();
+  await signIn(page, username, password);
+  return page;
+}
+
+describe('administration', { timeout: 60_000 }, () => {
+  it('the system administrator adds an organisation and deactivates it', async () => {
+    const page = await as('admin');
+    await page.getByTestId('orgs-entry').click();
+    await page.waitForURL('**/admin/orgs');
+    await page.getByTestId('orgs-table').waitFor();
+    await page.getByTestId('org-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('代码').fill('TEST_BUREAU');
+    await dialog.getByLabel('名称', { exact: true }).fill('运城市测试局');
+    await page.getByTestId('org-save').click();
+    await expect.poll(() => page.getByTestId('orgs-table').innerText()).toContain('运城市测试局');
+
+    await page.getByTestId('org-edit-TEST_BUREAU').click();
+    await page.getByRole('dialog').getByRole('switch').click();
+    await page.getByTestId('org-save').click();
+    const row = page.getByTestId('orgs-table').getByRole('row').filter({ hasText: 'TEST_BUREAU' });
+    await expect.poll(() => row.innerText()).toContain('停用');
+    await page.context().close();
+  });
+
+  it('the security administrator unlocks an account, resets its password and changes a role', async () => {
+    const { call } = apiClient(t.url);
+    for (let i = 0; i < 5; i++) await call('POST', '/api/auth/login', { body: { username: 'dept2', password: 'not-the-password' } });
+
+    const page = await as('secadmin');
+    await page.getByTestId('users-entry').click();
+    await page.waitForURL('**/admin/users');
+    await page.getByTestId('users-table').waitFor();
+    await page.getByTestId('locked-dept2').waitFor();
+    await page.getByTestId('unlock-dept2').click();
+    await expect.poll(() => page.getByTestId('locked-dept2').count()).toBe(0);
+
+    await page.getByTestId('reset-dept2').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('新密码', { exact: true }).fill('Yuncheng#2026new');
+    await dialog.getByLabel('确认新密码').fill('Yuncheng#2026new');
+    await page.getByTestId('reset-save').click();
+    await page.getByText('密码已重置').waitFor();
+
+    // a role change: county's account becomes the audit administrator
+    await page.getByTestId('role-county').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText('审计管理员', { exact: true }).click();
+    await page.getByText('角色已更改').waitFor();
+    expect(await page.getByTestId('users-table').getByRole('row').filter({ hasText: 'county' }).first().innerText()).toContain('审计管理员');
+    await page.context().close();
+
+    // the reset password works
+    const dept2 = await as('dept2', 'Yuncheng#2026new');
+    await dept2.waitForURL('**/portal/projects');
+    await dept2.context().close();
+  });
+});

@@ -1,0 +1,77 @@
+// The migration board in the browser: the public view needs no sign-in and changes by itself when a department
+// registers systems (it refreshes on a timer); GIA gets the full view with the systems outside the city cloud.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { apiClient } from './support/api.js';
+import { launchBrowser, newContext } from './support/browser.js';
+import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { signIn } from './support/ui.js';
+
+let t: E2EPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  t = await startE2EPlatform();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+const CONTACT = { name: '联系人甲', phone: '13912345678' };
+
+async function register(name: string, hosting: string, owner = 'dept') {
+  const res = await apiClient(t.url).call('POST', '/api/migration/systems', {
+    as: owner,
+    body: { name, hosting, purpose: `${name}业务`, contacts: [CONTACT], ...(hosting === 'INDUSTRY_CLOUD' ? { location: '省教育厅行业云' } : {}) },
+  });
+  if (res.status !== 201) throw new Error(`register ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+const kpi = async (page: import('playwright-core').Page, id: string) => Number((await page.getByTestId(id).locator('.zy-kpi-value').innerText()).replace(/,/g, ''));
+
+describe('migration board', { timeout: 90_000 }, () => {
+  it('shows the public view without sign-in, with its charts, and refreshes itself', async () => {
+    await register('学籍管理系统', 'OWN_ROOM');
+    const page = await (await newContext(browser, t.url)).newPage();
+    await page.goto('/board?refresh=2');
+    await page.getByTestId('board').waitFor();
+    expect(await page.getByTestId('board').getAttribute('data-view')).toBe('public');
+    await expect.poll(() => kpi(page, 'kpi-systems')).toBe(1);
+    expect(await kpi(page, 'kpi-outside')).toBe(1);
+    for (const chart of ['status', 'curve', 'department', 'county', 'wave', 'strategy', 'hosting']) {
+      await page.getByTestId(`chart-${chart}`).locator('canvas').first().waitFor();
+    }
+    expect(await page.getByTestId('outside-systems').count()).toBe(0);
+
+    // another department registers two systems meanwhile: the wall changes without anyone touching it
+    await register('校园安防系统', 'INDUSTRY_CLOUD');
+    await register('招生报名系统', 'CITY_CLOUD', 'county');
+    await expect.poll(() => kpi(page, 'kpi-systems'), { timeout: 15_000 }).toBe(3);
+    expect(await kpi(page, 'kpi-outside')).toBe(2);
+    expect(await kpi(page, 'kpi-city-cloud')).toBe(1);
+    await page.screenshot({ path: '/tmp/zy-e2e-board.png', fullPage: true });
+    await page.context().close();
+  });
+
+  it('gives GIA the full view with the systems still outside the city cloud', async () => {
+    const page = await (await newContext(browser, t.url)).newPage();
+    await signIn(page, 'gia');
+    await page.getByTestId('board-link').click();
+    await page.waitForURL('**/board');
+    expect(await page.getByTestId('board').getAttribute('data-view')).toBe('full');
+    const outside = page.getByTestId('outside-systems');
+    await outside.waitFor();
+    const text = await outside.innerText();
+    expect(text).toContain('学籍管理系统');
+    expect(text).toContain('省教育厅行业云');
+    expect(text).not.toContain('招生报名系统');
+    // the public view is one click away, as the wall display shows it
+    await page.getByText('公开视图', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('board').getAttribute('data-view')).toBe('public');
+    expect(await page.getByTestId('outside-systems').count()).toBe(0);
+    await page.context().close();
+  });
+});

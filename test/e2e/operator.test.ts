@@ -1,0 +1,144 @@
+// The operator console in the browser: a department's resource request on an established project reaches the
+// sub-center's queue; the operator approves it, reads the desired-state preview (objects and YAML), provisions
+// it and watches the job reach 成功, then sees the project's resources.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ALL_PASS, BASICS, REQUEST, VALID_LINES, VALID_RESOURCES } from '../support/projects.js';
+import { apiClient } from './support/api.js';
+import { launchBrowser, newContext } from './support/browser.js';
+import { addDays, startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { signIn } from './support/ui.js';
+
+let t: E2EPlatform;
+let browser: Browser;
+let requestId = '';
+let requestCode = '';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  t = await startE2EPlatform();
+  const { call } = apiClient(t.url);
+  const ok = (what: string, res: { status: number; body: unknown }, status = 200) => {
+    if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  // an established project, built as the department, GIA and Finance would
+  let res = await call('POST', '/api/projects', { as: 'dept', body: BASICS });
+  ok('create', res, 201);
+  const projectId = res.body.id as string;
+  let etag = res.etag;
+  for (const line of VALID_LINES) {
+    res = await call('POST', `/api/projects/${projectId}/lines`, { as: 'dept', body: line, ifMatch: etag });
+    ok('line', res);
+    etag = res.etag;
+  }
+  res = await call('PUT', `/api/projects/${projectId}/information-resources`, { as: 'dept', body: { items: VALID_RESOURCES }, ifMatch: etag });
+  ok('resources', res);
+  etag = res.etag;
+  const start = t.today();
+  const steps: [string, string, object][] = [
+    ['dept', 'submit', {}],
+    ['gia', 'review', { decision: 'APPROVE', dimensions: ALL_PASS, comment: '同意' }],
+    ['finance', 'budget-review', { decision: 'APPROVE', approvedAmount: 750000, comment: '核减5万元' }],
+    ['gia', 'notice', { startDate: start, endDate: addDays(start, 1) }],
+  ];
+  for (const [who, action, body] of steps) {
+    res = await call('POST', `/api/projects/${projectId}/${action}`, { as: who, body, ifMatch: etag });
+    ok(action, res);
+    etag = res.etag;
+  }
+  t.setToday(addDays(start, 2));
+  try {
+    res = await call('POST', `/api/projects/${projectId}/establish`, { as: 'gia', body: {}, ifMatch: etag });
+    ok('establish', res);
+  } finally {
+    t.setToday(start);
+  }
+  // the department draws on the entitlement: a request for the sub-center's queue
+  res = await call('POST', `/api/projects/${projectId}/resource-requests`, { as: 'dept', body: REQUEST });
+  ok('resource request', res, 201);
+  requestId = res.body.id;
+  requestCode = res.body.code;
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function as(username: string): Promise<Page> {
+  const page = await (await newContext(browser, t.url)).newPage();
+  await signIn(page, username);
+  return page;
+}
+
+describe('operator console', { timeout: 90_000 }, () => {
+  it('the operator finds the request in the queue and approves it after technical review', async () => {
+    const page = await as('bdc');
+    await page.waitForURL('**/workbench');
+    await page.getByTestId('operator-entry').click();
+    await page.waitForURL('**/operator/requests');
+    const queue = page.getByTestId('operator-queue');
+    await queue.getByRole('link', { name: requestCode }).click();
+    await page.waitForURL(`**/operator/requests/${requestId}`);
+    expect(await page.getByTestId('request-overview').innerText()).toContain('vm-general-4c8g × 2');
+    await page.getByTestId('request-status').getByText('待审核').waitFor();
+
+    // returning needs a note: the page says so instead of calling the server
+    await page.getByTestId('request-return').click();
+    await page.getByText('退回时请填写审核意见。').waitFor();
+
+    await page.getByLabel('审核意见（退回时必填）').fill('容量充足，同意。');
+    await page.getByTestId('request-approve').click();
+    await page.getByTestId('request-status').getByText('已通过').waitFor();
+    await page.context().close();
+  });
+
+  it('shows the desired-state preview, provisions, and the job reaches 成功', async () => {
+    const page = await as('bdc');
+    await page.goto('/operator/requests?tab=approved');
+    await page.getByTestId('operator-queue').getByRole('link', { name: requestCode }).click();
+    await page.waitForURL(`**/operator/requests/${requestId}`);
+
+    // the preview: objects by kind and name, and the same as YAML in a read-only block
+    const objects = page.getByTestId('preview-objects');
+    await objects.waitFor();
+    const table = await objects.innerText();
+    expect(table).toContain('Namespace');
+    expect(table).toContain('VirtualMachine');
+    await page.getByTestId('preview').getByRole('tab', { name: 'YAML' }).click();
+    const yaml = page.getByTestId('preview-yaml');
+    await yaml.waitFor();
+    expect(await yaml.innerText()).toContain('kind: Namespace');
+    expect(await yaml.getAttribute('aria-readonly')).toBe('true');
+
+    const keys: (string | undefined)[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith(`/api/resource-requests/${requestId}/provision`)) keys.push(r.headers()['idempotency-key']);
+    });
+    await page.getByTestId('provision').click();
+    await page.getByTestId('provision-confirm').click();
+    await page.waitForURL(/\?job=/);
+    await page.getByTestId('job-progress').waitFor();
+    await page.getByTestId('job-state').getByText('成功').waitFor({ timeout: 60_000 });
+    await page.getByTestId('request-status').getByText('已开通').waitFor();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^ui-[A-Za-z0-9._:-]{8,}$/);
+    expect(await page.getByTestId('job-log').innerText()).toContain('succeeded');
+
+    // the project's resources, with their state
+    const resources = page.getByTestId('project-resources');
+    await expect.poll(() => resources.innerText(), { timeout: 15_000 }).toContain('VirtualMachine');
+    await page.screenshot({ path: '/tmp/zy-e2e-operator.png', fullPage: true });
+    await page.context().close();
+  });
+
+  it('reads in English too', async () => {
+    const page = await as('bdc');
+    await page.goto(`/operator/requests/${requestId}`);
+    await page.getByTestId('request-status').waitFor();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('Resource request').first().waitFor();
+    await page.getByTestId('request-status').getByText('Provisioned').waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,143 @@
+// Organisations (system administrator): list, create, rename, change kind, activate/deactivate (If-Match).
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { createOrg, fetchOrgs, ORG_KINDS, updateOrg, type OrgKind, type Organisation } from '../../api/admin';
+import { ApiError } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { EmptyState, PageState } from '../../components/PageState';
+import { PageTitle } from '../../components/PageTitle';
+import { useApiData } from '../../hooks/useApiData';
+import { useI18n, type MessageKey } from '../../i18n';
+
+interface OrgForm {
+  code: string;
+  name: string;
+  nameEn?: string;
+  kind: OrgKind;
+  active?: boolean;
+}
+
+export function OrgsPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const state = useApiData((signal) => fetchOrgs(signal), []);
+  const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
+  const [form] = Form.useForm<OrgForm>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+
+  function open(target: Organisation | 'new') {
+    setError(undefined);
+    setEditing(target);
+    form.resetFields();
+    if (target !== 'new') form.setFieldsValue({ code: target.code, name: target.name, nameEn: target.nameEn ?? '', kind: target.kind, active: target.active });
+    else form.setFieldsValue({ kind: 'DEPARTMENT', active: true });
+  }
+
+  async function save(values: OrgForm) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const nameEn = values.nameEn?.trim() ? values.nameEn.trim() : null;
+      if (editing === 'new') await createOrg({ code: values.code.trim(), name: values.name.trim(), nameEn, kind: values.kind });
+      else if (editing) await updateOrg(editing, { name: values.name.trim(), nameEn, kind: values.kind, active: values.active });
+      void message.success(t('admin.saved'));
+      setEditing(null);
+      state.reload();
+    } catch (err) {
+      if (err instanceof ApiError && err.isStale) {
+        void message.warning(t('admin.stale'));
+        setEditing(null);
+        state.reload();
+      } else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <PageTitle
+        title={t('admin.orgsTitle')}
+        subtitle={t('admin.orgsHint')}
+        extra={
+          <Button type="primary" onClick={() => open('new')} data-testid="org-new">
+            {t('admin.newOrg')}
+          </Button>
+        }
+      />
+      <Card className="zy-card">
+        <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('admin.noOrgs')} />}>
+          {(d) => (
+            <div data-testid="orgs-table">
+              <Table<Organisation>
+                rowKey="id"
+                size="middle"
+                dataSource={d.items}
+                pagination={d.items.length > 30 ? { pageSize: 30 } : false}
+                scroll={{ x: true }}
+                columns={[
+                  { title: t('admin.code'), dataIndex: 'code', render: (c: string) => <code>{c}</code> },
+                  { title: t('admin.orgName'), dataIndex: 'name' },
+                  { title: t('admin.orgNameEn'), dataIndex: 'nameEn', render: (n: string | null) => n ?? '—' },
+                  { title: t('admin.kind'), dataIndex: 'kind', render: (k: OrgKind) => t(`admin.kind.${k}` as MessageKey) },
+                  {
+                    title: t('admin.active'),
+                    dataIndex: 'active',
+                    render: (a: boolean) => <Tag color={a ? 'success' : 'default'}>{t(a ? 'admin.activeOn' : 'admin.activeOff')}</Tag>,
+                  },
+                  {
+                    title: t('admin.actions'),
+                    key: 'edit',
+                    render: (_: unknown, o: Organisation) => (
+                      <Button size="small" onClick={() => open(o)} data-testid={`org-edit-${o.code}`}>
+                        {t('admin.edit')}
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
+            </div>
+          )}
+        </PageState>
+      </Card>
+      <Modal
+        open={editing !== null}
+        title={t(editing === 'new' ? 'admin.newOrg' : 'admin.editOrg')}
+        okText={t('admin.save')}
+        cancelText={t('admin.cancel')}
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+        onCancel={() => setEditing(null)}
+        okButtonProps={{ 'data-testid': 'org-save' } as Record<`data-${string}`, string>}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+          <Form.Item
+            name="code"
+            label={t('admin.code')}
+            extra={t('admin.codeHint')}
+            rules={[{ required: true, message: t('admin.required') }, { pattern: /^[A-Z0-9_]{2,32}$/, message: t('admin.codeHint') }]}
+          >
+            <Input disabled={editing !== 'new'} />
+          </Form.Item>
+          <Form.Item name="name" label={t('admin.orgName')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="nameEn" label={t('admin.orgNameEn')}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="kind" label={t('admin.kind')} rules={[{ required: true, message: t('admin.required') }]}>
+            <Select options={ORG_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}` as MessageKey) }))} />
+          </Form.Item>
+          {editing !== 'new' && (
+            <Form.Item name="active" label={t('admin.active')} valuePropName="checked">
+              <Switch checkedChildren={t('admin.activeOn')} unCheckedChildren={t('admin.activeOff')} />
+            </Form.Item>
+          )}
+        </Form>
+        {error !== undefined && <ErrorAlert error={error} />}
+      </Modal>
+    </>
+  );
+}

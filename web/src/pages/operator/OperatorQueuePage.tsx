@@ -1,0 +1,78 @@
+// The sub-center's resource-request queue: requests to review (SUBMITTED), to provision (APPROVED), and in flight.
+import { useState } from 'react';
+import { Button, Card, Table, Tabs, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { fetchRequestQueue, type OperatorRequest, type RequestStatus } from '../../api/operator';
+import { PageState, EmptyState } from '../../components/PageState';
+import { PageTitle } from '../../components/PageTitle';
+import { formatDateTime } from '../../format/dates';
+import { useApiData } from '../../hooks/useApiData';
+import { useI18n, type MessageKey } from '../../i18n';
+import { RequestStatusTag, itemsText } from './requestText';
+
+const TABS: { key: string; label: MessageKey; status: RequestStatus[] }[] = [
+  { key: 'submitted', label: 'operator.tabSubmitted', status: ['SUBMITTED'] },
+  { key: 'approved', label: 'operator.tabApproved', status: ['APPROVED', 'FAILED'] },
+  { key: 'active', label: 'operator.tabActive', status: ['PROVISIONING', 'PROVISIONED'] },
+];
+
+export function OperatorQueuePage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const [tab, setTab] = useState(params.get('tab') ?? 'submitted');
+  const current = TABS.find((x) => x.key === tab) ?? TABS[0]!;
+  const state = useApiData((signal) => fetchRequestQueue(current.status, signal), [current.key]);
+
+  const columns = [
+    {
+      title: t('operator.code'),
+      dataIndex: 'code',
+      render: (code: string, r: OperatorRequest) => <Link to={`/operator/requests/${r.id}`}>{code}</Link>,
+    },
+    { title: t('operator.status'), dataIndex: 'status', render: (s: RequestStatus) => <RequestStatusTag status={s} /> },
+    { title: t('operator.items'), key: 'items', render: (_: unknown, r: OperatorRequest) => itemsText(r) },
+    { title: t('operator.environment'), dataIndex: 'environment', render: (e: string) => t(`operator.env.${e}` as MessageKey) },
+    { title: t('operator.networkZone'), dataIndex: 'networkZone', render: (z: string) => t(`operator.zone.${z}` as MessageKey) },
+    { title: t('operator.createdAt'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
+    {
+      title: '',
+      key: 'open',
+      render: (_: unknown, r: OperatorRequest) => (
+        <Link to={`/operator/requests/${r.id}`}>
+          <Button size="small">{t('operator.open')}</Button>
+        </Link>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle title={t('operator.queueTitle')} extra={<Button onClick={state.reload}>{t('operator.refresh')}</Button>} />
+      <Typography.Paragraph type="secondary">{t('operator.queueHint')}</Typography.Paragraph>
+      <Card className="zy-card">
+        <Tabs
+          activeKey={current.key}
+          onChange={(k) => {
+            setTab(k);
+            setParams({ tab: k }, { replace: true });
+          }}
+          items={TABS.map((x) => ({ key: x.key, label: t(x.label) }))}
+        />
+        <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('operator.noRequests')} />}>
+          {(page) => (
+            <div data-testid="operator-queue">
+            <Table<OperatorRequest>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={page.items}
+              pagination={page.items.length > 20 ? { pageSize: 20 } : false}
+              scroll={{ x: true }}
+            />
+            </div>
+          )}
+        </PageState>
+      </Card>
+    </>
+  );
+}

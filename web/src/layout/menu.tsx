@@ -1,11 +1,14 @@
 // The side menu: one list of entries, each with the roles that see it. Public entries show to everyone.
-// Part 2's pages (operator console /operator/requests, audit viewer /audit, admin /admin/orgs and /admin/users) are
-// reached from the workbench for now, and the migration board (/board, full-screen) from the header: the menus
-// each role sees are pinned by test/e2e/roles.test.ts, so adding entries here goes together with updating it.
+// The menus each role sees are pinned by test/e2e/roles.test.ts: change both together.
 import type { ReactNode } from 'react';
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  CloudServerOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
   BellOutlined,
   ClockCircleOutlined,
   DiffOutlined,
@@ -35,10 +38,15 @@ export const MENU: MenuEntry[] = [
   { path: '/review/revisions', label: 'nav.revisionApproval', icon: <DiffOutlined />, roles: ['GIA_REVIEWER', 'FINANCE_REVIEWER'], group: 'work' },
   { path: '/review/deadlines', label: 'nav.overdue', icon: <ClockCircleOutlined />, roles: ['GIA_REVIEWER', 'AUDITOR'], group: 'work' },
   { path: '/workbench', label: 'nav.workbench', icon: <HomeOutlined />, roles: ['SYSADMIN', 'SECADMIN', 'AUDITOR', 'BDC_OPERATOR'], group: 'work' },
+  { path: '/operator/requests', label: 'nav.operatorQueue', icon: <CloudServerOutlined />, roles: ['BDC_OPERATOR'], group: 'work' },
+  { path: '/audit', label: 'nav.audit', icon: <SafetyCertificateOutlined />, roles: ['AUDITOR'], group: 'work' },
+  { path: '/admin/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, roles: ['SYSADMIN'], group: 'work' },
+  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, roles: ['SECADMIN'], group: 'work' },
   { path: '/review/revisions', label: 'nav.revisions', icon: <AuditOutlined />, roles: ['BDC_OPERATOR', 'AUDITOR'], group: 'work' },
   { path: '/catalog', label: 'nav.catalog', icon: <AppstoreOutlined />, group: 'public' },
   { path: '/catalog/revisions', label: 'nav.catalogHistory', icon: <HistoryOutlined />, group: 'public' },
   { path: '/notices', label: 'nav.notices', icon: <BellOutlined />, group: 'public' },
+  { path: '/board', label: 'nav.board', icon: <DashboardOutlined />, group: 'public' },
 ];
 
 export function menuFor(role: Role | undefined): MenuEntry[] {

@@ -1,6 +1,7 @@
 // The audit viewer (auditor).
 export const zh = {
   'audit.title': '审计日志',
+  'nav.audit': '审计日志',
   'audit.hint': '全部操作留痕，按时间倒序。审计记录以 SM3 哈希链相连，可随时校验完整性。',
   'audit.actor': '操作人',
   'audit.action': '操作（前缀）',
@@ -37,6 +38,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'audit.title': 'Audit trail',
+  'nav.audit': 'Audit trail',
   'audit.hint': 'Every action is recorded, newest first. Records are linked by an SM3 hash chain that can be verified at any time.',
   'audit.actor': 'Actor',
   'audit.action': 'Action (prefix)',

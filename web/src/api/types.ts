@@ -2,7 +2,8 @@
 // server's own types, imported from catalog/view.ts and catalog/diff.ts.
 import type { CatalogView, OfferingView, PlanView, RevisionSummary, CategoryCode } from '@catalog/view';
 import type { CatalogDiff, DiffEntry, FieldChange } from '@catalog/diff';
-import type { InformationResourceInput } from '@projects/validation-input';
+import type { InformationResourceInput, ProjectType } from '@projects/validation-input';
+import { REVIEW_DIMENSIONS, type ProjectState } from '@projects/workflow';
 import type { SessionUser } from './session';
 
 export type { CatalogView, OfferingView, PlanView, RevisionSummary, CategoryCode, CatalogDiff, DiffEntry, FieldChange, InformationResourceInput };
@@ -30,23 +31,10 @@ export interface RevisionReview {
 
 export type RevisionDetail = CatalogView & { reviews: RevisionReview[] };
 
-export type ProjectStatus =
-  | 'DRAFT'
-  | 'GIA_REVIEW'
-  | 'RETURNED'
-  | 'REJECTED'
-  | 'BUDGET_REVIEW'
-  | 'BUDGET_APPROVED'
-  | 'PUBLIC_NOTICE'
-  | 'ESTABLISHED'
-  | 'CHANGE_REVIEW'
-  | 'ACCEPTED'
-  | 'SUSPENDED'
-  | 'TERMINATED';
-
-export type ProjectType = 'NEW' | 'UPGRADE' | 'OM';
-
-export const REVIEW_DIMENSIONS = ['need', 'intensiveness', 'feasibility', 'budget', 'performance'] as const;
+/** The server's own project states, project types and Art. 8 review dimensions. */
+export type ProjectStatus = ProjectState;
+export type { ProjectType };
+export { REVIEW_DIMENSIONS };
 export type ReviewDimension = (typeof REVIEW_DIMENSIONS)[number];
 export type Opinion = 'PASS' | 'CONCERN' | 'FAIL';
 

@@ -71,7 +71,8 @@ describe('migration board', { timeout: 90_000 }, () => {
     // the public view is one click away, as the wall display shows it
     await page.getByText('公开视图', { exact: true }).click();
     await expect.poll(() => page.getByTestId('board').getAttribute('data-view')).toBe('public');
-    expect(await page.getByTestId('outside-systems').count()).toBe(0);
+    // the board re-renders after the view switch: wait for the table to go rather than read it once
+    await expect.poll(() => page.getByTestId('outside-systems').count()).toBe(0);
     await page.context().close();
   });
 });

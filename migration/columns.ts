@@ -1,50 +1,12 @@
 // The columns of the register spreadsheet (政务信息系统目录登记表), in Chinese first: the downloadable template,
 // the import and the export all use this one list, so a file exported here can be read back.
 import type { Locale } from '../core/i18n.js';
+import type { HostingType, Level, Strategy, XinchuangStatus } from './vocabulary.js';
 import type { MigrationState } from './workflow.js';
-import type { HostingType, Level, Strategy, XinchuangStatus } from './register-input.js';
+import { HOSTING_LABELS, LEVEL_LABELS, STATUS_LABELS, STRATEGY_LABELS, XINCHUANG_LABELS, type Labels } from './labels.js';
 
-type Labels<K extends string> = Record<K, Record<Locale, string>>;
-
-export const HOSTING_LABELS: Labels<HostingType> = {
-  OWN_ROOM: { 'zh-CN': '自建机房', en: 'Own server room' },
-  INDUSTRY_CLOUD: { 'zh-CN': '行业云', en: 'Industry cloud' },
-  COUNTY_CLOUD: { 'zh-CN': '县级云', en: 'County cloud' },
-  OTHER_PROVIDER: { 'zh-CN': '其他服务商', en: 'Other provider' },
-  CITY_CLOUD: { 'zh-CN': '市政务云', en: 'City government cloud' },
-};
-
-export const XINCHUANG_LABELS: Labels<XinchuangStatus> = {
-  NONE: { 'zh-CN': '未适配', en: 'Not adapted' },
-  PARTIAL: { 'zh-CN': '部分适配', en: 'Partly adapted' },
-  FULL: { 'zh-CN': '全栈信创', en: 'Full stack' },
-};
-
-export const STRATEGY_LABELS: Labels<Strategy> = {
-  REHOST: { 'zh-CN': '直接迁移', en: 'Rehost' },
-  REPLATFORM: { 'zh-CN': '平台优化迁移', en: 'Replatform' },
-  REFACTOR: { 'zh-CN': '重构上云', en: 'Refactor' },
-  REPURCHASE: { 'zh-CN': '改用目录SaaS服务', en: 'Repurchase (catalog SaaS)' },
-  RETIRE: { 'zh-CN': '下线', en: 'Retire' },
-  RETAIN_EXEMPT: { 'zh-CN': '保留（豁免）', en: 'Retain (exempt)' },
-};
-
-export const LEVEL_LABELS: Labels<Level> = {
-  LOW: { 'zh-CN': '低', en: 'Low' },
-  MEDIUM: { 'zh-CN': '中', en: 'Medium' },
-  HIGH: { 'zh-CN': '高', en: 'High' },
-};
-
-export const STATUS_LABELS: Labels<MigrationState> = {
-  REGISTERED: { 'zh-CN': '已登记', en: 'Registered' },
-  ASSESSED: { 'zh-CN': '已评估', en: 'Assessed' },
-  PLANNED: { 'zh-CN': '已排期', en: 'Planned' },
-  MIGRATING: { 'zh-CN': '迁移中', en: 'Migrating' },
-  CUT_OVER: { 'zh-CN': '已割接', en: 'Cut over' },
-  MIGRATED: { 'zh-CN': '已上云', en: 'Migrated' },
-  DECOMMISSIONED: { 'zh-CN': '原系统已下线', en: 'Decommissioned' },
-  BLOCKED: { 'zh-CN': '受阻挂起', en: 'Blocked' },
-};
+export { HOSTING_LABELS, LEVEL_LABELS, STATUS_LABELS, STRATEGY_LABELS, XINCHUANG_LABELS };
+export type { Labels } from './labels.js';
 
 const MLPS_LABELS: Record<Locale, string[]> = {
   'zh-CN': ['未定级', '第一级', '第二级', '第三级', '第四级'],

@@ -2,15 +2,10 @@
 // validate requests and by the spreadsheet import to validate each row, so both refuse the same things.
 import { z } from 'zod';
 
-export const HOSTING_TYPES = ['OWN_ROOM', 'INDUSTRY_CLOUD', 'COUNTY_CLOUD', 'OTHER_PROVIDER', 'CITY_CLOUD'] as const;
-export const XINCHUANG_STATUSES = ['NONE', 'PARTIAL', 'FULL'] as const;
-export const STRATEGIES = ['REHOST', 'REPLATFORM', 'REFACTOR', 'REPURCHASE', 'RETIRE', 'RETAIN_EXEMPT'] as const;
-export const LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+import { HOSTING_TYPES, LEVELS, STRATEGIES, XINCHUANG_STATUSES } from './vocabulary.js';
 
-export type HostingType = (typeof HOSTING_TYPES)[number];
-export type XinchuangStatus = (typeof XINCHUANG_STATUSES)[number];
-export type Strategy = (typeof STRATEGIES)[number];
-export type Level = (typeof LEVELS)[number];
+export { HOSTING_TYPES, LEVELS, STRATEGIES, XINCHUANG_STATUSES };
+export type { HostingType, Level, Strategy, XinchuangStatus } from './vocabulary.js';
 
 const INT32_MAX = 2147483647;
 const text = (max: number) => z.string().trim().min(1).max(max);

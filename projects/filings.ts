@@ -200,8 +200,9 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
     return prisma.$transaction(async (tx) => {
       const row = await openProjectForAppend(tx, actor, id, 'rectify', FILING_STATES);
       const issued = input.issuedDate ?? today();
-      const filing = await tx.filing.create({ data: { projectId: id, kind: 'RECTIFICATION_NOTICE', data: { issues: input.issues, issuedDate: issued }, filedById: actor.principal!.id } });
       const d = await addDeadline(tx, row, RECTIFICATION_REPORT, issued, `整改结果报送：${input.issues.slice(0, 40)}`, 'issuedDate');
+      // the notice names the deadline it opened, so the report and the console can pair them
+      const filing = await tx.filing.create({ data: { projectId: id, kind: 'RECTIFICATION_NOTICE', data: { issues: input.issues, issuedDate: issued, deadlineId: d.id }, filedById: actor.principal!.id } });
       await recordAudit(tx, actor.audit, { action: 'project.rectification', targetType: 'Project', targetId: id, detail: { filingId: filing.id, deadlineId: d.id, dueDate: d.dueDate } });
       return view(tx, id);
     });
@@ -211,7 +212,7 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
     return prisma.$transaction(async (tx) => {
       const row = await openProjectForChange(tx, actor, id, expectedVersion, action, PROJECT_TRANSITIONS[action].from);
       const to = action === 'suspend' ? 'SUSPENDED' : action === 'terminate' ? 'TERMINATED' : (row.resumeStatus ?? 'ESTABLISHED');
-      await tx.project.update({ where: { id }, data: { status: to, resumeStatus: action === 'suspend' ? row.status : null } });
+      await tx.project.update({ where: { id }, data: { status: to, resumeStatus: action === 'suspend' ? row.status : null, statusReason: action === 'resume' ? null : reason } });
       await recordAudit(tx, actor.audit, { action: `project.${action}`, targetType: 'Project', targetId: id, detail: { from: row.status, to, reason } });
       return view(tx, id);
     });

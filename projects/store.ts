@@ -28,6 +28,8 @@ export function toProjectView(p: ProjectRow, org: OrgLite) {
     name: p.name,
     type: p.type,
     status: p.status,
+    /** why the project is suspended or terminated */
+    statusReason: p.statusReason,
     org,
     leadOrgId: p.leadOrgId,
     coBuildingOrgIds: p.coBuildingOrgIds,

@@ -484,6 +484,8 @@ const act =
     h.post(`/api/projects/${fx.id}/${action}`).set('If-Match', String(fx.ifMatch)).send(body);
 
 const statusIs = (status: string) => (res: Response) => expect(res.body.status).toBe(status);
+/** suspension and termination keep GIA's reason on the project; resumption clears it */
+const statusWithReason = (status: string, reason: string | null) => (res: Response) => expect(res.body).toMatchObject({ status, statusReason: reason });
 const idsIn = (res: Response) => (res.body.items as { id: string }[]).map((i) => i.id);
 
 // The co-building department (dept2) reads the project but may never change it, in any state: 403, whatever the state
@@ -1279,11 +1281,11 @@ const matrix: Endpoint[] = [
     [['gia'], ok(200, (res) => expect(res.body.deadlines.map((d: { ruleCode: string }) => d.ruleCode)).toContain('RECTIFICATION_REPORT'))],
   ], { fresh: ['gia'] }),
   onProject('POST /api/projects/{id}/rectification-notices', 'TERMINATED', (h, fx) => h.post(`/api/projects/${fx.id}/rectification-notices`).send({ issues: '矩阵整改' }), [[['gia'], NOT_IN_THIS_STATE]]),
-  onProject('POST /api/projects/{id}/suspend', 'ESTABLISHED', act('suspend', { reason: '矩阵' }), [[['gia'], ok(200, statusIs('SUSPENDED'))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/suspend', 'ESTABLISHED', act('suspend', { reason: '矩阵' }), [[['gia'], ok(200, statusWithReason('SUSPENDED', '矩阵'))]], { fresh: ['gia'] }),
   onProject('POST /api/projects/{id}/suspend', 'TERMINATED', act('suspend', { reason: '矩阵' }), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
-  onProject('POST /api/projects/{id}/resume', 'SUSPENDED', act('resume', { reason: '矩阵' }), [[['gia'], ok(200, statusIs('ESTABLISHED'))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/resume', 'SUSPENDED', act('resume', { reason: '矩阵' }), [[['gia'], ok(200, statusWithReason('ESTABLISHED', null))]], { fresh: ['gia'] }),
   onProject('POST /api/projects/{id}/resume', 'ESTABLISHED', act('resume', { reason: '矩阵' }), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
-  onProject('POST /api/projects/{id}/terminate', 'ESTABLISHED', act('terminate', { reason: '矩阵' }), [[['gia'], ok(200, statusIs('TERMINATED'))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/terminate', 'ESTABLISHED', act('terminate', { reason: '矩阵' }), [[['gia'], ok(200, statusWithReason('TERMINATED', '矩阵'))]], { fresh: ['gia'] }),
   onProject('POST /api/projects/{id}/terminate', 'TERMINATED', act('terminate', { reason: '矩阵' }), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
   {
     route: 'GET /api/deadlines',

@@ -150,6 +150,8 @@ describe('a project from draft to acceptance', () => {
     etag = res.headers.etag;
     const d = res.body.deadlines.find((x: { ruleCode: string }) => x.ruleCode === 'RECTIFICATION_REPORT');
     expect(d.dueDate).toBe('2026-11-24');
+    // the notice names the deadline it opened
+    expect(res.body.filings.find((f: { kind: string }) => f.kind === 'RECTIFICATION_NOTICE').data).toEqual({ issues: '共享数据提供不及时', issuedDate: '2026-11-10', deadlineId: d.id });
 
     let list = await t.http.get('/api/deadlines').set(await t.as('dept'));
     expect(list.body.items.find((x: { id: string }) => x.id === d.id)).toMatchObject({ workingDaysLeft: 10, overdue: false });

@@ -17,11 +17,12 @@ export default defineConfig({
     alias: {
       '@projects': path.join(repoRoot, 'projects'),
       '@catalog': path.join(repoRoot, 'catalog'),
+      '@migration': path.join(repoRoot, 'migration'),
     },
   },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
-    fs: { allow: [webRoot, path.join(repoRoot, 'projects'), path.join(repoRoot, 'catalog'), path.join(repoRoot, 'core'), path.join(repoRoot, 'node_modules')] },
+    fs: { allow: [webRoot, path.join(repoRoot, 'projects'), path.join(repoRoot, 'catalog'), path.join(repoRoot, 'migration'), path.join(repoRoot, 'core'), path.join(repoRoot, 'node_modules')] },
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
       '/healthz': { target: apiTarget },
@@ -33,5 +34,18 @@ export default defineConfig({
     emptyOutDir: process.env.ZY_WEB_KEEP_OLD_ASSETS !== '1',
     chunkSizeWarningLimit: 2500,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // libraries in their own long-lived chunks (a release that changes only our pages leaves them cached);
+        // each area's pages are loaded when first opened (React.lazy in App.tsx)
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 20 },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
   },
 });

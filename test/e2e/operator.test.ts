@@ -1,6 +1,7 @@
-// The operator console in the browser: a department's resource request on an established project reaches the
-// sub-center's queue; the operator approves it, reads the desired-state preview (objects and YAML), provisions
-// it and watches the job reach 成功, then sees the project's resources.
+// The operator console in the browser: the established project is listed with its entitlement; a department's
+// resource request reaches the sub-center's queue; the operator approves it, reads the desired-state preview
+// (objects and YAML), provisions it and watches the job's log stream in until 成功, sees the project's resources,
+// and finally deprovisions them after typing the request code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ALL_PASS, BASICS, REQUEST, VALID_LINES, VALID_RESOURCES } from '../support/projects.js';
@@ -72,6 +73,20 @@ async function as(username: string): Promise<Page> {
 }
 
 describe('operator console', { timeout: 90_000 }, () => {
+  it('lists the established project with its entitlement and the request drawn on it', async () => {
+    const page = await as('bdc');
+    await page.getByTestId('main-menu').getByText('已立项项目').click();
+    await page.waitForURL('**/operator/projects');
+    const list = page.getByTestId('operator-projects');
+    await list.getByText(BASICS.name).waitFor();
+    await list.locator('.ant-table-row-expand-icon').first().click();
+    const cloud = page.getByTestId('project-cloud');
+    await cloud.getByTestId('entitlement-table').getByText('vm-general-4c8g').waitFor();
+    await cloud.getByRole('link', { name: requestCode }).click();
+    await page.waitForURL(`**/operator/requests/${requestId}`);
+    await page.context().close();
+  });
+
   it('the operator finds the request in the queue and approves it after technical review', async () => {
     const page = await as('bdc');
     await page.waitForURL('**/workbench');
@@ -115,6 +130,10 @@ describe('operator console', { timeout: 90_000 }, () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith(`/api/resource-requests/${requestId}/provision`)) keys.push(r.headers()['idempotency-key']);
     });
+    const streams: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/jobs/') && r.url().endsWith('/events')) streams.push(r.headers()['authorization'] ?? '');
+    });
     await page.getByTestId('provision').click();
     await page.getByTestId('provision-confirm').click();
     await page.waitForURL(/\?job=/);
@@ -124,6 +143,10 @@ describe('operator console', { timeout: 90_000 }, () => {
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^ui-[A-Za-z0-9._:-]{8,}$/);
     expect(await page.getByTestId('job-log').innerText()).toContain('succeeded');
+    // the log came as server-sent events, carrying the session's bearer token
+    expect(streams.length).toBeGreaterThanOrEqual(1);
+    expect(streams[0]).toMatch(/^Bearer /);
+    expect(await page.getByTestId('job-progress').getAttribute('data-stream')).toBe('ended');
 
     // the project's resources, with their state
     const resources = page.getByTestId('project-resources');
@@ -139,6 +162,24 @@ describe('operator console', { timeout: 90_000 }, () => {
     await page.getByText('English', { exact: true }).click();
     await page.getByText('Resource request').first().waitFor();
     await page.getByTestId('request-status').getByText('Provisioned').waitFor();
+    await page.context().close();
+  });
+
+  it('deprovisions only after the request code is typed, and the request ends 已回收', async () => {
+    const page = await as('bdc');
+    await page.goto(`/operator/requests/${requestId}`);
+    const start = page.getByTestId('deprovision-start');
+    await start.waitFor();
+    expect(await start.isDisabled()).toBe(true);
+    await page.getByLabel('申请编号（确认回收）').fill('RR-WRONG');
+    expect(await start.isDisabled()).toBe(true);
+    await page.getByLabel('申请编号（确认回收）').fill(requestCode);
+    await start.click();
+    await page.waitForURL(/\?job=/);
+    await page.getByTestId('job-progress').getByText('回收任务').waitFor();
+    await page.getByTestId('job-state').getByText('成功').waitFor({ timeout: 60_000 });
+    await page.getByTestId('request-status').getByText('已回收').waitFor();
+    await expect.poll(() => page.getByTestId('project-resources').innerText(), { timeout: 15_000 }).toContain('已回收');
     await page.context().close();
   });
 });

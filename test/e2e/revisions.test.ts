@@ -1,4 +1,4 @@
-// Catalog revision approval: the sub-center drafts revision 2 (through the API), GIA and Finance read a
+// Catalog revisions: the sub-center drafts revision 2 in the browser, GIA and Finance read a
 // readable diff and approve it in the browser, GIA publishes it, and the public sees what changed. A reviewer
 // acting on a revision someone else changed meanwhile is told so (412) and sees it reloaded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,30 +32,73 @@ async function reviewerPage(username: string): Promise<Page> {
 }
 
 describe('a catalog revision, from draft to published', { timeout: 60_000 }, () => {
-  it('is drafted and submitted by the sub-center', async () => {
-    let res = await api.call('POST', '/api/catalog/revisions', { as: 'bdc', body: { title: '运城市政务云平台服务目录（2027年版）' } });
-    expect(res.status).toBe(201);
-    res = await api.call('GET', '/api/catalog/revisions/2', { as: 'bdc' });
-    let etag = res.etag;
-    const vm = res.body.offerings.find((o: { code: string }) => o.code === 'vm-general');
-    const small = vm.plans.find((p: { code: string }) => p.code === 'vm-general-2c4g');
-    const { code: _c, status: _s, ...rest } = small;
-    res = await api.call('PUT', '/api/catalog/revisions/2/offerings/vm-general/plans/vm-general-2c4g', { as: 'bdc', ifMatch: etag, body: { ...rest, unitPrice: 1900 } });
-    expect(res.status).toBe(200);
-    etag = res.etag;
-    const big = vm.plans.find((p: { code: string }) => p.code === 'vm-general-32c64g');
-    const { code: _c2, status: _s2, ...bigRest } = big;
-    res = await api.call('PUT', '/api/catalog/revisions/2/offerings/vm-general/plans/vm-general-32c64g', { as: 'bdc', ifMatch: etag, body: { ...bigRest, status: 'RETIRED' } });
-    expect(res.status).toBe(200);
-    etag = res.etag;
-    res = await api.call('PUT', '/api/catalog/revisions/2/offerings/vm-general/plans/vm-general-64c128g', {
-      as: 'bdc',
-      ifMatch: etag,
-      body: { name: '通用型云主机 64核128GB', nameEn: 'General VM 64 vCPU / 128 GiB', unit: '台·年', unitPrice: 57600, spec: { vcpu: 64, memoryGiB: 128, diskGiB: 100 }, xinchuang: { certified: false, cpuArch: 'x86_64' }, maxQuantity: 10 },
-    });
-    expect(res.status).toBe(200);
-    res = await api.call('POST', '/api/catalog/revisions/2/submit', { as: 'bdc', ifMatch: res.etag, body: {} });
-    expect(res.status).toBe(200);
+  it('is drafted and submitted by the sub-center in the browser', async () => {
+    const page = await (await newContext(browser, t.url)).newPage();
+    await signIn(page, 'bdc');
+    await page.goto('/review/revisions');
+    await page.getByTestId('new-draft').click();
+    await page.getByLabel('修订标题').fill('运城市政务云平台服务目录（2027年版）');
+    await page.getByTestId('draft-create').click();
+    await page.waitForURL('**/review/revisions/2');
+    const editor = page.getByTestId('draft-editor');
+    await editor.waitFor();
+    // only one revision may be open: no second draft offered
+    expect(await page.getByTestId('new-draft').count()).toBe(0);
+
+    const vmRow = page.getByTestId('draft-offerings').locator('tr[data-row-key="vm-general"]');
+    await vmRow.locator('.ant-table-row-expand-icon').click();
+    const saved = async () => {
+      await page.getByTestId('drafting-save').click();
+      await page.getByText('草案已保存').last().waitFor();
+      await page.getByTestId('drafting-save').waitFor({ state: 'detached' });
+    };
+
+    // a price change
+    await page.getByTestId('edit-plan-vm-general-2c4g').click();
+    await page.getByLabel('年单价（元）').fill('1900');
+    await saved();
+
+    // a plan retired
+    await page.getByTestId('retire-plan-vm-general-32c64g').click();
+    await page.getByTestId('retire-confirm').click();
+    await page.locator('tr[data-row-key="vm-general-32c64g"]').getByText('已下架').waitFor();
+
+    // a plan added: a code already in the draft is refused in the form, before the server is asked
+    await page.getByTestId('add-plan-vm-general').click();
+    await page.getByLabel('编码').fill('vm-general-2c4g');
+    await page.getByLabel('名称', { exact: true }).fill('通用型云主机 64核128GB');
+    await page.getByTestId('drafting-save').click();
+    await page.getByText('该编码已存在').waitFor();
+    await page.getByLabel('编码').fill('vm-general-64c128g');
+    await page.getByLabel('英文名称').fill('General VM 64 vCPU / 128 GiB');
+    await page.getByLabel('计量单位').fill('台·年');
+    await page.getByLabel('年单价（元）').fill('57600');
+    await page.getByLabel('单个项目最多数量').fill('10');
+    await page.getByLabel('vCPU（核）').fill('64');
+    await page.getByLabel('内存（GiB）').fill('128');
+    await page.getByLabel('系统盘（GiB）').fill('100');
+    await saved();
+    await page.locator('tr[data-row-key="vm-general-64c128g"]').getByText('本次新增').waitFor();
+
+    // the diff below follows every change
+    const diff = page.getByTestId('revision-diff');
+    await expect.poll(() => diff.innerText()).toContain('通用型云主机 64核128GB');
+    expect(await diff.innerText()).toContain('¥1,900');
+
+    await page.getByTestId('revision-submit').click();
+    await page.getByTestId('submit-confirm').click();
+    await page.getByText('已提交审批').first().waitFor();
+    await expect.poll(() => page.getByTestId('draft-editor').count()).toBe(0);
+    await page.context().close();
+
+    // what the browser saved is what the server holds
+    const res = await api.call('GET', '/api/catalog/revisions/2', { as: 'bdc' });
+    expect(res.body.revision.status).toBe('SUBMITTED');
+    const plans = res.body.offerings.find((o: { code: string }) => o.code === 'vm-general').plans;
+    const plan = (code: string) => plans.find((p: { code: string }) => p.code === code);
+    expect(plan('vm-general-2c4g').unitPrice).toBe(1900);
+    expect(plan('vm-general-32c64g').status).toBe('RETIRED');
+    expect(plan('vm-general-64c128g')).toMatchObject({ unit: '台·年', unitPrice: 57600, maxQuantity: 10, spec: { vcpu: 64, memoryGiB: 128, diskGiB: 100 }, xinchuang: { certified: false } });
   });
 
   it('shows GIA a readable diff, and GIA approves', async () => {

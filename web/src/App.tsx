@@ -7,29 +7,36 @@ import { RequireRole } from './auth/RequireRole';
 import { DEPARTMENT_ROLES, REVIEWER_ROLES, REVISION_READER_ROLES, homeFor } from './auth/roles';
 import { I18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
-import { SignInPage } from './pages/signin/SignInPage';
-import { CatalogPage } from './pages/catalog/CatalogPage';
-import { RevisionHistoryPage } from './pages/catalog/RevisionHistoryPage';
-import { NoticesPage } from './pages/notices/NoticesPage';
-import { MyProjectsPage } from './pages/portal/projects/MyProjectsPage';
-import { ProjectWizardPage } from './pages/portal/wizard/ProjectWizardPage';
-import { ProjectDetailPage } from './pages/portal/detail/ProjectDetailPage';
-import { MyDeadlinesPage } from './pages/portal/deadlines/MyDeadlinesPage';
-import { QueuePage } from './pages/review/queue/QueuePage';
-import { ReviewPage } from './pages/review/project/ReviewPage';
-import { RevisionApprovalPage } from './pages/review/revisions/RevisionApprovalPage';
-import { OverduePage } from './pages/review/deadlines/OverduePage';
-import { OperatorQueuePage } from './pages/operator/OperatorQueuePage';
-import { OperatorRequestPage } from './pages/operator/OperatorRequestPage';
-import { AuditPage } from './pages/audit/AuditPage';
-import { OrgsPage } from './pages/admin/OrgsPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
-import { NotFoundPage } from './pages/NotFoundPage';
 import { Loading } from './components/PageState';
+import { CatalogPage } from './pages/catalog/CatalogPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInPage } from './pages/signin/SignInPage';
 
-// the board carries ECharts: loaded only when someone opens it
-const BoardPage = lazy(() => import('./pages/board/BoardPage').then((m) => ({ default: m.BoardPage })));
+// Each area's pages are loaded when first opened (their own chunks); the sign-in page and the public catalog,
+// where most visits start, come with the first download.
+const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+const RevisionHistoryPage = page(() => import('./pages/catalog/RevisionHistoryPage'), 'RevisionHistoryPage');
+const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
+const MyProjectsPage = page(() => import('./pages/portal/projects/MyProjectsPage'), 'MyProjectsPage');
+const ProjectWizardPage = page(() => import('./pages/portal/wizard/ProjectWizardPage'), 'ProjectWizardPage');
+const ProjectDetailPage = page(() => import('./pages/portal/detail/ProjectDetailPage'), 'ProjectDetailPage');
+const MyDeadlinesPage = page(() => import('./pages/portal/deadlines/MyDeadlinesPage'), 'MyDeadlinesPage');
+const QueuePage = page(() => import('./pages/review/queue/QueuePage'), 'QueuePage');
+const ReviewPage = page(() => import('./pages/review/project/ReviewPage'), 'ReviewPage');
+const RevisionApprovalPage = page(() => import('./pages/review/revisions/RevisionApprovalPage'), 'RevisionApprovalPage');
+const OverduePage = page(() => import('./pages/review/deadlines/OverduePage'), 'OverduePage');
+const OperatorProjectsPage = page(() => import('./pages/operator/OperatorProjectsPage'), 'OperatorProjectsPage');
+const OperatorQueuePage = page(() => import('./pages/operator/OperatorQueuePage'), 'OperatorQueuePage');
+const OperatorRequestPage = page(() => import('./pages/operator/OperatorRequestPage'), 'OperatorRequestPage');
+const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
+const OrgsPage = page(() => import('./pages/admin/OrgsPage'), 'OrgsPage');
+const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');
+const RegisterPage = page(() => import('./pages/migration/RegisterPage'), 'RegisterPage');
+const WorkbenchPage = page(() => import('./pages/workbench/WorkbenchPage'), 'WorkbenchPage');
+// the board carries ECharts
+const BoardPage = page(() => import('./pages/board/BoardPage'), 'BoardPage');
 
 function Home() {
   const { user } = useAuth();
@@ -59,6 +66,8 @@ export function App() {
                 <Route path="portal/projects/:id/edit" element={<RequireRole roles={DEPARTMENT_ROLES}><ProjectWizardPage /></RequireRole>} />
                 <Route path="portal/projects/:id" element={<RequireRole roles={DEPARTMENT_ROLES}><ProjectDetailPage /></RequireRole>} />
                 <Route path="portal/deadlines" element={<RequireRole roles={DEPARTMENT_ROLES}><MyDeadlinesPage /></RequireRole>} />
+                {/* the register of legacy systems: a department's own; every organisation's, read-only, for GIA, the auditor and the sub-center */}
+                <Route path="migration/systems" element={<RequireRole roles={[...DEPARTMENT_ROLES, 'GIA_REVIEWER', 'AUDITOR', 'BDC_OPERATOR']}><RegisterPage /></RequireRole>} />
                 {/* reviewer consoles */}
                 <Route path="review/queue" element={<RequireRole roles={REVIEWER_ROLES}><QueuePage /></RequireRole>} />
                 <Route path="review/projects/:id" element={<RequireRole roles={[...REVIEWER_ROLES, 'AUDITOR']}><ReviewPage /></RequireRole>} />
@@ -66,6 +75,7 @@ export function App() {
                 <Route path="review/revisions/:number" element={<RequireRole roles={REVISION_READER_ROLES}><RevisionApprovalPage /></RequireRole>} />
                 <Route path="review/deadlines" element={<RequireRole roles={['GIA_REVIEWER', 'AUDITOR']}><OverduePage /></RequireRole>} />
                 {/* operator console (sub-center) */}
+                <Route path="operator/projects" element={<RequireRole roles={['BDC_OPERATOR']}><OperatorProjectsPage /></RequireRole>} />
                 <Route path="operator/requests" element={<RequireRole roles={['BDC_OPERATOR']}><OperatorQueuePage /></RequireRole>} />
                 <Route path="operator/requests/:id" element={<RequireRole roles={['BDC_OPERATOR']}><OperatorRequestPage /></RequireRole>} />
                 {/* audit viewer */}

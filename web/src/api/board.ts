@@ -1,10 +1,10 @@
 // The migration progress board: public (counts only, no sign-in) or full (GIA, the auditor, the sub-center).
+import type { MigrationState } from '@migration/workflow';
 import { get } from './client';
 
-export const MIGRATION_STATES = ['REGISTERED', 'ASSESSED', 'PLANNED', 'MIGRATING', 'CUT_OVER', 'MIGRATED', 'DECOMMISSIONED', 'BLOCKED'] as const;
-export type MigrationState = (typeof MIGRATION_STATES)[number];
-export const STRATEGIES = ['REHOST', 'REPLATFORM', 'REFACTOR', 'REPURCHASE', 'RETIRE', 'RETAIN_EXEMPT'] as const;
-export const HOSTING_TYPES = ['OWN_ROOM', 'INDUSTRY_CLOUD', 'COUNTY_CLOUD', 'OTHER_PROVIDER', 'CITY_CLOUD'] as const;
+// the server's own lists of states, strategies and hosting types
+export { MIGRATION_STATES, type MigrationState } from '@migration/workflow';
+export { HOSTING_TYPES, STRATEGIES } from '@migration/vocabulary';
 
 export interface BoardCounts {
   systems: number;

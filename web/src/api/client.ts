@@ -53,10 +53,14 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { ...opts.headers, Accept: 'application/json', 'Accept-Language': language };
+/** The headers every call carries: the session's bearer token and the UI language. */
+export function sessionHeaders(): Record<string, string> {
   const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  return token ? { 'Accept-Language': language, Authorization: `Bearer ${token}` } : { 'Accept-Language': language };
+}
+
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { ...opts.headers, Accept: 'application/json', ...sessionHeaders() };
   if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;

@@ -1,8 +1,7 @@
 // The sub-center operator's console: the resource-request queue, technical review, the desired-state preview,
-// provisioning jobs (202 + job id, then polled: EventSource cannot send the bearer token) and a project's resources.
-import { api, get } from './client';
+// provisioning jobs (202 + job id, then the job's log streamed as server-sent events) and a project's resources.
+import { api, get, sessionHeaders } from './client';
 import { ApiError, toApiError } from './errors';
-import { getToken } from './session';
 import type { Page } from './types';
 
 export type RequestStatus =
@@ -76,10 +75,7 @@ export const fetchPreview = (id: string, signal?: AbortSignal) => get<Preview>(`
 
 /** The same preview as YAML text (the client's JSON wrapper does not read text). */
 export async function fetchPreviewYaml(id: string, signal?: AbortSignal): Promise<string> {
-  const headers: Record<string, string> = { Accept: 'application/yaml' };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(`${base(id)}/preview?format=yaml`, { headers, signal });
+  const res = await fetch(`${base(id)}/preview?format=yaml`, { headers: { Accept: 'application/yaml', ...sessionHeaders() }, signal });
   const text = await res.text();
   if (!res.ok) {
     let body: unknown = null;
@@ -98,14 +94,20 @@ function newIdempotencyKey(): string {
   return `ui-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-/** Starts provisioning with one fresh Idempotency-Key per click: a retried call gets the same job, not a second. */
-export async function provisionRequest(id: string): Promise<{ jobId: string; job: Job }> {
+type JobAction = 'provision' | 'deprovision';
+
+/**
+ * Starts a provisioning or deprovisioning job with one fresh Idempotency-Key per click: a retried call gets the
+ * same job, not a second. Deprovisioning data-bearing resources needs the request code typed as confirmation.
+ */
+export async function startJob(id: string, action: JobAction, confirm?: string): Promise<{ jobId: string; job: Job }> {
   const headers = { 'Idempotency-Key': newIdempotencyKey() };
+  const init = { method: 'POST' as const, headers, ...(action === 'deprovision' ? { body: confirm ? { confirm } : {} } : {}) };
   try {
-    return (await api<{ jobId: string; job: Job }>(`${base(id)}/provision`, { method: 'POST', headers })).data;
+    return (await api<{ jobId: string; job: Job }>(`${base(id)}/${action}`, init)).data;
   } catch (err) {
     // the network failed before an answer: once more with the same key
-    if (err instanceof ApiError && err.status === 0) return (await api<{ jobId: string; job: Job }>(`${base(id)}/provision`, { method: 'POST', headers })).data;
+    if (err instanceof ApiError && err.status === 0) return (await api<{ jobId: string; job: Job }>(`${base(id)}/${action}`, init)).data;
     throw err;
   }
 }

@@ -1,7 +1,12 @@
-// Projects: drafting, lines, information resources, documents, submission, review, notice, establishment, filings.
+// Projects: drafting, lines, information resources, documents, submission, review, notice, establishment, filings,
+// and after establishment: change requests and their review, rectification notices, suspension and termination.
 import { api, get } from './client';
 import type {
+  ChangeRequestInput,
+  ChangeReviewInput,
   DocumentKind,
+  FilingInput,
+  GovernAction,
   InformationResourceInput,
   Opinion,
   Page,
@@ -9,8 +14,11 @@ import type {
   ProjectStatus,
   ProjectSummary,
   QueueStage,
+  RectificationInput,
   ReviewDimension,
 } from './types';
+
+export type { ChangeRequestInput, ChangeReviewInput, FilingInput, GovernAction, RectificationInput };
 
 export interface ProjectBasics {
   name: string;
@@ -97,12 +105,6 @@ export const openNotice = (id: string, etag: string | null, body: NoticeInput) =
 export const establishProject = (id: string, etag: string | null, approvalNumber?: string) =>
   api<Project>(path(id, '/establish'), { method: 'POST', ifMatch: etag, body: approvalNumber ? { approvalNumber } : {} });
 
-export type FilingInput =
-  | { kind: 'CONTRACT'; signedDate: string; contractNo: string; contractor: string; amount: number }
-  | { kind: 'SUPERVISION'; unit: string; chosenDate: string; contractNo?: string }
-  | { kind: 'PROGRESS'; period: string; progressPercent: number; fundsUsed: number; summary: string }
-  | { kind: 'ACCEPTANCE_REPORT'; summary: string };
-
 export const fileFiling = (id: string, body: FilingInput) => api<Project>(path(id, '/filings'), { method: 'POST', body });
 
 export interface AcceptanceInput {
@@ -113,3 +115,19 @@ export interface AcceptanceInput {
 
 export const fileAcceptance = (id: string, etag: string | null, body: AcceptanceInput) =>
   api<Project>(path(id, '/acceptance'), { method: 'POST', ifMatch: etag, body });
+
+/** Art. 15: the lines as they should be after the change, and why; the project goes back to GIA. */
+export const requestChange = (id: string, etag: string | null, body: ChangeRequestInput) =>
+  api<Project>(path(id, '/change-request'), { method: 'POST', ifMatch: etag, body });
+
+/** GIA's decision on a change request: approval replaces the lines and the entitlement. */
+export const reviewChange = (id: string, etag: string | null, body: ChangeReviewInput) =>
+  api<Project>(path(id, '/change-review'), { method: 'POST', ifMatch: etag, body });
+
+/** Art. 24: a rectification notice; the results are due within 10 working days. */
+export const issueRectification = (id: string, etag: string | null, body: RectificationInput) =>
+  api<Project>(path(id, '/rectification-notices'), { method: 'POST', ifMatch: etag, body });
+
+/** Art. 23: suspend, resume or terminate (irreversible) a project, with the reason. */
+export const governProject = (id: string, etag: string | null, action: GovernAction, reason: string) =>
+  api<Project>(path(id, `/${action}`), { method: 'POST', ifMatch: etag, body: { reason } });

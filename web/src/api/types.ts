@@ -2,8 +2,9 @@
 // server's own types, imported from catalog/view.ts and catalog/diff.ts.
 import type { CatalogView, OfferingView, PlanView, RevisionSummary, CategoryCode } from '@catalog/view';
 import type { CatalogDiff, DiffEntry, FieldChange } from '@catalog/diff';
+import type { ChangeRequestInput, FilingInput, FilingService } from '@projects/filings';
 import type { InformationResourceInput, ProjectType } from '@projects/validation-input';
-import { REVIEW_DIMENSIONS, type ProjectState } from '@projects/workflow';
+import { FILING_STATES, PROJECT_TRANSITIONS, REVIEW_DIMENSIONS, type ProjectState } from '@projects/workflow';
 import type { SessionUser } from './session';
 
 export type { CatalogView, OfferingView, PlanView, RevisionSummary, CategoryCode, CatalogDiff, DiffEntry, FieldChange, InformationResourceInput };
@@ -37,6 +38,20 @@ export type { ProjectType };
 export { REVIEW_DIMENSIONS };
 export type ReviewDimension = (typeof REVIEW_DIMENSIONS)[number];
 export type Opinion = 'PASS' | 'CONCERN' | 'FAIL';
+
+/** The server's state machine (which states allow which action) and the states in which a unit files. */
+export { PROJECT_TRANSITIONS, FILING_STATES };
+
+/** What the server's filing service takes after establishment (projects/filings.ts). */
+export type { FilingInput, ChangeRequestInput };
+export type ChangeReviewInput = Parameters<FilingService['reviewChange']>[3];
+export type RectificationInput = Parameters<FilingService['issueRectification']>[2];
+/** Art. 23: suspend, resume or terminate a project */
+export type GovernAction = Parameters<FilingService['govern']>[3];
+/** A calendar date in Asia/Shanghai, YYYY-MM-DD, as the server types it. */
+export type LocalDate = NonNullable<RectificationInput['issuedDate']>;
+/** The data of a CHANGE_REQUEST filing: the request and the catalog revision its lines were checked against. */
+export type ChangeRequestData = ChangeRequestInput & { catalogRevision: number };
 
 export interface ResourceLine {
   lineNo: number;
@@ -126,6 +141,8 @@ export interface Project {
   name: string;
   type: ProjectType;
   status: ProjectStatus;
+  /** why GIA suspended or terminated it */
+  statusReason: string | null;
   org: { id: string; code: string; name: string; kind: string };
   budgetYear: number;
   totalBudget: number;

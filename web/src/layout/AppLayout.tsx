@@ -1,8 +1,10 @@
 // The frame of every page: the platform's name, the role-aware menu, language, and who is signed in.
+import { Suspense } from 'react';
 import { Button, Dropdown, Flex, Layout, Menu, Space, Typography } from 'antd';
 import { DashboardOutlined, LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
+import { Loading } from '../components/PageState';
 import { useI18n, type MessageKey } from '../i18n';
 import { LocaleSwitch } from './LocaleSwitch';
 import { menuFor } from './menu';
@@ -75,7 +77,9 @@ export function AppLayout() {
         <Layout>
           <Content className="zy-content">
             <main>
-              <Outlet />
+              <Suspense fallback={<Loading />}>
+                <Outlet />
+              </Suspense>
             </main>
           </Content>
           <Footer className="zy-footer">

@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n, type MessageKey } from '../../i18n';
-import { RequestStatusTag, itemsText } from './requestText';
+import { RequestStatusTag, itemsText } from '../../components/resources/statusTags';
 
 const TABS: { key: string; label: MessageKey; status: RequestStatus[] }[] = [
   { key: 'submitted', label: 'operator.tabSubmitted', status: ['SUBMITTED'] },

@@ -1,43 +1,62 @@
 // Filings after establishment: the signed contract (Art. 13, within 5 working days), the supervision unit
-// (Art. 16), progress reports (Art. 15) and the acceptance report (Art. 20, within 30 working days).
+// (Art. 16), progress reports (Art. 15), the acceptance report (Art. 20, within 30 working days) and, when GIA
+// issued a rectification notice, the rectification report (Art. 24, within 10 working days of the notice).
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Segmented } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { fileFiling, type FilingInput } from '../../../api/projects';
+import type { LocalDate } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import type { Rectification } from '../../../components/project/RectificationList';
+import { formatDate } from '../../../format/dates';
 import { moneyInput } from '../../../format/money';
 import { useI18n } from '../../../i18n';
 
-type Kind = FilingInput['kind'];
+/** The kinds filed here (the annual self-evaluation, Art. 21, has no form yet). */
+type Kind = Exclude<FilingInput['kind'], 'SELF_EVALUATION'>;
 type Values = Record<string, unknown> & { date?: Dayjs };
 
 const KINDS: Kind[] = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'ACCEPTANCE_REPORT'];
 
-export function FilingForms({ projectId, onFiled, kinds = KINDS }: { projectId: string; onFiled(): void; kinds?: Kind[] }) {
+/**
+ * `rectifications`: the rectification notices still waiting for their report; when there are any, the
+ * rectification report is offered too (first, as it is the one with a deadline running).
+ */
+export function FilingForms({ projectId, onFiled, kinds = KINDS, rectifications = [] }: { projectId: string; onFiled(): void; kinds?: Kind[]; rectifications?: Rectification[] }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [kind, setKind] = useState<Kind>(kinds[0] ?? 'CONTRACT');
+  const open = rectifications.filter((r) => r.deadline && !r.deadline.metAt);
+  const offered: Kind[] = open.length ? ['RECTIFICATION_REPORT', ...kinds.filter((k) => k !== 'RECTIFICATION_REPORT')] : kinds.filter((k) => k !== 'RECTIFICATION_REPORT');
+  const [chosen, setKind] = useState<Kind>(offered[0] ?? 'CONTRACT');
+  const kind = offered.includes(chosen) ? chosen : (offered[0] ?? 'CONTRACT');
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const required = [{ required: true, message: t('common.required') }];
 
-  async function onFinish(v: Values) {
-    const date = v.date ? v.date.format('YYYY-MM-DD') : '';
+  function bodyOf(v: Values): FilingInput {
+    const date = (v.date ? v.date.format('YYYY-MM-DD') : '') as LocalDate;
     const s = (k: string) => String(v[k] ?? '').trim();
     const n = (k: string) => Number(v[k] ?? 0);
-    const body: FilingInput =
-      kind === 'CONTRACT'
-        ? { kind, signedDate: date, contractNo: s('contractNo'), contractor: s('contractor'), amount: n('amount') }
-        : kind === 'SUPERVISION'
-          ? { kind, unit: s('unit'), chosenDate: date, ...(s('contractNo') ? { contractNo: s('contractNo') } : {}) }
-          : kind === 'PROGRESS'
-            ? { kind, period: s('period'), progressPercent: n('progressPercent'), fundsUsed: n('fundsUsed'), summary: s('summary') }
-            : { kind, summary: s('summary') };
+    switch (kind) {
+      case 'CONTRACT':
+        return { kind, signedDate: date, contractNo: s('contractNo'), contractor: s('contractor'), amount: n('amount') };
+      case 'SUPERVISION':
+        return { kind, unit: s('unit'), chosenDate: date, ...(s('contractNo') ? { contractNo: s('contractNo') } : {}) };
+      case 'PROGRESS':
+        return { kind, period: s('period'), progressPercent: n('progressPercent'), fundsUsed: n('fundsUsed'), summary: s('summary') };
+      case 'ACCEPTANCE_REPORT':
+        return { kind, summary: s('summary') };
+      case 'RECTIFICATION_REPORT':
+        return { kind, deadlineId: s('deadlineId'), summary: s('summary') };
+    }
+  }
+
+  async function onFinish(v: Values) {
     setBusy(true);
     setError(undefined);
     try {
-      await fileFiling(projectId, body);
+      await fileFiling(projectId, bodyOf(v));
       message.success(t('filings.filed'));
       form.resetFields();
       onFiled();
@@ -50,9 +69,18 @@ export function FilingForms({ projectId, onFiled, kinds = KINDS }: { projectId: 
 
   return (
     <>
-      <Segmented<Kind> value={kind} onChange={(k) => { setKind(k); setError(undefined); }} options={kinds.map((k) => ({ value: k, label: t(`filings.kind.${k}`) }))} style={{ marginBottom: 16 }} />
+      <Segmented<Kind> value={kind} onChange={(k) => { setKind(k); setError(undefined); }} options={offered.map((k) => ({ value: k, label: t(`filings.kind.${k}`) }))} style={{ marginBottom: 16 }} />
       {error !== undefined && <ErrorAlert error={error} />}
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 640 }} key={kind}>
+      <Form<Values>
+        form={form}
+        name={`filing-${kind}`}
+        layout="vertical"
+        onFinish={(v) => void onFinish(v)}
+        style={{ maxWidth: 640 }}
+        key={kind}
+        initialValues={kind === 'RECTIFICATION_REPORT' && open.length === 1 ? { deadlineId: open[0]!.deadline!.id } : undefined}
+        data-testid={`filing-form-${kind}`}
+      >
         {kind === 'CONTRACT' && (
           <>
             <Form.Item label={t('filings.signedDate')} name="date" rules={required}><DatePicker /></Form.Item>
@@ -79,7 +107,20 @@ export function FilingForms({ projectId, onFiled, kinds = KINDS }: { projectId: 
         {kind === 'ACCEPTANCE_REPORT' && (
           <Form.Item label={t('filings.reportSummary')} name="summary" rules={required}><Input.TextArea rows={5} maxLength={5000} showCount /></Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={busy}>{t('filings.submit')}</Button>
+        {kind === 'RECTIFICATION_REPORT' && (
+          <>
+            <Form.Item label={t('filings.rectificationNotice')} name="deadlineId" rules={required}>
+              <Select
+                options={open.map((r) => ({ value: r.deadline!.id, label: t('filings.rectificationOption', { issues: r.issues.length > 40 ? `${r.issues.slice(0, 40)}…` : r.issues, due: formatDate(r.deadline!.dueDate) }) }))}
+                placeholder={t('filings.rectificationChoose')}
+              />
+            </Form.Item>
+            <Form.Item label={t('filings.rectificationSummary')} name="summary" rules={[{ required: true, whitespace: true, message: t('common.required') }]} extra={t('filings.rectificationHint')}>
+              <Input.TextArea rows={5} maxLength={5000} showCount />
+            </Form.Item>
+          </>
+        )}
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="filing-submit">{t('filings.submit')}</Button>
       </Form>
     </>
   );

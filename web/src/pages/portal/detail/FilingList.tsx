@@ -7,6 +7,10 @@ import { useI18n, type MessageKey } from '../../../i18n';
 import { EmptyState } from '../../../components/PageState';
 
 const MONEY = new Set(['amount', 'fundsUsed']);
+/** references to other records (a deadline, a notice) mean nothing to a reader */
+const isReference = (k: string) => /Id$/.test(k);
+const isLine = (v: unknown): v is { planCode: string; quantity: number } =>
+  typeof v === 'object' && v !== null && 'planCode' in v && 'quantity' in v;
 
 export function FilingList({ filings }: { filings: Filing[] }) {
   const { t } = useI18n();
@@ -17,7 +21,13 @@ export function FilingList({ filings }: { filings: Filing[] }) {
     return s === key ? k : s;
   };
   const show = (k: string, v: unknown): string =>
-    MONEY.has(k) && typeof v === 'number' ? formatYuan(v) : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : typeof v === 'object' && v ? Object.entries(v).map(([a, b]): string => `${label(a)}${t('punct.colon')}${show(a, b)}`).join(t('punct.semicolon')) : String(v ?? '—');
+    k === 'catalogRevision' && typeof v === 'number'
+      ? t('catalog.revisionLabel', { n: v })
+      : Array.isArray(v) && v.every(isLine)
+        ? v.map((l) => `${l.planCode} × ${l.quantity}`).join(t('punct.comma'))
+        : Array.isArray(v)
+          ? v.map((x) => show('', x)).join(t('punct.semicolon'))
+          : MONEY.has(k) && typeof v === 'number' ? formatYuan(v) : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : typeof v === 'object' && v ? Object.entries(v).map(([a, b]): string => `${label(a)}${t('punct.colon')}${show(a, b)}`).join(t('punct.semicolon')) : String(v ?? '—');
   return (
     <Table<Filing>
       size="small"
@@ -32,7 +42,7 @@ export function FilingList({ filings }: { filings: Filing[] }) {
           key: 'data',
           render: (_, f) => (
             <Descriptions size="small" column={1}>
-              {Object.entries(f.data).map(([k, v]) => (
+              {Object.entries(f.data).filter(([k]) => !isReference(k)).map(([k, v]) => (
                 <Descriptions.Item key={k} label={label(k)}>{show(k, v)}</Descriptions.Item>
               ))}
             </Descriptions>

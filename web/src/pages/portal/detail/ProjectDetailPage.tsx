@@ -1,29 +1,35 @@
 // A department's project: overview, lines and resources, documents, reviews and notices; after establishment
-// the filings, the acceptance, the provisioned resources and the entitlement, and the deadlines.
-import { Button, Card, Tabs } from 'antd';
+// the filings (rectification reports against GIA's notices among them), the acceptance, a change request
+// (Art. 15), the provisioned resources and the entitlement, and the deadlines. What GIA decided under Art. 23
+// (suspended, terminated) and open rectification notices show above everything.
+import { Alert, Button, Card, Space, Tabs } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { fetchDeadlines } from '../../../api/deadlines';
 import { fetchProject } from '../../../api/projects';
+import { FILING_STATES, type Project } from '../../../api/types';
+import { useAuth } from '../../../auth/AuthContext';
 import { DeadlineTable } from '../../../components/DeadlineTable';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
+import { ChangeRequestSummary } from '../../../components/project/ChangeRequestSummary';
 import { DocumentList } from '../../../components/project/DocumentList';
 import { InformationResourcesTable } from '../../../components/project/InformationResourcesTable';
 import { LinesTable } from '../../../components/project/LinesTable';
 import { NoticeHistory } from '../../../components/project/NoticeHistory';
 import { ProjectOverview } from '../../../components/project/ProjectOverview';
+import { RectificationList, rectificationsOf } from '../../../components/project/RectificationList';
 import { ReviewHistory } from '../../../components/project/ReviewHistory';
 import { StatusTag } from '../../../components/StatusTag';
+import { formatDate } from '../../../format/dates';
 import { useApiData } from '../../../hooks/useApiData';
 import { useCatalogView } from '../../../hooks/useCatalogView';
 import { useI18n } from '../../../i18n';
 import { AcceptanceForm } from './AcceptanceForm';
+import { ChangeRequestForm } from './ChangeRequestForm';
 import { FilingForms } from './FilingForms';
 import { FilingList } from './FilingList';
 import { ResourcesPanel } from './ResourcesPanel';
-
-const BUILT = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'];
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -31,13 +37,21 @@ export function ProjectDetailPage() {
   return <PageState state={state}>{(res) => <Detail project={res.data} etag={res.etag} reload={state.reload} />}</PageState>;
 }
 
-function Detail({ project: p, etag, reload }: { project: Awaited<ReturnType<typeof fetchProject>>['data']; etag: string | null; reload(): void }) {
+function Detail({ project: p, etag, reload }: { project: Project; etag: string | null; reload(): void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const { user } = useAuth();
   const view = useCatalogView(p.catalogRevision);
   const deadlines = useApiData((signal) => fetchDeadlines('all', signal).then((d) => ({ ...d, items: d.items.filter((x) => x.project.id === p.id) })), [p.id, p.version]);
-  const built = BUILT.includes(p.status);
+  // built: established and not terminated, the states in which the unit files (projects/workflow.ts)
+  const built = FILING_STATES.includes(p.status);
   const editable = p.status === 'DRAFT' || p.status === 'RETURNED';
+  // co-building organisations read the project; only the implementing unit files and requests changes
+  const mine = user?.orgId === p.org.id;
+  const rectifications = rectificationsOf(p);
+  const openRectifications = rectifications.filter((r) => r.deadline && !r.deadline.metAt);
+  const liveDeadline = (deadlineId: string) => deadlines.data?.items.find((d) => d.id === deadlineId);
+  const filingKinds = p.status === 'ACCEPTED' ? (['ACCEPTANCE_REPORT', 'PROGRESS'] as const) : p.status === 'SUSPENDED' ? (['PROGRESS'] as const) : undefined;
 
   const tabs = [
     {
@@ -74,19 +88,39 @@ function Detail({ project: p, etag, reload }: { project: Awaited<ReturnType<type
       disabled: !built,
       children: (
         <>
-          <Card size="small" className="zy-card" title={t('detail.filingsMade')}><FilingList filings={p.filings} /></Card>
-          {p.status === 'ESTABLISHED' && (
-            <>
-              <Card size="small" className="zy-card" title={t('detail.newFiling')}><FilingForms projectId={p.id} onFiled={reload} /></Card>
-              <Card size="small" className="zy-card" title={t('acceptance.title')}><AcceptanceForm projectId={p.id} etag={etag} onDone={reload} onStale={reload} /></Card>
-            </>
+          {rectifications.length > 0 && (
+            <Card size="small" className="zy-card" title={t('rectification.title')}>
+              <RectificationList items={rectifications} live={liveDeadline} />
+            </Card>
           )}
-          {p.status === 'ACCEPTED' && (
-            <Card size="small" className="zy-card" title={t('detail.newFiling')}><FilingForms projectId={p.id} onFiled={reload} kinds={['ACCEPTANCE_REPORT', 'PROGRESS']} /></Card>
+          <Card size="small" className="zy-card" title={t('detail.filingsMade')}><FilingList filings={p.filings} /></Card>
+          {mine && built && (
+            <Card size="small" className="zy-card" title={t('detail.newFiling')}>
+              <FilingForms projectId={p.id} onFiled={reload} kinds={filingKinds ? [...filingKinds] : undefined} rectifications={rectifications} />
+            </Card>
+          )}
+          {mine && p.status === 'ESTABLISHED' && (
+            <Card size="small" className="zy-card" title={t('acceptance.title')}><AcceptanceForm projectId={p.id} etag={etag} onDone={reload} onStale={reload} /></Card>
           )}
         </>
       ),
     },
+    ...(p.status === 'ESTABLISHED' || p.status === 'CHANGE_REVIEW'
+      ? [
+          {
+            key: 'change',
+            label: t('detail.tab.change'),
+            children:
+              p.status === 'CHANGE_REVIEW' ? (
+                <ChangeRequestSummary project={p} />
+              ) : mine ? (
+                <ChangeRequestForm key={p.version} project={p} etag={etag} onDone={reload} onStale={reload} />
+              ) : (
+                <EmptyState description={t('changeRequest.notYours')} />
+              ),
+          },
+        ]
+      : []),
     {
       key: 'resources',
       label: t('detail.tab.resources'),
@@ -111,9 +145,30 @@ function Detail({ project: p, etag, reload }: { project: Awaited<ReturnType<type
         subtitle={`${p.code} · ${p.org.name}`}
         extra={editable ? <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/portal/projects/${p.id}/edit`)}>{t('portal.continueEditing')}</Button> : undefined}
       />
+      <Banners project={p} open={openRectifications} />
       <Card>
         <Tabs items={tabs} destroyOnHidden />
       </Card>
     </>
+  );
+}
+
+/** What the department must know before anything else: Art. 23 measures, a change in review, rectification due. */
+function Banners({ project: p, open }: { project: Project; open: ReturnType<typeof rectificationsOf> }) {
+  const { t } = useI18n();
+  const nearest = open.map((r) => r.deadline!.dueDate).sort()[0];
+  const banners = [
+    p.status === 'SUSPENDED' && <Alert key="suspended" type="warning" showIcon title={t('detail.suspended')} description={<>{p.statusReason && <div data-testid="status-reason">{t('detail.statusReason', { reason: p.statusReason })}</div>}{t('detail.suspendedHint')}</>} data-testid="banner-suspended" />,
+    p.status === 'TERMINATED' && <Alert key="terminated" type="error" showIcon title={t('detail.terminated')} description={<>{p.statusReason && <div data-testid="status-reason">{t('detail.statusReason', { reason: p.statusReason })}</div>}{t('detail.terminatedHint')}</>} data-testid="banner-terminated" />,
+    p.status === 'CHANGE_REVIEW' && <Alert key="change" type="info" showIcon title={t('changeRequest.pending')} data-testid="banner-change-review" />,
+    open.length > 0 && nearest && (
+      <Alert key="rectification" type="warning" showIcon title={t('rectification.banner', { n: open.length, due: formatDate(nearest) })} description={t('rectification.bannerHint')} data-testid="banner-rectification" />
+    ),
+  ].filter(Boolean);
+  if (banners.length === 0) return null;
+  return (
+    <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
+      {banners}
+    </Space>
   );
 }

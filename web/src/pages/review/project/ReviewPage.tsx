@@ -1,10 +1,10 @@
 // The review page: the project as submitted (basics, lines with catalog cost, information resources,
-// documents, earlier reviews and notices) and the action the signed-in reviewer takes at this stage.
-// Every action sends If-Match with the ETag read; a 412 means someone else acted first: say so and reload.
+// documents, earlier reviews, notices and rectification notices) and the actions the signed-in reviewer takes
+// in its state (reviewActions.tsx). Every action sends If-Match with the ETag read; a 412 means someone else
+// acted first: say so and reload.
 import { useState } from 'react';
 import { Alert, App, Card, Col, Row, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
-import { catalogCost } from '@projects/validation';
 import { ApiError } from '../../../api/errors';
 import * as projectsApi from '../../../api/projects';
 import type { Project } from '../../../api/types';
@@ -17,15 +17,13 @@ import { InformationResourcesTable } from '../../../components/project/Informati
 import { LinesTable } from '../../../components/project/LinesTable';
 import { NoticeHistory } from '../../../components/project/NoticeHistory';
 import { ProjectOverview } from '../../../components/project/ProjectOverview';
+import { RectificationList, rectificationsOf } from '../../../components/project/RectificationList';
 import { ReviewHistory } from '../../../components/project/ReviewHistory';
 import { StatusTag } from '../../../components/StatusTag';
 import { useApiData } from '../../../hooks/useApiData';
 import { useCatalogView } from '../../../hooks/useCatalogView';
 import { useI18n } from '../../../i18n';
-import { BudgetReviewForm } from './BudgetReviewForm';
-import { EstablishPanel } from './EstablishPanel';
-import { GiaReviewForm } from './GiaReviewForm';
-import { NoticeForm } from './NoticeForm';
+import { reviewActions, type Act, type ReviewAction } from './reviewActions';
 
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -39,61 +37,63 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
   const { user } = useAuth();
   const view = useCatalogView(p.catalogRevision);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const gia = user?.role === 'GIA_REVIEWER';
-  const finance = user?.role === 'FINANCE_REVIEWER';
+  const [error, setError] = useState<{ key: string; error: unknown } | null>(null);
+  const reviewer = user?.role === 'GIA_REVIEWER' || user?.role === 'FINANCE_REVIEWER';
 
-  async function act(call: () => Promise<unknown>, done: string) {
+  const act: Act = async (key, call, done) => {
     setBusy(true);
-    setError(undefined);
+    setError(null);
     try {
-      await call();
-      message.success(done);
+      const result = await call();
+      message.success(typeof done === 'function' ? done(result) : done);
       reload();
+      return 'done';
     } catch (err) {
       if (err instanceof ApiError && err.isStale) {
         message.warning(t('common.staleReloaded'));
         reload();
-      } else setError(err);
+        return 'stale';
+      }
+      setError({ key, error: err });
+      return 'failed';
     } finally {
       setBusy(false);
     }
-  }
+  };
+  const errorOf = (key: string) => (error?.key === key ? error.error : undefined);
 
-  let action: { title: string; body: React.ReactNode } | null = null;
-  if (gia && p.status === 'GIA_REVIEW') {
-    action = { title: t('review.formTitle'), body: <GiaReviewForm busy={busy} onDecide={(input) => void act(() => projectsApi.reviewProject(p.id, etag, input), t(`review.done.${input.decision}`))} /> };
-  } else if (finance && p.status === 'BUDGET_REVIEW') {
-    const cost = view.data ? catalogCost(p.lines, view.data).total : null;
-    action = { title: t('budget.title'), body: <BudgetReviewForm requested={p.totalBudget} catalogCost={cost} busy={busy} onDecide={(input) => void act(() => projectsApi.budgetReview(p.id, etag, input), t(`budget.done.${input.decision}`))} /> };
-  } else if (gia && p.status === 'BUDGET_APPROVED') {
-    action = { title: t('notice.formTitle'), body: <NoticeForm busy={busy} onOpen={(input) => void act(() => projectsApi.openNotice(p.id, etag, input), t('notice.opened'))} /> };
-  } else if (gia && p.status === 'PUBLIC_NOTICE') {
-    action = { title: t('establish.title'), body: <EstablishPanel notice={p.notices.find((n) => !n.closedAt) ?? p.notices.at(-1)} busy={busy} onEstablish={(no) => void act(() => projectsApi.establishProject(p.id, etag, no), t('establish.done'))} /> };
-  }
+  const actions = reviewActions({ project: p, etag, role: user?.role, view: view.data, busy, act, errorOf, t });
+  const top = actions.filter((a) => a.placement === 'top');
+  const side = actions.filter((a) => a.placement !== 'top');
+  const rectifications = rectificationsOf(p);
+  const card = (a: ReviewAction) => (
+    <Card key={a.key} className="zy-card" title={a.title} data-testid={`review-action-${a.key}`}>
+      {!a.ownErrors && errorOf(a.key) !== undefined && <div style={{ marginBottom: 12 }}><ErrorAlert error={errorOf(a.key)} /></div>}
+      {a.body}
+    </Card>
+  );
 
   return (
     <>
       <PageTitle title={<>{p.name} <StatusTag status={p.status} /></>} subtitle={`${p.code} · ${p.org.name}`} />
+      {top.length > 0 && <div data-testid="review-action">{top.map(card)}</div>}
       <Row gutter={16}>
-        <Col xs={24} xl={action ? 16 : 24} xxl={action ? 15 : 24}>
+        <Col xs={24} xl={side.length ? 16 : 24} xxl={side.length ? 15 : 24}>
           <Card size="small" className="zy-card" title={t('detail.overview')}><ProjectOverview project={p} /></Card>
           <Card size="small" className="zy-card" title={t('detail.lines')}><LinesTable lines={p.lines} view={view.data} /></Card>
           <Card size="small" className="zy-card" title={t('detail.informationResources')}><InformationResourcesTable items={p.informationResources} /></Card>
           <Card size="small" className="zy-card" title={t('detail.documents')}><DocumentList projectId={p.id} documents={p.documents} /></Card>
           <Card size="small" className="zy-card" title={t('detail.reviews')}><ReviewHistory reviews={p.reviews} /></Card>
           {p.notices.length > 0 && <Card size="small" className="zy-card" title={t('detail.notices')}><NoticeHistory notices={p.notices} /></Card>}
+          {rectifications.length > 0 && <Card size="small" className="zy-card" title={t('rectification.title')}><RectificationList items={rectifications} /></Card>}
         </Col>
-        {action && (
+        {side.length > 0 && (
           <Col xs={24} xl={8} xxl={9}>
-            <Card className="zy-card" title={action.title} data-testid="review-action">
-              {error !== undefined && <div style={{ marginBottom: 12 }}><ErrorAlert error={error} /></div>}
-              {action.body}
-            </Card>
+            <div data-testid={top.length ? 'review-side-actions' : 'review-action'}>{side.map(card)}</div>
           </Col>
         )}
       </Row>
-      {!action && (gia || finance) && (
+      {actions.length === 0 && reviewer && (
         <Alert type="info" showIcon title={t('review.nothingToDo')} description={<Typography.Text>{t('review.nothingToDoHint')}</Typography.Text>} />
       )}
     </>

@@ -13,7 +13,7 @@ import { useApiData } from '../../../hooks/useApiData';
 import { useI18n } from '../../../i18n';
 
 const STAGES: Partial<Record<Role, QueueStage[]>> = {
-  GIA_REVIEWER: ['GIA_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE'],
+  GIA_REVIEWER: ['GIA_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'CHANGE_REVIEW'],
   FINANCE_REVIEWER: ['BUDGET_REVIEW'],
 };
 

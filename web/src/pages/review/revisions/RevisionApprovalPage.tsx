@@ -1,5 +1,6 @@
-// Catalog revisions for GIA and Finance (and read-only for the sub-center and the auditor): the list with their
-// state, and for one revision what changed, the reviews so far, and approve / return (/ publish for GIA).
+// Catalog revisions: the list with their state, and for one revision what changed and the reviews so far. The
+// sub-center starts and edits drafts and submits them; GIA and Finance approve or return, GIA publishes; the
+// auditor reads.
 import { useState } from 'react';
 import { App, Button, Card, Col, Input, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -14,6 +15,8 @@ import { PageTitle } from '../../../components/PageTitle';
 import { formatDateTime } from '../../../format/dates';
 import { useApiData } from '../../../hooks/useApiData';
 import { useI18n, type MessageKey } from '../../../i18n';
+import { DraftEditor } from './draft/DraftEditor';
+import { NewDraftButton } from './draft/NewDraftButton';
 
 const STATUS_COLORS: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'processing', APPROVED: 'cyan', PUBLISHED: 'green' };
 
@@ -23,10 +26,17 @@ export function RevisionApprovalPage() {
   const { number } = useParams();
   const list = useApiData((signal) => fetchRevisions(signal), []);
   const items = [...(list.data?.items ?? [])].sort((a, b) => b.number - a.number);
-  const chosen = number ? Number(number) : (items.find((r) => r.status === 'SUBMITTED') ?? items[0])?.number;
+  const { user } = useAuth();
+  const chosen = number ? Number(number) : (items.find((r) => r.status === 'SUBMITTED' || r.status === 'DRAFT') ?? items[0])?.number;
+  const drafter = user?.role === 'BDC_OPERATOR';
+  const open = items.some((r) => r.status !== 'PUBLISHED');
   return (
     <>
-      <PageTitle title={t('revisions.title')} subtitle={t('revisions.subtitle')} />
+      <PageTitle
+        title={t('revisions.title')}
+        subtitle={t(drafter ? 'drafting.subtitle' : 'revisions.subtitle')}
+        extra={drafter && list.data && !open ? <NewDraftButton onCreated={(n) => { list.reload(); navigate(`/review/revisions/${n}`); }} /> : undefined}
+      />
       <Row gutter={16}>
         <Col xs={24} lg={9}>
           <Card size="small" className="zy-card" title={t('history.list')}>
@@ -49,13 +59,13 @@ export function RevisionApprovalPage() {
             </PageState>
           </Card>
         </Col>
-        <Col xs={24} lg={15}>{chosen ? <RevisionPanel number={chosen} onChanged={list.reload} /> : <Card><EmptyState description={t('revisions.none')} /></Card>}</Col>
+        <Col xs={24} lg={15}>{chosen ? <RevisionPanel number={chosen} onChanged={list.reload} onDiscarded={() => { list.reload(); navigate('/review/revisions'); }} /> : <Card><EmptyState description={t('revisions.none')} /></Card>}</Col>
       </Row>
     </>
   );
 }
 
-function RevisionPanel({ number, onChanged }: { number: number; onChanged(): void }) {
+function RevisionPanel({ number, onChanged, onDiscarded }: { number: number; onChanged(): void; onDiscarded(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { user } = useAuth();
@@ -135,6 +145,19 @@ function RevisionPanel({ number, onChanged }: { number: number; onChanged(): voi
               </Space>
             )}
           </Card>
+          {data.revision.status === 'DRAFT' && user?.role === 'BDC_OPERATOR' && (
+            <DraftEditor
+              detail={data}
+              etag={rev.data?.etag ?? null}
+              diff={diff.data}
+              onChanged={() => {
+                rev.reload();
+                diff.reload();
+                onChanged();
+              }}
+              onDiscarded={onDiscarded}
+            />
+          )}
           <Card size="small" className="zy-card" title={t('history.whatChanged', { n: number })}>
             <PageState state={diff}>{(d) => <RevisionDiffView diff={d} />}</PageState>
           </Card>

@@ -1,4 +1,5 @@
-// Shared bits of the operator pages: a request's status tag and its items as text.
+// Tags for resource requests, provisioning jobs and provisioned resources, and a request's items as text:
+// one wording for the department portal and the operator console.
 import { Tag } from 'antd';
 import type { JobState, OperatorRequest, RequestStatus } from '../../api/operator';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -26,6 +27,24 @@ export function JobStateTag({ state }: { state: JobState }) {
   return (
     <Tag color={JOB_COLORS[state] ?? 'default'} data-testid="job-state">
       {t(`operator.job.${state}` as MessageKey)}
+    </Tag>
+  );
+}
+
+const RESOURCE_COLORS: Record<string, string> = {
+  PENDING: 'default',
+  PROVISIONING: 'processing',
+  READY: 'success',
+  FAILED: 'error',
+  DRIFTED: 'warning',
+  DEPROVISIONED: 'default',
+};
+
+export function ResourceStateTag({ state, detail }: { state: string; detail?: string | null }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={RESOURCE_COLORS[state] ?? 'default'} title={detail ?? undefined}>
+      {RESOURCE_COLORS[state] ? t(`operator.res.${state}` as MessageKey) : state}
     </Tag>
   );
 }

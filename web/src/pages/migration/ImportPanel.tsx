@@ -1,0 +1,92 @@
+// Importing the register from the spreadsheet a department already keeps: the template to start from, the upload
+// (checked by the server row by row: every row is registered, or none), and what came of it: how many systems
+// were registered, or each rejected cell with its row, column and the reason in the user's language.
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApiError } from '../../api/errors';
+import { importRegister, templateUrl, type ImportProblem, type ImportResult } from '../../api/migration';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n';
+
+type Outcome = { file: string } & ({ result: ImportResult } | { problems: ImportProblem[] } | { error: unknown });
+
+export function ImportPanel({ onImported }: { onImported(): void }) {
+  const { t, locale } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  async function upload(file: File) {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const res = await importRegister(file);
+      setOutcome({ file: file.name, result: res.data });
+      onImported();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'RULE_VIOLATION') setOutcome({ file: file.name, problems: err.violations as ImportProblem[] });
+      else setOutcome({ file: file.name, error: err });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card className="zy-card" title={t('register.importTitle')} size="small" data-testid="import-panel">
+      <Typography.Paragraph type="secondary">{t('register.importHint')}</Typography.Paragraph>
+      <Flex gap={8} wrap style={{ marginBottom: outcome ? 16 : 0 }}>
+        <Button icon={<DownloadOutlined />} href={templateUrl('xlsx', locale)} download data-testid="template-xlsx">
+          {t('register.templateXlsx')}
+        </Button>
+        <Upload
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          showUploadList={false}
+          disabled={busy}
+          beforeUpload={(file) => {
+            void upload(file);
+            return false;
+          }}
+        >
+          <Button type="primary" icon={<UploadOutlined />} loading={busy}>
+            {t('register.importButton')}
+          </Button>
+        </Upload>
+      </Flex>
+      {outcome && 'result' in outcome && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          data-testid="import-result"
+          title={t('register.imported', { count: outcome.result.imported, file: outcome.file })}
+          description={
+            <>
+              <div>{t('register.importedCodes', { first: outcome.result.firstCode, last: outcome.result.lastCode })}</div>
+              {outcome.result.skippedEmptyRows > 0 && <div>{t('register.skippedEmptyRows', { count: outcome.result.skippedEmptyRows })}</div>}
+            </>
+          }
+        />
+      )}
+      {outcome && 'problems' in outcome && (
+        <div data-testid="import-result">
+          <Alert type="error" showIcon title={t('register.importRejected', { file: outcome.file, count: outcome.problems.length })} description={t('register.importRejectedHint')} style={{ marginBottom: 12 }} />
+          <div data-testid="import-problems">
+            <Table<ImportProblem>
+              rowKey={(p) => `${p.line}-${p.cell ?? p.column ?? ''}-${p.code}`}
+              size="small"
+              dataSource={outcome.problems}
+              pagination={outcome.problems.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              columns={[
+                { title: t('register.problemRow'), dataIndex: 'line', width: 90 },
+                { title: t('register.problemColumn'), dataIndex: 'column', width: 160, render: (c?: string) => c ?? '—' },
+                { title: t('register.problemCell'), dataIndex: 'cell', width: 90, render: (c?: string) => c ?? '—' },
+                { title: t('register.problemMessage'), dataIndex: 'message' },
+              ]}
+            />
+          </div>
+        </div>
+      )}
+      {outcome && 'error' in outcome && <ErrorAlert error={outcome.error} title={t('register.importFailed', { file: outcome.file })} />}
+    </Card>
+  );
+}

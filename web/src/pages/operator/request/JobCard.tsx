@@ -1,0 +1,70 @@
+// Provisioning and deprovisioning a request. Provision once approved (or after a failure); deprovision once
+// provisioned: the operator types the request code to confirm, as the server asks for data-bearing resources
+// (databases, VM disks), because deprovisioning deletes them. Each click is one job (a fresh Idempotency-Key).
+import { useState } from 'react';
+import { App, Button, Card, Input, Popconfirm, Space, Typography } from 'antd';
+import { startJob, type OperatorRequest } from '../../../api/operator';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useI18n } from '../../../i18n';
+import { JobProgress } from './JobProgress';
+
+interface Props {
+  request: OperatorRequest;
+  jobId: string | null;
+  onStarted(jobId: string): void;
+  onFinished(): void;
+}
+
+export function JobCard({ request, jobId, onStarted, onFinished }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [confirm, setConfirm] = useState('');
+  const canProvision = request.status === 'APPROVED' || request.status === 'FAILED';
+  const canDeprovision = request.status === 'PROVISIONED' || request.status === 'FAILED';
+
+  async function start(action: 'provision' | 'deprovision') {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { jobId: id } = await startJob(request.id, action, action === 'deprovision' ? confirm.trim() : undefined);
+      void message.success(t(action === 'provision' ? 'operator.provisionStarted' : 'operator.deprovisionStarted'));
+      setConfirm('');
+      onStarted(id);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card className="zy-card" title={t('operator.provisionCard')}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {!canProvision && !canDeprovision && !jobId && <Typography.Text type="secondary">{t('operator.notApprovedYet')}</Typography.Text>}
+        {canProvision && (
+          <Popconfirm title={t('operator.provisionConfirm')} onConfirm={() => void start('provision')} okButtonProps={{ 'data-testid': 'provision-confirm' } as Record<`data-${string}`, string>}>
+            <Button type="primary" data-testid="provision" loading={busy}>
+              {t('operator.provision')}
+            </Button>
+          </Popconfirm>
+        )}
+        {canDeprovision && (
+          <div data-testid="deprovision">
+            <Typography.Paragraph type="secondary">{t('operator.deprovisionHint', { code: request.code })}</Typography.Paragraph>
+            <label htmlFor="deprovision-confirm">{t('operator.deprovisionConfirmLabel')}</label>
+            <Space.Compact style={{ width: '100%', maxWidth: 480 }}>
+              <Input id="deprovision-confirm" value={confirm} placeholder={request.code} autoComplete="off" onChange={(e) => setConfirm(e.target.value)} />
+              <Button danger data-testid="deprovision-start" loading={busy} disabled={confirm.trim() !== request.code} onClick={() => void start('deprovision')}>
+                {t('operator.deprovision')}
+              </Button>
+            </Space.Compact>
+          </div>
+        )}
+        {error !== undefined && <ErrorAlert error={error} />}
+        {jobId && <JobProgress jobId={jobId} onFinished={onFinished} />}
+      </Space>
+    </Card>
+  );
+}

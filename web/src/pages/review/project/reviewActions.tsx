@@ -1,0 +1,170 @@
+// Which actions the signed-in reviewer takes on a project in its current state, each a titled card: GIA's
+// review, Finance's budget review, the notice, objections and establishment, the change review, rectification
+// notices and the Art. 23 measures. The states come from the server's own state machine (projects/workflow.ts).
+import type { ReactNode } from 'react';
+import { Typography } from 'antd';
+import { catalogCost } from '@projects/validation';
+import * as noticesApi from '../../../api/notices';
+import * as projectsApi from '../../../api/projects';
+import type { Role } from '../../../api/session';
+import { FILING_STATES, PROJECT_TRANSITIONS, type CatalogView, type Project, type ProjectDeadline } from '../../../api/types';
+import { formatDate } from '../../../format/dates';
+import type { Translate } from '../../../i18n';
+import { BudgetReviewForm } from './BudgetReviewForm';
+import { ChangeReviewForm } from './ChangeReviewForm';
+import { EstablishPanel } from './EstablishPanel';
+import { GiaReviewForm } from './GiaReviewForm';
+import { NoticeForm } from './NoticeForm';
+import { ObjectionResolveForm } from './ObjectionResolveForm';
+import { controlActions, ProjectControlPanel } from './ProjectControlPanel';
+import { RectificationForm } from './RectificationForm';
+
+/** How an action ended: done, refused as stale (the page said so and reloaded), or failed (the error is shown). */
+export type Outcome = 'done' | 'stale' | 'failed';
+
+/** Runs a call for the action `key`, says `done` when it worked, and keeps its error under `key`. */
+export type Act = <T>(key: string, call: () => Promise<T>, done: string | ((result: T) => string)) => Promise<Outcome>;
+
+export interface ReviewAction {
+  key: string;
+  title: string;
+  body: ReactNode;
+  /** 'top': across the page above the project (the change review's table needs the width); else beside it */
+  placement?: 'top' | 'side';
+  /** the body shows its own errors, next to its fields; otherwise the card shows them above the body */
+  ownErrors?: boolean;
+}
+
+interface Context {
+  project: Project;
+  etag: string | null;
+  role: Role | undefined;
+  view: CatalogView | undefined;
+  busy: boolean;
+  act: Act;
+  errorOf(key: string): unknown;
+  t: Translate;
+}
+
+const can = (action: keyof typeof PROJECT_TRANSITIONS, status: Project['status']) => PROJECT_TRANSITIONS[action].from.includes(status);
+
+export function reviewActions({ project: p, etag, role, view, busy, act, errorOf, t }: Context): ReviewAction[] {
+  const gia = role === 'GIA_REVIEWER';
+  const finance = role === 'FINANCE_REVIEWER';
+  const actions: ReviewAction[] = [];
+
+  if (gia && can('review', p.status)) {
+    actions.push({
+      key: 'review',
+      title: t('review.formTitle'),
+      body: <GiaReviewForm busy={busy} onDecide={(input) => void act('review', () => projectsApi.reviewProject(p.id, etag, input), t(`review.done.${input.decision}`))} />,
+    });
+  }
+  if (finance && can('budget-review', p.status)) {
+    const cost = view ? catalogCost(p.lines, view).total : null;
+    actions.push({
+      key: 'budget',
+      title: t('budget.title'),
+      body: <BudgetReviewForm requested={p.totalBudget} catalogCost={cost} busy={busy} onDecide={(input) => void act('budget', () => projectsApi.budgetReview(p.id, etag, input), t(`budget.done.${input.decision}`))} />,
+    });
+  }
+  if (gia && can('notice', p.status)) {
+    actions.push({
+      key: 'notice',
+      title: t('notice.formTitle'),
+      body: <NoticeForm busy={busy} onOpen={(input) => void act('notice', () => projectsApi.openNotice(p.id, etag, input), t('notice.opened'))} />,
+    });
+  }
+  if (gia && can('establish', p.status)) {
+    const notice = p.notices.find((n) => !n.closedAt) ?? p.notices.at(-1);
+    const open = notice?.objections.filter((o) => !o.resolution) ?? [];
+    if (notice && open.length > 0) {
+      actions.push({
+        key: 'objections',
+        title: t('objections.title'),
+        ownErrors: true,
+        body: (
+          <div data-testid="open-objections">
+            <Typography.Paragraph>{t('objections.hint', { n: open.length })}</Typography.Paragraph>
+            {open.map((o) => (
+              <ObjectionResolveForm
+                key={o.id}
+                objection={o}
+                n={notice.objections.indexOf(o) + 1}
+                busy={busy}
+                error={errorOf(`objection-${o.id}`)}
+                onResolve={(resolution) => act(`objection-${o.id}`, () => noticesApi.resolveObjection(notice.id, o.id, etag, resolution), t('objections.done'))}
+              />
+            ))}
+          </div>
+        ),
+      });
+    }
+    actions.push({
+      key: 'establish',
+      title: t('establish.title'),
+      body: <EstablishPanel notice={notice} busy={busy} onEstablish={(no) => void act('establish', () => projectsApi.establishProject(p.id, etag, no), t('establish.done'))} />,
+    });
+  }
+  if (gia && can('change-review', p.status)) {
+    actions.push({
+      key: 'change-review',
+      title: t('changeReview.title'),
+      placement: 'top',
+      ownErrors: true,
+      body: (
+        <ChangeReviewForm
+          project={p}
+          busy={busy}
+          error={errorOf('change-review')}
+          onDecide={(input) => act('change-review', () => projectsApi.reviewChange(p.id, etag, input), t(`changeReview.done.${input.decision}`))}
+        />
+      ),
+    });
+  }
+  if (gia && FILING_STATES.includes(p.status)) {
+    actions.push({
+      key: 'rectify',
+      title: t('rectify.title'),
+      ownErrors: true,
+      body: (
+        <RectificationForm
+          busy={busy}
+          error={errorOf('rectify')}
+          onIssue={(input) =>
+            act(
+              'rectify',
+              () => projectsApi.issueRectification(p.id, etag, input),
+              (res) => {
+                const due = newestDeadline(p.deadlines, res.data.deadlines);
+                return due ? t('rectify.doneDue', { due: formatDate(due.dueDate) }) : t('rectify.done');
+              },
+            )
+          }
+        />
+      ),
+    });
+  }
+  if (gia && controlActions(p.status).length > 0) {
+    actions.push({
+      key: 'control',
+      title: t('control.title'),
+      ownErrors: true,
+      body: (
+        <ProjectControlPanel
+          status={p.status}
+          busy={busy}
+          error={errorOf('control')}
+          onAct={(action, reason) => act('control', () => projectsApi.governProject(p.id, etag, action, reason), t(`control.done.${action}`))}
+        />
+      ),
+    });
+  }
+  return actions;
+}
+
+/** The rectification deadline the answer has and the project before it did not: the one just opened. */
+function newestDeadline(before: ProjectDeadline[], after: ProjectDeadline[]): ProjectDeadline | undefined {
+  const known = new Set(before.map((d) => d.id));
+  return after.find((d) => d.ruleCode === 'RECTIFICATION_REPORT' && !known.has(d.id));
+}

@@ -1,0 +1,102 @@
+// Adding or changing an offering in a draft revision: its category, names, description, how it is provisioned,
+// whether it is a shared service (projects may not build what a shared service offers) and its keywords.
+import { useEffect, useState } from 'react';
+import { Form, Input, Modal, Select, Switch } from 'antd';
+import type { OfferingInput } from '../../../../api/catalog';
+import type { OfferingView } from '../../../../api/types';
+import { FormError } from '../../../../components/FormError';
+import { useI18n, type MessageKey } from '../../../../i18n';
+
+const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const PROVISIONERS = ['namespace', 'vm', 'database', 'none'] as const;
+
+const FIELDS = ['category', 'name', 'nameEn', 'description', 'provisioner', 'sharedService', 'keywords'];
+
+interface Values extends OfferingInput {
+  code: string;
+}
+
+interface Props {
+  /** the offering to change, or null to add one */
+  offering: OfferingView | null;
+  open: boolean;
+  /** codes already in the draft: adding one of them would silently change that item instead */
+  usedCodes: Set<string>;
+  onClose(): void;
+  onSave(code: string, input: OfferingInput): Promise<void>;
+}
+
+export function OfferingFormModal({ offering, open, usedCodes, onClose, onSave }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(undefined);
+    form.resetFields();
+    form.setFieldsValue(
+      offering
+        ? { ...offering, nameEn: offering.nameEn ?? '' }
+        : { category: 'PaaS', provisioner: 'none', sharedService: false, keywords: [], status: 'ACTIVE' },
+    );
+  }, [open, offering, form]);
+
+  async function submit(values: Values) {
+    setBusy(true);
+    setError(undefined);
+    const { code, ...input } = values;
+    try {
+      await onSave(offering?.code ?? code, { ...input, nameEn: input.nameEn?.trim() || null, status: offering?.status ?? 'ACTIVE' });
+      onClose();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t(offering ? 'drafting.editOffering' : 'drafting.addOffering')}
+      okText={t('drafting.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'drafting-save' } as Record<`data-${string}`, string>}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <FormError form={form} error={error} names={FIELDS} />
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label={t('drafting.offeringForm')}>
+        <Form.Item name="code" label={t('drafting.code')} extra={t('drafting.codeHint')} rules={[{ required: !offering, pattern: CODE_PATTERN, message: t('drafting.codeInvalid') }, { validator: async (_, v?: string) => { if (!offering && v && usedCodes.has(v)) throw new Error(t('drafting.codeUsed')); } }]}>
+          <Input disabled={Boolean(offering)} maxLength={63} />
+        </Form.Item>
+        <Form.Item name="category" label={t('drafting.category')} rules={[{ required: true }]}>
+          <Select options={(['IaaS', 'PaaS', 'SaaS'] as const).map((c) => ({ value: c, label: t(`catalog.cat.${c}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="name" label={t('drafting.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('drafting.nameEn')} rules={[{ max: 200 }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="description" label={t('drafting.description')} rules={[{ required: true, whitespace: true, max: 2000 }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="provisioner" label={t('drafting.provisioner')} rules={[{ required: true }]}>
+          <Select options={PROVISIONERS.map((p) => ({ value: p, label: t(`drafting.provisioner.${p}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="sharedService" label={t('drafting.sharedService')} valuePropName="checked" extra={t('drafting.sharedServiceHint')}>
+          <Switch />
+        </Form.Item>
+        <Form.Item name="keywords" label={t('drafting.keywords')} extra={t('drafting.keywordsHint')}>
+          <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} aria-label={t('drafting.keywords')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

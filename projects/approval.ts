@@ -5,6 +5,7 @@ import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import { toShanghaiDate, workingDaysBetween, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database, Tx } from '../core/db/database.js';
+import { assertVersion } from '../core/db/versioning.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import { listSelect, toListItem } from './drafting.js';
@@ -238,14 +239,16 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
     });
   }
 
-  async function resolveObjection(actor: Actor, noticeId: string, objectionId: string, resolution: string) {
+  /** `expectedVersion`: the project's version from an If-Match, optional; a stale one is 412 */
+  async function resolveObjection(actor: Actor, noticeId: string, objectionId: string, resolution: string, expectedVersion?: number) {
     return prisma.$transaction(async (tx) => {
       const o = await tx.noticeObjection.findFirst({ where: { id: objectionId, noticeId }, include: { notice: true } });
       if (!o) throw new NotFoundError('objection');
-      await findReadableProject(tx, actor, o.notice.projectId);
+      const project = await findReadableProject(tx, actor, o.notice.projectId);
       assertCan(actor.ability, 'establish', 'Project');
+      if (expectedVersion !== undefined) assertVersion(project, expectedVersion, 'project');
       await tx.noticeObjection.update({ where: { id: objectionId }, data: { resolution } });
-      await touchProject(tx, o.notice.projectId);
+      await touchProject(tx, o.notice.projectId, expectedVersion);
       await recordAudit(tx, actor.audit, { action: 'notice.objection.resolve', targetType: 'Project', targetId: o.notice.projectId, detail: { objectionId } });
       return { id: objectionId, resolution };
     });

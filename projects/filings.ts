@@ -107,9 +107,9 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
   }
 
   /** A filing that does not change the project's state; some meet or create a deadline. */
-  async function file(actor: Actor, id: string, input: FilingInput) {
+  async function file(actor: Actor, id: string, input: FilingInput, expectedVersion?: number) {
     return prisma.$transaction(async (tx) => {
-      const row = await openProjectForAppend(tx, actor, id, 'file', FILING_STATES);
+      const row = await openProjectForAppend(tx, actor, id, 'file', FILING_STATES, expectedVersion);
       const { kind, ...data } = input;
       const filing = await tx.filing.create({ data: { projectId: id, kind, data: data as Prisma.InputJsonValue, filedById: actor.principal!.id } });
       const detail: Record<string, unknown> = { kind, filingId: filing.id };
@@ -196,9 +196,9 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
     });
   }
 
-  async function issueRectification(actor: Actor, id: string, input: { issues: string; issuedDate?: LocalDate }) {
+  async function issueRectification(actor: Actor, id: string, input: { issues: string; issuedDate?: LocalDate }, expectedVersion?: number) {
     return prisma.$transaction(async (tx) => {
-      const row = await openProjectForAppend(tx, actor, id, 'rectify', FILING_STATES);
+      const row = await openProjectForAppend(tx, actor, id, 'rectify', FILING_STATES, expectedVersion);
       const issued = input.issuedDate ?? today();
       const d = await addDeadline(tx, row, RECTIFICATION_REPORT, issued, `整改结果报送：${input.issues.slice(0, 40)}`, 'issuedDate');
       // the notice names the deadline it opened, so the report and the console can pair them

@@ -49,11 +49,13 @@ export function assertProjectState(row: { status: ProjectState }, action: Action
 }
 
 /** For changes that append to a project (documents, filings, objections) without a transition. */
-export async function openProjectForAppend(tx: Tx, actor: Actor, id: string, action: Action, allowedStates: readonly ProjectState[]) {
+export async function openProjectForAppend(tx: Tx, actor: Actor, id: string, action: Action, allowedStates: readonly ProjectState[], expectedVersion?: number) {
   const row = await findReadableProject(tx, actor, id);
   assertMayAct(actor, row, action, allowedStates);
+  // If-Match is optional on an append; one that was sent is honoured
+  if (expectedVersion !== undefined) assertVersion(row, expectedVersion, 'project');
   assertProjectState(row, action, allowedStates);
-  await touchProject(tx, id);
+  await touchProject(tx, id, expectedVersion);
   return row;
 }
 

@@ -226,17 +226,17 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/notices/:id/objections/:objectionId/resolve', summary: 'Record how an objection was resolved (GIA)', tags: ['notices'], auth: true,
+    method: 'post', path: '/api/notices/:id/objections/:objectionId/resolve', summary: 'Record how an objection was resolved (GIA); If-Match (the project\'s ETag) optional, a stale one is 412', tags: ['notices'], auth: true,
     params: idParam.extend({ objectionId: z.uuid() }), body: z.strictObject({ resolution: text(5000) }),
-    responses: { 200: { description: 'resolved', schema: z.object({ id: z.string(), resolution: z.string() }) }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    handler: async ({ params, body, ctx }, _req, res) => void res.json(await s.approval.resolveObjection(ctx, params.id, params.objectionId, body.resolution)),
+    responses: { 200: { description: 'resolved', schema: z.object({ id: z.string(), resolution: z.string() }) }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
+    handler: async ({ params, body, ctx }, req, res) => void res.json(await s.approval.resolveObjection(ctx, params.id, params.objectionId, body.resolution, readIfMatch(req))),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/filings', summary: 'File a contract (Art. 13), supervision unit (16), progress report (15), acceptance report (20), self-evaluation (21) or rectification report (24)', tags, auth: true,
+    method: 'post', path: '/api/projects/:id/filings', summary: 'File a contract (Art. 13), supervision unit (16), progress report (15), acceptance report (20), self-evaluation (21) or rectification report (24); If-Match optional (a stale one is 412)', tags, auth: true,
     params: projectParam, body: filingBody,
-    responses: { 200: { description: 'the project', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    handler: async ({ params, body, ctx }, _req, res) => send(res, await s.filings.file(ctx, params.id, body as never)),
+    responses: { 200: { description: 'the project', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.file(ctx, params.id, body as never, readIfMatch(req))),
   });
 
   route(table, {
@@ -266,10 +266,10 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/rectification-notices', summary: 'Issue a rectification notice (Art. 24): the results are due in 10 working days', tags, auth: true,
+    method: 'post', path: '/api/projects/:id/rectification-notices', summary: 'Issue a rectification notice (Art. 24): the results are due in 10 working days; If-Match optional (a stale one is 412)', tags, auth: true,
     params: projectParam, body: z.strictObject({ issues: text(5000), issuedDate: localDate.optional() }),
-    responses: { 200: { description: 'issued', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    handler: async ({ params, body, ctx }, _req, res) => send(res, await s.filings.issueRectification(ctx, params.id, body as never)),
+    responses: { 200: { description: 'issued', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.issueRectification(ctx, params.id, body as never, readIfMatch(req))),
   });
 
   for (const action of ['suspend', 'resume', 'terminate'] as const) {

@@ -614,6 +614,21 @@ describe('after establishment', () => {
     expect(p.body.lines).toEqual(lines.map((l, i) => ({ ...l, lineNo: i + 1 })));
   });
 
+  it('appends (filings, rectification notices) take an optional If-Match: a stale one is 412 and nothing changes, a current one goes in', async () => {
+    const before = await snapshot(p.id);
+    const progress = { kind: 'PROGRESS', period: '2026年11月', progressPercent: 20, fundsUsed: 1000, summary: '按计划推进' };
+    const staleFiling = await as('dept', t.http.post(`/api/projects/${p.id}/filings`).set('If-Match', '"v1"').send(progress));
+    const staleNotice = await as('gia', t.http.post(`/api/projects/${p.id}/rectification-notices`).set('If-Match', '"v1"').send({ issues: '进度滞后' }));
+    expect([staleFiling.status, staleFiling.body.code, staleNotice.status, staleNotice.body.code]).toEqual([412, 'STALE_VERSION', 412, 'STALE_VERSION']);
+    await expectUnchanged(p.id, before);
+
+    const current = (await as('dept', t.http.get(`/api/projects/${p.id}`))).headers.etag;
+    const filed = await as('dept', t.http.post(`/api/projects/${p.id}/filings`).set('If-Match', current!).send(progress));
+    expect(filed.status).toBe(200);
+    expect(filed.headers.etag).not.toBe(current);
+    p = { ...p, etag: filed.headers.etag };
+  });
+
   it('suspension (Art. 23): only GIA suspends; filings still go in; change and acceptance wait; resume returns to ESTABLISHED', async () => {
     const before = await snapshot(p.id);
     expectRefused(await act('dept', p.id, 'suspend', p.etag, { reason: '自己暂停' }), 403, 'FORBIDDEN');

@@ -74,7 +74,7 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
         orderBy: [{ submittedAt: 'asc' }, { code: 'asc' }],
         skip: (page - 1) * pageSize,
         take: pageSize,
-        select: { ...listSelect, org: { select: { code: true, name: true } } },
+        select: listSelect,
       }),
     ]);
     const now = today();
@@ -83,12 +83,10 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
       total,
       page,
       pageSize,
-      items: rows.map(({ org, ...p }) => {
+      items: rows.map((p) => {
         const waitingSince = p.submittedAt ? toShanghaiDate(p.submittedAt) : null;
         return {
           ...toListItem(p),
-          orgCode: org.code,
-          orgName: org.name,
           waitingWorkingDays: waitingSince ? safeWorkingDays(waitingSince, now) : null,
         };
       }),

@@ -251,11 +251,14 @@ export const listSelect = {
   establishedAt: true,
   updatedAt: true,
   version: true,
+  org: { select: { code: true, name: true } },
 } satisfies Prisma.ProjectSelect;
 
-export function toListItem(p: Prisma.ProjectGetPayload<{ select: typeof listSelect }>) {
+export function toListItem({ org, ...p }: Prisma.ProjectGetPayload<{ select: typeof listSelect }>) {
   return {
     ...p,
+    orgCode: org.code,
+    orgName: org.name,
     totalBudget: Number(p.totalBudget),
     approvedBudget: p.approvedBudget === null ? null : Number(p.approvedBudget),
     submittedAt: p.submittedAt?.toISOString() ?? null,

@@ -1041,7 +1041,8 @@ const matrix: Endpoint[] = [
         [ANON, UNAUTH],
         // the administrators have no business with projects
         [['admin', 'secadmin'], FORBIDDEN],
-        [READERS[stage], ok(200, (res, _w, fx) => expect(idsIn(res)).toEqual([fx.id]))],
+        // each item names its organisation, as the queues and the operator's list show it
+        [READERS[stage], ok(200, (res, _w, fx) => expect(res.body.items.map((i: { id: string; orgName: string }) => [i.id, i.orgName])).toEqual([[fx.id, '运城市教育局']]))],
         [SIGNED_IN.filter((r) => r !== 'admin' && r !== 'secadmin' && !READERS[stage].includes(r)), ok(200, (res) => expect(res.body.items).toEqual([]))],
       ],
     }),

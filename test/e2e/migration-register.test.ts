@@ -279,6 +279,7 @@ describe('migration register', { timeout: 120_000 }, () => {
     const history = await drawer.getByTestId('system-history').innerText();
     for (const step of ['迁移评估', '纳入迁移批次', '开始迁移', '挂起（受阻）', '解除挂起', '业务割接']) expect(history).toContain(step);
     expect(history).toContain('原厂商已停止服务');
+    await page.screenshot({ path: '/tmp/zy-e2e-migration-ops.png', fullPage: true });
     await page.context().close();
 
     // what the browser did is what the server holds

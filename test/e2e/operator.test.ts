@@ -79,9 +79,11 @@ describe('operator console', { timeout: 90_000 }, () => {
     await page.waitForURL('**/operator/projects');
     const list = page.getByTestId('operator-projects');
     await list.getByText(BASICS.name).waitFor();
+    expect(await list.locator('tr.ant-table-row').first().innerText()).toContain('运城市教育局');
     await list.locator('.ant-table-row-expand-icon').first().click();
     const cloud = page.getByTestId('project-cloud');
     await cloud.getByTestId('entitlement-table').getByText('vm-general-4c8g').waitFor();
+    await page.screenshot({ path: '/tmp/zy-e2e-operator-projects.png', fullPage: true });
     await cloud.getByRole('link', { name: requestCode }).click();
     await page.waitForURL(`**/operator/requests/${requestId}`);
     await page.context().close();

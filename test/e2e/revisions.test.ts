@@ -45,6 +45,9 @@ describe('a catalog revision, from draft to published', { timeout: 60_000 }, () 
     // only one revision may be open: no second draft offered
     expect(await page.getByTestId('new-draft').count()).toBe(0);
 
+    // 29 offerings: the search narrows the list
+    await page.getByLabel('按编码或名称查找服务').fill('通用型云主机');
+    await expect.poll(() => page.getByTestId('draft-offerings').locator('tr[data-row-key="rds-postgresql"]').count()).toBe(0);
     const vmRow = page.getByTestId('draft-offerings').locator('tr[data-row-key="vm-general"]');
     await vmRow.locator('.ant-table-row-expand-icon').click();
     const saved = async () => {
@@ -65,11 +68,11 @@ describe('a catalog revision, from draft to published', { timeout: 60_000 }, () 
 
     // a plan added: a code already in the draft is refused in the form, before the server is asked
     await page.getByTestId('add-plan-vm-general').click();
-    await page.getByLabel('编码').fill('vm-general-2c4g');
+    await page.getByLabel('编码', { exact: true }).fill('vm-general-2c4g');
     await page.getByLabel('名称', { exact: true }).fill('通用型云主机 64核128GB');
     await page.getByTestId('drafting-save').click();
     await page.getByText('该编码已存在').waitFor();
-    await page.getByLabel('编码').fill('vm-general-64c128g');
+    await page.getByLabel('编码', { exact: true }).fill('vm-general-64c128g');
     await page.getByLabel('英文名称').fill('General VM 64 vCPU / 128 GiB');
     await page.getByLabel('计量单位').fill('台·年');
     await page.getByLabel('年单价（元）').fill('57600');
@@ -85,6 +88,7 @@ describe('a catalog revision, from draft to published', { timeout: 60_000 }, () 
     await expect.poll(() => diff.innerText()).toContain('通用型云主机 64核128GB');
     expect(await diff.innerText()).toContain('¥1,900');
 
+    await page.screenshot({ path: '/tmp/zy-e2e-drafting.png', fullPage: true });
     await page.getByTestId('revision-submit').click();
     await page.getByTestId('submit-confirm').click();
     await page.getByText('已提交审批').first().waitFor();

@@ -1,5 +1,8 @@
 // Catalog revision drafting by the sub-center: the draft workspace, offering and plan forms.
 export const zh = {
+  'drafting.pageTitle': '服务目录修订',
+  'drafting.search': '按编码或名称查找服务',
+  'drafting.allCategories': '全部',
   'drafting.subtitle': '起草目录修订：在当前发布版本的基础上增加、修改或下架服务与规格，提交政务信息管理局和财政局审批（第二十八条）。',
   'drafting.new': '新建修订草案',
   'drafting.create': '创建草案',
@@ -82,6 +85,9 @@ export const zh = {
 };
 
 export const en: Record<keyof typeof zh, string> = {
+  'drafting.pageTitle': 'Catalog revisions',
+  'drafting.search': 'Find an offering by code or name',
+  'drafting.allCategories': 'All',
   'drafting.subtitle': 'Draft a catalog revision: add, change or retire offerings and plans on top of the current published one, then submit it to the GIA and Finance (Art. 28).',
   'drafting.new': 'New draft revision',
   'drafting.create': 'Create draft',

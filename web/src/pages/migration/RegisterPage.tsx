@@ -39,7 +39,7 @@ export function RegisterPage() {
     <>
       <PageTitle
         title={t(mayChange ? 'register.myTitle' : 'register.allTitle')}
-        subtitle={t(mayChange ? 'register.myHint' : 'register.allHint')}
+        subtitle={t(mayChange ? 'register.myHint' : operator ? 'register.operatorHint' : 'register.allHint')}
         extra={
           <>
             {mayChange && (

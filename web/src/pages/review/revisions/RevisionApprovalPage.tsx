@@ -30,15 +30,17 @@ export function RevisionApprovalPage() {
   const chosen = number ? Number(number) : (items.find((r) => r.status === 'SUBMITTED' || r.status === 'DRAFT') ?? items[0])?.number;
   const drafter = user?.role === 'BDC_OPERATOR';
   const open = items.some((r) => r.status !== 'PUBLISHED');
+  // drafting needs the room: the list narrows
+  const drafting = drafter && items.find((r) => r.number === chosen)?.status === 'DRAFT';
   return (
     <>
       <PageTitle
-        title={t('revisions.title')}
+        title={t(drafter ? 'drafting.pageTitle' : 'revisions.title')}
         subtitle={t(drafter ? 'drafting.subtitle' : 'revisions.subtitle')}
         extra={drafter && list.data && !open ? <NewDraftButton onCreated={(n) => { list.reload(); navigate(`/review/revisions/${n}`); }} /> : undefined}
       />
       <Row gutter={16}>
-        <Col xs={24} lg={9}>
+        <Col xs={24} lg={drafting ? 6 : 9}>
           <Card size="small" className="zy-card" title={t('history.list')}>
             <PageState state={list} isEmpty={(d) => d.items.length === 0}>
               {() => (
@@ -59,7 +61,7 @@ export function RevisionApprovalPage() {
             </PageState>
           </Card>
         </Col>
-        <Col xs={24} lg={15}>{chosen ? <RevisionPanel number={chosen} onChanged={list.reload} onDiscarded={() => { list.reload(); navigate('/review/revisions'); }} /> : <Card><EmptyState description={t('revisions.none')} /></Card>}</Col>
+        <Col xs={24} lg={drafting ? 18 : 15}>{chosen ? <RevisionPanel number={chosen} onChanged={list.reload} onDiscarded={() => { list.reload(); navigate('/review/revisions'); }} /> : <Card><EmptyState description={t('revisions.none')} /></Card>}</Col>
       </Row>
     </>
   );

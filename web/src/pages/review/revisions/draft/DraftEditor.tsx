@@ -2,7 +2,7 @@
 // add / change / retire / reinstate (and remove, for what this draft added), then submit for GIA and Finance
 // approval or discard. Every change sends the draft's ETag; a 412 means a colleague changed it: reload and say so.
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   removeOffering,
@@ -64,6 +64,14 @@ export function DraftEditor({ detail, etag, diff, onChanged, onDiscarded }: Prop
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [form] = Form.useForm<{ title: string; notes: string }>();
+  const [category, setCategory] = useState<'all' | OfferingView['category']>('all');
+  const [query, setQuery] = useState('');
+  const q = query.trim().toLowerCase();
+  const shown = detail.offerings.filter(
+    (o) =>
+      (category === 'all' || o.category === category) &&
+      (!q || o.code.includes(q) || o.name.toLowerCase().includes(q) || o.plans.some((p) => p.code.includes(q) || p.name.toLowerCase().includes(q))),
+  );
   const number = detail.revision.number;
   const added = new Set((diff?.added ?? []).map((e) => `${e.kind}:${e.code}`));
 
@@ -132,11 +140,22 @@ export function DraftEditor({ detail, etag, diff, onChanged, onDiscarded }: Prop
         <Typography.Title level={5} style={{ margin: 0 }}>{t('drafting.offerings')}</Typography.Title>
         <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'offering', offering: null })} data-testid="add-offering">{t('drafting.addOffering')}</Button>
       </Flex>
+      <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+        <Segmented<'all' | OfferingView['category']>
+          value={category}
+          onChange={setCategory}
+          options={[
+            { value: 'all', label: t('drafting.allCategories') },
+            ...(['IaaS', 'PaaS', 'SaaS'] as const).map((c) => ({ value: c, label: t(`catalog.cat.${c}` as MessageKey) })),
+          ]}
+        />
+        <Input.Search allowClear aria-label={t('drafting.search')} placeholder={t('drafting.search')} style={{ maxWidth: 280 }} onChange={(e) => setQuery(e.target.value)} />
+      </Flex>
       <Table<OfferingView>
         size="small"
         rowKey="code"
         pagination={false}
-        dataSource={detail.offerings}
+        dataSource={shown}
         data-testid="draft-offerings"
         expandable={{
           expandedRowRender: (o) => (

@@ -3,6 +3,7 @@
 // The chosen language also goes to the API (Accept-Language), so server messages arrive in it too.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
+import { THEME } from '../theme';
 import antdZh from 'antd/locale/zh_CN';
 import antdEn from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -66,7 +67,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? antdEn : antdZh} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4 } }}>
+      <ConfigProvider locale={locale === 'en' ? antdEn : antdZh} theme={THEME}>
         {children}
       </ConfigProvider>
     </I18nContext.Provider>

@@ -35,8 +35,8 @@ export function AppLayout() {
     <Layout className="zy-app">
       <Header className="zy-header">
         <Flex justify="space-between" align="center" style={{ height: '100%' }}>
-          <Link to="/" className="zy-brand" aria-label={t('app.name')}>
-            <span className="zy-brand-mark">政云</span>
+          <Link to="/" className="zy-brand">
+            <span className="zy-brand-mark" aria-hidden="true">政云</span>
             <span className="zy-brand-name">{t('app.name')}</span>
           </Link>
           <Space size="middle">

@@ -1,0 +1,62 @@
+// Accessibility of the console's main pages, checked by axe-core (WCAG 2.0/2.1 A and AA rules) in Chromium, for
+// each role's pages as that role sees them: no serious or critical violation. A failure lists each rule, how
+// many elements break it and one of them, so it can be found and fixed.
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext } from './support/browser.js';
+import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { signIn } from './support/ui.js';
+
+let t: E2EPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  t = await startE2EPlatform();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+/** [who (null: not signed in), path, what shows once the page has loaded] */
+const PAGES: [string | null, string, string][] = [
+  [null, '/signin', 'form'],
+  [null, '/catalog', '[data-testid^="offering-"]'],
+  [null, '/notices', 'main'],
+  [null, '/board', '[data-testid="board"]'],
+  ['dept', '/portal/projects', 'main'],
+  ['dept', '/portal/projects/new', 'form'],
+  ['dept', '/migration/systems', '[data-testid="import-panel"]'],
+  ['gia', '/review/queue', 'main'],
+  ['gia', '/review/deadlines', 'main'],
+  ['finance', '/review/revisions', 'main'],
+  ['bdc', '/operator/requests', 'main'],
+  ['bdc', '/operator/projects', 'main'],
+  ['auditor', '/audit', 'main'],
+  ['admin', '/admin/orgs', 'main'],
+  ['secadmin', '/admin/users', 'main'],
+];
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help} — e.g. ${v.nodes[0]?.target.join(' ')}`);
+}
+
+describe('accessibility (axe-core, WCAG 2.1 A/AA)', { timeout: 60_000 }, () => {
+  for (const [who, path, ready] of PAGES) {
+    it(`${path}${who ? ` as ${who}` : ''} has no serious or critical violation`, async () => {
+      const page = await (await newContext(browser, t.url)).newPage();
+      if (who) await signIn(page, who);
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await violations(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
+});

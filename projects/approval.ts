@@ -10,6 +10,7 @@ import type { Prisma } from '../core/db/generated/client.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import { listSelect, toListItem } from './drafting.js';
 import { findReadableProject, openProjectForChange, touchProject } from './guard.js';
+import { createQueueCache } from './queue-cache.js';
 import { loadProject, toProjectView } from './store.js';
 import { PROJECT_TRANSITIONS, REVIEW_DIMENSIONS } from './workflow.js';
 
@@ -62,10 +63,21 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
     if (decision !== 'APPROVE' && !comment?.trim()) throw new InvalidInputError([{ path: 'comment', code: 'field.required' }]);
   }
 
-  /** The reviewer's queue: projects waiting in a stage the actor can act on, oldest submission first. */
-  async function queue(actor: Actor, stage: QueueStage, page: number, pageSize: number) {
+  const queueCache = createQueueCache(db.pool);
+
+  /**
+   * The reviewer's queue: projects waiting in a stage the actor can act on, oldest submission first; as JSON, the
+   * way it is sent, so a cached page is not serialised again.
+   */
+  async function queue(actor: Actor, stage: QueueStage, page: number, pageSize: number): Promise<string> {
     const action = QUEUE_STATES[stage];
     assertCan(actor.ability, action, 'Project');
+    const now = today();
+    const key = [actor.principal!.id, actor.principal!.role, actor.principal!.orgId, stage, page, pageSize, now].join('|');
+    return queueCache.get(key, stage, async () => JSON.stringify(await queuePage(actor, stage, page, pageSize, now)));
+  }
+
+  async function queuePage(actor: Actor, stage: QueueStage, page: number, pageSize: number, now: LocalDate) {
     const where: Prisma.ProjectWhereInput = { AND: [{ status: stage }, readableWhere(actor.ability, 'Project')] };
     const [total, rows] = await Promise.all([
       prisma.project.count({ where }),
@@ -77,7 +89,6 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
         select: listSelect,
       }),
     ]);
-    const now = today();
     return {
       stage,
       total,

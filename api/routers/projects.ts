@@ -118,7 +118,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
     responses: { 200: { description: 'the queue', schema: z.object({ stage: z.string(), total: z.number(), items: z.array(z.unknown()) }) }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => void res.json(await s.approval.queue(ctx, query.stage, query.page, query.pageSize)),
+    handler: async ({ query, ctx }, _req, res) => void res.type('application/json').send(await s.approval.queue(ctx, query.stage, query.page, query.pageSize)),
   });
 
   route(table, {

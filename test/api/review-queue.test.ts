@@ -45,4 +45,50 @@ describe('GET /api/projects/queue', () => {
     expect((await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('finance'))).status).toBe(403);
     expect((await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('dept'))).status).toBe(403);
   });
+
+  // the queue pages are cached per reviewer while their stage is unchanged (projects/queue-cache.ts): every change
+  // that shows in the queue must show at once
+  describe('never serves a page after a change', () => {
+    const gia = async () => (await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('gia'))).body;
+    const submit = async (name: string) => {
+      const p = await buildValidDraft(t, 'dept', { name });
+      const res = await t.http.post(`/api/projects/${p.id}/submit`).set(await t.as('dept')).set('If-Match', p.etag).send({});
+      expect(res.status).toBe(200);
+      return p.id;
+    };
+
+    it('a new submission', async () => {
+      const before = await gia();
+      const id = await submit('新提交的项目');
+      const after = await gia();
+      expect(after.total).toBe(before.total + 1);
+      expect(after.items.map((p: { id: string }) => p.id)).toContain(id);
+    });
+
+    it('one project leaving the stage and another entering it (the same count)', async () => {
+      const before = await gia();
+      const leaving = before.items[0].id as string;
+      const p = await t.http.get(`/api/projects/${leaving}`).set(await t.as('gia'));
+      const returned = await t.http.post(`/api/projects/${leaving}/review`).set(await t.as('gia')).set('If-Match', p.headers.etag).send({ decision: 'RETURN', dimensions: ALL_PASS, comment: '请补充材料' });
+      expect(returned.status).toBe(200);
+      const entering = await submit('替补的项目');
+      const after = await gia();
+      expect(after.total).toBe(before.total);
+      const ids = after.items.map((x: { id: string }) => x.id);
+      expect(ids).not.toContain(leaving);
+      expect(ids).toContain(entering);
+    });
+
+    it('an organisation renamed', async () => {
+      const before = await gia();
+      const orgs = await t.http.get('/api/orgs').set(await t.as('admin'));
+      const edu = orgs.body.items.find((o: { name: string }) => o.name === '运城市教育局');
+      const renamed = await t.http.patch(`/api/orgs/${edu.id}`).set(await t.as('admin')).set('If-Match', `"v${edu.version}"`).send({ name: '运城市教育局（教育督导室）' });
+      expect(renamed.status).toBe(200);
+      const after = await gia();
+      expect(before.items.some((p: { orgName: string }) => p.orgName === '运城市教育局')).toBe(true);
+      expect(after.items.some((p: { orgName: string }) => p.orgName === '运城市教育局')).toBe(false);
+      expect(after.items.some((p: { orgName: string }) => p.orgName === '运城市教育局（教育督导室）')).toBe(true);
+    });
+  });
 });

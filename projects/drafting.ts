@@ -12,31 +12,9 @@ import type { PublishedCatalog } from '../catalog/published.js';
 import { findReadableProject, openProjectForChange } from './guard.js';
 import { loadProject, toProjectView, toValidationInput, type ProjectView } from './store.js';
 import { validateProject } from './validation.js';
-import type { InformationResourceInput, ProjectType } from './validation-input.js';
+import type { InformationResourceInput, LineInput, ProjectBasics, ProjectType } from './validation-input.js';
 
-export interface ProjectBasics {
-  name: string;
-  type: ProjectType;
-  budgetYear: number;
-  totalBudget: number;
-  yearlyBudgets?: { year: number; amount: number }[];
-  leadOrgId?: string | null;
-  coBuildingOrgIds?: string[];
-  countyParticipation?: boolean;
-  description?: string;
-  components?: string[];
-  performanceGoals?: { indicator: string; target: string }[];
-  emergency?: boolean;
-  emergencyConsentRef?: string | null;
-  privateNetwork?: boolean;
-  privateNetworkApprovalRef?: string | null;
-}
-
-export interface LineInput {
-  planCode: string;
-  quantity: number;
-  purpose: string;
-}
+export type { LineInput, ProjectBasics };
 
 export interface ProjectListFilter {
   status?: string[];

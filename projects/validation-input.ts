@@ -42,3 +42,28 @@ export interface ProjectForValidation {
   informationResources: InformationResourceInput[];
   lines: ResourceLineInput[];
 }
+
+/** What a department fills in for a project (create, and in part change), as the API takes it. */
+export interface ProjectBasics {
+  name: string;
+  type: ProjectType;
+  budgetYear: number;
+  totalBudget: number;
+  yearlyBudgets?: { year: number; amount: number }[];
+  leadOrgId?: string | null;
+  coBuildingOrgIds?: string[];
+  countyParticipation?: boolean;
+  description?: string;
+  components?: string[];
+  performanceGoals?: { indicator: string; target: string }[];
+  emergency?: boolean;
+  emergencyConsentRef?: string | null;
+  privateNetwork?: boolean;
+  privateNetworkApprovalRef?: string | null;
+}
+
+export interface LineInput {
+  planCode: string;
+  quantity: number;
+  purpose: string;
+}

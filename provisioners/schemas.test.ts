@@ -1,107 +1,22 @@
 // Every object desiredState renders, validated against the real schemas: core kinds with kubernetes-models
 // (the Kubernetes OpenAPI definitions), KubeVirt / CDI / CloudNativePG kinds with the upstream CRD schemas
-// in ../shared/schemas/crds (beside the clone, as in CI). No API server can run here; this is the substitute.
-import { seedCatalogView } from '../catalog/seed-view.js';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LimitRange } from 'kubernetes-models/v1/LimitRange';
-import { Namespace } from 'kubernetes-models/v1/Namespace';
-import { ResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
-import { Secret } from 'kubernetes-models/v1/Secret';
-import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
-import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
-import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+// in ../shared/schemas/crds, through test/support/k8s-schemas.ts. No API server can run here; this is the substitute.
 import { describe, expect, it } from 'vitest';
+import { seedCatalogView } from '../catalog/seed-view.js';
 import type { SeedCatalog } from '../catalog/seed-schema.js';
 import type { CatalogView } from '../catalog/view.js';
+import { dataVolumesOf, problems as schemaProblems, SCHEMA_KINDS } from '../test/support/k8s-schemas.js';
 import { DEFAULT_CLUSTER_PROFILE, desiredState, type ClusterProfile } from './desired-state.js';
-import { isDnsLabel } from './names.js';
 import type { K8sObject, TenantInput } from './tenant-input.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CRD_DIR = path.resolve(repoRoot, '../shared/schemas/crds');
-if (!fs.existsSync(CRD_DIR)) {
-  throw new Error(`CRD schemas not found at ${CRD_DIR}: check out the shared/ folder beside the repository (shared/schemas/crds from datreeio/CRDs-catalog)`);
-}
+/** Tenant objects' names become DNS labels. */
+const problems = (obj: K8sObject) => schemaProblems(obj, 'dns-label');
 
-// ───────────────────────── validators ─────────────────────────
-
-interface CoreModel {
-  validate(): void;
-}
-const CORE: Record<string, new (data: never) => CoreModel> = {
-  'v1/Namespace': Namespace as never,
-  'v1/ResourceQuota': ResourceQuota as never,
-  'v1/LimitRange': LimitRange as never,
-  'v1/Secret': Secret as never,
-  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy as never,
-  'rbac.authorization.k8s.io/v1/Role': Role as never,
-  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding as never,
-};
-
-const CRD_FILES: Record<string, string> = {
-  'kubevirt.io/v1/VirtualMachine': 'kubevirt.io/virtualmachine_v1.json',
-  'cdi.kubevirt.io/v1beta1/DataVolume': 'cdi.kubevirt.io/datavolume_v1beta1.json',
-  'postgresql.cnpg.io/v1/Cluster': 'postgresql.cnpg.io/cluster_v1.json',
-  'postgresql.cnpg.io/v1/ScheduledBackup': 'postgresql.cnpg.io/scheduledbackup_v1.json',
-};
-
-// The schemas use OpenAPI formats; give the numeric ones their real meaning instead of ignoring them.
-const ajv = new Ajv({
-  strict: false,
-  allErrors: true,
-  formats: {
-    int32: { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 },
-    int64: { type: 'number', validate: (n: number) => Number.isInteger(n) },
-    byte: /^[A-Za-z0-9+/]*={0,2}$/,
-    'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/,
-  },
-});
-const crdValidators = new Map<string, ValidateFunction>();
-function crdValidator(key: string): ValidateFunction {
-  let v = crdValidators.get(key);
-  if (!v) {
-    const file = CRD_FILES[key];
-    if (!file) throw new Error(`no CRD schema mapped for ${key}`);
-    const full = path.join(CRD_DIR, file);
-    if (!fs.existsSync(full)) throw new Error(`CRD schema ${full} is missing`);
-    v = ajv.compile(JSON.parse(fs.readFileSync(full, 'utf8')) as object);
-    crdValidators.set(key, v);
-  }
-  return v;
-}
-
-const describeErrors = (errors: ErrorObject[] | null | undefined) =>
-  (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`).join('; ');
-
-/** The embedded dataVolumeTemplates of a VM, as the DataVolumes KubeVirt will create from them. */
-function dataVolumesOf(vm: K8sObject): K8sObject[] {
-  const templates = ((vm.spec as Record<string, any>).dataVolumeTemplates ?? []) as { metadata: K8sObject['metadata']; spec: unknown }[];
-  return templates.map((t) => ({ apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'DataVolume', metadata: { ...t.metadata, namespace: vm.metadata.namespace }, spec: t.spec }));
-}
-
-/** Validates one object; returns the problems (empty when valid). */
-function problems(obj: K8sObject): string[] {
-  const key = `${obj.apiVersion}/${obj.kind}`;
-  const out: string[] = [];
-  if (!isDnsLabel(obj.metadata.name)) out.push(`metadata.name ${obj.metadata.name} is not a DNS-1123 label`);
-  const core = CORE[key];
-  if (core) {
-    try {
-      new core(structuredClone(obj) as never).validate();
-    } catch (err) {
-      out.push((err as Error).message);
-    }
-    return out;
-  }
-  if (!CRD_FILES[key]) return [...out, `no schema known for ${key}`];
-  const validate = crdValidator(key);
-  if (!validate(structuredClone(obj))) out.push(describeErrors(validate.errors));
-  if (obj.kind === 'VirtualMachine') for (const dv of dataVolumesOf(obj)) out.push(...problems(dv).map((p) => `dataVolumeTemplate ${dv.metadata.name}: ${p}`));
-  return out;
-}
+/** What a tenant consists of (DataVolumes come inside their VMs' templates). */
+const TENANT_KINDS = [
+  'v1/Namespace', 'v1/ResourceQuota', 'v1/LimitRange', 'v1/Secret', 'networking.k8s.io/v1/NetworkPolicy', 'rbac.authorization.k8s.io/v1/Role',
+  'rbac.authorization.k8s.io/v1/RoleBinding', 'kubevirt.io/v1/VirtualMachine', 'postgresql.cnpg.io/v1/Cluster', 'postgresql.cnpg.io/v1/ScheduledBackup',
+].sort();
 
 // ───────────────────────── inputs ─────────────────────────
 
@@ -159,9 +74,9 @@ describe('rendered objects against the real schemas', () => {
 
   it('covered every kind desiredState produces, each DataVolume template included', () => {
     const objects = desiredState(everything(), catalog, CUSTOM_PROFILE);
-    expect([...new Set(objects.map((o) => `${o.apiVersion}/${o.kind}`))].sort()).toEqual(
-      [...Object.keys(CORE), ...Object.keys(CRD_FILES)].filter((k) => !k.endsWith('/DataVolume')).sort(),
-    );
+    const kinds = [...new Set(objects.map((o) => `${o.apiVersion}/${o.kind}`))].sort();
+    expect(kinds).toEqual(TENANT_KINDS);
+    expect(kinds.filter((k) => !SCHEMA_KINDS.includes(k))).toEqual([]);
     const vms = objects.filter((o) => o.kind === 'VirtualMachine');
     expect(vms).toHaveLength(2 * 13); // 13 VM plans in the seed, two of each
     expect(vms.flatMap(dataVolumesOf)).toHaveLength(vms.length);

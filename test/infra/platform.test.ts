@@ -3,7 +3,7 @@
 // value in any resource input, and every object against the real Kubernetes and CloudNativePG schemas.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { objectsOf, plainStrings, registered, resolve, settled, stackConfig, useConfig } from './pulumi-harness.js';
-import { problems, type K8sObject } from './schemas.js';
+import { problems, type K8sObject } from '../support/k8s-schemas.js';
 
 const SECRETS = {
   'zhengyun:metricsToken': 'metrics-TOKEN-0123456789abcdef',

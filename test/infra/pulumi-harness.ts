@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import YAML from 'yaml';
-import type { K8sObject } from './schemas.js';
+import type { K8sObject } from '../support/k8s-schemas.js';
 
 export interface Registered {
   type: string;

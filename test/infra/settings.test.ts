@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { INFRA, objectsOf, plainStrings, registered, settled, stackConfig, useConfig } from './pulumi-harness.js';
-import { problems } from './schemas.js';
+import { problems } from '../support/k8s-schemas.js';
 import { ZhengyunPlatform } from '../../infra/platform.js';
 import { readSettings, SECRET_KEYS, SettingsError } from '../../infra/settings.js';
 

@@ -1,5 +1,6 @@
 // Projects: drafting, lines, information resources, documents, submission, review, notice, establishment, filings,
 // and after establishment: change requests and their review, rectification notices, suspension and termination.
+import type { LineInput, ProjectBasics } from '@projects/validation-input';
 import { api, get } from './client';
 import type {
   ChangeRequestInput,
@@ -18,27 +19,8 @@ import type {
   ReviewDimension,
 } from './types';
 
-export type { ChangeRequestInput, ChangeReviewInput, FilingInput, GovernAction, RectificationInput };
-
-export interface ProjectBasics {
-  name: string;
-  type: 'NEW' | 'UPGRADE' | 'OM';
-  budgetYear: number;
-  totalBudget: number;
-  description?: string;
-  components?: string[];
-  performanceGoals?: { indicator: string; target: string }[];
-  emergency?: boolean;
-  emergencyConsentRef?: string | null;
-  privateNetwork?: boolean;
-  privateNetworkApprovalRef?: string | null;
-}
-
-export interface LineInput {
-  planCode: string;
-  quantity: number;
-  purpose: string;
-}
+/** the server's own input types */
+export type { ChangeRequestInput, ChangeReviewInput, FilingInput, GovernAction, LineInput, ProjectBasics, RectificationInput };
 
 const path = (id: string, rest = '') => `/api/projects/${encodeURIComponent(id)}${rest}`;
 

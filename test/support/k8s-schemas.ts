@@ -1,6 +1,7 @@
-// Validates Kubernetes objects against the real schemas, as provisioners/schemas.test.ts does: core kinds with
-// kubernetes-models (the Kubernetes OpenAPI definitions), CloudNativePG kinds with the upstream CRD schemas in
-// ../shared/schemas/crds (beside the clone, as in CI).
+// Kubernetes objects validated against the real schemas — the substitute for an API server, which cannot run here:
+// core kinds with kubernetes-models (the Kubernetes OpenAPI definitions), KubeVirt / CDI / CloudNativePG kinds
+// with the upstream CRD schemas in ../shared/schemas/crds (beside the clone, as in CI). Used for the tenants the
+// provisioners render (provisioners/schemas.test.ts) and for the platform's own deployment (test/infra/).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -10,8 +11,12 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import { LimitRange } from 'kubernetes-models/v1/LimitRange';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import { ResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
@@ -32,8 +37,10 @@ export interface K8sObject {
 interface CoreModel {
   validate(): void;
 }
-export const CORE: Record<string, new (data: never) => CoreModel> = {
+const CORE: Record<string, new (data: never) => CoreModel> = {
   'v1/Namespace': Namespace as never,
+  'v1/ResourceQuota': ResourceQuota as never,
+  'v1/LimitRange': LimitRange as never,
   'v1/Secret': Secret as never,
   'v1/Service': Service as never,
   'v1/ServiceAccount': ServiceAccount as never,
@@ -44,13 +51,18 @@ export const CORE: Record<string, new (data: never) => CoreModel> = {
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler as never,
   'networking.k8s.io/v1/Ingress': Ingress as never,
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy as never,
+  'rbac.authorization.k8s.io/v1/Role': Role as never,
+  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding as never,
 };
 
-export const CRD_FILES: Record<string, string> = {
+const CRD_FILES: Record<string, string> = {
+  'kubevirt.io/v1/VirtualMachine': 'kubevirt.io/virtualmachine_v1.json',
+  'cdi.kubevirt.io/v1beta1/DataVolume': 'cdi.kubevirt.io/datavolume_v1beta1.json',
   'postgresql.cnpg.io/v1/Cluster': 'postgresql.cnpg.io/cluster_v1.json',
   'postgresql.cnpg.io/v1/ScheduledBackup': 'postgresql.cnpg.io/scheduledbackup_v1.json',
 };
 
+// The schemas use OpenAPI formats; give the numeric ones their real meaning instead of ignoring them.
 const ajv = new Ajv({
   strict: false,
   allErrors: true,
@@ -61,13 +73,14 @@ const ajv = new Ajv({
     'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/,
   },
 });
-const validators = new Map<string, ValidateFunction>();
+const crdValidators = new Map<string, ValidateFunction>();
 function crdValidator(key: string): ValidateFunction {
-  let v = validators.get(key);
+  let v = crdValidators.get(key);
   if (!v) {
     const full = path.join(CRD_DIR, CRD_FILES[key]!);
+    if (!fs.existsSync(full)) throw new Error(`CRD schema ${full} is missing`);
     v = ajv.compile(JSON.parse(fs.readFileSync(full, 'utf8')) as object);
-    validators.set(key, v);
+    crdValidators.set(key, v);
   }
   return v;
 }
@@ -75,13 +88,27 @@ function crdValidator(key: string): ValidateFunction {
 const describeErrors = (errors: ErrorObject[] | null | undefined) =>
   (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`).join('; ');
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+/** Every apiVersion/kind with a schema here. */
+export const SCHEMA_KINDS: readonly string[] = [...Object.keys(CORE), ...Object.keys(CRD_FILES)];
 
-/** The problems of one object against its kind's schema; empty when valid. */
-export function problems(obj: K8sObject): string[] {
+/** What names must be: a DNS-1123 label (tenant objects, whose names become DNS labels) or subdomain (the default). */
+const NAME_RULES = {
+  'dns-label': { pattern: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, what: 'a DNS-1123 label' },
+  'dns-subdomain': { pattern: /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, what: 'a DNS-1123 name' },
+} as const;
+
+/** The embedded dataVolumeTemplates of a VM, as the DataVolumes KubeVirt will create from them. */
+export function dataVolumesOf(vm: K8sObject): K8sObject[] {
+  const templates = ((vm.spec as { dataVolumeTemplates?: { metadata: K8sObject['metadata']; spec: unknown }[] }).dataVolumeTemplates ?? []);
+  return templates.map((t) => ({ apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'DataVolume', metadata: { ...t.metadata, namespace: vm.metadata.namespace }, spec: t.spec }));
+}
+
+/** The problems of one object against its kind's schema (a VM's data volume templates included); empty when valid. */
+export function problems(obj: K8sObject, names: keyof typeof NAME_RULES = 'dns-subdomain'): string[] {
   const key = `${obj.apiVersion}/${obj.kind}`;
   const out: string[] = [];
-  if (!DNS_SUBDOMAIN.test(obj.metadata.name)) out.push(`metadata.name ${obj.metadata.name} is not a DNS-1123 name`);
+  const rule = NAME_RULES[names];
+  if (!rule.pattern.test(obj.metadata.name)) out.push(`metadata.name ${obj.metadata.name} is not ${rule.what}`);
   const core = CORE[key];
   if (core) {
     try {
@@ -94,5 +121,6 @@ export function problems(obj: K8sObject): string[] {
   if (!CRD_FILES[key]) return [...out, `no schema known for ${key}`];
   const validate = crdValidator(key);
   if (!validate(structuredClone(obj))) out.push(describeErrors(validate.errors));
+  if (obj.kind === 'VirtualMachine') for (const dv of dataVolumesOf(obj)) out.push(...problems(dv, names).map((p) => `dataVolumeTemplate ${dv.metadata.name}: ${p}`));
   return out;
 }

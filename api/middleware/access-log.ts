@@ -3,6 +3,7 @@
 // request, which cost about half the catalog endpoint's CPU); secrets never appear (no headers, no query).
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { routePattern } from './metrics.js';
 
 const QUIET = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -19,7 +20,7 @@ export function accessLog(log: Logger) {
           user: req.ctx?.principal?.username,
           method: req.method,
           path: req.path,
-          route: (req.route as { path?: string } | undefined)?.path,
+          route: routePattern(req),
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
         },
@@ -33,3 +34,4 @@ export function accessLog(log: Logger) {
     next();
   };
 }
+

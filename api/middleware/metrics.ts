@@ -4,12 +4,16 @@ import crypto from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { httpRequestDuration, registry, statusClass } from '../../core/metrics.js';
 
-/** The route pattern that matched (`/api/projects/:id`), or a fixed label when none did (404s, static files). */
-export function routeLabel(req: Request): string {
+/** The route pattern that matched (`/api/projects/:id`); undefined when none did or it is a RegExp (the web console's fallback). */
+export function routePattern(req: Request): string | undefined {
   const pattern = (req.route as { path?: unknown } | undefined)?.path;
   // routes are declared with their full path on a root router; baseUrl is '' (or unset once an error left it)
-  if (typeof pattern === 'string') return `${req.baseUrl ?? ''}${pattern}`;
-  return '<unmatched>';
+  return typeof pattern === 'string' ? `${req.baseUrl ?? ''}${pattern}` : undefined;
+}
+
+/** The route pattern, or a fixed label when there is none (404s, static files, the console's pages). */
+export function routeLabel(req: Request): string {
+  return routePattern(req) ?? '<unmatched>';
 }
 
 export function httpMetrics(): RequestHandler {

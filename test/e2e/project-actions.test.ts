@@ -227,6 +227,21 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
     const deadlines = dept.getByTestId('deadline-table');
     await deadlines.waitFor();
     expect(await deadlines.locator('tr', { hasText: '整改结果报送' }).innerText()).toContain('已完成');
+
+    // the annual self-evaluation (Art. 21): for the budget year just ended, a summary required, the score optional
+    await dept.getByRole('tab', { name: '备案与验收' }).click();
+    await dept.getByText('年度自评', { exact: true }).click();
+    const selfEvaluation = dept.getByTestId('filing-form-SELF_EVALUATION');
+    await selfEvaluation.waitFor();
+    const lastYear = String(Number(t.today().slice(0, 4)) - 1);
+    expect(await selfEvaluation.getByLabel('年度').inputValue()).toBe(lastYear);
+    await selfEvaluation.getByTestId('filing-submit').click();
+    await selfEvaluation.getByText('必填').waitFor();
+    await selfEvaluation.getByLabel('自评价报告摘要').fill('年度绩效目标基本完成，网上可办率 96%。');
+    await selfEvaluation.getByLabel('自评分').fill('92');
+    await selfEvaluation.getByTestId('filing-submit').click();
+    await dept.getByText('已备案').first().waitFor();
+    await expect.poll(() => dept.getByTestId('filing-list').innerText()).toContain('网上可办率 96%');
     await dept.context().close();
   });
 

@@ -1,6 +1,7 @@
 // Filings after establishment: the signed contract (Art. 13, within 5 working days), the supervision unit
-// (Art. 16), progress reports (Art. 15), the acceptance report (Art. 20, within 30 working days) and, when GIA
-// issued a rectification notice, the rectification report (Art. 24, within 10 working days of the notice).
+// (Art. 16), progress reports (Art. 15), the acceptance report (Art. 20, within 30 working days), the annual
+// self-evaluation after each budget year (Art. 21) and, when GIA issued a rectification notice, the rectification
+// report (Art. 24, within 10 working days of the notice).
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,15 +9,14 @@ import { fileFiling, type FilingInput } from '../../../api/projects';
 import type { LocalDate } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { Rectification } from '../../../components/project/RectificationList';
-import { formatDate } from '../../../format/dates';
+import { formatDate, shanghaiToday } from '../../../format/dates';
 import { moneyInput } from '../../../format/money';
 import { useI18n } from '../../../i18n';
 
-/** The kinds filed here (the annual self-evaluation, Art. 21, has no form yet). */
-type Kind = Exclude<FilingInput['kind'], 'SELF_EVALUATION'>;
+type Kind = FilingInput['kind'];
 type Values = Record<string, unknown> & { date?: Dayjs };
 
-const KINDS: Kind[] = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'ACCEPTANCE_REPORT'];
+const KINDS: Kind[] = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'SELF_EVALUATION', 'ACCEPTANCE_REPORT'];
 
 /**
  * `rectifications`: the rectification notices still waiting for their report; when there are any, the
@@ -47,6 +47,8 @@ export function FilingForms({ projectId, onFiled, kinds = KINDS, rectifications 
         return { kind, period: s('period'), progressPercent: n('progressPercent'), fundsUsed: n('fundsUsed'), summary: s('summary') };
       case 'ACCEPTANCE_REPORT':
         return { kind, summary: s('summary') };
+      case 'SELF_EVALUATION':
+        return { kind, year: n('year'), summary: s('summary'), ...(v.selfScore === undefined || v.selfScore === null ? {} : { selfScore: n('selfScore') }) };
       case 'RECTIFICATION_REPORT':
         return { kind, deadlineId: s('deadlineId'), summary: s('summary') };
     }
@@ -78,7 +80,13 @@ export function FilingForms({ projectId, onFiled, kinds = KINDS, rectifications 
         onFinish={(v) => void onFinish(v)}
         style={{ maxWidth: 640 }}
         key={kind}
-        initialValues={kind === 'RECTIFICATION_REPORT' && open.length === 1 ? { deadlineId: open[0]!.deadline!.id } : undefined}
+        initialValues={
+          kind === 'RECTIFICATION_REPORT' && open.length === 1
+            ? { deadlineId: open[0]!.deadline!.id }
+            : kind === 'SELF_EVALUATION'
+              ? { year: Number(shanghaiToday().slice(0, 4)) - 1 }
+              : undefined
+        }
         data-testid={`filing-form-${kind}`}
       >
         {kind === 'CONTRACT' && (
@@ -102,6 +110,13 @@ export function FilingForms({ projectId, onFiled, kinds = KINDS, rectifications 
             <Form.Item label={t('filings.progressPercent')} name="progressPercent" rules={required}><InputNumber min={0} max={100} suffix="%" /></Form.Item>
             <Form.Item label={t('filings.fundsUsed')} name="fundsUsed" rules={required}><InputNumber min={0} precision={2} prefix="¥" style={{ width: 240 }} {...moneyInput} /></Form.Item>
             <Form.Item label={t('filings.summary')} name="summary" rules={required}><Input.TextArea rows={4} maxLength={5000} showCount /></Form.Item>
+          </>
+        )}
+        {kind === 'SELF_EVALUATION' && (
+          <>
+            <Form.Item label={t('filings.year')} name="year" rules={required} extra={t('filings.selfEvaluationHint')}><InputNumber min={2000} max={2100} precision={0} /></Form.Item>
+            <Form.Item label={t('filings.selfScore')} name="selfScore" extra={t('filings.selfScoreHint')}><InputNumber min={0} max={100} precision={1} /></Form.Item>
+            <Form.Item label={t('filings.selfEvaluationSummary')} name="summary" rules={[{ required: true, whitespace: true, message: t('common.required') }]}><Input.TextArea rows={5} maxLength={5000} showCount /></Form.Item>
           </>
         )}
         {kind === 'ACCEPTANCE_REPORT' && (

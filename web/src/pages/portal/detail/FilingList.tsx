@@ -31,6 +31,7 @@ export function FilingList({ filings }: { filings: Filing[] }) {
   return (
     <Table<Filing>
       size="small"
+      data-testid="filing-list"
       rowKey="id"
       pagination={false}
       dataSource={filings}

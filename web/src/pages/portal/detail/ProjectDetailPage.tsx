@@ -51,7 +51,7 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
   const rectifications = rectificationsOf(p);
   const openRectifications = rectifications.filter((r) => r.deadline && !r.deadline.metAt);
   const liveDeadline = (deadlineId: string) => deadlines.data?.items.find((d) => d.id === deadlineId);
-  const filingKinds = p.status === 'ACCEPTED' ? (['ACCEPTANCE_REPORT', 'PROGRESS'] as const) : p.status === 'SUSPENDED' ? (['PROGRESS'] as const) : undefined;
+  const filingKinds = p.status === 'ACCEPTED' ? (['ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'PROGRESS'] as const) : p.status === 'SUSPENDED' ? (['PROGRESS'] as const) : undefined;
 
   const tabs = [
     {

@@ -30,7 +30,7 @@ async function as(username: string, password?: string): Promise<Page> {
 describe('administration', { timeout: 60_000 }, () => {
   it('the system administrator adds an organisation and deactivates it', async () => {
     const page = await as('admin');
-    await page.getByTestId('orgs-entry').click();
+    // the system administrator lands on the organisations
     await page.waitForURL('**/admin/orgs');
     await page.getByTestId('orgs-table').waitFor();
     await page.getByTestId('org-new').click();
@@ -53,7 +53,7 @@ describe('administration', { timeout: 60_000 }, () => {
     for (let i = 0; i < 5; i++) await call('POST', '/api/auth/login', { body: { username: 'dept2', password: 'not-the-password' } });
 
     const page = await as('secadmin');
-    await page.getByTestId('users-entry').click();
+    // the security administrator lands on the accounts
     await page.waitForURL('**/admin/users');
     await page.getByTestId('users-table').waitFor();
     await page.getByTestId('locked-dept2').waitFor();

@@ -91,8 +91,7 @@ describe('operator console', { timeout: 90_000 }, () => {
 
   it('the operator finds the request in the queue and approves it after technical review', async () => {
     const page = await as('bdc');
-    await page.waitForURL('**/workbench');
-    await page.getByTestId('operator-entry').click();
+    // the sub-center lands on its request queue
     await page.waitForURL('**/operator/requests');
     const queue = page.getByTestId('operator-queue');
     await queue.getByRole('link', { name: requestCode }).click();

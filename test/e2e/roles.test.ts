@@ -12,10 +12,10 @@ const ROLES: { username: string; home: string; menu: string[] }[] = [
   { username: 'county', home: '/portal/projects', menu: ['我的项目', '新建项目申报', '期限提醒', '我的信息系统', ...PUBLIC] },
   { username: 'gia', home: '/review/queue', menu: ['审核队列', '目录修订审批', '期限与逾期', '迁移登记', ...PUBLIC] },
   { username: 'finance', home: '/review/queue', menu: ['审核队列', '目录修订审批', ...PUBLIC] },
-  { username: 'bdc', home: '/workbench', menu: ['工作台', '资源申请队列', '已立项项目', '目录修订', '迁移登记', ...PUBLIC] },
-  { username: 'auditor', home: '/workbench', menu: ['期限与逾期', '工作台', '审计日志', '目录修订', '迁移登记', ...PUBLIC] },
-  { username: 'admin', home: '/workbench', menu: ['工作台', '组织机构', ...PUBLIC] },
-  { username: 'secadmin', home: '/workbench', menu: ['工作台', '用户账号', ...PUBLIC] },
+  { username: 'bdc', home: '/operator/requests', menu: ['工作台', '资源申请队列', '已立项项目', '目录修订', '迁移登记', ...PUBLIC] },
+  { username: 'auditor', home: '/audit', menu: ['期限与逾期', '工作台', '审计日志', '目录修订', '迁移登记', ...PUBLIC] },
+  { username: 'admin', home: '/admin/orgs', menu: ['工作台', '组织机构', ...PUBLIC] },
+  { username: 'secadmin', home: '/admin/users', menu: ['工作台', '用户账号', ...PUBLIC] },
 ];
 
 let t: E2EPlatform;
@@ -53,6 +53,22 @@ describe('signing in', { timeout: 60_000 }, () => {
     await signIn(page, username);
     await page.waitForURL(`**${home}`);
     expect(await menuLabels(page)).toEqual(menu);
+    await context.close();
+  });
+
+  it.each([
+    ['bdc', 'operator-entry', '/operator/requests'],
+    ['auditor', 'audit-entry', '/audit'],
+    ['admin', 'orgs-entry', '/admin/orgs'],
+    ['secadmin', 'users-entry', '/admin/users'],
+  ])("%s's workbench leads to its console", async (username, entry, target) => {
+    context = await newContext(browser, t.url);
+    page = await context.newPage();
+    await signIn(page, username);
+    await page.getByTestId('main-menu').getByText('工作台', { exact: true }).click();
+    await page.waitForURL('**/workbench');
+    await page.getByTestId(entry).click();
+    await page.waitForURL(`**${target}`);
     await context.close();
   });
 

@@ -83,7 +83,7 @@ export function App() {
                 {/* administration */}
                 <Route path="admin/orgs" element={<RequireRole roles={['SYSADMIN']}><OrgsPage /></RequireRole>} />
                 <Route path="admin/users" element={<RequireRole roles={['SECADMIN']}><UsersPage /></RequireRole>} />
-                {/* other roles until their consoles arrive */}
+                {/* who am I and where to go, for every signed-in role */}
                 <Route path="workbench" element={<RequireRole><WorkbenchPage /></RequireRole>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

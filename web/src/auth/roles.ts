@@ -13,9 +13,15 @@ export function homeFor(role: Role | undefined): string {
     case 'GIA_REVIEWER':
     case 'FINANCE_REVIEWER':
       return '/review/queue';
+    case 'BDC_OPERATOR':
+      return '/operator/requests';
+    case 'AUDITOR':
+      return '/audit';
+    case 'SYSADMIN':
+      return '/admin/orgs';
+    case 'SECADMIN':
+      return '/admin/users';
     case undefined:
       return '/catalog';
-    default:
-      return '/workbench';
   }
 }

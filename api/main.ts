@@ -4,7 +4,7 @@
 //   worker   a dedicated provisioning worker (provisioners/worker-main.ts), with /healthz and /metrics on PORT
 //   migrate  applies pending migrations and exits (the Kubernetes migration Job; `npm run db:migrate` built)
 import express from 'express';
-import { ConfigError, loadConfig } from '../core/config.js';
+import { loadConfigOrExit } from '../core/config.js';
 import { metricsEndpoint } from './middleware/metrics.js';
 
 const ROLES = ['api', 'worker', 'migrate'] as const;
@@ -18,16 +18,7 @@ async function main() {
     }
     process.env.ZHENGYUN_ROLE = arg;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   switch (config.role) {
     case 'api':
       await import('./server.js');

@@ -1,18 +1,9 @@
 // The server entry: `npm start` (built) or `npm run dev`.
-import { ConfigError, loadConfig } from '../core/config.js';
+import { loadConfigOrExit } from '../core/config.js';
 import { startPlatform } from './platform.js';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const platform = await startPlatform(config);
   let stopping = false;
   const stop = async (signal: string) => {

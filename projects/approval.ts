@@ -217,9 +217,8 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
     const rows = await prisma.publicNotice.findMany({
       where: { closedAt: null, startDate: { lte: today() }, project: { status: 'PUBLIC_NOTICE' } },
       orderBy: { endDate: 'asc' },
-      include: { project: { select: { code: true, name: true, orgId: true } }, _count: { select: { objections: true } } },
+      include: { project: { select: { code: true, name: true, org: { select: { name: true } } } }, _count: { select: { objections: true } } },
     });
-    const orgs = new Map((await prisma.organisation.findMany({ where: { id: { in: rows.map((r) => r.project.orgId) } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
     return rows.map((n) => ({
       id: n.id,
       title: n.title,
@@ -227,7 +226,7 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
       amount: Number(n.amount),
       startDate: n.startDate,
       endDate: n.endDate,
-      project: { code: n.project.code, name: n.project.name, orgName: orgs.get(n.project.orgId) ?? '' },
+      project: { code: n.project.code, name: n.project.name, orgName: n.project.org.name },
       objections: n._count.objections,
     }));
   }

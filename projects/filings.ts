@@ -21,7 +21,7 @@ import type { Locale } from '../core/i18n.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { grantEntitlement } from './approval.js';
 import { findReadableProject, openProjectForAppend, openProjectForChange } from './guard.js';
-import { loadProject, toProjectView, toValidationInput } from './store.js';
+import { loadProject, toDeadlineView, toProjectView, toValidationInput } from './store.js';
 import { validateProject } from './validation.js';
 import { FILING_STATES, PROJECT_TRANSITIONS } from './workflow.js';
 
@@ -239,15 +239,7 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
       items: rows.map((d) => {
         const left = safeDaysLeft(d.dueDate as LocalDate, now);
         return {
-          id: d.id,
-          ruleCode: d.ruleCode,
-          title: d.title,
-          article: d.article,
-          workingDays: d.workingDays,
-          startDate: d.startDate,
-          dueDate: d.dueDate,
-          provisional: d.provisional,
-          metAt: d.metAt?.toISOString() ?? null,
+          ...toDeadlineView(d),
           workingDaysLeft: d.metAt ? null : left.workingDays,
           overdue: !d.metAt && left.overdue,
           project: { id: d.projectId, code: d.project.code, name: d.project.name, orgName: d.project.org.name },

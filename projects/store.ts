@@ -21,6 +21,21 @@ type OrgLite = { id: string; code: string; name: string; kind: string };
 const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** A deadline as the project view and the deadlines list show it. */
+export function toDeadlineView(d: ProjectRow['deadlines'][number]) {
+  return {
+    id: d.id,
+    ruleCode: d.ruleCode,
+    title: d.title,
+    article: d.article,
+    workingDays: d.workingDays,
+    startDate: d.startDate,
+    dueDate: d.dueDate,
+    provisional: d.provisional,
+    metAt: iso(d.metAt),
+  };
+}
+
 export function toProjectView(p: ProjectRow, org: OrgLite) {
   return {
     id: p.id,
@@ -84,17 +99,7 @@ export function toProjectView(p: ProjectRow, org: OrgLite) {
       objections: n.objections.map((o) => ({ id: o.id, submitter: o.submitter, content: o.content, resolution: o.resolution, at: o.createdAt.toISOString() })),
     })),
     filings: p.filings.map((f) => ({ id: f.id, kind: f.kind, data: f.data, filedById: f.filedById, at: f.createdAt.toISOString() })),
-    deadlines: p.deadlines.map((d) => ({
-      id: d.id,
-      ruleCode: d.ruleCode,
-      title: d.title,
-      article: d.article,
-      workingDays: d.workingDays,
-      startDate: d.startDate,
-      dueDate: d.dueDate,
-      provisional: d.provisional,
-      metAt: iso(d.metAt),
-    })),
+    deadlines: p.deadlines.map(toDeadlineView),
     entitlements: p.entitlements.map((e) => ({ planCode: e.planCode, quantity: e.quantity, catalogRevision: e.catalogRevision })),
   };
 }

@@ -198,16 +198,8 @@ export interface Page<T> {
 
 export type QueueStage = 'GIA_REVIEW' | 'BUDGET_REVIEW' | 'BUDGET_APPROVED' | 'PUBLIC_NOTICE' | 'CHANGE_REVIEW';
 
-export interface DeadlineItem {
-  id: string;
-  ruleCode: string;
-  title: string;
-  article: string | null;
-  workingDays: number;
-  startDate: string;
-  dueDate: string;
-  provisional: boolean;
-  metAt: string | null;
+/** A deadline as /api/deadlines lists it: the project's deadline, counted to today, with its project. */
+export interface DeadlineItem extends ProjectDeadline {
   workingDaysLeft: number | null;
   overdue: boolean;
   project: { id: string; code: string; name: string; orgName: string };

@@ -1,11 +1,11 @@
 // The sub-center plans migration in waves: a name, a start and an end date (Shanghai dates), an optional note.
 // Systems are then planned into a wave from their drawer; the board shows each wave's progress and overdue ones.
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal } from 'antd';
+import { App, Button, DatePicker, Form, Input } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createWave } from '../../../api/migration';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { addDays, shanghaiToday } from '../../../format/dates';
 import { useI18n } from '../../../i18n';
 
@@ -23,29 +23,19 @@ export function NewWaveButton({ onCreated }: { onCreated(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
   const today = shanghaiToday();
 
   async function submit(v: Values) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await createWave({
-        name: v.name.trim(),
-        startDate: v.startDate.format('YYYY-MM-DD'),
-        endDate: v.endDate.format('YYYY-MM-DD'),
-        ...(v.description?.trim() ? { description: v.description.trim() } : {}),
-      });
-      void message.success(t('waves.created', { name: v.name.trim() }));
-      setOpen(false);
-      form.resetFields();
-      onCreated();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await createWave({
+      name: v.name.trim(),
+      startDate: v.startDate.format('YYYY-MM-DD'),
+      endDate: v.endDate.format('YYYY-MM-DD'),
+      ...(v.description?.trim() ? { description: v.description.trim() } : {}),
+    });
+    void message.success(t('waves.created', { name: v.name.trim() }));
+    setOpen(false);
+    form.resetFields();
+    onCreated();
   }
 
   return (
@@ -53,50 +43,42 @@ export function NewWaveButton({ onCreated }: { onCreated(): void }) {
       <Button icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="wave-new">
         {t('waves.new')}
       </Button>
-      <Modal
+      <FormModal<Values>
         open={open}
         title={t('waves.new')}
         okText={t('waves.create')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ 'data-testid': 'wave-create' } as Record<`data-${string}`, string>}
-        confirmLoading={busy}
-        onOk={() => form.submit()}
+        okTestId="wave-create"
+        form={form}
+        fields={FIELDS}
+        ariaLabel={t('waves.new')}
+        initialValues={{ startDate: dayjs(today), endDate: dayjs(addDays(today, 90)) }}
         onCancel={() => setOpen(false)}
-        destroyOnHidden
+        onSubmit={submit}
       >
-        <FormError form={form} error={error} names={FIELDS} />
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          aria-label={t('waves.new')}
-          initialValues={{ startDate: dayjs(today), endDate: dayjs(addDays(today, 90)) }}
-          onFinish={(v) => void submit(v)}
+        <Form.Item name="name" label={t('waves.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Input maxLength={100} placeholder={t('waves.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="startDate" label={t('waves.startDate')} rules={[{ required: true, message: t('common.required') }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item
+          name="endDate"
+          label={t('waves.endDate')}
+          dependencies={['startDate']}
+          rules={[
+            { required: true, message: t('common.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, v: Dayjs | undefined) =>
+                !v || !getFieldValue('startDate') || !v.isBefore(getFieldValue('startDate'), 'day') ? Promise.resolve() : Promise.reject(new Error(t('waves.endBeforeStart'))),
+            }),
+          ]}
         >
-          <Form.Item name="name" label={t('waves.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-            <Input maxLength={100} placeholder={t('waves.namePlaceholder')} />
-          </Form.Item>
-          <Form.Item name="startDate" label={t('waves.startDate')} rules={[{ required: true, message: t('common.required') }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item
-            name="endDate"
-            label={t('waves.endDate')}
-            dependencies={['startDate']}
-            rules={[
-              { required: true, message: t('common.required') },
-              ({ getFieldValue }) => ({
-                validator: (_, v: Dayjs | undefined) =>
-                  !v || !getFieldValue('startDate') || !v.isBefore(getFieldValue('startDate'), 'day') ? Promise.resolve() : Promise.reject(new Error(t('waves.endBeforeStart'))),
-              }),
-            ]}
-          >
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="description" label={t('waves.description')}>
-            <Input.TextArea rows={2} maxLength={2000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="description" label={t('waves.description')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -1,12 +1,11 @@
 // One migration action's form: what the server's transition needs, nothing more. Field refusals from the server
-// show on their fields (FormError); a stale ETag is handed back to the caller, which reloads.
-import { useState } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+// show on their fields (FormModal); a stale ETag is handed back to the caller, which reloads.
+import { Form, Input, Select } from 'antd';
 import { LEVELS, STRATEGIES } from '@migration/vocabulary';
 import type { MigrationAction } from '@migration/workflow';
 import { takeTransition, fetchWaves, type MigrationSystem, type TransitionBodies } from '../../../api/migration';
 import { listProjects } from '../../../api/projects';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { formatDate } from '../../../format/dates';
 import { useApiData } from '../../../hooks/useApiData';
 import { useCatalogView } from '../../../hooks/useCatalogView';
@@ -29,59 +28,41 @@ type Values = Partial<Record<string, unknown>>;
 export function TransitionModal({ action, system, etag, onClose, onDone, onError }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-
   async function submit(values: Values) {
-    setBusy(true);
-    setError(undefined);
     const note = typeof values.note === 'string' && values.note.trim() ? values.note.trim() : undefined;
-    const body = { ...values, note } as TransitionBodies[typeof action];
-    try {
-      await takeTransition(system.id, etag, action, body);
-      onDone();
-    } catch (err) {
-      if (!onError(err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await takeTransition(system.id, etag, action, { ...values, note } as TransitionBodies[typeof action]);
+    onDone();
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       open
       title={`${t(`migration.action.${action}` as MessageKey)} · ${system.name}`}
       okText={t('migrationOps.confirm')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ danger: action === 'block', 'data-testid': 'transition-confirm' } as Record<`data-${string}`, string>}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      okTestId="transition-confirm"
+      danger={action === 'block'}
       width={action === 'assess' ? 680 : 520}
+      form={form}
+      fields={FIELDS}
+      ariaLabel={t(`migration.action.${action}` as MessageKey)}
+      initialValues={action === 'assess' ? { strategy: system.strategy ?? undefined, effort: system.effort ?? 'MEDIUM', risk: system.risk ?? 'MEDIUM', targetPlanCodes: system.targetPlanCodes, blockingIssues: system.blockingIssues } : undefined}
+      onCancel={onClose}
+      onSubmit={submit}
+      handled={onError}
     >
-      <FormError form={form} error={error} names={FIELDS} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        aria-label={t(`migration.action.${action}` as MessageKey)}
-        initialValues={action === 'assess' ? { strategy: system.strategy ?? undefined, effort: system.effort ?? 'MEDIUM', risk: system.risk ?? 'MEDIUM', targetPlanCodes: system.targetPlanCodes, blockingIssues: system.blockingIssues } : undefined}
-      >
-        {action === 'assess' && <AssessFields />}
-        {action === 'plan' && <WaveField />}
-        {action === 'verify' && <ProjectField orgId={system.org.id} />}
-        {action === 'block' ? (
-          <Form.Item name="reason" label={t('migrationOps.reason')} rules={[{ required: true, whitespace: true, message: t('migrationOps.reasonRequired') }]}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="note" label={t('migrationOps.note')}>
-            <Input.TextArea rows={2} maxLength={2000} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      {action === 'assess' && <AssessFields />}
+      {action === 'plan' && <WaveField />}
+      {action === 'verify' && <ProjectField orgId={system.org.id} />}
+      {action === 'block' ? (
+        <Form.Item name="reason" label={t('migrationOps.reason')} rules={[{ required: true, whitespace: true, message: t('migrationOps.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="note" label={t('migrationOps.note')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }
 

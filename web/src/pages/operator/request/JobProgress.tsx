@@ -1,6 +1,6 @@
 // A provisioning job as it runs: its state, attempts and error from GET /api/jobs/:id, and its log streamed line by
-// line as the worker writes it (server-sent events). When the stream says the job has ended, the state is read once
-// more and the page is told, so the request and the resources reload.
+// line as the worker writes it (server-sent events). The state is read again while the job is still queued, and once
+// more when the stream says it has ended; then the page is told, so the request and the resources reload.
 import { useEffect, useState } from 'react';
 import { Descriptions, Typography } from 'antd';
 import { fetchJob, type Job } from '../../../api/operator';
@@ -20,9 +20,11 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished()
 
   useEffect(() => {
     const ctrl = new AbortController();
+    let state: Job['state'] | undefined;
     const refresh = () =>
       fetchJob(jobId, ctrl.signal).then(
         (j) => {
+          state = j.state;
           setJob(j);
           setError(undefined);
         },
@@ -37,8 +39,8 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished()
       onLine: (line) => {
         setConnection('live');
         setLines((prev) => (prev.some((l) => l.seq === line.seq) ? prev : [...prev, line]));
-        // the state changes with the log (queued → running → done): read it again
-        void refresh();
+        // a queued job starts running with its first lines: read its state until it does (the end is read below)
+        if (state === undefined || state === 'QUEUED') void refresh();
       },
       onEnd: () => {
         setConnection('ended');

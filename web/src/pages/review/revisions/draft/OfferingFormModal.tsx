@@ -1,10 +1,10 @@
 // Adding or changing an offering in a draft revision: its category, names, description, how it is provisioned,
 // whether it is a shared service (projects may not build what a shared service offers) and its keywords.
-import { useEffect, useState } from 'react';
-import { Form, Input, Modal, Select, Switch } from 'antd';
+import { useEffect } from 'react';
+import { Form, Input, Select, Switch } from 'antd';
 import type { OfferingInput } from '../../../../api/catalog';
 import type { OfferingView } from '../../../../api/types';
-import { FormError } from '../../../../components/FormError';
+import { FormModal } from '../../../../components/FormModal';
 import { useI18n, type MessageKey } from '../../../../i18n';
 
 const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -29,12 +29,9 @@ interface Props {
 export function OfferingFormModal({ offering, open, usedCodes, onClose, onSave }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
 
   useEffect(() => {
     if (!open) return;
-    setError(undefined);
     form.resetFields();
     form.setFieldsValue(
       offering
@@ -44,34 +41,24 @@ export function OfferingFormModal({ offering, open, usedCodes, onClose, onSave }
   }, [open, offering, form]);
 
   async function submit(values: Values) {
-    setBusy(true);
-    setError(undefined);
     const { code, ...input } = values;
-    try {
-      await onSave(offering?.code ?? code, { ...input, nameEn: input.nameEn?.trim() || null, status: offering?.status ?? 'ACTIVE' });
-      onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await onSave(offering?.code ?? code, { ...input, nameEn: input.nameEn?.trim() || null, status: offering?.status ?? 'ACTIVE' });
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t(offering ? 'drafting.editOffering' : 'drafting.addOffering')}
       okText={t('drafting.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'drafting-save' } as Record<`data-${string}`, string>}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      okTestId="drafting-save"
       width={640}
+      form={form}
+      fields={FIELDS}
+      ariaLabel={t('drafting.offeringForm')}
+      onCancel={onClose}
+      onSubmit={submit}
     >
-      <FormError form={form} error={error} names={FIELDS} />
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label={t('drafting.offeringForm')}>
         <Form.Item name="code" label={t('drafting.code')} extra={t('drafting.codeHint')} rules={[{ required: !offering, pattern: CODE_PATTERN, message: t('drafting.codeInvalid') }, { validator: async (_, v?: string) => { if (!offering && v && usedCodes.has(v)) throw new Error(t('drafting.codeUsed')); } }]}>
           <Input disabled={Boolean(offering)} maxLength={63} />
         </Form.Item>
@@ -96,7 +83,6 @@ export function OfferingFormModal({ offering, open, usedCodes, onClose, onSave }
         <Form.Item name="keywords" label={t('drafting.keywords')} extra={t('drafting.keywordsHint')}>
           <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} aria-label={t('drafting.keywords')} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

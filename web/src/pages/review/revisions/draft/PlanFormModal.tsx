@@ -1,11 +1,11 @@
 // Adding or changing a plan of an offering in a draft revision: names, unit and annual unit price, the most one
 // project may take, the specification provisioning uses (which keys matter depends on the offering's provisioner)
 // and its 信创 attributes.
-import { useEffect, useState } from 'react';
-import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import type { PlanInput } from '../../../../api/catalog';
 import type { OfferingView, PlanView } from '../../../../api/types';
-import { FormError } from '../../../../components/FormError';
+import { FormModal } from '../../../../components/FormModal';
 import { useI18n, type MessageKey } from '../../../../i18n';
 
 const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -44,54 +44,41 @@ function compact<T extends object>(o: T): T {
 export function PlanFormModal({ offering, plan, open, usedCodes, onClose, onSave }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
   const main = MAIN_SPECS[offering.provisioner];
   const specKeys = [...NUMBER_SPECS, ...TEXT_SPECS].sort((a, b) => Number(!main.includes(a)) - Number(!main.includes(b)));
 
   useEffect(() => {
     if (!open) return;
-    setError(undefined);
     form.resetFields();
     form.setFieldsValue(plan ? { ...plan, nameEn: plan.nameEn ?? '' } : { unit: '个·年', unitPrice: 0, spec: {}, xinchuang: { certified: false }, maxQuantity: null });
   }, [open, plan, form]);
 
   async function submit(values: Values) {
-    setBusy(true);
-    setError(undefined);
     const { code, ...input } = values;
-    try {
-      await onSave(plan?.code ?? code, {
-        ...input,
-        nameEn: input.nameEn?.trim() || null,
-        maxQuantity: input.maxQuantity ?? null,
-        spec: compact(input.spec ?? {}),
-        xinchuang: compact({ ...input.xinchuang, certified: Boolean(input.xinchuang?.certified) }),
-        status: plan?.status ?? 'ACTIVE',
-      });
-      onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await onSave(plan?.code ?? code, {
+      ...input,
+      nameEn: input.nameEn?.trim() || null,
+      maxQuantity: input.maxQuantity ?? null,
+      spec: compact(input.spec ?? {}),
+      xinchuang: compact({ ...input.xinchuang, certified: Boolean(input.xinchuang?.certified) }),
+      status: plan?.status ?? 'ACTIVE',
+    });
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t(plan ? 'drafting.editPlan' : 'drafting.addPlan', { offering: offering.name })}
       okText={t('drafting.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'drafting-save' } as Record<`data-${string}`, string>}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      okTestId="drafting-save"
       width={760}
+      form={form}
+      fields={FIELDS}
+      ariaLabel={t('drafting.planForm')}
+      onCancel={onClose}
+      onSubmit={submit}
     >
-      <FormError form={form} error={error} names={FIELDS} />
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label={t('drafting.planForm')}>
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="code" label={t('drafting.code')} extra={t('drafting.codeHint')} rules={[{ required: !plan, pattern: CODE_PATTERN, message: t('drafting.codeInvalid') }, { validator: async (_, v?: string) => { if (!plan && v && usedCodes.has(v)) throw new Error(t('drafting.codeUsed')); } }]}>
@@ -161,7 +148,6 @@ export function PlanFormModal({ offering, plan, open, usedCodes, onClose, onSave
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
 import { createPublishedCatalog } from '../catalog/published.js';
+import { requeueOrphanedJobs } from '../provisioners/orphans.js';
 import { PROVISIONING_QUEUE } from '../provisioners/provisioning.js';
 import { clusterProfile, queueOptions, createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
 
@@ -29,6 +30,7 @@ export async function startPlatform(
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory });
   let ready = false;
+  if (db.tookOverFrom) log.warn({ previousHolder: db.tookOverFrom }, 'DATA_DIR was left locked by a process that ended without stopping (a crash?); taken over');
   try {
     const migrated = await migrateOrVerify(db.pool, config.migrateOnStart);
     const seeded = await seedDatabase(db, config);
@@ -38,6 +40,7 @@ export async function startPlatform(
     throw err;
   }
   const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], queueOptions(config));
+  await requeueOrphanedJobs(db, queue, log);
   const published = createPublishedCatalog(db);
   const driver = await createDriver(config, log);
   const status = await createStatusReader(config);

@@ -7,13 +7,12 @@ import { createRevisionService } from '../catalog/revisions.js';
 import { createAuditTrailService } from '../core/audit/trail.js';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
-import { createFileStore } from '../core/files/store.js';
+import { createFileStore, filesDirOf } from '../core/files/store.js';
 import { createApprovalService } from '../projects/approval.js';
 import { createDocumentService } from '../projects/documents.js';
 import { createDraftingService } from '../projects/drafting.js';
 import { createFilingService } from '../projects/filings.js';
 import { createMigrationService } from '../migration/service.js';
-import path from 'node:path';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
@@ -39,7 +38,7 @@ export interface Runtime {
 export function createServices(db: Database, config: Config, runtime: Runtime, opts: ServiceOptions = {}) {
   const { published } = runtime;
   const sessions = new SessionCache<SessionUser>();
-  const files = createFileStore(path.join(config.dataDir, 'files'));
+  const files = createFileStore(filesDirOf(config.dataDir));
   const resourceRequests = createResourceRequestService({ db, published });
   return {
     auth: createAuthService({ db, config, sessions }),

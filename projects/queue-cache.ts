@@ -22,8 +22,9 @@ export function createQueueCache(pool: pg.Pool, maxEntries = 1000): QueueCache {
   const entries = new Map<string, { stamp: string; value: unknown }>();
 
   async function stampOf(stage: string): Promise<string> {
-    // a named statement: each connection parses and plans it once
-    const { rows } = await pool.query<{ n: number; p: string; o: string }>({ name: 'queue-stamp', text: STAMP_SQL, values: [stage] });
+    // not a named statement: on the embedded database every connection shares one session, where a name prepared
+    // by one connection collides with the next connection's (README, "The embedded database")
+    const { rows } = await pool.query<{ n: number; p: string; o: string }>(STAMP_SQL, [stage]);
     const r = rows[0]!;
     return `${r.n}|${r.p}|${r.o}`;
   }

@@ -13,7 +13,7 @@ async function main() {
   const config = loadConfig();
   if (config.embedded) throw new ConfigError('The worker process needs DATABASE_URL: the embedded database serves one process only.');
   const log = createLogger(config.logLevel).child({ role: 'worker' });
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'worker', poolMax: config.databasePoolMax });
   await migrateOrVerify(db.pool, config.migrateOnStart); // a no-op when the API or a migration Job already applied them (advisory-locked)
   const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], queueOptions(config));
   const driver = await createDriver(config, log);

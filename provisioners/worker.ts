@@ -1,5 +1,7 @@
 // The provisioning worker: takes a job from the queue, holds the stack's lock for the whole operation (a
-// session-level advisory lock: released by PostgreSQL itself if this process dies), computes the desired state,
+// session-level advisory lock: released by PostgreSQL itself if this process dies; and a set of the stacks this
+// process is working on, because on the embedded database all connections share one session, where an advisory
+// lock is re-entrant and so excludes nobody), computes the desired state,
 // runs the driver, and records the outcome. A job handed out again after a crash converges: names are
 // deterministic and the drivers make the stack match the objects.
 import type { Logger } from 'pino';
@@ -33,6 +35,8 @@ export class StackLockedError extends Error {}
 
 export function createProvisioningWorker({ db, driver, published, profile, log, retryLimit, beforeDriver }: WorkerDeps) {
   const { prisma } = db;
+  /** stacks an operation of this process is working on */
+  const busyHere = new Set<string>();
 
   async function event(jobId: string, level: EventLevel, message: string, data?: Record<string, unknown>) {
     await prisma.jobEvent.create({ data: { jobId, level, message, data: (data ?? undefined) as Prisma.InputJsonValue | undefined } });
@@ -43,7 +47,15 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
     if (!job || job.state === 'SUCCEEDED' || job.state === 'FAILED') return; // already settled: a duplicate delivery
     // the HTTP request that asked for the job: its id (reqId, as in the access log) is on every log line of the job
     const jobLog = log.child({ jobId: job.id, reqId: job.requestIdHttp ?? undefined, kind: job.kind, stack: job.stack });
-    const lockClient = await db.pool.connect();
+    if (busyHere.has(job.stack)) {
+      jobLog.warn('stack busy with another operation of this process: the queue will retry');
+      throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
+    }
+    busyHere.add(job.stack);
+    const lockClient = await db.pool.connect().catch((err: unknown) => {
+      busyHere.delete(job.stack);
+      throw err;
+    });
     const lockKey = `op:${job.stack}`;
     try {
       const { rows } = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [lockKey]);
@@ -58,6 +70,7 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
       }
     } finally {
       lockClient.release();
+      busyHere.delete(job.stack);
     }
   }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.js';
+import { acquireDataDirLock, type LockHolder } from './data-dir-lock.js';
 
 export type Prisma = PrismaClient;
 /** The client inside an interactive transaction. */
@@ -15,6 +16,8 @@ export interface Database {
   prisma: PrismaClient;
   pool: pg.Pool;
   kind: 'postgresql' | 'embedded';
+  /** the embedded database: who held DATA_DIR before a crash, when this process took the folder over from them */
+  tookOverFrom: LockHolder | null;
   close(): Promise<void>;
 }
 
@@ -24,34 +27,67 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** keep the embedded database in memory only (tests) */
   inMemory?: boolean;
+  /** what this process is, named to a second process refused the same DATA_DIR ("api", "worker", "backup" …) */
+  purpose?: string;
 }
 
 const EMBEDDED_SOCKET_PORT = 5432;
+/** the embedded database's folder and its socket inside DATA_DIR (everything else there is the platform's files) */
+export const EMBEDDED_DB_DIR = 'pgdata';
+export const EMBEDDED_SOCKET = `.s.PGSQL.${EMBEDDED_SOCKET_PORT}`;
+
+/** How a client reaches the embedded database of a platform running on `dataDir` (its private socket). */
+export function embeddedConnection(dataDir: string): pg.PoolConfig {
+  return { host: dataDir, port: EMBEDDED_SOCKET_PORT, user: 'postgres', database: 'postgres' };
+}
+
+/**
+ * Opens the PGlite folder, creating it first if needed. A new database is initialised under a temporary name and
+ * renamed into place only once complete, so a process killed during the first start leaves no half-made folder.
+ */
+async function openPglite(dbDir: string) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (!fs.existsSync(dbDir)) {
+    const fresh = `${dbDir}.init`;
+    fs.rmSync(fresh, { recursive: true, force: true }); // left by a start that was killed
+    const made = await PGlite.create(fresh);
+    await made.close();
+    fs.renameSync(fresh, dbDir);
+  }
+  return PGlite.create(dbDir);
+}
 
 async function startEmbedded(dataDir: string, inMemory: boolean) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const dbDir = path.join(dataDir, 'pgdata');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const socketDir = inMemory ? fs.mkdtempSync(path.join(dataDir, 'sock-')) : dataDir;
-  const socketPath = path.join(socketDir, `.s.PGSQL.${EMBEDDED_SOCKET_PORT}`);
-  fs.rmSync(socketPath, { force: true }); // left behind by a process that was killed
-  const db = await PGlite.create(inMemory ? 'memory://' : dbDir);
+  const socketPath = path.join(socketDir, EMBEDDED_SOCKET);
+  fs.rmSync(socketPath, { force: true }); // left behind by a process that was killed (the folder is ours: data-dir-lock)
+  const db = inMemory ? await PGlite.create('memory://') : await openPglite(path.join(dataDir, EMBEDDED_DB_DIR));
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 32 });
   await server.start();
   fs.chmodSync(socketPath, 0o600);
   return {
-    poolConfig: { host: socketDir, port: EMBEDDED_SOCKET_PORT, user: 'postgres', database: 'postgres' },
+    poolConfig: embeddedConnection(socketDir),
     async stop() {
       await server.stop();
       await db.close();
-      if (inMemory) fs.rmSync(socketDir, { recursive: true, force: true });
+      fs.rmSync(inMemory ? socketDir : socketPath, { recursive: true, force: true });
     },
   };
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  const embedded = opts.databaseUrl ? undefined : await startEmbedded(opts.dataDir, opts.inMemory ?? false);
+  // the embedded database belongs to one process: the folder is taken before anything in it is opened
+  const lock = opts.databaseUrl || opts.inMemory ? undefined : await acquireDataDirLock(opts.dataDir, opts.purpose ?? 'api');
+  let embedded: Awaited<ReturnType<typeof startEmbedded>> | undefined;
+  try {
+    embedded = opts.databaseUrl ? undefined : await startEmbedded(opts.dataDir, opts.inMemory ?? false);
+  } catch (err) {
+    await lock?.release();
+    throw err;
+  }
   const pool = new pg.Pool(
     embedded
       ? { ...embedded.poolConfig, max: 8 }
@@ -65,10 +101,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     prisma,
     pool,
     kind: embedded ? 'embedded' : 'postgresql',
+    tookOverFrom: lock?.tookOverFrom ?? null,
     async close() {
       await prisma.$disconnect();
       await pool.end();
       await embedded?.stop();
+      await lock?.release();
     },
   };
 }

@@ -10,6 +10,9 @@ export interface StoredFile {
   sm3: string;
 }
 
+/** where stored files live inside DATA_DIR */
+export const filesDirOf = (dataDir: string) => path.join(dataDir, 'files');
+
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function createFileStore(root: string) {

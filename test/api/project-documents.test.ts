@@ -9,6 +9,9 @@ import type { Response, Test } from 'supertest';
 import type { LocalDate } from '../../core/calendar/working-days.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { buildBudgetApproved, buildValidDraft, type Built } from '../support/projects.js';
+import { PDF } from '../support/documents.js';
+import { EMBEDDED_DB_DIR, EMBEDDED_SOCKET } from '../../core/db/database.js';
+import { HOLDER_FILE } from '../../core/db/data-dir-lock.js';
 
 let t: TestPlatform;
 let today: LocalDate = '2026-11-09';
@@ -20,7 +23,7 @@ let stored = 0;
 
 beforeAll(async () => {
   t = await startTestPlatform({}, { today: () => today });
-  dataDir = `/tmp/zy-test-data/${t.scratch.name}`;
+  dataDir = t.dataDir;
   filesDir = path.join(dataDir, 'files');
 });
 afterAll(async () => {
@@ -30,12 +33,6 @@ afterAll(async () => {
 
 // ── fixtures ────────────────────────────────────────────────────────────────────────────────────────────────
 
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n' +
-    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n' +
-    'xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n0000000115 00000 n \n' +
-    'trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n186\n%%EOF\n',
-);
 
 /** A Windows executable: the MZ header and a PE signature at the offset the header names. */
 function exe(): Buffer {
@@ -134,11 +131,14 @@ function expectRefused(res: Response, status: number, code: string) {
 }
 
 /** Every regular file under a directory, recursively (absolute paths). */
+/** files under `dir`, without the embedded database's own (its folder, socket and lock holder file in DATA_DIR) */
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
+  const platformOwn = [EMBEDDED_DB_DIR, EMBEDDED_SOCKET, HOLDER_FILE].map((e) => path.join(dataDir, e));
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
+    .filter((e) => e.isFile() || e.isSocket())
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((f) => !platformOwn.some((own) => f === own || f.startsWith(own + path.sep)));
 }
 
 async function documentsOf(id: string) {

@@ -120,7 +120,7 @@ describe('provisioning an approved request', () => {
   });
 
   it('writes the same objects as YAML into a folder per namespace', async () => {
-    const dir = path.join('/tmp/zy-test-data', t.scratch.name, 'rendered', namespace);
+    const dir = path.join(t.dataDir, 'rendered', namespace);
     const files = fs.readdirSync(dir);
     expect(files.some((f) => f.startsWith('virtualmachine-'))).toBe(true);
     expect(files.some((f) => f.startsWith('cluster-'))).toBe(true);
@@ -173,7 +173,7 @@ describe('provisioning an approved request', () => {
     const resources = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'));
     const states = resources.body.resources.filter((r: { kind: string }) => r.kind !== 'Namespace').map((r: { state: string }) => r.state);
     expect(states.every((s: string) => s === 'DEPROVISIONED')).toBe(true);
-    const dir = path.join('/tmp/zy-test-data', t.scratch.name, 'rendered', namespace);
+    const dir = path.join(t.dataDir, 'rendered', namespace);
     expect(fs.readdirSync(dir).some((f) => f.startsWith('virtualmachine-'))).toBe(false);
   });
 

@@ -22,7 +22,7 @@ afterAll(async () => {
 function startWorker(hang: boolean): Promise<ChildProcess> {
   const child = fork(path.resolve(import.meta.dirname, '../fixtures/hanging-worker.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...ENV, DATABASE_URL: t.scratch.url, DATA_DIR: path.join('/tmp/zy-test-data', t.scratch.name), LOG_LEVEL: 'warn', HANG_FIRST_ATTEMPT: hang ? '1' : '0' },
+    env: { ...process.env, ...ENV, ...t.database.env, LOG_LEVEL: 'warn', HANG_FIRST_ATTEMPT: hang ? '1' : '0' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);
@@ -53,7 +53,9 @@ describe('a worker killed mid-job', () => {
     const jobs = t.platform.db.prisma.provisioningJob;
 
     const first = await startWorker(true);
-    await until('the first attempt to run', async () => ((await jobs.findUniqueOrThrow({ where: { id: jobId } })).state === 'RUNNING' ? true : undefined));
+    // inside the job: marked running and its start logged (the worker then hangs in the driver hook)
+    const started = () => t.platform.db.prisma.jobEvent.count({ where: { jobId, message: { startsWith: '开始执行' } } });
+    await until('the first attempt to run', async () => ((await started()) === 1 ? true : undefined));
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     expect((await jobs.findUniqueOrThrow({ where: { id: jobId } })).state).toBe('RUNNING'); // not lost, not finished
@@ -74,7 +76,7 @@ describe('a worker killed mid-job', () => {
     const request = await t.http.get(`/api/resource-requests/${req.body.id}`).set(await t.as('dept'));
     expect(request.body.status).toBe('PROVISIONED');
     const ns = (await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'))).body.namespace;
-    const files = fs.readdirSync(path.join('/tmp/zy-test-data', t.scratch.name, 'rendered', ns));
+    const files = fs.readdirSync(path.join(t.dataDir, 'rendered', ns));
     expect(files.filter((f) => f.startsWith('virtualmachine-'))).toHaveLength(2);
   }, 120_000);
 });

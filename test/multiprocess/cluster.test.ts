@@ -44,7 +44,7 @@ function start(name: string, script: string, env: Record<string, string>): Proc 
   const child = fork(path.join(REPO, script), [], {
     execArgv: ['--import', 'tsx'],
     cwd: REPO,
-    env: { ...process.env, ...ENV, DATABASE_URL: t.scratch.url, DATA_DIR: dataDir, LOG_LEVEL: 'info', DEMO_MODE: 'true', DEMO_PASSWORD, MIGRATE_ON_START: 'false', SHUTDOWN_TIMEOUT_SECONDS: String(SHUTDOWN_TIMEOUT_SECONDS), ...env },
+    env: { ...process.env, ...ENV, DATABASE_URL: t.database.url, DATA_DIR: dataDir, LOG_LEVEL: 'info', DEMO_MODE: 'true', DEMO_PASSWORD, MIGRATE_ON_START: 'false', SHUTDOWN_TIMEOUT_SECONDS: String(SHUTDOWN_TIMEOUT_SECONDS), ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const p: Proc = {
@@ -203,7 +203,7 @@ let provisioned: { requestId: string; jobId: string; answeredBy: number; httpReq
 
 beforeAll(async () => {
   t = await startTestPlatform(ENV);
-  dataDir = path.join('/tmp/zy-test-data', t.scratch.name);
+  dataDir = t.dataDir;
   requestIds = await prepareRequests();
 
   apis = [start('api-1', 'api/server.ts', { PORT: '0', HOST: '127.0.0.1' }), start('api-2', 'api/server.ts', { PORT: '0', HOST: '127.0.0.1' })];

@@ -1,16 +1,18 @@
-// The whole platform on a scratch PostgreSQL database, in-process, driven through supertest.
+// The whole platform on a scratch database (PostgreSQL, or the embedded one: ./database.ts), in-process, driven through supertest.
 import supertest from 'supertest';
 import { startPlatform, type Platform } from '../../api/platform.js';
 import type { ServiceOptions } from '../../api/services.js';
 import { toShanghaiDate, type LocalDate } from '../../core/calendar/working-days.js';
 import { loadConfig } from '../../core/config.js';
-import { createScratchDatabase, type ScratchDatabase } from './postgres.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
 
 export interface TestPlatform {
   platform: Platform;
-  scratch: ScratchDatabase;
+  database: TestDatabase;
+  /** the platform's DATA_DIR */
+  dataDir: string;
   http: ReturnType<typeof supertest>;
   /** signs in a demo account and returns its bearer token (cached per username) */
   token(username: string): Promise<string>;
@@ -22,11 +24,17 @@ export interface TestPlatform {
 }
 
 export async function startTestPlatform(env: Record<string, string> = {}, services: ServiceOptions = {}): Promise<TestPlatform> {
-  const scratch = await createScratchDatabase();
-  const config = loadConfig({ DATABASE_URL: scratch.url, DEMO_MODE: 'true', DEMO_PASSWORD, LOG_LEVEL: 'silent', DATA_DIR: `/tmp/zy-test-data/${scratch.name}`, ...env });
+  const database = await createTestDatabase();
+  const config = loadConfig({ ...database.env, DEMO_MODE: 'true', DEMO_PASSWORD, LOG_LEVEL: 'silent', ...env });
   let fixedToday: LocalDate | null = null;
   const today = () => fixedToday ?? toShanghaiDate(new Date());
-  const platform = await startPlatform(config, { listen: false, services: { today, ...services } });
+  let platform: Platform;
+  try {
+    platform = await startPlatform(config, { listen: false, services: { today, ...services } });
+  } catch (err) {
+    await database.drop();
+    throw err;
+  }
   const http = supertest(platform.app);
   const tokens = new Map<string, string>();
   async function token(username: string) {
@@ -41,7 +49,8 @@ export async function startTestPlatform(env: Record<string, string> = {}, servic
   }
   return {
     platform,
-    scratch,
+    database,
+    dataDir: database.dataDir,
     http,
     token,
     as: async (username) => ({ Authorization: `Bearer ${await token(username)}` }),
@@ -51,7 +60,7 @@ export async function startTestPlatform(env: Record<string, string> = {}, servic
     today,
     async stop() {
       await platform.stop();
-      await scratch.drop();
+      await database.drop();
     },
   };
 }

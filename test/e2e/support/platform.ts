@@ -1,9 +1,9 @@
-// The whole platform for browser tests: in-process on a scratch PostgreSQL database, listening on a free port of
+// The whole platform for browser tests: in-process on a scratch database (PostgreSQL or embedded: test/support/database.ts), listening on a free port of
 // 127.0.0.1 and serving the built web console, with a movable "today" (Asia/Shanghai), as test/support/platform.ts.
 import { startPlatform, type Platform } from '../../../api/platform.js';
 import { toShanghaiDate, type LocalDate } from '../../../core/calendar/working-days.js';
 import { loadConfig } from '../../../core/config.js';
-import { createScratchDatabase, type ScratchDatabase } from '../../support/postgres.js';
+import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { DEMO_PASSWORD } from '../../support/platform.js';
 import { ensureWebBuilt } from './ui-build.js';
 
@@ -11,7 +11,7 @@ export { DEMO_PASSWORD };
 
 export interface E2EPlatform {
   platform: Platform;
-  scratch: ScratchDatabase;
+  database: TestDatabase;
   url: string;
   setToday(date: LocalDate | null): void;
   today(): LocalDate;
@@ -20,13 +20,12 @@ export interface E2EPlatform {
 
 export async function startE2EPlatform(): Promise<E2EPlatform> {
   await ensureWebBuilt();
-  const scratch = await createScratchDatabase('zy_e2e');
+  const database = await createTestDatabase('zy_e2e');
   const config = loadConfig({
-    DATABASE_URL: scratch.url,
+    ...database.env,
     DEMO_MODE: 'true',
     DEMO_PASSWORD,
     LOG_LEVEL: 'silent',
-    DATA_DIR: `/tmp/zy-test-data/${scratch.name}`,
     PORT: '0',
     HOST: '127.0.0.1',
   });
@@ -36,12 +35,12 @@ export async function startE2EPlatform(): Promise<E2EPlatform> {
   try {
     platform = await startPlatform(config, { listen: true, services: { today } });
   } catch (err) {
-    await scratch.drop();
+    await database.drop();
     throw err;
   }
   return {
     platform,
-    scratch,
+    database,
     url: platform.url!,
     setToday(date) {
       fixedToday = date;
@@ -49,7 +48,7 @@ export async function startE2EPlatform(): Promise<E2EPlatform> {
     today,
     async stop() {
       await platform.stop();
-      await scratch.drop();
+      await database.drop();
     },
   };
 }

@@ -1,0 +1,33 @@
+// The backup archive: one .tar.gz holding
+//   manifest.json          what it is: format, when, from which database, the migrations applied, row and file counts
+//   db/<table>.ndjson      every row of every table, one JSON object a line (row_to_json), read in one snapshot
+//   files/<xx>/<key>       the stored files (DATA_DIR/files) present when the snapshot was taken
+// The same archive restores an embedded platform and moves its data to PostgreSQL (and back).
+export const FORMAT = 'zhengyun-backup';
+export const FORMAT_VERSION = 1;
+
+export interface Manifest {
+  format: typeof FORMAT;
+  version: typeof FORMAT_VERSION;
+  createdAt: string;
+  /** the database it was taken from */
+  source: 'embedded' | 'postgresql';
+  /** migrations applied to that database, in order: the schema the rows belong to */
+  migrations: string[];
+  /** tables in load order (parents before children), with their row counts */
+  tables: { name: string; rows: number; selfReferencing: boolean }[];
+  files: number;
+}
+
+export const MANIFEST = 'manifest.json';
+export const tableEntry = (table: string) => `db/${table}.ndjson`;
+export const FILES_DIR = 'files';
+
+export class BackupError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

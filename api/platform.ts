@@ -10,8 +10,7 @@ import { seedDatabase } from '../prisma/seed/index.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
 import { createPublishedCatalog } from '../catalog/published.js';
 import { requeueOrphanedJobs } from '../provisioners/orphans.js';
-import { PROVISIONING_QUEUE } from '../provisioners/provisioning.js';
-import { clusterProfile, queueOptions, createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
+import { clusterProfile, QUEUES, queueOptions, createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
 
 export interface Platform {
   db: Database;
@@ -39,7 +38,7 @@ export async function startPlatform(
     await db.close();
     throw err;
   }
-  const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], queueOptions(config));
+  const queue = await startJobQueue(db, log, QUEUES, queueOptions(config));
   await requeueOrphanedJobs(db, queue, log);
   const published = createPublishedCatalog(db);
   const driver = await createDriver(config, log);

@@ -43,6 +43,13 @@ const envSchema = z.object({
   PULUMI_CONFIG_PASSPHRASE: z.string().optional(),
   /** kubeconfig of the target cluster: used by the Pulumi driver and by status sync */
   KUBECONFIG: z.string().optional(),
+  /** when every provisioned tenant is checked for drift (cron, Asia/Shanghai, at most once a minute); "off": never */
+  DRIFT_CHECK_CRON: z
+    .string()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'a five-field cron expression such as "*/15 * * * *", or off')
+    .default('*/15 * * * *'),
+  /** how long a database's final backup may take before deprovisioning gives up (and removes nothing) */
+  FINAL_BACKUP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(1800),
   /** the registry VM boot images are pulled from (containerDisk / CDI registry source) */
   /** what this process is: the HTTP API (workers in-process unless RUN_WORKERS=false), a dedicated job worker,
    *  or a one-off migration run (the Kubernetes migration Job); see api/main.ts */
@@ -88,6 +95,9 @@ export interface Config {
     pulumiPassphrase: string | undefined;
     kubeconfig: string | undefined;
     vmImageBase: string;
+    /** null: no scheduled drift checks */
+    driftCheckCron: string | null;
+    finalBackupTimeoutSeconds: number;
   };
 }
 
@@ -138,6 +148,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       pulumiPassphrase: e.PULUMI_CONFIG_PASSPHRASE,
       kubeconfig: e.KUBECONFIG,
       vmImageBase: e.VM_IMAGE_BASE,
+      driftCheckCron: e.DRIFT_CHECK_CRON === 'off' ? null : e.DRIFT_CHECK_CRON,
+      finalBackupTimeoutSeconds: e.FINAL_BACKUP_TIMEOUT_SECONDS,
     },
   };
 }

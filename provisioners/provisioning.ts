@@ -9,20 +9,16 @@ import type { JobQueue } from '../core/jobs/queue.js';
 import { findReadableProject } from '../projects/guard.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { desiredState, type ClusterProfile } from './desired-state.js';
-import type { ProvisioningDriver } from './drivers/driver.js';
+import type { DriftItem, ObjectChange, ProvisioningDriver } from './drivers/driver.js';
+import { isChanging } from './job-kinds.js';
+import { createJobRecord, type JobAudit, type NewJob } from './job-records.js';
 import { entitlementUsage } from './entitlement.js';
 import { objectsToYaml } from './render.js';
 import { drawnBy, type ResourceRequestService } from './requests.js';
 import type { StatusReader } from './status-reader.js';
 import { loadTenantInput, tenantNamespaceOf } from './tenant-state.js';
 
-export const PROVISIONING_QUEUE = 'provisioning';
-
-export interface JobMessage {
-  jobId: string;
-}
-
-export type JobKind = 'PROVISION' | 'DEPROVISION' | 'REFRESH';
+export { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 
 export function toJobView(j: {
   id: string;
@@ -71,9 +67,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
   const driverName = driver.name;
   const { prisma } = db;
 
-  async function busyJob(tx: Tx, projectId: string) {
-    return tx.provisioningJob.findFirst({ where: { projectId, state: { in: ['QUEUED', 'RUNNING'] } }, select: { id: true } });
-  }
+  const createJob = (tx: Tx, actor: Actor | null, job: NewJob, audit: JobAudit | null) => createJobRecord(tx, { queue: queue(), driverName }, actor, job, audit);
 
   /** Records the job and enqueues it in one transaction; a retried POST with the same Idempotency-Key gets the same job. */
   async function enqueue(
@@ -103,35 +97,54 @@ export function createProvisioningService({ db, queue, requests, published, driv
         const dataBearing = await hasDataBearing(tx, r.items.map((i) => i.planCode));
         if (dataBearing && opts.confirm !== r.code) throw new ConflictError('CONFIRMATION_REQUIRED', { code: r.code });
       }
-      // one operation per stack: the lock serialises enqueuers, the check refuses a second one
       const stack = tenantNamespaceOf(project.org.code, project.code);
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`stack:${stack}`}))`;
-      const busy = await busyJob(tx, project.id);
-      if (busy) throw new ConflictError('STACK_BUSY', { jobId: busy.id });
-      const created = await tx.provisioningJob.create({
-        data: {
-          kind,
-          projectId: project.id,
-          requestId: r.id,
-          stack,
-          driver: driverName,
-          requestedById: actor.principal!.id,
-          idempotencyKey: opts.idempotencyKey ?? null,
-          requestIdHttp: opts.httpRequestId ?? null,
-        },
-      });
+      const created = await createJob(
+        tx,
+        actor,
+        { kind, projectId: project.id, stack, requestId: r.id, idempotencyKey: opts.idempotencyKey, httpRequestId: opts.httpRequestId },
+        { action: `resource-request.${action}`, targetType: 'ResourceRequest', targetId: r.id, detail: { from: r.status } },
+      );
       await tx.resourceRequest.update({ where: { id: r.id }, data: { status: kind === 'PROVISION' ? 'PROVISIONING' : 'DEPROVISIONING', version: { increment: 1 } } });
-      await tx.jobEvent.create({ data: { jobId: created.id, level: 'info', message: kind === 'PROVISION' ? '已排队，等待执行 / queued' : '已排队（回收） / queued (deprovision)' } });
-      await queue().send<JobMessage>(PROVISIONING_QUEUE, { jobId: created.id }, { tx });
-      await recordAudit(tx, actor.audit, {
-        action: `resource-request.${action}`,
-        targetType: 'ResourceRequest',
-        targetId: r.id,
-        detail: { jobId: created.id, stack, from: r.status },
-      });
       return created;
     });
     return { job: toJobView(job), replayed: false };
+  }
+
+  /** What provisioning a request would change, computed by the worker through the driver (never in a request). */
+  async function requestPreview(actor: Actor, requestId: string, opts: { httpRequestId?: string } = {}) {
+    const job = await prisma.$transaction(async (tx) => {
+      const r = await requests.findReadable(tx, actor, requestId);
+      if (!actor.ability.can('preview', 'ResourceRequest')) throw new ForbiddenError('FORBIDDEN', { action: 'preview' });
+      if (!actor.ability.can('preview', subject('ResourceRequest', r))) throw new ConflictError('INVALID_TRANSITION', { action: 'preview', from: r.status });
+      const project = await tx.project.findUniqueOrThrow({ where: { id: r.projectId }, include: { org: true } });
+      return createJob(
+        tx,
+        actor,
+        { kind: 'PREVIEW', projectId: project.id, stack: tenantNamespaceOf(project.org.code, project.code), requestId: r.id, httpRequestId: opts.httpRequestId },
+        { action: 'resource-request.preview', targetType: 'ResourceRequest', targetId: r.id },
+      );
+    });
+    return toJobView(job);
+  }
+
+  /** A drift check (REFRESH) or a repair of a project's tenant, asked for by the sub-center. */
+  async function tenantJob(actor: Actor, projectId: string, kind: 'REFRESH' | 'REPAIR', opts: { httpRequestId?: string } = {}) {
+    const action = kind === 'REFRESH' ? 'checkDrift' : 'repair';
+    const job = await prisma.$transaction(async (tx) => {
+      const project = await findReadableProject(tx, actor, projectId);
+      if (!actor.ability.can(action, 'Project')) throw new ForbiddenError('FORBIDDEN', { action });
+      if (!actor.ability.can(action, subject('Project', project))) throw new ConflictError('INVALID_TRANSITION', { action, from: project.status });
+      const org = await tx.organisation.findUniqueOrThrow({ where: { id: project.orgId } });
+      const live = await tx.provisionedResource.count({ where: { projectId, state: { not: 'DEPROVISIONED' } } });
+      if (!live) throw new ConflictError('NOTHING_PROVISIONED', { projectId });
+      return createJob(
+        tx,
+        actor,
+        { kind, projectId, stack: tenantNamespaceOf(org.code, project.code), httpRequestId: opts.httpRequestId },
+        { action: `project.${action === 'checkDrift' ? 'drift-check' : 'repair'}`, targetType: 'Project', targetId: projectId },
+      );
+    });
+    return toJobView(job);
   }
 
   async function hasDataBearing(tx: Tx, planCodes: string[]) {
@@ -163,7 +176,10 @@ export function createProvisioningService({ db, queue, requests, published, driv
     return { events, ended: job.state === 'SUCCEEDED' || job.state === 'FAILED', state: job.state };
   }
 
-  /** The whole tenant as it will be once the request is provisioned: the exact objects, and the driver's diff. */
+  /**
+   * The whole tenant as it will be once the request is provisioned: the exact objects (computed here, pure), and
+   * the latest preview job of the request with the driver's diff once it has run.
+   */
   async function preview(actor: Actor, requestId: string) {
     const r = await requests.findReadable(prisma, actor, requestId);
     if (!actor.ability.can('provision', 'ResourceRequest')) throw new ForbiddenError('FORBIDDEN', { action: 'preview' });
@@ -171,8 +187,9 @@ export function createProvisioningService({ db, queue, requests, published, driv
     const namespace = tenantNamespaceOf(project.org.code, project.code);
     const input = await loadTenantInput(prisma, r.projectId, { include: r.id });
     const objects = desiredState(input, (await published.current()).view, profile);
-    const diff = await driver.preview(namespace, objects);
-    return { namespace, driver: driverName, objects, changes: diff.changes, yaml: objectsToYaml(objects) };
+    const last = await prisma.provisioningJob.findFirst({ where: { requestId: r.id, kind: 'PREVIEW' }, orderBy: { createdAt: 'desc' } });
+    const changes = last?.state === 'SUCCEEDED' ? ((last.result as { changes?: ObjectChange[] } | null)?.changes ?? []) : null;
+    return { namespace, driver: driverName, objects, yaml: objectsToYaml(objects), previewJob: last ? toJobView(last) : null, changes };
   }
 
   /** What a project has: tracked resources and their state, entitlement used and left, drift where known. */
@@ -180,19 +197,25 @@ export function createProvisioningService({ db, queue, requests, published, driv
     const project = await findReadableProject(prisma, actor, projectId);
     const org = await prisma.organisation.findUniqueOrThrow({ where: { id: project.orgId } });
     const namespace = tenantNamespaceOf(org.code, project.code);
-    const [rows, entitlement, drawn, jobs] = await Promise.all([
+    const [rows, entitlement, drawn, jobs, lastCheck] = await Promise.all([
       prisma.provisionedResource.findMany({ where: { projectId }, orderBy: [{ kind: 'asc' }, { name: 'asc' }] }),
       prisma.entitlement.findMany({ where: { projectId }, orderBy: { planCode: 'asc' } }),
       drawnBy(prisma, projectId),
       prisma.provisioningJob.findMany({ where: { projectId }, orderBy: { createdAt: 'desc' }, take: 10 }),
+      prisma.provisioningJob.findFirst({ where: { projectId, kind: 'REFRESH', state: 'SUCCEEDED' }, orderBy: { finishedAt: 'desc' } }),
     ]);
-    let drift: { kind: string; name: string; reason: string }[] | null = null;
+    // drift: what the last drift check (a REFRESH job through the driver) found, unless a change ran after it,
+    // and what the live read below sees (quota, VM run state, objects gone)
+    const changedSince = lastCheck && jobs.some((j) => isChanging(j.kind) && j.state === 'SUCCEEDED' && j.finishedAt && j.finishedAt > lastCheck.finishedAt!);
+    const checked = lastCheck && !changedSince ? ((lastCheck.result as { drift?: DriftItem[] } | null)?.drift ?? []) : null;
+    let drift: { kind: string; name: string; reason: string }[] | null = checked;
     let observed = new Map<string, { state: string; detail?: string }>();
     if (status && rows.length) {
       const input = await loadTenantInput(prisma, projectId);
       const expected = desiredState(input, (await published.current()).view, profile);
       const read = await status.read(namespace, expected);
-      drift = read.drift;
+      const seen = new Set((checked ?? []).map((d) => `${d.kind}/${d.name}`));
+      drift = [...(checked ?? []), ...read.drift.filter((d) => !seen.has(`${d.kind}/${d.name}`))];
       observed = new Map(read.objects.map((o) => [`${o.kind}/${o.name}`, { state: o.state === 'MISSING' ? 'DRIFTED' : o.state, detail: o.detail }]));
     }
     return {
@@ -216,6 +239,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
       }),
       entitlement: entitlementUsage(entitlement, drawn),
       drift,
+      driftCheckedAt: lastCheck?.finishedAt?.toISOString() ?? null,
       jobs: jobs.map(toJobView),
     };
   }
@@ -242,7 +266,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
     });
   }
 
-  return { enqueue, getJob, readableJob, eventsSince, preview, resources, revealCredentials };
+  return { enqueue, requestPreview, tenantJob, getJob, readableJob, eventsSince, preview, resources, revealCredentials };
 }
 
 export type ProvisioningService = ReturnType<typeof createProvisioningService>;

@@ -8,7 +8,9 @@ import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from './drivers/driver.js';
 import { createRenderDriver } from './drivers/render-driver.js';
-import { PROVISIONING_QUEUE, type JobMessage } from './provisioning.js';
+import { DRIFT_CHECK_QUEUE, startDriftSchedule } from './drift-schedule.js';
+import { createFinalBackups } from './final-backup.js';
+import { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 import type { StatusReader } from './status-reader.js';
 import { createProvisioningWorker } from './worker.js';
 import { DEFAULT_CLUSTER_PROFILE, type ClusterProfile } from './desired-state.js';
@@ -38,23 +40,30 @@ export async function createStatusReader(config: Config): Promise<StatusReader |
   return createClusterStatusReader(config.provisioning.kubeconfig);
 }
 
+/** The queues every process creates: provisioning jobs, and the ticks of the drift-check schedule. */
+export const QUEUES = [PROVISIONING_QUEUE, DRIFT_CHECK_QUEUE];
+
 /** The queue settings every process uses, from configuration. */
 export function queueOptions(config: Config) {
   return {
     expireInSeconds: config.provisioning.jobExpireSeconds,
     retryLimit: config.provisioning.jobRetryLimit,
     maintenanceIntervalSeconds: config.provisioning.jobSuperviseSeconds,
+    cronCheckSeconds: Math.min(config.provisioning.jobSuperviseSeconds, 30),
     stopTimeoutSeconds: config.shutdownTimeoutSeconds,
   };
 }
 
-/** Starts `concurrency` workers on the provisioning queue. */
+/** Starts `concurrency` workers on the provisioning queue, and the drift-check schedule. */
 export async function startProvisioningWorkers(
   deps: { db: Database; queue: JobQueue; driver: ProvisioningDriver; published: PublishedCatalog; log: Logger },
   config: Config,
   hooks: { beforeDriver?: (jobId: string) => Promise<void> } = {},
 ) {
-  const worker = createProvisioningWorker({ ...deps, profile: clusterProfile(config), retryLimit: config.provisioning.jobRetryLimit, beforeDriver: hooks.beforeDriver });
+  const kubeconfig = config.provisioning.kubeconfig;
+  const finalBackups = kubeconfig ? createFinalBackups(kubeconfig, { timeoutMs: config.provisioning.finalBackupTimeoutSeconds * 1000 }) : undefined;
+  const worker = createProvisioningWorker({ ...deps, profile: clusterProfile(config), retryLimit: config.provisioning.jobRetryLimit, finalBackups, beforeDriver: hooks.beforeDriver });
   await deps.queue.work<JobMessage>(PROVISIONING_QUEUE, config.provisioning.workerConcurrency, (data) => worker.handle(data));
+  await startDriftSchedule(deps.db, deps.queue, deps.driver.name, config.provisioning.driftCheckCron, deps.log);
   deps.log.info({ concurrency: config.provisioning.workerConcurrency, driver: deps.driver.name }, 'provisioning workers started');
 }

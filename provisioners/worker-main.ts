@@ -6,8 +6,7 @@ import { openDatabase } from '../core/db/database.js';
 import { migrateOrVerify } from '../core/db/migrate.js';
 import { startJobQueue } from '../core/jobs/queue.js';
 import { createLogger } from '../core/logger.js';
-import { PROVISIONING_QUEUE } from './provisioning.js';
-import { createDriver, queueOptions, startProvisioningWorkers } from './runtime.js';
+import { createDriver, QUEUES, queueOptions, startProvisioningWorkers } from './runtime.js';
 
 async function main() {
   const config = loadConfig();
@@ -15,7 +14,7 @@ async function main() {
   const log = createLogger(config.logLevel).child({ role: 'worker' });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'worker', poolMax: config.databasePoolMax });
   await migrateOrVerify(db.pool, config.migrateOnStart); // a no-op when the API or a migration Job already applied them (advisory-locked)
-  const queue = await startJobQueue(db, log, [PROVISIONING_QUEUE], queueOptions(config));
+  const queue = await startJobQueue(db, log, QUEUES, queueOptions(config));
   const driver = await createDriver(config, log);
   await startProvisioningWorkers({ db, queue, driver, published: createPublishedCatalog(db), log }, config);
   let stopping = false;

@@ -1,20 +1,21 @@
 // The provisioning worker: takes a job from the queue, holds the stack's lock for the whole operation (a
 // session-level advisory lock: released by PostgreSQL itself if this process dies; and a set of the stacks this
 // process is working on, because on the embedded database all connections share one session, where an advisory
-// lock is re-entrant and so excludes nobody), computes the desired state,
-// runs the driver, and records the outcome. A job handed out again after a crash converges: names are
-// deterministic and the drivers make the stack match the objects.
+// lock is re-entrant and so excludes nobody), runs the job's kind (job-runs.ts), and records the outcome with its
+// audit record in one transaction. A job handed out again after a crash converges: names are deterministic and
+// the drivers make the stack match the objects.
 import type { Logger } from 'pino';
 import { recordAudit, SYSTEM_CONTEXT } from '../core/audit/audit.js';
 import type { Database } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { jobOutcomes, provisioningDuration } from '../core/metrics.js';
 import type { PublishedCatalog } from '../catalog/published.js';
-import { desiredState, LABELS, type ClusterProfile } from './desired-state.js';
+import type { ClusterProfile } from './desired-state.js';
 import type { ProvisioningDriver, EventLevel } from './drivers/driver.js';
+import type { FinalBackups } from './final-backup.js';
+import { isChanging, type JobKind } from './job-kinds.js';
+import { recordResources, runJob, type JobToRun } from './job-runs.js';
 import type { JobMessage } from './provisioning.js';
-import type { K8sObject } from './tenant-input.js';
-import { loadTenantInput } from './tenant-state.js';
 
 export interface WorkerDeps {
   db: Database;
@@ -24,16 +25,15 @@ export interface WorkerDeps {
   log: Logger;
   /** how many times the queue retries a failed job; the last failure marks the request FAILED */
   retryLimit: number;
+  /** takes a database's final backup before deprovisioning removes it (when a cluster is connected) */
+  finalBackups?: FinalBackups;
   /** test hook: called after the job is marked running, before the driver runs */
   beforeDriver?: (jobId: string) => Promise<void>;
 }
 
-/** Kinds of objects whose state users follow (one row each in provisioned_resource). */
-const TRACKED = new Set(['Namespace', 'VirtualMachine', 'Cluster']);
-
 export class StackLockedError extends Error {}
 
-export function createProvisioningWorker({ db, driver, published, profile, log, retryLimit, beforeDriver }: WorkerDeps) {
+export function createProvisioningWorker({ db, driver, published, profile, log, retryLimit, finalBackups, beforeDriver }: WorkerDeps) {
   const { prisma } = db;
   /** stacks an operation of this process is working on */
   const busyHere = new Set<string>();
@@ -64,7 +64,7 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
         throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
       }
       try {
-        await run(job.id, job.kind, job.projectId, job.requestId, job.stack, jobLog);
+        await run({ id: job.id, kind: job.kind as JobKind, projectId: job.projectId, requestId: job.requestId, stack: job.stack }, jobLog);
       } finally {
         await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
       }
@@ -74,7 +74,8 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
     }
   }
 
-  async function run(jobId: string, kind: string, projectId: string, requestId: string | null, stack: string, jobLog: Logger) {
+  async function run(job: JobToRun, jobLog: Logger) {
+    const { id: jobId, kind, requestId, stack } = job;
     const timer = provisioningDuration.startTimer({ kind, driver: driver.name });
     // our own count, not the queue's: a worker that died mid-job leaves no retry count behind
     const { attempts: attempt } = await prisma.provisioningJob.update({
@@ -86,38 +87,35 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
     jobLog.info({ attempt, driver: driver.name }, 'job started');
     try {
       await beforeDriver?.(jobId);
-      const input = await loadTenantInput(prisma, projectId, kind === 'DEPROVISION' ? { exclude: requestId ?? undefined } : { include: requestId ?? undefined });
-      const catalog = await published.current();
-      const objects = desiredState(input, catalog.view, profile);
-      await event(jobId, 'info', `期望状态：${objects.length} 个对象 / desired state: ${objects.length} objects`);
       const onEvent = (level: EventLevel, message: string, data?: Record<string, unknown>) => {
         void event(jobId, level, message, data).catch((err: unknown) => log.warn({ err, jobId }, 'could not record a job event'));
       };
-      const result = await driver.up(stack, objects, onEvent);
+      const outcome = await runJob({ prisma, driver, published, profile, finalBackups }, job, onEvent);
       await prisma.$transaction(async (tx) => {
-        await recordResources(tx, projectId, stack, objects, driver.name);
-        await tx.provisioningJob.update({ where: { id: jobId }, data: { state: 'SUCCEEDED', finishedAt: new Date(), result: { summary: result.summary, changes: result.changes.length } } });
-        if (requestId) {
-          await tx.resourceRequest.update({ where: { id: requestId }, data: { status: kind === 'DEPROVISION' ? 'DEPROVISIONED' : 'PROVISIONED', version: { increment: 1 } } });
+        if (outcome.objects) await recordResources(tx, job.projectId, stack, outcome.objects, driver.name);
+        await tx.provisioningJob.update({ where: { id: jobId }, data: { state: 'SUCCEEDED', finishedAt: new Date(), result: outcome.result } });
+        if (requestId && outcome.requestStatus) {
+          await tx.resourceRequest.update({ where: { id: requestId }, data: { status: outcome.requestStatus, version: { increment: 1 } } });
         }
-        await tx.jobEvent.create({ data: { jobId, level: 'info', message: '完成 / succeeded', data: result.summary } });
+        await tx.jobEvent.create({ data: { jobId, level: 'info', message: '完成 / succeeded', data: outcome.summary } });
         await recordAudit(tx, { ...SYSTEM_CONTEXT, actorName: 'worker' }, {
           action: `job.${kind.toLowerCase()}.succeeded`,
           targetType: 'ProvisioningJob',
           targetId: jobId,
-          detail: { stack, requestId, summary: result.summary },
+          detail: { stack, requestId, summary: outcome.summary },
         });
       });
       const seconds = timer({ outcome: 'succeeded' });
       jobOutcomes.inc({ kind, outcome: 'succeeded' });
-      jobLog.info({ attempt, durationMs: Math.round(seconds * 1000), summary: result.summary }, 'job succeeded');
+      jobLog.info({ attempt, durationMs: Math.round(seconds * 1000), summary: outcome.summary }, 'job succeeded');
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = attempt > retryLimit;
       await prisma.$transaction(async (tx) => {
         await tx.provisioningJob.update({ where: { id: jobId }, data: { state: final ? 'FAILED' : 'QUEUED', error: message, finishedAt: final ? new Date() : null } });
         await tx.jobEvent.create({ data: { jobId, level: 'error', message: final ? `失败 / failed: ${message}` : `出错，将重试 / error, will retry: ${message}` } });
-        if (final && requestId) await tx.resourceRequest.update({ where: { id: requestId }, data: { status: 'FAILED', version: { increment: 1 } } });
+        // a request whose provisioning failed for good can be tried again; previews and checks leave it alone
+        if (final && requestId && isChanging(kind)) await tx.resourceRequest.update({ where: { id: requestId }, data: { status: 'FAILED', version: { increment: 1 } } });
         if (final) {
           await recordAudit(tx, { ...SYSTEM_CONTEXT, actorName: 'worker' }, {
             action: `job.${kind.toLowerCase()}.failed`,
@@ -137,26 +135,4 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
   }
 
   return { handle };
-}
-
-/** One row per namespace, VM and database cluster; objects that are gone are marked DEPROVISIONED. */
-async function recordResources(tx: Prisma.TransactionClient, projectId: string, namespace: string, objects: K8sObject[], driverName: string) {
-  const tracked = objects.filter((o) => TRACKED.has(o.kind));
-  const state = driverName === 'render' ? 'PROVISIONING' : 'READY';
-  const detail = driverName === 'render' ? '已生成清单，待运维人员应用 / manifests rendered, waiting to be applied' : null;
-  for (const o of tracked) {
-    const ns = o.kind === 'Namespace' ? o.metadata.name : (o.metadata.namespace ?? namespace);
-    const requestId = o.metadata.labels?.[LABELS.requestId] ?? null;
-    const planCode = o.metadata.labels?.[LABELS.plan] ?? null;
-    await tx.provisionedResource.upsert({
-      where: { projectId_kind_namespace_name: { projectId, kind: o.kind, namespace: ns, name: o.metadata.name } },
-      create: { projectId, kind: o.kind, name: o.metadata.name, namespace: ns, requestId, planCode, state, detail },
-      update: { state, detail, requestId, planCode },
-    });
-  }
-  const keep = new Set(tracked.map((o) => `${o.kind}/${o.metadata.name}`));
-  const existing = await tx.provisionedResource.findMany({ where: { projectId, state: { not: 'DEPROVISIONED' } } });
-  for (const r of existing) {
-    if (!keep.has(`${r.kind}/${r.name}`)) await tx.provisionedResource.update({ where: { id: r.id }, data: { state: 'DEPROVISIONED', detail: null } });
-  }
 }

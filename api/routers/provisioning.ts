@@ -75,15 +75,40 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
   }
 
   route(table, {
-    method: 'get', path: '/api/resource-requests/:id/preview', summary: 'The exact Kubernetes objects the tenant will have once this request is provisioned, and what changes', tags, auth: true, params: idParam,
+    method: 'get', path: '/api/resource-requests/:id/preview', summary: 'The exact Kubernetes objects the tenant will have once this request is provisioned; and what changes, from its latest preview job', tags, auth: true, params: idParam,
     query: z.strictObject({ format: z.enum(['json', 'yaml']).default('json') }),
-    responses: { 200: { description: 'objects and changes', schema: z.object({ namespace: z.string(), objects: z.array(z.unknown()), changes: z.array(z.unknown()) }).passthrough() }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    responses: {
+      200: {
+        description: 'objects, and the changes once a preview job has run (null before)',
+        schema: z.object({ namespace: z.string(), driver: z.string(), objects: z.array(z.unknown()), changes: z.array(z.unknown()).nullable(), previewJob: jobView.nullable() }),
+      },
+      401: errors[401], 403: errors[403], 404: errors[404],
+    },
     handler: async ({ params, query, ctx }, _req, res) => {
       const p = await s.provisioning.preview(ctx, params.id);
       if (query.format === 'yaml') return void res.type('application/yaml; charset=utf-8').send(p.yaml);
-      res.json({ namespace: p.namespace, driver: p.driver, changes: p.changes, objects: p.objects });
+      res.json({ namespace: p.namespace, driver: p.driver, objects: p.objects, changes: p.changes, previewJob: p.previewJob });
     },
   });
+
+  const accepted = (res: Parameters<Parameters<typeof route>[1]['handler']>[2], job: { id: string }) => res.status(202).location(`/api/jobs/${job.id}`).json({ jobId: job.id, job });
+
+  route(table, {
+    method: 'post', path: '/api/resource-requests/:id/preview', summary: 'Compute what provisioning this request would change, through the driver, as a job (sub-center operator): 202 with the job id; its changes are kept with the job', tags, auth: true, params: idParam,
+    responses: { 202: { description: 'accepted', schema: z.object({ jobId: z.string(), job: jobView }) }, ...errors },
+    handler: async ({ params, ctx }, _req, res) => void accepted(res, await s.provisioning.requestPreview(ctx, params.id, { httpRequestId: ctx.requestId })),
+  });
+
+  for (const [action, kind, summary] of [
+    ['drift-check', 'REFRESH', "Check a project's tenant for drift now (sub-center operator): 202 with the job id; the drift found is kept with the job and shown with the resources"],
+    ['repair', 'REPAIR', "Put a project's tenant back to what it should be, through the driver (sub-center operator): 202 with the job id"],
+  ] as const) {
+    route(table, {
+      method: 'post', path: `/api/projects/:id/${action}`, summary, tags, auth: true, params: idParam,
+      responses: { 202: { description: 'accepted', schema: z.object({ jobId: z.string(), job: jobView }) }, ...errors },
+      handler: async ({ params, ctx }, _req, res) => void accepted(res, await s.provisioning.tenantJob(ctx, params.id, kind, { httpRequestId: ctx.requestId })),
+    });
+  }
 
   for (const [action, kind] of [['provision', 'PROVISION'], ['deprovision', 'DEPROVISION']] as const) {
     route(table, {
@@ -101,7 +126,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
           httpRequestId: ctx.requestId,
         });
         if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-        res.status(202).location(`/api/jobs/${job.id}`).json({ jobId: job.id, job });
+        accepted(res, job);
       },
     });
   }

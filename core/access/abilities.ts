@@ -34,6 +34,9 @@ export type Action =
   | 'request'
   | 'provision'
   | 'deprovision'
+  | 'preview'
+  | 'checkDrift'
+  | 'repair'
   | 'reveal'
   | 'delete'
   | 'assess'
@@ -159,6 +162,9 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['approve', 'return'], 'ResourceRequest', { status: 'SUBMITTED' });
     can('provision', 'ResourceRequest', { status: { in: ['APPROVED', 'FAILED'] } });
     can('deprovision', 'ResourceRequest', { status: { in: ['PROVISIONED', 'FAILED'] } });
+    can('preview', 'ResourceRequest', { status: { in: ['SUBMITTED', 'APPROVED', 'FAILED', 'PROVISIONED'] } });
+    // checks a tenant for drift and puts it right (Pulumi)
+    can(['checkDrift', 'repair'], 'Project', { status: { in: [...UNDER_CONSTRUCTION] } });
     // assesses, plans in waves and moves every legacy system onto the city cloud (Art. 30, 33)
     can('read', ['MigrationSystem', 'MigrationBoard']);
     can('update', 'MigrationSystem', MIGRATION_ASSESSMENT_FIELDS, { status: { not: 'DECOMMISSIONED' } });

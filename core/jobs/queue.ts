@@ -14,6 +14,8 @@ export interface QueueOptions {
   pollingIntervalSeconds?: number;
   /** on a graceful stop, how long running jobs may take to finish before they are handed back to the queue */
   stopTimeoutSeconds?: number;
+  /** how often schedules (cron) are looked at; a schedule fires at most once a minute whatever this is */
+  cronCheckSeconds?: number;
 }
 
 export interface JobQueue {
@@ -40,7 +42,9 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
     schema: 'pgboss',
     maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 30,
     monitorStateIntervalSeconds: 30,
-    schedule: false,
+    schedule: true,
+    cronMonitorIntervalSeconds: opts.cronCheckSeconds ?? 30,
+    cronWorkerIntervalSeconds: Math.min(opts.cronCheckSeconds ?? 5, 5),
   });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();

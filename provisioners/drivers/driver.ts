@@ -35,7 +35,7 @@ export interface DriverResult {
   raw?: string;
 }
 
-/** Something that runs differs from what the stack last recorded. */
+/** Something that runs differs from what should run (what `up` with the same objects would change back). */
 export interface DriftItem {
   kind: string;
   name: string;
@@ -55,8 +55,8 @@ export interface ProvisioningDriver {
   preview(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverPreview>;
   /** Makes the stack's resources match `objects` (creates, updates and deletes). */
   up(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverResult>;
-  /** Reads back what runs and reports what differs from the stack's record (drift). */
-  refresh(stack: string, onEvent?: OnEvent): Promise<DriverRefresh>;
+  /** Reads back what runs and reports what differs from `objects` (drift); changes nothing, not even the stack's record. */
+  refresh(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverRefresh>;
   /** Deletes every resource of the stack. */
   destroy(stack: string, onEvent?: OnEvent): Promise<DriverResult>;
 }
@@ -110,6 +110,17 @@ export class DriverFailedError extends AppError {
     super('DRIVER_FAILED');
     this.message = message;
   }
+}
+
+/** What a change that `up` would make says about what runs: the drift it would repair. */
+export function driftOf(change: ObjectChange): DriftItem {
+  const reason =
+    change.op === 'create'
+      ? '缺失（在平台之外被删除）/ missing: deleted outside the platform'
+      : change.op === 'delete'
+        ? '多余（平台未创建）/ present but not wanted'
+        : `被平台之外修改 / changed outside the platform${change.fields?.length ? `: ${change.fields.join(', ')}` : ''}`;
+  return { kind: change.kind, name: change.name, ...(change.namespace ? { namespace: change.namespace } : {}), reason };
 }
 
 export type DriverError = DriverUnavailableError | StackBusyError | StackNotFoundError | DriverFailedError;

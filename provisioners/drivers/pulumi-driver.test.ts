@@ -103,7 +103,7 @@ describe.runIf(!cli.available)('PulumiDriver through the real runner (forked, Au
 
   it('refresh and destroy of an existing stack need the CLI too', async () => {
     const driver = new PulumiDriver({ dataDir, passphrase: 'test-passphrase' });
-    await expect(driver.refresh('t-demo')).rejects.toThrow(DriverUnavailableError);
+    await expect(driver.refresh('t-demo', objects)).rejects.toThrow(DriverUnavailableError);
     await expect(driver.destroy('t-demo')).rejects.toThrow(DriverUnavailableError);
   });
 });

@@ -225,8 +225,8 @@ export class PulumiDriver implements ProvisioningDriver {
     return this.run('up', stack, objects, onEvent) as Promise<DriverResult>;
   }
 
-  refresh(stack: string, onEvent?: OnEvent): Promise<DriverRefresh> {
-    return this.run('refresh', stack, [], onEvent) as Promise<DriverRefresh>;
+  refresh(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverRefresh> {
+    return this.run('refresh', stack, objects, onEvent) as Promise<DriverRefresh>;
   }
 
   destroy(stack: string, onEvent?: OnEvent): Promise<DriverResult> {

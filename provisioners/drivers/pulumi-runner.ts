@@ -13,7 +13,7 @@ import {
   type OpMap,
   type StepEventMetadata,
 } from '@pulumi/pulumi/automation/index.js';
-import type { ChangeOp, DriftItem, EventLevel, ObjectChange } from './driver.js';
+import { driftOf, type ChangeOp, type EventLevel, type ObjectChange } from './driver.js';
 import { tailOf, type RunnerMessage, type RunnerRequest } from './pulumi-driver.js';
 
 function send(msg: RunnerMessage): Promise<void> {
@@ -51,10 +51,9 @@ const CHANGE_OPS: Partial<Record<string, ChangeOp>> = {
   delete: 'delete',
 };
 
-/** Collects per-object changes and drift from engine events, and relays them as structured progress. */
+/** Collects per-object changes from engine events, and relays them as structured progress. */
 class EventCollector {
   readonly changes = new Map<string, ObjectChange>();
-  readonly drift = new Map<string, DriftItem>();
 
   handle = (e: EngineEvent): void => {
     if (e.resourcePreEvent) this.step(e.resourcePreEvent.metadata, 'start');
@@ -80,25 +79,7 @@ class EventCollector {
       this.changes.set(meta.urn, { op, ...ref, ...(fields ? { fields } : {}) });
       event('debug', `${phase === 'start' ? 'begin' : 'end'} ${op} ${ref.kind}/${ref.name}`, { phase, op, ...ref });
     }
-    if (phase === 'done' && (meta.op === 'refresh' || meta.op === 'update' || meta.op === 'delete')) {
-      const reason = driftReason(meta);
-      if (reason) this.drift.set(meta.urn, { ...ref, reason });
-    }
   }
-}
-
-function driftReason(meta: StepEventMetadata): string | undefined {
-  if (meta.op === 'delete' || (meta.old && !meta.new)) return 'deleted outside Pulumi';
-  if (meta.diffs?.length) return `changed outside Pulumi: ${meta.diffs.join(', ')}`;
-  if (meta.op === 'update') return 'changed outside Pulumi';
-  if (meta.old && meta.new && JSON.stringify(meta.old.outputs) !== JSON.stringify(meta.new.outputs)) {
-    const keys = new Set([...Object.keys(meta.old.outputs ?? {}), ...Object.keys(meta.new.outputs ?? {})]);
-    const changed = [...keys].filter(
-      (k) => JSON.stringify(meta.old?.outputs?.[k]) !== JSON.stringify(meta.new?.outputs?.[k]),
-    );
-    return `changed outside Pulumi: ${changed.join(', ')}`;
-  }
-  return undefined;
 }
 
 /** Splits CLI output chunks into whole lines. */
@@ -154,8 +135,8 @@ async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessa
     const existingOnly = req.op === 'refresh' || req.op === 'destroy';
     event('info', `${existingOnly ? 'selecting' : 'selecting or creating'} stack ${req.stack}`);
     const stack = existingOnly
-      ? // refresh and destroy work from the stack's state, so a stack that does not exist is a 404, not a new stack
-        await LocalWorkspace.selectStack({ stackName: req.stack, projectName: req.projectName, program: async () => {} }, wsOpts)
+      ? // refresh and destroy work on what the stack has, so a stack that does not exist is a 404, not a new stack
+        await LocalWorkspace.selectStack({ stackName: req.stack, projectName: req.projectName, program: await loadProgram(req.objects) }, wsOpts)
       : await LocalWorkspace.createOrSelectStack(
           { stackName: req.stack, projectName: req.projectName, program: await loadProgram(req.objects) },
           wsOpts,
@@ -174,15 +155,18 @@ async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessa
         return { type: 'result', result: { changes: changes(), summary: counts(r.changeSummary), raw: tailOf(r.stdout) } };
       }
       case 'up': {
-        const r = await stack.up(common);
+        // read what runs first, so whatever was changed or deleted behind Pulumi's back is put right too
+        const r = await stack.up({ ...common, refresh: true });
         lines.flush();
         return { type: 'result', result: { changes: changes(), summary: counts(r.summary.resourceChanges), raw: tailOf(r.stdout) } };
       }
       case 'refresh': {
-        const r = await stack.refresh(common);
+        // a preview after reading what runs: what `up` would change back is the drift. Unlike `pulumi refresh`
+        // it records nothing, so the drift is reported again at every check until it is repaired.
+        const r = await stack.preview({ ...common, refresh: true });
         lines.flush();
-        const drift = [...collector.drift.values()];
-        return { type: 'result', result: { drift, summary: counts(r.summary.resourceChanges), raw: tailOf(r.stdout) } };
+        const drift = changes().map(driftOf);
+        return { type: 'result', result: { drift, summary: counts(r.changeSummary), raw: tailOf(r.stdout) } };
       }
       case 'destroy': {
         const r = await stack.destroy(common);

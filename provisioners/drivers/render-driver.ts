@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { objectFileName, renderObject, renderToFolder } from '../render.js';
 import type { K8sObject } from '../tenant-input.js';
-import type { DriverPreview, DriverRefresh, DriverResult, ObjectChange, OnEvent, ProvisioningDriver } from './driver.js';
+import { driftOf, type DriverPreview, type DriverRefresh, type DriverResult, type ObjectChange, type OnEvent, type ProvisioningDriver } from './driver.js';
 
 async function readFolder(folder: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -54,9 +54,10 @@ export function createRenderDriver(dir: string): ProvisioningDriver {
       onEvent?.('info', `已写入 ${r.written.length} 个清单，未变 ${r.unchanged.length} 个，删除 ${r.removed.length} 个 / wrote ${r.written.length}, unchanged ${r.unchanged.length}, removed ${r.removed.length}`, { folder: r.folder });
       return { changes: c, summary: { ...count(c), same: r.unchanged.length } };
     },
-    async refresh(): Promise<DriverRefresh> {
-      // nothing runs that this driver could read back: the manifests are the record
-      return { drift: [], summary: {} };
+    async refresh(stack, objects): Promise<DriverRefresh> {
+      // nothing runs that this driver could read back: the manifests are what runs, compared with what should
+      const c = await changes(stack, objects);
+      return { drift: c.map(driftOf), summary: count(c) };
     },
     async destroy(stack, onEvent?: OnEvent): Promise<DriverResult> {
       const current = await readFolder(path.join(dir, stack));

@@ -85,10 +85,28 @@ describe('provisioning an approved request', () => {
     const kinds = res.body.objects.map((o: { kind: string }) => o.kind);
     for (const k of ['Namespace', 'ResourceQuota', 'LimitRange', 'NetworkPolicy', 'RoleBinding', 'VirtualMachine', 'Cluster', 'ScheduledBackup']) expect(kinds).toContain(k);
     expect(kinds.filter((k: string) => k === 'VirtualMachine')).toHaveLength(2);
-    expect(res.body.changes.every((c: { op: string }) => c.op === 'create')).toBe(true);
+    // what changes is the driver's answer, computed by a job, never inside this request
+    expect([res.body.changes, res.body.previewJob]).toEqual([null, null]);
     const yaml = await t.http.get(`/api/resource-requests/${requestId}/preview`).query({ format: 'yaml' }).set(await t.as('bdc'));
     expect(yaml.text).toContain('kind: VirtualMachine');
     expect((await t.http.get(`/api/resource-requests/${requestId}/preview`).set(await t.as('dept'))).status).toBe(403);
+  });
+
+  it('computes what provisioning would change as a preview job, kept with the job and shown with the preview', async () => {
+    expect((await t.http.post(`/api/resource-requests/${requestId}/preview`).set(await t.as('dept'))).status).toBe(403);
+    const res = await t.http.post(`/api/resource-requests/${requestId}/preview`).set(await t.as('bdc'));
+    expect(res.status).toBe(202);
+    expect(res.body.job).toMatchObject({ kind: 'PREVIEW', state: 'QUEUED' });
+    const job = await waitForJob(res.body.jobId);
+    expect(job.state).toBe('SUCCEEDED');
+    const preview = await t.http.get(`/api/resource-requests/${requestId}/preview`).set(await t.as('bdc'));
+    expect(preview.body.previewJob).toMatchObject({ id: res.body.jobId, state: 'SUCCEEDED' });
+    expect(preview.body.changes).toHaveLength(preview.body.objects.length);
+    expect(preview.body.changes.every((c: { op: string }) => c.op === 'create')).toBe(true);
+    // nothing was provisioned by it
+    const request = await t.http.get(`/api/resource-requests/${requestId}`).set(await t.as('bdc'));
+    expect(request.body.status).toBe('APPROVED');
+    expect(fs.existsSync(path.join(t.dataDir, 'rendered', namespace))).toBe(false);
   });
 
   let jobId: string;
@@ -138,6 +156,29 @@ describe('provisioning an approved request', () => {
     expect(request.body.status).toBe('PROVISIONED');
   });
 
+  it('finds drift made behind its back with a drift check, shows it with the resources, and repairs it', async () => {
+    const dir = path.join(t.dataDir, 'rendered', namespace);
+    const policy = fs.readdirSync(dir).find((f) => f.startsWith('networkpolicy-'))!;
+    fs.rmSync(path.join(dir, policy)); // someone deletes an isolation policy by hand
+    expect((await t.http.post(`/api/projects/${projectId}/drift-check`).set(await t.as('dept'))).status).toBe(403);
+    const check = await t.http.post(`/api/projects/${projectId}/drift-check`).set(await t.as('bdc'));
+    expect(check.status).toBe(202);
+    expect((await waitForJob(check.body.jobId)).state).toBe('SUCCEEDED');
+    let res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('bdc'));
+    expect(res.body.driftCheckedAt).not.toBeNull();
+    expect(res.body.drift).toEqual([expect.objectContaining({ kind: 'NetworkPolicy', reason: expect.stringContaining('missing') })]);
+    const repair = await t.http.post(`/api/projects/${projectId}/repair`).set(await t.as('bdc'));
+    expect(repair.status).toBe(202);
+    expect((await waitForJob(repair.body.jobId)).state).toBe('SUCCEEDED');
+    expect(fs.existsSync(path.join(dir, policy))).toBe(true);
+    res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('bdc'));
+    expect(res.body.drift).toBeNull(); // the repair ran after the last check: its finding no longer holds
+    const again = await t.http.post(`/api/projects/${projectId}/drift-check`).set(await t.as('bdc'));
+    expect((await waitForJob(again.body.jobId)).state).toBe('SUCCEEDED');
+    res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('bdc'));
+    expect(res.body.drift).toEqual([]);
+  });
+
   it('refuses to reveal credentials without a cluster', async () => {
     const res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'));
     const db = res.body.resources.find((r: { kind: string }) => r.kind === 'Cluster');
@@ -151,14 +192,17 @@ describe('provisioning an approved request', () => {
     const second = await t.http.post(`/api/projects/${projectId}/resource-requests`).set(await t.as('dept')).send({ ...REQUEST, items: [{ planCode: 'vm-general-4c8g', quantity: 1 }] });
     const approved = await t.http.post(`/api/resource-requests/${second.body.id}/approve`).set(await t.as('bdc')).set('If-Match', '"v1"').send({});
     expect(approved.status).toBe(200);
-    // hold the stack: a queued job for the project
+    // hold the stack: a running job that changes it (a repair)
     await t.platform.db.prisma.provisioningJob.create({
-      data: { kind: 'REFRESH', projectId, stack: namespace, driver: 'render', requestedById: (await t.platform.db.prisma.user.findFirstOrThrow({ where: { username: 'bdc' } })).id, state: 'RUNNING' },
+      data: { kind: 'REPAIR', projectId, stack: namespace, driver: 'render', requestedById: (await t.platform.db.prisma.user.findFirstOrThrow({ where: { username: 'bdc' } })).id, state: 'RUNNING' },
     });
     const busy = await t.http.post(`/api/resource-requests/${second.body.id}/provision`).set(await t.as('bdc'));
     expect(busy.status).toBe(409);
     expect(busy.body.code).toBe('STACK_BUSY');
-    await t.platform.db.prisma.provisioningJob.updateMany({ where: { kind: 'REFRESH' }, data: { state: 'SUCCEEDED' } });
+    expect((await t.http.post(`/api/projects/${projectId}/repair`).set(await t.as('bdc'))).body.code).toBe('STACK_BUSY');
+    // a drift check changes nothing: it waits its turn instead of being refused
+    expect((await t.http.post(`/api/projects/${projectId}/drift-check`).set(await t.as('bdc'))).status).toBe(202);
+    await t.platform.db.prisma.provisioningJob.updateMany({ where: { kind: 'REPAIR', state: 'RUNNING' }, data: { state: 'SUCCEEDED' } });
   });
 
   it('deprovisions: a data-bearing request needs its code as confirmation', async () => {
@@ -180,7 +224,7 @@ describe('provisioning an approved request', () => {
   it('audits the operator actions and the job outcomes', async () => {
     const res = await t.http.get('/api/audit/events').query({ limit: 200 }).set(await t.as('auditor'));
     const actions = res.body.items.map((e: { action: string }) => e.action);
-    for (const a of ['resource-request.create', 'resource-request.approve', 'resource-request.provision', 'job.provision.succeeded', 'resource-request.deprovision', 'job.deprovision.succeeded']) {
+    for (const a of ['resource-request.create', 'resource-request.approve', 'resource-request.preview', 'job.preview.succeeded', 'resource-request.provision', 'job.provision.succeeded', 'project.drift-check', 'job.refresh.succeeded', 'project.repair', 'job.repair.succeeded', 'resource-request.deprovision', 'job.deprovision.succeeded']) {
       expect(actions).toContain(a);
     }
   });

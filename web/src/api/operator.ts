@@ -42,7 +42,9 @@ export interface Preview {
   namespace: string;
   driver: string;
   objects: PreviewObject[];
-  changes: { op: string; kind: string; name: string }[];
+  /** what provisioning would change, from the latest preview job; null until one has run */
+  changes: { op: string; kind: string; name: string }[] | null;
+  previewJob: Job | null;
 }
 
 export type JobState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
@@ -111,6 +113,13 @@ export async function startJob(id: string, action: JobAction, confirm?: string):
     throw err;
   }
 }
+
+/** Asks the worker to compute what provisioning the request would change (a PREVIEW job). */
+export const startPreview = async (id: string) => (await api<{ jobId: string; job: Job }>(`${base(id)}/preview`, { method: 'POST' })).data;
+
+/** A drift check of a project's tenant, or its repair (REFRESH / REPAIR jobs). */
+export const startTenantJob = async (projectId: string, action: 'drift-check' | 'repair') =>
+  (await api<{ jobId: string; job: Job }>(`/api/projects/${encodeURIComponent(projectId)}/${action}`, { method: 'POST' })).data;
 
 export const fetchJob = (id: string, signal?: AbortSignal) => get<Job>(`/api/jobs/${encodeURIComponent(id)}`, undefined, signal);
 

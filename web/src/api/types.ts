@@ -243,6 +243,8 @@ export interface ProjectResources {
   resources: ProvisionedResource[];
   entitlement: EntitlementUsage[];
   drift: { kind: string; name: string; reason: string }[] | null;
+  /** when the last drift check (scheduled or asked for) finished */
+  driftCheckedAt: string | null;
 }
 
 export interface ResourceRequestInput {

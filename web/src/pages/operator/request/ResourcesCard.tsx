@@ -1,27 +1,66 @@
 // The operator's view of the request's project: its tenant namespace, the cluster it lives on, what is provisioned
-// and in which state (with drift), and the entitlement used and left.
-import { Button, Card, Descriptions, Typography } from 'antd';
+// and in which state (with drift, from the scheduled or asked-for drift check), the entitlement used and left; and
+// the drift check and repair, each a job whose log is shown as it runs.
+import { useState } from 'react';
+import { Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
+import { startTenantJob } from '../../../api/operator';
 import { fetchProjectResources } from '../../../api/resources';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageState } from '../../../components/PageState';
 import { EntitlementTable } from '../../../components/resources/EntitlementTable';
 import { ResourceTable } from '../../../components/resources/ResourceTable';
 import { useApiData } from '../../../hooks/useApiData';
+import { formatDateTime } from '../../../format/dates';
 import { useI18n } from '../../../i18n';
+import { JobProgress } from './JobProgress';
 
 export function ResourcesCard({ projectId, refreshKey }: { projectId: string; refreshKey: string }) {
   const { t } = useI18n();
   const state = useApiData((signal) => fetchProjectResources(projectId, signal), [projectId, refreshKey]);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+
+  async function start(action: 'drift-check' | 'repair') {
+    setError(undefined);
+    try {
+      setJobId((await startTenantJob(projectId, action)).jobId);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
   return (
     <Card className="zy-card" title={t('operator.resourcesCard')} extra={<Button size="small" onClick={state.reload}>{t('operator.refresh')}</Button>}>
+      {error !== undefined && <ErrorAlert error={error} />}
+      {jobId && <JobProgress jobId={jobId} onFinished={state.reload} />}
       <PageState state={state}>
         {(res) => (
           <div data-testid="project-resources">
+            {res.resources.length > 0 && (
+              <Space style={{ marginBottom: 12 }}>
+                <Button size="small" data-testid="drift-check" onClick={() => void start('drift-check')}>
+                  {t('operator.checkDrift')}
+                </Button>
+                {res.drift && res.drift.length > 0 && (
+                  <Popconfirm title={t('operator.repairConfirm')} onConfirm={() => void start('repair')} okButtonProps={{ 'data-testid': 'repair-confirm' } as Record<`data-${string}`, string>}>
+                    <Button size="small" danger data-testid="repair">
+                      {t('operator.repair')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            )}
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('operator.namespace')}>
                 <code>{res.namespace}</code>
               </Descriptions.Item>
               <Descriptions.Item label={t('operator.cluster')}>
                 {res.driver} · {t(res.clusterConnected ? 'operator.clusterConnected' : 'operator.clusterNotConnected')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('operator.driftCheckedAt')}>
+                <span data-testid="drift-checked-at">
+                  {res.driftCheckedAt ? `${formatDateTime(res.driftCheckedAt)} · ${res.drift && res.drift.length ? `${t('operator.drift')} ${res.drift.length}` : t('operator.noDrift')}` : t('operator.driftNeverChecked')}
+                </span>
               </Descriptions.Item>
             </Descriptions>
             <ResourceTable resources={res} />

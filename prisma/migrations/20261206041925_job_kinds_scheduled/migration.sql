@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "provisioning_job" ALTER COLUMN "requestedById" DROP NOT NULL;

@@ -1,0 +1,113 @@
+// What each kind of provisioning job does once the worker holds its stack: compute what should run, ask the
+// driver, and say what to record. The worker (worker.ts) keeps the lock, the attempt count, the failure path, and
+// writes the outcome, its job record and its audit record in one transaction.
+import type { Prisma } from '../core/db/generated/client.js';
+import type { Tx } from '../core/db/database.js';
+import { desiredState, LABELS, type ClusterProfile } from './desired-state.js';
+import type { OnEvent, ProvisioningDriver } from './drivers/driver.js';
+import type { FinalBackups } from './final-backup.js';
+import type { JobKind } from './job-kinds.js';
+import type { PublishedCatalog } from '../catalog/published.js';
+import type { K8sObject } from './tenant-input.js';
+import { loadTenantInput } from './tenant-state.js';
+
+export interface JobRunDeps {
+  prisma: Tx;
+  driver: ProvisioningDriver;
+  published: PublishedCatalog;
+  profile: ClusterProfile;
+  /** takes a database's final backup before it is removed; absent when no cluster is connected (render) */
+  finalBackups?: FinalBackups;
+}
+
+export interface JobToRun {
+  id: string;
+  kind: JobKind;
+  projectId: string;
+  requestId: string | null;
+  stack: string;
+}
+
+export interface JobOutcome {
+  /** kept with the job (shown with it): the driver's summary, and a preview's changes or a check's drift */
+  result: Prisma.InputJsonValue;
+  summary: Record<string, number>;
+  /** the resource request's new status, for PROVISION and DEPROVISION */
+  requestStatus?: 'PROVISIONED' | 'DEPROVISIONED';
+  /** record what now runs (kinds that changed it) */
+  objects?: K8sObject[];
+}
+
+/** Kinds of objects whose state users follow (one row each in provisioned_resource). */
+const TRACKED = new Set(['Namespace', 'VirtualMachine', 'Cluster']);
+
+const CNPG_CLUSTER = (o: K8sObject) => o.kind === 'Cluster' && o.apiVersion.startsWith('postgresql.cnpg.io/');
+
+export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent): Promise<JobOutcome> {
+  const { prisma, driver, published, profile } = deps;
+  const requestId = job.requestId ?? undefined;
+  const scope = job.kind === 'DEPROVISION' ? { exclude: requestId } : job.kind === 'PROVISION' || job.kind === 'PREVIEW' ? { include: requestId } : {};
+  const input = await loadTenantInput(prisma, job.projectId, scope);
+  const objects = desiredState(input, (await published.current()).view, profile);
+  onEvent('info', `期望状态：${objects.length} 个对象 / desired state: ${objects.length} objects`);
+
+  switch (job.kind) {
+    case 'PREVIEW': {
+      const p = await driver.preview(job.stack, objects, onEvent);
+      return { result: { summary: p.summary, changes: p.changes as unknown as Prisma.InputJsonValue }, summary: p.summary };
+    }
+    case 'REFRESH': {
+      const r = await driver.refresh(job.stack, objects, onEvent);
+      onEvent(r.drift.length ? 'warn' : 'info', r.drift.length ? `发现 ${r.drift.length} 处配置漂移 / ${r.drift.length} drifted objects` : '无配置漂移 / no drift');
+      return { result: { summary: r.summary, drift: r.drift as unknown as Prisma.InputJsonValue }, summary: r.summary };
+    }
+    case 'PROVISION':
+    case 'DEPROVISION':
+    case 'REPAIR': {
+      if (job.kind === 'DEPROVISION') await backUpRemovedDatabases(deps, job, objects, onEvent);
+      const r = await driver.up(job.stack, objects, onEvent);
+      return {
+        result: { summary: r.summary, changes: r.changes.length },
+        summary: r.summary,
+        objects,
+        ...(job.kind === 'PROVISION' ? { requestStatus: 'PROVISIONED' as const } : job.kind === 'DEPROVISION' ? { requestStatus: 'DEPROVISIONED' as const } : {}),
+      };
+    }
+  }
+}
+
+/** Databases that run now and will not after this job: each gets its final backup before anything is removed. */
+async function backUpRemovedDatabases(deps: JobRunDeps, job: JobToRun, remaining: K8sObject[], onEvent: OnEvent): Promise<void> {
+  const keep = new Set(remaining.filter(CNPG_CLUSTER).map((o) => o.metadata.name));
+  const running = await deps.prisma.provisionedResource.findMany({ where: { projectId: job.projectId, kind: 'Cluster', state: { not: 'DEPROVISIONED' } }, select: { name: true, namespace: true } });
+  const going = running.filter((r) => !keep.has(r.name));
+  if (!going.length) return;
+  if (!deps.finalBackups) {
+    onEvent('warn', `未连接集群，无法自动做最终备份：${going.map((g) => g.name).join('、')} / no cluster connected: take the final backup of ${going.map((g) => g.name).join(', ')} by hand before applying`);
+    return;
+  }
+  for (const db of going) await deps.finalBackups.take(db.namespace, db.name, job.id, onEvent);
+}
+
+/** One row per namespace, VM and database cluster; objects that are gone are marked DEPROVISIONED. */
+export async function recordResources(tx: Tx, projectId: string, namespace: string, objects: K8sObject[], driverName: string) {
+  const tracked = objects.filter((o) => TRACKED.has(o.kind));
+  const state = driverName === 'render' ? 'PROVISIONING' : 'READY';
+  const detail = driverName === 'render' ? '已生成清单，待运维人员应用 / manifests rendered, waiting to be applied' : null;
+  for (const o of tracked) {
+    const ns = o.kind === 'Namespace' ? o.metadata.name : (o.metadata.namespace ?? namespace);
+    const requestId = o.metadata.labels?.[LABELS.requestId] ?? null;
+    const planCode = o.metadata.labels?.[LABELS.plan] ?? null;
+    await tx.provisionedResource.upsert({
+      where: { projectId_kind_namespace_name: { projectId, kind: o.kind, namespace: ns, name: o.metadata.name } },
+      create: { projectId, kind: o.kind, name: o.metadata.name, namespace: ns, requestId, planCode, state, detail },
+      update: { state, detail, requestId, planCode },
+    });
+  }
+  const keep = new Set(tracked.map((o) => `${o.kind}/${o.metadata.name}`));
+  const existing = await tx.provisionedResource.findMany({ where: { projectId, state: { not: 'DEPROVISIONED' } } });
+  for (const r of existing) {
+    if (!keep.has(`${r.kind}/${r.name}`)) await tx.provisionedResource.update({ where: { id: r.id }, data: { state: 'DEPROVISIONED', detail: null } });
+  }
+}
+

@@ -1,0 +1,48 @@
+// The scheduled drift check (pg-boss schedule, DRIFT_CHECK_CRON): without anyone asking, every provisioned tenant
+// gets a REFRESH job, whose drift then shows with the project's resources. Cron fires at most once a minute, so
+// this test waits up to about a minute and a half for the first tick.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { REQUEST, buildEstablished } from '../support/projects.js';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform({ DRIFT_CHECK_CRON: '* * * * *', JOB_SUPERVISE_SECONDS: '1' });
+});
+afterAll(() => t?.stop());
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('scheduled drift checks', () => {
+  it('checks every provisioned tenant on schedule and shows the drift it finds', { timeout: 150_000 }, async () => {
+    const { id: projectId } = await buildEstablished(t);
+    const req = await t.http.post(`/api/projects/${projectId}/resource-requests`).set(await t.as('dept')).send(REQUEST);
+    await t.http.post(`/api/resource-requests/${req.body.id}/approve`).set(await t.as('bdc')).set('If-Match', '"v1"').send({});
+    const job = await t.http.post(`/api/resource-requests/${req.body.id}/provision`).set(await t.as('bdc'));
+    const jobs = t.platform.db.prisma.provisioningJob;
+    await until('provisioning', async () => ((await jobs.findUniqueOrThrow({ where: { id: job.body.jobId } })).state === 'SUCCEEDED' ? true : undefined), 60_000);
+    const { namespace } = (await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('bdc'))).body;
+    const dir = path.join(t.dataDir, 'rendered', namespace);
+    fs.rmSync(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('resourcequota-'))!)); // changed behind the platform's back
+
+    const check = await until(
+      'a scheduled drift check',
+      async () => (await jobs.findFirst({ where: { projectId, kind: 'REFRESH', state: 'SUCCEEDED' } })) ?? undefined,
+      100_000,
+    );
+    expect(check.requestedById).toBeNull(); // nobody asked: the schedule did
+    const res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'));
+    expect(res.body.driftCheckedAt).toBe(check.finishedAt!.toISOString());
+    expect(res.body.drift).toEqual([expect.objectContaining({ kind: 'ResourceQuota', reason: expect.stringContaining('missing') })]);
+  });
+});

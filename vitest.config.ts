@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: the whole suite on PostgreSQL, and the API and journey tests again on the embedded database
-// (the default users meet first). The tests are the same files; test/support/database.ts reads ZY_TEST_DATABASE.
+// Three projects: the whole suite on PostgreSQL; the API and journey tests again on the embedded database (the
+// default users meet first; the same files, test/support/database.ts reads ZY_TEST_DATABASE); and the tests that
+// need the real engines (test/cluster: a control plane started once for the run, Pulumi built by `npm run engines`).
 const EMBEDDED = ['test/api/**/*.test.ts', 'test/e2e/journey.test.ts', 'test/embedded/**/*.test.ts'];
 
 export default defineConfig({
@@ -15,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'postgresql',
           include: ['**/*.test.ts'],
-          exclude: ['node_modules/**', 'dist/**', 'web/**', 'test/embedded/**'],
+          exclude: ['node_modules/**', 'dist/**', 'web/**', 'test/embedded/**', 'test/cluster/**'],
           env: { NODE_ENV: 'test' },
         },
       },
@@ -25,6 +26,16 @@ export default defineConfig({
           name: 'embedded',
           include: EMBEDDED,
           env: { NODE_ENV: 'test', ZY_TEST_DATABASE: 'embedded' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.test.ts'],
+          globalSetup: ['test/cluster/global-setup.ts'],
+          testTimeout: 180_000,
+          env: { NODE_ENV: 'test' },
         },
       },
     ],

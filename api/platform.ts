@@ -27,6 +27,8 @@ export async function startPlatform(
   opts: { listen?: boolean; inMemory?: boolean; log?: Logger; services?: ServiceOptions; beforeDriver?: (jobId: string) => Promise<void> } = {},
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
+  // the driver first: a missing engine stops the start before anything is opened
+  const driver = await createDriver(config, log);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory });
   let ready = false;
   if (db.tookOverFrom) log.warn({ previousHolder: db.tookOverFrom }, 'DATA_DIR was left locked by a process that ended without stopping (a crash?); taken over');
@@ -41,7 +43,6 @@ export async function startPlatform(
   const queue = await startJobQueue(db, log, QUEUES, queueOptions(config));
   await requeueOrphanedJobs(db, queue, log);
   const published = createPublishedCatalog(db);
-  const driver = await createDriver(config, log);
   const status = await createStatusReader(config);
   const services = createServices(db, config, { published, queue, driver, status, profile: clusterProfile(config) }, opts.services);
   if (config.provisioning.runWorkers) {

@@ -1,6 +1,10 @@
 // What provisioning needs at run time, built from configuration: the driver, the cluster reader, the worker.
 // Shared by the API process (workers in-process by default) and the dedicated worker process.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { enginesBinDir, enginesEnv, missingEngines } from '../engines/paths.js';
+import { DriverUnavailableError } from './drivers/driver.js';
 import type { Logger } from 'pino';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
@@ -20,19 +24,44 @@ export function clusterProfile(config: Config): ClusterProfile {
   return { ...DEFAULT_CLUSTER_PROFILE, vmImages: { ...DEFAULT_CLUSTER_PROFILE.vmImages, base: config.provisioning.vmImageBase } };
 }
 
+/**
+ * The driver configuration asks for. The Pulumi driver needs its engine (the `pulumi` CLI and the Kubernetes
+ * provider plugin): the ones `npm run engines` built when present, else whatever is on the PATH. Without them the
+ * process refuses to start, saying so, rather than failing at the first job.
+ */
 export async function createDriver(config: Config, log: Logger): Promise<ProvisioningDriver> {
   if (config.provisioning.driver === 'render') return createRenderDriver(path.join(config.dataDir, 'rendered'));
   const { createPulumiDriver, checkPulumiCli } = await import('./drivers/pulumi-driver.js');
-  const cli = await checkPulumiCli();
-  if (!cli.available) {
-    log.warn({ reason: cli.reason }, 'PROVISIONING_DRIVER=pulumi but the pulumi CLI is not available: every provisioning job will fail until it is installed');
+  const engines = builtEngines();
+  const env = engines ? { ...enginesEnv(), PULUMI_IGNORE_AMBIENT_PLUGINS: 'true' } : {};
+  const cli = await checkPulumiCli({ env });
+  const provider = engines || onPath('pulumi-resource-kubernetes') || fs.existsSync(path.join(process.env.PULUMI_HOME ?? path.join(os.homedir(), '.pulumi'), 'plugins'));
+  if (!cli.available || !provider) {
+    throw new DriverUnavailableError(
+      `PROVISIONING_DRIVER=pulumi, but the Pulumi engine is not available: ${cli.available ? 'the Kubernetes provider plugin (pulumi-resource-kubernetes) is missing' : cli.reason}. ` +
+        'Build it with `npm run engines` (pulumi and the Kubernetes provider from Go modules, into a cache outside the repository), or set PROVISIONING_DRIVER=render.',
+      cli.available ? 'pulumi-resource-kubernetes plugin' : 'pulumi CLI',
+    );
   }
+  log.info({ pulumi: cli.version, engines: engines ? enginesBinDir() : 'PATH' }, 'Pulumi engine found');
   return createPulumiDriver({
     backendUrl: config.provisioning.pulumiBackendUrl,
     passphrase: config.provisioning.pulumiPassphrase,
     kubeconfig: config.provisioning.kubeconfig,
+    env,
   });
 }
+
+/** true when `npm run engines` has built pulumi and the Kubernetes provider (for this version of the wrappers) */
+function builtEngines(): boolean {
+  try {
+    return !missingEngines().some((b) => b === 'pulumi' || b === 'pulumi-resource-kubernetes');
+  } catch {
+    return false; // no Go here to name the cache key (a production image): the engines come from the PATH
+  }
+}
+
+const onPath = (bin: string) => (process.env.PATH ?? '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, bin)));
 
 export async function createStatusReader(config: Config): Promise<StatusReader | undefined> {
   if (!config.provisioning.kubeconfig) return undefined;

@@ -12,10 +12,10 @@ async function main() {
   const config = loadConfig();
   if (config.embedded) throw new ConfigError('The worker process needs DATABASE_URL: the embedded database serves one process only.');
   const log = createLogger(config.logLevel).child({ role: 'worker' });
+  const driver = await createDriver(config, log); // a missing engine stops the start before anything is opened
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'worker', poolMax: config.databasePoolMax });
   await migrateOrVerify(db.pool, config.migrateOnStart); // a no-op when the API or a migration Job already applied them (advisory-locked)
   const queue = await startJobQueue(db, log, QUEUES, queueOptions(config));
-  const driver = await createDriver(config, log);
   await startProvisioningWorkers({ db, queue, driver, published: createPublishedCatalog(db), log }, config);
   let stopping = false;
   const stop = async (signal: string) => {

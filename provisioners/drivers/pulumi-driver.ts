@@ -148,14 +148,14 @@ export interface PulumiCliStatus {
   reason?: string;
 }
 
-export function checkPulumiCli(opts: { command?: string; timeoutMs?: number } = {}): Promise<PulumiCliStatus> {
+export function checkPulumiCli(opts: { command?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<PulumiCliStatus> {
   const command = opts.command ?? 'pulumi';
   const timeout = opts.timeoutMs ?? 5000;
   return new Promise((resolve) => {
     execFile(
       command,
       ['version'],
-      { timeout, env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: 'true' } },
+      { timeout, env: { ...process.env, ...opts.env, PULUMI_SKIP_UPDATE_CHECK: 'true' } },
       (err, stdout, stderr) => {
         if (!err) return resolve({ available: true, version: String(stdout).trim() });
         const e = err as NodeJS.ErrnoException & { killed?: boolean };

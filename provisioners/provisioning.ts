@@ -20,6 +20,19 @@ import { loadTenantInput, tenantNamespaceOf } from './tenant-state.js';
 
 export { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 
+/**
+ * The tenant as a whole, from its resources' states: NONE (nothing provisioned), FAILED, DRIFTED (something differs
+ * from what should run), PROVISIONING (not everything is up yet), or READY.
+ */
+export function tenantState(states: string[], drift: unknown[] | null): 'NONE' | 'FAILED' | 'DRIFTED' | 'PROVISIONING' | 'READY' {
+  const live = states.filter((s) => s !== 'DEPROVISIONED');
+  if (!live.length) return 'NONE';
+  if (live.includes('FAILED')) return 'FAILED';
+  if (live.includes('DRIFTED') || (drift?.length ?? 0) > 0) return 'DRIFTED';
+  if (live.some((s) => s !== 'READY')) return 'PROVISIONING';
+  return 'READY';
+}
+
 export function toJobView(j: {
   id: string;
   kind: string;
@@ -218,11 +231,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
       drift = [...(checked ?? []), ...read.drift.filter((d) => !seen.has(`${d.kind}/${d.name}`))];
       observed = new Map(read.objects.map((o) => [`${o.kind}/${o.name}`, { state: o.state === 'MISSING' ? 'DRIFTED' : o.state, detail: o.detail }]));
     }
-    return {
-      namespace,
-      driver: driverName,
-      clusterConnected: Boolean(status),
-      resources: rows.map((r) => {
+    const views = rows.map((r) => {
         const seen = r.state === 'DEPROVISIONED' ? undefined : observed.get(`${r.kind}/${r.name}`);
         return {
           id: r.id,
@@ -236,7 +245,13 @@ export function createProvisioningService({ db, queue, requests, published, driv
           credentialsRevealed: r.credentialsRevealedAt !== null,
           updatedAt: r.updatedAt.toISOString(),
         };
-      }),
+      });
+    return {
+      namespace,
+      driver: driverName,
+      clusterConnected: Boolean(status),
+      state: tenantState(views.map((v) => v.state), drift),
+      resources: views,
       entitlement: entitlementUsage(entitlement, drawn),
       drift,
       driftCheckedAt: lastCheck?.finishedAt?.toISOString() ?? null,

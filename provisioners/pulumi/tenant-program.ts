@@ -80,6 +80,20 @@ export interface TenantOptions extends pulumi.ComponentResourceOptions {
   provider?: k8s.Provider;
 }
 
+/**
+ * How Pulumi should treat an object, as annotations the provider reads (not part of the desired state, so the
+ * render driver's YAML stays free of them):
+ *   pulumi.com/patchForce  the platform is the authority over its tenants' objects: a field someone changed by
+ *                          hand is taken back on the next up (server-side apply with force) instead of failing
+ *                          with a field conflict
+ *   pulumi.com/waitFor     a ResourceQuota is ready once the quota controller has counted it (status.used)
+ */
+function withPulumiAnnotations(obj: K8sObject): K8sObject {
+  const annotations: Record<string, string> = { ...obj.metadata.annotations, 'pulumi.com/patchForce': 'true' };
+  if (obj.kind === 'ResourceQuota') annotations['pulumi.com/waitFor'] = 'jsonpath={.status.used}';
+  return { ...obj, metadata: { ...obj.metadata, annotations } };
+}
+
 /** A tenant namespace and everything in it. */
 export class Tenant extends pulumi.ComponentResource {
   readonly namespace: pulumi.Output<string>;
@@ -97,7 +111,8 @@ export class Tenant extends pulumi.ComponentResource {
     });
 
     const byRef = new Map<string, pulumi.CustomResource>();
-    const create = (obj: K8sObject, dependsOn: pulumi.Resource[]): pulumi.CustomResource => {
+    const create = (desired: K8sObject, dependsOn: pulumi.Resource[]): pulumi.CustomResource => {
+      const obj = withPulumiAnnotations(desired);
       const typed = TYPED[`${obj.apiVersion}/${obj.kind}`];
       let resource: pulumi.CustomResource;
       if (typed) {
@@ -112,13 +127,18 @@ export class Tenant extends pulumi.ComponentResource {
 
     const ns = create(args.objects.find((o) => o.kind === 'Namespace')!, []);
     this.resources = [ns];
+    // the quota first, counted: until the quota controller has counted a new quota, the API server refuses every
+    // object the quota names ("status unknown for quota"), so everything else waits for it
+    const quotaObj = args.objects.find((o) => o.kind === 'ResourceQuota');
+    const quota = quotaObj ? create(quotaObj, [ns]) : undefined;
+    if (quota) this.resources.push(quota);
     // kind order puts what an object refers to (Role, Secret, Cluster) before it
     for (const obj of [...args.objects].sort(compareObjects)) {
-      if (obj.kind === 'Namespace') continue;
+      if (obj.kind === 'Namespace' || obj === quotaObj) continue;
       const deps = dependencies(obj)
         .map((ref) => byRef.get(ref))
         .filter((r): r is pulumi.CustomResource => r !== undefined);
-      this.resources.push(create(obj, [ns, ...deps]));
+      this.resources.push(create(obj, [ns, ...(quota ? [quota] : []), ...deps]));
     }
 
     this.namespace = (ns as k8s.core.v1.Namespace).metadata.name;

@@ -240,6 +240,8 @@ export interface ProjectResources {
   namespace: string;
   driver: string;
   clusterConnected: boolean;
+  /** the tenant as a whole: NONE, FAILED, DRIFTED, PROVISIONING or READY */
+  state: string;
   resources: ProvisionedResource[];
   entitlement: EntitlementUsage[];
   drift: { kind: string; name: string; reason: string }[] | null;

@@ -38,6 +38,7 @@ const RESOURCE_COLORS: Record<string, string> = {
   FAILED: 'error',
   DRIFTED: 'warning',
   DEPROVISIONED: 'default',
+  NONE: 'default',
 };
 
 export function ResourceStateTag({ state, detail }: { state: string; detail?: string | null }) {

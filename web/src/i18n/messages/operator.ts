@@ -112,6 +112,8 @@ export const zh = {
   'operator.res.FAILED': '失败',
   'operator.res.DRIFTED': '配置漂移',
   'operator.res.DEPROVISIONED': '已回收',
+  'operator.res.NONE': '未开通',
+  'operator.tenantState': '租户状态',
   'workbench.operatorEntry': '进入资源申请队列',
 };
 
@@ -228,5 +230,7 @@ export const en: Record<keyof typeof zh, string> = {
   'operator.res.FAILED': 'Failed',
   'operator.res.DRIFTED': 'Drifted',
   'operator.res.DEPROVISIONED': 'Deprovisioned',
+  'operator.res.NONE': 'Nothing provisioned',
+  'operator.tenantState': 'Tenant',
   'workbench.operatorEntry': 'Open the resource request queue',
 };

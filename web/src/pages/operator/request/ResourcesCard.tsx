@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageState } from '../../../components/PageState';
 import { EntitlementTable } from '../../../components/resources/EntitlementTable';
 import { ResourceTable } from '../../../components/resources/ResourceTable';
+import { ResourceStateTag } from '../../../components/resources/statusTags';
 import { useApiData } from '../../../hooks/useApiData';
 import { formatDateTime } from '../../../format/dates';
 import { useI18n } from '../../../i18n';
@@ -56,6 +57,11 @@ export function ResourcesCard({ projectId, refreshKey }: { projectId: string; re
               </Descriptions.Item>
               <Descriptions.Item label={t('operator.cluster')}>
                 {res.driver} · {t(res.clusterConnected ? 'operator.clusterConnected' : 'operator.clusterNotConnected')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('operator.tenantState')}>
+                <span data-testid="tenant-state">
+                  <ResourceStateTag state={res.state} />
+                </span>
               </Descriptions.Item>
               <Descriptions.Item label={t('operator.driftCheckedAt')}>
                 <span data-testid="drift-checked-at">

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
 import { createPublishedCatalog } from '../catalog/published.js';
+import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
 import { requeueOrphanedJobs } from '../provisioners/orphans.js';
 import { clusterProfile, QUEUES, queueOptions, createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
 
@@ -24,11 +25,20 @@ export interface Platform {
 
 export async function startPlatform(
   config: Config,
-  opts: { listen?: boolean; inMemory?: boolean; log?: Logger; services?: ServiceOptions; beforeDriver?: (jobId: string) => Promise<void> } = {},
+  opts: {
+    listen?: boolean;
+    inMemory?: boolean;
+    log?: Logger;
+    services?: ServiceOptions;
+    beforeDriver?: (jobId: string) => Promise<void>;
+    /** wraps the provisioning driver (benchmarks time it) */
+    instrumentDriver?: (driver: ProvisioningDriver) => ProvisioningDriver;
+  } = {},
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
   // the driver first: a missing engine stops the start before anything is opened
-  const driver = await createDriver(config, log);
+  const created = await createDriver(config, log);
+  const driver = opts.instrumentDriver ? opts.instrumentDriver(created) : created;
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory });
   let ready = false;
   if (db.tookOverFrom) log.warn({ previousHolder: db.tookOverFrom }, 'DATA_DIR was left locked by a process that ended without stopping (a crash?); taken over');

@@ -27,6 +27,7 @@ export const BENCHMARKS: Registration[] = [
   { name: 'review-queue', load: () => import('./review-queue.js') },
   { name: 'desired-state', load: () => import('./desired-state.js') },
   { name: 'job-queue', load: () => import('./job-queue.js') },
+  { name: 'provisioning', load: () => import('./provisioning.js') },
 ];
 
 function select(args: string[]): Registration[] {

@@ -23,14 +23,18 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
-export async function startTestPlatform(env: Record<string, string> = {}, services: ServiceOptions = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  env: Record<string, string> = {},
+  services: ServiceOptions = {},
+  opts: Pick<Parameters<typeof startPlatform>[1] & object, 'instrumentDriver'> = {},
+): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const config = loadConfig({ ...database.env, DEMO_MODE: 'true', DEMO_PASSWORD, LOG_LEVEL: 'silent', ...env });
   let fixedToday: LocalDate | null = null;
   const today = () => fixedToday ?? toShanghaiDate(new Date());
   let platform: Platform;
   try {
-    platform = await startPlatform(config, { listen: false, services: { today, ...services } });
+    platform = await startPlatform(config, { listen: false, services: { today, ...services }, ...opts });
   } catch (err) {
     await database.drop();
     throw err;

@@ -127,6 +127,17 @@ describe('operator console', { timeout: 90_000 }, () => {
     expect(await yaml.innerText()).toContain('kind: Namespace');
     expect(await yaml.getAttribute('aria-readonly')).toBe('true');
 
+    // what provisioning would change: computed by a preview job in the worker, on request, then shown per object
+    const preview = page.getByTestId('preview');
+    await preview.getByTestId('preview-not-computed').waitFor();
+    await preview.getByTestId('preview-compute').click();
+    await preview.getByTestId('job-state').getByText('成功').waitFor({ timeout: 60_000 });
+    await preview.getByRole('tab', { name: /类型/ }).click();
+    await expect.poll(() => objects.innerText(), { timeout: 15_000 }).toContain('新建');
+    expect(await preview.getByTestId('preview-not-computed').count()).toBe(0);
+    await page.reload(); // one job on the page at a time from here
+    await objects.waitFor();
+
     const keys: (string | undefined)[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith(`/api/resource-requests/${requestId}/provision`)) keys.push(r.headers()['idempotency-key']);

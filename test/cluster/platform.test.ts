@@ -5,7 +5,11 @@
 // says so. Everything else is the real API server answering.
 import { CoreV1Api, CustomObjectsApi, KubeConfig, NetworkingV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import type { AddressInfo } from 'node:net';
+import { launchBrowser, newContext } from '../e2e/support/browser.js';
+import { ensureWebBuilt } from '../e2e/support/ui-build.js';
+import { signIn } from '../e2e/support/ui.js';
+import { DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { REQUEST, buildEstablished } from '../support/projects.js';
 
 const kc = new KubeConfig();
@@ -108,6 +112,26 @@ describe('provisioning on a real API server through Pulumi', () => {
     expect(view.resources.find((r) => r.kind === 'Cluster')).toMatchObject({ state: 'READY', detail: 'Cluster in healthy state' });
     expect(view.state).toBe('READY');
     expect((await t.http.get(`/api/resource-requests/${requestId}`).set(await t.as('dept'))).body.status).toBe('PROVISIONED');
+  });
+
+  it('shows the same in the console: the operator sees the tenant and its VMs 就绪', async () => {
+    await ensureWebBuilt();
+    const server = t.platform.app.listen(0, '127.0.0.1');
+    const browser = await launchBrowser();
+    try {
+      if (!server.listening) await new Promise((r) => server.once('listening', r));
+      const { port } = server.address() as AddressInfo;
+      const page = await (await newContext(browser, `http://127.0.0.1:${port}`)).newPage();
+      await signIn(page, 'bdc', DEMO_PASSWORD);
+      await page.goto(`/operator/requests/${requestId}`);
+      await page.getByTestId('tenant-state').getByText('就绪').waitFor();
+      const table = await page.getByTestId('project-resources').innerText();
+      expect(table.match(/VirtualMachine[\s\S]*?就绪/g)).toHaveLength(2);
+      expect(table).toContain('pulumi');
+    } finally {
+      await browser.close();
+      server.close();
+    }
   });
 
   it('reveals the database credentials from the real Secret, once, audited', async () => {

@@ -27,7 +27,4 @@ export async function pickOption(page: Page, combobox: ReturnType<Page['locator'
 }
 
 /** A minimal real PDF (the server sniffs the content, not the name). */
-export const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n' +
-    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-);
+export { PDF } from '../../support/documents.js';

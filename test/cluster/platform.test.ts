@@ -11,6 +11,7 @@ import { ensureWebBuilt } from '../e2e/support/ui-build.js';
 import { signIn } from '../e2e/support/ui.js';
 import { DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { REQUEST, buildEstablished } from '../support/projects.js';
+import { until } from '../support/wait.js';
 
 const kc = new KubeConfig();
 kc.loadFromFile(inject('kubeconfig'));
@@ -45,25 +46,20 @@ afterAll(() => t?.stop());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 150_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(300);
-  }
-}
-
 async function job(id: string) {
   return (await t.http.get(`/api/jobs/${id}`).set(await t.as('bdc'))).body as { state: string; error: string | null; events: { seq: string; message: string }[] };
 }
 
 async function finished(id: string) {
-  const j = await until(`job ${id}`, async () => {
-    const v = await job(id);
-    return ['SUCCEEDED', 'FAILED'].includes(v.state) ? v : undefined;
-  });
+  const j = await until(
+    `job ${id}`,
+    async () => {
+      const v = await job(id);
+      return ['SUCCEEDED', 'FAILED'].includes(v.state) ? v : undefined;
+    },
+    150_000,
+    300,
+  );
   expect(j.state, `${j.error}\n${j.events.map((e) => e.message).join('\n')}`).toBe('SUCCEEDED');
   return j;
 }

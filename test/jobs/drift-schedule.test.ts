@@ -6,22 +6,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { REQUEST, buildEstablished } from '../support/projects.js';
+import { until } from '../support/wait.js';
 
 let t: TestPlatform;
 beforeAll(async () => {
   t = await startTestPlatform({ DRIFT_CHECK_CRON: '* * * * *', JOB_SUPERVISE_SECONDS: '1' });
 });
 afterAll(() => t?.stop());
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('scheduled drift checks', () => {
   it('checks every provisioned tenant on schedule and shows the drift it finds', { timeout: 150_000 }, async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { REQUEST, buildEstablished } from '../support/projects.js';
+import { until } from '../support/wait.js';
 
 let t: TestPlatform;
 const children: ChildProcess[] = [];
@@ -30,16 +31,6 @@ function startWorker(hang: boolean): Promise<ChildProcess> {
     child.on('message', (m: { ready?: boolean }) => m.ready && resolve(child));
     child.on('exit', (code) => reject(new Error(`worker exited early (${code})`)));
   });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('a worker killed mid-job', () => {

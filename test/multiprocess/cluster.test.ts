@@ -11,6 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../core/calendar/working-days.js';
 import { DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { REQUEST, buildBudgetApproved } from '../support/projects.js';
+import { until as untilEvery } from '../support/wait.js';
+
+/** polled every 50 ms: the kills below aim at moments inside a job */
+const until = <T,>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 60_000) => untilEvery(what, probe, ms, 50);
 
 const JOBS = 30;
 const SHUTDOWN_TIMEOUT_SECONDS = 10;
@@ -75,16 +79,6 @@ function start(name: string, script: string, env: Record<string, string>): Proc 
   child.on('message', (m: { running?: string; ready?: boolean }) => p.messages.push(m));
   procs.push(p);
   return p;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** One HTTP exchange on a fresh connection (as an ingress controller's retry would see it). */

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -19,6 +21,7 @@ import {
   type EventLevel,
 } from './driver.js';
 import { PulumiDriver, checkPulumiCli, defaultBackendUrl, mapAutomationError } from './pulumi-driver.js';
+import { checkpointHasPendingOperations, fileBackendDir, processGone, stackLocks, staleLocks } from './stale-lock.js';
 
 const fakeRunner = { file: fileURLToPath(new URL('./fixtures/fake-runner.mjs', import.meta.url)), execArgv: [] };
 
@@ -250,5 +253,100 @@ describe('PulumiDriver with a fake runner (IPC relay, crashes, timeouts)', () =>
     expect((err as DriverFailedError).message).toMatch(/timed out after 300 ms/);
     expect((err as DriverFailedError).outputTail).toContain('cancelled by SIGTERM');
     expect(seen.some((s) => s.level === 'error' && /cancelling/.test(s.message))).toBe(true);
+  });
+});
+
+describe('the error line an operator reads', () => {
+  const urn = (kind: string, name: string) => `urn:pulumi:t-f::zhengyun-tenants::zhengyun:tenant:Tenant$kubernetes:${kind}::t-f/${name}`;
+  const server = 'NetworkPolicy.networking.k8s.io "allow-dns" is invalid: spec.egress[0].to[0].ipBlock.cidr: Invalid value: "10.0.0.0/99": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+  const diagnostics = [
+    'Diagnostics:',
+    '  kubernetes:networking.k8s.io/v1:NetworkPolicy (t-f/networkpolicy/allow-dns):',
+    `    error: resource "${urn('networking.k8s.io/v1:NetworkPolicy', 'networkpolicy/allow-dns')}" was not successfully created by the Kubernetes API server: ${server}`,
+    '',
+    '  pulumi:pulumi:Stack (zhengyun-tenants-t-f):',
+    '    error: update failed',
+    'Resources:',
+    '    2 errored',
+  ];
+
+  it("names the object that failed and keeps the API server's whole message, whatever order Pulumi lists its diagnostics in", () => {
+    const e = mapAutomationError(new CommandError(commandResult(diagnostics.join('\n')) as never), { stack: 't-f', op: 'up' });
+    expect(e).toBeInstanceOf(DriverFailedError);
+    expect(e.message).toBe(`pulumi up of stack t-f failed: error: resource "t-f/networkpolicy/allow-dns" was not successfully created by the Kubernetes API server: ${server}`);
+    // only the stack's own line: that is what is said
+    const only = mapAutomationError(new CommandError(commandResult('Diagnostics:\n    error: update failed') as never), { stack: 't-f', op: 'up' });
+    expect(only.message).toBe('pulumi up of stack t-f failed: error: update failed');
+  });
+
+  it('a locked stack says who holds the lock', () => {
+    const locked = [
+      'error: the stack is currently locked by 1 lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.',
+      '  file:///srv/zy/pulumi-state/.pulumi/locks/organization/zhengyun-tenants/t-g/6b1c.json: created by zhengyun@worker-1 (pid 4242) at 2026-01-05T03:04:05Z',
+    ].join('\n');
+    const e = mapAutomationError(new ConcurrentUpdateError(commandResult(locked) as never), { stack: 't-g', op: 'up' });
+    expect(e).toBeInstanceOf(StackBusyError);
+    expect(e.message).toMatch(/^Stack t-g is being updated by another operation: error: the stack is currently locked by 1 lock\(s\)\./);
+    expect(e.message).toMatch(/Held by zhengyun@worker-1 \(pid 4242\) at 2026-01-05T03:04:05Z\.$/);
+  });
+});
+
+describe('recovering a stack left by a killed run (file backend)', () => {
+  const deadPid = (): number => {
+    const r = spawnSync('sh', ['-c', 'echo $$']);
+    return Number(String(r.stdout).trim());
+  };
+  const writeLock = (backend: string, stack: string, lock: Record<string, unknown>) => {
+    const dir = path.join(backend, '.pulumi', 'locks', 'organization', 'zhengyun-tenants', stack);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${Math.random().toString(16).slice(2)}.json`);
+    fs.writeFileSync(file, JSON.stringify(lock));
+    return file;
+  };
+
+  it('finds the file backend folder of a file:// URL only', () => {
+    expect(fileBackendDir('file:///srv/zy/pulumi-state')).toBe('/srv/zy/pulumi-state');
+    expect(fileBackendDir('file:///srv/zy/pulumi-state?no_tmp_dir=true')).toBe('/srv/zy/pulumi-state');
+    expect(fileBackendDir('s3://bucket/state')).toBeUndefined();
+    expect(fileBackendDir('https://api.pulumi.com')).toBeUndefined();
+  });
+
+  it('judges a lock stale only when it was written on this host by a process that no longer runs', () => {
+    const backend = fs.mkdtempSync(path.join(dataDir, 'locks-'));
+    const now = new Date().toISOString();
+    const host = os.hostname();
+    const dead = writeLock(backend, 't-h', { pid: deadPid(), username: 'zy', hostname: host, timestamp: now });
+    const live = writeLock(backend, 't-h', { pid: process.pid, username: 'zy', hostname: host, timestamp: now });
+    const elsewhere = writeLock(backend, 't-h', { pid: deadPid(), username: 'zy', hostname: 'worker-2.zhengyun.internal', timestamp: now });
+    // this process started long after that lock was written: its pid was reused, the lock's holder is dead
+    const reused = writeLock(backend, 't-h', { pid: process.pid, username: 'zy', hostname: host, timestamp: '2020-01-01T00:00:00Z' });
+    fs.mkdirSync(path.join(backend, '.pulumi', 'locks', 'organization', 'zhengyun-tenants', 't-other'), { recursive: true });
+
+    const locks = stackLocks(backend, 'zhengyun-tenants', 't-h');
+    expect(locks.map((l) => l.file).sort()).toEqual([dead, live, elsewhere, reused].sort());
+    expect(staleLocks(locks).map((l) => l.file).sort()).toEqual([dead, reused].sort());
+    expect(stackLocks(backend, 'zhengyun-tenants', 't-none')).toEqual([]);
+    expect(stackLocks(path.join(backend, 'no-such-backend'), 'zhengyun-tenants', 't-h')).toEqual([]);
+  });
+
+  it('treats a pid it cannot judge as alive', () => {
+    expect(processGone(Number.NaN)).toBe(false);
+    expect(processGone(0)).toBe(false);
+    expect(processGone(process.pid)).toBe(false);
+    expect(processGone(deadPid())).toBe(true);
+  });
+
+  it('reads pending operations from the checkpoint, plain or gzipped', () => {
+    const backend = fs.mkdtempSync(path.join(dataDir, 'checkpoints-'));
+    const dir = path.join(backend, '.pulumi', 'stacks', 'zhengyun-tenants');
+    fs.mkdirSync(dir, { recursive: true });
+    const checkpoint = (pending: unknown[]) => JSON.stringify({ version: 3, checkpoint: { latest: { resources: [], pending_operations: pending } } });
+    fs.writeFileSync(path.join(dir, 't-i.json'), checkpoint([{ type: 'creating', resource: { urn: 'urn:pulumi:t-i::p::kubernetes:kubevirt.io/v1:VirtualMachine::vm' } }]));
+    fs.writeFileSync(path.join(dir, 't-j.json'), checkpoint([]));
+    fs.writeFileSync(path.join(dir, 't-k.json.gz'), zlib.gzipSync(checkpoint([{ type: 'updating', resource: { urn: 'u' } }])));
+    expect(checkpointHasPendingOperations(backend, 'zhengyun-tenants', 't-i')).toBe(true);
+    expect(checkpointHasPendingOperations(backend, 'zhengyun-tenants', 't-j')).toBe(false);
+    expect(checkpointHasPendingOperations(backend, 'zhengyun-tenants', 't-k')).toBe(true);
+    expect(checkpointHasPendingOperations(backend, 'zhengyun-tenants', 't-new')).toBe(false);
   });
 });

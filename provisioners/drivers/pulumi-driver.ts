@@ -78,12 +78,26 @@ export function tailOf(text: string, maxLines = 40, maxChars = 4000): string {
   return tail.length > maxChars ? tail.slice(tail.length - maxChars) : tail;
 }
 
-/** The line that says what went wrong: Pulumi's last `error:` line, else the first line of the message. */
+/** A resource's URN shortened to its logical name (namespace/kind/name), which is what an operator recognises. */
+export function shortenUrns(text: string): string {
+  return text.replace(/urn:pulumi:[^"\s]*::([^"\s:]+)/g, '$1');
+}
+
+/** Pulumi's closing line for the stack as a whole; it says that something failed, not what. */
+const GENERIC_ERROR = /^error: (update|preview|refresh|destroy) failed$/i;
+const HEADLINE_MAX = 600;
+
+/**
+ * The line that says what went wrong: Pulumi's last `error:` line about a resource (the order of its diagnostics
+ * varies from run to run, and the stack's own "error: update failed" says nothing), URNs shortened, so that the
+ * object and the API server's message fit; else the generic error line, else the first line of the message.
+ */
 function headline(message: string): string {
-  const lines = message.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const errorLine = [...lines].reverse().find((l) => /^(error|stderr: error):/i.test(l));
-  const line = (errorLine ?? lines.find((l) => !/^code: /.test(l)) ?? 'unknown error').replace(/^stderr:\s*/, '');
-  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+  const lines = message.split(/\r?\n/).map((l) => l.trim().replace(/^stderr:\s*/, '')).filter(Boolean);
+  const errorLines = lines.filter((l) => /^error:/i.test(l)).reverse();
+  const errorLine = errorLines.find((l) => !GENERIC_ERROR.test(l)) ?? errorLines[0];
+  const line = shortenUrns(errorLine ?? lines.find((l) => !/^code: /.test(l)) ?? 'unknown error');
+  return line.length > HEADLINE_MAX ? `${line.slice(0, HEADLINE_MAX)}…` : line;
 }
 
 /**
@@ -108,7 +122,9 @@ export function mapAutomationError(
     return new DriverUnavailableError(`The installed pulumi CLI does not fit @pulumi/pulumi: ${headline(message)}`, 'pulumi CLI version');
   }
   if (name === 'ConcurrentUpdateError' || CONFLICT_TEXTS.some((t) => message.includes(t))) {
-    return new StackBusyError(ctx.stack, headline(message));
+    // who holds it, as Pulumi's file backend says ("created by user@host (pid N) at time"): an operator needs it
+    const holders = [...message.matchAll(/created by (\S+ \(pid \d+\) at \S+)/g)].map((m) => m[1]);
+    return new StackBusyError(ctx.stack, `${headline(message)}${holders.length ? ` Held by ${holders.join('; ')}.` : ''}`);
   }
   if (name === 'StackNotFoundError' || /no stack named.*found/.test(message)) {
     return new StackNotFoundError(ctx.stack);

@@ -14,7 +14,8 @@ import {
   type StepEventMetadata,
 } from '@pulumi/pulumi/automation/index.js';
 import { driftOf, type ChangeOp, type EventLevel, type ObjectChange } from './driver.js';
-import { tailOf, type RunnerMessage, type RunnerRequest } from './pulumi-driver.js';
+import { shortenUrns, tailOf, type RunnerMessage, type RunnerRequest } from './pulumi-driver.js';
+import { fileBackendDir, recoverInterruptedOperation } from './stale-lock.js';
 
 function send(msg: RunnerMessage): Promise<void> {
   return new Promise((resolve) => {
@@ -54,26 +55,36 @@ const CHANGE_OPS: Partial<Record<string, ChangeOp>> = {
 /** Collects per-object changes from engine events, and relays them as structured progress. */
 class EventCollector {
   readonly changes = new Map<string, ObjectChange>();
+  /** the last error diagnostic per resource: what the API server answered (it arrives before the failure event) */
+  private readonly reasons = new Map<string, string>();
 
   handle = (e: EngineEvent): void => {
     if (e.resourcePreEvent) this.step(e.resourcePreEvent.metadata, 'start');
     if (e.resOutputsEvent) this.step(e.resOutputsEvent.metadata, 'done');
-    if (e.resOpFailedEvent) {
-      const ref = objectOf(e.resOpFailedEvent.metadata);
-      event('error', `${e.resOpFailedEvent.metadata.op} failed: ${ref ? `${ref.kind}/${ref.name}` : e.resOpFailedEvent.metadata.urn}`, {
-        op: e.resOpFailedEvent.metadata.op,
-        ...ref,
-      });
-    }
     if (e.diagnosticEvent && (e.diagnosticEvent.severity === 'warning' || e.diagnosticEvent.severity === 'error')) {
-      event('debug', e.diagnosticEvent.message.trim(), { severity: e.diagnosticEvent.severity, urn: e.diagnosticEvent.urn });
+      const message = e.diagnosticEvent.message.trim();
+      if (e.diagnosticEvent.severity === 'error' && e.diagnosticEvent.urn) this.reasons.set(e.diagnosticEvent.urn, shortenUrns(message));
+      event('debug', message, { severity: e.diagnosticEvent.severity, urn: e.diagnosticEvent.urn });
+    }
+    if (e.resOpFailedEvent) {
+      const meta = e.resOpFailedEvent.metadata;
+      const ref = objectOf(meta);
+      const reason = this.reasons.get(meta.urn);
+      // the job log's error line names the object and carries the API server's own message
+      event('error', `${meta.op} failed: ${ref ? `${ref.kind}/${ref.name}` : meta.urn}${reason ? `: ${reason}` : ''}`, {
+        op: meta.op,
+        ...ref,
+        ...(reason ? { reason } : {}),
+      });
     }
   };
 
   private step(meta: StepEventMetadata, phase: 'start' | 'done'): void {
     const ref = objectOf(meta);
     if (!ref) return;
-    const fields = meta.diffs?.length ? meta.diffs : undefined;
+    // the top-level properties that differ; the Kubernetes provider often reports only the detailed diff (paths)
+    const detailed = Object.keys(meta.detailedDiff ?? {});
+    const fields = meta.diffs?.length ? meta.diffs : detailed.length ? detailed : undefined;
     const op = CHANGE_OPS[meta.op];
     if (op) {
       this.changes.set(meta.urn, { op, ...ref, ...(fields ? { fields } : {}) });
@@ -120,10 +131,8 @@ async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessa
   const envVars: Record<string, string> = { PULUMI_SKIP_UPDATE_CHECK: 'true' };
   if (passphrase !== undefined) envVars.PULUMI_CONFIG_PASSPHRASE = passphrase;
 
-  if (req.backendUrl.startsWith('file://')) {
-    const dir = req.backendUrl.slice('file://'.length).split('?')[0] ?? '';
-    if (dir && !dir.startsWith('~')) fs.mkdirSync(dir, { recursive: true });
-  }
+  const backendDir = fileBackendDir(req.backendUrl);
+  if (backendDir) fs.mkdirSync(backendDir, { recursive: true });
   // our own work directory, removed afterwards (the Automation API would leave one in the temp dir per run)
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengyun-pulumi-'));
   try {
@@ -142,6 +151,7 @@ async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessa
           wsOpts,
         );
     if (req.kubeconfig) await stack.setConfig('kubernetes:kubeconfig', { value: req.kubeconfig });
+    await recoverInterruptedOperation(stack, req, event);
 
     const lines = lineRelay();
     const collector = new EventCollector();

@@ -18,6 +18,7 @@ import {
   missingEngines,
 } from './paths.js';
 import { stageProviderModule } from './provider-schema.js';
+import { acquireDataDirLock, DataDirLockedError } from '../core/db/data-dir-lock.js';
 import { ENGINE_SPECS, PULUMI_KUBERNETES_VERSION, type EngineSpec } from './specs.js';
 
 const log = (msg: string) => console.log(`[engines] ${msg}`);
@@ -91,6 +92,32 @@ async function main(): Promise<void> {
     return;
   }
   fs.mkdirSync(enginesBinDir(), { recursive: true });
+  // one build per key at a time: a second `npm run engines` waits for the first instead of racing it
+  const lock = await lockEngines();
+  try {
+    const still = new Set(missingEngines());
+    if (still.size < missing.size) log(`another build finished ${missing.size - still.size} engine(s) meanwhile`);
+    await buildMissing(still);
+  } finally {
+    await lock.release();
+  }
+  log(`done in ${seconds(started)}; binaries in ${enginesBinDir()}`);
+  printShellHint();
+}
+
+async function lockEngines() {
+  for (let waited = 0; ; waited++) {
+    try {
+      return await acquireDataDirLock(enginesDir(), 'npm run engines');
+    } catch (e) {
+      if (!(e instanceof DataDirLockedError)) throw e;
+      if (waited % 30 === 0) log(`waiting for another build of the same engines (pid ${e.holder?.pid ?? '?'}) to finish`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
+async function buildMissing(missing: Set<string>): Promise<void> {
   const [modCache, buildCache] = execFileSync(goCommand(), ['env', 'GOMODCACHE', 'GOCACHE'], { env: goEnv(), encoding: 'utf8' })
     .trim()
     .split('\n');
@@ -99,8 +126,6 @@ async function main(): Promise<void> {
   for (const spec of ENGINE_SPECS) if (missing.has(spec.binary)) await build(spec);
   installProviderPlugin();
   writeManifest();
-  log(`done in ${seconds(started)}; binaries in ${enginesBinDir()}`);
-  printShellHint();
 }
 
 function printShellHint(): void {

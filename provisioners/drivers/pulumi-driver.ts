@@ -8,7 +8,9 @@
 // This module deliberately does not import `@pulumi/pulumi`: errors are recognised by their `name` (the
 // Automation API sets it on each class), so they can cross the process boundary as plain JSON.
 import { execFile, fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InvalidInputError } from '../../core/errors.js';
@@ -55,6 +57,8 @@ export interface RunnerRequest {
   backendUrl: string;
   /** path of the kubeconfig of the target cluster; the provider's default when absent */
   kubeconfig?: string;
+  /** the Automation API's work directory, made and removed by the driver (so a killed runner leaves none behind) */
+  workDir?: string;
 }
 
 export interface RunnerFailure {
@@ -294,8 +298,10 @@ export class PulumiDriver implements ProvisioningDriver {
       PULUMI_CONFIG_PASSPHRASE: passphrase,
     };
     if (passphrase === undefined) delete env.PULUMI_CONFIG_PASSPHRASE;
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengyun-pulumi-'));
     const request: RunnerRequest = {
       type: 'run',
+      workDir,
       op,
       stack,
       objects,
@@ -330,6 +336,7 @@ export class PulumiDriver implements ProvisioningDriver {
           serialization: 'json',
         });
       } catch (err) {
+        fs.rmSync(workDir, { recursive: true, force: true });
         reject(new DriverFailedError(`could not start the Pulumi runner: ${(err as Error).message}`));
         return;
       }
@@ -361,6 +368,7 @@ export class PulumiDriver implements ProvisioningDriver {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        fs.rmSync(workDir, { recursive: true, force: true });
         if (timedOut) {
           reject(new DriverFailedError(`pulumi ${op} of stack ${stack} timed out after ${this.timeoutMs} ms`, tail()));
         } else if (outcome?.ok) {

@@ -134,7 +134,8 @@ async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessa
   const backendDir = fileBackendDir(req.backendUrl);
   if (backendDir) fs.mkdirSync(backendDir, { recursive: true });
   // our own work directory, removed afterwards (the Automation API would leave one in the temp dir per run)
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengyun-pulumi-'));
+  // the driver's work directory when it gave one (it removes it even if this process is killed), else our own
+  const workDir = req.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zhengyun-pulumi-'));
   try {
     const wsOpts: LocalWorkspaceOptions = {
       workDir,

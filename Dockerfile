@@ -28,6 +28,8 @@ COPY core ./core
 COPY migration ./migration
 COPY projects ./projects
 COPY provisioners ./provisioners
+# engines/paths.ts: where the platform looks for a Pulumi engine built by `npm run engines` (the image uses the PATH)
+COPY engines ./engines
 COPY web ./web
 RUN npm run build
 

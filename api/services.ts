@@ -8,6 +8,7 @@ import { createAuditTrailService } from '../core/audit/trail.js';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
 import { createFileStore, filesDirOf } from '../core/files/store.js';
+import { createProjectActions } from '../projects/actions.js';
 import { createApprovalService } from '../projects/approval.js';
 import { createDocumentService } from '../projects/documents.js';
 import { createDraftingService } from '../projects/drafting.js';
@@ -40,6 +41,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
   const sessions = new SessionCache<SessionUser>();
   const files = createFileStore(filesDirOf(config.dataDir));
   const resourceRequests = createResourceRequestService({ db, published });
+  const projectActions = createProjectActions({ db, published, today: opts.today });
   return {
     auth: createAuthService({ db, config, sessions }),
     organisations: createOrganisationService({ db }),
@@ -47,10 +49,10 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     published,
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
     auditTrail: createAuditTrailService({ db }),
-    drafting: createDraftingService({ db, published }),
-    approval: createApprovalService({ db, today: opts.today }),
-    filings: createFilingService({ db, published, today: opts.today }),
-    documents: createDocumentService({ db, files }),
+    drafting: createDraftingService({ db, published, actions: projectActions }),
+    approval: createApprovalService({ db, actions: projectActions }),
+    filings: createFilingService({ db, actions: projectActions }),
+    documents: createDocumentService({ db, files, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),

@@ -61,6 +61,13 @@ export function createPublishedCatalog(db: Database, recheckMs = 5000) {
       if (n === null) throw new NotFoundError('revision');
       return entry(n);
     },
+    /** the current catalog, or null while none has been published */
+    async currentOrNull(): Promise<PublishedEntry | null> {
+      return this.current().catch((err: unknown) => {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      });
+    },
     /** a published revision by number */
     revision: entry,
     invalidate() {

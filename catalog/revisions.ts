@@ -1,40 +1,19 @@
 // Catalog revisions: drafting by the sub-center, approval by GIA and Finance, publication by GIA (Art. 28).
 import crypto from 'node:crypto';
-import { assertCan, readableWhere, subject } from '../core/access/abilities.js';
+import { assertCan, readableWhere } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
-import { assertUpdated, assertVersion } from '../core/db/versioning.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
+import { ConflictError } from '../core/errors.js';
+import type { Locale } from '../core/i18n.js';
+import { createRunner } from '../core/workflow/runner.js';
 import { diffCatalogs, type CatalogDiff } from './diff.js';
+import { findReadableRevision, revisionMachine, type OfferingInput, type PlanInput, type RevisionEdit } from './revision-machine.js';
 import { latestPublishedNumber, loadCatalogView, toSummary } from './revision-store.js';
-import { assertTransition, isFullyApproved, type ApprovingBody, type RevisionAction } from './revision-workflow.js';
-import type { PlanSpec, Xinchuang } from './seed-schema.js';
-import type { CatalogView, CategoryCode, ItemState, OfferingView, RevisionSummary } from './view.js';
+import { OPEN_STATES, type RevisionTransitionAction } from './revision-workflow.js';
+import type { OfferingView, RevisionSummary } from './view.js';
 
-export interface OfferingInput {
-  category: CategoryCode;
-  name: string;
-  nameEn?: string | null;
-  description: string;
-  provisioner: OfferingView['provisioner'];
-  sharedService: boolean;
-  keywords: string[];
-  status?: ItemState;
-  sortOrder?: number;
-}
-
-export interface PlanInput {
-  name: string;
-  nameEn?: string | null;
-  unit: string;
-  unitPrice: number;
-  spec: PlanSpec;
-  xinchuang: Xinchuang;
-  maxQuantity?: number | null;
-  status?: ItemState;
-  sortOrder?: number;
-}
+export type { OfferingInput, PlanInput } from './revision-machine.js';
 
 export interface ReviewView {
   body: string;
@@ -45,11 +24,6 @@ export interface ReviewView {
   at: string;
 }
 
-const OPEN_STATES = ['DRAFT', 'SUBMITTED', 'APPROVED'] as const;
-
-const bodyOf = (role: string): ApprovingBody | null =>
-  role === 'GIA_REVIEWER' ? 'GIA' : role === 'FINANCE_REVIEWER' ? 'FINANCE' : null;
-
 export interface CatalogServiceDeps {
   db: Database;
   /** called after a revision is published, so caches of the current catalog refresh */
@@ -59,12 +33,14 @@ export interface CatalogServiceDeps {
 export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
   const { prisma } = db;
 
-  /** The revision row if the actor may read it; 404 otherwise (drafts do not reveal their existence). */
-  async function findReadable(tx: Tx, actor: Actor, number: number) {
-    const row = await tx.catalogRevision.findFirst({ where: { AND: [{ number }, readableWhere(actor.ability, 'CatalogRevision')] } });
-    if (!row) throw new NotFoundError('revision');
-    return row;
-  }
+  const findReadable = findReadableRevision;
+  const runner = createRunner(revisionMachine, {
+    db,
+    env: () => undefined,
+    changed: ({ action, row }) => {
+      if (action === 'publish') onPublished?.(row.number);
+    },
+  });
 
   async function list(actor: Actor): Promise<RevisionSummary[]> {
     const rows = await prisma.catalogRevision.findMany({
@@ -88,10 +64,10 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     }));
   }
 
-  async function get(actor: Actor, number: number): Promise<CatalogView & { reviews: ReviewView[] }> {
+  async function get(actor: Actor, number: number, locale: Locale) {
     const row = await findReadable(prisma, actor, number);
     const view = (await loadCatalogView(prisma, number))!;
-    return { ...view, reviews: await reviewsOf(prisma, row.id) };
+    return { ...view, reviews: await reviewsOf(prisma, row.id), allowedActions: await runner.allowedActions(actor, String(number), locale) };
   }
 
   async function diff(actor: Actor, number: number, against?: number): Promise<CatalogDiff> {
@@ -130,153 +106,28 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     });
   }
 
-  /** Loads an editable draft under the version the client read; every edit bumps the revision's version. */
-  async function openDraftForEdit(tx: Tx, actor: Actor, number: number, expectedVersion: number | undefined) {
-    const row = await findReadable(tx, actor, number);
-    assertCan(actor.ability, 'update', 'CatalogRevision');
-    assertVersion(row, expectedVersion, 'revision');
-    if (row.status !== 'DRAFT') throw new ConflictError('INVALID_TRANSITION', { action: 'update', from: row.status });
-    assertCan(actor.ability, 'update', subject('CatalogRevision', row));
-    assertUpdated(
-      await tx.catalogRevision.updateMany({ where: { id: row.id, version: expectedVersion }, data: { version: { increment: 1 } } }),
-    );
-    return row;
+  /** Edits a draft (title and notes, offerings, plans) and answers with the draft as it is now. */
+  async function edit(actor: Actor, number: number, expectedVersion: number | undefined, input: RevisionEdit, locale: Locale) {
+    await runner.run(actor, 'update', String(number), { expectedVersion, input, locale });
+    return (await loadCatalogView(prisma, number))!;
   }
+  const updateDraft = async (actor: Actor, number: number, v: number | undefined, patch: { title?: string; notes?: string | null }, locale: Locale) => {
+    await runner.run(actor, 'update', String(number), { expectedVersion: v, input: { op: 'details', patch }, locale });
+    return toSummary(await prisma.catalogRevision.findUniqueOrThrow({ where: { number } }));
+  };
+  const upsertOffering = (actor: Actor, number: number, v: number | undefined, code: string, offering: OfferingInput, locale: Locale) =>
+    edit(actor, number, v, { op: 'offering', code, offering }, locale);
+  const upsertPlan = (actor: Actor, number: number, v: number | undefined, offeringCode: string, code: string, plan: PlanInput, locale: Locale) =>
+    edit(actor, number, v, { op: 'plan', offeringCode, code, plan }, locale);
+  const removeItem = (actor: Actor, number: number, v: number | undefined, kind: 'offering' | 'plan', code: string, locale: Locale) =>
+    edit(actor, number, v, { op: 'remove', kind, code }, locale);
 
-  async function updateDraft(actor: Actor, number: number, expectedVersion: number | undefined, input: { title?: string; notes?: string | null }) {
-    return prisma.$transaction(async (tx) => {
-      const row = await openDraftForEdit(tx, actor, number, expectedVersion);
-      const updated = await tx.catalogRevision.update({ where: { id: row.id }, data: input });
-      await recordAudit(tx, actor.audit, { action: 'catalog.revision.update', targetType: 'CatalogRevision', targetId: String(number), detail: input });
-      return toSummary(updated);
-    });
-  }
-
-  async function upsertOffering(actor: Actor, number: number, expectedVersion: number | undefined, code: string, input: OfferingInput) {
-    return prisma.$transaction(async (tx) => {
-      const row = await openDraftForEdit(tx, actor, number, expectedVersion);
-      const existing = await tx.catalogOffering.findUnique({ where: { revisionId_code: { revisionId: row.id, code } } });
-      await tx.catalogOffering.upsert({
-        where: { revisionId_code: { revisionId: row.id, code } },
-        create: { ...input, revisionId: row.id, code },
-        update: input,
-      });
-      await recordAudit(tx, actor.audit, {
-        action: existing ? 'catalog.offering.update' : 'catalog.offering.create',
-        targetType: 'CatalogRevision',
-        targetId: String(number),
-        detail: { offering: code, ...input },
-      });
-      return (await loadCatalogView(tx, number))!;
-    });
-  }
-
-  async function upsertPlan(actor: Actor, number: number, expectedVersion: number | undefined, offeringCode: string, planCode: string, input: PlanInput) {
-    return prisma.$transaction(async (tx) => {
-      const row = await openDraftForEdit(tx, actor, number, expectedVersion);
-      const offering = await tx.catalogOffering.findUnique({ where: { revisionId_code: { revisionId: row.id, code: offeringCode } } });
-      if (!offering) throw new NotFoundError('offering');
-      const existing = await tx.catalogPlan.findUnique({ where: { revisionId_code: { revisionId: row.id, code: planCode } } });
-      if (existing && existing.offeringId !== offering.id) {
-        throw new ConflictError('ALREADY_EXISTS', { what: 'plan' });
-      }
-      await tx.catalogPlan.upsert({
-        where: { revisionId_code: { revisionId: row.id, code: planCode } },
-        create: { ...input, offeringId: offering.id, revisionId: row.id, code: planCode },
-        update: input,
-      });
-      await recordAudit(tx, actor.audit, {
-        action: existing ? 'catalog.plan.update' : 'catalog.plan.create',
-        targetType: 'CatalogRevision',
-        targetId: String(number),
-        detail: { offering: offeringCode, plan: planCode, ...input },
-      });
-      return (await loadCatalogView(tx, number))!;
-    });
-  }
-
-  /** Removes an offering or plan that this draft itself added; what earlier revisions published can only be retired. */
-  async function removeItem(actor: Actor, number: number, expectedVersion: number | undefined, kind: 'offering' | 'plan', code: string) {
-    return prisma.$transaction(async (tx) => {
-      const row = await openDraftForEdit(tx, actor, number, expectedVersion);
-      if (row.basedOnNumber !== null) {
-        const base = await tx.catalogRevision.findUniqueOrThrow({ where: { number: row.basedOnNumber }, select: { id: true } });
-        const inBase =
-          kind === 'offering'
-            ? await tx.catalogOffering.count({ where: { revisionId: base.id, code } })
-            : await tx.catalogPlan.count({ where: { revisionId: base.id, code } });
-        if (inBase) {
-          throw new ConflictError('PUBLISHED_ITEM_RETIRE_ONLY');
-        }
-      }
-      const { count } =
-        kind === 'offering'
-          ? await tx.catalogOffering.deleteMany({ where: { revisionId: row.id, code } })
-          : await tx.catalogPlan.deleteMany({ where: { revisionId: row.id, code } });
-      if (!count) throw new NotFoundError(kind);
-      await recordAudit(tx, actor.audit, { action: `catalog.${kind}.delete`, targetType: 'CatalogRevision', targetId: String(number), detail: { code } });
-      return (await loadCatalogView(tx, number))!;
-    });
-  }
-
-  async function transition(actor: Actor, number: number, expectedVersion: number | undefined, action: RevisionAction, comment?: string) {
-    const result = await prisma.$transaction(async (tx) => {
-      const row = await findReadable(tx, actor, number);
-      if (!actor.ability.can(action, 'CatalogRevision')) throw new ForbiddenError('FORBIDDEN', { action });
-      assertVersion(row, expectedVersion, 'revision');
-      const t = assertTransition(action, row.status);
-      assertCan(actor.ability, t.ability, subject('CatalogRevision', row));
-      const now = new Date();
-      const guard = { id: row.id, version: expectedVersion };
-      let status = row.status;
-      let detail: Record<string, unknown> = comment ? { comment } : {};
-
-      if (action === 'submit') {
-        const active = await tx.catalogPlan.count({ where: { revisionId: row.id, status: 'ACTIVE' } });
-        if (!active) throw new ConflictError('NO_ACTIVE_PLAN');
-        status = 'SUBMITTED';
-        assertUpdated(await tx.catalogRevision.updateMany({ where: guard, data: { status, submittedAt: now, submitRound: { increment: 1 }, version: { increment: 1 } } }));
-      } else if (action === 'approve' || action === 'return') {
-        const body = bodyOf(actor.principal!.role)!;
-        const prior = await tx.catalogReview.findFirst({ where: { revisionId: row.id, round: row.submitRound, body } });
-        if (prior) throw new ConflictError('ALREADY_REVIEWED', { body });
-        await tx.catalogReview.create({
-          data: { revisionId: row.id, body, decision: action === 'approve' ? 'APPROVED' : 'RETURNED', comment: comment ?? null, userId: actor.principal!.id, round: row.submitRound },
-        });
-        if (action === 'return') {
-          status = 'DRAFT';
-        } else {
-          const approvals = await tx.catalogReview.findMany({ where: { revisionId: row.id, round: row.submitRound, decision: 'APPROVED' }, select: { body: true } });
-          if (isFullyApproved(approvals.map((a) => a.body))) status = 'APPROVED';
-        }
-        detail = { ...detail, body };
-        assertUpdated(
-          await tx.catalogRevision.updateMany({
-            where: guard,
-            data: { status, approvedAt: status === 'APPROVED' ? now : null, version: { increment: 1 } },
-          }),
-        );
-      } else if (action === 'publish') {
-        status = 'PUBLISHED';
-        assertUpdated(
-          await tx.catalogRevision.updateMany({ where: guard, data: { status, publishedAt: now, publishedById: actor.principal!.id, version: { increment: 1 } } }),
-        );
-      } else {
-        const offerings = await tx.catalogOffering.count({ where: { revisionId: row.id } });
-        detail = { ...detail, title: row.title, offerings };
-        await tx.catalogRevision.delete({ where: { id: row.id } });
-      }
-      await recordAudit(tx, actor.audit, {
-        action: `catalog.revision.${action}`,
-        targetType: 'CatalogRevision',
-        targetId: String(number),
-        detail: { from: row.status, to: action === 'discard' ? null : status, ...detail },
-      });
-      if (action === 'discard') return null;
-      return toSummary((await tx.catalogRevision.findUniqueOrThrow({ where: { id: row.id } })));
-    });
-    if (action === 'publish') onPublished?.(number);
-    return result;
+  /** Submits, approves, returns, publishes or discards; the revision after it (null once discarded). */
+  async function transition(actor: Actor, number: number, expectedVersion: number | undefined, action: RevisionTransitionAction, comment: string | undefined, locale: Locale) {
+    const input = comment === undefined ? undefined : { comment };
+    await runner.run(actor, action, String(number), { expectedVersion, input: input as { comment: string }, locale });
+    if (action === 'discard') return null;
+    return toSummary(await prisma.catalogRevision.findUniqueOrThrow({ where: { number } }));
   }
 
   return { list, get, diff, createDraft, updateDraft, upsertOffering, upsertPlan, removeItem, transition };

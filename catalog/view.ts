@@ -1,9 +1,10 @@
 // The catalog as the API, the exports, the diff and (later) the project validator see it.
+import type { RevisionState } from './revision-workflow.js';
 import type { PlanSpec, Xinchuang } from './seed-schema.js';
 
+export type { RevisionState };
 export type CategoryCode = 'IaaS' | 'PaaS' | 'SaaS';
 export type ItemState = 'ACTIVE' | 'RETIRED';
-export type RevisionState = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'PUBLISHED';
 
 export interface PlanView {
   code: string;

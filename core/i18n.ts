@@ -33,7 +33,7 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
     en: 'Someone else changed this in the meantime; reload and try again',
   },
   INVALID_TRANSITION: {
-    'zh-CN': '当前状态「{from}」不能执行「{action}」',
+    'zh-CN': '当前状态「{from}」不能执行「{action}」（{article}）',
     en: 'Cannot {action} while the state is {from}',
   },
   RULE_VIOLATION: { 'zh-CN': '不符合业务规则', en: 'Business rules are not met' },
@@ -127,6 +127,11 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'what.migrationWave': { 'zh-CN': '迁移批次', en: 'migration wave' },
 };
 
+/** Adds messages kept elsewhere (the names of states and actions, declared with their state machines). */
+export function registerMessages(entries: Record<string, { 'zh-CN': string; en: string }>): void {
+  Object.assign(messages, entries);
+}
+
 export function hasMessage(key: string): boolean {
   return key in messages;
 }
@@ -139,6 +144,8 @@ export function t(key: string, locale: Locale, params: Params = {}): string {
     if (v === undefined) return `{${name}}`;
     if (typeof v === 'string' && name === 'what' && hasMessage(`what.${v}`)) return t(`what.${v}`, locale);
     if (typeof v === 'string' && name === 'reason' && hasMessage(v)) return t(v, locale, params);
+    // a state or an action given by its key is named in the reader's language
+    if (typeof v === 'string' && (v.startsWith('state.') || v.startsWith('action.')) && hasMessage(v)) return t(v, locale);
     return String(v);
   });
 }

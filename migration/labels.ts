@@ -2,7 +2,7 @@
 // the web console's labels both use these, so a file and the screen never name a state differently.
 import type { Locale } from '../core/i18n.js';
 import type { HostingType, Level, Strategy, XinchuangStatus } from './vocabulary.js';
-import type { MigrationState } from './workflow.js';
+import { MIGRATION_MACHINE, type MigrationState } from './workflow.js';
 
 export type Labels<K extends string> = Record<K, Record<Locale, string>>;
 
@@ -35,13 +35,5 @@ export const LEVEL_LABELS: Labels<Level> = {
   HIGH: { 'zh-CN': '高', en: 'High' },
 };
 
-export const STATUS_LABELS: Labels<MigrationState> = {
-  REGISTERED: { 'zh-CN': '已登记', en: 'Registered' },
-  ASSESSED: { 'zh-CN': '已评估', en: 'Assessed' },
-  PLANNED: { 'zh-CN': '已排期', en: 'Planned' },
-  MIGRATING: { 'zh-CN': '迁移中', en: 'Migrating' },
-  CUT_OVER: { 'zh-CN': '已割接', en: 'Cut over' },
-  MIGRATED: { 'zh-CN': '已上云', en: 'Migrated' },
-  DECOMMISSIONED: { 'zh-CN': '原系统已下线', en: 'Decommissioned' },
-  BLOCKED: { 'zh-CN': '受阻挂起', en: 'Blocked' },
-};
+/** the machine's own state names (migration/workflow.ts) */
+export const STATUS_LABELS: Labels<MigrationState> = MIGRATION_MACHINE.stateLabels;

@@ -3,17 +3,16 @@
 // read the register can list and export it. The sub-center revises its assessment through the same PATCH, on the
 // assessment fields only (core/access/abilities.ts decides who may change which field).
 import crypto from 'node:crypto';
-import { assertCan, assertFieldsPermitted, MIGRATION_ASSESSMENT_FIELDS, readableWhere, subject } from '../core/access/abilities.js';
+import { assertCan, assertFieldsPermitted, readableWhere, subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
-import { ConflictError, InvalidInputError, RuleViolationError, type Violation } from '../core/errors.js';
+import { InvalidInputError, RuleViolationError } from '../core/errors.js';
 import { t, type Locale } from '../core/i18n.js';
-import type { PublishedCatalog } from '../catalog/published.js';
-import { validateAssessment } from './assessment.js';
 import { columnByKey, type RegisterRow } from './columns.js';
-import { findReadableSystem, openSystemForChange } from './guard.js';
+import { assertNameFree, findReadableSystem } from './machine.js';
+import type { TransitionService } from './transitions.js';
 import { historyOf, recordChange } from './history.js';
 import type { HostingType, RegisterInput, Strategy, SystemPatch } from './register-input.js';
 import {
@@ -39,8 +38,6 @@ export interface SystemListFilter {
   q?: string;
 }
 
-/** Every state but DECOMMISSIONED: a switched-off system's entry is final. */
-const EDITABLE: readonly MigrationState[] = ['REGISTERED', 'ASSESSED', 'PLANNED', 'MIGRATING', 'CUT_OVER', 'MIGRATED', 'BLOCKED'];
 const MAX_EXPORT_ROWS = 100_000;
 
 export const systemInclude = {
@@ -164,12 +161,8 @@ export function whereOf(f: SystemListFilter): Prisma.MigrationSystemWhereInput[]
   ];
 }
 
-export function createRegisterService({ db, published, onChange }: { db: Database; published: PublishedCatalog; onChange: () => void }) {
+export function createRegisterService({ db, onChange, transitions }: { db: Database; onChange: () => void; transitions: TransitionService }) {
   const { prisma } = db;
-
-  async function assertNameFree(tx: Tx, orgId: string, name: string) {
-    if (await tx.migrationSystem.findFirst({ where: { orgId, name }, select: { id: true } })) throw new ConflictError('SYSTEM_NAME_TAKEN', { name });
-  }
 
   async function create(actor: Actor, input: RegisterInput) {
     assertCan(actor.ability, 'create', 'MigrationSystem');
@@ -199,67 +192,19 @@ export function createRegisterService({ db, published, onChange }: { db: Databas
     return { total, page: f.page, pageSize: f.pageSize, items: rows.map(toSystemView) };
   }
 
-  async function get(actor: Actor, id: string) {
+  async function get(actor: Actor, id: string, locale: Locale) {
     await findReadableSystem(prisma, actor, id);
-    return loadSystemView(prisma, id);
+    return transitions.present(actor, id, locale);
   }
 
-  /** Register fields by the owner, assessment fields by the sub-center (after the first assessment). */
+  /** Register fields by the owner, assessment fields by the sub-center (after the first assessment): the runner's `update`. */
   async function update(actor: Actor, id: string, expectedVersion: number | undefined, patch: SystemPatch, locale: Locale) {
-    const fields = Object.keys(patch).filter((k) => patch[k as keyof SystemPatch] !== undefined);
-    const reassessing = fields.some((k) => MIGRATION_ASSESSMENT_FIELDS.includes(k));
-    const catalog = reassessing ? await published.current() : null;
-    const view = await prisma.$transaction(async (tx) => {
-      const row = await openSystemForChange(tx, actor, id, expectedVersion, 'update', EDITABLE);
-      assertFieldsPermitted(actor.ability, 'update', subject('MigrationSystem', row), patch);
-      const { strategy, effort, risk, targetPlanCodes, blockingIssues, ...register } = patch;
-      const violations: Violation[] = [];
-      if (reassessing) {
-        // the first assessment is the assess transition; this revises it
-        if (row.strategy === null) throw new ConflictError('NOT_ASSESSED');
-        const merged = { strategy: strategy ?? row.strategy, targetPlanCodes: targetPlanCodes ?? row.targetPlanCodes };
-        violations.push(...validateAssessment({ classified: register.classified ?? row.classified }, merged, catalog!.view, locale));
-      }
-      // the sub-center does not declare a system of a wave exempt (its owner may still record it as classified:
-      // that is a fact, Art. 1, and an exempt system then neither starts migrating nor counts as remaining in its wave)
-      if (strategy === 'RETAIN_EXEMPT' && row.waveId && row.strategy !== 'RETAIN_EXEMPT') {
-        violations.push({ code: 'EXEMPT_NOT_PLANNED', field: 'strategy', article: '第一条', message: t('migration.EXEMPT_NOT_PLANNED', locale) });
-      }
-      if (violations.length) throw new RuleViolationError(violations);
-      if (register.name !== undefined && register.name !== row.name) await assertNameFree(tx, row.orgId, register.name);
-      await tx.migrationSystem.update({
-        where: { id },
-        data: {
-          ...registerData(register),
-          ...(reassessing
-            ? {
-                strategy,
-                effort,
-                risk,
-                ...(targetPlanCodes ? { targetPlanCodes: [...new Set(targetPlanCodes)] } : {}),
-                blockingIssues,
-                assessedAt: new Date(),
-              }
-            : {}),
-        },
-      });
-      const action = reassessing ? 'reassess' : 'update';
-      await recordChange(tx, actor, { systemId: id, action, from: row.status, to: row.status, detail: { fields } });
-      await recordAudit(tx, actor.audit, { action: `migration.${action}`, targetType: 'MigrationSystem', targetId: id, detail: { code: row.code, fields } });
-      return loadSystemView(tx, id);
-    });
-    onChange();
-    return view;
+    return transitions.take(actor, id, expectedVersion, 'update', patch, locale);
   }
 
   /** Withdraws a registration made in error (owner, before assessment). */
-  async function remove(actor: Actor, id: string, expectedVersion: number | undefined) {
-    await prisma.$transaction(async (tx) => {
-      const row = await openSystemForChange(tx, actor, id, expectedVersion, 'delete', ['REGISTERED']);
-      await tx.migrationSystem.delete({ where: { id } });
-      await recordAudit(tx, actor.audit, { action: 'migration.withdraw', targetType: 'MigrationSystem', targetId: id, detail: { code: row.code, name: row.name, orgId: row.orgId } });
-    });
-    onChange();
+  async function remove(actor: Actor, id: string, expectedVersion: number | undefined, locale: Locale) {
+    await transitions.withdraw(actor, id, expectedVersion, locale);
   }
 
   async function history(actor: Actor, id: string) {

@@ -18,9 +18,10 @@ export interface MigrationDeps {
 export function createMigrationService({ db, published, today = () => toShanghaiDate(new Date()) }: MigrationDeps) {
   const board = createBoardService({ db, today });
   const onChange = () => board.invalidate();
+  const transitions = createTransitionService({ db, published, onChange });
   return {
-    register: createRegisterService({ db, published, onChange }),
-    transitions: createTransitionService({ db, published, onChange }),
+    register: createRegisterService({ db, onChange, transitions }),
+    transitions,
     waves: createWaveService({ db, onChange }),
     board,
   };

@@ -2,12 +2,12 @@
 // and the filings' (contract, acceptance report …). Size and type limits, content sniffing, SM3 checksums.
 import { fileTypeFromBuffer } from 'file-type';
 import type { Actor } from '../core/actor.js';
-import { recordAudit } from '../core/audit/audit.js';
 import type { Database } from '../core/db/database.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { cleanFileName, type FileStore } from '../core/files/store.js';
-import { assertMayAct, assertProjectState, findReadableProject, openProjectForAppend } from './guard.js';
-import { EDITABLE_STATES, FILING_STATES } from './workflow.js';
+import type { Locale } from '../core/i18n.js';
+import type { ProjectActions } from './actions.js';
+import { findReadableProject } from './machine.js';
 
 export const APPLICATION_DOCUMENTS = ['PROPOSAL', 'FEASIBILITY', 'PRELIMINARY_DESIGN', 'INVESTMENT_ESTIMATE'] as const;
 export const FILING_DOCUMENTS = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'CHANGE_REQUEST', 'ACCEPTANCE', 'ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'RECTIFICATION_REPORT', 'OTHER'] as const;
@@ -38,34 +38,26 @@ export async function sniffDocument(content: Buffer, filename: string): Promise<
   return allowed.mime;
 }
 
-export function createDocumentService({ db, files }: { db: Database; files: FileStore }) {
+export function createDocumentService({ db, files, actions }: { db: Database; files: FileStore; actions: ProjectActions }) {
   const { prisma } = db;
 
-  async function upload(actor: Actor, projectId: string, kind: DocumentKind, file: { originalname: string; buffer: Buffer }) {
+  async function upload(actor: Actor, projectId: string, kind: DocumentKind, file: { originalname: string; buffer: Buffer }, locale: Locale) {
+    // the application's documents while it is drafted; the filings' documents after establishment
     const application = (APPLICATION_DOCUMENTS as readonly string[]).includes(kind);
-    const [action, states] = application ? (['update', EDITABLE_STATES] as const) : (['file', FILING_STATES] as const);
+    const action = application ? 'update' : 'file';
     // permission and state first, so a refused caller's upload is never stored (checked again when recording it)
-    const row = await findReadableProject(prisma, actor, projectId);
-    assertMayAct(actor, row, action, states);
-    assertProjectState(row, action, states);
+    await actions.check(actor, action, projectId, locale);
     if (file.buffer.length === 0) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
     const filename = cleanFileName(file.originalname);
     const contentType = await sniffDocument(file.buffer, filename);
     const stored = await files.put(file.buffer);
+    const document = { kind, filename, contentType, size: stored.size, sm3: stored.sm3, storageKey: stored.key };
     try {
-      return await prisma.$transaction(async (tx) => {
-        await openProjectForAppend(tx, actor, projectId, action, states);
-        const doc = await tx.projectDocument.create({
-          data: { projectId, kind, filename, contentType, size: stored.size, sm3: stored.sm3, storageKey: stored.key, uploadedById: actor.principal!.id },
-        });
-        await recordAudit(tx, actor.audit, {
-          action: 'project.document.upload',
-          targetType: 'Project',
-          targetId: projectId,
-          detail: { documentId: doc.id, kind, filename, size: stored.size, sm3: stored.sm3 },
-        });
-        return { id: doc.id, kind, filename, contentType, size: stored.size, sm3: stored.sm3, createdAt: doc.createdAt.toISOString() };
-      });
+      const taken = application
+        ? await actions.run(actor, 'update', projectId, { input: { op: 'document', document }, locale, append: true })
+        : await actions.run(actor, 'file', projectId, { input: { kind: 'DOCUMENT', document }, locale });
+      const { id, createdAt } = await prisma.projectDocument.findUniqueOrThrow({ where: { id: String(taken.detail.documentId) }, select: { id: true, createdAt: true } });
+      return { id, kind, filename, contentType, size: stored.size, sm3: stored.sm3, createdAt: createdAt.toISOString() };
     } catch (err) {
       await files.remove(stored.key); // no orphan file when the record could not be written
       throw err;

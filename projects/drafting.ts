@@ -9,8 +9,11 @@ import { NotFoundError, RuleViolationError } from '../core/errors.js';
 import type { Locale } from '../core/i18n.js';
 import { diffCatalogs } from '../catalog/diff.js';
 import type { PublishedCatalog } from '../catalog/published.js';
-import { findReadableProject, openProjectForChange } from './guard.js';
+import type { ProjectActions } from './actions.js';
+import type { DraftEdit } from './inputs.js';
+import { assertOrgsExist, basicsData, findReadableProject } from './machine.js';
 import { loadProject, toProjectView, toValidationInput, type ProjectView } from './store.js';
+import { EDITABLE_STATES } from './workflow.js';
 import { validateProject } from './validation.js';
 import type { InformationResourceInput, LineInput, ProjectBasics, ProjectType } from './validation-input.js';
 
@@ -25,29 +28,12 @@ export interface ProjectListFilter {
   pageSize: number;
 }
 
-const EDITABLE: ('DRAFT' | 'RETURNED')[] = ['DRAFT', 'RETURNED'];
-
-export function createDraftingService({ db, published }: { db: Database; published: PublishedCatalog }) {
+export function createDraftingService({ db, published, actions }: { db: Database; published: PublishedCatalog; actions: ProjectActions }) {
   const { prisma } = db;
 
   async function view(tx: Tx, id: string): Promise<ProjectView> {
     const { row, org } = await loadProject(tx, id);
     return toProjectView(row, org);
-  }
-
-  async function assertOrgsExist(tx: Tx, ids: string[]) {
-    if (!ids.length) return;
-    const found = await tx.organisation.count({ where: { id: { in: ids } } });
-    if (found !== new Set(ids).size) throw new NotFoundError('organisation');
-  }
-
-  function dataOf(b: Partial<ProjectBasics>): Prisma.ProjectUncheckedUpdateInput {
-    const { yearlyBudgets, performanceGoals, ...rest } = b;
-    return {
-      ...rest,
-      ...(yearlyBudgets !== undefined ? { yearlyBudgets } : {}),
-      ...(performanceGoals !== undefined ? { performanceGoals } : {}),
-    };
   }
 
   async function create(actor: Actor, input: ProjectBasics): Promise<ProjectView> {
@@ -65,7 +51,7 @@ export function createDraftingService({ db, published }: { db: Database; publish
           const code = `${input.budgetYear}-${org.code}-${String(seq).padStart(3, '0')}`;
           const p = await tx.project.create({
             data: {
-              ...(dataOf(input) as Prisma.ProjectUncheckedCreateInput),
+              ...(basicsData(input) as Prisma.ProjectUncheckedCreateInput),
               code,
               orgId: org.id,
               catalogRevision: current.number,
@@ -107,93 +93,31 @@ export function createDraftingService({ db, published }: { db: Database; publish
     return { total, page: f.page, pageSize: f.pageSize, items: rows.map(toListItem) };
   }
 
-  async function get(actor: Actor, id: string): Promise<ProjectView> {
+  async function get(actor: Actor, id: string, locale: Locale) {
     await findReadableProject(prisma, actor, id);
-    return view(prisma, id);
+    return actions.present(actor, id, locale);
   }
 
-  async function update(actor: Actor, id: string, expectedVersion: number | undefined, input: Partial<ProjectBasics>) {
-    return prisma.$transaction(async (tx) => {
-      await openProjectForChange(tx, actor, id, expectedVersion, 'update', EDITABLE);
-      await assertOrgsExist(tx, [...(input.coBuildingOrgIds ?? []), ...(input.leadOrgId ? [input.leadOrgId] : [])]);
-      await tx.project.update({ where: { id }, data: dataOf(input) });
-      await recordAudit(tx, actor.audit, { action: 'project.update', targetType: 'Project', targetId: id, detail: { fields: Object.keys(input) } });
-      return view(tx, id);
-    });
-  }
-
-  async function addLine(actor: Actor, id: string, expectedVersion: number | undefined, line: LineInput) {
-    return prisma.$transaction(async (tx) => {
-      await openProjectForChange(tx, actor, id, expectedVersion, 'update', EDITABLE);
-      const max = await tx.resourceLine.aggregate({ where: { projectId: id }, _max: { lineNo: true } });
-      const lineNo = (max._max.lineNo ?? 0) + 1;
-      await tx.resourceLine.create({ data: { ...line, projectId: id, lineNo } });
-      await recordAudit(tx, actor.audit, { action: 'project.line.add', targetType: 'Project', targetId: id, detail: { lineNo, ...line } });
-      return view(tx, id);
-    });
-  }
-
-  async function updateLine(actor: Actor, id: string, expectedVersion: number | undefined, lineNo: number, line: LineInput) {
-    return prisma.$transaction(async (tx) => {
-      await openProjectForChange(tx, actor, id, expectedVersion, 'update', EDITABLE);
-      const { count } = await tx.resourceLine.updateMany({ where: { projectId: id, lineNo }, data: line });
-      if (!count) throw new NotFoundError('line');
-      await recordAudit(tx, actor.audit, { action: 'project.line.update', targetType: 'Project', targetId: id, detail: { lineNo, ...line } });
-      return view(tx, id);
-    });
-  }
-
-  async function removeLine(actor: Actor, id: string, expectedVersion: number | undefined, lineNo: number) {
-    return prisma.$transaction(async (tx) => {
-      await openProjectForChange(tx, actor, id, expectedVersion, 'update', EDITABLE);
-      const { count } = await tx.resourceLine.deleteMany({ where: { projectId: id, lineNo } });
-      if (!count) throw new NotFoundError('line');
-      await recordAudit(tx, actor.audit, { action: 'project.line.remove', targetType: 'Project', targetId: id, detail: { lineNo } });
-      return view(tx, id);
-    });
-  }
-
-  async function replaceInformationResources(actor: Actor, id: string, expectedVersion: number | undefined, items: InformationResourceInput[]) {
-    return prisma.$transaction(async (tx) => {
-      await openProjectForChange(tx, actor, id, expectedVersion, 'update', EDITABLE);
-      await tx.informationResource.deleteMany({ where: { projectId: id } });
-      await tx.informationResource.createMany({ data: items.map((r, i) => ({ ...r, projectId: id, sortOrder: i })) });
-      await recordAudit(tx, actor.audit, {
-        action: 'project.resources.replace',
-        targetType: 'Project',
-        targetId: id,
-        detail: { needed: items.filter((r) => r.direction === 'NEEDED').length, produced: items.filter((r) => r.direction === 'PRODUCED').length },
-      });
-      return view(tx, id);
-    });
-  }
+  const edit = (actor: Actor, id: string, expectedVersion: number | undefined, input: DraftEdit, locale: Locale) =>
+    actions.take(actor, 'update', id, expectedVersion, input, locale);
+  const update = (actor: Actor, id: string, v: number | undefined, patch: Partial<ProjectBasics>, locale: Locale) => edit(actor, id, v, { op: 'basics', patch }, locale);
+  const addLine = (actor: Actor, id: string, v: number | undefined, line: LineInput, locale: Locale) => edit(actor, id, v, { op: 'add-line', line }, locale);
+  const updateLine = (actor: Actor, id: string, v: number | undefined, lineNo: number, line: LineInput, locale: Locale) =>
+    edit(actor, id, v, { op: 'update-line', lineNo, line }, locale);
+  const removeLine = (actor: Actor, id: string, v: number | undefined, lineNo: number, locale: Locale) => edit(actor, id, v, { op: 'remove-line', lineNo }, locale);
+  const replaceInformationResources = (actor: Actor, id: string, v: number | undefined, items: InformationResourceInput[], locale: Locale) =>
+    edit(actor, id, v, { op: 'resources', items }, locale);
 
   /** Validates against the current published catalog while the project is editable, else the pinned revision. */
   async function validate(actor: Actor, id: string, locale: Locale) {
     const row = await findReadableProject(prisma, actor, id);
     const { row: full, org } = await loadProject(prisma, id);
-    const entry = EDITABLE.includes(row.status as 'DRAFT') ? await published.current() : await published.revision(row.catalogRevision);
+    const entry = (EDITABLE_STATES as readonly string[]).includes(row.status) ? await published.current() : await published.revision(row.catalogRevision);
     const violations = validateProject(toValidationInput(full, org), entry.view, locale);
     return { valid: violations.length === 0, catalogRevision: entry.number, violations };
   }
 
-  async function submit(actor: Actor, id: string, expectedVersion: number | undefined, locale: Locale) {
-    const entry = await published.current();
-    return prisma.$transaction(async (tx) => {
-      await openProjectForChange(tx, actor, id, expectedVersion, 'submit', EDITABLE);
-      const { row, org } = await loadProject(tx, id);
-      const violations = validateProject(toValidationInput(row, org), entry.view, locale);
-      if (violations.length) throw new RuleViolationError(violations);
-      await tx.project.update({ where: { id }, data: { status: 'GIA_REVIEW', submittedAt: new Date(), catalogRevision: entry.number } });
-      await recordAudit(tx, actor.audit, {
-        action: 'project.submit',
-        targetType: 'Project',
-        targetId: id,
-        detail: { from: row.status, to: 'GIA_REVIEW', catalogRevision: entry.number },
-      });
-      return view(tx, id);
-    });
-  }
+  const submit = (actor: Actor, id: string, expectedVersion: number | undefined, locale: Locale) => actions.take(actor, 'submit', id, expectedVersion, undefined, locale);
 
   /** What a newer published revision changes for the plans this project asks for. */
   async function catalogChanges(actor: Actor, id: string) {

@@ -1,106 +1,96 @@
-// The project state machine (Art. 6–24): one table of transitions, who may take each, what each needs.
-import type { Action } from '../core/access/abilities.js';
-import { ConflictError } from '../core/errors.js';
+// The project state machine (Art. 6–24) as data: the runner (core/workflow/runner.ts) takes every change of a
+// project from it, the permissions read their state conditions from it, and docs/architecture.md draws it.
+import { defineTable } from '../core/workflow/machine.js';
 
-export type ProjectState =
-  | 'DRAFT'
-  | 'GIA_REVIEW'
-  | 'RETURNED'
-  | 'REJECTED'
-  | 'BUDGET_REVIEW'
-  | 'BUDGET_APPROVED'
-  | 'PUBLIC_NOTICE'
-  | 'ESTABLISHED'
-  | 'CHANGE_REVIEW'
-  | 'ACCEPTED'
-  | 'SUSPENDED'
-  | 'TERMINATED';
+export const PROJECT_STATES = [
+  'DRAFT',
+  'GIA_REVIEW',
+  'RETURNED',
+  'REJECTED',
+  'BUDGET_REVIEW',
+  'BUDGET_APPROVED',
+  'PUBLIC_NOTICE',
+  'ESTABLISHED',
+  'CHANGE_REVIEW',
+  'ACCEPTED',
+  'SUSPENDED',
+  'TERMINATED',
+] as const;
+export type ProjectState = (typeof PROJECT_STATES)[number];
 
-export type ProjectAction =
-  | 'submit'
-  | 'review'
-  | 'budget-review'
-  | 'notice'
-  | 'establish'
-  | 'change-request'
-  | 'change-review'
-  | 'acceptance'
-  | 'suspend'
-  | 'resume'
-  | 'terminate';
-
-export interface ProjectTransition {
-  from: readonly ProjectState[];
-  /** the states it may lead to (decisions choose among them) */
-  to: readonly ProjectState[] | 'RESUME';
-  /** the ability action deciding who may take it (core/access/abilities.ts) */
-  ability: Action;
-  article: string;
-  label: { 'zh-CN': string; en: string };
-}
-
-export const PROJECT_TRANSITIONS: Record<ProjectAction, ProjectTransition> = {
-  submit: { from: ['DRAFT', 'RETURNED'], to: ['GIA_REVIEW'], ability: 'submit', article: '第六条', label: { 'zh-CN': '提交审核', en: 'submit for review' } },
-  review: {
-    from: ['GIA_REVIEW'],
-    to: ['BUDGET_REVIEW', 'RETURNED', 'REJECTED'],
-    ability: 'review',
-    article: '第八条',
-    label: { 'zh-CN': '项目审核', en: 'GIA review' },
-  },
-  'budget-review': {
-    from: ['BUDGET_REVIEW'],
-    to: ['BUDGET_APPROVED', 'RETURNED'],
-    ability: 'budgetReview',
-    article: '第九条',
-    label: { 'zh-CN': '预算评审', en: 'budget review' },
-  },
-  notice: { from: ['BUDGET_APPROVED'], to: ['PUBLIC_NOTICE'], ability: 'notice', article: '第十条', label: { 'zh-CN': '资金分配公示', en: 'public notice' } },
-  establish: { from: ['PUBLIC_NOTICE'], to: ['ESTABLISHED'], ability: 'establish', article: '第十条', label: { 'zh-CN': '立项', en: 'establish' } },
-  'change-request': {
-    from: ['ESTABLISHED'],
-    to: ['CHANGE_REVIEW'],
-    ability: 'requestChange',
-    article: '第十五条',
-    label: { 'zh-CN': '提交调整申请', en: 'request a change' },
-  },
-  'change-review': {
-    from: ['CHANGE_REVIEW'],
-    to: ['ESTABLISHED'],
-    ability: 'changeReview',
-    article: '第十五条',
-    label: { 'zh-CN': '审核调整申请', en: 'review a change request' },
-  },
-  acceptance: { from: ['ESTABLISHED'], to: ['ACCEPTED'], ability: 'file', article: '第十七条', label: { 'zh-CN': '竣工验收备案', en: 'completion acceptance' } },
-  suspend: {
-    from: ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'],
-    to: ['SUSPENDED'],
-    ability: 'suspend',
-    article: '第二十三条',
-    label: { 'zh-CN': '暂停拨付资金', en: 'suspend funding' },
-  },
-  resume: { from: ['SUSPENDED'], to: 'RESUME', ability: 'resume', article: '第二十三条', label: { 'zh-CN': '恢复拨付资金', en: 'resume funding' } },
-  terminate: {
-    from: ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'],
-    to: ['TERMINATED'],
-    ability: 'terminate',
-    article: '第二十三条',
-    label: { 'zh-CN': '终止项目', en: 'terminate' },
-  },
-};
-
-export function assertProjectTransition(action: ProjectAction, current: ProjectState): ProjectTransition {
-  const t = PROJECT_TRANSITIONS[action];
-  if (!t.from.includes(current)) throw new ConflictError('INVALID_TRANSITION', { action, from: current });
-  return t;
-}
-
-/** The states whose projects are entitled to resources (their entitlement is the provisioning ceiling). */
-export const ENTITLED_STATES: readonly ProjectState[] = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'];
-/** States in which an implementing unit files (contracts, reports, rectification results). */
-export const FILING_STATES: readonly ProjectState[] = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'];
 /** States in which a project's application may still be edited. */
-export const EDITABLE_STATES: readonly ProjectState[] = ['DRAFT', 'RETURNED'];
+export const EDITABLE_STATES = ['DRAFT', 'RETURNED'] as const satisfies readonly ProjectState[];
+/** The states whose projects are entitled to resources (their entitlement is the provisioning ceiling). */
+export const ENTITLED_STATES = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'] as const satisfies readonly ProjectState[];
+/** States in which an implementing unit files (contracts, reports, rectification results). */
+export const FILING_STATES = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'] as const satisfies readonly ProjectState[];
+
+export const PROJECT_MACHINE = defineTable({
+  subject: 'Project',
+  states: PROJECT_STATES,
+  stateLabels: {
+    DRAFT: { 'zh-CN': '草稿', en: 'Draft' },
+    GIA_REVIEW: { 'zh-CN': '政务信息管理局审核中', en: 'In GIA review' },
+    RETURNED: { 'zh-CN': '已退回修改', en: 'Returned for revision' },
+    REJECTED: { 'zh-CN': '不予批准', en: 'Rejected' },
+    BUDGET_REVIEW: { 'zh-CN': '财政预算评审中', en: 'In budget review' },
+    BUDGET_APPROVED: { 'zh-CN': '预算已核定', en: 'Budget approved' },
+    PUBLIC_NOTICE: { 'zh-CN': '公示中', en: 'On public notice' },
+    ESTABLISHED: { 'zh-CN': '已立项', en: 'Established' },
+    CHANGE_REVIEW: { 'zh-CN': '变更审核中', en: 'Change in review' },
+    ACCEPTED: { 'zh-CN': '已验收', en: 'Accepted' },
+    SUSPENDED: { 'zh-CN': '已暂停', en: 'Suspended' },
+    TERMINATED: { 'zh-CN': '已终止', en: 'Terminated' },
+  },
+  stateColours: {
+    DRAFT: 'default',
+    GIA_REVIEW: 'processing',
+    RETURNED: 'warning',
+    REJECTED: 'error',
+    BUDGET_REVIEW: 'processing',
+    BUDGET_APPROVED: 'cyan',
+    PUBLIC_NOTICE: 'purple',
+    ESTABLISHED: 'success',
+    CHANGE_REVIEW: 'processing',
+    ACCEPTED: 'green',
+    SUSPENDED: 'orange',
+    TERMINATED: 'default',
+  },
+  actions: {
+    // the application while it is drafted or returned: basics, resource lines, information resources, documents
+    update: { from: EDITABLE_STATES, to: [], ability: 'update', article: '第六条', label: { 'zh-CN': '修改申报材料', en: 'edit the application' } },
+    submit: { from: EDITABLE_STATES, to: ['GIA_REVIEW'], ability: 'submit', article: '第六条', label: { 'zh-CN': '提交审核', en: 'submit for review' } },
+    review: {
+      from: ['GIA_REVIEW'],
+      to: ['BUDGET_REVIEW', 'RETURNED', 'REJECTED'],
+      ability: 'review',
+      article: '第八条',
+      label: { 'zh-CN': '项目审核', en: 'GIA review' },
+    },
+    'budget-review': { from: ['BUDGET_REVIEW'], to: ['BUDGET_APPROVED', 'RETURNED'], ability: 'budgetReview', article: '第九条', label: { 'zh-CN': '预算评审', en: 'budget review' } },
+    notice: { from: ['BUDGET_APPROVED'], to: ['PUBLIC_NOTICE'], ability: 'notice', article: '第十条', label: { 'zh-CN': '资金分配公示', en: 'public notice' } },
+    'resolve-objection': { from: ['PUBLIC_NOTICE'], to: [], ability: 'establish', article: '第十条', label: { 'zh-CN': '处理公示异议', en: 'resolve an objection' } },
+    establish: { from: ['PUBLIC_NOTICE'], to: ['ESTABLISHED'], ability: 'establish', article: '第十条', label: { 'zh-CN': '立项', en: 'establish' } },
+    // contracts, supervision, progress, reports, self-evaluation, rectification results and their documents
+    file: { from: FILING_STATES, to: [], ability: 'file', article: '第十三条', label: { 'zh-CN': '报送备案', en: 'file' } },
+    'change-request': { from: ['ESTABLISHED'], to: ['CHANGE_REVIEW'], ability: 'requestChange', article: '第十五条', label: { 'zh-CN': '提交调整申请', en: 'request a change' } },
+    'change-review': { from: ['CHANGE_REVIEW'], to: ['ESTABLISHED'], ability: 'changeReview', article: '第十五条', label: { 'zh-CN': '审核调整申请', en: 'review a change request' } },
+    acceptance: { from: ['ESTABLISHED'], to: ['ACCEPTED'], ability: 'file', article: '第十七条', label: { 'zh-CN': '竣工验收备案', en: 'completion acceptance' } },
+    rectify: { from: FILING_STATES, to: [], ability: 'rectify', article: '第二十四条', label: { 'zh-CN': '下达整改通知', en: 'issue a rectification notice' } },
+    suspend: { from: ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'], to: ['SUSPENDED'], ability: 'suspend', article: '第二十三条', label: { 'zh-CN': '暂停拨付资金', en: 'suspend funding' } },
+    // back to the state it was suspended in
+    resume: { from: ['SUSPENDED'], to: ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'], ability: 'resume', article: '第二十三条', label: { 'zh-CN': '恢复拨付资金', en: 'resume funding' } },
+    terminate: {
+      from: ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'],
+      to: ['TERMINATED'],
+      ability: 'terminate',
+      article: '第二十三条',
+      label: { 'zh-CN': '终止项目', en: 'terminate' },
+    },
+  },
+});
+
+export type ProjectAction = keyof typeof PROJECT_MACHINE.actions;
 
 /** The five dimensions of the GIA review (Art. 8). */
 export const REVIEW_DIMENSIONS = ['need', 'intensiveness', 'feasibility', 'budget', 'performance'] as const;

@@ -6,7 +6,7 @@ import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
 import type { JobQueue } from '../core/jobs/queue.js';
-import { findReadableProject } from '../projects/guard.js';
+import { findReadableProject } from '../projects/machine.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { desiredState, type ClusterProfile } from './desired-state.js';
 import type { DriftItem, ObjectChange, ProvisioningDriver } from './drivers/driver.js';

@@ -10,7 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, type 
 import type { Locale } from '../core/i18n.js';
 import { findPlan } from '../catalog/view.js';
 import type { PublishedCatalog } from '../catalog/published.js';
-import { findReadableProject } from '../projects/guard.js';
+import { findReadableProject } from '../projects/machine.js';
 import { DRAWING_STATES, entitlementUsage, exceedsEntitlement } from './entitlement.js';
 import type { Environment, NetworkZone } from './tenant-input.js';
 

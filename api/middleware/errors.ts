@@ -14,6 +14,7 @@ import {
   RuleViolationError,
 } from '../../core/errors.js';
 import { t, type Locale } from '../../core/i18n.js';
+import { refusalOf } from '../../core/workflow/runner.js';
 
 interface BodyParserError {
   type?: string;
@@ -49,6 +50,7 @@ function bodyFor(err: AppError, locale: Locale) {
     body.fields = err.fields.map((path) => ({ path, code: 'FORBIDDEN_FIELD', message: t('FORBIDDEN_FIELD_ITEM', locale) }));
   }
   if (err instanceof RuleViolationError) body.violations = err.violations;
+  if (typeof err.params.article === 'string') body.article = err.params.article;
   return body;
 }
 
@@ -58,12 +60,21 @@ export function errorHandler(db: Database, log: Logger) {
     const err = normalise(raw);
     const locale = req.ctx?.locale ?? 'zh-CN';
     if (err instanceof AppError) {
-      if (err instanceof ForbiddenError && req.ctx) {
+      // refused authorizations, and every refused state change (state, version, guards), leave a record
+      const refusal = refusalOf(err);
+      if ((err instanceof ForbiddenError || refusal) && req.ctx) {
         await recordAuditAlone(db, req.ctx.audit, {
-          action: 'access.denied',
+          action: err instanceof ForbiddenError ? 'access.denied' : 'transition.refused',
           outcome: 'DENIED',
-          detail: { method: req.method, path: req.originalUrl.split('?')[0], reason: err.code, ...err.params },
-        }).catch((e: unknown) => log.error({ err: e }, 'could not audit a refused authorization'));
+          // the object is named in the detail: a refusal is not part of the object's own trail
+          detail: {
+            method: req.method,
+            path: req.originalUrl.split('?')[0],
+            reason: err.code,
+            ...err.params,
+            ...(refusal ? { attempted: refusal.action, object: `${refusal.targetType}:${refusal.targetId}` } : {}),
+          },
+        }).catch((e: unknown) => log.error({ err: e }, 'could not audit a refusal'));
       }
       if (res.headersSent) return void res.end();
       res.status(err.status).json(bodyFor(err, locale));

@@ -2,7 +2,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { catalogCsv, catalogXlsx } from '../../catalog/export.js';
-import type { RevisionAction } from '../../catalog/revision-workflow.js';
+import type { RevisionTransitionAction } from '../../catalog/revision-workflow.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, INT32_MAX, localeQuery, offeringView, planSpec, positiveInt, revisionParam, revisionSummary, xinchuang } from '../schemas.js';
@@ -68,7 +68,7 @@ const planBody = z.strictObject({
   sortOrder: z.number().int().min(0).max(100000).optional(),
 });
 
-const TRANSITION_SUMMARIES: Record<RevisionAction, string> = {
+const TRANSITION_SUMMARIES: Record<RevisionTransitionAction, string> = {
   submit: 'Submit a draft for approval by GIA and Finance (sub-center operator)',
   approve: 'Approve a submitted revision (GIA reviewer or Finance reviewer; both are needed)',
   return: 'Return a submitted revision to its drafters with a comment (GIA or Finance reviewer)',
@@ -158,7 +158,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     auth: false,
     params: revisionParam,
     responses: { 200: { description: 'the revision (ETag: its version)', schema: revisionDetail }, 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => sendRevision(res, await s.revisions.get(ctx, params.number)),
+    handler: async ({ params, ctx }, _req, res) => sendRevision(res, await s.revisions.get(ctx, params.number, ctx.locale)),
   });
 
   route(table, {
@@ -172,7 +172,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     body: z.strictObject({ title: z.string().min(1).max(200).optional(), notes: z.string().max(4000).nullable().optional() }),
     responses: { 200: { description: 'updated', schema: revisionSummary }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => {
-      const updated = await s.revisions.updateDraft(ctx, params.number, readIfMatch(req), body);
+      const updated = await s.revisions.updateDraft(ctx, params.number, readIfMatch(req), body, ctx.locale);
       setEtag(res, updated.version);
       res.json(updated);
     },
@@ -203,7 +203,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     body: offeringBody,
     responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
     handler: async ({ params, body, ctx }, req, res) =>
-      sendRevision(res, await s.revisions.upsertOffering(ctx, params.number, readIfMatch(req), params.code, body)),
+      sendRevision(res, await s.revisions.upsertOffering(ctx, params.number, readIfMatch(req), params.code, body, ctx.locale)),
   });
 
   route(table, {
@@ -216,7 +216,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     params: revisionParam.extend({ code }),
     responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
     handler: async ({ params, ctx }, req, res) =>
-      sendRevision(res, await s.revisions.removeItem(ctx, params.number, readIfMatch(req), 'offering', params.code)),
+      sendRevision(res, await s.revisions.removeItem(ctx, params.number, readIfMatch(req), 'offering', params.code, ctx.locale)),
   });
 
   route(table, {
@@ -230,7 +230,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     body: planBody,
     responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
     handler: async ({ params, body, ctx }, req, res) =>
-      sendRevision(res, await s.revisions.upsertPlan(ctx, params.number, readIfMatch(req), params.code, params.planCode, body)),
+      sendRevision(res, await s.revisions.upsertPlan(ctx, params.number, readIfMatch(req), params.code, params.planCode, body, ctx.locale)),
   });
 
   route(table, {
@@ -243,10 +243,10 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     params: revisionParam.extend({ code, planCode: code }),
     responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
     handler: async ({ params, ctx }, req, res) =>
-      sendRevision(res, await s.revisions.removeItem(ctx, params.number, readIfMatch(req), 'plan', params.planCode)),
+      sendRevision(res, await s.revisions.removeItem(ctx, params.number, readIfMatch(req), 'plan', params.planCode, ctx.locale)),
   });
 
-  for (const action of Object.keys(TRANSITION_SUMMARIES) as RevisionAction[]) {
+  for (const action of Object.keys(TRANSITION_SUMMARIES) as RevisionTransitionAction[]) {
     route(table, {
       method: 'post',
       path: `/api/catalog/revisions/:number/${action}`,
@@ -261,7 +261,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
         ...errors,
       },
       handler: async ({ params, body, ctx }, req, res) => {
-        const result = await s.revisions.transition(ctx, params.number, readIfMatch(req), action, body?.comment);
+        const result = await s.revisions.transition(ctx, params.number, readIfMatch(req), action, body?.comment, ctx.locale);
         if (!result) return void res.status(204).end();
         setEtag(res, result.version);
         res.json(result);

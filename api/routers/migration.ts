@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { BadRequestError, InvalidInputError, PayloadTooLargeError } from '../../core/errors.js';
-import { MIGRATION_STATES, MIGRATION_TRANSITIONS, type MigrationAction } from '../../migration/workflow.js';
+import { MIGRATION_MACHINE, MIGRATION_STATES, MIGRATION_TRANSITION_ACTIONS, type MigrationTransitionAction } from '../../migration/workflow.js';
 import { HOSTING_TYPES, STRATEGIES, assessmentSchema, registerSchema, systemPatchSchema } from '../../migration/register-input.js';
 import { MAX_IMPORT_BYTES, registerTemplate } from '../../migration/spreadsheet.js';
 import type { TransitionInput } from '../../migration/transitions.js';
@@ -55,9 +55,10 @@ const filterOf = (q: FilterQuery) => ({
 });
 
 const note = z.string().trim().max(2000).optional();
-const TRANSITION_BODIES: { [A in MigrationAction]: z.ZodType<TransitionInput[A] | undefined> } = {
+const TRANSITION_BODIES: { [A in MigrationTransitionAction]: z.ZodType<TransitionInput[A] | undefined> } = {
   assess: assessmentSchema.extend({ note }),
   plan: z.strictObject({ waveId: z.uuid(), note }),
+  unplan: z.strictObject({ note }).optional(),
   start: z.strictObject({ note }).optional(),
   'cut-over': z.strictObject({ note }).optional(),
   verify: z.strictObject({
@@ -195,7 +196,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/migration/systems/:id', summary: 'A registered system', tags, auth: true,
     params: idParam,
     responses: { 200: { description: 'the system (ETag: its version)', schema: system }, 401: errors[401], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => send(res, await m.register.get(ctx, params.id)),
+    handler: async ({ params, ctx }, _req, res) => send(res, await m.register.get(ctx, params.id, ctx.locale)),
   });
 
   route(table, {
@@ -212,7 +213,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     params: idParam,
     responses: { 204: { description: 'withdrawn' }, ...errors },
     handler: async ({ params, ctx }, req, res) => {
-      await m.register.remove(ctx, params.id, readIfMatch(req));
+      await m.register.remove(ctx, params.id, readIfMatch(req), ctx.locale);
       res.status(204).end();
     },
   });
@@ -224,11 +225,11 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     handler: async ({ params, ctx }, _req, res) => void res.json(await m.register.history(ctx, params.id)),
   });
 
-  for (const action of Object.keys(TRANSITION_BODIES) as MigrationAction[]) {
-    const t = MIGRATION_TRANSITIONS[action];
+  for (const action of MIGRATION_TRANSITION_ACTIONS) {
+    const t = MIGRATION_MACHINE.actions[action];
     route(table, {
       method: 'post', path: `/api/migration/systems/:id/${action}`,
-      summary: `${t.label.en} (${t.label['zh-CN']}, sub-center): ${t.from.join('/')} → ${t.to === 'RESUME' ? 'the state it was blocked in' : t.to}${t.requires ? `; requires ${t.requires}` : ''}`,
+      summary: `${t.label.en} (${t.label['zh-CN']}, sub-center, ${t.article}): ${t.from.join('/')} → ${action === 'unblock' ? 'the state it was blocked in' : t.to.join('/')}`,
       tags, auth: true, ifMatch: true,
       params: idParam, body: TRANSITION_BODIES[action],
       responses: { 200: { description: 'done', schema: system }, ...errors },

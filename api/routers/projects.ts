@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from '../../projects/documents.js';
-import { REVIEW_DIMENSIONS } from '../../projects/workflow.js';
+import { PROJECT_STATES, REVIEW_DIMENSIONS } from '../../projects/workflow.js';
 import { InvalidInputError, PayloadTooLargeError } from '../../core/errors.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
@@ -14,7 +14,7 @@ const localDate = z.iso.date().describe('a calendar date in Asia/Shanghai, YYYY-
 const money = z.number().nonnegative().max(1e12).multipleOf(0.01);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const projectType = z.enum(['NEW', 'UPGRADE', 'OM']);
-const projectStatus = z.enum(['DRAFT', 'GIA_REVIEW', 'RETURNED', 'REJECTED', 'BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED', 'TERMINATED']);
+const projectStatus = z.enum(PROJECT_STATES);
 
 const basics = {
   name: text(200),
@@ -125,42 +125,42 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/projects/:id', summary: 'A project with its lines, resources, documents, reviews, notices, filings, deadlines and entitlement', tags, auth: true,
     params: projectParam,
     responses: { 200: { description: 'the project (ETag: its version)', schema: project }, 401: errors[401], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => send(res, await s.drafting.get(ctx, params.id)),
+    handler: async ({ params, ctx }, _req, res) => send(res, await s.drafting.get(ctx, params.id, ctx.locale)),
   });
 
   route(table, {
     method: 'patch', path: '/api/projects/:id', summary: 'Change a draft or returned project', tags, auth: true, ifMatch: true,
     params: projectParam, body: patchBody,
     responses: { 200: { description: 'updated', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.update(ctx, params.id, readIfMatch(req), body)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.update(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
     method: 'post', path: '/api/projects/:id/lines', summary: 'Add a resource line: a catalog plan, a quantity and its purpose', tags, auth: true, ifMatch: true,
     params: projectParam, body: lineBody,
     responses: { 200: { description: 'the project', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.addLine(ctx, params.id, readIfMatch(req), body)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.addLine(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
     method: 'put', path: '/api/projects/:id/lines/:lineNo', summary: 'Change a resource line', tags, auth: true, ifMatch: true,
     params: projectParam.extend({ lineNo: positiveInt() }), body: lineBody,
     responses: { 200: { description: 'the project', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.updateLine(ctx, params.id, readIfMatch(req), params.lineNo, body)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.updateLine(ctx, params.id, readIfMatch(req), params.lineNo, body, ctx.locale)),
   });
 
   route(table, {
     method: 'delete', path: '/api/projects/:id/lines/:lineNo', summary: 'Remove a resource line', tags, auth: true, ifMatch: true,
     params: projectParam.extend({ lineNo: positiveInt() }),
     responses: { 200: { description: 'the project', schema: project }, ...errors },
-    handler: async ({ params, ctx }, req, res) => send(res, await s.drafting.removeLine(ctx, params.id, readIfMatch(req), params.lineNo)),
+    handler: async ({ params, ctx }, req, res) => send(res, await s.drafting.removeLine(ctx, params.id, readIfMatch(req), params.lineNo, ctx.locale)),
   });
 
   route(table, {
     method: 'put', path: '/api/projects/:id/information-resources', summary: 'Replace the information resource catalog (Art. 27): resources needed and produced', tags, auth: true, ifMatch: true,
     params: projectParam, body: z.strictObject({ items: z.array(resource).max(500) }),
     responses: { 200: { description: 'the project', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.replaceInformationResources(ctx, params.id, readIfMatch(req), body.items)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.replaceInformationResources(ctx, params.id, readIfMatch(req), body.items, ctx.locale)),
   });
 
   route(table, {
@@ -188,28 +188,28 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/projects/:id/review', summary: 'GIA review on the five Art. 8 dimensions: approve, return for revision, or reject', tags, auth: true, ifMatch: true,
     params: projectParam, body: z.strictObject({ decision: z.enum(['APPROVE', 'RETURN', 'REJECT']), dimensions, comment: z.string().max(5000).optional() }),
     responses: { 200: { description: 'reviewed', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.review(ctx, params.id, readIfMatch(req), body)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.review(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
     method: 'post', path: '/api/projects/:id/budget-review', summary: 'Finance budget review (Art. 9): approve an amount, or return', tags, auth: true, ifMatch: true,
     params: projectParam, body: z.strictObject({ decision: z.enum(['APPROVE', 'RETURN']), approvedAmount: money.optional(), comment: z.string().max(5000).optional() }),
     responses: { 200: { description: 'reviewed', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.budgetReview(ctx, params.id, readIfMatch(req), body)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.budgetReview(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
     method: 'post', path: '/api/projects/:id/notice', summary: 'Open the public notice of the fund allocation (Art. 10)', tags, auth: true, ifMatch: true,
     params: projectParam, body: z.strictObject({ startDate: localDate, endDate: localDate, title: z.string().max(200).optional(), content: z.string().max(5000).optional() }),
     responses: { 200: { description: 'notice open', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.openNotice(ctx, params.id, readIfMatch(req), body as never)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.openNotice(ctx, params.id, readIfMatch(req), body as never, ctx.locale)),
   });
 
   route(table, {
     method: 'post', path: '/api/projects/:id/establish', summary: 'Establish the project (立项) after the notice ends with no open objection; its lines become its entitlement', tags, auth: true, ifMatch: true,
     params: projectParam, body: z.strictObject({ approvalNumber: z.string().max(100).optional() }).optional(),
     responses: { 200: { description: 'established', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.establish(ctx, params.id, readIfMatch(req), body ?? {})),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.establish(ctx, params.id, readIfMatch(req), body ?? {}, ctx.locale)),
   });
 
   route(table, {
@@ -229,14 +229,14 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/notices/:id/objections/:objectionId/resolve', summary: 'Record how an objection was resolved (GIA); If-Match (the project\'s ETag) optional, a stale one is 412', tags: ['notices'], auth: true,
     params: idParam.extend({ objectionId: z.uuid() }), body: z.strictObject({ resolution: text(5000) }),
     responses: { 200: { description: 'resolved', schema: z.object({ id: z.string(), resolution: z.string() }) }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
-    handler: async ({ params, body, ctx }, req, res) => void res.json(await s.approval.resolveObjection(ctx, params.id, params.objectionId, body.resolution, readIfMatch(req))),
+    handler: async ({ params, body, ctx }, req, res) => void res.json(await s.approval.resolveObjection(ctx, params.id, params.objectionId, body.resolution, ctx.locale, readIfMatch(req))),
   });
 
   route(table, {
     method: 'post', path: '/api/projects/:id/filings', summary: 'File a contract (Art. 13), supervision unit (16), progress report (15), acceptance report (20), self-evaluation (21) or rectification report (24); If-Match optional (a stale one is 412)', tags, auth: true,
     params: projectParam, body: filingBody,
     responses: { 200: { description: 'the project', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.file(ctx, params.id, body as never, readIfMatch(req))),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.file(ctx, params.id, body as never, ctx.locale, readIfMatch(req))),
   });
 
   route(table, {
@@ -262,14 +262,14 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/projects/:id/change-review', summary: 'GIA decides on a change request; approval replaces the lines and the entitlement', tags, auth: true, ifMatch: true,
     params: projectParam, body: z.strictObject({ decision: z.enum(['APPROVE', 'RETURN']), comment: z.string().max(5000).optional() }),
     responses: { 200: { description: 'decided', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.reviewChange(ctx, params.id, readIfMatch(req), body)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.reviewChange(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
     method: 'post', path: '/api/projects/:id/rectification-notices', summary: 'Issue a rectification notice (Art. 24): the results are due in 10 working days; If-Match optional (a stale one is 412)', tags, auth: true,
     params: projectParam, body: z.strictObject({ issues: text(5000), issuedDate: localDate.optional() }),
     responses: { 200: { description: 'issued', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.issueRectification(ctx, params.id, body as never, readIfMatch(req))),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.issueRectification(ctx, params.id, body as never, ctx.locale, readIfMatch(req))),
   });
 
   for (const action of ['suspend', 'resume', 'terminate'] as const) {
@@ -277,7 +277,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
       method: 'post', path: `/api/projects/:id/${action}`, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a project (Art. 23, GIA)`, tags, auth: true, ifMatch: true,
       params: projectParam, body: z.strictObject({ reason: text(2000) }),
       responses: { 200: { description: 'done', schema: project }, ...errors },
-      handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.govern(ctx, params.id, readIfMatch(req), action, body.reason)),
+      handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.govern(ctx, params.id, readIfMatch(req), action, body.reason, ctx.locale)),
     });
   }
 
@@ -295,7 +295,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     responses: { 201: { description: 'stored, with its SM3 checksum', schema: z.object({ id: z.string(), sm3: z.string() }).passthrough() }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[400], 415: errors[400] },
     handler: async ({ params, body, ctx }, req, res) => {
       if (!req.file) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
-      res.status(201).json(await s.documents.upload(ctx, params.id, body.kind, req.file));
+      res.status(201).json(await s.documents.upload(ctx, params.id, body.kind, req.file, ctx.locale));
     },
   });
 

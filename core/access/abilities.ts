@@ -5,6 +5,10 @@ import { accessibleBy, createPrismaAbility, type PrismaQueryFactory } from '@cas
 import type { Prisma } from '../db/generated/client.js';
 import type { Role } from '../db/generated/enums.js';
 import { ForbiddenError } from '../errors.js';
+import { REVISION_MACHINE } from '../../catalog/revision-workflow.js';
+import { MIGRATION_MACHINE } from '../../migration/workflow.js';
+import { ENTITLED_STATES, FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
+import { whileIn } from '../workflow/machine.js';
 import { BUSINESS_ROLES } from './roles.js';
 
 export type Action =
@@ -87,28 +91,24 @@ type Builder = AbilityBuilder<AppAbility>;
 
 /** Project states after the GIA review approved it: Finance and the sub-center see these. */
 const PAST_GIA_REVIEW = ['BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED', 'TERMINATED'] as const;
-/** States in which an implementing unit files contracts, reports and acceptance. */
-const UNDER_CONSTRUCTION = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'] as const;
-/** States whose projects may draw on their entitlement. */
-const ENTITLED = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'] as const;
 
 /** Departments and counties: their own projects (and those they co-build, read-only). */
 function implementingUnit({ can }: Builder, p: Principal) {
   can('create', 'Project');
   can('read', 'Project', { orgId: p.orgId });
   can('read', 'Project', { coBuildingOrgIds: { has: p.orgId } });
-  can(['update', 'submit'], 'Project', { orgId: p.orgId, status: { in: ['DRAFT', 'RETURNED'] } });
-  can('file', 'Project', { orgId: p.orgId, status: { in: [...UNDER_CONSTRUCTION] } });
-  can('requestChange', 'Project', { orgId: p.orgId, status: 'ESTABLISHED' });
+  can(['update', 'submit'], 'Project', { orgId: p.orgId, ...whileIn(PROJECT_MACHINE, 'update', 'submit') });
+  can('file', 'Project', { orgId: p.orgId, ...whileIn(PROJECT_MACHINE, 'file', 'acceptance') });
+  can('requestChange', 'Project', { orgId: p.orgId, ...whileIn(PROJECT_MACHINE, 'change-request') });
   // drawing on the entitlement (cloud resource requests) and seeing what was provisioned
-  can('request', 'Project', { orgId: p.orgId, status: { in: [...ENTITLED] } });
+  can('request', 'Project', { orgId: p.orgId, status: { in: [...ENTITLED_STATES] } });
   can('read', 'ResourceRequest', { orgId: p.orgId });
   can('reveal', 'ResourceRequest', { orgId: p.orgId });
   // the register of their own legacy systems (Art. 5): register fields only; withdrawn only before assessment
   can('create', 'MigrationSystem', MIGRATION_REGISTER_FIELDS);
   can('read', 'MigrationSystem', { orgId: p.orgId });
-  can('update', 'MigrationSystem', MIGRATION_REGISTER_FIELDS, { orgId: p.orgId, status: { not: 'DECOMMISSIONED' } });
-  can('delete', 'MigrationSystem', { orgId: p.orgId, status: 'REGISTERED' });
+  can('update', 'MigrationSystem', MIGRATION_REGISTER_FIELDS, { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'update') });
+  can('delete', 'MigrationSystem', { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'withdraw') });
 }
 
 const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
@@ -135,36 +135,38 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
   },
   GIA_REVIEWER({ can }) {
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
-    can(['approve', 'return'], 'CatalogRevision', { status: 'SUBMITTED' });
-    can('publish', 'CatalogRevision', { status: 'APPROVED' });
+    can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
+    can('publish', 'CatalogRevision', whileIn(REVISION_MACHINE, 'publish'));
     can('read', 'Project', { status: { not: 'DRAFT' } });
-    can('review', 'Project', { status: 'GIA_REVIEW' });
-    can('notice', 'Project', { status: 'BUDGET_APPROVED' });
-    can('establish', 'Project', { status: 'PUBLIC_NOTICE' });
-    can('changeReview', 'Project', { status: 'CHANGE_REVIEW' });
-    can(['suspend', 'terminate', 'rectify'], 'Project', { status: { in: [...UNDER_CONSTRUCTION] } });
-    can('resume', 'Project', { status: 'SUSPENDED' });
+    can('review', 'Project', whileIn(PROJECT_MACHINE, 'review'));
+    can('notice', 'Project', whileIn(PROJECT_MACHINE, 'notice'));
+    can('establish', 'Project', whileIn(PROJECT_MACHINE, 'establish', 'resolve-objection'));
+    can('changeReview', 'Project', whileIn(PROJECT_MACHINE, 'change-review'));
+    can('suspend', 'Project', whileIn(PROJECT_MACHINE, 'suspend'));
+    can('terminate', 'Project', whileIn(PROJECT_MACHINE, 'terminate'));
+    can('rectify', 'Project', whileIn(PROJECT_MACHINE, 'rectify'));
+    can('resume', 'Project', whileIn(PROJECT_MACHINE, 'resume'));
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard']);
   },
   FINANCE_REVIEWER({ can }, p) {
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
-    can(['approve', 'return'], 'CatalogRevision', { status: 'SUBMITTED' });
+    can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
     can('read', 'Project', { status: { in: [...PAST_GIA_REVIEW] } });
     can('read', 'Project', { deciders: { has: p.id } });
-    can('budgetReview', 'Project', { status: 'BUDGET_REVIEW' });
+    can('budgetReview', 'Project', whileIn(PROJECT_MACHINE, 'budget-review'));
   },
   BDC_OPERATOR({ can }) {
     can(['read', 'create'], 'CatalogRevision');
-    can(['update', 'submit', 'discard'], 'CatalogRevision', { status: 'DRAFT' });
-    can('read', 'Project', { status: { in: [...UNDER_CONSTRUCTION] } });
+    can(['update', 'submit', 'discard'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'update', 'submit', 'discard'));
+    can('read', 'Project', { status: { in: [...FILING_STATES] } });
     can('read', 'ResourceRequest');
     can(['approve', 'return'], 'ResourceRequest', { status: 'SUBMITTED' });
     can('provision', 'ResourceRequest', { status: { in: ['APPROVED', 'FAILED'] } });
     can('deprovision', 'ResourceRequest', { status: { in: ['PROVISIONED', 'FAILED'] } });
     can('preview', 'ResourceRequest', { status: { in: ['SUBMITTED', 'APPROVED', 'FAILED', 'PROVISIONED'] } });
     // checks a tenant for drift and puts it right (Pulumi)
-    can(['checkDrift', 'repair'], 'Project', { status: { in: [...UNDER_CONSTRUCTION] } });
+    can(['checkDrift', 'repair'], 'Project', { status: { in: [...FILING_STATES] } });
     // assesses, plans in waves and moves every legacy system onto the city cloud (Art. 30, 33)
     can('read', ['MigrationSystem', 'MigrationBoard']);
     can('update', 'MigrationSystem', MIGRATION_ASSESSMENT_FIELDS, { status: { not: 'DECOMMISSIONED' } });

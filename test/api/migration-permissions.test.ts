@@ -69,6 +69,7 @@ const onSystem = (ok: Who[], status: number, okCode?: string): Case['rows'] => [
 const TRANSITIONS: [string, string, object][] = [
   ['assess', 'REGISTERED', ASSESSMENT],
   ['plan', 'ASSESSED', {}],
+  ['unplan', 'PLANNED', {}],
   ['start', 'PLANNED', {}],
   ['cut-over', 'MIGRATING', {}],
   ['decommission', 'ASSESSED', {}], // refused (422, not RETIRE) only after the permission check: see below

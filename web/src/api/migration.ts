@@ -3,7 +3,8 @@
 // States, strategies and hosting types are the board's (./board); the register fields are the server's own types.
 import type { AssessmentInput, RegisterInput } from '@migration/register-input';
 import type { Level, XinchuangStatus } from '@migration/vocabulary';
-import type { MigrationAction } from '@migration/workflow';
+import type { MigrationAction, MigrationTransitionAction } from '@migration/workflow';
+import type { AllowedAction } from './actions';
 import { HOSTING_TYPES, type MigrationState, STRATEGIES } from './board';
 import { api, buildUrl, get } from './client';
 import { downloadWithToken } from './download';
@@ -19,6 +20,8 @@ export type SystemInput = RegisterInput;
 
 /** A registered system as GET /api/migration/systems/:id answers. */
 export interface MigrationSystem {
+  /** what the system offers its reader now (the server decides) */
+  allowedActions: AllowedAction[];
   id: string;
   code: string;
   name: string;
@@ -147,6 +150,7 @@ export const downloadRegister = (f: SystemFilter, format: SheetFormat, lang: str
 export interface TransitionBodies {
   assess: AssessmentInput & { note?: string };
   plan: { waveId: string; note?: string };
+  unplan: { note?: string };
   start: { note?: string };
   'cut-over': { note?: string };
   verify: { projectId: string; note?: string };
@@ -155,5 +159,5 @@ export interface TransitionBodies {
   unblock: { note?: string };
 }
 
-export const takeTransition = <A extends MigrationAction>(id: string, etag: string | null, action: A, body: TransitionBodies[A]) =>
+export const takeTransition = <A extends MigrationTransitionAction>(id: string, etag: string | null, action: A, body: TransitionBodies[A]) =>
   api<MigrationSystem>(path(id, `/${action}`), { method: 'POST', ifMatch: etag, body });

@@ -4,7 +4,8 @@ import type { CatalogView, OfferingView, PlanView, RevisionSummary, CategoryCode
 import type { CatalogDiff, DiffEntry, FieldChange } from '@catalog/diff';
 import type { ChangeRequestInput, FilingInput, FilingService } from '@projects/filings';
 import type { InformationResourceInput, ProjectType } from '@projects/validation-input';
-import { FILING_STATES, PROJECT_TRANSITIONS, REVIEW_DIMENSIONS, type ProjectState } from '@projects/workflow';
+import { FILING_STATES, REVIEW_DIMENSIONS, type ProjectState } from '@projects/workflow';
+import type { AllowedAction } from './actions';
 import type { SessionUser } from './session';
 
 export type { CatalogView, OfferingView, PlanView, RevisionSummary, CategoryCode, CatalogDiff, DiffEntry, FieldChange, InformationResourceInput };
@@ -39,8 +40,8 @@ export { REVIEW_DIMENSIONS };
 export type ReviewDimension = (typeof REVIEW_DIMENSIONS)[number];
 export type Opinion = 'PASS' | 'CONCERN' | 'FAIL';
 
-/** The server's state machine (which states allow which action) and the states in which a unit files. */
-export { PROJECT_TRANSITIONS, FILING_STATES };
+/** The states in which a unit files: the filings and resources tabs are shown in them. */
+export { FILING_STATES };
 
 /** What the server's filing service takes after establishment (projects/filings.ts). */
 export type { FilingInput, ChangeRequestInput };
@@ -136,6 +137,8 @@ export interface ProjectDeadline {
 }
 
 export interface Project {
+  /** what the project offers its reader now (the server decides) */
+  allowedActions: AllowedAction[];
   id: string;
   code: string;
   name: string;

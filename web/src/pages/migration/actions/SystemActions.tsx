@@ -3,20 +3,19 @@
 // target plans from the published catalog, blocking issues), a wave, the project it now runs on, a reason to
 // block. Every action sends the system's ETag; a 412 says someone changed it and reloads.
 import { useState } from 'react';
-import { App, Button, Card, Flex, Typography } from 'antd';
-import { MIGRATION_ACTIONS, MIGRATION_TRANSITIONS, type MigrationAction } from '@migration/workflow';
+import { App, Button, Card, Flex, Tooltip, Typography } from 'antd';
+import { MIGRATION_TRANSITION_ACTIONS, type MigrationTransitionAction } from '@migration/workflow';
+import { pending, type AllowedAction } from '../../../api/actions';
 import { ApiError } from '../../../api/errors';
 import type { MigrationSystem } from '../../../api/migration';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { TransitionModal } from './TransitionModal';
 
-/** The actions the state allows; decommissioning before migration only for systems assessed to be retired. */
-export function availableActions(s: MigrationSystem): MigrationAction[] {
-  return MIGRATION_ACTIONS.filter((a) => {
-    if (!MIGRATION_TRANSITIONS[a].from.includes(s.status)) return false;
-    if (a === 'decommission' && s.status !== 'MIGRATED') return s.strategy === 'RETIRE';
-    if (a === 'plan') return !s.exempt;
-    return true;
+/** The transitions the server offers on this system, and those its rules hold back (with the reason). */
+export function availableActions(s: MigrationSystem): (AllowedAction & { action: MigrationTransitionAction })[] {
+  return MIGRATION_TRANSITION_ACTIONS.flatMap((a) => {
+    const found = pending(s, a);
+    return found ? [{ ...found, action: a }] : [];
   });
 }
 
@@ -30,7 +29,7 @@ interface Props {
 export function SystemActions({ system, etag, onDone, onStale }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [open, setOpen] = useState<MigrationAction | null>(null);
+  const [open, setOpen] = useState<MigrationTransitionAction | null>(null);
   const actions = availableActions(system);
   if (actions.length === 0) return null;
 
@@ -38,10 +37,18 @@ export function SystemActions({ system, etag, onDone, onStale }: Props) {
     <Card size="small" className="zy-card" title={t('migrationOps.title')} data-testid="system-actions">
       <Typography.Paragraph type="secondary">{t('migrationOps.hint')}</Typography.Paragraph>
       <Flex gap={8} wrap>
-        {actions.map((a) => (
-          <Button key={a} danger={a === 'block'} type={a === actions[0] && a !== 'block' ? 'primary' : 'default'} onClick={() => setOpen(a)} data-testid={`action-${a}`}>
-            {t(`migration.action.${a}` as MessageKey)}
-          </Button>
+        {actions.map(({ action: a, enabled, reason }) => (
+          <Tooltip key={a} title={reason ? `${reason.message}（${reason.article}）` : undefined}>
+            <Button
+              danger={a === 'block'}
+              type={a === actions[0]?.action && a !== 'block' ? 'primary' : 'default'}
+              disabled={!enabled}
+              onClick={() => setOpen(a)}
+              data-testid={`action-${a}`}
+            >
+              {t(`migration.action.${a}` as MessageKey)}
+            </Button>
+          </Tooltip>
         ))}
       </Flex>
       {open && (

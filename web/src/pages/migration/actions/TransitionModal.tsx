@@ -2,7 +2,7 @@
 // show on their fields (FormModal); a stale ETag is handed back to the caller, which reloads.
 import { Form, Input, Select } from 'antd';
 import { LEVELS, STRATEGIES } from '@migration/vocabulary';
-import type { MigrationAction } from '@migration/workflow';
+import type { MigrationTransitionAction } from '@migration/workflow';
 import { takeTransition, fetchWaves, type MigrationSystem, type TransitionBodies } from '../../../api/migration';
 import { listProjects } from '../../../api/projects';
 import { FormModal } from '../../../components/FormModal';
@@ -14,7 +14,7 @@ import { useI18n, type MessageKey } from '../../../i18n';
 const FIELDS = ['strategy', 'effort', 'risk', 'targetPlanCodes', 'blockingIssues', 'waveId', 'projectId', 'reason', 'note'];
 
 interface Props {
-  action: MigrationAction;
+  action: MigrationTransitionAction;
   system: MigrationSystem;
   etag: string | null;
   onClose(): void;

@@ -7,6 +7,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { fetchDeadlines } from '../../../api/deadlines';
 import { fetchProject } from '../../../api/projects';
+import { offers } from '../../../api/actions';
 import { FILING_STATES, type Project } from '../../../api/types';
 import { useAuth } from '../../../auth/AuthContext';
 import { DeadlineTable } from '../../../components/DeadlineTable';
@@ -43,10 +44,10 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
   const { user } = useAuth();
   const view = useCatalogView(p.catalogRevision);
   const deadlines = useApiData((signal) => fetchDeadlines('all', signal).then((d) => ({ ...d, items: d.items.filter((x) => x.project.id === p.id) })), [p.id, p.version]);
-  // built: established and not terminated, the states in which the unit files (projects/workflow.ts)
-  const built = FILING_STATES.includes(p.status);
-  const editable = p.status === 'DRAFT' || p.status === 'RETURNED';
-  // co-building organisations read the project; only the implementing unit files and requests changes
+  // built: established and not terminated, the states in which filings are made (projects/workflow.ts); what
+  // the reader may do there is the server's answer (allowedActions)
+  const built = (FILING_STATES as readonly string[]).includes(p.status);
+  const editable = offers(p, 'update');
   const mine = user?.orgId === p.org.id;
   const rectifications = rectificationsOf(p);
   const openRectifications = rectifications.filter((r) => r.deadline && !r.deadline.metAt);
@@ -94,12 +95,12 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
             </Card>
           )}
           <Card size="small" className="zy-card" title={t('detail.filingsMade')}><FilingList filings={p.filings} /></Card>
-          {mine && built && (
+          {offers(p, 'file') && (
             <Card size="small" className="zy-card" title={t('detail.newFiling')}>
               <FilingForms projectId={p.id} onFiled={reload} kinds={filingKinds ? [...filingKinds] : undefined} rectifications={rectifications} />
             </Card>
           )}
-          {mine && p.status === 'ESTABLISHED' && (
+          {offers(p, 'acceptance') && (
             <Card size="small" className="zy-card" title={t('acceptance.title')}><AcceptanceForm projectId={p.id} etag={etag} onDone={reload} onStale={reload} /></Card>
           )}
         </>
@@ -113,7 +114,7 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
             children:
               p.status === 'CHANGE_REVIEW' ? (
                 <ChangeRequestSummary project={p} />
-              ) : mine ? (
+              ) : offers(p, 'change-request') ? (
                 <ChangeRequestForm key={p.version} project={p} etag={etag} onDone={reload} onStale={reload} />
               ) : (
                 <EmptyState description={t('changeRequest.notYours')} />

@@ -3,7 +3,8 @@
 // irreversible and needs an explicit confirmation besides.
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
-import { PROJECT_TRANSITIONS, type GovernAction, type ProjectStatus } from '../../../api/types';
+import { offers, type Actionable } from '../../../api/actions';
+import type { GovernAction } from '../../../api/types';
 import { FormError } from '../../../components/FormError';
 import { useI18n } from '../../../i18n';
 import type { Outcome } from './reviewActions';
@@ -15,18 +16,18 @@ interface Values {
   irreversible?: boolean;
 }
 
-/** The Art. 23 measures the server allows in this state. */
-export function controlActions(status: ProjectStatus): GovernAction[] {
-  return ACTIONS.filter((a) => PROJECT_TRANSITIONS[a].from.includes(status));
+/** The Art. 23 measures the server offers the reader on this project. */
+export function controlActions(project: Actionable): GovernAction[] {
+  return ACTIONS.filter((a) => offers(project, a));
 }
 
-export function ProjectControlPanel({ status, busy, error, onAct }: { status: ProjectStatus; busy: boolean; error: unknown; onAct(action: GovernAction, reason: string): Promise<Outcome> }) {
+export function ProjectControlPanel({ project, busy, error, onAct }: { project: Actionable; busy: boolean; error: unknown; onAct(action: GovernAction, reason: string): Promise<Outcome> }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState<GovernAction | null>(null);
   // the page keeps the last failure; the dialog shows it only for an attempt made since it opened
   const [tried, setTried] = useState(false);
-  const available = controlActions(status);
+  const available = controlActions(project);
 
   function show(action: GovernAction) {
     setTried(false);

@@ -62,7 +62,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
   };
   const errorOf = (key: string) => (error?.key === key ? error.error : undefined);
 
-  const actions = reviewActions({ project: p, etag, role: user?.role, view: view.data, busy, act, errorOf, t });
+  const actions = reviewActions({ project: p, etag, view: view.data, busy, act, errorOf, t });
   const top = actions.filter((a) => a.placement === 'top');
   const side = actions.filter((a) => a.placement !== 'top');
   const rectifications = rectificationsOf(p);

@@ -6,8 +6,8 @@ import { Typography } from 'antd';
 import { catalogCost } from '@projects/validation';
 import * as noticesApi from '../../../api/notices';
 import * as projectsApi from '../../../api/projects';
-import type { Role } from '../../../api/session';
-import { FILING_STATES, PROJECT_TRANSITIONS, type CatalogView, type Project, type ProjectDeadline } from '../../../api/types';
+import { offers, pending } from '../../../api/actions';
+import type { CatalogView, Project, ProjectDeadline } from '../../../api/types';
 import { formatDate } from '../../../format/dates';
 import type { Translate } from '../../../i18n';
 import { BudgetReviewForm } from './BudgetReviewForm';
@@ -38,7 +38,6 @@ export interface ReviewAction {
 interface Context {
   project: Project;
   etag: string | null;
-  role: Role | undefined;
   view: CatalogView | undefined;
   busy: boolean;
   act: Act;
@@ -46,21 +45,18 @@ interface Context {
   t: Translate;
 }
 
-const can = (action: keyof typeof PROJECT_TRANSITIONS, status: Project['status']) => PROJECT_TRANSITIONS[action].from.includes(status);
 
-export function reviewActions({ project: p, etag, role, view, busy, act, errorOf, t }: Context): ReviewAction[] {
-  const gia = role === 'GIA_REVIEWER';
-  const finance = role === 'FINANCE_REVIEWER';
+export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }: Context): ReviewAction[] {
   const actions: ReviewAction[] = [];
 
-  if (gia && can('review', p.status)) {
+  if (offers(p, 'review')) {
     actions.push({
       key: 'review',
       title: t('review.formTitle'),
       body: <GiaReviewForm busy={busy} onDecide={(input) => void act('review', () => projectsApi.reviewProject(p.id, etag, input), t(`review.done.${input.decision}`))} />,
     });
   }
-  if (finance && can('budget-review', p.status)) {
+  if (offers(p, 'budget-review')) {
     const cost = view ? catalogCost(p.lines, view).total : null;
     actions.push({
       key: 'budget',
@@ -68,17 +64,17 @@ export function reviewActions({ project: p, etag, role, view, busy, act, errorOf
       body: <BudgetReviewForm requested={p.totalBudget} catalogCost={cost} busy={busy} onDecide={(input) => void act('budget', () => projectsApi.budgetReview(p.id, etag, input), t(`budget.done.${input.decision}`))} />,
     });
   }
-  if (gia && can('notice', p.status)) {
+  if (offers(p, 'notice')) {
     actions.push({
       key: 'notice',
       title: t('notice.formTitle'),
       body: <NoticeForm busy={busy} onOpen={(input) => void act('notice', () => projectsApi.openNotice(p.id, etag, input), t('notice.opened'))} />,
     });
   }
-  if (gia && can('establish', p.status)) {
+  if (pending(p, 'establish')) {
     const notice = p.notices.find((n) => !n.closedAt) ?? p.notices.at(-1);
     const open = notice?.objections.filter((o) => !o.resolution) ?? [];
-    if (notice && open.length > 0) {
+    if (notice && open.length > 0 && offers(p, 'resolve-objection')) {
       actions.push({
         key: 'objections',
         title: t('objections.title'),
@@ -106,7 +102,7 @@ export function reviewActions({ project: p, etag, role, view, busy, act, errorOf
       body: <EstablishPanel notice={notice} busy={busy} onEstablish={(no) => void act('establish', () => projectsApi.establishProject(p.id, etag, no), t('establish.done'))} />,
     });
   }
-  if (gia && can('change-review', p.status)) {
+  if (offers(p, 'change-review')) {
     actions.push({
       key: 'change-review',
       title: t('changeReview.title'),
@@ -122,7 +118,7 @@ export function reviewActions({ project: p, etag, role, view, busy, act, errorOf
       ),
     });
   }
-  if (gia && FILING_STATES.includes(p.status)) {
+  if (offers(p, 'rectify')) {
     actions.push({
       key: 'rectify',
       title: t('rectify.title'),
@@ -145,14 +141,14 @@ export function reviewActions({ project: p, etag, role, view, busy, act, errorOf
       ),
     });
   }
-  if (gia && controlActions(p.status).length > 0) {
+  if (controlActions(p).length > 0) {
     actions.push({
       key: 'control',
       title: t('control.title'),
       ownErrors: true,
       body: (
         <ProjectControlPanel
-          status={p.status}
+          project={p}
           busy={busy}
           error={errorOf('control')}
           onAct={(action, reason) => act('control', () => projectsApi.governProject(p.id, etag, action, reason), t(`control.done.${action}`))}

@@ -1,0 +1,38 @@
+// Every change of a project goes through the runner with the project machine (projects/machine.ts); views carry
+// the actions the project offers their reader.
+import type { Actor } from '../core/actor.js';
+import { toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
+import type { Database } from '../core/db/database.js';
+import type { Locale } from '../core/i18n.js';
+import { createRunner } from '../core/workflow/runner.js';
+import type { PublishedCatalog } from '../catalog/published.js';
+import { projectMachine, type ProjectInputs } from './machine.js';
+import { loadProject, toProjectView } from './store.js';
+import type { ProjectAction } from './workflow.js';
+
+export interface ProjectActionDeps {
+  db: Database;
+  published: PublishedCatalog;
+  /** today in Asia/Shanghai; injectable so tests and benchmarks need not wait for calendar days */
+  today?: () => LocalDate;
+}
+
+export function createProjectActions({ db, published, today = () => toShanghaiDate(new Date()) }: ProjectActionDeps) {
+  const runner = createRunner(projectMachine, { db, env: async () => ({ catalog: await published.currentOrNull(), today: today() }) });
+
+  /** The project as its reader sees it, with the actions it offers them. */
+  async function present(actor: Actor, id: string, locale: Locale) {
+    const [{ row, org }, allowedActions] = await Promise.all([loadProject(db.prisma, id), runner.allowedActions(actor, id, locale)]);
+    return { ...toProjectView(row, org), allowedActions };
+  }
+
+  /** Takes the action and answers with the project as it is now. */
+  async function take<A extends ProjectAction>(actor: Actor, action: A, id: string, expectedVersion: number | undefined, input: ProjectInputs[A], locale: Locale) {
+    await runner.run(actor, action, id, { expectedVersion, input, locale });
+    return present(actor, id, locale);
+  }
+
+  return { take, run: runner.run, check: runner.check, present, today };
+}
+
+export type ProjectActions = ReturnType<typeof createProjectActions>;

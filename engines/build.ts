@@ -33,8 +33,12 @@ async function buildDir(spec: EngineSpec): Promise<string> {
   const src = path.join(ENGINES_SRC_DIR, spec.module);
   if (!spec.staged) return src;
   const upstream = spec.upstream.split('@')[0] ?? '';
+  // `go list -m` names the module's folder only once the module is in the module cache: fetch it first (a fresh
+  // machine has nothing yet)
+  const fetched = await runGo(['mod', 'download', upstream], src);
+  if (fetched.code !== 0) throw new Error(explainFailure(spec.upstream, fetched.stderr));
   const r = await runGo(['list', '-m', '-f', '{{.Dir}}', upstream], src);
-  if (r.code !== 0) throw new Error(explainFailure(spec.upstream, r.stderr));
+  if (r.code !== 0 || !r.stdout.trim()) throw new Error(explainFailure(spec.upstream, r.stderr || `go list -m ${upstream}: no module folder`));
   const stage = path.join(enginesDir(), 'build', spec.module);
   stageProviderModule(src, stage, path.join(r.stdout.trim(), 'cmd', spec.binary), PULUMI_KUBERNETES_VERSION);
   return stage;

@@ -1,0 +1,7 @@
+// Every state machine of the product, for the generated docs and the tests that walk them.
+import { REVISION_MACHINE } from '../../catalog/revision-workflow.js';
+import { MIGRATION_MACHINE } from '../../migration/workflow.js';
+import { PROJECT_MACHINE } from '../../projects/workflow.js';
+import type { MachineTable } from './machine.js';
+
+export const MACHINES = [PROJECT_MACHINE, REVISION_MACHINE, MIGRATION_MACHINE] as unknown as MachineTable<string, string>[];

@@ -64,11 +64,8 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     }));
   }
 
-  async function get(actor: Actor, number: number, locale: Locale) {
-    const row = await findReadable(prisma, actor, number);
-    const view = (await loadCatalogView(prisma, number))!;
-    return { ...view, reviews: await reviewsOf(prisma, row.id), allowedActions: await runner.allowedActions(actor, String(number), locale) };
-  }
+  const get = (actor: Actor, number: number, locale: Locale) =>
+    runner.present(actor, String(number), locale, async (tx, row) => ({ ...(await loadCatalogView(tx, number))!, reviews: await reviewsOf(tx, row.id) }));
 
   async function diff(actor: Actor, number: number, against?: number): Promise<CatalogDiff> {
     const to = await findReadable(prisma, actor, number);

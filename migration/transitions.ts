@@ -15,10 +15,7 @@ export function createTransitionService({ db, published, onChange }: { db: Datab
   const runner = createRunner(migrationMachine, { db, env: async () => ({ catalog: await published.currentOrNull() }), changed: onChange });
 
   /** The system as its reader sees it, with the actions it offers them. */
-  async function present(actor: Actor, id: string, locale: Locale) {
-    const [view, allowedActions] = await Promise.all([loadSystemView(db.prisma, id), runner.allowedActions(actor, id, locale)]);
-    return { ...view, allowedActions };
-  }
+  const present = (actor: Actor, id: string, locale: Locale) => runner.present(actor, id, locale, (tx) => loadSystemView(tx, id));
 
   async function take<A extends Exclude<MigrationAction, 'withdraw'>>(actor: Actor, id: string, expectedVersion: number | undefined, action: A, input: MigrationInputs[A], locale: Locale) {
     await runner.run(actor, action, id, { expectedVersion, input, locale });

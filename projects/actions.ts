@@ -21,10 +21,11 @@ export function createProjectActions({ db, published, today = () => toShanghaiDa
   const runner = createRunner(projectMachine, { db, env: async () => ({ catalog: await published.currentOrNull(), today: today() }) });
 
   /** The project as its reader sees it, with the actions it offers them. */
-  async function present(actor: Actor, id: string, locale: Locale) {
-    const [{ row, org }, allowedActions] = await Promise.all([loadProject(db.prisma, id), runner.allowedActions(actor, id, locale)]);
-    return { ...toProjectView(row, org), allowedActions };
-  }
+  const present = (actor: Actor, id: string, locale: Locale) =>
+    runner.present(actor, id, locale, async (tx) => {
+      const { row, org } = await loadProject(tx, id);
+      return toProjectView(row, org);
+    });
 
   /** Takes the action and answers with the project as it is now. */
   async function take<A extends ProjectAction>(actor: Actor, action: A, id: string, expectedVersion: number | undefined, input: ProjectInputs[A], locale: Locale) {

@@ -93,10 +93,7 @@ export function createDraftingService({ db, published, actions }: { db: Database
     return { total, page: f.page, pageSize: f.pageSize, items: rows.map(toListItem) };
   }
 
-  async function get(actor: Actor, id: string, locale: Locale) {
-    await findReadableProject(prisma, actor, id);
-    return actions.present(actor, id, locale);
-  }
+  const get = (actor: Actor, id: string, locale: Locale) => actions.present(actor, id, locale);
 
   const edit = (actor: Actor, id: string, expectedVersion: number | undefined, input: DraftEdit, locale: Locale) =>
     actions.take(actor, 'update', id, expectedVersion, input, locale);

@@ -209,24 +209,34 @@ export function createRunner<S extends string, A extends string, Row extends Sto
   }
 
   /**
-   * Refuses, outside any transaction, what `run` would refuse before reading the input (visibility, permission,
-   * state, guards): for work to be done before the change, such as storing an upload, that a refused caller must
-   * not cause. `run` checks everything again.
+   * Refuses what `run` would refuse before reading the input (visibility, permission, state, guards): for work to
+   * be done before the change, such as storing an upload, that a refused caller must not cause. `run` checks
+   * everything again.
    */
   async function check(actor: Actor, action: A, id: string, locale: Locale): Promise<void> {
-    const reason = (await allowedActions(actor, id, locale, action))[0];
+    const env = await readEnv();
+    const reason = (await db.prisma.$transaction(async (tx) => listActions(tx, env, actor, await store.find(tx, actor, id), locale, action)))[0];
     if (!reason) throw new ForbiddenError('FORBIDDEN', { action: table.actions[action].ability });
     if (!reason.enabled) throw reason.error!;
   }
 
   /**
-   * The actions this object offers the actor: every action they could take on it in some state, enabled or with
-   * the reason it is not (the state, or a guard's code and article) in their language.
+   * The object as `load` reads it, with the actions it offers the actor: every action they could take on it in some
+   * state, enabled or with the reason it is not (the state, or a guard's code and article) in their language. Read
+   * in one transaction, so the view and its actions agree (and, on the embedded database, never interleave with
+   * another request's transaction).
    */
-  async function allowedActions(actor: Actor, id: string, locale: Locale, only?: A): Promise<(AllowedAction & { error?: AppError })[]> {
+  async function present<V>(actor: Actor, id: string, locale: Locale, load: (tx: Tx, row: Row) => Promise<V>): Promise<V & { allowedActions: AllowedAction[] }> {
     const env = await readEnv();
-    const tx = db.prisma;
-    const row = await store.find(tx, actor, id);
+    return db.prisma.$transaction(async (tx) => {
+      const row = await store.find(tx, actor, id);
+      const view = await load(tx, row);
+      const allowedActions = (await listActions(tx, env, actor, row, locale)).map(({ error: _error, ...a }) => a);
+      return { ...view, allowedActions };
+    });
+  }
+
+  async function listActions(tx: Tx, env: Env, actor: Actor, row: Row, locale: Locale, only?: A): Promise<(AllowedAction & { error?: AppError })[]> {
     const out: (AllowedAction & { error?: AppError })[] = [];
     for (const action of only ? [only] : (Object.keys(table.actions) as A[])) {
       const entry = table.actions[action];
@@ -254,13 +264,7 @@ export function createRunner<S extends string, A extends string, Row extends Sto
     return out;
   }
 
-  return {
-    table,
-    run,
-    check,
-    allowedActions: async (actor: Actor, id: string, locale: Locale): Promise<AllowedAction[]> =>
-      (await allowedActions(actor, id, locale)).map(({ error: _error, ...a }) => a),
-  };
+  return { table, run, check, present };
 }
 
 export type Runner<S extends string, A extends string, Row extends StoredObject, Inputs extends Record<A, unknown>, Env, Data> = ReturnType<

@@ -1,6 +1,6 @@
 // Schemas shared by several routers (request parts and the error body).
 import { z } from 'zod';
-import { planSpecSchema, xinchuangSchema } from '../catalog/seed-schema.js';
+import { planSpecSchema, provisionerKindSchema, xinchuangSchema } from '../catalog/seed-schema.js';
 
 export const errorBody = z
   .object({
@@ -53,7 +53,7 @@ export const offeringView = z
     name: z.string(),
     nameEn: z.string().nullable(),
     description: z.string(),
-    provisioner: z.enum(['namespace', 'vm', 'database', 'none']),
+    provisioner: provisionerKindSchema,
     sharedService: z.boolean(),
     keywords: z.array(z.string()),
     status: z.enum(['ACTIVE', 'RETIRED']),

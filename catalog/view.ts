@@ -1,4 +1,5 @@
 // The catalog as the API, the exports, the diff and (later) the project validator see it.
+import type { ProvisionerKindCode } from '../provisioners/kinds/vocabulary.js';
 import type { PlanSpec, Xinchuang } from './seed-schema.js';
 
 export type CategoryCode = 'IaaS' | 'PaaS' | 'SaaS';
@@ -24,7 +25,7 @@ export interface OfferingView {
   name: string;
   nameEn: string | null;
   description: string;
-  provisioner: 'namespace' | 'vm' | 'database' | 'none';
+  provisioner: ProvisionerKindCode;
   sharedService: boolean;
   keywords: string[];
   status: ItemState;

@@ -11,6 +11,7 @@ import type { PublishedCatalog } from '../catalog/published.js';
 import { desiredState, type ClusterProfile } from './desired-state.js';
 import type { DriftItem, ObjectChange, ProvisioningDriver } from './drivers/driver.js';
 import { isChanging } from './job-kinds.js';
+import { isDataBearing } from './kinds/index.js';
 import { createJobRecord, type JobAudit, type NewJob } from './job-records.js';
 import { entitlementUsage } from './entitlement.js';
 import { objectsToYaml } from './render.js';
@@ -162,7 +163,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
 
   async function hasDataBearing(tx: Tx, planCodes: string[]) {
     const offerings = await tx.catalogPlan.findMany({ where: { code: { in: planCodes } }, select: { offering: { select: { provisioner: true } } } });
-    return offerings.some((p) => p.offering.provisioner === 'database');
+    return offerings.some((p) => isDataBearing(p.offering.provisioner));
   }
 
   async function readableJob(actor: Actor, id: string) {

@@ -1,4 +1,7 @@
 // The public catalog, plan comparison, revision history and "what changed", and public notices.
+// How a service is delivered is the provisioner kind's own label (catalog.provisioner.*).
+import { DELIVERY_LABELS } from '@provisioners/kinds/vocabulary';
+import { keyed } from './serverLabels';
 export const zh = {
   'catalog.title': '政务云平台服务目录',
   'catalog.revisionLabel': '第{n}版',
@@ -15,10 +18,7 @@ export const zh = {
   'catalog.count': '共 {offerings} 项服务、{plans} 个规格',
   'catalog.noMatch': '没有符合条件的服务，请调整搜索词或筛选条件。',
   'catalog.sharedService': '共享服务',
-  'catalog.provisioner.vm': '云主机交付',
-  'catalog.provisioner.namespace': '容器租户交付',
-  'catalog.provisioner.database': '数据库交付',
-  'catalog.provisioner.none': '平台服务开通',
+  ...keyed('catalog.provisioner', DELIVERY_LABELS, 'zh-CN'),
   'catalog.compare': '对比',
   'catalog.pickForCompare': '选择“{plan}”进行对比',
   'catalog.plan': '规格',
@@ -129,10 +129,7 @@ export const en: Record<keyof typeof zh, string> = {
   'catalog.count': '{offerings} services, {plans} plans',
   'catalog.noMatch': 'No service matches; change the search or the filters.',
   'catalog.sharedService': 'Shared service',
-  'catalog.provisioner.vm': 'Delivered as VMs',
-  'catalog.provisioner.namespace': 'Delivered as a container tenant',
-  'catalog.provisioner.database': 'Delivered as a database',
-  'catalog.provisioner.none': 'Platform service',
+  ...keyed('catalog.provisioner', DELIVERY_LABELS, 'en'),
   'catalog.compare': 'Compare',
   'catalog.pickForCompare': 'Compare "{plan}"',
   'catalog.plan': 'Plan',

@@ -27,8 +27,6 @@ export interface MigrationTransition {
 
 /** States in which a system still runs where it ran before (not yet on the city cloud, not switched off). */
 export const NOT_YET_MOVED: readonly MigrationState[] = ['REGISTERED', 'ASSESSED', 'PLANNED', 'MIGRATING', 'CUT_OVER', 'BLOCKED'];
-/** States that count as done for a wave. */
-export const DONE_STATES: readonly MigrationState[] = ['MIGRATED', 'DECOMMISSIONED'];
 
 export const MIGRATION_TRANSITIONS: Record<MigrationAction, MigrationTransition> = {
   assess: {

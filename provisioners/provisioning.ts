@@ -7,6 +7,7 @@ import type { Database, Tx } from '../core/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import { findReadableProject } from '../projects/guard.js';
+import { ENTITLED_STATES } from '../projects/workflow.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { desiredState, type ClusterProfile } from './desired-state.js';
 import type { DriftItem, ObjectChange, ProvisioningDriver } from './drivers/driver.js';
@@ -104,7 +105,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
       if (!allowed.includes(r.status)) throw new ConflictError('INVALID_TRANSITION', { action, from: r.status });
       assertCan(actor.ability, action, subject('ResourceRequest', r));
       const project = await tx.project.findUniqueOrThrow({ where: { id: r.projectId }, include: { org: true } });
-      if (kind === 'PROVISION' && !['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'].includes(project.status)) {
+      if (kind === 'PROVISION' && !ENTITLED_STATES.includes(project.status)) {
         throw new ConflictError('PROJECT_NOT_ESTABLISHED', { status: project.status });
       }
       if (kind === 'DEPROVISION') {

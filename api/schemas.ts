@@ -1,6 +1,6 @@
 // Schemas shared by several routers (request parts and the error body).
 import { z } from 'zod';
-import { planSpecSchema, provisionerKindSchema, xinchuangSchema } from '../catalog/seed-schema.js';
+import { categorySchema, planSpecSchema, provisionerKindSchema, xinchuangSchema } from '../catalog/seed-schema.js';
 
 export const errorBody = z
   .object({
@@ -49,7 +49,7 @@ export const planView = z
 export const offeringView = z
   .object({
     code: z.string(),
-    category: z.enum(['IaaS', 'PaaS', 'SaaS']),
+    category: categorySchema,
     name: z.string(),
     nameEn: z.string().nullable(),
     description: z.string(),

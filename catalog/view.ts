@@ -2,7 +2,9 @@
 import type { ProvisionerKindCode } from '../provisioners/kinds/vocabulary.js';
 import type { PlanSpec, Xinchuang } from './seed-schema.js';
 
-export type CategoryCode = 'IaaS' | 'PaaS' | 'SaaS';
+/** The catalog's categories, in the order it lists them. */
+export const CATEGORIES = ['IaaS', 'PaaS', 'SaaS'] as const;
+export type CategoryCode = (typeof CATEGORIES)[number];
 export type ItemState = 'ACTIVE' | 'RETIRED';
 export type RevisionState = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'PUBLISHED';
 
@@ -48,8 +50,6 @@ export interface CatalogView {
   revision: RevisionSummary;
   offerings: OfferingView[];
 }
-
-export const CATEGORY_ORDER: CategoryCode[] = ['IaaS', 'PaaS', 'SaaS'];
 
 export const CATEGORY_LABELS: Record<CategoryCode, { 'zh-CN': string; en: string }> = {
   IaaS: { 'zh-CN': '基础资源服务（IaaS）', en: 'Infrastructure (IaaS)' },

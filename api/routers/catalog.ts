@@ -2,7 +2,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { catalogCsv, catalogXlsx } from '../../catalog/export.js';
-import { provisionerKindSchema } from '../../catalog/seed-schema.js';
+import { categorySchema, provisionerKindSchema } from '../../catalog/seed-schema.js';
 import type { RevisionAction } from '../../catalog/revision-workflow.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
@@ -46,7 +46,7 @@ const catalogDiff = z
   .openapi('CatalogDiff');
 
 const offeringBody = z.strictObject({
-  category: z.enum(['IaaS', 'PaaS', 'SaaS']),
+  category: categorySchema,
   name: z.string().min(1).max(100),
   nameEn: z.string().max(200).nullable().optional(),
   description: z.string().min(1).max(2000),

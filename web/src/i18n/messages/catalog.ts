@@ -1,5 +1,6 @@
 // The public catalog, plan comparison, revision history and "what changed", and public notices.
-// How a service is delivered is the provisioner kind's own label (catalog.provisioner.*).
+// Category names and how a service is delivered are the server's own labels (catalog.cat.*, catalog.provisioner.*).
+import { CATEGORY_LABELS } from '@catalog/view';
 import { DELIVERY_LABELS } from '@provisioners/kinds/vocabulary';
 import { keyed } from './serverLabels';
 export const zh = {
@@ -11,9 +12,7 @@ export const zh = {
   'catalog.searchPlaceholder': '按名称、编码或关键词搜索，如“云主机”“达梦”',
   'catalog.category': '服务类别',
   'catalog.allCategories': '全部',
-  'catalog.cat.IaaS': '基础资源服务（IaaS）',
-  'catalog.cat.PaaS': '支撑平台服务（PaaS）',
-  'catalog.cat.SaaS': '应用服务（SaaS）',
+  ...keyed('catalog.cat', CATEGORY_LABELS, 'zh-CN'),
   'catalog.xinchuangOnly': '仅显示信创产品',
   'catalog.count': '共 {offerings} 项服务、{plans} 个规格',
   'catalog.noMatch': '没有符合条件的服务，请调整搜索词或筛选条件。',
@@ -122,9 +121,7 @@ export const en: Record<keyof typeof zh, string> = {
   'catalog.searchPlaceholder': 'Search by name, code or keyword, e.g. "VM", "Dameng"',
   'catalog.category': 'Category',
   'catalog.allCategories': 'All',
-  'catalog.cat.IaaS': 'Infrastructure (IaaS)',
-  'catalog.cat.PaaS': 'Platform (PaaS)',
-  'catalog.cat.SaaS': 'Applications (SaaS)',
+  ...keyed('catalog.cat', CATEGORY_LABELS, 'en'),
   'catalog.xinchuangOnly': 'Secure-and-controllable (信创) only',
   'catalog.count': '{offerings} services, {plans} plans',
   'catalog.noMatch': 'No service matches; change the search or the filters.',

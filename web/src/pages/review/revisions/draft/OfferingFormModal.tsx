@@ -2,6 +2,7 @@
 // whether it is a shared service (projects may not build what a shared service offers) and its keywords.
 import { useEffect } from 'react';
 import { Form, Input, Select, Switch } from 'antd';
+import { CATEGORIES } from '@catalog/view';
 import { PROVISIONER_KINDS } from '@provisioners/kinds/vocabulary';
 import type { OfferingInput } from '../../../../api/catalog';
 import type { OfferingView } from '../../../../api/types';
@@ -63,7 +64,7 @@ export function OfferingFormModal({ offering, open, usedCodes, onClose, onSave }
           <Input disabled={Boolean(offering)} maxLength={63} />
         </Form.Item>
         <Form.Item name="category" label={t('drafting.category')} rules={[{ required: true }]}>
-          <Select options={(['IaaS', 'PaaS', 'SaaS'] as const).map((c) => ({ value: c, label: t(`catalog.cat.${c}` as MessageKey) }))} />
+          <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`catalog.cat.${c}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="name" label={t('drafting.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
           <Input maxLength={100} />

@@ -14,7 +14,7 @@ import type { K8sObject, TenantInput, TenantItem } from './tenant-input.js';
 export { DEFAULT_CLUSTER_PROFILE, type ClusterProfile } from './cluster-profile.js';
 export { DesiredStateError } from './desired-state-error.js';
 export { dailyBackupSchedule } from './kinds/database/objects.js';
-export { ANNOTATIONS, LABEL_PREFIX, LABELS } from './tenant-objects.js';
+export { LABELS } from './tenant-objects.js';
 
 export const TENANT_ROLE_NAME = 'zhengyun-tenant';
 

@@ -5,7 +5,7 @@ import type { ClusterProfile, LabelSelector } from './cluster-profile.js';
 import { labelValue } from './names.js';
 import type { K8sObject, TenantInput, TenantItem } from './tenant-input.js';
 
-export const LABEL_PREFIX = 'zhengyun.gov.cn';
+const LABEL_PREFIX = 'zhengyun.gov.cn';
 export const LABELS = {
   partOf: 'app.kubernetes.io/part-of',
   tenant: `${LABEL_PREFIX}/tenant`,

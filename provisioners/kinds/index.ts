@@ -10,8 +10,8 @@ import { none } from './none/index.js';
 import { PROVISIONER_KINDS, type ProvisionerKindCode } from './vocabulary.js';
 import { vm } from './vm/index.js';
 
-export { PROVISIONER_KINDS, type ProvisionerKindCode } from './vocabulary.js';
-export type { FinalBackupSpec, ProvisionerKind, QuotaUnit, Workload } from './kind.js';
+export { PROVISIONER_KINDS } from './vocabulary.js';
+export type { FinalBackupSpec, ProvisionerKind, QuotaUnit } from './kind.js';
 
 const BY_CODE: { [C in ProvisionerKindCode]: ProvisionerKind<C> } = { namespace, vm, database, none };
 

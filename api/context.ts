@@ -20,8 +20,8 @@ export interface SignedInContext extends RequestContext {
   token: string;
 }
 
+// Express declares its Request in a global namespace, so the augmentation is one too
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       ctx: RequestContext;

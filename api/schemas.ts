@@ -1,6 +1,6 @@
 // Schemas shared by several routers (request parts and the error body).
 import { z } from 'zod';
-import { planSpecSchema, xinchuangSchema } from '../catalog/seed-schema.js';
+import { categorySchema, planSpecSchema, provisionerKindSchema, xinchuangSchema } from '../catalog/seed-schema.js';
 
 export const errorBody = z
   .object({
@@ -49,11 +49,11 @@ export const planView = z
 export const offeringView = z
   .object({
     code: z.string(),
-    category: z.enum(['IaaS', 'PaaS', 'SaaS']),
+    category: categorySchema,
     name: z.string(),
     nameEn: z.string().nullable(),
     description: z.string(),
-    provisioner: z.enum(['namespace', 'vm', 'database', 'none']),
+    provisioner: provisionerKindSchema,
     sharedService: z.boolean(),
     keywords: z.array(z.string()),
     status: z.enum(['ACTIVE', 'RETIRED']),

@@ -34,7 +34,6 @@ function timingDriver(inner: ProvisioningDriver, record: (ms: number) => void): 
     name: inner.name,
     preview: (...a) => inner.preview(...a),
     refresh: (...a) => inner.refresh(...a),
-    destroy: (...a) => inner.destroy(...a),
     async up(...a) {
       const t0 = performance.now();
       try {

@@ -1,5 +1,7 @@
 // The shape of the municipal seed catalog shipped as data in catalog/seed/*.json.
 import { z } from 'zod';
+import { PROVISIONER_KINDS } from '../provisioners/kinds/vocabulary.js';
+import { CATEGORIES } from './view.js';
 
 export const xinchuangSchema = z
   .object({
@@ -9,6 +11,11 @@ export const xinchuangSchema = z
     dbVendor: z.string().optional().describe('e.g. 达梦 DM8, 人大金仓 KingbaseES'),
   })
   .strict();
+
+export const categorySchema = z.enum(CATEGORIES);
+
+/** How an offering is provisioned: one of the provisioner kinds (provisioners/kinds/). */
+export const provisionerKindSchema = z.enum(PROVISIONER_KINDS);
 
 /** What provisioning needs. Every key optional; which ones matter depends on the offering's provisioner. */
 export const planSpecSchema = z
@@ -45,11 +52,11 @@ export const seedPlanSchema = z
 export const seedOfferingSchema = z
   .object({
     code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
-    category: z.enum(['IaaS', 'PaaS', 'SaaS']),
+    category: categorySchema,
     name: z.string().min(1),
     nameEn: z.string().min(1),
     description: z.string().min(1),
-    provisioner: z.enum(['namespace', 'vm', 'database', 'none']),
+    provisioner: provisionerKindSchema,
     sharedService: z.boolean(),
     keywords: z.array(z.string().min(1)),
     plans: z.array(seedPlanSchema).min(1),

@@ -1,9 +1,13 @@
 // The catalog as the API, the exports, the diff and (later) the project validator see it.
+import type { ProvisionerKindCode } from '../provisioners/kinds/vocabulary.js';
 import type { RevisionState } from './revision-workflow.js';
 import type { PlanSpec, Xinchuang } from './seed-schema.js';
 
 export type { RevisionState };
-export type CategoryCode = 'IaaS' | 'PaaS' | 'SaaS';
+
+/** The catalog's categories, in the order it lists them. */
+export const CATEGORIES = ['IaaS', 'PaaS', 'SaaS'] as const;
+export type CategoryCode = (typeof CATEGORIES)[number];
 export type ItemState = 'ACTIVE' | 'RETIRED';
 
 export interface PlanView {
@@ -25,7 +29,7 @@ export interface OfferingView {
   name: string;
   nameEn: string | null;
   description: string;
-  provisioner: 'namespace' | 'vm' | 'database' | 'none';
+  provisioner: ProvisionerKindCode;
   sharedService: boolean;
   keywords: string[];
   status: ItemState;
@@ -48,8 +52,6 @@ export interface CatalogView {
   revision: RevisionSummary;
   offerings: OfferingView[];
 }
-
-export const CATEGORY_ORDER: CategoryCode[] = ['IaaS', 'PaaS', 'SaaS'];
 
 export const CATEGORY_LABELS: Record<CategoryCode, { 'zh-CN': string; en: string }> = {
   IaaS: { 'zh-CN': '基础资源服务（IaaS）', en: 'Infrastructure (IaaS)' },

@@ -5,9 +5,6 @@ import type { HostingType, Level, Strategy, XinchuangStatus } from './vocabulary
 import type { MigrationState } from './workflow.js';
 import { HOSTING_LABELS, LEVEL_LABELS, STATUS_LABELS, STRATEGY_LABELS, XINCHUANG_LABELS, type Labels } from './labels.js';
 
-export { HOSTING_LABELS, LEVEL_LABELS, STATUS_LABELS, STRATEGY_LABELS, XINCHUANG_LABELS };
-export type { Labels } from './labels.js';
-
 const MLPS_LABELS: Record<Locale, string[]> = {
   'zh-CN': ['未定级', '第一级', '第二级', '第三级', '第四级'],
   en: ['Not graded', 'Level 1', 'Level 2', 'Level 3', 'Level 4'],

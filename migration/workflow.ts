@@ -12,8 +12,6 @@ export type MigrationState = (typeof MIGRATION_STATES)[number];
 
 /** States in which a system still runs where it ran before (not yet on the city cloud, not switched off). */
 export const NOT_YET_MOVED: readonly MigrationState[] = ['REGISTERED', 'ASSESSED', 'PLANNED', 'MIGRATING', 'CUT_OVER', 'BLOCKED'];
-/** States that count as done for a wave. */
-export const DONE_STATES: readonly MigrationState[] = ['MIGRATED', 'DECOMMISSIONED'];
 const BLOCKABLE: MigrationState[] = ['REGISTERED', 'ASSESSED', 'PLANNED', 'MIGRATING', 'CUT_OVER'];
 
 export const MIGRATION_MACHINE = defineTable({

@@ -94,10 +94,3 @@ export type ProjectAction = keyof typeof PROJECT_MACHINE.actions;
 
 /** The five dimensions of the GIA review (Art. 8). */
 export const REVIEW_DIMENSIONS = ['need', 'intensiveness', 'feasibility', 'budget', 'performance'] as const;
-export const REVIEW_DIMENSION_LABELS: Record<(typeof REVIEW_DIMENSIONS)[number], { 'zh-CN': string; en: string }> = {
-  need: { 'zh-CN': '信息化需求合理性', en: 'reasonableness of need' },
-  intensiveness: { 'zh-CN': '建设集约性', en: 'intensiveness' },
-  feasibility: { 'zh-CN': '方案可行性', en: 'feasibility of the plan' },
-  budget: { 'zh-CN': '预算合理性', en: 'reasonableness of the budget' },
-  performance: { 'zh-CN': '绩效目标合理性', en: 'reasonableness of performance goals' },
-};

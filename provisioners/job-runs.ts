@@ -7,6 +7,7 @@ import { desiredState, LABELS, type ClusterProfile } from './desired-state.js';
 import type { OnEvent, ProvisioningDriver } from './drivers/driver.js';
 import type { FinalBackups } from './final-backup.js';
 import type { JobKind } from './job-kinds.js';
+import { WORKLOADS, workloadOf, type FinalBackupSpec } from './kinds/index.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { K8sObject } from './tenant-input.js';
 import { loadTenantInput } from './tenant-state.js';
@@ -38,10 +39,8 @@ export interface JobOutcome {
   objects?: K8sObject[];
 }
 
-/** Kinds of objects whose state users follow (one row each in provisioned_resource). */
-const TRACKED = new Set(['Namespace', 'VirtualMachine', 'Cluster']);
-
-const CNPG_CLUSTER = (o: K8sObject) => o.kind === 'Cluster' && o.apiVersion.startsWith('postgresql.cnpg.io/');
+/** Kinds of objects whose state users follow (one row each in provisioned_resource): the namespace and the workloads. */
+const TRACKED = new Set(['Namespace', ...WORKLOADS.map((w) => w.kind)]);
 
 export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent): Promise<JobOutcome> {
   const { prisma, driver, published, profile } = deps;
@@ -64,7 +63,7 @@ export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent):
     case 'PROVISION':
     case 'DEPROVISION':
     case 'REPAIR': {
-      if (job.kind === 'DEPROVISION') await backUpRemovedDatabases(deps, job, objects, onEvent);
+      if (job.kind === 'DEPROVISION') await backUpRemovedData(deps, job, objects, onEvent);
       const r = await driver.up(job.stack, objects, onEvent);
       return {
         result: { summary: r.summary, changes: r.changes.length },
@@ -76,20 +75,25 @@ export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent):
   }
 }
 
-/** Databases that run now and will not after this job: each gets its final backup before anything is removed. */
-async function backUpRemovedDatabases(deps: JobRunDeps, job: JobToRun, remaining: K8sObject[], onEvent: OnEvent): Promise<void> {
-  const keep = new Set(remaining.filter(CNPG_CLUSTER).map((o) => o.metadata.name));
-  const running = await deps.prisma.provisionedResource.findMany({ where: { projectId: job.projectId, kind: 'Cluster', state: { not: 'DEPROVISIONED' } }, select: { name: true, namespace: true } });
-  const going = running.filter((r) => !keep.has(r.name));
+/** Data-bearing workloads (databases) that run now and will not after this job: each gets its final backup before anything is removed. */
+async function backUpRemovedData(deps: JobRunDeps, job: JobToRun, remaining: K8sObject[], onEvent: OnEvent): Promise<void> {
+  const going: { namespace: string; name: string; backup: FinalBackupSpec }[] = [];
+  for (const workload of WORKLOADS) {
+    const { finalBackup: backup } = workload;
+    if (!backup) continue;
+    const keep = new Set(remaining.filter((o) => workloadOf(o) === workload).map((o) => o.metadata.name));
+    const running = await deps.prisma.provisionedResource.findMany({ where: { projectId: job.projectId, kind: workload.kind, state: { not: 'DEPROVISIONED' } }, select: { name: true, namespace: true } });
+    going.push(...running.filter((r) => !keep.has(r.name)).map((r) => ({ ...r, backup })));
+  }
   if (!going.length) return;
   if (!deps.finalBackups) {
     onEvent('warn', `未连接集群，无法自动做最终备份：${going.map((g) => g.name).join('、')} / no cluster connected: take the final backup of ${going.map((g) => g.name).join(', ')} by hand before applying`);
     return;
   }
-  for (const db of going) await deps.finalBackups.take(db.namespace, db.name, job.id, onEvent);
+  for (const g of going) await deps.finalBackups.take(g.backup, g.namespace, g.name, job.id, onEvent);
 }
 
-/** One row per namespace, VM and database cluster; objects that are gone are marked DEPROVISIONED. */
+/** One row per namespace and workload (VM, database cluster); objects that are gone are marked DEPROVISIONED. */
 export async function recordResources(tx: Tx, projectId: string, namespace: string, objects: K8sObject[], driverName: string) {
   const tracked = objects.filter((o) => TRACKED.has(o.kind));
   const state = driverName === 'render' ? 'PROVISIONING' : 'READY';

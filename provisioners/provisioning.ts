@@ -7,10 +7,12 @@ import type { Database, Tx } from '../core/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import { findReadableProject } from '../projects/machine.js';
+import { ENTITLED_STATES } from '../projects/workflow.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { desiredState, type ClusterProfile } from './desired-state.js';
 import type { DriftItem, ObjectChange, ProvisioningDriver } from './drivers/driver.js';
 import { isChanging } from './job-kinds.js';
+import { isDataBearing } from './kinds/index.js';
 import { createJobRecord, type JobAudit, type NewJob } from './job-records.js';
 import { entitlementUsage } from './entitlement.js';
 import { objectsToYaml } from './render.js';
@@ -103,7 +105,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
       if (!allowed.includes(r.status)) throw new ConflictError('INVALID_TRANSITION', { action, from: r.status });
       assertCan(actor.ability, action, subject('ResourceRequest', r));
       const project = await tx.project.findUniqueOrThrow({ where: { id: r.projectId }, include: { org: true } });
-      if (kind === 'PROVISION' && !['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'].includes(project.status)) {
+      if (kind === 'PROVISION' && !(ENTITLED_STATES as readonly string[]).includes(project.status)) {
         throw new ConflictError('PROJECT_NOT_ESTABLISHED', { status: project.status });
       }
       if (kind === 'DEPROVISION') {
@@ -162,7 +164,7 @@ export function createProvisioningService({ db, queue, requests, published, driv
 
   async function hasDataBearing(tx: Tx, planCodes: string[]) {
     const offerings = await tx.catalogPlan.findMany({ where: { code: { in: planCodes } }, select: { offering: { select: { provisioner: true } } } });
-    return offerings.some((p) => p.offering.provisioner === 'database');
+    return offerings.some((p) => isDataBearing(p.offering.provisioner));
   }
 
   async function readableJob(actor: Actor, id: string) {

@@ -1,7 +1,10 @@
-// The pure rules of status sync: KubeVirt and CloudNativePG states, and Kubernetes quantities. Reading the cluster
-// is tested against the real API server of the test control plane (test/cluster/status-sync.test.ts).
+// The pure rules of status sync: KubeVirt and CloudNativePG states (the vm and database kinds' own), and Kubernetes
+// quantities. Reading the cluster is tested against the real API server of the test control plane
+// (test/cluster/status-sync.test.ts).
 import { describe, expect, it } from 'vitest';
-import { cnpgState, parseQuantity, sameQuantity, vmState } from './status-sync.js';
+import { cnpgState } from './kinds/database/status.js';
+import { vmState } from './kinds/vm/status.js';
+import { parseQuantity, sameQuantity } from './status-sync.js';
 
 describe('state and quantity rules', () => {
   it('maps KubeVirt printable statuses', () => {

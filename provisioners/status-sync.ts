@@ -3,6 +3,8 @@
 // returned to the caller and never logged.
 import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig, type V1Secret } from '@kubernetes/client-node';
 import { AppError, NotFoundError } from '../core/errors.js';
+import { obj, type Obj } from './json-fields.js';
+import { workloadOf } from './kinds/index.js';
 import type { StatusReader } from './status-reader.js';
 import type { K8sObject } from './tenant-input.js';
 
@@ -106,9 +108,6 @@ function groupVersion(apiVersion: string): { group: string; version: string } {
   return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
 }
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 // --- Quantities. The API server returns quantities in canonical form ("1000m" comes back as "1", "1024Mi" as
 // "1Gi"), so quota limits are compared by value, not by spelling.
@@ -173,37 +172,10 @@ function quotaDrift(expected: Obj, live: Obj): string | undefined {
   return diffs.length ? `spec.hard differs: ${diffs.join('; ')}` : undefined;
 }
 
-// --- States.
-
-const VM_PROVISIONING = new Set(['Provisioning', 'Starting', 'WaitingForVolumeBinding', 'WaitingForReceiver', 'Migrating']);
-
-/** KubeVirt's printableStatus → our state. `halted`: the VM is meant to be off (runStrategy Halted). */
-export function vmState(printableStatus: string | undefined, halted = false): ObjectState {
-  if (!printableStatus) return 'PROVISIONING'; // just created: the controller has not written a status yet
-  if (printableStatus === 'Running') return halted ? 'PROVISIONING' : 'READY';
-  if (printableStatus === 'Stopped') return halted ? 'READY' : 'PROVISIONING';
-  if (VM_PROVISIONING.has(printableStatus) || printableStatus === 'Stopping') return 'PROVISIONING';
-  // ErrorUnschedulable, ErrImagePull, ImagePullBackOff, ErrorPvcNotFound, DataVolumeError, CrashLoopBackOff,
-  // Paused (by someone, not by us), Terminating, Unknown, and whatever KubeVirt adds later
-  return 'FAILED';
-}
-
-/** CloudNativePG's status.phase → our state. */
-export function cnpgState(phase: string | undefined): ObjectState {
-  if (!phase) return 'PROVISIONING'; // just created: the operator has not written a phase yet
-  if (phase === 'Cluster in healthy state') return 'READY';
-  if (/Setting up|Creating/i.test(phase)) return 'PROVISIONING';
-  return 'FAILED';
-}
-
-function isHalted(vm: Obj): boolean {
-  const spec = obj(vm.spec);
-  return spec.runStrategy === 'Halted' || spec.running === false;
-}
-
 /**
  * What runs in `namespace` compared with `expected` (the tenant's desired objects): the namespace, its
- * ResourceQuota, every KubeVirt VirtualMachine and every CloudNativePG Cluster. Other kinds are not read.
+ * ResourceQuota, and every workload of the provisioner kinds (a KubeVirt VirtualMachine, a CloudNativePG
+ * Cluster), read as its kind says. Other objects are not read.
  */
 export async function readTenantStatus(kc: KubeConfig, namespace: string, expected: K8sObject[]): Promise<TenantStatus> {
   const core = kc.makeApiClient(CoreV1Api);
@@ -237,32 +209,19 @@ export async function readTenantStatus(kc: KubeConfig, namespace: string, expect
         if (reason) drift.push({ kind, name, reason });
         return;
       }
-      case 'VirtualMachine':
-      case 'Cluster': {
+      default: {
+        const workload = workloadOf(want);
+        if (!workload) return;
         const { group, version } = groupVersion(want.apiVersion);
-        const plural = kind === 'VirtualMachine' ? 'virtualmachines' : 'clusters';
-        if (kind === 'Cluster' && group !== 'postgresql.cnpg.io') return; // only CloudNativePG clusters
         const live = await readOrMissing(`${kind} ${ns}/${name}`, () =>
-          custom.getNamespacedCustomObject({ group, version, namespace: ns, plural, name }) as Promise<unknown>,
+          custom.getNamespacedCustomObject({ group, version, namespace: ns, plural: workload.plural, name }) as Promise<unknown>,
         );
         if (!live) return missing(kind, name);
-        const status = obj(obj(live).status);
-        if (kind === 'VirtualMachine') {
-          const printable = str(status.printableStatus);
-          objects.push({ kind, name, state: vmState(printable, isHalted(want)), ...(printable ? { detail: printable } : {}) });
-          if (isHalted(want) !== isHalted(obj(live))) {
-            drift.push({ kind, name, reason: `expected ${isHalted(want) ? 'halted' : 'running'}, the cluster has it ${isHalted(obj(live)) ? 'halted' : 'running'}` });
-          }
-        } else {
-          const phase = str(status.phase);
-          const reason = str(status.phaseReason);
-          const detail = phase && reason && cnpgState(phase) === 'FAILED' ? `${phase}: ${reason}` : phase;
-          objects.push({ kind, name, state: cnpgState(phase), ...(detail ? { detail } : {}) });
-        }
+        const seen = workload.observe(want, obj(live));
+        objects.push({ kind, name, state: seen.state, ...(seen.detail ? { detail: seen.detail } : {}) });
+        if (seen.drift) drift.push({ kind, name, reason: seen.drift });
         return;
       }
-      default:
-        return;
     }
   });
   await Promise.all(checks);

@@ -2,6 +2,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { catalogCsv, catalogXlsx } from '../../catalog/export.js';
+import { categorySchema, provisionerKindSchema } from '../../catalog/seed-schema.js';
 import type { RevisionTransitionAction } from '../../catalog/revision-workflow.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
@@ -45,11 +46,11 @@ const catalogDiff = z
   .openapi('CatalogDiff');
 
 const offeringBody = z.strictObject({
-  category: z.enum(['IaaS', 'PaaS', 'SaaS']),
+  category: categorySchema,
   name: z.string().min(1).max(100),
   nameEn: z.string().max(200).nullable().optional(),
   description: z.string().min(1).max(2000),
-  provisioner: z.enum(['namespace', 'vm', 'database', 'none']),
+  provisioner: provisionerKindSchema,
   sharedService: z.boolean(),
   keywords: z.array(z.string().min(1).max(50)).max(50),
   status: z.enum(['ACTIVE', 'RETIRED']).optional().describe('RETIRED retires the offering in this revision'),

@@ -46,7 +46,7 @@ export type FileStore = ReturnType<typeof createFileStore>;
 /** A file name safe to show and to send back: no directories, no control characters, bounded length. */
 export function cleanFileName(original: string): string {
   const base = original.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
+  // control characters (C0, DEL, C1) and what Windows forbids in file names become '_'
   const cleaned = base.replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, '_').replace(/^\.+/, '').trim();
   const name = cleaned || 'file';
   if (name.length <= 200) return name;

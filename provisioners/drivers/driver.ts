@@ -11,7 +11,7 @@ export type OnEvent = (level: EventLevel, message: string, data?: Record<string,
 
 export type ChangeOp = 'create' | 'update' | 'replace' | 'delete';
 
-/** One object the operation would change (preview) or did change (up, destroy). */
+/** One object the operation would change (preview) or did change (up). */
 export interface ObjectChange {
   op: ChangeOp;
   kind: string;
@@ -57,8 +57,6 @@ export interface ProvisioningDriver {
   up(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverResult>;
   /** Reads back what runs and reports what differs from `objects` (drift); changes nothing, not even the stack's record. */
   refresh(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverRefresh>;
-  /** Deletes every resource of the stack. */
-  destroy(stack: string, onEvent?: OnEvent): Promise<DriverResult>;
 }
 
 // --- Errors. They extend the one vocabulary (core/errors.ts), so the HTTP middleware maps them without

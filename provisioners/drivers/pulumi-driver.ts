@@ -46,7 +46,7 @@ export function defaultBackendUrl(dataDir: string): string {
 
 // --- The IPC protocol between the driver and pulumi-runner.ts (JSON over the fork channel).
 
-export type RunnerOp = 'preview' | 'up' | 'refresh' | 'destroy';
+export type RunnerOp = 'preview' | 'up' | 'refresh';
 
 export interface RunnerRequest {
   type: 'run';
@@ -247,10 +247,6 @@ export class PulumiDriver implements ProvisioningDriver {
 
   refresh(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverRefresh> {
     return this.run('refresh', stack, objects, onEvent) as Promise<DriverRefresh>;
-  }
-
-  destroy(stack: string, onEvent?: OnEvent): Promise<DriverResult> {
-    return this.run('destroy', stack, [], onEvent) as Promise<DriverResult>;
   }
 
   private async run(

@@ -142,10 +142,10 @@ async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessa
       envVars,
       projectSettings: { name: req.projectName, runtime: 'nodejs', backend: { url: req.backendUrl } },
     };
-    const existingOnly = req.op === 'refresh' || req.op === 'destroy';
+    const existingOnly = req.op === 'refresh';
     event('info', `${existingOnly ? 'selecting' : 'selecting or creating'} stack ${req.stack}`);
     const stack = existingOnly
-      ? // refresh and destroy work on what the stack has, so a stack that does not exist is a 404, not a new stack
+      ? // a refresh works on what the stack has, so a stack that does not exist is a 404, not a new stack
         await LocalWorkspace.selectStack({ stackName: req.stack, projectName: req.projectName, program: await loadProgram(req.objects) }, wsOpts)
       : await LocalWorkspace.createOrSelectStack(
           { stackName: req.stack, projectName: req.projectName, program: await loadProgram(req.objects) },
@@ -178,11 +178,6 @@ async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessa
         lines.flush();
         const drift = changes().map(driftOf);
         return { type: 'result', result: { drift, summary: counts(r.changeSummary), raw: tailOf(r.stdout) } };
-      }
-      case 'destroy': {
-        const r = await stack.destroy(common);
-        lines.flush();
-        return { type: 'result', result: { changes: changes(), summary: counts(r.summary.resourceChanges), raw: tailOf(r.stdout) } };
       }
     }
   } finally {

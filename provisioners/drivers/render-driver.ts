@@ -59,12 +59,5 @@ export function createRenderDriver(dir: string): ProvisioningDriver {
       const c = await changes(stack, objects);
       return { drift: c.map(driftOf), summary: count(c) };
     },
-    async destroy(stack, onEvent?: OnEvent): Promise<DriverResult> {
-      const current = await readFolder(path.join(dir, stack));
-      await fs.rm(path.join(dir, stack), { recursive: true, force: true });
-      onEvent?.('info', `已删除 ${current.size} 个清单 / removed ${current.size} manifests`);
-      const c = [...current].map(([file, content]) => ({ op: 'delete' as const, ...describe(file, content) }));
-      return { changes: c, summary: count(c) };
-    },
   };
 }

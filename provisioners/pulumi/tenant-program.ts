@@ -1,9 +1,11 @@
 // The Pulumi driver's program: one component per tenant namespace creating every desired object with
-// @pulumi/kubernetes. Typed classes for the core kinds, CustomResource for KubeVirt, CDI and CloudNativePG.
+// @pulumi/kubernetes. Typed classes for the core kinds, CustomResource for the provisioner kinds' own
+// (KubeVirt, CDI, CloudNativePG).
 // The objects come from desiredState (pure); this module only maps them onto Pulumi resources.
 import * as pulumi from '@pulumi/pulumi';
 import * as k8s from '@pulumi/kubernetes';
 import { compareObjects } from '../desired-state.js';
+import { PROVISIONER_REGISTRY } from '../kinds/index.js';
 import type { K8sObject } from '../tenant-input.js';
 
 export const TENANT_COMPONENT_TYPE = 'zhengyun:tenant:Tenant';
@@ -26,8 +28,8 @@ const TYPED: Record<string, Ctor> = {
   'rbac.authorization.k8s.io/v1/RoleBinding': k8s.rbac.v1.RoleBinding as Ctor,
 };
 
-/** API groups created as CustomResource (their CRDs are installed by the platform, not by tenants). */
-export const CUSTOM_RESOURCE_GROUPS = ['kubevirt.io', 'cdi.kubevirt.io', 'postgresql.cnpg.io'];
+/** API groups created as CustomResource (their CRDs are installed by the platform, not by tenants): the kinds'. */
+export const CUSTOM_RESOURCE_GROUPS = PROVISIONER_REGISTRY.flatMap((k) => k.customResourceGroups);
 
 const apiGroup = (apiVersion: string): string => (apiVersion.includes('/') ? apiVersion.split('/')[0]! : '');
 
@@ -36,26 +38,13 @@ export function logicalName(obj: K8sObject): string {
   return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.kind.toLowerCase()}/${obj.metadata.name}` : `${obj.kind.toLowerCase()}/${obj.metadata.name}`;
 }
 
-/** Names of same-namespace objects this one should wait for (kind/name). */
+/** Names of same-namespace objects this one should wait for (kind/name): its role, or what its kind says. */
 function dependencies(obj: K8sObject): string[] {
-  const spec = (obj.spec ?? {}) as Record<string, any>;
-  switch (obj.kind) {
-    case 'RoleBinding': {
-      const ref = obj.roleRef as { kind?: string; name?: string } | undefined;
-      return ref?.kind === 'Role' && ref.name ? [`Role/${ref.name}`] : [];
-    }
-    case 'VirtualMachine': {
-      const volumes = (spec.template?.spec?.volumes ?? []) as Record<string, any>[];
-      return volumes.flatMap((v) => {
-        const secret = v.cloudInitNoCloud?.secretRef?.name as string | undefined;
-        return secret ? [`Secret/${secret}`] : [];
-      });
-    }
-    case 'ScheduledBackup':
-      return spec.cluster?.name ? [`Cluster/${spec.cluster.name as string}`] : [];
-    default:
-      return [];
+  if (obj.kind === 'RoleBinding') {
+    const ref = obj.roleRef as { kind?: string; name?: string } | undefined;
+    return ref?.kind === 'Role' && ref.name ? [`Role/${ref.name}`] : [];
   }
+  return PROVISIONER_REGISTRY.flatMap((k) => k.dependsOn?.(obj) ?? []);
 }
 
 /** Exactly one Namespace, every other object inside it, every kind mappable; returns the namespace name. */

@@ -20,7 +20,6 @@ import {
   apiServerRelay,
   clients,
   descendants,
-  namespaceGone,
   namespaceOf,
   oneOf,
   pulumiDriver,
@@ -104,7 +103,7 @@ function expectLiveMatches(desired: K8sObject, got: Record<string, any>) {
   }
 }
 
-describe('a tenant through the Automation API: preview, up, no-op, a larger entitlement, a database removed, destroy', () => {
+describe('a tenant through the Automation API: preview, up, no-op, a larger entitlement, a database removed', () => {
   const d = newDriver();
   const objects = tenantObjects(tenantInput('DRV', 'D-001'));
   const bigger = tenantObjects(tenantInput('DRV', 'D-001', { scale: 2 }));
@@ -215,26 +214,6 @@ describe('a tenant through the Automation API: preview, up, no-op, a larger enti
       const now = (await live(o)).metadata;
       expect([now.uid, pulumiWrites(now)], `${o.kind}/${o.metadata.name}`).toEqual([meta.uid, pulumiWrites(meta)]);
     }
-  });
-
-  it('destroy removes everything, the namespace last', async () => {
-    const { seen, onEvent } = recorder();
-    const r = await d.driver.destroy(stack, onEvent);
-    expect(r.changes.map((c) => c.op)).toEqual(withoutDatabase.map(() => 'delete'));
-    expect(keysOfChanges(r.changes)).toEqual(keysOfObjects(withoutDatabase));
-    expect(r.summary).toEqual({ delete: withoutDatabase.length + WRAPPERS });
-
-    const namespaceStart = at(seen, 'start', 'delete', 'Namespace');
-    expect(namespaceStart).toBeGreaterThan(-1);
-    for (const o of withoutDatabase.filter((x) => x.kind !== 'Namespace')) {
-      const done = at(seen, 'done', 'delete', o.kind, o.metadata.name);
-      expect(done, `${o.kind}/${o.metadata.name} deleted before the namespace`).toBeGreaterThan(-1);
-      expect(done).toBeLessThan(namespaceStart);
-    }
-    await namespaceGone(core, stack);
-    // the stack itself remains, empty: a preview would create everything again
-    const preview = await d.driver.preview(stack, withoutDatabase);
-    expect(preview.changes.every((c) => c.op === 'create')).toBe(true);
   });
 });
 

@@ -164,24 +164,6 @@ export function serverMessage(err: unknown): string {
   return (err as Error)?.message ?? String(err);
 }
 
-/** Resolves when the namespace is gone (namespace deletion finalizes asynchronously in kube-controller-manager). */
-export async function namespaceGone(core: CoreV1Api, name: string, ms = 90_000): Promise<void> {
-  await until(
-    `namespace ${name} to be gone`,
-    async () => {
-      try {
-        await core.readNamespace({ name });
-        return undefined;
-      } catch (e) {
-        if (statusOf(e) === 404) return true;
-        throw e;
-      }
-    },
-    ms,
-    500,
-  );
-}
-
 /** Every live descendant of `pid` (children first found through /proc/<pid>/stat's ppid field; Linux). */
 export function descendants(pid: number): number[] {
   const parent = new Map<number, number>();

@@ -18,7 +18,7 @@ export function FormError({ form, error, names }: { form: FormInstance; error: u
       .map((name) => ({ name: name.split('.'), errors: error.fields.filter((f) => f.path === name).map((f) => f.message) }))
       .filter((f) => f.errors.length > 0);
     if (onFields.length) form.setFields(onFields);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // not on `names`: callers pass a new array at every render, and the fields to mark change only with the error
   }, [form, error]);
   if (error === undefined) return null;
   return (

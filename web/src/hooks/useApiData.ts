@@ -34,7 +34,7 @@ export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>, deps: D
       },
     );
     return () => ctrl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // the caller's deps decide when to load again; loadRef holds the latest `load`, so it is not one of them
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);

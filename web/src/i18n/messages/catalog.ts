@@ -1,4 +1,8 @@
 // The public catalog, plan comparison, revision history and "what changed", and public notices.
+// Category names and how a service is delivered are the server's own labels (catalog.cat.*, catalog.provisioner.*).
+import { CATEGORY_LABELS } from '@catalog/view';
+import { DELIVERY_LABELS } from '@provisioners/kinds/vocabulary';
+import { keyed } from './serverLabels';
 export const zh = {
   'catalog.title': '政务云平台服务目录',
   'catalog.revisionLabel': '第{n}版',
@@ -8,17 +12,12 @@ export const zh = {
   'catalog.searchPlaceholder': '按名称、编码或关键词搜索，如“云主机”“达梦”',
   'catalog.category': '服务类别',
   'catalog.allCategories': '全部',
-  'catalog.cat.IaaS': '基础资源服务（IaaS）',
-  'catalog.cat.PaaS': '支撑平台服务（PaaS）',
-  'catalog.cat.SaaS': '应用服务（SaaS）',
+  ...keyed('catalog.cat', CATEGORY_LABELS, 'zh-CN'),
   'catalog.xinchuangOnly': '仅显示信创产品',
   'catalog.count': '共 {offerings} 项服务、{plans} 个规格',
   'catalog.noMatch': '没有符合条件的服务，请调整搜索词或筛选条件。',
   'catalog.sharedService': '共享服务',
-  'catalog.provisioner.vm': '云主机交付',
-  'catalog.provisioner.namespace': '容器租户交付',
-  'catalog.provisioner.database': '数据库交付',
-  'catalog.provisioner.none': '平台服务开通',
+  ...keyed('catalog.provisioner', DELIVERY_LABELS, 'zh-CN'),
   'catalog.compare': '对比',
   'catalog.pickForCompare': '选择“{plan}”进行对比',
   'catalog.plan': '规格',
@@ -122,17 +121,12 @@ export const en: Record<keyof typeof zh, string> = {
   'catalog.searchPlaceholder': 'Search by name, code or keyword, e.g. "VM", "Dameng"',
   'catalog.category': 'Category',
   'catalog.allCategories': 'All',
-  'catalog.cat.IaaS': 'Infrastructure (IaaS)',
-  'catalog.cat.PaaS': 'Platform (PaaS)',
-  'catalog.cat.SaaS': 'Applications (SaaS)',
+  ...keyed('catalog.cat', CATEGORY_LABELS, 'en'),
   'catalog.xinchuangOnly': 'Secure-and-controllable (信创) only',
   'catalog.count': '{offerings} services, {plans} plans',
   'catalog.noMatch': 'No service matches; change the search or the filters.',
   'catalog.sharedService': 'Shared service',
-  'catalog.provisioner.vm': 'Delivered as VMs',
-  'catalog.provisioner.namespace': 'Delivered as a container tenant',
-  'catalog.provisioner.database': 'Delivered as a database',
-  'catalog.provisioner.none': 'Platform service',
+  ...keyed('catalog.provisioner', DELIVERY_LABELS, 'en'),
   'catalog.compare': 'Compare',
   'catalog.pickForCompare': 'Compare "{plan}"',
   'catalog.plan': 'Plan',

@@ -1,4 +1,7 @@
 // Catalog revision drafting by the sub-center: the draft workspace, offering and plan forms.
+// The provisioner kinds' names are theirs (drafting.provisioner.*).
+import { FORM_LABELS } from '@provisioners/kinds/vocabulary';
+import { keyed } from './serverLabels';
 export const zh = {
   'drafting.pageTitle': '服务目录修订',
   'drafting.search': '按编码或名称查找服务',
@@ -31,10 +34,7 @@ export const zh = {
   'drafting.nameEn': '英文名称',
   'drafting.description': '服务说明',
   'drafting.provisioner': '开通方式',
-  'drafting.provisioner.namespace': '租户空间（容器）',
-  'drafting.provisioner.vm': '云主机（KubeVirt）',
-  'drafting.provisioner.database': '数据库（CloudNativePG）',
-  'drafting.provisioner.none': '无需开通（共享服务或人工交付）',
+  ...keyed('drafting.provisioner', FORM_LABELS, 'zh-CN'),
   'drafting.sharedService': '全市共享服务',
   'drafting.sharedServiceHint': '共享服务不得由部门重复建设，项目申报时按关键词检查',
   'drafting.keywords': '关键词',
@@ -116,10 +116,7 @@ export const en: Record<keyof typeof zh, string> = {
   'drafting.nameEn': 'English name',
   'drafting.description': 'Description',
   'drafting.provisioner': 'Provisioned as',
-  'drafting.provisioner.namespace': 'Tenant namespace (containers)',
-  'drafting.provisioner.vm': 'Virtual machine (KubeVirt)',
-  'drafting.provisioner.database': 'Database (CloudNativePG)',
-  'drafting.provisioner.none': 'Nothing to provision (shared or delivered by hand)',
+  ...keyed('drafting.provisioner', FORM_LABELS, 'en'),
   'drafting.sharedService': 'City-wide shared service',
   'drafting.sharedServiceHint': 'Departments may not build what a shared service offers; projects are checked against its keywords',
   'drafting.keywords': 'Keywords',

@@ -54,7 +54,7 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished()
       ctrl.abort();
       close();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // only another job opens another stream; `onFinished` is the one given when this job's stream opened
   }, [jobId]);
 
   if (!job && error === undefined) return <Loading />;

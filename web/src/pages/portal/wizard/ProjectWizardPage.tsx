@@ -84,7 +84,7 @@ export function ProjectWizardPage() {
 
   useEffect(() => {
     if (id && saved?.project.id !== id) void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // runs when the URL names another project; `saved` is read only to skip the draft just saved under that id
   }, [id]);
 
   const catalog = useCatalogView(saved?.project.catalogRevision);

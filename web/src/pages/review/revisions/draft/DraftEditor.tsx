@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Input, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { CATEGORIES } from '@catalog/view';
 import {
   removeOffering,
   removePlan,
@@ -146,7 +147,7 @@ export function DraftEditor({ detail, etag, diff, onChanged, onDiscarded }: Prop
           onChange={setCategory}
           options={[
             { value: 'all', label: t('drafting.allCategories') },
-            ...(['IaaS', 'PaaS', 'SaaS'] as const).map((c) => ({ value: c, label: t(`catalog.cat.${c}` as MessageKey) })),
+            ...CATEGORIES.map((c) => ({ value: c, label: t(`catalog.cat.${c}` as MessageKey) })),
           ]}
         />
         <Input.Search allowClear aria-label={t('drafting.search')} placeholder={t('drafting.search')} style={{ maxWidth: 280 }} onChange={(e) => setQuery(e.target.value)} />

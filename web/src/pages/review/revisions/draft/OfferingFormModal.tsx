@@ -2,13 +2,14 @@
 // whether it is a shared service (projects may not build what a shared service offers) and its keywords.
 import { useEffect } from 'react';
 import { Form, Input, Select, Switch } from 'antd';
+import { CATEGORIES } from '@catalog/view';
+import { PROVISIONER_KINDS } from '@provisioners/kinds/vocabulary';
 import type { OfferingInput } from '../../../../api/catalog';
 import type { OfferingView } from '../../../../api/types';
 import { FormModal } from '../../../../components/FormModal';
 import { useI18n, type MessageKey } from '../../../../i18n';
 
 const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const PROVISIONERS = ['namespace', 'vm', 'database', 'none'] as const;
 
 const FIELDS = ['category', 'name', 'nameEn', 'description', 'provisioner', 'sharedService', 'keywords'];
 
@@ -63,7 +64,7 @@ export function OfferingFormModal({ offering, open, usedCodes, onClose, onSave }
           <Input disabled={Boolean(offering)} maxLength={63} />
         </Form.Item>
         <Form.Item name="category" label={t('drafting.category')} rules={[{ required: true }]}>
-          <Select options={(['IaaS', 'PaaS', 'SaaS'] as const).map((c) => ({ value: c, label: t(`catalog.cat.${c}` as MessageKey) }))} />
+          <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`catalog.cat.${c}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="name" label={t('drafting.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
           <Input maxLength={100} />
@@ -75,7 +76,7 @@ export function OfferingFormModal({ offering, open, usedCodes, onClose, onSave }
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.Item name="provisioner" label={t('drafting.provisioner')} rules={[{ required: true }]}>
-          <Select options={PROVISIONERS.map((p) => ({ value: p, label: t(`drafting.provisioner.${p}` as MessageKey) }))} />
+          <Select options={PROVISIONER_KINDS.map((p) => ({ value: p, label: t(`drafting.provisioner.${p}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="sharedService" label={t('drafting.sharedService')} valuePropName="checked" extra={t('drafting.sharedServiceHint')}>
           <Switch />

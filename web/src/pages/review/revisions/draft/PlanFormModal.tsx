@@ -3,6 +3,7 @@
 // and its 信创 attributes.
 import { useEffect } from 'react';
 import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { SPEC_FIELDS } from '@provisioners/kinds/vocabulary';
 import type { PlanInput } from '../../../../api/catalog';
 import type { OfferingView, PlanView } from '../../../../api/types';
 import { FormModal } from '../../../../components/FormModal';
@@ -13,13 +14,6 @@ const CPU_ARCHS = ['x86_64', 'kunpeng', 'hygon', 'phytium', 'loongson'] as const
 const NUMBER_SPECS = ['vcpu', 'memoryGiB', 'diskGiB', 'storageGiB', 'instances', 'bandwidthMbps', 'pvcCount', 'backupRetentionDays'] as const;
 const TEXT_SPECS = ['image', 'engine', 'engineVersion', 'sla', 'notes'] as const;
 const FIELDS = ['name', 'nameEn', 'unit', 'unitPrice', 'maxQuantity', ...[...NUMBER_SPECS, ...TEXT_SPECS].map((k) => `spec.${k}`), 'xinchuang.cpuArch', 'xinchuang.os', 'xinchuang.dbVendor'];
-/** the keys each provisioner reads first; the rest stay available below */
-const MAIN_SPECS: Record<OfferingView['provisioner'], readonly string[]> = {
-  vm: ['vcpu', 'memoryGiB', 'diskGiB', 'image'],
-  database: ['vcpu', 'memoryGiB', 'storageGiB', 'engine', 'engineVersion', 'instances', 'backupRetentionDays'],
-  namespace: ['vcpu', 'memoryGiB', 'storageGiB', 'pvcCount'],
-  none: ['sla'],
-};
 
 interface Values extends PlanInput {
   code: string;
@@ -44,7 +38,8 @@ function compact<T extends object>(o: T): T {
 export function PlanFormModal({ offering, plan, open, usedCodes, onClose, onSave }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const main = MAIN_SPECS[offering.provisioner];
+  // the keys the offering's provisioner kind reads come first; the rest stay available below
+  const main: readonly string[] = SPEC_FIELDS[offering.provisioner];
   const specKeys = [...NUMBER_SPECS, ...TEXT_SPECS].sort((a, b) => Number(!main.includes(a)) - Number(!main.includes(b)));
 
   useEffect(() => {

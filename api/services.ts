@@ -9,6 +9,7 @@ import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
 import { createFileStore, filesDirOf } from '../core/files/store.js';
 import { createProjectActions } from '../projects/actions.js';
+import { createRequestActions } from '../provisioners/request-actions.js';
 import { createApprovalService } from '../projects/approval.js';
 import { createDocumentService } from '../projects/documents.js';
 import { createDraftingService } from '../projects/drafting.js';
@@ -40,7 +41,8 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
   const { published } = runtime;
   const sessions = new SessionCache<SessionUser>();
   const files = createFileStore(filesDirOf(config.dataDir));
-  const resourceRequests = createResourceRequestService({ db, published });
+  const requestActions = createRequestActions({ db, queue: () => runtime.queue, driverName: runtime.driver.name });
+  const resourceRequests = createResourceRequestService({ db, published, actions: requestActions });
   const projectActions = createProjectActions({ db, published, today: opts.today });
   return {
     auth: createAuthService({ db, config, sessions }),
@@ -55,7 +57,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     documents: createDocumentService({ db, files, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
     resourceRequests,
-    provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
+    provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };
 }
 

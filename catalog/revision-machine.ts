@@ -130,7 +130,7 @@ export const revisionMachine: Machine<RevisionState, RevisionAction, RevisionRec
   store: {
     find: findReadableRevision,
     async claim(tx, row, expected) {
-      const { count } = await tx.catalogRevision.updateMany({ where: { id: row.id, ...(expected === undefined ? {} : { version: expected }) }, data: { version: { increment: 1 } } });
+      const { count } = await tx.catalogRevision.updateMany({ where: { id: row.id, version: expected }, data: { version: { increment: 1 } } });
       return count;
     },
     async write(tx, row, status, data) {

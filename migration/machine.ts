@@ -78,7 +78,7 @@ export const migrationMachine: Machine<MigrationState, MigrationAction, SystemRe
   store: {
     find: findReadableSystem,
     async claim(tx, row, expected) {
-      const { count } = await tx.migrationSystem.updateMany({ where: { id: row.id, ...(expected === undefined ? {} : { version: expected }) }, data: { version: { increment: 1 } } });
+      const { count } = await tx.migrationSystem.updateMany({ where: { id: row.id, version: expected }, data: { version: { increment: 1 } } });
       return count;
     },
     async write(tx, row, status, data) {

@@ -5,7 +5,6 @@ import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
-import { NotFoundError, RuleViolationError } from '../core/errors.js';
 import type { Locale } from '../core/i18n.js';
 import { diffCatalogs } from '../catalog/diff.js';
 import type { PublishedCatalog } from '../catalog/published.js';
@@ -15,7 +14,7 @@ import { assertOrgsExist, basicsData, findReadableProject } from './machine.js';
 import { loadProject, toProjectView, toValidationInput, type ProjectView } from './store.js';
 import { EDITABLE_STATES } from './workflow.js';
 import { validateProject } from './validation.js';
-import type { InformationResourceInput, LineInput, ProjectBasics, ProjectType } from './validation-input.js';
+import type { InformationResourceInput, LineInput, ProjectBasics } from './validation-input.js';
 
 export type { LineInput, ProjectBasics };
 

@@ -125,7 +125,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
     find: findReadableProject,
     // every change to what GET /api/projects/:id shows bumps the version, so ETags never serve stale content
     async claim(tx, row, expected) {
-      const { count } = await tx.project.updateMany({ where: { id: row.id, ...(expected === undefined ? {} : { version: expected }) }, data: { version: { increment: 1 } } });
+      const { count } = await tx.project.updateMany({ where: { id: row.id, version: expected }, data: { version: { increment: 1 } } });
       return count;
     },
     async write(tx, row, status, data) {

@@ -1,21 +1,21 @@
 // Provisioning as jobs: a request is recorded and answered 202 with a job id; the durable queue runs it; its
 // progress is readable and streamable. One operation per tenant stack at a time, here and across replicas.
-import { assertCan, subject } from '../core/access/abilities.js';
+import { subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
+import type { Locale } from '../core/i18n.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import { findReadableProject } from '../projects/machine.js';
-import { ENTITLED_STATES } from '../projects/workflow.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { desiredState, type ClusterProfile } from './desired-state.js';
 import type { DriftItem, ObjectChange, ProvisioningDriver } from './drivers/driver.js';
 import { isChanging } from './job-kinds.js';
-import { isDataBearing } from './kinds/index.js';
 import { createJobRecord, type JobAudit, type NewJob } from './job-records.js';
 import { entitlementUsage } from './entitlement.js';
 import { objectsToYaml } from './render.js';
+import type { RequestActions } from './request-actions.js';
 import { drawnBy, type ResourceRequestService } from './requests.js';
 import type { StatusReader } from './status-reader.js';
 import { loadTenantInput, tenantNamespaceOf } from './tenant-state.js';
@@ -71,6 +71,7 @@ export interface ProvisioningDeps {
   db: Database;
   queue: () => JobQueue;
   requests: ResourceRequestService;
+  requestActions: RequestActions;
   published: PublishedCatalog;
   driver: ProvisioningDriver;
   profile: ClusterProfile;
@@ -78,68 +79,45 @@ export interface ProvisioningDeps {
   status?: StatusReader;
 }
 
-export function createProvisioningService({ db, queue, requests, published, driver, profile, status }: ProvisioningDeps) {
+export function createProvisioningService({ db, queue, requests, requestActions, published, driver, profile, status }: ProvisioningDeps) {
   const driverName = driver.name;
   const { prisma } = db;
 
   const createJob = (tx: Tx, actor: Actor | null, job: NewJob, audit: JobAudit | null) => createJobRecord(tx, { queue: queue(), driverName }, actor, job, audit);
 
-  /** Records the job and enqueues it in one transaction; a retried POST with the same Idempotency-Key gets the same job. */
+  /**
+   * Records the job and enqueues it in one transaction with the request's change (the runner); a retried POST with
+   * the same Idempotency-Key gets the same job, looked up inside that transaction, so concurrent retries do too.
+   */
   async function enqueue(
     actor: Actor,
     requestId: string,
     kind: 'PROVISION' | 'DEPROVISION',
     opts: { idempotencyKey?: string; confirm?: string; httpRequestId?: string },
+    locale: Locale,
   ) {
-    const action = kind === 'PROVISION' ? 'provision' : 'deprovision';
-    if (opts.idempotencyKey) {
-      const prior = await prisma.provisioningJob.findUnique({
-        where: { requestedById_idempotencyKey: { requestedById: actor.principal!.id, idempotencyKey: opts.idempotencyKey } },
-      });
-      if (prior) return { job: toJobView(prior), replayed: true };
-    }
-    const job = await prisma.$transaction(async (tx) => {
-      const r = await requests.findReadable(tx, actor, requestId);
-      if (!actor.ability.can(action, 'ResourceRequest')) throw new ForbiddenError('FORBIDDEN', { action });
-      const allowed = kind === 'PROVISION' ? ['APPROVED', 'FAILED'] : ['PROVISIONED', 'FAILED'];
-      if (!allowed.includes(r.status)) throw new ConflictError('INVALID_TRANSITION', { action, from: r.status });
-      assertCan(actor.ability, action, subject('ResourceRequest', r));
-      const project = await tx.project.findUniqueOrThrow({ where: { id: r.projectId }, include: { org: true } });
-      if (kind === 'PROVISION' && !(ENTITLED_STATES as readonly string[]).includes(project.status)) {
-        throw new ConflictError('PROJECT_NOT_ESTABLISHED', { status: project.status });
-      }
-      if (kind === 'DEPROVISION') {
-        const dataBearing = await hasDataBearing(tx, r.items.map((i) => i.planCode));
-        if (dataBearing && opts.confirm !== r.code) throw new ConflictError('CONFIRMATION_REQUIRED', { code: r.code });
-      }
-      const stack = tenantNamespaceOf(project.org.code, project.code);
-      const created = await createJob(
-        tx,
-        actor,
-        { kind, projectId: project.id, stack, requestId: r.id, idempotencyKey: opts.idempotencyKey, httpRequestId: opts.httpRequestId },
-        { action: `resource-request.${action}`, targetType: 'ResourceRequest', targetId: r.id, detail: { from: r.status } },
-      );
-      await tx.resourceRequest.update({ where: { id: r.id }, data: { status: kind === 'PROVISION' ? 'PROVISIONING' : 'DEPROVISIONING', version: { increment: 1 } } });
-      return created;
-    });
-    return { job: toJobView(job), replayed: false };
+    const key = opts.idempotencyKey;
+    const priorJob = (tx: Tx) =>
+      key ? tx.provisioningJob.findUnique({ where: { requestedById_idempotencyKey: { requestedById: actor.principal!.id, idempotencyKey: key } } }) : Promise.resolve(null);
+    const ask = { idempotencyKey: key, httpRequestId: opts.httpRequestId };
+    const taken =
+      kind === 'PROVISION'
+        ? await requestActions.run(actor, 'provision', requestId, { input: ask, locale, replay: priorJob })
+        : await requestActions.run(actor, 'deprovision', requestId, { input: { ...ask, confirm: opts.confirm }, locale, replay: priorJob });
+    if (taken.replayed) return { job: toJobView(taken.replayed as Parameters<typeof toJobView>[0]), replayed: true };
+    return { job: await jobView(String(taken.detail.jobId)), replayed: false };
   }
 
+  /**
+   * A job just recorded, read in a transaction of its own: on the embedded database, reads outside a transaction
+   * can interleave with other connections' (see README, "The embedded database").
+   */
+  const jobView = async (id: string) => toJobView(await prisma.$transaction((tx) => tx.provisioningJob.findUniqueOrThrow({ where: { id } })));
+
   /** What provisioning a request would change, computed by the worker through the driver (never in a request). */
-  async function requestPreview(actor: Actor, requestId: string, opts: { httpRequestId?: string } = {}) {
-    const job = await prisma.$transaction(async (tx) => {
-      const r = await requests.findReadable(tx, actor, requestId);
-      if (!actor.ability.can('preview', 'ResourceRequest')) throw new ForbiddenError('FORBIDDEN', { action: 'preview' });
-      if (!actor.ability.can('preview', subject('ResourceRequest', r))) throw new ConflictError('INVALID_TRANSITION', { action: 'preview', from: r.status });
-      const project = await tx.project.findUniqueOrThrow({ where: { id: r.projectId }, include: { org: true } });
-      return createJob(
-        tx,
-        actor,
-        { kind: 'PREVIEW', projectId: project.id, stack: tenantNamespaceOf(project.org.code, project.code), requestId: r.id, httpRequestId: opts.httpRequestId },
-        { action: 'resource-request.preview', targetType: 'ResourceRequest', targetId: r.id },
-      );
-    });
-    return toJobView(job);
+  async function requestPreview(actor: Actor, requestId: string, locale: Locale, opts: { httpRequestId?: string } = {}) {
+    const taken = await requestActions.run(actor, 'preview', requestId, { input: { httpRequestId: opts.httpRequestId }, locale });
+    return jobView(String(taken.detail.jobId));
   }
 
   /** A drift check (REFRESH) or a repair of a project's tenant, asked for by the sub-center. */
@@ -160,11 +138,6 @@ export function createProvisioningService({ db, queue, requests, published, driv
       );
     });
     return toJobView(job);
-  }
-
-  async function hasDataBearing(tx: Tx, planCodes: string[]) {
-    const offerings = await tx.catalogPlan.findMany({ where: { code: { in: planCodes } }, select: { offering: { select: { provisioner: true } } } });
-    return offerings.some((p) => isDataBearing(p.offering.provisioner));
   }
 
   async function readableJob(actor: Actor, id: string) {

@@ -5,13 +5,15 @@ import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
-import { assertUpdated, assertVersion } from '../core/db/versioning.js';
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
+import { ConflictError, ForbiddenError, RuleViolationError, type Violation } from '../core/errors.js';
 import type { Locale } from '../core/i18n.js';
 import { findPlan } from '../catalog/view.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { findReadableProject } from '../projects/machine.js';
 import { DRAWING_STATES, entitlementUsage, exceedsEntitlement } from './entitlement.js';
+import type { RequestActions } from './request-actions.js';
+import { findReadableRequest } from './request-machine.js';
+import { requestInclude, toRequestView } from './request-view.js';
 import type { Environment, NetworkZone } from './tenant-input.js';
 
 export interface ResourceRequestInput {
@@ -23,29 +25,7 @@ export interface ResourceRequestInput {
   sshPublicKeys: string[];
 }
 
-const include = { items: { orderBy: { planCode: 'asc' } } } satisfies Prisma.ResourceRequestInclude;
-type RequestRow = Prisma.ResourceRequestGetPayload<{ include: typeof include }>;
-
-export function toRequestView(r: RequestRow) {
-  return {
-    id: r.id,
-    code: r.code,
-    projectId: r.projectId,
-    orgId: r.orgId,
-    status: r.status,
-    environment: r.environment,
-    networkZone: r.networkZone,
-    systemId: r.systemId,
-    contacts: r.contacts,
-    sshPublicKeys: r.sshPublicKeys,
-    reviewNote: r.reviewNote,
-    items: r.items.map((i) => ({ planCode: i.planCode, quantity: i.quantity })),
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
-}
-export type RequestView = ReturnType<typeof toRequestView>;
+export { toRequestView, type RequestView } from './request-view.js';
 
 export async function drawnBy(tx: Tx, projectId: string, exceptRequestId?: string) {
   const items = await tx.resourceRequestItem.findMany({
@@ -55,14 +35,10 @@ export async function drawnBy(tx: Tx, projectId: string, exceptRequestId?: strin
   return items;
 }
 
-export function createResourceRequestService({ db, published }: { db: Database; published: PublishedCatalog }) {
+export function createResourceRequestService({ db, published, actions }: { db: Database; published: PublishedCatalog; actions: RequestActions }) {
   const { prisma } = db;
 
-  async function findReadable(tx: Tx, actor: Actor, id: string) {
-    const r = await tx.resourceRequest.findFirst({ where: { AND: [{ id }, readableWhere(actor.ability, 'ResourceRequest')] }, include });
-    if (!r) throw new NotFoundError('resourceRequest');
-    return r;
-  }
+  const findReadable = findReadableRequest;
 
   async function create(actor: Actor, projectId: string, input: ResourceRequestInput, locale: Locale) {
     const current = await published.current();
@@ -115,7 +91,7 @@ export function createResourceRequestService({ db, published }: { db: Database; 
           createdById: actor.principal!.id,
           items: { create: input.items },
         },
-        include,
+        include: requestInclude,
       });
       await recordAudit(tx, actor.audit, {
         action: 'resource-request.create',
@@ -134,33 +110,17 @@ export function createResourceRequestService({ db, published }: { db: Database; 
     };
     const [total, rows] = await Promise.all([
       prisma.resourceRequest.count({ where }),
-      prisma.resourceRequest.findMany({ where, include, orderBy: { createdAt: 'asc' }, skip: (f.page - 1) * f.pageSize, take: f.pageSize }),
+      prisma.resourceRequest.findMany({ where, include: requestInclude, orderBy: { createdAt: 'asc' }, skip: (f.page - 1) * f.pageSize, take: f.pageSize }),
     ]);
     return { total, page: f.page, pageSize: f.pageSize, items: rows.map(toRequestView) };
   }
 
-  async function get(actor: Actor, id: string) {
-    return toRequestView(await findReadable(prisma, actor, id));
-  }
+  const get = (actor: Actor, id: string, locale: Locale) => actions.present(actor, id, locale);
 
   /** Technical review by the sub-center: capacity, zone, sizing. */
-  async function decide(actor: Actor, id: string, expectedVersion: number | undefined, action: 'approve' | 'return', note?: string) {
-    return prisma.$transaction(async (tx) => {
-      const r = await findReadable(tx, actor, id);
-      if (!actor.ability.can(action, 'ResourceRequest')) throw new ForbiddenError('FORBIDDEN', { action });
-      assertVersion(r, expectedVersion, 'resourceRequest');
-      if (r.status !== 'SUBMITTED') throw new ConflictError('INVALID_TRANSITION', { action, from: r.status });
-      assertCan(actor.ability, action, subject('ResourceRequest', r));
-      const status = action === 'approve' ? 'APPROVED' : 'RETURNED';
-      assertUpdated(
-        await tx.resourceRequest.updateMany({
-          where: { id, version: expectedVersion },
-          data: { status, reviewNote: note ?? null, reviewedById: actor.principal!.id, version: { increment: 1 } },
-        }),
-      );
-      await recordAudit(tx, actor.audit, { action: `resource-request.${action}`, targetType: 'ResourceRequest', targetId: id, detail: { from: r.status, to: status, note } });
-      return toRequestView(await tx.resourceRequest.findUniqueOrThrow({ where: { id }, include }));
-    });
+  async function decide(actor: Actor, id: string, expectedVersion: number | undefined, action: 'approve' | 'return', note: string | undefined, locale: Locale) {
+    await actions.run(actor, action, id, { expectedVersion, input: { note }, locale });
+    return actions.present(actor, id, locale);
   }
 
   return { create, list, get, decide, findReadable };

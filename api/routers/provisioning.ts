@@ -54,7 +54,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/resource-requests/:id', summary: 'One resource request', tags, auth: true, params: idParam,
     responses: { 200: { description: 'the request (ETag: its version)', schema: requestView }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, _req, res) => {
-      const r = await s.resourceRequests.get(ctx, params.id);
+      const r = await s.resourceRequests.get(ctx, params.id, ctx.locale);
       setEtag(res, r.version);
       res.json(r);
     },
@@ -67,7 +67,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
       body: action === 'return' ? z.strictObject({ note: text(2000) }) : z.strictObject({ note: z.string().max(2000).optional() }).optional(),
       responses: { 200: { description: 'decided', schema: requestView }, ...errors },
       handler: async ({ params, body, ctx }, req, res) => {
-        const r = await s.resourceRequests.decide(ctx, params.id, readIfMatch(req), action, body?.note);
+        const r = await s.resourceRequests.decide(ctx, params.id, readIfMatch(req), action, body?.note, ctx.locale);
         setEtag(res, r.version);
         res.json(r);
       },
@@ -96,7 +96,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post', path: '/api/resource-requests/:id/preview', summary: 'Compute what provisioning this request would change, through the driver, as a job (sub-center operator): 202 with the job id; its changes are kept with the job', tags, auth: true, params: idParam,
     responses: { 202: { description: 'accepted', schema: z.object({ jobId: z.string(), job: jobView }) }, ...errors },
-    handler: async ({ params, ctx }, _req, res) => void accepted(res, await s.provisioning.requestPreview(ctx, params.id, { httpRequestId: ctx.requestId })),
+    handler: async ({ params, ctx }, _req, res) => void accepted(res, await s.provisioning.requestPreview(ctx, params.id, ctx.locale, { httpRequestId: ctx.requestId })),
   });
 
   for (const [action, kind, summary] of [
@@ -124,7 +124,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
           idempotencyKey: idempotencyKey(req.headers['idempotency-key']),
           confirm: (body as { confirm?: string } | undefined)?.confirm,
           httpRequestId: ctx.requestId,
-        });
+        }, ctx.locale);
         if (replayed) res.setHeader('Idempotent-Replayed', 'true');
         accepted(res, job);
       },

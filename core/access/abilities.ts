@@ -8,6 +8,7 @@ import { ForbiddenError } from '../errors.js';
 import { REVISION_MACHINE } from '../../catalog/revision-workflow.js';
 import { MIGRATION_MACHINE } from '../../migration/workflow.js';
 import { ENTITLED_STATES, FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
+import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
 import { whileIn } from '../workflow/machine.js';
 import { BUSINESS_ROLES } from './roles.js';
 
@@ -161,10 +162,10 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['update', 'submit', 'discard'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'update', 'submit', 'discard'));
     can('read', 'Project', { status: { in: [...FILING_STATES] } });
     can('read', 'ResourceRequest');
-    can(['approve', 'return'], 'ResourceRequest', { status: 'SUBMITTED' });
-    can('provision', 'ResourceRequest', { status: { in: ['APPROVED', 'FAILED'] } });
-    can('deprovision', 'ResourceRequest', { status: { in: ['PROVISIONED', 'FAILED'] } });
-    can('preview', 'ResourceRequest', { status: { in: ['SUBMITTED', 'APPROVED', 'FAILED', 'PROVISIONED'] } });
+    can(['approve', 'return'], 'ResourceRequest', whileIn(REQUEST_MACHINE, 'approve', 'return'));
+    can('provision', 'ResourceRequest', whileIn(REQUEST_MACHINE, 'provision'));
+    can('deprovision', 'ResourceRequest', whileIn(REQUEST_MACHINE, 'deprovision'));
+    can('preview', 'ResourceRequest', whileIn(REQUEST_MACHINE, 'preview'));
     // checks a tenant for drift and puts it right (Pulumi)
     can(['checkDrift', 'repair'], 'Project', { status: { in: [...FILING_STATES] } });
     // assesses, plans in waves and moves every legacy system onto the city cloud (Art. 30, 33)

@@ -22,8 +22,8 @@ export interface StoredObject {
 export interface Store<S extends string, Row extends StoredObject, Data> {
   /** the object if the actor may read it; throws NotFoundError otherwise (objects do not reveal their existence) */
   find(tx: Tx, actor: Actor, id: string): Promise<Row>;
-  /** bumps the version where it is still `expected` (whatever it is when undefined); the count of rows changed */
-  claim(tx: Tx, row: Row, expected: number | undefined): Promise<number>;
+  /** bumps the version where it is still `expected`; the count of rows changed (0: someone else changed it first) */
+  claim(tx: Tx, row: Row, expected: number): Promise<number>;
   /** writes the new state (when it changes) and the effect's data */
   write(tx: Tx, row: Row, status: S | undefined, data: Data | undefined): Promise<void>;
   /** for actions that delete the object */
@@ -113,13 +113,23 @@ function labelMessages<S extends string, A extends string>(table: MachineTable<S
 
 export interface TakeOptions<In> {
   expectedVersion?: number;
+  /**
+   * Looked up first, inside the transaction: an earlier answer to the same request (an Idempotency-Key); when found,
+   * nothing is checked or changed and `run` returns it as `replayed`.
+   */
+  replay?: (tx: Tx) => Promise<unknown>;
   /** the caller appends to the object (a document, say) with this action: If-Match optional, as for `appends` */
   append?: boolean;
   input: In;
   locale: Locale;
 }
 
+/** An append that lost a race for the object's version (no If-Match was sent): taken again on the new version. */
+class ClaimLost extends Error {}
+
 export interface Taken<S extends string, Row> {
+  /** set when `replay` found an earlier answer: nothing else was done */
+  replayed?: unknown;
   row: Row;
   from: S;
   to: S;
@@ -164,9 +174,21 @@ export function createRunner<S extends string, A extends string, Row extends Sto
   async function run<K extends A>(actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
     const env = await readEnv();
     handlers[action].checkInput?.(opts.input, env);
-    const taken = await db.prisma.$transaction((tx) => take(tx, env, actor, action, id, opts));
-    changed?.({ ...taken, action });
-    return taken;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const taken = await db.prisma.$transaction(async (tx) => {
+          if (opts.replay) {
+            const replayed = await opts.replay(tx);
+            if (replayed) return { replayed } as Taken<S, Row>;
+          }
+          return take(tx, env, actor, action, id, opts);
+        });
+        if (taken.replayed === undefined) changed?.({ ...taken, action });
+        return taken;
+      } catch (err) {
+        if (!(err instanceof ClaimLost) || attempt >= 5) throw err instanceof ClaimLost ? new PreconditionError('STALE_VERSION') : err;
+      }
+    }
   }
 
   async function take<K extends A>(tx: Tx, env: Env, actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
@@ -184,7 +206,8 @@ export function createRunner<S extends string, A extends string, Row extends Sto
       const c = { tx, actor, row, env, locale: opts.locale };
       const refused = await firstRefusal(c, action);
       if (refused) throw refused.error;
-      if (!(await store.claim(tx, row, opts.expectedVersion))) throw new PreconditionError('STALE_VERSION');
+      // claimed on the version checked; without an If-Match, a lost race is taken again on the new version
+      if (!(await store.claim(tx, row, row.version))) throw opts.expectedVersion === undefined ? new ClaimLost() : new PreconditionError('STALE_VERSION');
       const outcome = (await handlers[action].effect?.({ ...c, input: opts.input })) ?? {};
       const to = outcome.to ?? (entry.to.length === 1 ? entry.to[0]! : from);
       if (entry.to.length ? !entry.to.includes(to) : to !== from) throw new Error(`${table.subject}.${action} led to ${to}, not in its table`);
@@ -201,7 +224,7 @@ export function createRunner<S extends string, A extends string, Row extends Sto
       });
       return { row, from, to, detail: outcome.detail ?? {} };
     } catch (err) {
-      if (err instanceof AppError) {
+      if (err instanceof AppError && !(err instanceof ClaimLost)) {
         refusals.set(err, { action: `${machine.auditPrefix}.${action}`, targetType: table.subject, targetId: target.id ?? row.id });
       }
       throw err;

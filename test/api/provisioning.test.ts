@@ -229,3 +229,22 @@ describe('provisioning an approved request', () => {
     }
   });
 });
+
+describe('an Idempotency-Key sent by ten concurrent retries', () => {
+  it('gets all ten the same 202 and the same job; one job is queued and the request changes once', async () => {
+    const project = await buildEstablished(t);
+    const made = await t.http.post(`/api/projects/${project.id}/resource-requests`).set(await t.as('dept')).send(REQUEST);
+    expect(made.status, made.text).toBe(201);
+    const approved = await t.http.post(`/api/resource-requests/${made.body.id}/approve`).set(await t.as('bdc')).set('If-Match', made.headers.etag).send({});
+    expect(approved.status, approved.text).toBe(200);
+    const bdc = await t.as('bdc');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => t.http.post(`/api/resource-requests/${made.body.id}/provision`).set(bdc).set('Idempotency-Key', 'concurrent-retry-0001')),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+    expect(new Set(answers.map((a) => a.body.jobId)).size).toBe(1);
+    expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(9);
+    const audit = await t.http.get('/api/audit/events').set(await t.as('auditor')).query({ targetId: made.body.id, action: 'resource-request.provision', limit: 20 });
+    expect(audit.body.items).toHaveLength(1);
+  });
+});

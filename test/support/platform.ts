@@ -29,7 +29,7 @@ export async function startTestPlatform(
   opts: Pick<Parameters<typeof startPlatform>[1] & object, 'instrumentDriver'> = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
-  const config = loadConfig({ ...database.env, DEMO_MODE: 'true', DEMO_PASSWORD, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ ...database.env, DEMO_MODE: 'true', DEMO_PASSWORD, LOG_LEVEL: process.env.ZY_TEST_LOG_LEVEL ?? 'silent', ...env });
   let fixedToday: LocalDate | null = null;
   const today = () => fixedToday ?? toShanghaiDate(new Date());
   let platform: Platform;

@@ -1,5 +1,6 @@
 // The sub-center operator's console: the resource-request queue, technical review, the desired-state preview,
 // provisioning jobs (202 + job id, then the job's log streamed as server-sent events) and a project's resources.
+import type { AllowedAction } from './actions';
 import { api, get, sessionHeaders } from './client';
 import { ApiError, toApiError } from './errors';
 import type { Page } from './types';
@@ -15,6 +16,8 @@ export type RequestStatus =
   | 'DEPROVISIONED';
 
 export interface OperatorRequest {
+  /** what the request offers its reader now (the server decides) */
+  allowedActions: AllowedAction[];
   id: string;
   code: string;
   projectId: string;

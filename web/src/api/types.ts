@@ -261,6 +261,8 @@ export interface ResourceRequestInput {
 }
 
 export interface ResourceRequest {
+  /** what the request offers its reader now (the server decides) */
+  allowedActions: AllowedAction[];
   id: string;
   code: string;
   status: string;

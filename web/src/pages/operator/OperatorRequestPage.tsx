@@ -4,6 +4,7 @@
 // resources with their state.
 import { Card, Descriptions } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { offers } from '../../api/actions';
 import { fetchRequest } from '../../api/operator';
 import { PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
@@ -54,7 +55,7 @@ export function OperatorRequestPage() {
                 {r.reviewNote && <Descriptions.Item label={t('operator.reviewNote')}>{r.reviewNote}</Descriptions.Item>}
               </Descriptions>
             </Card>
-            {r.status === 'SUBMITTED' && <ReviewCard request={r} etag={etag} onDone={request.reload} />}
+            {offers(r, 'approve') && <ReviewCard request={r} etag={etag} onDone={request.reload} />}
             <PreviewCard requestId={r.id} version={r.version} />
             <JobCard
               request={r}

@@ -3,6 +3,7 @@
 // (databases, VM disks), because deprovisioning deletes them. Each click is one job (a fresh Idempotency-Key).
 import { useState } from 'react';
 import { App, Button, Card, Input, Popconfirm, Space, Typography } from 'antd';
+import { offers } from '../../../api/actions';
 import { startJob, type OperatorRequest } from '../../../api/operator';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
@@ -21,8 +22,8 @@ export function JobCard({ request, jobId, onStarted, onFinished }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [confirm, setConfirm] = useState('');
-  const canProvision = request.status === 'APPROVED' || request.status === 'FAILED';
-  const canDeprovision = request.status === 'PROVISIONED' || request.status === 'FAILED';
+  const canProvision = offers(request, 'provision');
+  const canDeprovision = offers(request, 'deprovision');
 
   async function start(action: 'provision' | 'deprovision') {
     setBusy(true);

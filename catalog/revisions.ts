@@ -1,5 +1,6 @@
 // Catalog revisions: drafting by the sub-center, approval by GIA and Finance, publication by GIA (Art. 28).
 import crypto from 'node:crypto';
+import type { z } from 'zod';
 import { assertCan, readableWhere, subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
@@ -11,6 +12,7 @@ import { latestPublishedNumber, loadCatalogView, toSummary } from './revision-st
 import { assertTransition, isFullyApproved, type ApprovingBody, type RevisionAction } from './revision-workflow.js';
 import type { PlanSpec, Xinchuang } from './seed-schema.js';
 import type { CatalogView, CategoryCode, ItemState, OfferingView, RevisionSummary } from './view.js';
+import type { revisionReviewSchema } from './view-schema.js';
 
 export interface OfferingInput {
   category: CategoryCode;
@@ -36,14 +38,7 @@ export interface PlanInput {
   sortOrder?: number;
 }
 
-export interface ReviewView {
-  body: string;
-  decision: 'APPROVED' | 'RETURNED';
-  comment: string | null;
-  round: number;
-  reviewer: string;
-  at: string;
-}
+export type ReviewView = z.infer<typeof revisionReviewSchema>;
 
 const OPEN_STATES = ['DRAFT', 'SUBMITTED', 'APPROVED'] as const;
 
@@ -79,7 +74,8 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     const users = await tx.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, displayName: true } });
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     return rows.map((r) => ({
-      body: r.body,
+      // only the approving bodies review (the column holds an organisation kind)
+      body: r.body as ApprovingBody,
       decision: r.decision,
       comment: r.comment,
       round: r.round,

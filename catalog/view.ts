@@ -1,52 +1,16 @@
 // The catalog as the API, the exports, the diff and (later) the project validator see it.
-import type { PlanSpec, Xinchuang } from './seed-schema.js';
+import type { z } from 'zod';
+import type { CATEGORIES, ITEM_STATES, REVISION_STATES, catalogViewSchema, offeringViewSchema, planViewSchema, revisionSummarySchema } from './view-schema.js';
 
-export type CategoryCode = 'IaaS' | 'PaaS' | 'SaaS';
-export type ItemState = 'ACTIVE' | 'RETIRED';
-export type RevisionState = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'PUBLISHED';
-
-export interface PlanView {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  unit: string;
-  /** annual unit price, CNY */
-  unitPrice: number;
-  spec: PlanSpec;
-  xinchuang: Xinchuang;
-  maxQuantity: number | null;
-  status: ItemState;
-}
-
-export interface OfferingView {
-  code: string;
-  category: CategoryCode;
-  name: string;
-  nameEn: string | null;
-  description: string;
-  provisioner: 'namespace' | 'vm' | 'database' | 'none';
-  sharedService: boolean;
-  keywords: string[];
-  status: ItemState;
-  plans: PlanView[];
-}
-
-export interface RevisionSummary {
-  number: number;
-  status: RevisionState;
-  title: string;
-  notes: string | null;
-  basedOnNumber: number | null;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  publishedAt: string | null;
-  version: number;
-}
-
-export interface CatalogView {
-  revision: RevisionSummary;
-  offerings: OfferingView[];
-}
+// the shapes are declared once, as zod schemas (./view-schema.ts); only types are taken from there, so the web
+// console can use findPlan without loading zod
+export type CategoryCode = (typeof CATEGORIES)[number];
+export type ItemState = (typeof ITEM_STATES)[number];
+export type RevisionState = (typeof REVISION_STATES)[number];
+export type PlanView = z.infer<typeof planViewSchema>;
+export type OfferingView = z.infer<typeof offeringViewSchema>;
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+export type CatalogView = z.infer<typeof catalogViewSchema>;
 
 export const CATEGORY_ORDER: CategoryCode[] = ['IaaS', 'PaaS', 'SaaS'];
 

@@ -1,5 +1,6 @@
 // From submission to establishment: GIA review on the five Art. 8 dimensions, Finance budget review (Art. 9),
 // public notice of the fund allocation (Art. 10), establishment (立项) with an approval number and entitlement.
+import type { z } from 'zod';
 import { assertCan, readableWhere } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
@@ -11,8 +12,12 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors.
 import { listSelect, toListItem } from './drafting.js';
 import { findReadableProject, openProjectForChange, touchProject } from './guard.js';
 import { createQueueCache } from './queue-cache.js';
+import type { objectionRecordedSchema, objectionResolvedSchema, PublicNoticeView, QueuePage } from './project-schema.js';
 import { loadProject, toProjectView } from './store.js';
 import { PROJECT_TRANSITIONS, REVIEW_DIMENSIONS } from './workflow.js';
+
+type ObjectionRecorded = z.infer<typeof objectionRecordedSchema>;
+type ObjectionResolved = z.infer<typeof objectionResolvedSchema>;
 
 export type Opinion = 'PASS' | 'CONCERN' | 'FAIL';
 export type ReviewDimensions = Record<(typeof REVIEW_DIMENSIONS)[number], { opinion: Opinion; comment: string }>;
@@ -77,7 +82,7 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
     return queueCache.get(key, stage, async () => JSON.stringify(await queuePage(actor, stage, page, pageSize, now)));
   }
 
-  async function queuePage(actor: Actor, stage: QueueStage, page: number, pageSize: number, now: LocalDate) {
+  async function queuePage(actor: Actor, stage: QueueStage, page: number, pageSize: number, now: LocalDate): Promise<QueuePage> {
     const where: Prisma.ProjectWhereInput = { AND: [{ status: stage }, readableWhere(actor.ability, 'Project')] };
     const [total, rows] = await Promise.all([
       prisma.project.count({ where }),
@@ -213,7 +218,7 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
   }
 
   /** Open notices: what the public may read (Art. 10). */
-  async function openNotices() {
+  async function openNotices(): Promise<PublicNoticeView[]> {
     const rows = await prisma.publicNotice.findMany({
       where: { closedAt: null, startDate: { lte: today() }, project: { status: 'PUBLIC_NOTICE' } },
       orderBy: { endDate: 'asc' },
@@ -232,7 +237,7 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
   }
 
   /** Anyone may raise an objection while a notice is open; GIA records its resolution. */
-  async function raiseObjection(actor: Actor, noticeId: string, input: { submitter: string; contact?: string; content: string }) {
+  async function raiseObjection(actor: Actor, noticeId: string, input: { submitter: string; contact?: string; content: string }): Promise<ObjectionRecorded> {
     return prisma.$transaction(async (tx) => {
       const n = await tx.publicNotice.findUnique({ where: { id: noticeId } });
       const d = today();
@@ -248,7 +253,7 @@ export function createApprovalService({ db, today = () => toShanghaiDate(new Dat
   }
 
   /** `expectedVersion`: the project's version from an If-Match, optional; a stale one is 412 */
-  async function resolveObjection(actor: Actor, noticeId: string, objectionId: string, resolution: string, expectedVersion?: number) {
+  async function resolveObjection(actor: Actor, noticeId: string, objectionId: string, resolution: string, expectedVersion?: number): Promise<ObjectionResolved> {
     return prisma.$transaction(async (tx) => {
       const o = await tx.noticeObjection.findFirst({ where: { id: objectionId, noticeId }, include: { notice: true } });
       if (!o) throw new NotFoundError('objection');

@@ -1,13 +1,17 @@
 // Project documents: the application's (proposal, feasibility study, preliminary design, investment estimate)
 // and the filings' (contract, acceptance report …). Size and type limits, content sniffing, SM3 checksums.
 import { fileTypeFromBuffer } from 'file-type';
+import type { z } from 'zod';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database } from '../core/db/database.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { cleanFileName, type FileStore } from '../core/files/store.js';
 import { assertMayAct, assertProjectState, findReadableProject, openProjectForAppend } from './guard.js';
+import type { documentStoredSchema } from './project-schema.js';
 import { EDITABLE_STATES, FILING_STATES } from './workflow.js';
+
+type DocumentStored = z.infer<typeof documentStoredSchema>;
 
 export const APPLICATION_DOCUMENTS = ['PROPOSAL', 'FEASIBILITY', 'PRELIMINARY_DESIGN', 'INVESTMENT_ESTIMATE'] as const;
 export const FILING_DOCUMENTS = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'CHANGE_REQUEST', 'ACCEPTANCE', 'ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'RECTIFICATION_REPORT', 'OTHER'] as const;
@@ -41,7 +45,7 @@ export async function sniffDocument(content: Buffer, filename: string): Promise<
 export function createDocumentService({ db, files }: { db: Database; files: FileStore }) {
   const { prisma } = db;
 
-  async function upload(actor: Actor, projectId: string, kind: DocumentKind, file: { originalname: string; buffer: Buffer }) {
+  async function upload(actor: Actor, projectId: string, kind: DocumentKind, file: { originalname: string; buffer: Buffer }): Promise<DocumentStored> {
     const application = (APPLICATION_DOCUMENTS as readonly string[]).includes(kind);
     const [action, states] = application ? (['update', EDITABLE_STATES] as const) : (['file', FILING_STATES] as const);
     // permission and state first, so a refused caller's upload is never stored (checked again when recording it)

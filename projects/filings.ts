@@ -21,6 +21,7 @@ import type { Locale } from '../core/i18n.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { grantEntitlement } from './approval.js';
 import { findReadableProject, openProjectForAppend, openProjectForChange } from './guard.js';
+import type { DeadlineList } from './project-schema.js';
 import { loadProject, toDeadlineView, toProjectView, toValidationInput } from './store.js';
 import { validateProject } from './validation.js';
 import { FILING_STATES, PROJECT_TRANSITIONS } from './workflow.js';
@@ -219,7 +220,7 @@ export function createFilingService({ db, published, today = () => toShanghaiDat
   }
 
   /** What is due and overdue for the actor: their organisation's deadlines, or all of them for GIA and the auditor. */
-  async function deadlines(actor: Actor, filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string }) {
+  async function deadlines(actor: Actor, filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string }): Promise<DeadlineList> {
     assertCan(actor.ability, 'read', 'Project');
     const now = today();
     const where: Prisma.DeadlineWhereInput = {

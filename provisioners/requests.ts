@@ -13,6 +13,7 @@ import type { PublishedCatalog } from '../catalog/published.js';
 import { findReadableProject } from '../projects/guard.js';
 import { DRAWING_STATES, entitlementUsage, exceedsEntitlement } from './entitlement.js';
 import type { Environment, NetworkZone } from './tenant-input.js';
+import type { RequestPage, RequestView } from './view-schema.js';
 
 export interface ResourceRequestInput {
   items: { planCode: string; quantity: number }[];
@@ -26,17 +27,18 @@ export interface ResourceRequestInput {
 const include = { items: { orderBy: { planCode: 'asc' } } } satisfies Prisma.ResourceRequestInclude;
 type RequestRow = Prisma.ResourceRequestGetPayload<{ include: typeof include }>;
 
-export function toRequestView(r: RequestRow) {
+export function toRequestView(r: RequestRow): RequestView {
   return {
     id: r.id,
     code: r.code,
     projectId: r.projectId,
     orgId: r.orgId,
     status: r.status,
-    environment: r.environment,
-    networkZone: r.networkZone,
+    // text and JSON columns, written from the validated request
+    environment: r.environment as Environment,
+    networkZone: r.networkZone as NetworkZone,
     systemId: r.systemId,
-    contacts: r.contacts,
+    contacts: r.contacts as RequestView['contacts'],
     sshPublicKeys: r.sshPublicKeys,
     reviewNote: r.reviewNote,
     items: r.items.map((i) => ({ planCode: i.planCode, quantity: i.quantity })),
@@ -45,7 +47,7 @@ export function toRequestView(r: RequestRow) {
     updatedAt: r.updatedAt.toISOString(),
   };
 }
-export type RequestView = ReturnType<typeof toRequestView>;
+export type { RequestView };
 
 export async function drawnBy(tx: Tx, projectId: string, exceptRequestId?: string) {
   const items = await tx.resourceRequestItem.findMany({
@@ -127,7 +129,7 @@ export function createResourceRequestService({ db, published }: { db: Database; 
     });
   }
 
-  async function list(actor: Actor, f: { status?: string[]; projectId?: string; page: number; pageSize: number }) {
+  async function list(actor: Actor, f: { status?: string[]; projectId?: string; page: number; pageSize: number }): Promise<RequestPage> {
     assertCan(actor.ability, 'read', 'ResourceRequest');
     const where: Prisma.ResourceRequestWhereInput = {
       AND: [readableWhere(actor.ability, 'ResourceRequest'), f.status?.length ? { status: { in: f.status as never } } : {}, f.projectId ? { projectId: f.projectId } : {}],

@@ -1,6 +1,6 @@
 // Flattens a diff entry's field changes into readable rows: nested spec/xinchuang objects become one row per
 // changed key, prices become ¥ amounts, lists are joined.
-import type { FieldChange } from '../../api/types';
+import type { FieldChange } from '../../api/catalog';
 import { formatYuan } from '../../format/money';
 import type { MessageKey, Translate } from '../../i18n';
 

@@ -3,7 +3,7 @@
 // irreversible and needs an explicit confirmation besides.
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
-import { PROJECT_TRANSITIONS, type GovernAction, type ProjectStatus } from '../../../api/types';
+import { PROJECT_TRANSITIONS, type GovernAction, type ProjectStatus } from '../../../api/projects';
 import { FormError } from '../../../components/FormError';
 import { useI18n } from '../../../i18n';
 import type { Outcome } from './reviewActions';

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { Form, Input, Select, Switch } from 'antd';
 import type { OfferingInput } from '../../../../api/catalog';
-import type { OfferingView } from '../../../../api/types';
+import type { OfferingView } from '../../../../api/catalog';
 import { FormModal } from '../../../../components/FormModal';
 import { useI18n, type MessageKey } from '../../../../i18n';
 

@@ -1,6 +1,7 @@
 // Sign-in, sessions (opaque bearer tokens, stored only as hashes, idle and absolute expiry) and lockout.
 import crypto from 'node:crypto';
 import type { Principal } from '../core/access/abilities.js';
+import type { LoginResult, SessionUserView } from './account-schema.js';
 import { recordAudit, recordAuditAlone, type AuditContext } from '../core/audit/audit.js';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
@@ -16,11 +17,8 @@ export interface AuthDeps {
   sessions?: SessionCache<SessionUser>;
 }
 
-export interface SessionUser extends Principal {
-  displayName: string;
-  orgCode: string;
-  orgName: string;
-}
+/** The signed-in user: a principal with the names the console shows (./account-schema.ts declares the shape). */
+export type SessionUser = SessionUserView & Principal;
 
 /** Writes to lastSeenAt at most this often, so reads do not each cost a write. */
 const TOUCH_EVERY_MS = 60_000;
@@ -63,7 +61,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
     };
   }
 
-  async function login(input: { username: string; password: string }, ctx: AuditContext) {
+  async function login(input: { username: string; password: string }, ctx: AuditContext): Promise<LoginResult> {
     const now = new Date();
     const user = await prisma.user.findUnique({
       where: { username: input.username },
@@ -114,7 +112,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
       });
       await recordAudit(tx, attempt, { action: 'auth.login', targetType: 'User', targetId: user.id });
     });
-    return { token, expiresAt, idleTimeoutMinutes: config.session.idleMinutes, user: toSessionUser(user) };
+    return { token, expiresAt: expiresAt.toISOString(), idleTimeoutMinutes: config.session.idleMinutes, user: toSessionUser(user) };
   }
 
   /** Resolves a bearer token to its user, or throws 401. */

@@ -6,6 +6,7 @@ import type { Database } from '../core/db/database.js';
 import type { OrgKind } from '../core/db/generated/enums.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError } from '../core/errors.js';
+import type { OrganisationView } from './account-schema.js';
 
 export interface OrganisationInput {
   code: string;
@@ -15,7 +16,7 @@ export interface OrganisationInput {
   active?: boolean;
 }
 
-const view = (o: { id: string; code: string; name: string; nameEn: string | null; kind: OrgKind; active: boolean; version: number }) => ({
+const view = (o: { id: string; code: string; name: string; nameEn: string | null; kind: OrgKind; active: boolean; version: number }): OrganisationView => ({
   id: o.id,
   code: o.code,
   name: o.name,

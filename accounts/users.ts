@@ -1,14 +1,16 @@
 // User accounts. The system administrator creates and edits business accounts; the security administrator
 // assigns roles, unlocks and resets passwords; the auditor reads. Which fields each may see or change is in
 // core/access/abilities.ts.
-import { assertCan, assertFieldsPermitted, pickReadable, readableWhere, subject } from '../core/access/abilities.js';
+import { assertCan, assertFieldsPermitted, pickReadable, readableWhere, subject, type AppAbility } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database } from '../core/db/database.js';
+import type { Prisma } from '../core/db/generated/client.js';
 import type { Role } from '../core/db/generated/enums.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { assertPasswordPolicy, hashPassword } from './passwords.js';
+import type { UserView } from './account-schema.js';
 import type { SessionCache } from './session-cache.js';
 
 export interface UserCreateInput {
@@ -49,6 +51,23 @@ const select = {
   version: true,
 } as const;
 
+type UserRow = Prisma.UserGetPayload<{ select: typeof select }>;
+
+/** The account as the actor may read it: the public fields for everyone who may read accounts, the rest as permitted. */
+function toUserView(ability: AppAbility, u: UserRow): UserView {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const view = {
+    ...u,
+    lockedUntil: iso(u.lockedUntil),
+    lastLoginAt: iso(u.lastLoginAt),
+    passwordChangedAt: iso(u.passwordChangedAt),
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  } satisfies Required<UserView>;
+  // every rule that lets a role read accounts names the public fields (core/access/abilities.ts)
+  return pickReadable(ability, 'User', view) as UserView;
+}
+
 export function createUserService({ db, sessions }: { db: Database; sessions?: SessionCache<unknown> }) {
   const { prisma } = db;
 
@@ -66,13 +85,13 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
       prisma.user.count({ where }),
       prisma.user.findMany({ where, select, orderBy: { username: 'asc' }, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
     ]);
-    return { total, page: filter.page, pageSize: filter.pageSize, items: rows.map((u) => pickReadable(actor.ability, 'User', u)) };
+    return { total, page: filter.page, pageSize: filter.pageSize, items: rows.map((u) => toUserView(actor.ability, u)) };
   }
 
   async function get(actor: Actor, id: string) {
     const u = await prisma.user.findFirst({ where: { AND: [{ id }, readableWhere(actor.ability, 'User')] }, select });
     if (!u) throw new NotFoundError('user');
-    return pickReadable(actor.ability, 'User', u);
+    return toUserView(actor.ability, u);
   }
 
   async function create(actor: Actor, input: UserCreateInput) {
@@ -90,7 +109,7 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
         targetId: u.id,
         detail: { username: u.username, role: u.role, orgId: u.orgId },
       });
-      return pickReadable(actor.ability, 'User', u);
+      return toUserView(actor.ability, u);
     });
   }
 
@@ -115,7 +134,7 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
         targetId: id,
         detail: { ...input, previousRole: input.role !== undefined ? current!.role : undefined },
       });
-      return pickReadable(actor.ability, 'User', await tx.user.findUniqueOrThrow({ where: { id }, select }));
+      return toUserView(actor.ability, await tx.user.findUniqueOrThrow({ where: { id }, select }));
     });
   }
 
@@ -127,7 +146,7 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
       assertCan(actor.ability, 'unlock', subject('User', current));
       await tx.user.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null, version: { increment: 1 } } });
       await recordAudit(tx, actor.audit, { action: 'user.unlock', targetType: 'User', targetId: id });
-      return pickReadable(actor.ability, 'User', await tx.user.findUniqueOrThrow({ where: { id }, select }));
+      return toUserView(actor.ability, await tx.user.findUniqueOrThrow({ where: { id }, select }));
     });
   }
 

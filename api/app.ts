@@ -15,6 +15,7 @@ import { healthRoutes } from './routers/health.js';
 import { projectRoutes } from './routers/projects.js';
 import { migrationRoutes } from './routers/migration.js';
 import { provisioningRoutes } from './routers/provisioning.js';
+import type { RouteTable } from './route.js';
 import type { Services } from './services.js';
 import { fromRoot } from '../core/paths.js';
 
@@ -30,21 +31,43 @@ export interface AppDeps {
 
 export const JSON_BODY_LIMIT = '256kb';
 
+/** Every route of the API, registered in its router and in the OpenAPI registry. */
+function apiRoutes(db: Database, services: Services, isReady: () => boolean): RouteTable {
+  const table = { router: Router(), registry: newRegistry() };
+  healthRoutes(table, db, isReady);
+  authRoutes(table, services);
+  catalogRoutes(table, services);
+  accountRoutes(table, services);
+  auditRoutes(table, services);
+  projectRoutes(table, services);
+  migrationRoutes(table, services);
+  provisioningRoutes(table, services);
+  return table;
+}
+
+/**
+ * The OpenAPI document without a database or services (`npm run api:client`): routes only use them when a
+ * request comes, so registering them against stand-ins that refuse every use describes the same API.
+ */
+export function describeApi() {
+  const unused = new Proxy(
+    {},
+    {
+      get(_target, name) {
+        throw new Error(`describing the API used the services (${String(name)})`);
+      },
+    },
+  );
+  return openApiDocument(apiRoutes(unused as Database, unused as Services, () => false).registry);
+}
+
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.set('etag', false);
 
-  const table = { router: Router(), registry: newRegistry() };
-  healthRoutes(table, deps.db, deps.isReady ?? (() => true));
-  authRoutes(table, deps.services);
-  catalogRoutes(table, deps.services);
-  accountRoutes(table, deps.services);
-  auditRoutes(table, deps.services);
-  projectRoutes(table, deps.services);
-  migrationRoutes(table, deps.services);
-  provisioningRoutes(table, deps.services);
+  const table = apiRoutes(deps.db, deps.services, deps.isReady ?? (() => true));
   const document = openApiDocument(table.registry);
   table.router.get('/api/openapi.json', (_req, res) => void res.json(document));
 

@@ -1,5 +1,5 @@
 // The OpenAPI 3 document, generated from the registry every route() call fills.
-import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 
 export function newRegistry(): OpenAPIRegistry {
   const registry = new OpenAPIRegistry();
@@ -8,8 +8,8 @@ export function newRegistry(): OpenAPIRegistry {
 }
 
 export function openApiDocument(registry: OpenAPIRegistry) {
-  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
-    openapi: '3.0.3',
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
     info: {
       title: 'Zhengyun 政云 API',
       version: '0.1.0',

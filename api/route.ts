@@ -1,11 +1,11 @@
 // Declaring a route once: the zod schemas that validate its request are the ones its OpenAPI entry shows.
 import type { Request, RequestHandler, Response, Router } from 'express';
-import { OpenAPIRegistry, extendZodWithOpenApi, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { z, type ZodType } from 'zod';
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { ZodType } from 'zod';
 import { InvalidInputError, UnauthenticatedError, type FieldIssue } from '../core/errors.js';
+import { z } from '../core/zod-openapi.js';
 import type { RequestContext, SignedInContext } from './context.js';
-
-extendZodWithOpenApi(z);
+import { CHECK_RESPONSES, checkResponses } from './response-check.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -25,8 +25,8 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   params?: P;
   query?: Q;
   body?: B;
-  /** documents `If-Match` as required */
-  ifMatch?: boolean;
+  /** documents `If-Match`: required (true), or optional (a stale one is still refused) */
+  ifMatch?: boolean | 'optional';
   /** a multipart/form-data upload: the file field's name and the parser that reads it (its other fields are `body`) */
   multipart?: { field: string; parser: RequestHandler };
   responses: Record<number, ResponseSpec>;
@@ -130,7 +130,10 @@ export function route<P extends ZodType = ZodType, Q extends ZodType = ZodType, 
   } else if (spec.body) {
     request.body = { content: { 'application/json': { schema: spec.body } }, required: true };
   }
-  if (spec.ifMatch) request.headers = z.object({ 'If-Match': z.string().describe('the ETag you read') }) as never;
+  if (spec.ifMatch) {
+    const etag = z.string().describe('the ETag you read');
+    request.headers = z.object({ 'If-Match': spec.ifMatch === 'optional' ? etag.optional() : etag }) as never;
+  }
   const responses: RouteConfig['responses'] = {};
   for (const [status, r] of Object.entries(spec.responses)) {
     responses[status] = r.schema
@@ -149,7 +152,9 @@ export function route<P extends ZodType = ZodType, Q extends ZodType = ZodType, 
   // sign-in is checked before an upload is read, so strangers cannot make the server buffer files
   const signedIn: RequestHandler = (req, _res, next) => next(req.ctx.principal ? undefined : new UnauthenticatedError(req.ctx.authError ?? 'UNAUTHENTICATED'));
   const before: RequestHandler[] = [...(spec.auth ? [signedIn] : []), ...(spec.multipart ? [spec.multipart.parser] : [])];
+  const route = `${spec.method.toUpperCase()} ${spec.path}`;
   table.router[spec.method](spec.path, ...before, async (req: Request, res: Response) => {
+    if (CHECK_RESPONSES) checkResponses(res, route, (status) => spec.responses[status]?.schema);
     const ctx = req.ctx;
     const length = req.headers['content-length'];
     const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');

@@ -1,39 +1,16 @@
 // What changed between two catalog revisions (pure): offerings and plans added, changed, retired, removed.
 import canonicalize from 'canonicalize';
+import type { z } from 'zod';
 import type { CatalogView, OfferingView, PlanView } from './view.js';
+import { OFFERING_FIELDS, PLAN_FIELDS, type catalogDiffSchema, type diffEntrySchema, type fieldChangeSchema } from './view-schema.js';
 
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
-export interface DiffEntry {
-  kind: 'offering' | 'plan';
-  code: string;
-  offeringCode: string;
-  name: string;
-  changes?: FieldChange[];
-}
-
-export interface CatalogDiff {
-  from: number;
-  to: number;
-  added: DiffEntry[];
-  changed: DiffEntry[];
-  retired: DiffEntry[];
-  /** reinstated after having been retired */
-  reinstated: DiffEntry[];
-  /** gone altogether (only possible for items a draft added and then dropped) */
-  removed: DiffEntry[];
-}
-
-const OFFERING_FIELDS = ['category', 'name', 'nameEn', 'description', 'provisioner', 'sharedService', 'keywords'] as const;
-const PLAN_FIELDS = ['name', 'nameEn', 'unit', 'unitPrice', 'spec', 'xinchuang', 'maxQuantity'] as const;
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+export type DiffEntry = z.infer<typeof diffEntrySchema>;
+export type CatalogDiff = z.infer<typeof catalogDiffSchema>;
 
 const same = (a: unknown, b: unknown) => canonicalize(a ?? null) === canonicalize(b ?? null);
 
-function fieldChanges<T extends object>(a: T, b: T, fields: readonly (keyof T & string)[]): FieldChange[] {
+function fieldChanges<F extends FieldChange['field'], T extends Record<F, FieldChange['from']>>(a: T, b: T, fields: readonly F[]): FieldChange[] {
   return fields.filter((f) => !same(a[f], b[f])).map((f) => ({ field: f, from: a[f], to: b[f] }));
 }
 

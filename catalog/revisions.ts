@@ -1,5 +1,6 @@
 // Catalog revisions: drafting by the sub-center, approval by GIA and Finance, publication by GIA (Art. 28).
 import crypto from 'node:crypto';
+import type { z } from 'zod';
 import { assertCan, readableWhere } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
@@ -10,19 +11,13 @@ import { createRunner } from '../core/workflow/runner.js';
 import { diffCatalogs, type CatalogDiff } from './diff.js';
 import { findReadableRevision, revisionMachine, type OfferingInput, type PlanInput, type RevisionEdit } from './revision-machine.js';
 import { latestPublishedNumber, loadCatalogView, toSummary } from './revision-store.js';
-import { OPEN_STATES, type RevisionTransitionAction } from './revision-workflow.js';
+import { OPEN_STATES, type ApprovingBody, type RevisionTransitionAction } from './revision-workflow.js';
 import type { OfferingView, RevisionSummary } from './view.js';
+import type { revisionReviewSchema } from './view-schema.js';
 
 export type { OfferingInput, PlanInput } from './revision-machine.js';
 
-export interface ReviewView {
-  body: string;
-  decision: 'APPROVED' | 'RETURNED';
-  comment: string | null;
-  round: number;
-  reviewer: string;
-  at: string;
-}
+export type ReviewView = z.infer<typeof revisionReviewSchema>;
 
 export interface CatalogServiceDeps {
   db: Database;
@@ -55,7 +50,8 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     const users = await tx.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, displayName: true } });
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     return rows.map((r) => ({
-      body: r.body,
+      // only the approving bodies review (the column holds an organisation kind)
+      body: r.body as ApprovingBody,
       decision: r.decision,
       comment: r.comment,
       round: r.round,

@@ -1,57 +1,23 @@
 // The catalog as the API, the exports, the diff and (later) the project validator see it.
-import type { ProvisionerKindCode } from '../provisioners/kinds/vocabulary.js';
+import type { z } from 'zod';
 import type { RevisionState } from './revision-workflow.js';
-import type { PlanSpec, Xinchuang } from './seed-schema.js';
+import type { catalogViewSchema, offeringViewSchema, planViewSchema, revisionSummarySchema } from './view-schema.js';
 
 export type { RevisionState };
 
 /** The catalog's categories, in the order it lists them. */
 export const CATEGORIES = ['IaaS', 'PaaS', 'SaaS'] as const;
+/** An offering or plan on offer, or retired (readable in the revisions that had it, no longer requested). */
+export const ITEM_STATES = ['ACTIVE', 'RETIRED'] as const;
+
+// the shapes are declared once, as zod schemas (./view-schema.ts); only types are taken from there, so the web
+// console can use findPlan without loading zod
 export type CategoryCode = (typeof CATEGORIES)[number];
-export type ItemState = 'ACTIVE' | 'RETIRED';
-
-export interface PlanView {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  unit: string;
-  /** annual unit price, CNY */
-  unitPrice: number;
-  spec: PlanSpec;
-  xinchuang: Xinchuang;
-  maxQuantity: number | null;
-  status: ItemState;
-}
-
-export interface OfferingView {
-  code: string;
-  category: CategoryCode;
-  name: string;
-  nameEn: string | null;
-  description: string;
-  provisioner: ProvisionerKindCode;
-  sharedService: boolean;
-  keywords: string[];
-  status: ItemState;
-  plans: PlanView[];
-}
-
-export interface RevisionSummary {
-  number: number;
-  status: RevisionState;
-  title: string;
-  notes: string | null;
-  basedOnNumber: number | null;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  publishedAt: string | null;
-  version: number;
-}
-
-export interface CatalogView {
-  revision: RevisionSummary;
-  offerings: OfferingView[];
-}
+export type ItemState = (typeof ITEM_STATES)[number];
+export type PlanView = z.infer<typeof planViewSchema>;
+export type OfferingView = z.infer<typeof offeringViewSchema>;
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+export type CatalogView = z.infer<typeof catalogViewSchema>;
 
 export const CATEGORY_LABELS: Record<CategoryCode, { 'zh-CN': string; en: string }> = {
   IaaS: { 'zh-CN': '基础资源服务（IaaS）', en: 'Infrastructure (IaaS)' },

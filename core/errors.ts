@@ -1,4 +1,6 @@
 // The one error vocabulary. Services throw these; api/middleware/errors.ts maps them to HTTP.
+import type { z } from 'zod';
+import type { violationSchema } from './error-schema.js';
 
 export interface FieldIssue {
   /** JSON path of the field at fault, e.g. "plans.0.unitPrice" */
@@ -8,13 +10,8 @@ export interface FieldIssue {
   params?: Record<string, string | number>;
 }
 
-export interface Violation {
-  code: string;
-  message: string;
-  article?: string;
-  line?: number | string;
-  field?: string;
-}
+/** A rule broken: its code, message, article and where (core/error-schema.ts declares the shape). */
+export type Violation = z.infer<typeof violationSchema>;
 
 export abstract class AppError extends Error {
   abstract readonly status: number;

@@ -17,7 +17,8 @@ import type { Database } from '../core/db/database.js';
 import { UnauthenticatedError } from '../core/errors.js';
 import { Prisma } from '../core/db/generated/client.js';
 import { MIGRATION_STATES, NOT_YET_MOVED, type MigrationState } from './workflow.js';
-import { HOSTING_TYPES, STRATEGIES } from './register-input.js';
+import { HOSTING_TYPES, STRATEGIES, type HostingType, type Strategy } from './register-input.js';
+import type { Board } from './view-schema.js';
 
 export const BOARD_TTL_MS = 2000;
 /** systems still outside the city cloud listed by name on the full board (all of them: GET /systems?outsideCityCloud=true) */
@@ -72,8 +73,8 @@ interface BreakdownRow extends Counts {
   orgCode: string | null;
   orgName: string | null;
   orgKind: string | null;
-  strategy: string | null;
-  hosting: string | null;
+  strategy: Strategy | null;
+  hosting: HostingType | null;
 }
 
 interface WaveRow extends Counts {
@@ -174,11 +175,16 @@ export function boardQueries(view: BoardView, today: LocalDate) {
   return { breakdowns, waves, curve, industry, outside };
 }
 
+const OUTSIDE_HOSTING = HOSTING_TYPES.filter((h): h is Exclude<HostingType, 'CITY_CLOUD'> => h !== 'CITY_CLOUD');
+
 type CurveRow = { month: string; migrated: number; decommissioned: number; cumulativeMigrated: number; cumulativeDecommissioned: number };
 type IndustryRow = { orgId: string; orgCode: string; orgName: string; location: string | null; systems: number; dataVolumeGb: number; annualOmCost: number };
-type OutsideRow = { id: string; code: string; name: string; orgName: string; hosting: string; location: string | null; status: string; wave: string | null };
+type OutsideRow = { id: string; code: string; name: string; orgName: string; hosting: HostingType; location: string | null; status: MigrationState; wave: string | null };
 
-export async function computeBoard(db: Database, view: BoardView, today: LocalDate) {
+/** The board but for the time it was computed (the ETag covers the numbers only). */
+export type BoardNumbers = Omit<Board, 'generatedAt'>;
+
+export async function computeBoard(db: Database, view: BoardView, today: LocalDate): Promise<BoardNumbers> {
   const { prisma } = db;
   const q = boardQueries(view, today);
 
@@ -213,12 +219,13 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
       .concat(rows.filter((r) => r.dim === 'strategy' && r.strategy === null))
       .filter((r): r is BreakdownRow => r !== undefined)
       .map((r) => ({ strategy: r.strategy, ...countsOf(r, view) })),
-    byHosting: HOSTING_TYPES.map((h) => hostingRows.find((r) => r.hosting === h))
-      .filter((r): r is BreakdownRow => r !== undefined)
-      .map((r) => ({ hosting: r.hosting, ...countsOf(r, view) })),
+    byHosting: HOSTING_TYPES.flatMap((hosting) => {
+      const r = hostingRows.find((row) => row.hosting === hosting);
+      return r ? [{ hosting, ...countsOf(r, view) }] : [];
+    }),
     outsideCityCloud: {
       total: all.outside,
-      byHosting: Object.fromEntries(HOSTING_TYPES.filter((h) => h !== 'CITY_CLOUD').map((h) => [h, hostingRows.find((r) => r.hosting === h)?.outside ?? 0])),
+      byHosting: Object.fromEntries(OUTSIDE_HOSTING.map((h) => [h, hostingRows.find((r) => r.hosting === h)?.outside ?? 0])) as Record<(typeof OUTSIDE_HOSTING)[number], number>,
       ...(outsideRows ? { listed: outsideRows.length, systems: outsideRows } : {}),
     },
     overdueWaves: waveRows.filter((w) => w.overdue).map((w) => ({ id: w.id, name: w.name, endDate: w.endDate, daysOverdue: w.daysOverdue, remaining: w.remaining })),
@@ -240,7 +247,7 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
       : orgs.filter((r) => r.industryCloud > 0).map((r) => ({ orgId: r.orgId!, code: r.orgCode!, name: r.orgName!, systems: r.industryCloud })),
   };
 }
-export type Board = Awaited<ReturnType<typeof computeBoard>>;
+export type { Board };
 
 interface Cached {
   /** the response body, serialised and encoded once */

@@ -3,12 +3,12 @@
 // is computed from it.
 import type { Actor } from '../core/actor.js';
 import type { Tx } from '../core/db/database.js';
+import type { HistoryEntry } from './view-schema.js';
 import type { MigrationState } from './workflow.js';
 
 export interface ChangeEntry {
   systemId: string;
-  /** register | import | update | reassess | assess | plan | start | cut-over | verify | decommission | block | unblock */
-  action: string;
+  action: HistoryEntry['action'];
   from: MigrationState | null;
   to: MigrationState;
   reason?: string | null;
@@ -32,14 +32,15 @@ export async function recordChange(tx: Tx, actor: Actor, e: ChangeEntry): Promis
   await tx.migrationStatusChange.create({ data: changeRow(actor, e) });
 }
 
-export async function historyOf(tx: Tx, systemId: string) {
+export async function historyOf(tx: Tx, systemId: string): Promise<HistoryEntry[]> {
   const rows = await tx.migrationStatusChange.findMany({ where: { systemId }, orderBy: { seq: 'asc' } });
   return rows.map((r) => ({
-    action: r.action,
+    // text and JSON columns: written only by changeRow above and the import (action `import`, detail {})
+    action: r.action as HistoryEntry['action'],
     fromStatus: r.fromStatus,
     toStatus: r.toStatus,
     reason: r.reason,
-    detail: r.detail,
+    detail: r.detail as HistoryEntry['detail'],
     actorName: r.actorName,
     at: r.at.toISOString(),
   }));

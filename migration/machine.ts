@@ -10,6 +10,7 @@ import type { Guard, Machine } from '../core/workflow/runner.js';
 import type { PublishedEntry } from '../catalog/published.js';
 import { isExempt, validateAssessment } from './assessment.js';
 import { recordChange } from './history.js';
+import type { HISTORY_ACTIONS } from './view-schema.js';
 import type { AssessmentInput, SystemPatch } from './register-input.js';
 import { MIGRATION_MACHINE, type MigrationAction, type MigrationState } from './workflow.js';
 
@@ -38,6 +39,7 @@ const catalogOf = (env: MigrationEnv) => {
 };
 
 type SystemRecord = Prisma.MigrationSystemGetPayload<object>;
+type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** The system row if the actor may read it; 404 otherwise, so other organisations' systems do not reveal themselves. */
 export async function findReadableSystem(tx: Tx, actor: Actor, id: string): Promise<SystemRecord> {
@@ -89,7 +91,8 @@ export const migrationMachine: Machine<MigrationState, MigrationAction, SystemRe
       await tx.migrationSystem.delete({ where: { id: row.id } });
     },
     async record(tx, actor, c) {
-      await recordChange(tx, actor, { systemId: c.row.id, action: c.action, from: c.from, to: c.to, reason: c.note, detail: c.detail });
+      // the history's actions are the machine's, and reassess for a revised assessment (migration/view-schema.ts)
+      await recordChange(tx, actor, { systemId: c.row.id, action: c.action as HistoryAction, from: c.from, to: c.to, reason: c.note, detail: c.detail });
     },
     auditTarget: (row) => ({ detail: { code: row.code } }),
   },

@@ -3,6 +3,7 @@
 // read the register can list and export it. The sub-center revises its assessment through the same PATCH, on the
 // assessment fields only (core/access/abilities.ts decides who may change which field).
 import crypto from 'node:crypto';
+import type { z } from 'zod';
 import { assertCan, assertFieldsPermitted, readableWhere, subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
@@ -24,6 +25,7 @@ import {
   type ImportProblem,
   type SheetFormat,
 } from './spreadsheet.js';
+import type { ImportResult, SystemPage, SystemView, systemHistorySchema } from './view-schema.js';
 import { NOT_YET_MOVED, type MigrationState } from './workflow.js';
 
 export interface SystemListFilter {
@@ -48,7 +50,7 @@ type SystemRow = Prisma.MigrationSystemGetPayload<{ include: typeof systemInclud
 
 const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
 
-export function toSystemView(r: SystemRow) {
+export function toSystemView(r: SystemRow): SystemView {
   return {
     id: r.id,
     code: r.code,
@@ -68,7 +70,7 @@ export function toSystemView(r: SystemRow) {
     dataVolumeGb: num(r.dataVolumeGb),
     userCount: r.userCount,
     dependencies: r.dependencies,
-    contacts: r.contacts as { name: string; phone: string; email?: string }[],
+    contacts: r.contacts as SystemView['contacts'],
     annualOmCost: num(r.annualOmCost),
     strategy: r.strategy,
     effort: r.effort,
@@ -89,7 +91,7 @@ export function toSystemView(r: SystemRow) {
     version: r.version,
   };
 }
-export type SystemView = ReturnType<typeof toSystemView>;
+export type { SystemView };
 
 export async function loadSystemView(tx: Tx, id: string): Promise<SystemView> {
   return toSystemView(await tx.migrationSystem.findUniqueOrThrow({ where: { id }, include: systemInclude }));
@@ -182,7 +184,7 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
     return view;
   }
 
-  async function list(actor: Actor, f: SystemListFilter & { page: number; pageSize: number }) {
+  async function list(actor: Actor, f: SystemListFilter & { page: number; pageSize: number }): Promise<SystemPage> {
     assertCan(actor.ability, 'read', 'MigrationSystem');
     const where: Prisma.MigrationSystemWhereInput = { AND: [readableWhere(actor.ability, 'MigrationSystem'), ...whereOf(f)] };
     const [total, rows] = await Promise.all([
@@ -204,7 +206,7 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
     await transitions.withdraw(actor, id, expectedVersion, locale);
   }
 
-  async function history(actor: Actor, id: string) {
+  async function history(actor: Actor, id: string): Promise<z.infer<typeof systemHistorySchema>> {
     const row = await findReadableSystem(prisma, actor, id);
     return { id, code: row.code, items: await historyOf(prisma, id) };
   }
@@ -214,7 +216,7 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
    * duplicates in the file and against the register), and either all rows are registered in one transaction or,
    * with any problem, none (422 with every problem's row, column and reason).
    */
-  async function importFile(actor: Actor, file: Buffer, locale: Locale) {
+  async function importFile(actor: Actor, file: Buffer, locale: Locale): Promise<ImportResult> {
     assertCan(actor.ability, 'create', 'MigrationSystem');
     const principal = actor.principal!;
     const format = detectFormat(file);

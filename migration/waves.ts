@@ -6,6 +6,7 @@ import type { Database, Tx } from '../core/db/database.js';
 import { Prisma } from '../core/db/generated/client.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../core/errors.js';
+import type { WaveView } from './view-schema.js';
 
 export interface WaveInput {
   name: string;
@@ -17,7 +18,7 @@ export interface WaveInput {
 
 type WaveRow = { id: string; name: string; startDate: string; endDate: string; description: string; version: number; createdAt: Date; updatedAt: Date };
 
-export function toWaveView(w: WaveRow, counts: { systems: number; done: number }) {
+export function toWaveView(w: WaveRow, counts: { systems: number; done: number }): WaveView {
   return {
     id: w.id,
     name: w.name,
@@ -30,7 +31,7 @@ export function toWaveView(w: WaveRow, counts: { systems: number; done: number }
     updatedAt: w.updatedAt.toISOString(),
   };
 }
-export type WaveView = ReturnType<typeof toWaveView>;
+export type { WaveView };
 
 function assertDates(w: { startDate: string; endDate: string }) {
   if (w.endDate < w.startDate) throw new InvalidInputError([{ path: 'endDate', code: 'migration.wave_dates', params: { startDate: w.startDate } }]);

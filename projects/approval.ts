@@ -1,5 +1,6 @@
 // From submission to establishment: GIA review on the five Art. 8 dimensions, Finance budget review (Art. 9),
 // public notice of the fund allocation (Art. 10), establishment (立项) with an approval number and entitlement.
+import type { z } from 'zod';
 import { assertCan, readableWhere } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
@@ -13,6 +14,11 @@ import { listSelect, toListItem } from './drafting.js';
 import type { BudgetReviewInput, NoticeInput, ReviewInput } from './inputs.js';
 import { createQueueCache } from './queue-cache.js';
 import { PROJECT_MACHINE } from './workflow.js';
+
+import type { objectionRecordedSchema, objectionResolvedSchema, PublicNoticeView, QueuePage } from './project-schema.js';
+
+type ObjectionRecorded = z.infer<typeof objectionRecordedSchema>;
+type ObjectionResolved = z.infer<typeof objectionResolvedSchema>;
 
 export type { BudgetReviewInput, NoticeInput, Opinion, ReviewDimensions, ReviewInput } from './inputs.js';
 
@@ -49,7 +55,7 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
     return queueCache.get(key, stage, async () => JSON.stringify(await queuePage(actor, stage, page, pageSize, now)));
   }
 
-  async function queuePage(actor: Actor, stage: QueueStage, page: number, pageSize: number, now: LocalDate) {
+  async function queuePage(actor: Actor, stage: QueueStage, page: number, pageSize: number, now: LocalDate): Promise<QueuePage> {
     const where: Prisma.ProjectWhereInput = { AND: [{ status: stage }, readableWhere(actor.ability, 'Project')] };
     const [total, rows] = await Promise.all([
       prisma.project.count({ where }),
@@ -86,7 +92,7 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
     actions.take(actor, 'establish', id, expectedVersion, input, locale);
 
   /** Open notices: what the public may read (Art. 10). */
-  async function openNotices() {
+  async function openNotices(): Promise<PublicNoticeView[]> {
     const rows = await prisma.publicNotice.findMany({
       where: { closedAt: null, startDate: { lte: today() }, project: { status: 'PUBLIC_NOTICE' } },
       orderBy: { endDate: 'asc' },
@@ -105,7 +111,7 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
   }
 
   /** Anyone may raise an objection while a notice is open; GIA records its resolution. */
-  async function raiseObjection(actor: Actor, noticeId: string, input: { submitter: string; contact?: string; content: string }) {
+  async function raiseObjection(actor: Actor, noticeId: string, input: { submitter: string; contact?: string; content: string }): Promise<ObjectionRecorded> {
     return prisma.$transaction(async (tx) => {
       const n = await tx.publicNotice.findUnique({ where: { id: noticeId } });
       const d = today();
@@ -122,7 +128,7 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
   }
 
   /** GIA records how an objection was resolved; `expectedVersion`: the project's version from an If-Match, optional */
-  async function resolveObjection(actor: Actor, noticeId: string, objectionId: string, resolution: string, locale: Locale, expectedVersion?: number) {
+  async function resolveObjection(actor: Actor, noticeId: string, objectionId: string, resolution: string, locale: Locale, expectedVersion?: number): Promise<ObjectionResolved> {
     const notice = await prisma.publicNotice.findUnique({ where: { id: noticeId }, select: { projectId: true } });
     if (!notice) throw new NotFoundError('objection');
     await actions.run(actor, 'resolve-objection', notice.projectId, { expectedVersion, input: { noticeId, objectionId, resolution }, locale });

@@ -1,6 +1,7 @@
 // Project documents: the application's (proposal, feasibility study, preliminary design, investment estimate)
 // and the filings' (contract, acceptance report …). Size and type limits, content sniffing, SM3 checksums.
 import { fileTypeFromBuffer } from 'file-type';
+import type { z } from 'zod';
 import type { Actor } from '../core/actor.js';
 import type { Database } from '../core/db/database.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
@@ -8,6 +9,9 @@ import { cleanFileName, type FileStore } from '../core/files/store.js';
 import type { Locale } from '../core/i18n.js';
 import type { ProjectActions } from './actions.js';
 import { findReadableProject } from './machine.js';
+import type { documentStoredSchema } from './project-schema.js';
+
+type DocumentStored = z.infer<typeof documentStoredSchema>;
 
 export const APPLICATION_DOCUMENTS = ['PROPOSAL', 'FEASIBILITY', 'PRELIMINARY_DESIGN', 'INVESTMENT_ESTIMATE'] as const;
 export const FILING_DOCUMENTS = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'CHANGE_REQUEST', 'ACCEPTANCE', 'ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'RECTIFICATION_REPORT', 'OTHER'] as const;
@@ -41,7 +45,7 @@ export async function sniffDocument(content: Buffer, filename: string): Promise<
 export function createDocumentService({ db, files, actions }: { db: Database; files: FileStore; actions: ProjectActions }) {
   const { prisma } = db;
 
-  async function upload(actor: Actor, projectId: string, kind: DocumentKind, file: { originalname: string; buffer: Buffer }, locale: Locale) {
+  async function upload(actor: Actor, projectId: string, kind: DocumentKind, file: { originalname: string; buffer: Buffer }, locale: Locale): Promise<DocumentStored> {
     // the application's documents while it is drafted; the filings' documents after establishment
     const application = (APPLICATION_DOCUMENTS as readonly string[]).includes(kind);
     const action = application ? 'update' : 'file';

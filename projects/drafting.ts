@@ -1,5 +1,6 @@
 // Drafting a project: basics, resource lines from the catalog, the information resource catalog, validation,
 // submission. Departments and counties draft; the validator is the same pure function the web UI runs.
+import type { z } from 'zod';
 import { assertCan, readableWhere } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
@@ -11,12 +12,16 @@ import type { PublishedCatalog } from '../catalog/published.js';
 import type { ProjectActions } from './actions.js';
 import type { DraftEdit } from './inputs.js';
 import { assertOrgsExist, basicsData, findReadableProject } from './machine.js';
+import type { catalogChangesSchema, ProjectListItem, projectPageSchema, validationResultSchema } from './project-schema.js';
 import { loadProject, toProjectView, toValidationInput, type ProjectView } from './store.js';
 import { EDITABLE_STATES } from './workflow.js';
 import { validateProject } from './validation.js';
 import type { InformationResourceInput, LineInput, ProjectBasics } from './validation-input.js';
 
 export type { LineInput, ProjectBasics };
+type ProjectPage = z.infer<typeof projectPageSchema>;
+type ValidationResult = z.infer<typeof validationResultSchema>;
+type CatalogChanges = z.infer<typeof catalogChangesSchema>;
 
 export interface ProjectListFilter {
   status?: string[];
@@ -68,7 +73,7 @@ export function createDraftingService({ db, published, actions }: { db: Database
     }
   }
 
-  async function list(actor: Actor, f: ProjectListFilter) {
+  async function list(actor: Actor, f: ProjectListFilter): Promise<ProjectPage> {
     assertCan(actor.ability, 'read', 'Project');
     const where: Prisma.ProjectWhereInput = {
       AND: [
@@ -105,7 +110,7 @@ export function createDraftingService({ db, published, actions }: { db: Database
     edit(actor, id, v, { op: 'resources', items }, locale);
 
   /** Validates against the current published catalog while the project is editable, else the pinned revision. */
-  async function validate(actor: Actor, id: string, locale: Locale) {
+  async function validate(actor: Actor, id: string, locale: Locale): Promise<ValidationResult> {
     const row = await findReadableProject(prisma, actor, id);
     const { row: full, org } = await loadProject(prisma, id);
     const entry = (EDITABLE_STATES as readonly string[]).includes(row.status) ? await published.current() : await published.revision(row.catalogRevision);
@@ -116,7 +121,7 @@ export function createDraftingService({ db, published, actions }: { db: Database
   const submit = (actor: Actor, id: string, expectedVersion: number | undefined, locale: Locale) => actions.take(actor, 'submit', id, expectedVersion, undefined, locale);
 
   /** What a newer published revision changes for the plans this project asks for. */
-  async function catalogChanges(actor: Actor, id: string) {
+  async function catalogChanges(actor: Actor, id: string): Promise<CatalogChanges> {
     const row = await findReadableProject(prisma, actor, id);
     const lines = await prisma.resourceLine.findMany({ where: { projectId: id }, select: { planCode: true } });
     const codes = new Set(lines.map((l) => l.planCode));
@@ -152,7 +157,7 @@ export const listSelect = {
   org: { select: { code: true, name: true } },
 } satisfies Prisma.ProjectSelect;
 
-export function toListItem({ org, ...p }: Prisma.ProjectGetPayload<{ select: typeof listSelect }>) {
+export function toListItem({ org, ...p }: Prisma.ProjectGetPayload<{ select: typeof listSelect }>): ProjectListItem {
   return {
     ...p,
     orgCode: org.code,

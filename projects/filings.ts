@@ -8,6 +8,7 @@ import type { Prisma } from '../core/db/generated/client.js';
 import type { Locale } from '../core/i18n.js';
 import type { ProjectActions } from './actions.js';
 import type { AcceptanceInput, ChangeRequestInput, FilingInput } from './inputs.js';
+import type { DeadlineList } from './project-schema.js';
 import { toDeadlineView } from './store.js';
 
 export type { AcceptanceInput, ChangeRequestInput, FilingInput, FilingKind } from './inputs.js';
@@ -35,7 +36,7 @@ export function createFilingService({ db, actions }: FilingDeps) {
     actions.take(actor, action, id, expectedVersion, { reason }, locale);
 
   /** What is due and overdue for the actor: their organisation's deadlines, or all of them for GIA and the auditor. */
-  async function deadlines(actor: Actor, filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string }) {
+  async function deadlines(actor: Actor, filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string }): Promise<DeadlineList> {
     assertCan(actor.ability, 'read', 'Project');
     const now = today();
     const where: Prisma.DeadlineWhereInput = {

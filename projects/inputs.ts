@@ -1,5 +1,7 @@
 // What each project action takes as input (the API's zod schemas in api/routers/projects.ts produce these).
+import type { z } from 'zod';
 import type { LocalDate } from '../core/calendar/working-days.js';
+import type { acceptanceInputSchema, changeRequestInputSchema, filingInputSchema } from './project-schema.js';
 import type { InformationResourceInput, LineInput, ProjectBasics } from './validation-input.js';
 import type { REVIEW_DIMENSIONS } from './workflow.js';
 
@@ -25,32 +27,11 @@ export interface NoticeInput {
   content?: string;
 }
 
-export type FilingKind = 'CONTRACT' | 'SUPERVISION' | 'PROGRESS' | 'ACCEPTANCE_REPORT' | 'SELF_EVALUATION' | 'RECTIFICATION_REPORT';
-
-export type FilingInput =
-  | { kind: 'CONTRACT'; signedDate: LocalDate; contractNo: string; contractor: string; amount: number }
-  | { kind: 'SUPERVISION'; unit: string; chosenDate: LocalDate; contractNo?: string }
-  | { kind: 'PROGRESS'; period: string; progressPercent: number; fundsUsed: number; summary: string }
-  | { kind: 'ACCEPTANCE_REPORT'; summary: string }
-  | { kind: 'SELF_EVALUATION'; year: number; summary: string; selfScore?: number }
-  | { kind: 'RECTIFICATION_REPORT'; deadlineId: string; summary: string };
-
-export interface AcceptanceInput {
-  acceptanceDate: LocalDate;
-  evidence: {
-    dataSharingConnected: boolean;
-    informationResourcesProvided: boolean;
-    onGovernmentCloud: boolean;
-    secureControllableChecked: boolean;
-  };
-  summary: string;
-}
-
-export interface ChangeRequestInput {
-  reason: string;
-  /** the resource lines as they should be after the change; a change of scope goes back to GIA */
-  lines: { planCode: string; quantity: number; purpose: string }[];
-}
+// declared once, as the API's zod schemas (projects/project-schema.ts)
+export type FilingInput = z.infer<typeof filingInputSchema>;
+export type FilingKind = FilingInput['kind'];
+export type AcceptanceInput = z.infer<typeof acceptanceInputSchema>;
+export type ChangeRequestInput = z.infer<typeof changeRequestInputSchema>;
 
 /** A document already stored (core/files/store.ts), to be recorded with the project. */
 export interface StoredDocument {

@@ -265,7 +265,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
         const filing = await tx.filing.create({ data: { projectId: row.id, kind, data: data as Prisma.InputJsonValue, filedById: actor.principal!.id } });
         const detail: Record<string, unknown> = { kind, filingId: filing.id };
         if (input.kind === 'CONTRACT') {
-          const d = await addDeadline(tx, row, CONTRACT_FILING, input.signedDate, `合同备案：${input.contractNo}`, 'signedDate', { filingId: filing.id });
+          const d = await addDeadline(tx, row, CONTRACT_FILING, input.signedDate as LocalDate, `合同备案：${input.contractNo}`, 'signedDate', { filingId: filing.id });
           detail.late = env.today > d.dueDate;
           detail.dueDate = d.dueDate;
         } else if (input.kind === 'ACCEPTANCE_REPORT') {
@@ -321,7 +321,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
         if (missing.length) throw new RuleViolationError(missing);
         const { acceptanceDate, ...data } = input;
         const filing = await tx.filing.create({ data: { projectId: row.id, kind: 'ACCEPTANCE', data: { acceptanceDate, ...data }, filedById: actor.principal!.id } });
-        const d = await addDeadline(tx, row, ACCEPTANCE_REPORT, acceptanceDate, '竣工验收报告备案', 'acceptanceDate');
+        const d = await addDeadline(tx, row, ACCEPTANCE_REPORT, acceptanceDate as LocalDate, '竣工验收报告备案', 'acceptanceDate');
         return { detail: { filingId: filing.id, reportDue: d.dueDate } };
       },
     },

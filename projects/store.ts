@@ -2,7 +2,12 @@
 import type { Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { NotFoundError } from '../core/errors.js';
+import type { DeadlineView, FilingView, ProjectView } from './project-schema.js';
 import type { ProjectForValidation } from './validation-input.js';
+
+// the columns are text or JSON; the services write only the values the view declares
+type Review = ProjectView['reviews'][number];
+type DocumentKind = ProjectView['documents'][number]['kind'];
 
 export const projectInclude = {
   lines: { orderBy: { lineNo: 'asc' } },
@@ -16,13 +21,13 @@ export const projectInclude = {
 } satisfies Prisma.ProjectInclude;
 
 export type ProjectRow = Prisma.ProjectGetPayload<{ include: typeof projectInclude }>;
-type OrgLite = { id: string; code: string; name: string; kind: string };
+type OrgLite = ProjectView['org'];
 
 const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A deadline as the project view and the deadlines list show it. */
-export function toDeadlineView(d: ProjectRow['deadlines'][number]) {
+export function toDeadlineView(d: ProjectRow['deadlines'][number]): DeadlineView {
   return {
     id: d.id,
     ruleCode: d.ruleCode,
@@ -36,14 +41,13 @@ export function toDeadlineView(d: ProjectRow['deadlines'][number]) {
   };
 }
 
-export function toProjectView(p: ProjectRow, org: OrgLite) {
+export function toProjectView(p: ProjectRow, org: OrgLite): ProjectView {
   return {
     id: p.id,
     code: p.code,
     name: p.name,
     type: p.type,
     status: p.status,
-    /** why the project is suspended or terminated */
     statusReason: p.statusReason,
     org,
     leadOrgId: p.leadOrgId,
@@ -71,7 +75,7 @@ export function toProjectView(p: ProjectRow, org: OrgLite) {
     informationResources: p.informationResources.map(({ id: _id, projectId: _p, sortOrder: _s, ...r }) => r),
     documents: p.documents.map((d) => ({
       id: d.id,
-      kind: d.kind,
+      kind: d.kind as DocumentKind,
       filename: d.filename,
       contentType: d.contentType,
       size: d.size,
@@ -80,9 +84,9 @@ export function toProjectView(p: ProjectRow, org: OrgLite) {
       createdAt: d.createdAt.toISOString(),
     })),
     reviews: p.reviews.map((r) => ({
-      stage: r.stage,
-      decision: r.decision,
-      dimensions: r.dimensions,
+      stage: r.stage as Review['stage'],
+      decision: r.decision as Review['decision'],
+      dimensions: r.dimensions as Review['dimensions'],
       comment: r.comment,
       approvedAmount: num(r.approvedAmount),
       reviewerId: r.reviewerId,
@@ -98,13 +102,14 @@ export function toProjectView(p: ProjectRow, org: OrgLite) {
       closedAt: iso(n.closedAt),
       objections: n.objections.map((o) => ({ id: o.id, submitter: o.submitter, content: o.content, resolution: o.resolution, at: o.createdAt.toISOString() })),
     })),
-    filings: p.filings.map((f) => ({ id: f.id, kind: f.kind, data: f.data, filedById: f.filedById, at: f.createdAt.toISOString() })),
+    // a filing's data is what the filing service recorded for its kind
+    filings: p.filings.map((f) => ({ id: f.id, kind: f.kind, data: f.data, filedById: f.filedById, at: f.createdAt.toISOString() }) as FilingView),
     deadlines: p.deadlines.map(toDeadlineView),
     entitlements: p.entitlements.map((e) => ({ planCode: e.planCode, quantity: e.quantity, catalogRevision: e.catalogRevision })),
   };
 }
 
-export type ProjectView = ReturnType<typeof toProjectView>;
+export type { ProjectView };
 
 export async function loadProject(tx: Tx, id: string): Promise<{ row: ProjectRow; org: OrgLite }> {
   const row = await tx.project.findUnique({ where: { id }, include: projectInclude });

@@ -19,6 +19,7 @@ import type { RequestActions } from './request-actions.js';
 import { drawnBy, type ResourceRequestService } from './requests.js';
 import type { StatusReader } from './status-reader.js';
 import { loadTenantInput, tenantNamespaceOf } from './tenant-state.js';
+import type { JobDetail, JobView, ProjectResources } from './view-schema.js';
 
 export { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 
@@ -49,18 +50,19 @@ export function toJobView(j: {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
-}) {
+}): JobView {
   return {
     id: j.id,
-    kind: j.kind,
+    // text and JSON columns: the kind is one of JOB_KINDS, the result what the worker kept (job-runs.ts)
+    kind: j.kind as JobView['kind'],
     projectId: j.projectId,
     requestId: j.requestId,
     stack: j.stack,
     driver: j.driver,
-    state: j.state,
+    state: j.state as JobView['state'],
     attempts: j.attempts,
     error: j.error,
-    result: j.result,
+    result: j.result as JobView['result'],
     createdAt: j.createdAt.toISOString(),
     startedAt: j.startedAt?.toISOString() ?? null,
     finishedAt: j.finishedAt?.toISOString() ?? null,
@@ -149,10 +151,13 @@ export function createProvisioningService({ db, queue, requests, requestActions,
     return job;
   }
 
-  async function getJob(actor: Actor, id: string) {
+  async function getJob(actor: Actor, id: string): Promise<JobDetail> {
     const job = await readableJob(actor, id);
-    const events = await prisma.jobEvent.findMany({ where: { jobId: id }, orderBy: { seq: 'asc' }, take: 1000 });
-    return { ...toJobView(job), events: events.map((e) => ({ seq: e.seq.toString(), at: e.at.toISOString(), level: e.level, message: e.message, data: e.data })) };
+    const log = await prisma.jobEvent.findMany({ where: { jobId: id }, orderBy: { seq: 'asc' }, take: 1000 });
+    type Event = JobDetail['events'][number];
+    // the worker writes an EventLevel and an object (or nothing) as data
+    const events = log.map((e): Event => ({ seq: e.seq.toString(), at: e.at.toISOString(), level: e.level as Event['level'], message: e.message, data: e.data as Event['data'] }));
+    return { ...toJobView(job), events };
   }
 
   /** Events after `afterSeq`, and whether the job has ended (for server-sent events). */
@@ -181,7 +186,7 @@ export function createProvisioningService({ db, queue, requests, requestActions,
   }
 
   /** What a project has: tracked resources and their state, entitlement used and left, drift where known. */
-  async function resources(actor: Actor, projectId: string) {
+  async function resources(actor: Actor, projectId: string): Promise<ProjectResources> {
     const project = await findReadableProject(prisma, actor, projectId);
     const org = await prisma.organisation.findUniqueOrThrow({ where: { id: project.orgId } });
     const namespace = tenantNamespaceOf(org.code, project.code);
@@ -206,7 +211,7 @@ export function createProvisioningService({ db, queue, requests, requestActions,
       drift = [...(checked ?? []), ...read.drift.filter((d) => !seen.has(`${d.kind}/${d.name}`))];
       observed = new Map(read.objects.map((o) => [`${o.kind}/${o.name}`, { state: o.state === 'MISSING' ? 'DRIFTED' : o.state, detail: o.detail }]));
     }
-    const views = rows.map((r) => {
+    const views = rows.map((r): ProjectResources['resources'][number] => {
         const seen = r.state === 'DEPROVISIONED' ? undefined : observed.get(`${r.kind}/${r.name}`);
         return {
           id: r.id,
@@ -215,7 +220,8 @@ export function createProvisioningService({ db, queue, requests, requestActions,
           namespace: r.namespace,
           planCode: r.planCode,
           requestId: r.requestId,
-          state: seen?.state ?? r.state,
+          // the column holds one of RESOURCE_STATES; what the live read sees is mapped onto them above
+          state: (seen?.state ?? r.state) as ProjectResources['resources'][number]['state'],
           detail: seen?.detail ?? r.detail,
           credentialsRevealed: r.credentialsRevealedAt !== null,
           updatedAt: r.updatedAt.toISOString(),

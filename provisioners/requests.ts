@@ -15,6 +15,7 @@ import type { RequestActions } from './request-actions.js';
 import { findReadableRequest } from './request-machine.js';
 import { requestInclude, toRequestView } from './request-view.js';
 import type { Environment, NetworkZone } from './tenant-input.js';
+import type { RequestPage, RequestView } from './view-schema.js';
 
 export interface ResourceRequestInput {
   items: { planCode: string; quantity: number }[];
@@ -25,7 +26,8 @@ export interface ResourceRequestInput {
   sshPublicKeys: string[];
 }
 
-export { toRequestView, type RequestView } from './request-view.js';
+export { toRequestView } from './request-view.js';
+export type { RequestView };
 
 export async function drawnBy(tx: Tx, projectId: string, exceptRequestId?: string) {
   const items = await tx.resourceRequestItem.findMany({
@@ -103,7 +105,7 @@ export function createResourceRequestService({ db, published, actions }: { db: D
     });
   }
 
-  async function list(actor: Actor, f: { status?: string[]; projectId?: string; page: number; pageSize: number }) {
+  async function list(actor: Actor, f: { status?: string[]; projectId?: string; page: number; pageSize: number }): Promise<RequestPage> {
     assertCan(actor.ability, 'read', 'ResourceRequest');
     const where: Prisma.ResourceRequestWhereInput = {
       AND: [readableWhere(actor.ability, 'ResourceRequest'), f.status?.length ? { status: { in: f.status as never } } : {}, f.projectId ? { projectId: f.projectId } : {}],

@@ -1,33 +1,13 @@
 // Organisations and user accounts (administrators), with field-level rules from core/access.
-import { z } from 'zod';
-import { ALL_ROLES } from '../../core/access/roles.js';
+import { organisationViewSchema as organisation, orgKindSchema, roleSchema, userPageSchema, userViewSchema as user } from '../../accounts/account-schema.js';
+import { z } from '../../core/zod-openapi.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam } from '../schemas.js';
 import type { Services } from '../services.js';
 
-const orgKind = z.enum(['GIA', 'FINANCE', 'BDC', 'DEPARTMENT', 'COUNTY']);
-const role = z.enum(ALL_ROLES);
-const organisation = z
-  .object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), kind: orgKind, active: z.boolean(), version: z.number() })
-  .openapi('Organisation');
-const user = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role,
-    orgId: z.string(),
-    org: z.object({ code: z.string(), name: z.string(), kind: orgKind }),
-    disabled: z.boolean(),
-    email: z.string().nullable().optional(),
-    phone: z.string().nullable().optional(),
-    failedLogins: z.number().optional(),
-    lockedUntil: z.string().nullable().optional(),
-    lastLoginAt: z.string().nullable().optional(),
-    version: z.number().optional(),
-  })
-  .openapi('User', { description: 'fields beyond the public ones are present only for those allowed to see them' });
+const orgKind = orgKindSchema;
+const role = roleSchema;
 
 const email = z.email().max(200).nullable().optional();
 const phone = z.string().regex(/^[0-9+\-() ]{5,30}$/).nullable().optional();
@@ -88,7 +68,7 @@ export function accountRoutes(table: RouteTable, s: Services) {
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
     responses: {
-      200: { description: 'a page of accounts', schema: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(user) }) },
+      200: { description: 'a page of accounts', schema: userPageSchema },
       400: errors[400],
       401: errors[401],
     },

@@ -1,28 +1,9 @@
 // The audit trail, for the audit administrator.
-import { z } from 'zod';
+import { auditOutcomeSchema, auditPageSchema, auditVerifySchema } from '../../core/audit/event-schema.js';
+import { z } from '../../core/zod-openapi.js';
 import { route, type RouteTable } from '../route.js';
 import { errors } from '../schemas.js';
 import type { Services } from '../services.js';
-
-const auditEvent = z
-  .object({
-    seq: z.string(),
-    at: z.string(),
-    actorId: z.string().nullable(),
-    actorName: z.string().nullable(),
-    actorRole: z.string().nullable(),
-    ip: z.string().nullable(),
-    userAgent: z.string().nullable(),
-    requestId: z.string().nullable(),
-    action: z.string(),
-    targetType: z.string().nullable(),
-    targetId: z.string().nullable(),
-    outcome: z.enum(['SUCCESS', 'FAILURE', 'DENIED']),
-    detail: z.unknown(),
-    prevHash: z.string(),
-    hash: z.string(),
-  })
-  .openapi('AuditEvent');
 
 export function auditRoutes(table: RouteTable, s: Services) {
   route(table, {
@@ -34,7 +15,7 @@ export function auditRoutes(table: RouteTable, s: Services) {
     query: z.strictObject({
       actor: z.string().max(64).optional(),
       action: z.string().max(100).optional().describe('prefix, e.g. auth. or catalog.revision'),
-      outcome: z.enum(['SUCCESS', 'FAILURE', 'DENIED']).optional(),
+      outcome: auditOutcomeSchema.optional(),
       targetType: z.string().max(50).optional(),
       targetId: z.string().max(100).optional(),
       from: z.iso.datetime({ offset: true }).optional(),
@@ -43,7 +24,7 @@ export function auditRoutes(table: RouteTable, s: Services) {
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
     responses: {
-      200: { description: 'a page of records', schema: z.object({ items: z.array(auditEvent), nextBefore: z.string().nullable() }) },
+      200: { description: 'a page of records', schema: auditPageSchema },
       400: errors[400],
       401: errors[401],
       403: errors[403],
@@ -65,18 +46,7 @@ export function auditRoutes(table: RouteTable, s: Services) {
     summary: 'Verify the SM3 hash chain of the whole trail; reports the first broken link (auditor)',
     tags: ['audit'],
     auth: true,
-    responses: {
-      200: {
-        description: 'the result',
-        schema: z.object({
-          valid: z.boolean(),
-          checked: z.number(),
-          firstBroken: z.object({ seq: z.string(), reason: z.string(), expected: z.string().optional(), found: z.string().optional() }).nullable(),
-        }),
-      },
-      401: errors[401],
-      403: errors[403],
-    },
+    responses: { 200: { description: 'the result', schema: auditVerifySchema }, 401: errors[401], 403: errors[403] },
     handler: async ({ ctx }, _req, res) => void res.json(await s.auditTrail.verify(ctx)),
   });
 }

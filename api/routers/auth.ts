@@ -1,20 +1,9 @@
 // Sign-in, sign-out, the current user, password change.
-import { z } from 'zod';
+import { loginResultSchema, sessionUserSchema as sessionUser } from '../../accounts/account-schema.js';
+import { z } from '../../core/zod-openapi.js';
 import type { Services } from '../services.js';
 import { route, type RouteTable } from '../route.js';
 import { errors } from '../schemas.js';
-
-const sessionUser = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.string(),
-    orgId: z.string(),
-    orgCode: z.string(),
-    orgName: z.string(),
-  })
-  .openapi('SessionUser');
 
 export function authRoutes(table: RouteTable, s: Services) {
   route(table, {
@@ -27,7 +16,7 @@ export function authRoutes(table: RouteTable, s: Services) {
     responses: {
       200: {
         description: 'signed in',
-        schema: z.object({ token: z.string(), expiresAt: z.string(), idleTimeoutMinutes: z.number(), user: sessionUser }),
+        schema: loginResultSchema,
       },
       400: errors[400],
       401: errors[401],

@@ -1,59 +1,36 @@
 // The published catalog (public), its exports, and the revision workflow.
 import type { Response } from 'express';
-import { z } from 'zod';
+import {
+  catalogDiffSchema as catalogDiff,
+  catalogViewSchema,
+  categorySchema,
+  itemStateSchema,
+  planSpecView,
+  provisionerSchema,
+  publishedCatalogSchema as publishedCatalog,
+  revisionDetailSchema as revisionDetail,
+  revisionSummarySchema as revisionSummary,
+  xinchuangView,
+} from '../../catalog/view-schema.js';
+import { z } from '../../core/zod-openapi.js';
 import { catalogCsv, catalogXlsx } from '../../catalog/export.js';
-import { categorySchema, provisionerKindSchema } from '../../catalog/seed-schema.js';
 import type { RevisionTransitionAction } from '../../catalog/revision-workflow.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
-import { errors, INT32_MAX, localeQuery, offeringView, planSpec, positiveInt, revisionParam, revisionSummary, xinchuang } from '../schemas.js';
+import { errors, INT32_MAX, localeQuery, positiveInt, revisionParam } from '../schemas.js';
 import type { Services } from '../services.js';
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes');
-
-const publishedCatalog = z
-  .object({
-    revision: z.object({ number: z.number().int(), title: z.string(), publishedAt: z.string().nullable() }),
-    offerings: z.array(offeringView),
-  })
-  .openapi('PublishedCatalog');
-
-const revisionDetail = z
-  .object({
-    revision: revisionSummary,
-    offerings: z.array(offeringView),
-    reviews: z.array(z.object({ body: z.string(), decision: z.string(), comment: z.string().nullable(), round: z.number(), reviewer: z.string(), at: z.string() })),
-  })
-  .openapi('RevisionDetail');
-
-const diffEntry = z.object({
-  kind: z.enum(['offering', 'plan']),
-  code: z.string(),
-  offeringCode: z.string(),
-  name: z.string(),
-  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
-});
-const catalogDiff = z
-  .object({
-    from: z.number(),
-    to: z.number(),
-    added: z.array(diffEntry),
-    changed: z.array(diffEntry),
-    retired: z.array(diffEntry),
-    reinstated: z.array(diffEntry),
-    removed: z.array(diffEntry),
-  })
-  .openapi('CatalogDiff');
 
 const offeringBody = z.strictObject({
   category: categorySchema,
   name: z.string().min(1).max(100),
   nameEn: z.string().max(200).nullable().optional(),
   description: z.string().min(1).max(2000),
-  provisioner: provisionerKindSchema,
+  provisioner: provisionerSchema,
   sharedService: z.boolean(),
   keywords: z.array(z.string().min(1).max(50)).max(50),
-  status: z.enum(['ACTIVE', 'RETIRED']).optional().describe('RETIRED retires the offering in this revision'),
+  status: itemStateSchema.optional().describe('RETIRED retires the offering in this revision'),
   sortOrder: z.number().int().min(0).max(100000).optional(),
 });
 
@@ -62,10 +39,10 @@ const planBody = z.strictObject({
   nameEn: z.string().max(200).nullable().optional(),
   unit: z.string().min(1).max(20),
   unitPrice: z.number().nonnegative().max(1e10).multipleOf(0.01),
-  spec: planSpec,
-  xinchuang,
+  spec: planSpecView,
+  xinchuang: xinchuangView,
   maxQuantity: z.number().int().positive().max(INT32_MAX).nullable().optional(),
-  status: z.enum(['ACTIVE', 'RETIRED']).optional().describe('RETIRED: stays readable in old revisions, cannot be requested'),
+  status: itemStateSchema.optional().describe('RETIRED: stays readable in old revisions, cannot be requested'),
   sortOrder: z.number().int().min(0).max(100000).optional(),
 });
 
@@ -202,7 +179,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     ifMatch: true,
     params: revisionParam.extend({ code }),
     body: offeringBody,
-    responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
+    responses: { 200: { description: 'the draft', schema: catalogViewSchema }, ...errors },
     handler: async ({ params, body, ctx }, req, res) =>
       sendRevision(res, await s.revisions.upsertOffering(ctx, params.number, readIfMatch(req), params.code, body, ctx.locale)),
   });
@@ -215,7 +192,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     auth: true,
     ifMatch: true,
     params: revisionParam.extend({ code }),
-    responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
+    responses: { 200: { description: 'the draft', schema: catalogViewSchema }, ...errors },
     handler: async ({ params, ctx }, req, res) =>
       sendRevision(res, await s.revisions.removeItem(ctx, params.number, readIfMatch(req), 'offering', params.code, ctx.locale)),
   });
@@ -229,7 +206,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     ifMatch: true,
     params: revisionParam.extend({ code, planCode: code }),
     body: planBody,
-    responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
+    responses: { 200: { description: 'the draft', schema: catalogViewSchema }, ...errors },
     handler: async ({ params, body, ctx }, req, res) =>
       sendRevision(res, await s.revisions.upsertPlan(ctx, params.number, readIfMatch(req), params.code, params.planCode, body, ctx.locale)),
   });
@@ -242,7 +219,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     auth: true,
     ifMatch: true,
     params: revisionParam.extend({ code, planCode: code }),
-    responses: { 200: { description: 'the draft', schema: revisionDetail.omit({ reviews: true }) }, ...errors },
+    responses: { 200: { description: 'the draft', schema: catalogViewSchema }, ...errors },
     handler: async ({ params, ctx }, req, res) =>
       sendRevision(res, await s.revisions.removeItem(ctx, params.number, readIfMatch(req), 'plan', params.planCode, ctx.locale)),
   });

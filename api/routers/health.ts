@@ -1,5 +1,5 @@
 // Liveness and readiness.
-import { z } from 'zod';
+import { z } from '../../core/zod-openapi.js';
 import type { Database } from '../../core/db/database.js';
 import { route, type RouteTable } from '../route.js';
 
@@ -21,7 +21,7 @@ export function healthRoutes(table: RouteTable, db: Database, isReady: () => boo
     auth: false,
     responses: {
       200: { description: 'ready', schema: z.object({ status: z.literal('ready'), database: z.string() }) },
-      503: { description: 'not ready' },
+      503: { description: 'not ready', schema: z.object({ status: z.enum(['starting', 'database-unavailable']) }) },
     },
     handler: async (_i, _req, res) => {
       if (!isReady()) return void res.status(503).json({ status: 'starting' });

@@ -2,10 +2,21 @@
 // assessment and the state machine, waves, and the progress board.
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
+import { z } from '../../core/zod-openapi.js';
 import { BadRequestError, InvalidInputError, PayloadTooLargeError } from '../../core/errors.js';
-import { MIGRATION_MACHINE, MIGRATION_STATES, MIGRATION_TRANSITION_ACTIONS, type MigrationTransitionAction } from '../../migration/workflow.js';
-import { HOSTING_TYPES, STRATEGIES, assessmentSchema, registerSchema, systemPatchSchema } from '../../migration/register-input.js';
+import {
+  boardSchema,
+  hostingSchema as hosting,
+  importResultSchema as importResult,
+  migrationStateSchema as status,
+  strategySchema as strategy,
+  systemHistorySchema,
+  systemPageSchema,
+  systemViewSchema as system,
+  waveViewSchema as wave,
+} from '../../migration/view-schema.js';
+import { MIGRATION_MACHINE, MIGRATION_TRANSITION_ACTIONS, type MigrationTransitionAction } from '../../migration/workflow.js';
+import { assessmentSchema, registerSchema, systemPatchSchema } from '../../migration/register-input.js';
 import { MAX_IMPORT_BYTES, registerTemplate } from '../../migration/spreadsheet.js';
 import type { TransitionInput } from '../../migration/transitions.js';
 import { readIfMatch, setEtag } from '../etag.js';
@@ -15,19 +26,10 @@ import type { Services } from '../services.js';
 
 const localDate = z.iso.date().describe('a calendar date in Asia/Shanghai, YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1).max(max);
-const status = z.enum(MIGRATION_STATES);
-const hosting = z.enum(HOSTING_TYPES);
-const strategy = z.enum(STRATEGIES);
 const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s).max(20)]).optional();
 const flag = z.enum(['true', 'false']).optional();
 const format = z.enum(['xlsx', 'csv']).default('xlsx');
 
-const system = z
-  .object({ id: z.string(), code: z.string(), name: z.string(), status, org: z.object({ id: z.string(), code: z.string(), name: z.string() }).passthrough(), version: z.number() })
-  .passthrough()
-  .openapi('MigrationSystem');
-const wave = z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), version: z.number() }).passthrough().openapi('MigrationWave');
-const importResult = z.object({ imported: z.number(), skippedEmptyRows: z.number(), firstCode: z.string(), lastCode: z.string() }).openapi('MigrationImportResult');
 const file = { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' } };
 
 const filters = {
@@ -94,7 +96,6 @@ function sendFile(res: Response, body: Buffer, fmt: 'xlsx' | 'csv', ascii: strin
 
 export function migrationRoutes(table: RouteTable, s: Services) {
   const tags = ['migration'];
-  const m = s.migration;
 
   route(table, {
     method: 'get', path: '/api/migration/template', summary: 'The register template (Chinese by default) with drop-downs and instructions, XLSX or CSV', tags, auth: false,
@@ -112,13 +113,13 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     tags, auth: false,
     query: z.strictObject({ view: z.enum(['public', 'full']).optional().describe('public: what the public display shows; full: 403 unless you may read it') }),
     responses: {
-      200: { description: 'the board (ETag; 304 with If-None-Match)', schema: z.object({ view: z.enum(['public', 'full']), totals: z.object({ systems: z.number() }).passthrough() }).passthrough().openapi('MigrationBoard') },
+      200: { description: 'the board (ETag; 304 with If-None-Match)', schema: boardSchema },
       304: { description: 'unchanged' },
       400: errors[400],
       403: errors[403],
     },
     handler: async ({ query, ctx }, req, res) => {
-      const board = await m.board.get(ctx, query.view);
+      const board = await s.migration.board.get(ctx, query.view);
       res.setHeader('ETag', board.etag);
       res.setHeader('Vary', 'Authorization');
       res.setHeader('Cache-Control', board.view === 'public' ? 'public, max-age=2' : 'private, no-cache');
@@ -130,14 +131,14 @@ export function migrationRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'get', path: '/api/migration/waves', summary: 'Migration waves by start date, with their systems and how many are done (signed-in users)', tags, auth: true,
     responses: { 200: { description: 'waves', schema: z.object({ items: z.array(wave) }) }, 401: errors[401] },
-    handler: async ({ ctx }, _req, res) => void res.json(await m.waves.list(ctx)),
+    handler: async ({ ctx }, _req, res) => void res.json(await s.migration.waves.list(ctx)),
   });
 
   route(table, {
     method: 'post', path: '/api/migration/waves', summary: 'Create a migration wave (sub-center)', tags, auth: true,
     body: z.strictObject({ name: text(100), startDate: localDate, endDate: localDate, description: z.string().max(2000).optional() }),
     responses: { 201: { description: 'created', schema: wave }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
-    handler: async ({ body, ctx }, _req, res) => send(res, await m.waves.create(ctx, body), 201),
+    handler: async ({ body, ctx }, _req, res) => send(res, await s.migration.waves.create(ctx, body), 201),
   });
 
   route(table, {
@@ -145,7 +146,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     params: idParam,
     body: z.strictObject({ name: text(100).optional(), startDate: localDate.optional(), endDate: localDate.optional(), description: z.string().max(2000).optional() }),
     responses: { 200: { description: 'updated', schema: wave }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await m.waves.update(ctx, params.id, readIfMatch(req), body)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.migration.waves.update(ctx, params.id, readIfMatch(req), body)),
   });
 
   route(table, {
@@ -155,8 +156,8 @@ export function migrationRoutes(table: RouteTable, s: Services) {
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
-    responses: { 200: { description: 'a page of systems, by code', schema: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(system) }) }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => void res.json(await m.register.list(ctx, { ...filterOf(query), page: query.page, pageSize: query.pageSize })),
+    responses: { 200: { description: 'a page of systems, by code', schema: systemPageSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.migration.register.list(ctx, { ...filterOf(query), page: query.page, pageSize: query.pageSize })),
   });
 
   route(table, {
@@ -164,7 +165,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     body: registerSchema,
     responses: { 201: { description: 'registered', schema: system }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => {
-      const v = await m.register.create(ctx, body);
+      const v = await s.migration.register.create(ctx, body);
       res.location(`/api/migration/systems/${v.id}`);
       send(res, v, 201);
     },
@@ -178,7 +179,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     responses: { 201: { description: 'imported', schema: importResult }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
     handler: async ({ ctx }, req, res) => {
       if (!req.file?.size) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
-      res.status(201).json(await m.register.importFile(ctx, req.file.buffer, ctx.locale));
+      res.status(201).json(await s.migration.register.importFile(ctx, req.file.buffer, ctx.locale));
     },
   });
 
@@ -187,7 +188,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     query: z.strictObject({ ...filters, format, lang: localeQuery }),
     responses: { ...file, 400: errors[400], 401: errors[401], 403: errors[403] },
     handler: async ({ query, ctx }, _req, res) => {
-      const body = await m.register.exportFile(ctx, filterOf(query), query.format, ctx.locale);
+      const body = await s.migration.register.exportFile(ctx, filterOf(query), query.format, ctx.locale);
       sendFile(res, body, query.format, 'system-register', ctx.locale === 'en' ? 'system-register' : '政务信息系统目录');
     },
   });
@@ -196,7 +197,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/migration/systems/:id', summary: 'A registered system', tags, auth: true,
     params: idParam,
     responses: { 200: { description: 'the system (ETag: its version)', schema: system }, 401: errors[401], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => send(res, await m.register.get(ctx, params.id, ctx.locale)),
+    handler: async ({ params, ctx }, _req, res) => send(res, await s.migration.register.get(ctx, params.id, ctx.locale)),
   });
 
   route(table, {
@@ -205,7 +206,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     tags, auth: true, ifMatch: true,
     params: idParam, body: systemPatchSchema,
     responses: { 200: { description: 'updated', schema: system }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await m.register.update(ctx, params.id, readIfMatch(req), body, ctx.locale)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.migration.register.update(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
@@ -213,7 +214,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     params: idParam,
     responses: { 204: { description: 'withdrawn' }, ...errors },
     handler: async ({ params, ctx }, req, res) => {
-      await m.register.remove(ctx, params.id, readIfMatch(req), ctx.locale);
+      await s.migration.register.remove(ctx, params.id, readIfMatch(req), ctx.locale);
       res.status(204).end();
     },
   });
@@ -221,8 +222,8 @@ export function migrationRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'get', path: '/api/migration/systems/:id/history', summary: 'Every change of a system: registration, edits, assessment and transitions, oldest first', tags, auth: true,
     params: idParam,
-    responses: { 200: { description: 'the history', schema: z.object({ id: z.string(), code: z.string(), items: z.array(z.object({ action: z.string(), fromStatus: status.nullable(), toStatus: status, at: z.string() }).passthrough()) }) }, 401: errors[401], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => void res.json(await m.register.history(ctx, params.id)),
+    responses: { 200: { description: 'the history', schema: systemHistorySchema }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.migration.register.history(ctx, params.id)),
   });
 
   for (const action of MIGRATION_TRANSITION_ACTIONS) {
@@ -234,7 +235,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
       params: idParam, body: TRANSITION_BODIES[action],
       responses: { 200: { description: 'done', schema: system }, ...errors },
       handler: async ({ params, body, ctx }, req, res) =>
-        send(res, await m.transitions.take(ctx, params.id, readIfMatch(req), action, (body ?? {}) as TransitionInput[typeof action], ctx.locale)),
+        send(res, await s.migration.transitions.take(ctx, params.id, readIfMatch(req), action, (body ?? {}) as TransitionInput[typeof action], ctx.locale)),
     });
   }
 }

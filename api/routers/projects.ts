@@ -1,20 +1,38 @@
 // Projects: drafting, validation, the approval chain, public notices, filings, deadlines, documents.
 import type { Response } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
+import {
+  acceptanceInputSchema,
+  catalogChangesSchema,
+  changeRequestInputSchema,
+  deadlineListSchema,
+  documentKindSchema as documentKind,
+  documentStoredSchema,
+  filingInputSchema as filingBody,
+  lineInputSchema as lineBody,
+  localDate,
+  money,
+  objectionRecordedSchema,
+  objectionResolvedSchema,
+  projectPageSchema,
+  projectStatusSchema as projectStatus,
+  projectTypeSchema as projectType,
+  projectViewSchema as project,
+  publicNoticeSchema,
+  queuePageSchema,
+  queueStageSchema,
+  validationResultSchema,
+} from '../../projects/project-schema.js';
+import { z } from '../../core/zod-openapi.js';
 import { MAX_DOCUMENT_BYTES } from '../../projects/documents.js';
-import { PROJECT_STATES, REVIEW_DIMENSIONS } from '../../projects/workflow.js';
+import { REVIEW_DIMENSIONS } from '../../projects/workflow.js';
 import { InvalidInputError, PayloadTooLargeError } from '../../core/errors.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam, positiveInt } from '../schemas.js';
 import type { Services } from '../services.js';
 
-const localDate = z.iso.date().describe('a calendar date in Asia/Shanghai, YYYY-MM-DD');
-const money = z.number().nonnegative().max(1e12).multipleOf(0.01);
 const text = (max: number) => z.string().trim().min(1).max(max);
-const projectType = z.enum(['NEW', 'UPGRADE', 'OM']);
-const projectStatus = z.enum(PROJECT_STATES);
 
 const basics = {
   name: text(200),
@@ -35,7 +53,6 @@ const basics = {
 };
 const createBody = z.strictObject(basics);
 const patchBody = z.strictObject(Object.fromEntries(Object.entries(basics).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof basics]: z.ZodOptional<(typeof basics)[K]> });
-const lineBody = z.strictObject({ planCode: text(64), quantity: z.number().int().positive().max(100000), purpose: text(500) });
 const resource = z.strictObject({
   direction: z.enum(['NEEDED', 'PRODUCED']),
   name: text(200),
@@ -47,20 +64,6 @@ const resource = z.strictObject({
 });
 const opinion = z.strictObject({ opinion: z.enum(['PASS', 'CONCERN', 'FAIL']), comment: text(2000) });
 const dimensions = z.strictObject(Object.fromEntries(REVIEW_DIMENSIONS.map((d) => [d, opinion])) as Record<(typeof REVIEW_DIMENSIONS)[number], typeof opinion>);
-
-const filingBody = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('CONTRACT'), signedDate: localDate, contractNo: text(100), contractor: text(200), amount: money }),
-  z.strictObject({ kind: z.literal('SUPERVISION'), unit: text(200), chosenDate: localDate, contractNo: z.string().max(100).optional() }),
-  z.strictObject({ kind: z.literal('PROGRESS'), period: text(50), progressPercent: z.number().min(0).max(100), fundsUsed: money, summary: text(5000) }),
-  z.strictObject({ kind: z.literal('ACCEPTANCE_REPORT'), summary: text(5000) }),
-  z.strictObject({ kind: z.literal('SELF_EVALUATION'), year: z.number().int().min(2000).max(2100), summary: text(5000), selfScore: z.number().min(0).max(100).optional() }),
-  z.strictObject({ kind: z.literal('RECTIFICATION_REPORT'), deadlineId: z.uuid(), summary: text(5000) }),
-]);
-
-const documentKind = z.enum(['PROPOSAL', 'FEASIBILITY', 'PRELIMINARY_DESIGN', 'INVESTMENT_ESTIMATE', 'CONTRACT', 'SUPERVISION', 'PROGRESS', 'CHANGE_REQUEST', 'ACCEPTANCE', 'ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'RECTIFICATION_REPORT', 'OTHER']);
-
-const project = z.object({ id: z.string(), code: z.string(), name: z.string(), status: projectStatus, version: z.number() }).passthrough().openapi('Project');
-const violation = z.object({ code: z.string(), message: z.string(), article: z.string().optional(), line: z.number().optional(), field: z.string().optional() }).openapi('Violation');
 
 // defParamCharset: file names arrive in UTF-8 (Chinese names), not latin1
 const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } });
@@ -103,7 +106,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
-    responses: { 200: { description: 'a page of projects', schema: z.object({ total: z.number(), items: z.array(z.unknown()) }) }, 400: errors[400], 401: errors[401] },
+    responses: { 200: { description: 'a page of projects', schema: projectPageSchema }, 400: errors[400], 401: errors[401] },
     handler: async ({ query, ctx }, _req, res) => {
       const status = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
       res.json(await s.drafting.list(ctx, { ...query, status }));
@@ -113,11 +116,11 @@ export function projectRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'get', path: '/api/projects/queue', summary: "A reviewer's queue for one stage, oldest submission first", tags, auth: true,
     query: z.strictObject({
-      stage: z.enum(['GIA_REVIEW', 'BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'CHANGE_REVIEW']),
+      stage: queueStageSchema,
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
-    responses: { 200: { description: 'the queue', schema: z.object({ stage: z.string(), total: z.number(), items: z.array(z.unknown()) }) }, 400: errors[400], 401: errors[401], 403: errors[403] },
+    responses: { 200: { description: 'the queue', schema: queuePageSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
     handler: async ({ query, ctx }, _req, res) => void res.type('application/json').send(await s.approval.queue(ctx, query.stage, query.page, query.pageSize)),
   });
 
@@ -166,14 +169,14 @@ export function projectRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post', path: '/api/projects/:id/validate', summary: 'Every problem with the project at once, each with its code, line, message and article', tags, auth: true,
     params: projectParam,
-    responses: { 200: { description: 'the result', schema: z.object({ valid: z.boolean(), catalogRevision: z.number(), violations: z.array(violation) }) }, 401: errors[401], 404: errors[404] },
+    responses: { 200: { description: 'the result', schema: validationResultSchema }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, _req, res) => void res.json(await s.drafting.validate(ctx, params.id, ctx.locale)),
   });
 
   route(table, {
     method: 'get', path: '/api/projects/:id/catalog-changes', summary: 'What newer published catalog revisions change for the plans this project asks for', tags, auth: true,
     params: projectParam,
-    responses: { 200: { description: 'changes', schema: z.object({ pinned: z.number(), current: z.number() }).passthrough() }, 401: errors[401], 404: errors[404] },
+    responses: { 200: { description: 'changes', schema: catalogChangesSchema }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, _req, res) => void res.json(await s.drafting.catalogChanges(ctx, params.id)),
   });
 
@@ -214,26 +217,26 @@ export function projectRoutes(table: RouteTable, s: Services) {
 
   route(table, {
     method: 'get', path: '/api/notices', summary: 'Open public notices of fund allocations (public)', tags: ['notices'], auth: false,
-    responses: { 200: { description: 'open notices', schema: z.object({ items: z.array(z.unknown()) }) } },
+    responses: { 200: { description: 'open notices', schema: z.object({ items: z.array(publicNoticeSchema) }) } },
     handler: async (_i, _req, res) => void res.json({ items: await s.approval.openNotices() }),
   });
 
   route(table, {
     method: 'post', path: '/api/notices/:id/objections', summary: 'Raise an objection to an open notice (anyone)', tags: ['notices'], auth: false,
     params: idParam, body: z.strictObject({ submitter: text(100), contact: z.string().max(100).optional(), content: text(5000) }),
-    responses: { 201: { description: 'recorded', schema: z.object({ id: z.string(), at: z.string() }) }, 400: errors[400], 404: errors[404], 409: errors[409] },
+    responses: { 201: { description: 'recorded', schema: objectionRecordedSchema }, 400: errors[400], 404: errors[404], 409: errors[409] },
     handler: async ({ params, body, ctx }, _req, res) => void res.status(201).json(await s.approval.raiseObjection(ctx, params.id, body)),
   });
 
   route(table, {
-    method: 'post', path: '/api/notices/:id/objections/:objectionId/resolve', summary: 'Record how an objection was resolved (GIA); If-Match (the project\'s ETag) optional, a stale one is 412', tags: ['notices'], auth: true,
+    method: 'post', path: '/api/notices/:id/objections/:objectionId/resolve', summary: 'Record how an objection was resolved (GIA); If-Match (the project\'s ETag) optional, a stale one is 412', tags: ['notices'], auth: true, ifMatch: 'optional',
     params: idParam.extend({ objectionId: z.uuid() }), body: z.strictObject({ resolution: text(5000) }),
-    responses: { 200: { description: 'resolved', schema: z.object({ id: z.string(), resolution: z.string() }) }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
+    responses: { 200: { description: 'resolved', schema: objectionResolvedSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
     handler: async ({ params, body, ctx }, req, res) => void res.json(await s.approval.resolveObjection(ctx, params.id, params.objectionId, body.resolution, ctx.locale, readIfMatch(req))),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/filings', summary: 'File a contract (Art. 13), supervision unit (16), progress report (15), acceptance report (20), self-evaluation (21) or rectification report (24); If-Match optional (a stale one is 412)', tags, auth: true,
+    method: 'post', path: '/api/projects/:id/filings', summary: 'File a contract (Art. 13), supervision unit (16), progress report (15), acceptance report (20), self-evaluation (21) or rectification report (24); If-Match optional (a stale one is 412)', tags, auth: true, ifMatch: 'optional',
     params: projectParam, body: filingBody,
     responses: { 200: { description: 'the project', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.file(ctx, params.id, body as never, ctx.locale, readIfMatch(req))),
@@ -242,18 +245,14 @@ export function projectRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post', path: '/api/projects/:id/acceptance', summary: 'File completion acceptance with the Art. 17 and Art. 19 conditions as evidence', tags, auth: true, ifMatch: true,
     params: projectParam,
-    body: z.strictObject({
-      acceptanceDate: localDate,
-      evidence: z.strictObject({ dataSharingConnected: z.boolean(), informationResourcesProvided: z.boolean(), onGovernmentCloud: z.boolean(), secureControllableChecked: z.boolean() }),
-      summary: text(5000),
-    }),
+    body: acceptanceInputSchema,
     responses: { 200: { description: 'accepted', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.acceptance(ctx, params.id, readIfMatch(req), body as never, ctx.locale)),
   });
 
   route(table, {
     method: 'post', path: '/api/projects/:id/change-request', summary: 'Request a change of scope (Art. 15): the lines as they should be; goes back to GIA', tags, auth: true, ifMatch: true,
-    params: projectParam, body: z.strictObject({ reason: text(5000), lines: z.array(lineBody).min(1).max(500) }),
+    params: projectParam, body: changeRequestInputSchema,
     responses: { 200: { description: 'in change review', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.requestChange(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
@@ -266,7 +265,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/rectification-notices', summary: 'Issue a rectification notice (Art. 24): the results are due in 10 working days; If-Match optional (a stale one is 412)', tags, auth: true,
+    method: 'post', path: '/api/projects/:id/rectification-notices', summary: 'Issue a rectification notice (Art. 24): the results are due in 10 working days; If-Match optional (a stale one is 412)', tags, auth: true, ifMatch: 'optional',
     params: projectParam, body: z.strictObject({ issues: text(5000), issuedDate: localDate.optional() }),
     responses: { 200: { description: 'issued', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.issueRectification(ctx, params.id, body as never, ctx.locale, readIfMatch(req))),
@@ -284,7 +283,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'get', path: '/api/deadlines', summary: 'Deadlines due and overdue, with working days left (your organisation; GIA and the auditor: all)', tags, auth: true,
     query: z.strictObject({ status: z.enum(['open', 'overdue', 'met', 'all']).default('open'), orgId: z.uuid().optional() }),
-    responses: { 200: { description: 'deadlines by due date', schema: z.object({ today: z.string(), items: z.array(z.unknown()) }) }, 400: errors[400], 401: errors[401] },
+    responses: { 200: { description: 'deadlines by due date', schema: deadlineListSchema }, 400: errors[400], 401: errors[401] },
     handler: async ({ query, ctx }, _req, res) => void res.json(await s.filings.deadlines(ctx, query)),
   });
 
@@ -292,7 +291,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/projects/:id/documents', summary: 'Upload a document (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB; the content is checked, not the name)', tags, auth: true,
     params: projectParam, body: z.strictObject({ kind: documentKind }),
     multipart: { field: 'file', parser: uploadOne('file') },
-    responses: { 201: { description: 'stored, with its SM3 checksum', schema: z.object({ id: z.string(), sm3: z.string() }).passthrough() }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[400], 415: errors[400] },
+    responses: { 201: { description: 'stored, with its SM3 checksum', schema: documentStoredSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[400], 415: errors[400] },
     handler: async ({ params, body, ctx }, req, res) => {
       if (!req.file) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
       res.status(201).json(await s.documents.upload(ctx, params.id, body.kind, req.file, ctx.locale));

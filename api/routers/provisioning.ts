@@ -1,5 +1,17 @@
 // Cloud resource requests, provisioning jobs (202 + id, progress, server-sent events), provisioned resources.
-import { z } from 'zod';
+import { z } from '../../core/zod-openapi.js';
+import {
+  credentialsSchema,
+  environmentSchema,
+  jobAcceptedSchema,
+  jobDetailSchema,
+  networkZoneSchema,
+  previewSchema,
+  projectResourcesSchema,
+  requestPageSchema,
+  requestStatusSchema as requestStatus,
+  requestViewSchema as requestView,
+} from '../../provisioners/view-schema.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam } from '../schemas.js';
@@ -7,9 +19,6 @@ import type { Services } from '../services.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const sshKey = z.string().trim().max(4096).regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sm2) [A-Za-z0-9+/=]+( .*)?$/, 'an OpenSSH public key');
-const requestStatus = z.enum(['SUBMITTED', 'APPROVED', 'RETURNED', 'PROVISIONING', 'PROVISIONED', 'FAILED', 'DEPROVISIONING', 'DEPROVISIONED']);
-const requestView = z.object({ id: z.string(), code: z.string(), status: requestStatus, version: z.number() }).passthrough().openapi('ResourceRequest');
-const jobView = z.object({ id: z.string(), kind: z.string(), state: z.enum(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED']) }).passthrough().openapi('ProvisioningJob');
 const idempotencyKey = (h: string | string[] | undefined) => (typeof h === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(h) ? h : undefined);
 
 export function provisioningRoutes(table: RouteTable, s: Services) {
@@ -21,8 +30,8 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
     body: z.strictObject({
       items: z.array(z.strictObject({ planCode: text(64), quantity: z.number().int().positive().max(100000) })).min(1).max(100)
         .refine((items) => new Set(items.map((i) => i.planCode)).size === items.length, 'each plan once'),
-      environment: z.enum(['production', 'test']),
-      networkZone: z.enum(['egov-extranet', 'internet']).describe('政务外网 / 互联网区'),
+      environment: environmentSchema,
+      networkZone: networkZoneSchema,
       systemId: z.uuid().nullable().optional(),
       contacts: z.array(z.strictObject({ name: text(50), phone: z.string().regex(/^[0-9+\-() ]{5,30}$/), email: z.email().optional() })).min(1).max(10),
       sshPublicKeys: z.array(sshKey).max(20).default([]),
@@ -43,7 +52,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
-    responses: { 200: { description: 'a page', schema: z.object({ total: z.number(), items: z.array(requestView) }) }, 400: errors[400], 401: errors[401], 403: errors[403] },
+    responses: { 200: { description: 'a page', schema: requestPageSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
     handler: async ({ query, ctx }, _req, res) => {
       const status = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
       res.json(await s.resourceRequests.list(ctx, { ...query, status }));
@@ -80,7 +89,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
     responses: {
       200: {
         description: 'objects, and the changes once a preview job has run (null before)',
-        schema: z.object({ namespace: z.string(), driver: z.string(), objects: z.array(z.unknown()), changes: z.array(z.unknown()).nullable(), previewJob: jobView.nullable() }),
+        schema: previewSchema,
       },
       401: errors[401], 403: errors[403], 404: errors[404],
     },
@@ -95,7 +104,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
 
   route(table, {
     method: 'post', path: '/api/resource-requests/:id/preview', summary: 'Compute what provisioning this request would change, through the driver, as a job (sub-center operator): 202 with the job id; its changes are kept with the job', tags, auth: true, params: idParam,
-    responses: { 202: { description: 'accepted', schema: z.object({ jobId: z.string(), job: jobView }) }, ...errors },
+    responses: { 202: { description: 'accepted', schema: jobAcceptedSchema }, ...errors },
     handler: async ({ params, ctx }, _req, res) => void accepted(res, await s.provisioning.requestPreview(ctx, params.id, ctx.locale, { httpRequestId: ctx.requestId })),
   });
 
@@ -105,7 +114,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
   ] as const) {
     route(table, {
       method: 'post', path: `/api/projects/:id/${action}`, summary, tags, auth: true, params: idParam,
-      responses: { 202: { description: 'accepted', schema: z.object({ jobId: z.string(), job: jobView }) }, ...errors },
+      responses: { 202: { description: 'accepted', schema: jobAcceptedSchema }, ...errors },
       handler: async ({ params, ctx }, _req, res) => void accepted(res, await s.provisioning.tenantJob(ctx, params.id, kind, { httpRequestId: ctx.requestId })),
     });
   }
@@ -118,7 +127,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
         : 'Deprovision (sub-center operator); data-bearing resources need `confirm` equal to the request code',
       tags, auth: true, params: idParam,
       body: action === 'deprovision' ? z.strictObject({ confirm: z.string().max(100).optional() }).optional() : undefined,
-      responses: { 202: { description: 'accepted', schema: z.object({ jobId: z.string(), job: jobView }) }, ...errors },
+      responses: { 202: { description: 'accepted', schema: jobAcceptedSchema }, ...errors },
       handler: async ({ params, body, ctx }, req, res) => {
         const { job, replayed } = await s.provisioning.enqueue(ctx, params.id, kind, {
           idempotencyKey: idempotencyKey(req.headers['idempotency-key']),
@@ -133,7 +142,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
 
   route(table, {
     method: 'get', path: '/api/jobs/:id', summary: 'A provisioning job: state, attempts, outcome and its log', tags, auth: true, params: idParam,
-    responses: { 200: { description: 'the job', schema: jobView }, 401: errors[401], 404: errors[404] },
+    responses: { 200: { description: 'the job', schema: jobDetailSchema }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, _req, res) => void res.json(await s.provisioning.getJob(ctx, params.id)),
   });
 
@@ -166,13 +175,13 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
 
   route(table, {
     method: 'get', path: '/api/projects/:id/resources', summary: 'Provisioned resources and their state, entitlement used and left, drift', tags, auth: true, params: idParam,
-    responses: { 200: { description: 'resources', schema: z.object({ namespace: z.string(), resources: z.array(z.unknown()), entitlement: z.array(z.unknown()) }).passthrough() }, 401: errors[401], 404: errors[404] },
+    responses: { 200: { description: 'resources', schema: projectResourcesSchema }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, _req, res) => void res.json(await s.provisioning.resources(ctx, params.id)),
   });
 
   route(table, {
     method: 'post', path: '/api/resources/:id/credentials', summary: 'Reveal the database credentials once (department users of the owning organisation); every reveal is audited', tags, auth: true, params: idParam,
-    responses: { 200: { description: 'credentials, shown once', schema: z.object({ username: z.string(), password: z.string(), host: z.string(), port: z.number(), dbname: z.string() }) }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+    responses: { 200: { description: 'credentials, shown once', schema: credentialsSchema }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     handler: async ({ params, ctx }, _req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       res.json(await s.provisioning.revealCredentials(ctx, params.id));

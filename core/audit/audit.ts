@@ -1,7 +1,8 @@
 // Writing and verifying the audit trail. Every state change writes its record in the same transaction.
 import type { Database, Tx } from '../db/database.js';
 import type { AuditOutcome } from '../db/generated/enums.js';
-import { GENESIS_HASH, findBreak, hashAuditRecord, type ChainBreak } from './chain.js';
+import { GENESIS_HASH, findBreak, hashAuditRecord } from './chain.js';
+import type { AuditVerifyResult } from './event-schema.js';
 
 /** Serialises appends so the chain never forks; held until the writing transaction ends. */
 const AUDIT_CHAIN_LOCK = 0x5a59_4155; // "ZYAU"
@@ -60,11 +61,8 @@ export async function recordAuditAlone(db: Database, ctx: AuditContext, entry: A
   await db.prisma.$transaction((tx) => recordAudit(tx, ctx, entry));
 }
 
-export interface VerifyResult {
-  valid: boolean;
-  checked: number;
-  firstBroken: (Omit<ChainBreak, 'seq'> & { seq: string }) | null;
-}
+/** The chain check's answer (./event-schema.ts declares the shape the API sends). */
+export type VerifyResult = AuditVerifyResult;
 
 /** Walks the whole chain in seq order, in pages, and reports the first broken link. */
 export async function verifyAuditChain(db: Database, pageSize = 2000): Promise<VerifyResult> {

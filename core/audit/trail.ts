@@ -4,6 +4,7 @@ import type { Actor } from '../actor.js';
 import type { Database } from '../db/database.js';
 import type { AuditOutcome } from '../db/generated/enums.js';
 import { recordAudit, verifyAuditChain } from './audit.js';
+import type { AuditEventView } from './event-schema.js';
 
 export interface AuditFilter {
   actor?: string;
@@ -36,7 +37,8 @@ export function createAuditTrailService({ db }: { db: Database }) {
       orderBy: { seq: 'desc' },
       take: f.limit,
     });
-    const items = rows.map((r) => ({ ...r, seq: r.seq.toString(), at: r.at.toISOString() }));
+    // every record's detail is an object (recordAudit writes {} when there is none)
+    const items = rows.map((r): AuditEventView => ({ ...r, seq: r.seq.toString(), at: r.at.toISOString(), detail: r.detail as Record<string, unknown> }));
     const last = rows[rows.length - 1];
     return { items, nextBefore: rows.length === f.limit && last ? last.seq.toString() : null };
   }

@@ -1,53 +1,28 @@
 // Organisations (system administrator) and user accounts (security administrator: role, unlock, password reset).
-import { api, get } from './client';
+import { call, client, dataOf, ifMatch, type QueryOf, type RequestBody, type Schemas } from './client';
 import type { Role } from './session';
-import type { Page } from './types';
 
-export type OrgKind = 'GIA' | 'FINANCE' | 'BDC' | 'DEPARTMENT' | 'COUNTY';
+export type OrgKind = Schemas['OrgKind'];
+export type Organisation = Schemas['Organisation'];
+export type UserAccount = Schemas['User'];
+
 export const ORG_KINDS: OrgKind[] = ['GIA', 'FINANCE', 'BDC', 'DEPARTMENT', 'COUNTY'];
 export const ROLES: Role[] = ['SYSADMIN', 'SECADMIN', 'AUDITOR', 'GIA_REVIEWER', 'FINANCE_REVIEWER', 'BDC_OPERATOR', 'DEPT_USER', 'COUNTY_USER'];
 
-export interface Organisation {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: OrgKind;
-  active: boolean;
-  version: number;
-}
-
-export interface UserAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: string;
-  org: { code: string; name: string; kind: OrgKind };
-  disabled: boolean;
-  email?: string | null;
-  phone?: string | null;
-  failedLogins?: number;
-  lockedUntil?: string | null;
-  lastLoginAt?: string | null;
-  version?: number;
-}
-
 const versionTag = (v: number) => `"v${v}"`;
+const orgPath = (id: string) => ({ path: { id } });
 
-export const fetchOrgs = (signal?: AbortSignal) => get<{ items: Organisation[] }>('/api/orgs', undefined, signal);
-export const createOrg = (body: { code: string; name: string; nameEn?: string | null; kind: OrgKind }) =>
-  api<Organisation>('/api/orgs', { method: 'POST', body });
-export const updateOrg = (org: Organisation, body: { name?: string; nameEn?: string | null; kind?: OrgKind; active?: boolean }) =>
-  api<Organisation>(`/api/orgs/${encodeURIComponent(org.id)}`, { method: 'PATCH', body, ifMatch: versionTag(org.version) });
+export const fetchOrgs = (signal?: AbortSignal) => dataOf(client.GET('/api/orgs', { signal }));
+export const createOrg = (body: RequestBody<'/api/orgs', 'post'>) => call(client.POST('/api/orgs', { body }));
+export const updateOrg = (org: Organisation, body: RequestBody<'/api/orgs/{id}', 'patch'>) =>
+  call(client.PATCH('/api/orgs/{id}', { params: { ...orgPath(org.id), header: ifMatch(versionTag(org.version)) }, body }));
 
-export const fetchUsers = (query: { q?: string; role?: Role; page?: number }, signal?: AbortSignal) =>
-  get<Page<UserAccount>>('/api/users', { ...query, pageSize: 50 }, signal);
+export const fetchUsers = (query: Pick<QueryOf<'/api/users'>, 'q' | 'role' | 'page'>, signal?: AbortSignal) =>
+  dataOf(client.GET('/api/users', { params: { query: { ...query, pageSize: 50 } }, signal }));
 /** Reads the account fresh for its ETag, then changes it (a stale list row cannot overwrite someone's change). */
-export async function updateUser(id: string, body: { role?: Role; disabled?: boolean }) {
-  const current = await api<UserAccount>(`/api/users/${encodeURIComponent(id)}`);
-  return api<UserAccount>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body, ifMatch: current.etag });
+export async function updateUser(id: string, body: Pick<RequestBody<'/api/users/{id}', 'patch'>, 'role' | 'disabled'>) {
+  const current = await call(client.GET('/api/users/{id}', { params: { path: { id } } }));
+  return call(client.PATCH('/api/users/{id}', { params: { path: { id }, header: ifMatch(current.etag) }, body }));
 }
-export const unlockUser = (id: string) => api<UserAccount>(`/api/users/${encodeURIComponent(id)}/unlock`, { method: 'POST' });
-export const resetPassword = (id: string, password: string) =>
-  api<null>(`/api/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST', body: { password } });
+export const unlockUser = (id: string) => call(client.POST('/api/users/{id}/unlock', { params: { path: { id } } }));
+export const resetPassword = (id: string, password: string) => call(client.POST('/api/users/{id}/reset-password', { params: { path: { id } }, body: { password } }));

@@ -1,16 +1,16 @@
 // Sign-in, sign-out and the current user.
-import { api } from './client';
-import type { LoginResponse } from './types';
+import { client, dataOf, type Schemas } from './client';
 import type { SessionUser } from './session';
 
-export async function login(username: string, password: string): Promise<LoginResponse> {
-  return (await api<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password }, skipAuthRedirect: true })).data;
-}
+export type LoginResponse = Schemas['LoginResult'];
+
+export const login = (username: string, password: string): Promise<LoginResponse> =>
+  dataOf(client.POST('/api/auth/login', { body: { username, password } }), { skipAuthRedirect: true });
 
 export async function logout(): Promise<void> {
-  await api('/api/auth/logout', { method: 'POST', skipAuthRedirect: true });
+  await dataOf(client.POST('/api/auth/logout'), { skipAuthRedirect: true });
 }
 
 export async function me(): Promise<SessionUser> {
-  return (await api<{ user: SessionUser }>('/api/auth/me')).data.user;
+  return (await dataOf(client.GET('/api/auth/me'))).user;
 }

@@ -1,53 +1,59 @@
 // The public catalog, its revisions and what changed; revision drafting for the sub-center, approval for GIA
 // and Finance.
-import { api, buildUrl, get } from './client';
-import type { CatalogDiff, OfferingView, PlanView, PublishedCatalog, RevisionDetail, RevisionSummary } from './types';
+import { call, client, dataOf, ifMatch, linkTo, type RequestBody, type Schemas } from './client';
 
-const revisionPath = (number: number, rest = '') => `/api/catalog/revisions/${number}${rest}`;
+export type PublishedCatalog = Schemas['PublishedCatalog'];
+export type CatalogView = Schemas['CatalogView'];
+export type OfferingView = Schemas['Offering'];
+export type PlanView = Schemas['Plan'];
+export type CategoryCode = Schemas['CatalogCategory'];
+export type RevisionSummary = Schemas['RevisionSummary'];
+export type RevisionDetail = Schemas['RevisionDetail'];
+export type CatalogDiff = Schemas['CatalogDiff'];
+export type DiffEntry = Schemas['DiffEntry'];
+export type FieldChange = Schemas['FieldChange'];
 
-export const fetchCatalog = (signal?: AbortSignal) => get<PublishedCatalog>('/api/catalog', undefined, signal);
+const revision = (number: number) => ({ path: { number } });
+const item = (number: number, code: string) => ({ path: { number, code } });
+const plan = (number: number, code: string, planCode: string) => ({ path: { number, code, planCode } });
 
-export const fetchRevisions = (signal?: AbortSignal) => get<{ items: RevisionSummary[] }>('/api/catalog/revisions', undefined, signal);
+export const fetchCatalog = (signal?: AbortSignal) => dataOf(client.GET('/api/catalog', { signal }));
 
-export async function fetchRevision(number: number, signal?: AbortSignal) {
-  return api<RevisionDetail>(`/api/catalog/revisions/${number}`, { signal });
-}
+export const fetchRevisions = (signal?: AbortSignal) => dataOf(client.GET('/api/catalog/revisions', { signal }));
+
+export const fetchRevision = (number: number, signal?: AbortSignal) => call(client.GET('/api/catalog/revisions/{number}', { params: revision(number), signal }));
 
 export const fetchRevisionDiff = (number: number, against?: number, signal?: AbortSignal) =>
-  get<CatalogDiff>(`/api/catalog/revisions/${number}/diff`, { against }, signal);
+  dataOf(client.GET('/api/catalog/revisions/{number}/diff', { params: { ...revision(number), query: { against } }, signal }));
 
 /** A link the browser downloads itself (public, no token needed). */
-export function catalogExportUrl(format: 'xlsx' | 'csv', lang: string, revision?: number): string {
-  return buildUrl('/api/catalog/export', { format, revision, lang: lang === 'en' ? 'en' : undefined });
+export function catalogExportUrl(format: 'xlsx' | 'csv', lang: string, revisionNumber?: number): string {
+  return linkTo('/api/catalog/export', { format, revision: revisionNumber, lang: lang === 'en' ? 'en' : undefined });
 }
 
 export type RevisionAction = 'submit' | 'approve' | 'return' | 'publish' | 'discard';
 
-export async function revisionTransition(number: number, action: RevisionAction, etag: string | null, comment?: string) {
-  return api<RevisionSummary>(revisionPath(number, `/${action}`), {
-    method: 'POST',
-    ifMatch: etag,
-    body: comment ? { comment } : {},
-  });
-}
+/** Submits, approves, returns (a comment is required), publishes or discards (204, no data) a revision. */
+export const revisionTransition = (number: number, action: RevisionAction, etag: string | null, comment?: string) =>
+  call(client.POST(`/api/catalog/revisions/{number}/${action}`, { params: { ...revision(number), header: ifMatch(etag) }, body: comment ? { comment } : {} }));
 
 /** Starts a draft from the current published revision (sub-center; one open revision at a time). */
-export const createDraft = (body: { title: string; notes?: string | null }) => api<RevisionSummary>('/api/catalog/revisions', { method: 'POST', body });
+export const createDraft = (body: RequestBody<'/api/catalog/revisions', 'post'>) => call(client.POST('/api/catalog/revisions', { body }));
 
-export const updateDraft = (number: number, etag: string | null, body: { title?: string; notes?: string | null }) =>
-  api<RevisionSummary>(revisionPath(number), { method: 'PATCH', ifMatch: etag, body });
+export const updateDraft = (number: number, etag: string | null, body: RequestBody<'/api/catalog/revisions/{number}', 'patch'>) =>
+  call(client.PATCH('/api/catalog/revisions/{number}', { params: { ...revision(number), header: ifMatch(etag) }, body }));
 
-export type OfferingInput = Omit<OfferingView, 'code' | 'plans' | 'nameEn'> & { nameEn?: string | null };
-export type PlanInput = Omit<PlanView, 'code' | 'nameEn'> & { nameEn?: string | null };
+export type OfferingInput = RequestBody<'/api/catalog/revisions/{number}/offerings/{code}', 'put'>;
+export type PlanInput = RequestBody<'/api/catalog/revisions/{number}/offerings/{code}/plans/{planCode}', 'put'>;
 
 export const upsertOffering = (number: number, etag: string | null, code: string, body: OfferingInput) =>
-  api<RevisionDetail>(revisionPath(number, `/offerings/${encodeURIComponent(code)}`), { method: 'PUT', ifMatch: etag, body });
+  call(client.PUT('/api/catalog/revisions/{number}/offerings/{code}', { params: { ...item(number, code), header: ifMatch(etag) }, body }));
 
 export const removeOffering = (number: number, etag: string | null, code: string) =>
-  api<RevisionDetail>(revisionPath(number, `/offerings/${encodeURIComponent(code)}`), { method: 'DELETE', ifMatch: etag });
+  call(client.DELETE('/api/catalog/revisions/{number}/offerings/{code}', { params: { ...item(number, code), header: ifMatch(etag) } }));
 
 export const upsertPlan = (number: number, etag: string | null, offeringCode: string, planCode: string, body: PlanInput) =>
-  api<RevisionDetail>(revisionPath(number, `/offerings/${encodeURIComponent(offeringCode)}/plans/${encodeURIComponent(planCode)}`), { method: 'PUT', ifMatch: etag, body });
+  call(client.PUT('/api/catalog/revisions/{number}/offerings/{code}/plans/{planCode}', { params: { ...plan(number, offeringCode, planCode), header: ifMatch(etag) }, body }));
 
 export const removePlan = (number: number, etag: string | null, offeringCode: string, planCode: string) =>
-  api<RevisionDetail>(revisionPath(number, `/offerings/${encodeURIComponent(offeringCode)}/plans/${encodeURIComponent(planCode)}`), { method: 'DELETE', ifMatch: etag });
+  call(client.DELETE('/api/catalog/revisions/{number}/offerings/{code}/plans/{planCode}', { params: { ...plan(number, offeringCode, planCode), header: ifMatch(etag) } }));

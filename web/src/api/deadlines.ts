@@ -1,8 +1,7 @@
 // Deadlines in working days (Art. 13, 20, 24): the signed-in organisation's, or all of them for GIA.
-import { get } from './client';
-import type { DeadlineItem } from './types';
+import { client, dataOf, type QueryOf, type Schemas } from './client';
 
-export type DeadlineFilter = 'open' | 'overdue' | 'met' | 'all';
+export type DeadlineItem = Schemas['DeadlineItem'];
+export type DeadlineFilter = NonNullable<QueryOf<'/api/deadlines'>['status']>;
 
-export const fetchDeadlines = (status: DeadlineFilter = 'open', signal?: AbortSignal) =>
-  get<{ today: string; items: DeadlineItem[] }>('/api/deadlines', { status }, signal);
+export const fetchDeadlines = (status: DeadlineFilter = 'open', signal?: AbortSignal) => dataOf(client.GET('/api/deadlines', { params: { query: { status } }, signal }));

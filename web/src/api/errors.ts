@@ -1,19 +1,12 @@
 // What a failed API call becomes: the server's own message (already in the user's language), its stable code,
 // and the details the UI shows next to fields (fields[]) or lines (violations[]). Never the raw body.
 import { formatDateTime } from '../format/dates';
-export interface FieldError {
-  path: string;
-  code: string;
-  message: string;
-}
+import type { components } from './schema';
 
-export interface RuleViolation {
-  code: string;
-  message: string;
-  article?: string;
-  line?: number | string;
-  field?: string;
-}
+/** A field at fault, and a rule broken (a project line's, a spreadsheet row's …), as the API documents them. */
+export type FieldError = components['schemas']['FieldError'];
+export type RuleViolation = components['schemas']['Violation'];
+type ErrorBody = components['schemas']['Error'];
 
 export class ApiError extends Error {
   constructor(
@@ -41,7 +34,7 @@ function localiseInstants(message: string): string {
 /** Turns an error body into an ApiError; a body that is not ours gets a plain message for its status. */
 export function toApiError(status: number, body: unknown, fallback: string): ApiError {
   if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
-    const b = body as { code?: string; message: string; fields?: FieldError[]; violations?: RuleViolation[] };
+    const b = body as Partial<ErrorBody> & { message: string };
     return new ApiError(status, b.code ?? 'ERROR', localiseInstants(b.message), Array.isArray(b.fields) ? b.fields : [], Array.isArray(b.violations) ? b.violations : []);
   }
   return new ApiError(status, status === 0 ? 'NETWORK' : 'HTTP_' + status, fallback);

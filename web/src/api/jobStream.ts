@@ -2,15 +2,11 @@
 // cannot send the bearer token, so the `eventsource` package (the WHATWG EventSource over fetch) carries it;
 // it reconnects by itself after a dropped connection and resumes with Last-Event-ID, so no line is shown twice.
 import { EventSource } from 'eventsource';
-import { sessionHeaders } from './client';
+import { pathTo, sessionHeaders, type Schemas } from './client';
 import type { JobState } from './operator';
 
-export interface JobLogLine {
-  seq: string;
-  at: string;
-  level: string;
-  message: string;
-}
+/** A line of the log: the job's event as GET /api/jobs/:id lists it. */
+export type JobLogLine = Pick<Schemas['JobEvent'], 'seq' | 'at' | 'level' | 'message'>;
 
 export interface JobStreamHandlers {
   onLine(line: JobLogLine): void;
@@ -22,7 +18,7 @@ export interface JobStreamHandlers {
 
 /** Opens the stream; the returned function closes it. */
 export function streamJobLog(jobId: string, handlers: JobStreamHandlers): () => void {
-  const source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`, {
+  const source = new EventSource(pathTo('/api/jobs/{id}/events', { id: jobId }), {
     fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...sessionHeaders() } }),
   });
   source.addEventListener('log', (e) => {

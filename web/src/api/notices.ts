@@ -1,17 +1,19 @@
 // Public notices of fund allocations (Art. 10) and objections to them: reading and objecting need no sign-in;
 // GIA records how each objection was resolved.
-import { api, get } from './client';
-import type { PublicNotice } from './types';
+import { call, client, dataOf, ifMatch, type RequestBody, type Schemas } from './client';
 
-export const fetchNotices = (signal?: AbortSignal) => get<{ items: PublicNotice[] }>('/api/notices', undefined, signal);
+export type PublicNotice = Schemas['PublicNotice'];
 
-export const raiseObjection = (noticeId: string, body: { submitter: string; contact?: string; content: string }) =>
-  api<{ id: string; at: string }>(`/api/notices/${encodeURIComponent(noticeId)}/objections`, { method: 'POST', body });
+export const fetchNotices = (signal?: AbortSignal) => dataOf(client.GET('/api/notices', { signal }));
+
+export const raiseObjection = (noticeId: string, body: RequestBody<'/api/notices/{id}/objections', 'post'>) =>
+  call(client.POST('/api/notices/{id}/objections', { params: { path: { id: noticeId } }, body }));
 
 /** GIA records how an objection was resolved; `etag` is the project's (the resolution changes the project). */
 export const resolveObjection = (noticeId: string, objectionId: string, etag: string | null, resolution: string) =>
-  api<{ id: string; resolution: string }>(`/api/notices/${encodeURIComponent(noticeId)}/objections/${encodeURIComponent(objectionId)}/resolve`, {
-    method: 'POST',
-    ifMatch: etag,
-    body: { resolution },
-  });
+  call(
+    client.POST('/api/notices/{id}/objections/{objectionId}/resolve', {
+      params: { path: { id: noticeId, objectionId }, header: etag ? { 'If-Match': etag } : {} },
+      body: { resolution },
+    }),
+  );

@@ -1,115 +1,106 @@
 // Projects: drafting, lines, information resources, documents, submission, review, notice, establishment, filings,
 // and after establishment: change requests and their review, rectification notices, suspension and termination.
-import type { LineInput, ProjectBasics } from '@projects/validation-input';
-import { api, get } from './client';
-import type {
-  ChangeRequestInput,
-  ChangeReviewInput,
-  DocumentKind,
-  FilingInput,
-  GovernAction,
-  InformationResourceInput,
-  Opinion,
-  Page,
-  Project,
-  ProjectStatus,
-  ProjectSummary,
-  QueueStage,
-  RectificationInput,
-  ReviewDimension,
-} from './types';
+import { call, client, dataOf, formData, ifMatch, type QueryOf, type RequestBody, type Schemas } from './client';
 
-/** the server's own input types */
-export type { ChangeRequestInput, ChangeReviewInput, FilingInput, GovernAction, LineInput, ProjectBasics, RectificationInput };
+/** The server's state machine (which states allow which action), the states in which a unit files, and the
+ * Art. 8 review dimensions: the server's own values. */
+export { FILING_STATES, REVIEW_DIMENSIONS } from '@projects/workflow';
 
-const path = (id: string, rest = '') => `/api/projects/${encodeURIComponent(id)}${rest}`;
+export type Project = Schemas['Project'];
+export type ProjectStatus = Schemas['ProjectStatus'];
+export type ProjectType = Schemas['ProjectType'];
+export type ProjectSummary = Schemas['ProjectListItem'];
+export type QueueItem = Schemas['QueueItem'];
+export type QueueStage = Schemas['QueueStage'];
+export type ResourceLine = Schemas['ResourceLine'];
+export type InformationResource = Schemas['InformationResource'];
+export type ProjectDocument = Schemas['ProjectDocument'];
+export type DocumentKind = Schemas['DocumentKind'];
+export type ProjectReview = Schemas['ProjectReview'];
+export type ReviewDimension = keyof Schemas['ReviewDimensions'];
+export type Opinion = Schemas['ReviewOpinion']['opinion'];
+export type ProjectNotice = Schemas['ProjectNotice'];
+export type Objection = Schemas['Objection'];
+export type Filing = Schemas['Filing'];
+export type ProjectDeadline = Schemas['Deadline'];
+/** The data of a CHANGE_REQUEST filing: the request and the catalog revision its lines were checked against. */
+export type ChangeRequestData = Extract<Filing, { kind: 'CHANGE_REQUEST' }>['data'];
 
-export const listProjects = (query: { status?: ProjectStatus[]; q?: string; page?: number; pageSize?: number } = {}, signal?: AbortSignal) =>
-  get<Page<ProjectSummary>>('/api/projects', { ...query, status: query.status }, signal);
+const project = (id: string) => ({ path: { id } });
+const change = (id: string, etag: string | null) => ({ path: { id }, header: ifMatch(etag) });
 
-export const fetchQueue = (stage: QueueStage, signal?: AbortSignal) =>
-  get<Page<ProjectSummary> & { stage: QueueStage }>('/api/projects/queue', { stage, pageSize: 200 }, signal);
+export type ProjectBasics = RequestBody<'/api/projects', 'post'>;
+export type LineInput = Schemas['LineInput'];
+export type ReviewInput = RequestBody<'/api/projects/{id}/review', 'post'>;
+export type BudgetReviewInput = RequestBody<'/api/projects/{id}/budget-review', 'post'>;
+export type NoticeInput = RequestBody<'/api/projects/{id}/notice', 'post'>;
+export type FilingInput = Schemas['FilingInput'];
+export type AcceptanceInput = Schemas['AcceptanceInput'];
+export type ChangeRequestInput = Schemas['ChangeRequestInput'];
+export type ChangeReviewInput = RequestBody<'/api/projects/{id}/change-review', 'post'>;
+export type RectificationInput = RequestBody<'/api/projects/{id}/rectification-notices', 'post'>;
+/** Art. 23: suspend, resume or terminate a project */
+export type GovernAction = 'suspend' | 'resume' | 'terminate';
 
-export const fetchProject = (id: string, signal?: AbortSignal) => api<Project>(path(id), { signal });
+export const listProjects = (query: Pick<QueryOf<'/api/projects'>, 'status' | 'q' | 'page' | 'pageSize'> = {}, signal?: AbortSignal) =>
+  dataOf(client.GET('/api/projects', { params: { query }, signal }));
 
-export const createProject = (body: ProjectBasics) => api<Project>('/api/projects', { method: 'POST', body });
+export const fetchQueue = (stage: QueueStage, signal?: AbortSignal) => dataOf(client.GET('/api/projects/queue', { params: { query: { stage, pageSize: 200 } }, signal }));
 
-export const updateProject = (id: string, etag: string | null, body: Partial<ProjectBasics>) =>
-  api<Project>(path(id), { method: 'PATCH', ifMatch: etag, body });
+export const fetchProject = (id: string, signal?: AbortSignal) => call(client.GET('/api/projects/{id}', { params: project(id), signal }));
 
-export const addLine = (id: string, etag: string | null, line: LineInput) => api<Project>(path(id, '/lines'), { method: 'POST', ifMatch: etag, body: line });
+export const createProject = (body: ProjectBasics) => call(client.POST('/api/projects', { body }));
+
+export const updateProject = (id: string, etag: string | null, body: RequestBody<'/api/projects/{id}', 'patch'>) =>
+  call(client.PATCH('/api/projects/{id}', { params: change(id, etag), body }));
+
+export const addLine = (id: string, etag: string | null, line: LineInput) => call(client.POST('/api/projects/{id}/lines', { params: change(id, etag), body: line }));
 
 export const updateLine = (id: string, etag: string | null, lineNo: number, line: LineInput) =>
-  api<Project>(path(id, `/lines/${lineNo}`), { method: 'PUT', ifMatch: etag, body: line });
+  call(client.PUT('/api/projects/{id}/lines/{lineNo}', { params: { path: { id, lineNo }, header: ifMatch(etag) }, body: line }));
 
-export const removeLine = (id: string, etag: string | null, lineNo: number) => api<Project>(path(id, `/lines/${lineNo}`), { method: 'DELETE', ifMatch: etag });
+export const removeLine = (id: string, etag: string | null, lineNo: number) =>
+  call(client.DELETE('/api/projects/{id}/lines/{lineNo}', { params: { path: { id, lineNo }, header: ifMatch(etag) } }));
 
-export const replaceInformationResources = (id: string, etag: string | null, items: InformationResourceInput[]) =>
-  api<Project>(path(id, '/information-resources'), { method: 'PUT', ifMatch: etag, body: { items } });
+export const replaceInformationResources = (id: string, etag: string | null, items: InformationResource[]) =>
+  call(client.PUT('/api/projects/{id}/information-resources', { params: change(id, etag), body: { items } }));
 
-export function uploadDocument(id: string, kind: DocumentKind, file: File) {
-  const form = new FormData();
-  form.set('kind', kind);
-  form.set('file', file, file.name);
-  return api<{ id: string; sm3: string }>(path(id, '/documents'), { method: 'POST', form });
-}
+export const uploadDocument = (id: string, kind: DocumentKind, file: File) =>
+  call(client.POST('/api/projects/{id}/documents', { params: project(id), body: { kind, file }, bodySerializer: formData }));
 
-export const documentUrl = (id: string, documentId: string) => path(id, `/documents/${documentId}`);
+/** A document's content, with the token (for the browser to save). */
+export const downloadDocument = (id: string, documentId: string, fallbackMessage: string) =>
+  dataOf(client.GET('/api/projects/{id}/documents/{documentId}', { params: { path: { id, documentId } }, parseAs: 'blob' }), { fallbackMessage });
 
-export const submitProject = (id: string, etag: string | null) => api<Project>(path(id, '/submit'), { method: 'POST', ifMatch: etag });
+export const submitProject = (id: string, etag: string | null) => call(client.POST('/api/projects/{id}/submit', { params: change(id, etag) }));
 
-export interface ReviewInput {
-  decision: 'APPROVE' | 'RETURN' | 'REJECT';
-  dimensions: Record<ReviewDimension, { opinion: Opinion; comment: string }>;
-  comment?: string;
-}
-
-export const reviewProject = (id: string, etag: string | null, body: ReviewInput) => api<Project>(path(id, '/review'), { method: 'POST', ifMatch: etag, body });
-
-export interface BudgetReviewInput {
-  decision: 'APPROVE' | 'RETURN';
-  approvedAmount?: number;
-  comment?: string;
-}
+export const reviewProject = (id: string, etag: string | null, body: ReviewInput) => call(client.POST('/api/projects/{id}/review', { params: change(id, etag), body }));
 
 export const budgetReview = (id: string, etag: string | null, body: BudgetReviewInput) =>
-  api<Project>(path(id, '/budget-review'), { method: 'POST', ifMatch: etag, body });
+  call(client.POST('/api/projects/{id}/budget-review', { params: change(id, etag), body }));
 
-export interface NoticeInput {
-  startDate: string;
-  endDate: string;
-  title?: string;
-  content?: string;
-}
-
-export const openNotice = (id: string, etag: string | null, body: NoticeInput) => api<Project>(path(id, '/notice'), { method: 'POST', ifMatch: etag, body });
+export const openNotice = (id: string, etag: string | null, body: NoticeInput) => call(client.POST('/api/projects/{id}/notice', { params: change(id, etag), body }));
 
 export const establishProject = (id: string, etag: string | null, approvalNumber?: string) =>
-  api<Project>(path(id, '/establish'), { method: 'POST', ifMatch: etag, body: approvalNumber ? { approvalNumber } : {} });
+  call(client.POST('/api/projects/{id}/establish', { params: change(id, etag), body: approvalNumber ? { approvalNumber } : {} }));
 
-export const fileFiling = (id: string, body: FilingInput) => api<Project>(path(id, '/filings'), { method: 'POST', body });
-
-export interface AcceptanceInput {
-  acceptanceDate: string;
-  evidence: { dataSharingConnected: boolean; informationResourcesProvided: boolean; onGovernmentCloud: boolean; secureControllableChecked: boolean };
-  summary: string;
-}
+export const fileFiling = (id: string, body: FilingInput) => call(client.POST('/api/projects/{id}/filings', { params: project(id), body }));
 
 export const fileAcceptance = (id: string, etag: string | null, body: AcceptanceInput) =>
-  api<Project>(path(id, '/acceptance'), { method: 'POST', ifMatch: etag, body });
+  call(client.POST('/api/projects/{id}/acceptance', { params: change(id, etag), body }));
 
 /** Art. 15: the lines as they should be after the change, and why; the project goes back to GIA. */
 export const requestChange = (id: string, etag: string | null, body: ChangeRequestInput) =>
-  api<Project>(path(id, '/change-request'), { method: 'POST', ifMatch: etag, body });
+  call(client.POST('/api/projects/{id}/change-request', { params: change(id, etag), body }));
 
 /** GIA's decision on a change request: approval replaces the lines and the entitlement. */
 export const reviewChange = (id: string, etag: string | null, body: ChangeReviewInput) =>
-  api<Project>(path(id, '/change-review'), { method: 'POST', ifMatch: etag, body });
+  call(client.POST('/api/projects/{id}/change-review', { params: change(id, etag), body }));
 
 /** Art. 24: a rectification notice; the results are due within 10 working days. */
 export const issueRectification = (id: string, etag: string | null, body: RectificationInput) =>
-  api<Project>(path(id, '/rectification-notices'), { method: 'POST', ifMatch: etag, body });
+  call(client.POST('/api/projects/{id}/rectification-notices', { params: change(id, etag), body }));
 
 /** Art. 23: suspend, resume or terminate (irreversible) a project, with the reason. */
 export const governProject = (id: string, etag: string | null, action: GovernAction, reason: string) =>
-  api<Project>(path(id, `/${action}`), { method: 'POST', ifMatch: etag, body: { reason } });
+  call(client.POST(`/api/projects/{id}/${action}`, { params: change(id, etag), body: { reason } }));

@@ -1,12 +1,17 @@
 // An established project's provisioned resources, its entitlement, and requests that draw on it.
-import { api, get } from './client';
-import type { Page, ProjectResources, ResourceRequest, ResourceRequestInput } from './types';
+import { call, client, dataOf, type RequestBody, type Schemas } from './client';
+
+export type ProjectResources = Schemas['ProjectResources'];
+export type ProvisionedResource = Schemas['ProvisionedResource'];
+export type EntitlementUsage = Schemas['EntitlementUsage'];
+export type ResourceRequest = Schemas['ResourceRequest'];
+export type ResourceRequestInput = RequestBody<'/api/projects/{id}/resource-requests', 'post'>;
 
 export const fetchProjectResources = (projectId: string, signal?: AbortSignal) =>
-  get<ProjectResources>(`/api/projects/${encodeURIComponent(projectId)}/resources`, undefined, signal);
+  dataOf(client.GET('/api/projects/{id}/resources', { params: { path: { id: projectId } }, signal }));
 
 export const fetchResourceRequests = (projectId: string, signal?: AbortSignal) =>
-  get<Page<ResourceRequest>>('/api/resource-requests', { projectId }, signal);
+  dataOf(client.GET('/api/resource-requests', { params: { query: { projectId } }, signal }));
 
 export const createResourceRequest = (projectId: string, body: ResourceRequestInput) =>
-  api<ResourceRequest>(`/api/projects/${encodeURIComponent(projectId)}/resource-requests`, { method: 'POST', body });
+  call(client.POST('/api/projects/{id}/resource-requests', { params: { path: { id: projectId } }, body }));

@@ -1,30 +1,11 @@
 // The signed-in session: the bearer token and the user, kept in memory and in sessionStorage (one browser tab;
 // gone when the tab closes). Nothing else in the console touches storage for the session.
-export type Role =
-  | 'SYSADMIN'
-  | 'SECADMIN'
-  | 'AUDITOR'
-  | 'GIA_REVIEWER'
-  | 'FINANCE_REVIEWER'
-  | 'BDC_OPERATOR'
-  | 'DEPT_USER'
-  | 'COUNTY_USER';
+import type { components } from './schema';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: string;
-  orgCode: string;
-  orgName: string;
-}
-
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: SessionUser;
-}
+export type Role = components['schemas']['Role'];
+export type SessionUser = components['schemas']['SessionUser'];
+/** What sign-in answered that the console keeps. */
+export type Session = Pick<components['schemas']['LoginResult'], 'token' | 'expiresAt' | 'user'>;
 
 const KEY = 'zy.session';
 

@@ -1,7 +1,7 @@
 // Deadlines counted in working days: due date, days left, overdue in red. Used by the portal and by GIA.
 import { Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { DeadlineItem } from '../api/types';
+import type { DeadlineItem } from '../api/deadlines';
 import { formatDate } from '../format/dates';
 import { useI18n } from '../i18n';
 

@@ -1,6 +1,6 @@
 // A project's state as a coloured tag.
 import { Tag } from 'antd';
-import type { ProjectStatus } from '../api/types';
+import type { ProjectStatus } from '../api/projects';
 import { useI18n, type MessageKey } from '../i18n';
 
 const COLORS: Record<ProjectStatus, string> = {

@@ -1,7 +1,7 @@
 // A catalog revision as the validator sees it (CatalogView), cached per revision number: published revisions
 // never change, so one fetch per revision is enough for the whole session.
 import { fetchCatalog, fetchRevision } from '../api/catalog';
-import type { CatalogView } from '../api/types';
+import type { CatalogView } from '../api/catalog';
 import { useApiData } from './useApiData';
 
 const cache = new Map<number, Promise<CatalogView>>();

@@ -1,6 +1,6 @@
 // "What changed" in a catalog revision: added, changed (field by field, old → new), retired, reinstated, removed.
 import { Card, Collapse, Empty, Table, Tag, Typography } from 'antd';
-import type { CatalogDiff, DiffEntry } from '../../api/types';
+import type { CatalogDiff, DiffEntry } from '../../api/catalog';
 import { useI18n, type MessageKey } from '../../i18n';
 import { diffRows, type DiffRow } from './diffRows';
 

@@ -1,6 +1,6 @@
 // Flattens a diff entry's field changes into readable rows: nested spec/xinchuang objects become one row per
 // changed key, prices become ¥ amounts, lists are joined.
-import type { FieldChange } from '../../api/types';
+import type { FieldChange } from '../../api/catalog';
 import { formatYuan } from '../../format/money';
 import type { MessageKey, Translate } from '../../i18n';
 
@@ -42,8 +42,8 @@ export function diffRows(changes: FieldChange[] | undefined, t: Translate): Diff
   for (const c of changes ?? []) {
     const label = FIELD_KEYS[c.field] ? t(FIELD_KEYS[c.field]!) : c.field;
     if (isObject(c.from) || isObject(c.to)) {
-      const from = isObject(c.from) ? c.from : {};
-      const to = isObject(c.to) ? c.to : {};
+      const from: Record<string, unknown> = isObject(c.from) ? c.from : {};
+      const to: Record<string, unknown> = isObject(c.to) ? c.to : {};
       for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
         if (JSON.stringify(from[key]) === JSON.stringify(to[key])) continue;
         rows.push({ label: `${label} · ${t(`spec.${key}` as MessageKey) === `spec.${key}` ? key : t(`spec.${key}` as MessageKey)}`, from: show(from[key], key, t), to: show(to[key], key, t) });

@@ -1,7 +1,7 @@
 // The latest change request of a project (Art. 15): when and why it was made, and what it changes in the
 // resource lines, each side priced in its own catalog revision. GIA decides on it; the department waits for it.
 import { Descriptions } from 'antd';
-import type { ChangeRequestData, Project } from '../../api/types';
+import type { ChangeRequestData, Project } from '../../api/projects';
 import { formatDateTime } from '../../format/dates';
 import { useCatalogView } from '../../hooks/useCatalogView';
 import { useI18n } from '../../i18n';

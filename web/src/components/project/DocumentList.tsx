@@ -1,9 +1,9 @@
 // A project's documents with their SM3 checksum; download needs the bearer token.
 import { App, Button, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { downloadWithToken } from '../../api/download';
-import { documentUrl } from '../../api/projects';
-import type { ProjectDocument } from '../../api/types';
+import { saveBlob } from '../../api/download';
+import { downloadDocument } from '../../api/projects';
+import type { ProjectDocument } from '../../api/projects';
 import { formatDateTime } from '../../format/dates';
 import { useI18n, type MessageKey } from '../../i18n';
 import { errorMessage } from '../ErrorAlert';
@@ -36,7 +36,11 @@ export function DocumentList({ projectId, documents }: { projectId: string; docu
               size="small"
               icon={<DownloadOutlined />}
               aria-label={t('documents.download', { name: d.filename })}
-              onClick={() => downloadWithToken(documentUrl(projectId, d.id), d.filename, t('common.unexpectedError')).catch((e) => message.error(errorMessage(e, t('common.unexpectedError'))))}
+              onClick={() =>
+                downloadDocument(projectId, d.id, t('common.unexpectedError'))
+                  .then((blob) => saveBlob(blob, d.filename))
+                  .catch((e: unknown) => message.error(errorMessage(e, t('common.unexpectedError'))))
+              }
             />
           ),
         },

@@ -1,12 +1,12 @@
 // The information resource catalog (Art. 27) of a project, read-only.
 import { Table, Tag } from 'antd';
-import type { InformationResourceInput } from '../../api/types';
+import type { InformationResource } from '../../api/projects';
 import { useI18n } from '../../i18n';
 
-export function InformationResourcesTable({ items }: { items: InformationResourceInput[] }) {
+export function InformationResourcesTable({ items }: { items: InformationResource[] }) {
   const { t } = useI18n();
   return (
-    <Table<InformationResourceInput>
+    <Table<InformationResource>
       size="small"
       rowKey={(r) => `${r.direction}-${r.name}-${r.source}`}
       pagination={false}

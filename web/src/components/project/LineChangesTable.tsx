@@ -3,7 +3,7 @@
 import { Table, Tag, Typography } from 'antd';
 import { catalogCost } from '@projects/validation';
 import { findPlan } from '@catalog/view';
-import type { CatalogView } from '../../api/types';
+import type { CatalogView } from '../../api/catalog';
 import { formatYuan } from '../../format/money';
 import { useI18n } from '../../i18n';
 

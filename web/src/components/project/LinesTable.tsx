@@ -2,7 +2,8 @@
 import { Table, Typography } from 'antd';
 import { catalogCost } from '@projects/validation';
 import { findPlan } from '@catalog/view';
-import type { CatalogView, ResourceLine } from '../../api/types';
+import type { CatalogView } from '../../api/catalog';
+import type { ResourceLine } from '../../api/projects';
 import { formatYuan } from '../../format/money';
 import { useI18n } from '../../i18n';
 

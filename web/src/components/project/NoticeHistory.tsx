@@ -1,6 +1,6 @@
 // The public notices of a project and the objections raised against them.
 import { Descriptions } from 'antd';
-import type { ProjectNotice } from '../../api/types';
+import type { ProjectNotice } from '../../api/projects';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { useI18n } from '../../i18n';

@@ -1,6 +1,6 @@
 // A project's basics as reviewers and the department read them.
 import { Descriptions, Tag } from 'antd';
-import type { Project } from '../../api/types';
+import type { Project } from '../../api/projects';
 import { formatDateTime } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { useI18n, type MessageKey } from '../../i18n';

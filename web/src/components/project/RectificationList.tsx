@@ -1,7 +1,8 @@
 // Rectification notices GIA issued to a project (Art. 24), each with the deadline it set: the results are due
 // within 10 working days of the notice. Shows what is to be rectified, when it is due, and whether it was reported.
 import { Table, Tag, Typography } from 'antd';
-import type { DeadlineItem, Project, ProjectDeadline } from '../../api/types';
+import type { DeadlineItem } from '../../api/deadlines';
+import type { Project, ProjectDeadline } from '../../api/projects';
 import { formatDate } from '../../format/dates';
 import { useI18n } from '../../i18n';
 

@@ -1,6 +1,6 @@
 // Earlier reviews of a project: GIA's five dimensions, Finance's approved amount, decisions and comments.
 import { Descriptions, Tag, Timeline, Typography } from 'antd';
-import { REVIEW_DIMENSIONS, type ProjectReview } from '../../api/types';
+import { REVIEW_DIMENSIONS, type ProjectReview } from '../../api/projects';
 import { formatDateTime } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { useI18n, type MessageKey } from '../../i18n';

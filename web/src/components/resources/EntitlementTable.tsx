@@ -1,6 +1,6 @@
 // What an established project is entitled to (its approved lines), how much requests have drawn and what is left.
 import { Progress, Table } from 'antd';
-import type { EntitlementUsage } from '../../api/types';
+import type { EntitlementUsage } from '../../api/resources';
 import { useI18n } from '../../i18n';
 
 export function EntitlementTable({ entitlement }: { entitlement: EntitlementUsage[] }) {

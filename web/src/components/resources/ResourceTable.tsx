@@ -1,6 +1,6 @@
 // The provisioned resources of a project (namespace, VMs, database clusters) with their state, and drift if any.
 import { Alert, Table } from 'antd';
-import type { ProjectResources, ProvisionedResource } from '../../api/types';
+import type { ProjectResources, ProvisionedResource } from '../../api/resources';
 import { formatDateTime } from '../../format/dates';
 import { useI18n } from '../../i18n';
 import { EmptyState } from '../PageState';

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Affix, Button, Card, Checkbox, Flex, Input, Segmented, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { fetchCatalog } from '../../api/catalog';
-import type { CategoryCode, PublishedCatalog } from '../../api/types';
+import type { CategoryCode, PublishedCatalog } from '../../api/catalog';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../format/dates';

@@ -1,6 +1,6 @@
 // One offering of the catalog with its plans; plans can be ticked for comparison.
 import { Card, Checkbox, Table, Tag, Typography } from 'antd';
-import type { OfferingView, PlanView } from '../../api/types';
+import type { OfferingView, PlanView } from '../../api/catalog';
 import { formatYuan } from '../../format/money';
 import { useI18n, type MessageKey } from '../../i18n';
 import { specSummary, xinchuangText } from './specText';

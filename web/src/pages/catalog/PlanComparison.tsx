@@ -1,6 +1,6 @@
 // Two to four plans side by side: price, unit, limits, specification and 信创 attributes.
 import { Modal, Table, Tag } from 'antd';
-import type { OfferingView, PlanView } from '../../api/types';
+import type { OfferingView, PlanView } from '../../api/catalog';
 import { formatYuan } from '../../format/money';
 import { useI18n, type MessageKey } from '../../i18n';
 import { SPEC_ROWS, specValue, xinchuangText } from './specText';

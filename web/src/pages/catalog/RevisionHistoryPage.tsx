@@ -2,7 +2,7 @@
 import { Card, Col, Row, Table, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { fetchRevisionDiff, fetchRevisions } from '../../api/catalog';
-import type { RevisionSummary } from '../../api/types';
+import type { RevisionSummary } from '../../api/catalog';
 import { RevisionDiffView } from '../../components/catalog/RevisionDiffView';
 import { PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';

@@ -1,5 +1,5 @@
 // Filtering the published catalog in the browser: text search, category and 信创. Retired items are not offered.
-import type { CategoryCode, OfferingView, PlanView } from '../../api/types';
+import type { CategoryCode, OfferingView, PlanView } from '../../api/catalog';
 
 export interface CatalogFilter {
   q: string;

@@ -1,5 +1,5 @@
 // A plan's specification and 信创 attributes in words, for the catalog list and the comparison table.
-import type { PlanView } from '../../api/types';
+import type { PlanView } from '../../api/catalog';
 import type { Translate } from '../../i18n';
 
 export type SpecKey = 'vcpu' | 'memoryGiB' | 'diskGiB' | 'storageGiB' | 'engine' | 'instances' | 'bandwidthMbps' | 'backupRetentionDays' | 'sla' | 'image';

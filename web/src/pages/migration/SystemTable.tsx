@@ -2,14 +2,13 @@
 // hosting, state, strategy, wave and last change. Paginated by the server.
 import type { HTMLAttributes } from 'react';
 import { Button, Table } from 'antd';
-import type { MigrationSystem } from '../../api/migration';
-import type { Page } from '../../api/types';
+import type { MigrationSystem, SystemPage } from '../../api/migration';
 import { formatDateTime } from '../../format/dates';
 import { useI18n, type MessageKey } from '../../i18n';
 import { MigrationStatusTag } from './MigrationStatusTag';
 
 interface Props {
-  page: Page<MigrationSystem>;
+  page: SystemPage;
   showOrg: boolean;
   onOpen(system: MigrationSystem): void;
   onPage(page: number): void;

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import type { RequestStatus } from '../../api/operator';
 import { listProjects } from '../../api/projects';
 import { fetchProjectResources, fetchResourceRequests } from '../../api/resources';
-import type { ProjectStatus, ProjectSummary } from '../../api/types';
+import type { ProjectStatus, ProjectSummary } from '../../api/projects';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { EntitlementTable } from '../../components/resources/EntitlementTable';

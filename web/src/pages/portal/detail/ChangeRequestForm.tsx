@@ -7,7 +7,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { OrgKindCode, ProjectForValidation } from '@projects/validation-input';
 import { ApiError, type RuleViolation } from '../../../api/errors';
 import { requestChange } from '../../../api/projects';
-import type { Project } from '../../../api/types';
+import type { Project } from '../../../api/projects';
 import { FormError, withoutFields } from '../../../components/FormError';
 import { LineChangesTable } from '../../../components/project/LineChangesTable';
 import { ViolationList } from '../../../components/ViolationList';

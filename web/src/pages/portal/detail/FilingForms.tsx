@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { fileFiling, type FilingInput } from '../../../api/projects';
-import type { LocalDate } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { Rectification } from '../../../components/project/RectificationList';
 import { formatDate, shanghaiToday } from '../../../format/dates';
@@ -35,7 +34,7 @@ export function FilingForms({ projectId, onFiled, kinds = KINDS, rectifications 
   const required = [{ required: true, message: t('common.required') }];
 
   function bodyOf(v: Values): FilingInput {
-    const date = (v.date ? v.date.format('YYYY-MM-DD') : '') as LocalDate;
+    const date = (v.date ? v.date.format('YYYY-MM-DD') : '');
     const s = (k: string) => String(v[k] ?? '').trim();
     const n = (k: string) => Number(v[k] ?? 0);
     switch (kind) {

@@ -1,6 +1,6 @@
 // Filings made so far, with their content in readable form.
 import { Descriptions, Table, Tag } from 'antd';
-import type { Filing } from '../../../api/types';
+import type { Filing } from '../../../api/projects';
 import { formatDateTime } from '../../../format/dates';
 import { formatYuan } from '../../../format/money';
 import { useI18n, type MessageKey } from '../../../i18n';

@@ -8,7 +8,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { fetchDeadlines } from '../../../api/deadlines';
 import { fetchProject } from '../../../api/projects';
 import { offers } from '../../../api/actions';
-import { FILING_STATES, type Project } from '../../../api/types';
+import { FILING_STATES, type Project } from '../../../api/projects';
 import { useAuth } from '../../../auth/AuthContext';
 import { DeadlineTable } from '../../../components/DeadlineTable';
 import { EmptyState, PageState } from '../../../components/PageState';

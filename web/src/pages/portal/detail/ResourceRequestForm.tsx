@@ -5,7 +5,7 @@ import { App, Button, Form, Input, InputNumber, Select, Space, Typography } from
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError } from '../../../api/errors';
 import { createResourceRequest } from '../../../api/resources';
-import type { EntitlementUsage, ResourceRequestInput } from '../../../api/types';
+import type { EntitlementUsage, ResourceRequestInput } from '../../../api/resources';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ViolationList } from '../../../components/ViolationList';
 import { useI18n } from '../../../i18n';

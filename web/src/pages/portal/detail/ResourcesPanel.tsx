@@ -2,7 +2,7 @@
 import { Card, Table, Typography } from 'antd';
 import type { RequestStatus } from '../../../api/operator';
 import { fetchProjectResources, fetchResourceRequests } from '../../../api/resources';
-import type { ResourceRequest } from '../../../api/types';
+import type { ResourceRequest } from '../../../api/resources';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { EntitlementTable } from '../../../components/resources/EntitlementTable';
 import { ResourceTable } from '../../../components/resources/ResourceTable';

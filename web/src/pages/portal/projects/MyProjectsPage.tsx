@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { fetchDeadlines } from '../../../api/deadlines';
 import { listProjects } from '../../../api/projects';
-import type { ProjectSummary } from '../../../api/types';
+import type { ProjectSummary } from '../../../api/projects';
 import { DeadlineTable } from '../../../components/DeadlineTable';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Row, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { uploadDocument } from '../../../api/projects';
-import type { DocumentKind, Project } from '../../../api/types';
+import type { DocumentKind, Project } from '../../../api/projects';
 import { errorMessage } from '../../../components/ErrorAlert';
 import { DocumentList } from '../../../components/project/DocumentList';
 import { useI18n } from '../../../i18n';

@@ -4,7 +4,7 @@ import { Button, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { findPlan } from '@catalog/view';
 import type { RuleViolation } from '../../../api/errors';
-import type { CatalogView } from '../../../api/types';
+import type { CatalogView } from '../../../api/catalog';
 import { formatYuan } from '../../../format/money';
 import { useI18n } from '../../../i18n';
 import type { NumberedLine } from './draftState';

@@ -2,7 +2,7 @@
 import { Button, Form, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { RuleViolation } from '../../../api/errors';
-import type { CatalogView } from '../../../api/types';
+import type { CatalogView } from '../../../api/catalog';
 import { ViolationList } from '../../../components/ViolationList';
 import { useI18n } from '../../../i18n';
 import { newKey, type LineRow, type NumberedLine } from './draftState';

@@ -2,7 +2,7 @@
 // name or code.
 import { useMemo } from 'react';
 import { Select } from 'antd';
-import type { CatalogView } from '../../../api/types';
+import type { CatalogView } from '../../../api/catalog';
 import { formatYuan } from '../../../format/money';
 import { useI18n } from '../../../i18n';
 

@@ -2,7 +2,7 @@
 import { Alert, Button, Descriptions, Space } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import type { RuleViolation } from '../../../api/errors';
-import type { Project } from '../../../api/types';
+import type { Project } from '../../../api/projects';
 import { ViolationList } from '../../../components/ViolationList';
 import { formatYuan } from '../../../format/money';
 import { useI18n } from '../../../i18n';

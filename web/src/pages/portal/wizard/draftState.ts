@@ -1,8 +1,7 @@
 // The wizard's local copy of a project: what the user is editing, before it is saved. The same values feed the
 // live validator (toValidationInput) and are saved step by step (saveDraft.ts).
 import type { ProjectForValidation, OrgKindCode } from '@projects/validation-input';
-import type { InformationResourceInput, Project, ProjectType } from '../../../api/types';
-import type { ProjectBasics } from '../../../api/projects';
+import type { InformationResource, Project, ProjectBasics, ProjectType } from '../../../api/projects';
 
 export interface BasicsValues {
   name: string;
@@ -19,7 +18,7 @@ export interface BasicsValues {
   privateNetworkApprovalRef: string;
 }
 
-export interface ResourceRow extends InformationResourceInput {
+export interface ResourceRow extends InformationResource {
   key: string;
 }
 
@@ -99,7 +98,7 @@ export function resourcesFrom(p: Project): ResourceRow[] {
   return p.informationResources.map((r) => ({ ...r, key: newKey() }));
 }
 
-export function resourcesToApi(rows: ResourceRow[]): InformationResourceInput[] {
+export function resourcesToApi(rows: ResourceRow[]): InformationResource[] {
   return rows.map(({ key: _key, ...r }) => ({
     ...r,
     name: r.name.trim(),

@@ -1,7 +1,7 @@
 // Saving the wizard's steps to the server, each with the ETag last read (If-Match). Lines are synchronised:
 // removed ones deleted, changed ones replaced, new ones added in order (so they get the numbers shown).
 import * as projectsApi from '../../../api/projects';
-import type { Project } from '../../../api/types';
+import type { Project } from '../../../api/projects';
 import { basicsToApi, resourcesToApi, type BasicsValues, type LineRow, type ResourceRow } from './draftState';
 
 export interface Saved {

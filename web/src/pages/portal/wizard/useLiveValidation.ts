@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { catalogCost, validateProject } from '@projects/validation';
 import type { ProjectForValidation } from '@projects/validation-input';
 import type { RuleViolation } from '../../../api/errors';
-import type { CatalogView } from '../../../api/types';
+import type { CatalogView } from '../../../api/catalog';
 import type { Locale } from '../../../i18n';
 
 export interface PlacedViolations {

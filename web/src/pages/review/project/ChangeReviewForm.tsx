@@ -2,7 +2,7 @@
 // with the reason), then approve — the lines and the entitlement are replaced — or return with a comment.
 import { Button, Form, Input, Space, Typography } from 'antd';
 import type { ChangeReviewInput } from '../../../api/projects';
-import type { Project } from '../../../api/types';
+import type { Project } from '../../../api/projects';
 import { ChangeRequestSummary } from '../../../components/project/ChangeRequestSummary';
 import { FormError } from '../../../components/FormError';
 import { useI18n } from '../../../i18n';

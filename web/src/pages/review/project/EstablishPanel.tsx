@@ -1,7 +1,7 @@
 // After the notice period, with no open objection, GIA establishes the project (立项).
 import { useState } from 'react';
 import { Alert, Button, Input, Space, Typography } from 'antd';
-import type { ProjectNotice } from '../../../api/types';
+import type { ProjectNotice } from '../../../api/projects';
 import { formatDate } from '../../../format/dates';
 import { useI18n } from '../../../i18n';
 

@@ -1,7 +1,7 @@
 // GIA's review (Art. 8) on the five dimensions — need, intensiveness, feasibility, budget, performance goals —
 // each with an opinion and a comment, then approve, return for revision, or reject.
 import { Button, Card, Form, Input, Popconfirm, Radio, Space } from 'antd';
-import { REVIEW_DIMENSIONS, type Opinion, type ReviewDimension } from '../../../api/types';
+import { REVIEW_DIMENSIONS, type Opinion, type ReviewDimension } from '../../../api/projects';
 import type { ReviewInput } from '../../../api/projects';
 import { useI18n } from '../../../i18n';
 

@@ -1,7 +1,7 @@
 // One open objection to a public notice (Art. 10) — who raised it, when, what it says — and the form on which
 // GIA records how it was resolved. The project cannot be established while an objection is open.
 import { Button, Form, Input, Typography } from 'antd';
-import type { Objection } from '../../../api/types';
+import type { Objection } from '../../../api/projects';
 import { FormError } from '../../../components/FormError';
 import { formatDateTime } from '../../../format/dates';
 import { useI18n } from '../../../i18n';

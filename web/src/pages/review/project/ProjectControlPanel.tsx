@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Modal, Space, Typography } from 'antd';
 import { offers, type Actionable } from '../../../api/actions';
-import type { GovernAction } from '../../../api/types';
+import type { GovernAction } from '../../../api/projects';
 import { FormError } from '../../../components/FormError';
 import { useI18n } from '../../../i18n';
 import type { Outcome } from './reviewActions';

@@ -3,7 +3,6 @@
 import { Button, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { RectificationInput } from '../../../api/projects';
-import type { LocalDate } from '../../../api/types';
 import { FormError } from '../../../components/FormError';
 import { useI18n } from '../../../i18n';
 import type { Outcome } from './reviewActions';
@@ -20,7 +19,7 @@ export function RectificationForm({ busy, error, onIssue }: { busy: boolean; err
   async function onFinish(v: Values) {
     const outcome = await onIssue({
       issues: v.issues.trim(),
-      ...(v.issuedDate ? { issuedDate: v.issuedDate.format('YYYY-MM-DD') as LocalDate } : {}),
+      ...(v.issuedDate ? { issuedDate: v.issuedDate.format('YYYY-MM-DD') } : {}),
     });
     if (outcome === 'done') form.resetFields();
   }

@@ -7,7 +7,7 @@ import { Alert, App, Card, Col, Row, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/errors';
 import * as projectsApi from '../../../api/projects';
-import type { Project } from '../../../api/types';
+import type { Project } from '../../../api/projects';
 import { useAuth } from '../../../auth/AuthContext';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageState } from '../../../components/PageState';

@@ -2,7 +2,7 @@
 import { Card, Table, Tabs, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { fetchQueue } from '../../../api/projects';
-import type { ProjectSummary, QueueStage } from '../../../api/types';
+import type { QueueItem, QueueStage } from '../../../api/projects';
 import type { Role } from '../../../api/session';
 import { useAuth } from '../../../auth/AuthContext';
 import { EmptyState, PageState } from '../../../components/PageState';
@@ -47,7 +47,7 @@ function QueueTable({ stage }: { stage: QueueStage }) {
   return (
     <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('queue.empty')} />}>
       {(d) => (
-        <Table<ProjectSummary>
+        <Table<QueueItem>
           rowKey="id"
           size="middle"
           data-testid="queue-table"
@@ -58,7 +58,7 @@ function QueueTable({ stage }: { stage: QueueStage }) {
             { title: t('project.name'), key: 'name', render: (_, p) => <Link to={`/review/projects/${p.id}`}>{p.name}</Link> },
             { title: t('project.org'), dataIndex: 'orgName' },
             { title: t('project.totalBudget'), key: 'b', align: 'right', render: (_, p) => <span className="zy-money">{formatYuan(p.totalBudget)}</span> },
-            ...(stage !== 'GIA_REVIEW' ? [{ title: t('project.approvedBudget'), key: 'a', align: 'right' as const, render: (_: unknown, p: ProjectSummary) => <span className="zy-money">{formatYuan(p.approvedBudget)}</span> }] : []),
+            ...(stage !== 'GIA_REVIEW' ? [{ title: t('project.approvedBudget'), key: 'a', align: 'right' as const, render: (_: unknown, p: QueueItem) => <span className="zy-money">{formatYuan(p.approvedBudget)}</span> }] : []),
             { title: t('project.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
             {
               title: t('queue.waiting'),

@@ -6,7 +6,7 @@ import { App, Button, Card, Col, Input, Row, Space, Table, Tag, Timeline, Typogr
 import { useNavigate, useParams } from 'react-router-dom';
 import { fetchRevision, fetchRevisionDiff, fetchRevisions, revisionTransition, type RevisionAction } from '../../../api/catalog';
 import { ApiError } from '../../../api/errors';
-import type { RevisionSummary } from '../../../api/types';
+import type { RevisionSummary } from '../../../api/catalog';
 import { useAuth } from '../../../auth/AuthContext';
 import { RevisionDiffView } from '../../../components/catalog/RevisionDiffView';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -119,7 +119,7 @@ function RevisionPanel({ number, onChanged, onDiscarded }: { number: number; onC
               <Timeline
                 items={data.reviews.map((r, i) => ({
                   key: i,
-                  color: r.decision === 'APPROVE' ? 'green' : 'orange',
+                  color: r.decision === 'APPROVED' ? 'green' : 'orange',
                   children: (
                     <>
                       <strong>{t(`revisions.body.${r.body}` as MessageKey)}</strong> {t(`reviews.decision.${r.decision}` as MessageKey)} · {r.reviewer} · {formatDateTime(r.at)} {r.comment ? `${t('punct.colon')}${r.comment}` : ''}

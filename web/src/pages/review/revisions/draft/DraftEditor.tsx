@@ -16,7 +16,7 @@ import {
   type PlanInput,
 } from '../../../../api/catalog';
 import { ApiError } from '../../../../api/errors';
-import type { CatalogDiff, OfferingView, PlanView, RevisionDetail } from '../../../../api/types';
+import type { CatalogDiff, OfferingView, PlanView, RevisionDetail } from '../../../../api/catalog';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { formatYuan } from '../../../../format/money';
 import { useI18n, type MessageKey } from '../../../../i18n';

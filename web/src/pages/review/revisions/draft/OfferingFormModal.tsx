@@ -5,7 +5,7 @@ import { Form, Input, Select, Switch } from 'antd';
 import { CATEGORIES } from '@catalog/view';
 import { PROVISIONER_KINDS } from '@provisioners/kinds/vocabulary';
 import type { OfferingInput } from '../../../../api/catalog';
-import type { OfferingView } from '../../../../api/types';
+import type { OfferingView } from '../../../../api/catalog';
 import { FormModal } from '../../../../components/FormModal';
 import { useI18n, type MessageKey } from '../../../../i18n';
 

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { SPEC_FIELDS } from '@provisioners/kinds/vocabulary';
 import type { PlanInput } from '../../../../api/catalog';
-import type { OfferingView, PlanView } from '../../../../api/types';
+import type { OfferingView, PlanView } from '../../../../api/catalog';
 import { FormModal } from '../../../../components/FormModal';
 import { useI18n, type MessageKey } from '../../../../i18n';
 

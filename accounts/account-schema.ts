@@ -1,0 +1,49 @@
+// Organisations, user accounts and the signed-in user as the API sends them, declared once: the routers document
+// them, the services build them (typed by these schemas), the console's client is generated from them.
+import { ALL_ROLES } from '../core/access/roles.js';
+import { pageOf, z } from '../core/zod-openapi.js';
+
+export const ORG_KINDS = ['GIA', 'FINANCE', 'BDC', 'DEPARTMENT', 'COUNTY'] as const;
+
+export const orgKindSchema = z.enum(ORG_KINDS).openapi('OrgKind');
+export const roleSchema = z.enum(ALL_ROLES).openapi('Role');
+
+export const organisationViewSchema = z
+  .object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), kind: orgKindSchema, active: z.boolean(), version: z.number().int() })
+  .openapi('Organisation');
+export type OrganisationView = z.infer<typeof organisationViewSchema>;
+
+export const userViewSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    orgId: z.string(),
+    org: z.object({ code: z.string(), name: z.string(), kind: orgKindSchema }),
+    disabled: z.boolean(),
+    email: z.string().nullable().optional(),
+    phone: z.string().nullable().optional(),
+    failedLogins: z.number().int().optional(),
+    lockedUntil: z.string().nullable().optional(),
+    lastLoginAt: z.string().nullable().optional(),
+    passwordChangedAt: z.string().nullable().optional(),
+    createdAt: z.string().optional(),
+    updatedAt: z.string().optional(),
+    version: z.number().int().optional(),
+  })
+  .openapi('User', { description: 'fields beyond the public ones are present only for those allowed to see them' });
+export type UserView = z.infer<typeof userViewSchema>;
+
+export const userPageSchema = pageOf(userViewSchema)
+  .openapi('UserPage');
+
+export const sessionUserSchema = z
+  .object({ id: z.string(), username: z.string(), displayName: z.string(), role: roleSchema, orgId: z.string(), orgCode: z.string(), orgName: z.string() })
+  .openapi('SessionUser');
+export type SessionUserView = z.infer<typeof sessionUserSchema>;
+
+export const loginResultSchema = z
+  .object({ token: z.string(), expiresAt: z.string(), idleTimeoutMinutes: z.number().int(), user: sessionUserSchema })
+  .openapi('LoginResult');
+export type LoginResult = z.infer<typeof loginResultSchema>;

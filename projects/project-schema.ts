@@ -1,0 +1,271 @@
+// Projects as the API sends them, declared once: the router documents them, the services build them (the view
+// functions are typed by these schemas), the console's client is generated from them. The filings' inputs are
+// here too, because a filing's recorded data is what was filed.
+import { allowedActionsField } from '../core/workflow/allowed-action-schema.js';
+import { orgKindSchema } from '../accounts/account-schema.js';
+import { diffEntrySchema } from '../catalog/view-schema.js';
+import { violationSchema } from '../core/error-schema.js';
+import { pageOf, z } from '../core/zod-openapi.js';
+import { PROJECT_STATES, REVIEW_DIMENSIONS } from './workflow.js';
+
+export const QUEUE_STAGES = ['GIA_REVIEW', 'BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'CHANGE_REVIEW'] as const;
+export const DOCUMENT_KINDS = [
+  'PROPOSAL',
+  'FEASIBILITY',
+  'PRELIMINARY_DESIGN',
+  'INVESTMENT_ESTIMATE',
+  'CONTRACT',
+  'SUPERVISION',
+  'PROGRESS',
+  'CHANGE_REQUEST',
+  'ACCEPTANCE',
+  'ACCEPTANCE_REPORT',
+  'SELF_EVALUATION',
+  'RECTIFICATION_REPORT',
+  'OTHER',
+] as const;
+export const REVIEW_STAGES = ['GIA_REVIEW', 'BUDGET_REVIEW', 'CHANGE_REVIEW'] as const;
+export const REVIEW_DECISIONS = ['APPROVE', 'RETURN', 'REJECT'] as const;
+export const OPINIONS = ['PASS', 'CONCERN', 'FAIL'] as const;
+
+export const projectStatusSchema = z.enum(PROJECT_STATES).openapi('ProjectStatus');
+export const projectTypeSchema = z.enum(['NEW', 'UPGRADE', 'OM']).openapi('ProjectType');
+export const queueStageSchema = z.enum(QUEUE_STAGES).openapi('QueueStage');
+export const documentKindSchema = z.enum(DOCUMENT_KINDS).openapi('DocumentKind');
+export const reviewDimensionSchema = z.enum(REVIEW_DIMENSIONS).openapi('ReviewDimension');
+
+// ── what is filed after establishment (the router validates requests with these; the view shows what was filed)
+
+export const localDate = z.iso.date().describe('a calendar date in Asia/Shanghai, YYYY-MM-DD');
+export const money = z.number().nonnegative().max(1e12).multipleOf(0.01);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const lineInputSchema = z.strictObject({ planCode: text(64), quantity: z.number().int().positive().max(100000), purpose: text(500) }).openapi('LineInput');
+
+const contract = z.strictObject({ kind: z.literal('CONTRACT'), signedDate: localDate, contractNo: text(100), contractor: text(200), amount: money });
+const supervision = z.strictObject({ kind: z.literal('SUPERVISION'), unit: text(200), chosenDate: localDate, contractNo: z.string().max(100).optional() });
+const progress = z.strictObject({ kind: z.literal('PROGRESS'), period: text(50), progressPercent: z.number().min(0).max(100), fundsUsed: money, summary: text(5000) });
+const acceptanceReport = z.strictObject({ kind: z.literal('ACCEPTANCE_REPORT'), summary: text(5000) });
+const selfEvaluation = z.strictObject({
+  kind: z.literal('SELF_EVALUATION'),
+  year: z.number().int().min(2000).max(2100),
+  summary: text(5000),
+  selfScore: z.number().min(0).max(100).optional(),
+});
+const rectificationReport = z.strictObject({ kind: z.literal('RECTIFICATION_REPORT'), deadlineId: z.uuid(), summary: text(5000) });
+
+/** A filing that leaves the project's state as it is (Art. 13, 15, 16, 20, 21, 24). */
+export const filingInputSchema = z
+  .discriminatedUnion('kind', [contract, supervision, progress, acceptanceReport, selfEvaluation, rectificationReport])
+  .openapi('FilingInput');
+
+export const acceptanceInputSchema = z
+  .strictObject({
+    acceptanceDate: localDate,
+    evidence: z.strictObject({ dataSharingConnected: z.boolean(), informationResourcesProvided: z.boolean(), onGovernmentCloud: z.boolean(), secureControllableChecked: z.boolean() }),
+    summary: text(5000),
+  })
+  .openapi('AcceptanceInput');
+
+export const changeRequestInputSchema = z
+  .strictObject({ reason: text(5000), lines: z.array(lineInputSchema).min(1).max(500).describe('the resource lines as they should be after the change') })
+  .openapi('ChangeRequestInput');
+
+// ── the project view
+
+const opinionSchema = z.object({ opinion: z.enum(OPINIONS), comment: z.string() }).openapi('ReviewOpinion');
+const dimensionsSchema = z
+  .object(Object.fromEntries(REVIEW_DIMENSIONS.map((d) => [d, opinionSchema.optional()])) as Record<(typeof REVIEW_DIMENSIONS)[number], z.ZodOptional<typeof opinionSchema>>)
+  .openapi('ReviewDimensions', { description: "the GIA review's opinion per Art. 8 dimension (empty for other stages)" });
+
+export const resourceLineSchema = z.object({ lineNo: z.number().int(), planCode: z.string(), quantity: z.number().int(), purpose: z.string() }).openapi('ResourceLine');
+
+export const informationResourceSchema = z
+  .object({
+    direction: z.enum(['NEEDED', 'PRODUCED']).describe('NEEDED: 需求目录 (consumed); PRODUCED: 产生目录'),
+    name: z.string(),
+    source: z.string(),
+    format: z.string(),
+    updateFrequency: z.string(),
+    sharing: z.enum(['UNCONDITIONAL', 'CONDITIONAL', 'NOT_SHAREABLE']),
+    openness: z.enum(['OPEN', 'CONDITIONAL', 'NOT_OPEN']),
+  })
+  .openapi('InformationResource');
+
+export const projectDocumentSchema = z
+  .object({
+    id: z.string(),
+    kind: documentKindSchema,
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sm3: z.string().describe('SM3 checksum of the content, hex'),
+    filingId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('ProjectDocument');
+
+export const projectReviewSchema = z
+  .object({
+    stage: z.enum(REVIEW_STAGES),
+    decision: z.enum(REVIEW_DECISIONS),
+    dimensions: dimensionsSchema,
+    comment: z.string().nullable(),
+    approvedAmount: z.number().nullable(),
+    reviewerId: z.string(),
+    at: z.string(),
+  })
+  .openapi('ProjectReview');
+
+export const objectionSchema = z
+  .object({ id: z.string(), submitter: z.string(), content: z.string(), resolution: z.string().nullable(), at: z.string() })
+  .openapi('Objection');
+
+/** What a public notice says, on the project and on the public list. */
+const noticeHead = { id: z.string(), title: z.string(), content: z.string(), amount: z.number(), startDate: z.string(), endDate: z.string() };
+
+export const projectNoticeSchema = z
+  .object({
+    ...noticeHead,
+    closedAt: z.string().nullable(),
+    objections: z.array(objectionSchema),
+  })
+  .openapi('ProjectNotice');
+
+/** What a filing recorded, by its kind: the filed input (without its kind), or what the transition kept. */
+const filingOf = <K extends string, D extends z.ZodType>(kind: K, data: D) =>
+  z.object({ id: z.string(), kind: z.literal(kind), data, filedById: z.string(), at: z.string() });
+export const filingViewSchema = z
+  .discriminatedUnion('kind', [
+    filingOf('CONTRACT', contract.omit({ kind: true })),
+    filingOf('SUPERVISION', supervision.omit({ kind: true })),
+    filingOf('PROGRESS', progress.omit({ kind: true })),
+    filingOf('ACCEPTANCE_REPORT', acceptanceReport.omit({ kind: true })),
+    filingOf('SELF_EVALUATION', selfEvaluation.omit({ kind: true })),
+    filingOf('RECTIFICATION_REPORT', rectificationReport.omit({ kind: true })),
+    filingOf('ACCEPTANCE', acceptanceInputSchema),
+    filingOf('CHANGE_REQUEST', changeRequestInputSchema.extend({ catalogRevision: z.number().int().describe('the revision the lines were checked against') })),
+    filingOf('RECTIFICATION_NOTICE', z.strictObject({ issues: z.string(), issuedDate: localDate, deadlineId: z.string().describe('the deadline it opened') })),
+  ])
+  .openapi('Filing');
+export type FilingView = z.infer<typeof filingViewSchema>;
+
+export const deadlineSchema = z
+  .object({
+    id: z.string(),
+    ruleCode: z.string(),
+    title: z.string(),
+    article: z.string().nullable(),
+    workingDays: z.number().int(),
+    startDate: z.string(),
+    dueDate: z.string(),
+    provisional: z.boolean().describe('the holiday calendar does not yet cover the whole span'),
+    metAt: z.string().nullable(),
+  })
+  .openapi('Deadline');
+export type DeadlineView = z.infer<typeof deadlineSchema>;
+
+/** What a project's view and its list entries both say. */
+const projectHead = {
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  type: projectTypeSchema,
+  status: projectStatusSchema,
+  budgetYear: z.number().int(),
+  totalBudget: z.number(),
+  approvedBudget: z.number().nullable(),
+  submittedAt: z.string().nullable(),
+  establishedAt: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+};
+
+export const projectViewSchema = z
+  .object({
+    ...allowedActionsField,
+    ...projectHead,
+    statusReason: z.string().nullable().describe('why the project is suspended or terminated'),
+    org: z.object({ id: z.string(), code: z.string(), name: z.string(), kind: orgKindSchema }),
+    leadOrgId: z.string().nullable(),
+    coBuildingOrgIds: z.array(z.string()),
+    countyParticipation: z.boolean(),
+    yearlyBudgets: z.array(z.object({ year: z.number().int(), amount: z.number() })),
+    description: z.string(),
+    components: z.array(z.string()),
+    performanceGoals: z.array(z.object({ indicator: z.string(), target: z.string() })),
+    emergency: z.boolean(),
+    emergencyConsentRef: z.string().nullable(),
+    privateNetwork: z.boolean(),
+    privateNetworkApprovalRef: z.string().nullable(),
+    catalogRevision: z.number().int(),
+    approvalNumber: z.string().nullable(),
+    createdAt: z.string(),
+    lines: z.array(resourceLineSchema),
+    informationResources: z.array(informationResourceSchema),
+    documents: z.array(projectDocumentSchema),
+    reviews: z.array(projectReviewSchema),
+    notices: z.array(projectNoticeSchema),
+    filings: z.array(filingViewSchema),
+    deadlines: z.array(deadlineSchema),
+    entitlements: z.array(z.object({ planCode: z.string(), quantity: z.number().int(), catalogRevision: z.number().int() })),
+  })
+  .openapi('Project');
+export type ProjectView = z.infer<typeof projectViewSchema>;
+
+// ── lists
+
+export const projectListItemSchema = z
+  .object({ ...projectHead, orgId: z.string(), orgCode: z.string(), orgName: z.string() })
+  .openapi('ProjectListItem');
+export type ProjectListItem = z.infer<typeof projectListItemSchema>;
+
+export const projectPageSchema = pageOf(projectListItemSchema).openapi('ProjectPage');
+
+export const queueItemSchema = projectListItemSchema
+  .extend({ waitingWorkingDays: z.number().int().nullable().describe('working days since submission; null when the calendar does not cover them') })
+  .openapi('QueueItem');
+export const queuePageSchema = pageOf(queueItemSchema).extend({ stage: queueStageSchema }).openapi('QueuePage');
+export type QueuePage = z.infer<typeof queuePageSchema>;
+
+// ── answers of single operations
+
+export const validationResultSchema = z
+  .object({ valid: z.boolean(), catalogRevision: z.number().int().describe('the revision validated against'), violations: z.array(violationSchema) })
+  .openapi('ValidationResult');
+
+export const catalogChangesSchema = z
+  .object({
+    pinned: z.number().int().describe("the project's catalog revision"),
+    current: z.number().int().describe('the current published revision'),
+    changed: z.array(diffEntrySchema),
+    retired: z.array(diffEntrySchema),
+    removed: z.array(diffEntrySchema),
+  })
+  .openapi('CatalogChanges', { description: 'what the newer revision changes, for the plans the project asks for' });
+
+export const documentStoredSchema = projectDocumentSchema
+  .omit({ filingId: true })
+  .openapi('DocumentStored');
+
+export const publicNoticeSchema = z
+  .object({
+    ...noticeHead,
+    project: z.object({ code: z.string(), name: z.string(), orgName: z.string() }),
+    objections: z.number().int().describe('how many have been raised'),
+  })
+  .openapi('PublicNotice');
+export type PublicNoticeView = z.infer<typeof publicNoticeSchema>;
+
+export const objectionRecordedSchema = z.object({ id: z.string(), at: z.string() }).openapi('ObjectionRecorded');
+export const objectionResolvedSchema = z.object({ id: z.string(), resolution: z.string() }).openapi('ObjectionResolved');
+
+export const deadlineItemSchema = deadlineSchema
+  .extend({
+    workingDaysLeft: z.number().int().nullable().describe('null once met, or when the calendar does not cover the span'),
+    overdue: z.boolean(),
+    project: z.object({ id: z.string(), code: z.string(), name: z.string(), orgName: z.string() }),
+  })
+  .openapi('DeadlineItem');
+export const deadlineListSchema = z.object({ today: z.string(), items: z.array(deadlineItemSchema) }).openapi('DeadlineList');
+export type DeadlineList = z.infer<typeof deadlineListSchema>;

@@ -2,6 +2,7 @@
 // (registration or import, edits, assessment, transitions). Its organisation may change the register fields or
 // withdraw a registration made in error (before assessment); the sub-center takes the migration actions. All send
 // If-Match, and a 412 reloads.
+import { offers } from '../../api/actions';
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
 import { ApiError } from '../../api/errors';
@@ -70,12 +71,12 @@ export function SystemDrawer({ id, mayChange, operator = false, onClose, onChang
         system &&
         mayChange && (
           <Space>
-            {system.status !== 'DECOMMISSIONED' && (
+            {offers(system, 'update') && (
               <Button onClick={() => setEditing({ system, etag: state.data!.etag })} data-testid="system-edit">
                 {t('register.edit')}
               </Button>
             )}
-            {system.status === 'REGISTERED' && (
+            {offers(system, 'withdraw') && (
               <Popconfirm
                 title={t('register.withdrawConfirm', { name: system.name })}
                 okText={t('register.withdraw')}

@@ -3,9 +3,10 @@
 // target plans from the published catalog, blocking issues), a wave, the project it now runs on, a reason to
 // block. Every action sends the system's ETag; a 412 says someone changed it and reloads.
 import { useState } from 'react';
-import { App, Button, Card, Flex, Tooltip, Typography } from 'antd';
+import { App, Card, Flex, Typography } from 'antd';
 import { MIGRATION_TRANSITION_ACTIONS, type MigrationTransitionAction } from '@migration/workflow';
 import { pending, type AllowedAction } from '../../../api/actions';
+import { ActionButton } from '../../../components/ActionButton';
 import { ApiError } from '../../../api/errors';
 import type { MigrationSystem } from '../../../api/migration';
 import { useI18n, type MessageKey } from '../../../i18n';
@@ -37,18 +38,17 @@ export function SystemActions({ system, etag, onDone, onStale }: Props) {
     <Card size="small" className="zy-card" title={t('migrationOps.title')} data-testid="system-actions">
       <Typography.Paragraph type="secondary">{t('migrationOps.hint')}</Typography.Paragraph>
       <Flex gap={8} wrap>
-        {actions.map(({ action: a, enabled, reason }) => (
-          <Tooltip key={a} title={reason ? `${reason.message}（${reason.article}）` : undefined}>
-            <Button
-              danger={a === 'block'}
-              type={a === actions[0]?.action && a !== 'block' ? 'primary' : 'default'}
-              disabled={!enabled}
-              onClick={() => setOpen(a)}
-              data-testid={`action-${a}`}
-            >
-              {t(`migration.action.${a}` as MessageKey)}
-            </Button>
-          </Tooltip>
+        {actions.map((allowed) => (
+          <ActionButton
+            key={allowed.action}
+            allowed={allowed}
+            danger={allowed.action === 'block'}
+            type={allowed.action === actions[0]?.action && allowed.action !== 'block' ? 'primary' : 'default'}
+            onClick={() => setOpen(allowed.action)}
+            testId={`action-${allowed.action}`}
+          >
+            {t(`migration.action.${allowed.action}` as MessageKey)}
+          </ActionButton>
         ))}
       </Flex>
       {open && (

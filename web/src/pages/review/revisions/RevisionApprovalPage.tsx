@@ -1,6 +1,8 @@
 // Catalog revisions: the list with their state, and for one revision what changed and the reviews so far. The
 // sub-center starts and edits drafts and submits them; GIA and Finance approve or return, GIA publishes; the
 // auditor reads.
+import { offers, pending } from '../../../api/actions';
+import { ActionButton } from '../../../components/ActionButton';
 import { useState } from 'react';
 import { App, Button, Card, Col, Input, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -76,7 +78,6 @@ function RevisionPanel({ number, onChanged, onDiscarded }: { number: number; onC
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const reviewer = user?.role === 'GIA_REVIEWER' || user?.role === 'FINANCE_REVIEWER';
 
   async function act(action: RevisionAction) {
     if (action === 'return' && !comment.trim()) {
@@ -128,26 +129,26 @@ function RevisionPanel({ number, onChanged, onDiscarded }: { number: number; onC
                 }))}
               />
             )}
-            {reviewer && (data.revision.status === 'SUBMITTED' || (data.revision.status === 'APPROVED' && user?.role === 'GIA_REVIEWER')) && (
+            {(['approve', 'return', 'publish'] as const).some((a) => pending(data, a)) && (
               <Space orientation="vertical" style={{ width: '100%' }}>
                 {error !== undefined && <ErrorAlert error={error} />}
                 <label htmlFor="revision-comment">{t('revisions.comment')}</label>
                 <Input.TextArea id="revision-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000} />
                 <Space>
-                  {data.revision.status === 'SUBMITTED' && (
-                    <>
-                      <Button type="primary" loading={busy} onClick={() => void act('approve')} data-testid="revision-approve">{t('revisions.approve')}</Button>
-                      <Button loading={busy} onClick={() => void act('return')} data-testid="revision-return">{t('revisions.return')}</Button>
-                    </>
+                  {pending(data, 'approve') && (
+                    <ActionButton allowed={pending(data, 'approve')!} type="primary" loading={busy} onClick={() => void act('approve')} testId="revision-approve">{t('revisions.approve')}</ActionButton>
                   )}
-                  {data.revision.status === 'APPROVED' && user?.role === 'GIA_REVIEWER' && (
-                    <Button type="primary" loading={busy} onClick={() => void act('publish')} data-testid="revision-publish">{t('revisions.publish')}</Button>
+                  {pending(data, 'return') && (
+                    <ActionButton allowed={pending(data, 'return')!} loading={busy} onClick={() => void act('return')} testId="revision-return">{t('revisions.return')}</ActionButton>
+                  )}
+                  {pending(data, 'publish') && (
+                    <ActionButton allowed={pending(data, 'publish')!} type="primary" loading={busy} onClick={() => void act('publish')} testId="revision-publish">{t('revisions.publish')}</ActionButton>
                   )}
                 </Space>
               </Space>
             )}
           </Card>
-          {data.revision.status === 'DRAFT' && user?.role === 'BDC_OPERATOR' && (
+          {offers(data, 'update') && (
             <DraftEditor
               detail={data}
               etag={rev.data?.etag ?? null}

@@ -8,6 +8,8 @@ import type { RequestContext, SignedInContext } from './context.js';
 import { CHECK_RESPONSES, checkResponses } from './response-check.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** params and query are objects of fields (OpenAPI lists them one by one) */
+type AnyObject = z.ZodObject<z.ZodRawShape>;
 
 interface ResponseSpec {
   description: string;
@@ -15,7 +17,7 @@ interface ResponseSpec {
   contentType?: string;
 }
 
-export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType, A extends boolean> {
+export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends ZodType, A extends boolean> {
   method: Method;
   path: string;
   summary: string;
@@ -116,13 +118,13 @@ export interface RouteTable {
   registry: OpenAPIRegistry;
 }
 
-export function route<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType, A extends boolean = boolean>(
+export function route<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends ZodType = ZodType, A extends boolean = boolean>(
   table: RouteTable,
   spec: RouteSpec<P, Q, B, A>,
 ): void {
   const request: RouteConfig['request'] = {};
-  if (spec.params) request.params = spec.params as never;
-  if (spec.query) request.query = spec.query as never;
+  if (spec.params) request.params = spec.params;
+  if (spec.query) request.query = spec.query;
   if (spec.multipart) {
     const form = z.object({ [spec.multipart.field]: z.string().openapi({ format: 'binary' }) });
     const schema = spec.body && spec.body instanceof z.ZodObject ? form.extend(spec.body.shape) : form;
@@ -132,7 +134,7 @@ export function route<P extends ZodType = ZodType, Q extends ZodType = ZodType, 
   }
   if (spec.ifMatch) {
     const etag = z.string().describe('the ETag you read');
-    request.headers = z.object({ 'If-Match': spec.ifMatch === 'optional' ? etag.optional() : etag }) as never;
+    request.headers = z.object({ 'If-Match': spec.ifMatch === 'optional' ? etag.optional() : etag });
   }
   const responses: RouteConfig['responses'] = {};
   for (const [status, r] of Object.entries(spec.responses)) {
@@ -166,6 +168,7 @@ export function route<P extends ZodType = ZodType, Q extends ZodType = ZodType, 
     const declaresLang = spec.query instanceof z.ZodObject && 'lang' in spec.query.shape;
     const query = parsePart(spec.query, declaresLang ? req.query : rest, 'query');
     const body = parsePart(spec.body, req.body ?? (spec.body ? undefined : {}), '');
-    await spec.handler({ params, query, body, ctx: ctx as never }, req, res);
+    // auth: true routes never get here without a principal (the signedIn handler above)
+    await spec.handler({ params, query, body, ctx: ctx as A extends true ? SignedInContext : RequestContext }, req, res);
   });
 }

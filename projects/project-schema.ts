@@ -1,6 +1,7 @@
 // Projects as the API sends them, declared once: the router documents them, the services build them (the view
 // functions are typed by these schemas), the console's client is generated from them. The filings' inputs are
 // here too, because a filing's recorded data is what was filed.
+import type { LocalDate } from '../core/calendar/working-days.js';
 import { allowedActionsField } from '../core/workflow/allowed-action-schema.js';
 import { orgKindSchema } from '../accounts/account-schema.js';
 import { diffEntrySchema } from '../catalog/view-schema.js';
@@ -36,7 +37,8 @@ export const reviewDimensionSchema = z.enum(REVIEW_DIMENSIONS).openapi('ReviewDi
 
 // ── what is filed after establishment (the router validates requests with these; the view shows what was filed)
 
-export const localDate = z.iso.date().describe('a calendar date in Asia/Shanghai, YYYY-MM-DD');
+/** typed as the calendar's LocalDate: what passes this check is one */
+export const localDate = z.iso.date().describe('a calendar date in Asia/Shanghai, YYYY-MM-DD') as unknown as z.ZodType<LocalDate>;
 export const money = z.number().nonnegative().max(1e12).multipleOf(0.01);
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -205,7 +205,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/projects/:id/notice', summary: 'Open the public notice of the fund allocation (Art. 10)', tags, auth: true, ifMatch: true,
     params: projectParam, body: z.strictObject({ startDate: localDate, endDate: localDate, title: z.string().max(200).optional(), content: z.string().max(5000).optional() }),
     responses: { 200: { description: 'notice open', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.openNotice(ctx, params.id, readIfMatch(req), body as never, ctx.locale)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.openNotice(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
@@ -239,7 +239,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/projects/:id/filings', summary: 'File a contract (Art. 13), supervision unit (16), progress report (15), acceptance report (20), self-evaluation (21) or rectification report (24); If-Match optional (a stale one is 412)', tags, auth: true, ifMatch: 'optional',
     params: projectParam, body: filingBody,
     responses: { 200: { description: 'the project', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.file(ctx, params.id, body as never, ctx.locale, readIfMatch(req))),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.file(ctx, params.id, body, ctx.locale, readIfMatch(req))),
   });
 
   route(table, {
@@ -247,7 +247,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     params: projectParam,
     body: acceptanceInputSchema,
     responses: { 200: { description: 'accepted', schema: project }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.acceptance(ctx, params.id, readIfMatch(req), body as never, ctx.locale)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.acceptance(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
@@ -268,7 +268,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/projects/:id/rectification-notices', summary: 'Issue a rectification notice (Art. 24): the results are due in 10 working days; If-Match optional (a stale one is 412)', tags, auth: true, ifMatch: 'optional',
     params: projectParam, body: z.strictObject({ issues: text(5000), issuedDate: localDate.optional() }),
     responses: { 200: { description: 'issued', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.issueRectification(ctx, params.id, body as never, ctx.locale, readIfMatch(req))),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.issueRectification(ctx, params.id, body, ctx.locale, readIfMatch(req))),
   });
 
   for (const action of ['suspend', 'resume', 'terminate'] as const) {

@@ -106,6 +106,13 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'field.invalid_value': { 'zh-CN': '取值不在允许范围内', en: 'Not an allowed value' },
   'field.invalid_format': { 'zh-CN': '格式不正确', en: 'Wrong format' },
   'field.invalid': { 'zh-CN': '取值无效', en: 'Invalid value' },
+  // cloud resource requests (Art. 28) and completion acceptance (Art. 17, 19)
+  'request.NOT_IN_CATALOG': { 'zh-CN': '{plan} 不是现行服务目录中的在售规格', en: '{plan} is not an active plan of the published catalog' },
+  'request.EXCEEDS_ENTITLEMENT': { 'zh-CN': '{plan}：申请 {requested}，立项批复剩余可用 {left}', en: '{plan}: {requested} requested, {left} left of the approved entitlement' },
+  'acceptance.ACCEPTANCE_NO_DATA_SHARING': { 'zh-CN': '不予验收备案：未与市政务数据共享交换平台对接', en: 'Acceptance refused: not connected to the data sharing and exchange platform' },
+  'acceptance.ACCEPTANCE_NO_RESOURCES': { 'zh-CN': '不予验收备案：未按目录提供信息资源', en: 'Acceptance refused: information resources not provided' },
+  'acceptance.ACCEPTANCE_NOT_ON_CLOUD': { 'zh-CN': '不予验收备案：系统未部署在市级政务云', en: 'Acceptance refused: not running on the municipal government cloud' },
+  'acceptance.ACCEPTANCE_NOT_SECURE_CONTROLLABLE': { 'zh-CN': '不予验收备案：未完成软硬件产品安全可控情况检查', en: 'Acceptance refused: secure-and-controllable products not checked' },
   // domain words used in {what}
   'what.revision': { 'zh-CN': '目录版本', en: 'catalog revision' },
   'what.offering': { 'zh-CN': '服务项', en: 'offering' },

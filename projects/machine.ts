@@ -7,6 +7,7 @@ import { ACCEPTANCE_REPORT, CONTRACT_FILING, RECTIFICATION_REPORT, type LocalDat
 import type { Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
+import { t } from '../core/i18n.js';
 import type { Guard, Machine } from '../core/workflow/runner.js';
 import type { PublishedEntry } from '../catalog/published.js';
 import { addDeadline } from './deadlines.js';
@@ -104,11 +105,12 @@ const noticeEnded: Guard<ProjectRecord, ProjectEnv> = {
   },
 };
 
-const ACCEPTANCE_CONDITIONS: { key: keyof AcceptanceInput['evidence']; code: string; article: string; zh: string; en: string }[] = [
-  { key: 'dataSharingConnected', code: 'ACCEPTANCE_NO_DATA_SHARING', article: '第十七条', zh: '未与市政务数据共享交换平台对接', en: 'not connected to the data sharing and exchange platform' },
-  { key: 'informationResourcesProvided', code: 'ACCEPTANCE_NO_RESOURCES', article: '第十七条', zh: '未按目录提供信息资源', en: 'information resources not provided' },
-  { key: 'onGovernmentCloud', code: 'ACCEPTANCE_NOT_ON_CLOUD', article: '第十七条', zh: '系统未部署在市级政务云', en: 'not running on the municipal government cloud' },
-  { key: 'secureControllableChecked', code: 'ACCEPTANCE_NOT_SECURE_CONTROLLABLE', article: '第十九条', zh: '未完成软硬件产品安全可控情况检查', en: 'secure-and-controllable products not checked' },
+/** What completion acceptance requires (Art. 17, 19); the messages are `acceptance.<code>` in core/i18n.ts. */
+const ACCEPTANCE_CONDITIONS: { key: keyof AcceptanceInput['evidence']; code: string; article: string }[] = [
+  { key: 'dataSharingConnected', code: 'ACCEPTANCE_NO_DATA_SHARING', article: '第十七条' },
+  { key: 'informationResourcesProvided', code: 'ACCEPTANCE_NO_RESOURCES', article: '第十七条' },
+  { key: 'onGovernmentCloud', code: 'ACCEPTANCE_NOT_ON_CLOUD', article: '第十七条' },
+  { key: 'secureControllableChecked', code: 'ACCEPTANCE_NOT_SECURE_CONTROLLABLE', article: '第十九条' },
 ];
 
 /** A project's basics as columns (JSON fields only when given). */
@@ -316,7 +318,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
           code: c.code,
           field: `evidence.${c.key}`,
           article: c.article,
-          message: locale === 'en' ? `Acceptance refused: ${c.en}` : `不予验收备案：${c.zh}`,
+          message: t(`acceptance.${c.code}`, locale),
         }));
         if (missing.length) throw new RuleViolationError(missing);
         const { acceptanceDate, ...data } = input;

@@ -6,7 +6,7 @@ import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { ConflictError, ForbiddenError, RuleViolationError, type Violation } from '../core/errors.js';
-import type { Locale } from '../core/i18n.js';
+import { t, type Locale } from '../core/i18n.js';
 import { findPlan } from '../catalog/view.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { findReadableProject } from '../projects/machine.js';
@@ -61,7 +61,7 @@ export function createResourceRequestService({ db, published, actions }: { db: D
             code: 'NOT_IN_CATALOG',
             field: `items.${i}.planCode`,
             article: '第二十八条',
-            message: locale === 'en' ? `${item.planCode} is not an active plan of the published catalog` : `${item.planCode} 不是现行服务目录中的在售规格`,
+            message: t('request.NOT_IN_CATALOG', locale, { plan: item.planCode }),
           });
         }
       });
@@ -72,10 +72,7 @@ export function createResourceRequestService({ db, published, actions }: { db: D
         violations.push({
           code: 'EXCEEDS_ENTITLEMENT',
           field: `items.${i}.quantity`,
-          message:
-            locale === 'en'
-              ? `${p.planCode}: ${p.requested} requested, ${p.left} left of the approved entitlement`
-              : `${p.planCode}：申请 ${p.requested}，立项批复剩余可用 ${p.left}`,
+          message: t('request.EXCEEDS_ENTITLEMENT', locale, { plan: p.planCode, requested: p.requested, left: p.left }),
         });
       }
       if (violations.length) throw new RuleViolationError(violations);

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { assertCan, readableWhere } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
-import type { Database, Tx } from '../core/db/database.js';
+import type { Database } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import type { Locale } from '../core/i18n.js';
 import { diffCatalogs } from '../catalog/diff.js';
@@ -13,7 +13,7 @@ import type { ProjectActions } from './actions.js';
 import type { DraftEdit } from './inputs.js';
 import { assertOrgsExist, basicsData, findReadableProject } from './machine.js';
 import type { catalogChangesSchema, ProjectListItem, projectPageSchema, validationResultSchema } from './project-schema.js';
-import { loadProject, toProjectView, toValidationInput, type ProjectView } from './store.js';
+import { loadProject, toValidationInput } from './store.js';
 import { EDITABLE_STATES } from './workflow.js';
 import { validateProject } from './validation.js';
 import type { InformationResourceInput, LineInput, ProjectBasics } from './validation-input.js';
@@ -35,12 +35,8 @@ export interface ProjectListFilter {
 export function createDraftingService({ db, published, actions }: { db: Database; published: PublishedCatalog; actions: ProjectActions }) {
   const { prisma } = db;
 
-  async function view(tx: Tx, id: string): Promise<ProjectView> {
-    const { row, org } = await loadProject(tx, id);
-    return toProjectView(row, org);
-  }
-
-  async function create(actor: Actor, input: ProjectBasics): Promise<ProjectView> {
+  /** A new draft, answered as its reader sees it (with the actions it offers them). */
+  async function create(actor: Actor, input: ProjectBasics, locale: Locale) {
     assertCan(actor.ability, 'create', 'Project');
     const principal = actor.principal!;
     const current = await published.current();
@@ -63,8 +59,8 @@ export function createDraftingService({ db, published, actions }: { db: Database
             },
           });
           await recordAudit(tx, actor.audit, { action: 'project.create', targetType: 'Project', targetId: p.id, detail: { code, name: input.name } });
-          return view(tx, p.id);
-        });
+          return p.id;
+        }).then((id) => actions.present(actor, id, locale));
       } catch (err) {
         // two drafts of one organisation created at the same moment: take the next number
         if ((err as { code?: string }).code === 'P2002' && attempt < 3) continue;

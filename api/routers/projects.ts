@@ -90,7 +90,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     body: createBody,
     responses: { 201: { description: 'the draft', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     handler: async ({ body, ctx }, _req, res) => {
-      const p = await s.drafting.create(ctx, body);
+      const p = await s.drafting.create(ctx, body, ctx.locale);
       res.location(`/api/projects/${p.id}`);
       send(res, p, 201);
     },

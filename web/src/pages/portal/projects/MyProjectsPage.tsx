@@ -1,4 +1,5 @@
 // The department's projects with their state, and what is due (working days left; overdue in red).
+import { EDITABLE_STATES } from '@projects/workflow';
 import { Button, Card, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
@@ -14,7 +15,8 @@ import { formatYuan } from '../../../format/money';
 import { useApiData } from '../../../hooks/useApiData';
 import { useI18n, type MessageKey } from '../../../i18n';
 
-const EDITABLE = ['DRAFT', 'RETURNED'];
+// a list item carries no allowedActions: the link goes to the editor for the states the server edits in
+const EDITABLE: readonly string[] = EDITABLE_STATES;
 
 export function MyProjectsPage() {
   const { t } = useI18n();

@@ -1,6 +1,7 @@
 // The project wizard: basics → documents → information resource catalog → resource lines → submit.
 // Local edits are validated live by the server's own validator and saved step by step with If-Match; a 412
 // (someone changed the project meanwhile) reloads it and says so.
+import { offers } from '../../../api/actions';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Result, Steps } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -33,7 +34,6 @@ import { incompleteLines, saveBasics, saveResources, syncLines, type Saved } fro
 import { SubmitStep } from './SubmitStep';
 import { placeViolations, useLiveValidation } from './useLiveValidation';
 
-const EDITABLE = ['DRAFT', 'RETURNED'];
 const STEP_KEYS = ['wizard.step.basics', 'wizard.step.documents', 'wizard.step.resources', 'wizard.step.lines', 'wizard.step.submit'] as const;
 
 class IncompleteError extends Error {}
@@ -199,7 +199,7 @@ export function ProjectWizardPage() {
 
   if (loading) return <Loading />;
   if (loadError !== undefined) return <ErrorAlert error={loadError} onRetry={load} />;
-  if (saved && !EDITABLE.includes(saved.project.status)) {
+  if (saved && !offers(saved.project, 'update')) {
     return (
       <Result
         status="info"

@@ -1,4 +1,4 @@
-// Walks the machines' tables (projects/workflow.ts, migration/workflow.ts) through the API: in every state a project can reach,
+// Walks the machines' tables (projects/workflow.ts, migration/workflow.ts, provisioners/request-workflow.ts) through the API: in every state a project can reach,
 // every action the table does not allow from that state is refused, by a caller who may take it in another state,
 // and nothing changes; the 409 names the state's rule (INVALID_TRANSITION) and the action's article. Each state is
 // built afresh through the API, as a department and the reviewers would.
@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionsOf } from '../../core/workflow/machine.js';
 import { MIGRATION_MACHINE, MIGRATION_TRANSITION_ACTIONS, type MigrationState, type MigrationTransitionAction } from '../../migration/workflow.js';
 import { PROJECT_MACHINE, type ProjectAction, type ProjectState } from '../../projects/workflow.js';
+import { REQUEST_MACHINE, type RequestAction, type RequestState } from '../../provisioners/request-workflow.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
-import { ALL_PASS, VALID_LINES, buildBudgetApproved, buildEstablished, buildValidDraft, type Built } from '../support/projects.js';
+import { ALL_PASS, REQUEST, VALID_LINES, buildBudgetApproved, buildEstablished, buildValidDraft, type Built } from '../support/projects.js';
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -166,6 +167,61 @@ describe('the migration machine, walked through the API', () => {
       }
       const after = await t.http.get(`/api/migration/systems/${s.id}`).set(await t.as('bdc'));
       expect([after.body.status, after.headers.etag]).toEqual([state, s.etag]);
+    });
+  }
+});
+
+describe('the resource request machine, walked through the API', () => {
+  type Req = { id: string; etag: string; code: string };
+  const CALL: Record<RequestAction, { path: string; ifMatch: boolean; body: (r: Req) => object }> = {
+    approve: { path: 'approve', ifMatch: true, body: () => ({}) },
+    return: { path: 'return', ifMatch: true, body: () => ({ note: '退回' }) },
+    preview: { path: 'preview', ifMatch: false, body: () => ({}) },
+    provision: { path: 'provision', ifMatch: false, body: () => ({}) },
+    deprovision: { path: 'deprovision', ifMatch: false, body: (r) => ({ confirm: r.code }) },
+  };
+  async function post(r: Req, action: RequestAction) {
+    const req = t.http.post(`/api/resource-requests/${r.id}/${CALL[action].path}`).set(await t.as('bdc'));
+    return (CALL[action].ifMatch ? req.set('If-Match', r.etag) : req).send(CALL[action].body(r));
+  }
+  async function settled(r: Req, state: RequestState): Promise<Req> {
+    for (let i = 0; i < 100; i++) {
+      const res = await t.http.get(`/api/resource-requests/${r.id}`).set(await t.as('bdc'));
+      if (res.body.status === state) return { ...r, etag: res.headers.etag };
+      await new Promise((done) => setTimeout(done, 150));
+    }
+    throw new Error(`request ${r.code} did not become ${state}`);
+  }
+  async function submitted(): Promise<Req> {
+    const project = await buildEstablished(t);
+    const res = await t.http.post(`/api/projects/${project.id}/resource-requests`).set(await t.as('dept')).send(REQUEST);
+    expect(res.status, res.text).toBe(201);
+    return { id: res.body.id, etag: res.headers.etag, code: res.body.code };
+  }
+  async function after(r: Req, action: RequestAction, state: RequestState) {
+    const res = await post(r, action);
+    expect(res.status, `${action}: ${res.text}`).toBeLessThan(300);
+    return settled(r, state);
+  }
+  const BUILD: Partial<Record<RequestState, () => Promise<Req>>> = {
+    SUBMITTED: submitted,
+    APPROVED: async () => after(await submitted(), 'approve', 'APPROVED'),
+    RETURNED: async () => after(await submitted(), 'return', 'RETURNED'),
+    PROVISIONED: async () => after(await BUILD.APPROVED!(), 'provision', 'PROVISIONED'),
+    DEPROVISIONED: async () => after(await BUILD.PROVISIONED!(), 'deprovision', 'DEPROVISIONED'),
+  };
+
+  for (const [state, build] of Object.entries(BUILD) as [RequestState, () => Promise<Req>][]) {
+    const refused = actionsOf(REQUEST_MACHINE).filter((a) => !(REQUEST_MACHINE.actions[a].from as readonly string[]).includes(state));
+    it(`in ${state}, refuses ${refused.join(', ')} with 409 and the article; nothing changes`, async () => {
+      const r = await build();
+      for (const action of refused) {
+        const res = await post(r, action);
+        expect(res.status, `${action} in ${state}: ${res.text}`).toBe(409);
+        expect(res.body).toMatchObject({ code: 'INVALID_TRANSITION', article: REQUEST_MACHINE.actions[action].article });
+      }
+      const now = await t.http.get(`/api/resource-requests/${r.id}`).set(await t.as('bdc'));
+      expect([now.body.status, now.headers.etag]).toEqual([state, r.etag]);
     });
   }
 });

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.js';
 import { acquireDataDirLock, type LockHolder } from './data-dir-lock.js';
+import { EmbeddedSocketServer } from './embedded-socket.js';
 
 export type Prisma = PrismaClient;
 /** The client inside an interactive transaction. */
@@ -59,15 +60,14 @@ async function openPglite(dbDir: string) {
 
 async function startEmbedded(dataDir: string, inMemory: boolean) {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const socketDir = inMemory ? fs.mkdtempSync(path.join(dataDir, 'sock-')) : dataDir;
   const socketPath = path.join(socketDir, EMBEDDED_SOCKET);
   fs.rmSync(socketPath, { force: true }); // left behind by a process that was killed (the folder is ours: data-dir-lock)
   const db = inMemory ? await PGlite.create('memory://') : await openPglite(path.join(dataDir, EMBEDDED_DB_DIR));
-  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 32 });
-  await server.start();
-  fs.chmodSync(socketPath, 0o600);
+  // our own server (embedded-socket.ts): it keeps each connection's protocol exchanges whole on the one session
+  const server = new EmbeddedSocketServer({ db, path: socketPath, maxConnections: 32 });
+  await server.start(); // the socket is owner-only (0600) inside a folder that is too
   return {
     poolConfig: embeddedConnection(socketDir),
     async stop() {

@@ -17,7 +17,7 @@ export const REVISION_MACHINE = defineTable({
     APPROVED: { 'zh-CN': '已批准待发布', en: 'Approved' },
     PUBLISHED: { 'zh-CN': '已发布', en: 'Published' },
   },
-  stateColours: { DRAFT: 'default', SUBMITTED: 'processing', APPROVED: 'cyan', PUBLISHED: 'success' },
+  stateColours: { DRAFT: 'default', SUBMITTED: 'processing', APPROVED: 'cyan', PUBLISHED: 'green' },
   actions: {
     // title and notes, offerings and plans
     update: { from: ['DRAFT'], to: [], ability: 'update', article: '第二十八条', label: { 'zh-CN': '编辑草稿', en: 'edit the draft' } },

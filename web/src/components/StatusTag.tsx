@@ -1,24 +1,10 @@
-// A project's state as a coloured tag.
+// A project's state as a coloured tag, in the colour its machine gives it (projects/workflow.ts).
 import { Tag } from 'antd';
+import { PROJECT_MACHINE } from '@projects/workflow';
 import type { ProjectStatus } from '../api/projects';
 import { useI18n, type MessageKey } from '../i18n';
 
-const COLORS: Record<ProjectStatus, string> = {
-  DRAFT: 'default',
-  GIA_REVIEW: 'processing',
-  RETURNED: 'warning',
-  REJECTED: 'error',
-  BUDGET_REVIEW: 'processing',
-  BUDGET_APPROVED: 'cyan',
-  PUBLIC_NOTICE: 'purple',
-  ESTABLISHED: 'success',
-  CHANGE_REVIEW: 'processing',
-  ACCEPTED: 'green',
-  SUSPENDED: 'orange',
-  TERMINATED: 'default',
-};
-
 export function StatusTag({ status }: { status: ProjectStatus }) {
   const { t } = useI18n();
-  return <Tag color={COLORS[status]}>{t(`status.${status}` as MessageKey)}</Tag>;
+  return <Tag color={PROJECT_MACHINE.stateColours[status]}>{t(`status.${status}` as MessageKey)}</Tag>;
 }

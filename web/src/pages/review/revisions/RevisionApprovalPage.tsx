@@ -1,6 +1,7 @@
 // Catalog revisions: the list with their state, and for one revision what changed and the reviews so far. The
 // sub-center starts and edits drafts and submits them; GIA and Finance approve or return, GIA publishes; the
 // auditor reads.
+import { REVISION_MACHINE } from '@catalog/revision-workflow';
 import { offers, pending } from '../../../api/actions';
 import { ActionButton } from '../../../components/ActionButton';
 import { useState } from 'react';
@@ -20,7 +21,7 @@ import { useI18n, type MessageKey } from '../../../i18n';
 import { DraftEditor } from './draft/DraftEditor';
 import { NewDraftButton } from './draft/NewDraftButton';
 
-const STATUS_COLORS: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'processing', APPROVED: 'cyan', PUBLISHED: 'green' };
+const STATUS_COLORS: Record<string, string> = REVISION_MACHINE.stateColours;
 
 export function RevisionApprovalPage() {
   const { t } = useI18n();

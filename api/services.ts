@@ -42,8 +42,8 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
   const sessions = new SessionCache<SessionUser>();
   const files = createFileStore(filesDirOf(config.dataDir));
   const requestActions = createRequestActions({ db, queue: () => runtime.queue, driverName: runtime.driver.name });
-  const resourceRequests = createResourceRequestService({ db, published, actions: requestActions });
   const projectActions = createProjectActions({ db, published, today: opts.today });
+  const resourceRequests = createResourceRequestService({ db, actions: requestActions, projects: projectActions });
   return {
     auth: createAuthService({ db, config, sessions }),
     organisations: createOrganisationService({ db }),

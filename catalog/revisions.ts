@@ -6,8 +6,8 @@ import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import { ConflictError } from '../core/errors.js';
-import type { Locale } from '../core/i18n.js';
-import { createRunner } from '../core/workflow/runner.js';
+import { registerMessages, t, type Locale } from '../core/i18n.js';
+import { createRunner, type AllowedAction } from '../core/workflow/runner.js';
 import { diffCatalogs, type CatalogDiff } from './diff.js';
 import { findReadableRevision, revisionMachine, type OfferingInput, type PlanInput, type RevisionEdit } from './revision-machine.js';
 import { latestPublishedNumber, loadCatalogView, toSummary } from './revision-store.js';
@@ -18,6 +18,9 @@ import type { revisionReviewSchema } from './view-schema.js';
 export type { OfferingInput, PlanInput } from './revision-machine.js';
 
 export type ReviewView = z.infer<typeof revisionReviewSchema>;
+
+// starting a revision is not an action of the revision machine (there is no revision yet): named here
+registerMessages({ 'action.CatalogRevision.create': { 'zh-CN': '起草新版本', en: 'start a new draft' } });
 
 export interface CatalogServiceDeps {
   db: Database;
@@ -37,12 +40,23 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
     },
   });
 
-  async function list(actor: Actor): Promise<RevisionSummary[]> {
+  /**
+   * The revisions the actor may read, newest first; for those who draft, whether a new draft may be started now (one
+   * revision is open at a time), as the collection's own allowed action.
+   */
+  async function list(actor: Actor, locale: Locale): Promise<{ items: RevisionSummary[]; allowedActions?: AllowedAction[] }> {
     const rows = await prisma.catalogRevision.findMany({
       where: readableWhere(actor.ability, 'CatalogRevision'),
       orderBy: { number: 'desc' },
     });
-    return rows.map(toSummary);
+    const items = rows.map(toSummary);
+    if (!actor.ability.can('create', 'CatalogRevision')) return { items };
+    const open = rows.find((r) => (OPEN_STATES as readonly string[]).includes(r.status));
+    const label = t('action.CatalogRevision.create', locale);
+    const create: AllowedAction = open
+      ? { action: 'create', label, enabled: false, reason: { code: 'REVISION_STILL_OPEN', article: '第二十八条', message: t('REVISION_STILL_OPEN', locale, { number: open.number }) } }
+      : { action: 'create', label, enabled: true };
+    return { items, allowedActions: [create] };
   }
 
   async function reviewsOf(tx: Tx, revisionId: string): Promise<ReviewView[]> {

@@ -106,6 +106,7 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'field.invalid_value': { 'zh-CN': '取值不在允许范围内', en: 'Not an allowed value' },
   'field.invalid_format': { 'zh-CN': '格式不正确', en: 'Wrong format' },
   'field.invalid': { 'zh-CN': '取值无效', en: 'Invalid value' },
+  FILING_KIND_NOT_ALLOWED: { 'zh-CN': '当前状态「{state}」不受理「{kind}」（{article}）', en: 'A {kind} filing is not taken while the state is {state}' },
   // cloud resource requests (Art. 28) and completion acceptance (Art. 17, 19)
   'request.NOT_IN_CATALOG': { 'zh-CN': '{plan} 不是现行服务目录中的在售规格', en: '{plan} is not an active plan of the published catalog' },
   'request.EXCEEDS_ENTITLEMENT': { 'zh-CN': '{plan}：申请 {requested}，立项批复剩余可用 {left}', en: '{plan}: {requested} requested, {left} left of the approved entitlement' },
@@ -152,7 +153,7 @@ export function t(key: string, locale: Locale, params: Params = {}): string {
     if (typeof v === 'string' && name === 'what' && hasMessage(`what.${v}`)) return t(`what.${v}`, locale);
     if (typeof v === 'string' && name === 'reason' && hasMessage(v)) return t(v, locale, params);
     // a state or an action given by its key is named in the reader's language
-    if (typeof v === 'string' && (v.startsWith('state.') || v.startsWith('action.')) && hasMessage(v)) return t(v, locale);
+    if (typeof v === 'string' && /^(state|action|filing)\./.test(v) && hasMessage(v)) return t(v, locale);
     return String(v);
   });
 }

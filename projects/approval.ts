@@ -13,9 +13,9 @@ import type { ProjectActions } from './actions.js';
 import { listSelect, toListItem } from './drafting.js';
 import type { BudgetReviewInput, NoticeInput, ReviewInput } from './inputs.js';
 import { createQueueCache } from './queue-cache.js';
-import { PROJECT_MACHINE } from './workflow.js';
+import { PROJECT_MACHINE, QUEUE_STAGES, QUEUES, type QueueStage } from './workflow.js';
 
-import type { objectionRecordedSchema, objectionResolvedSchema, PublicNoticeView, QueuePage } from './project-schema.js';
+import type { objectionRecordedSchema, objectionResolvedSchema, PublicNoticeView, QueuePage, QueueSummary } from './project-schema.js';
 
 type ObjectionRecorded = z.infer<typeof objectionRecordedSchema>;
 type ObjectionResolved = z.infer<typeof objectionResolvedSchema>;
@@ -23,14 +23,8 @@ type ObjectionResolved = z.infer<typeof objectionResolvedSchema>;
 export type { BudgetReviewInput, NoticeInput, Opinion, ReviewDimensions, ReviewInput } from './inputs.js';
 
 /** Each queue is the stage a reviewer acts on: whoever may take its action sees it. */
-const QUEUE_STATES = {
-  GIA_REVIEW: PROJECT_MACHINE.actions.review.ability,
-  BUDGET_REVIEW: PROJECT_MACHINE.actions['budget-review'].ability,
-  BUDGET_APPROVED: PROJECT_MACHINE.actions.notice.ability,
-  PUBLIC_NOTICE: PROJECT_MACHINE.actions.establish.ability,
-  CHANGE_REVIEW: PROJECT_MACHINE.actions['change-review'].ability,
-} as const;
-export type QueueStage = keyof typeof QUEUE_STATES;
+const queueAbility = (stage: QueueStage) => PROJECT_MACHINE.actions[QUEUES[stage]].ability;
+export type { QueueStage };
 
 export interface ApprovalDeps {
   db: Database;
@@ -48,11 +42,18 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
    * way it is sent, so a cached page is not serialised again.
    */
   async function queue(actor: Actor, stage: QueueStage, page: number, pageSize: number): Promise<string> {
-    const action = QUEUE_STATES[stage];
-    assertCan(actor.ability, action, 'Project');
+    assertCan(actor.ability, queueAbility(stage), 'Project');
     const now = today();
     const key = [actor.principal!.id, actor.principal!.role, actor.principal!.orgId, stage, page, pageSize, now].join('|');
     return queueCache.get(key, stage, async () => JSON.stringify(await queuePage(actor, stage, page, pageSize, now)));
+  }
+
+  /** The queues the actor decides in, with how many projects wait in each. */
+  async function queues(actor: Actor): Promise<QueueSummary> {
+    const stages = QUEUE_STAGES.filter((stage) => actor.ability.can(queueAbility(stage), 'Project'));
+    if (!stages.length) return { items: [] };
+    const counts = await prisma.project.groupBy({ by: ['status'], where: { AND: [{ status: { in: stages } }, readableWhere(actor.ability, 'Project')] }, _count: true });
+    return { items: stages.map((stage) => ({ stage, waiting: counts.find((c) => c.status === stage)?._count ?? 0 })) };
   }
 
   async function queuePage(actor: Actor, stage: QueueStage, page: number, pageSize: number, now: LocalDate): Promise<QueuePage> {
@@ -135,7 +136,7 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
     return { id: objectionId, resolution };
   }
 
-  return { queue, review, budgetReview, openNotice, establish, openNotices, raiseObjection, resolveObjection };
+  return { queues, queue, review, budgetReview, openNotice, establish, openNotices, raiseObjection, resolveObjection };
 }
 
 function safeWorkingDays(from: LocalDate, to: LocalDate): number | null {

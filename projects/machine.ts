@@ -7,9 +7,11 @@ import { ACCEPTANCE_REPORT, CONTRACT_FILING, RECTIFICATION_REPORT, type LocalDat
 import type { Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
-import { t } from '../core/i18n.js';
+import { registerMessages, t } from '../core/i18n.js';
+import { stateKey } from '../core/workflow/machine.js';
 import type { Guard, Machine } from '../core/workflow/runner.js';
 import type { PublishedEntry } from '../catalog/published.js';
+import { createResourceRequest, type ResourceRequestInput } from '../provisioners/request-create.js';
 import { addDeadline } from './deadlines.js';
 import { grantEntitlement } from './entitlement-grant.js';
 import type {
@@ -26,7 +28,10 @@ import type {
 import { loadProject, toValidationInput } from './store.js';
 import type { ProjectBasics } from './validation-input.js';
 import { validateProject } from './validation.js';
-import { PROJECT_MACHINE, type ProjectAction, type ProjectState } from './workflow.js';
+import { FILING_KIND_LABELS, filingKindsIn, PROJECT_MACHINE, type ProjectAction, type ProjectState } from './workflow.js';
+
+// filings named in messages (FILING_KIND_NOT_ALLOWED) in the reader's language
+registerMessages(Object.fromEntries(Object.entries(FILING_KIND_LABELS).map(([kind, label]) => [`filing.${kind}`, label])));
 
 export interface ProjectInputs extends Record<ProjectAction, unknown> {
   update: DraftEdit;
@@ -37,6 +42,7 @@ export interface ProjectInputs extends Record<ProjectAction, unknown> {
   'resolve-objection': { noticeId: string; objectionId: string; resolution: string };
   establish: { approvalNumber?: string };
   file: FilingInput | { kind: 'DOCUMENT'; document: StoredDocument };
+  request: ResourceRequestInput;
   'change-request': ChangeRequestInput;
   'change-review': { decision: 'APPROVE' | 'RETURN'; comment?: string };
   acceptance: AcceptanceInput;
@@ -122,9 +128,12 @@ export function basicsData(patch: Partial<ProjectBasics>): Prisma.ProjectUncheck
 export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord, ProjectInputs, ProjectEnv, Prisma.ProjectUncheckedUpdateInput> = {
   table: PROJECT_MACHINE,
   auditPrefix: 'project',
-  appends: ['resolve-objection', 'file', 'rectify'],
+  appends: ['resolve-objection', 'file', 'rectify', 'request'],
   store: {
     find: findReadableProject,
+    async lock(tx, id) {
+      await tx.$queryRaw`SELECT 1 FROM project WHERE id = ${id}::uuid FOR UPDATE`;
+    },
     // every change to what GET /api/projects/:id shows bumps the version, so ETags never serve stale content
     async claim(tx, row, expected) {
       const { count } = await tx.project.updateMany({ where: { id: row.id, version: expected }, data: { version: { increment: 1 } } });
@@ -264,6 +273,9 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
       async effect({ tx, actor, row, input, env }) {
         if (input.kind === 'DOCUMENT') return recordDocument(tx, actor, row.id, input.document);
         const { kind, ...data } = input;
+        if (!filingKindsIn(row.status).includes(kind)) {
+          throw new ConflictError('FILING_KIND_NOT_ALLOWED', { kind: `filing.${kind}`, state: stateKey('Project', row.status), article: '第十三条' });
+        }
         const filing = await tx.filing.create({ data: { projectId: row.id, kind, data: data as Prisma.InputJsonValue, filedById: actor.principal!.id } });
         const detail: Record<string, unknown> = { kind, filingId: filing.id };
         if (input.kind === 'CONTRACT') {
@@ -280,6 +292,12 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
           if (!count) throw new NotFoundError('deadline');
         }
         return { audit: `project.filing.${kind.toLowerCase()}`, detail };
+      },
+    },
+    request: {
+      async effect({ tx, actor, row, input, env, locale }) {
+        const created = await createResourceRequest(tx, actor, row, catalogOf(env).view, input, locale);
+        return { audit: 'resource-request.create', detail: { requestId: created.id, code: created.code, items: input.items } };
       },
     },
     'change-request': {

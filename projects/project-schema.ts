@@ -7,9 +7,8 @@ import { orgKindSchema } from '../accounts/account-schema.js';
 import { diffEntrySchema } from '../catalog/view-schema.js';
 import { violationSchema } from '../core/error-schema.js';
 import { pageOf, z } from '../core/zod-openapi.js';
-import { PROJECT_STATES, REVIEW_DIMENSIONS } from './workflow.js';
+import { PROJECT_STATES, QUEUE_STAGES, REVIEW_DIMENSIONS } from './workflow.js';
 
-export const QUEUE_STAGES = ['GIA_REVIEW', 'BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'CHANGE_REVIEW'] as const;
 export const DOCUMENT_KINDS = [
   'PROPOSAL',
   'FEASIBILITY',
@@ -60,6 +59,11 @@ const rectificationReport = z.strictObject({ kind: z.literal('RECTIFICATION_REPO
 export const filingInputSchema = z
   .discriminatedUnion('kind', [contract, supervision, progress, acceptanceReport, selfEvaluation, rectificationReport])
   .openapi('FilingInput');
+
+const FILING_KIND_VALUES = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'SELF_EVALUATION', 'ACCEPTANCE_REPORT', 'RECTIFICATION_REPORT'] as const satisfies readonly z.infer<
+  typeof filingInputSchema
+>['kind'][];
+const filingKindSchema = z.enum(FILING_KIND_VALUES).openapi('FilingKind');
 
 export const acceptanceInputSchema = z
   .strictObject({
@@ -209,6 +213,9 @@ export const projectViewSchema = z
     reviews: z.array(projectReviewSchema),
     notices: z.array(projectNoticeSchema),
     filings: z.array(filingViewSchema),
+    filingKinds: z
+      .array(filingKindSchema)
+      .describe('the filings the project takes in its state (projects/workflow.ts FILING_KINDS); whether the reader may file is allowedActions'),
     deadlines: z.array(deadlineSchema),
     entitlements: z.array(z.object({ planCode: z.string(), quantity: z.number().int(), catalogRevision: z.number().int() })),
   })
@@ -228,6 +235,14 @@ export const queueItemSchema = projectListItemSchema
   .extend({ waitingWorkingDays: z.number().int().nullable().describe('working days since submission; null when the calendar does not cover them') })
   .openapi('QueueItem');
 export const queuePageSchema = pageOf(queueItemSchema).extend({ stage: queueStageSchema }).openapi('QueuePage');
+
+export const queueSummarySchema = z
+  .object({
+    items: z.array(z.object({ stage: queueStageSchema, waiting: z.number().int().describe('projects waiting in it that the reader may see') })),
+  })
+  .describe("the queues the reader decides in (the stages whose action they may take), in order, with what waits in each")
+  .openapi('QueueSummary');
+export type QueueSummary = z.infer<typeof queueSummarySchema>;
 export type QueuePage = z.infer<typeof queuePageSchema>;
 
 // ── answers of single operations

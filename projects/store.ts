@@ -4,6 +4,7 @@ import type { Prisma } from '../core/db/generated/client.js';
 import { NotFoundError } from '../core/errors.js';
 import type { DeadlineView, FilingView, ProjectView } from './project-schema.js';
 import type { ProjectForValidation } from './validation-input.js';
+import { filingKindsIn } from './workflow.js';
 
 // the columns are text or JSON; the services write only the values the view declares
 type Review = ProjectView['reviews'][number];
@@ -71,6 +72,7 @@ export function toProjectView(p: ProjectRow, org: OrgLite): ProjectView {
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
+    filingKinds: [...filingKindsIn(p.status)],
     lines: p.lines.map((l) => ({ lineNo: l.lineNo, planCode: l.planCode, quantity: l.quantity, purpose: l.purpose })),
     informationResources: p.informationResources.map(({ id: _id, projectId: _p, sortOrder: _s, ...r }) => r),
     documents: p.documents.map((d) => ({

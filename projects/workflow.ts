@@ -1,6 +1,7 @@
 // The project state machine (Art. 6–24) as data: the runner (core/workflow/runner.ts) takes every change of a
 // project from it, the permissions read their state conditions from it, and docs/architecture.md draws it.
 import { defineTable } from '../core/workflow/machine.js';
+import type { FilingKind } from './inputs.js';
 
 export const PROJECT_STATES = [
   'DRAFT',
@@ -24,6 +25,35 @@ export const EDITABLE_STATES = ['DRAFT', 'RETURNED'] as const satisfies readonly
 export const ENTITLED_STATES = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'] as const satisfies readonly ProjectState[];
 /** States in which an implementing unit files (contracts, reports, rectification results). */
 export const FILING_STATES = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'] as const satisfies readonly ProjectState[];
+type FilingState = (typeof FILING_STATES)[number];
+
+/**
+ * The filings each state takes: while it is built, everything of Art. 13–17, 21 and 24; once accepted, no more
+ * contracts or supervision; while funding is suspended (Art. 23), progress and rectification reports only.
+ * Rectification reports answer an open rectification notice (Art. 24) in any of them.
+ */
+export const FILING_KINDS: Record<FilingState, readonly FilingKind[]> = {
+  ESTABLISHED: ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'SELF_EVALUATION', 'ACCEPTANCE_REPORT', 'RECTIFICATION_REPORT'],
+  CHANGE_REVIEW: ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'SELF_EVALUATION', 'ACCEPTANCE_REPORT', 'RECTIFICATION_REPORT'],
+  ACCEPTED: ['ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'PROGRESS', 'RECTIFICATION_REPORT'],
+  SUSPENDED: ['PROGRESS', 'RECTIFICATION_REPORT'],
+};
+
+/** The names of the filings (and of the records the reviews file with the project), as the console and messages show them. */
+export const FILING_KIND_LABELS = {
+  CONTRACT: { 'zh-CN': '合同备案', en: 'Contract' },
+  SUPERVISION: { 'zh-CN': '监理单位备案', en: 'Supervision unit' },
+  PROGRESS: { 'zh-CN': '进度报告', en: 'Progress report' },
+  ACCEPTANCE_REPORT: { 'zh-CN': '验收报告备案', en: 'Acceptance report' },
+  ACCEPTANCE: { 'zh-CN': '竣工验收', en: 'Completion acceptance' },
+  SELF_EVALUATION: { 'zh-CN': '年度自评', en: 'Self-evaluation' },
+  CHANGE_REQUEST: { 'zh-CN': '变更申请', en: 'Change request' },
+  RECTIFICATION_NOTICE: { 'zh-CN': '整改通知', en: 'Rectification notice' },
+  RECTIFICATION_REPORT: { 'zh-CN': '整改报告', en: 'Rectification report' },
+} as const satisfies Record<string, { 'zh-CN': string; en: string }>;
+
+/** The filings a project in `state` takes (none outside the filing states). */
+export const filingKindsIn = (state: ProjectState): readonly FilingKind[] => FILING_KINDS[state as FilingState] ?? [];
 
 export const PROJECT_MACHINE = defineTable({
   subject: 'Project',
@@ -73,6 +103,8 @@ export const PROJECT_MACHINE = defineTable({
     establish: { from: ['PUBLIC_NOTICE'], to: ['ESTABLISHED'], ability: 'establish', article: '第十条', label: { 'zh-CN': '立项', en: 'establish' } },
     // contracts, supervision, progress, reports, self-evaluation, rectification results and their documents
     file: { from: FILING_STATES, to: [], ability: 'file', article: '第十三条', label: { 'zh-CN': '报送备案', en: 'file' } },
+    // a cloud resource request drawing on the entitlement the establishment granted (provisioners/request-create.ts)
+    request: { from: ENTITLED_STATES, to: [], ability: 'request', article: '第二十八条', label: { 'zh-CN': '申请云资源', en: 'request cloud resources' } },
     'change-request': { from: ['ESTABLISHED'], to: ['CHANGE_REVIEW'], ability: 'requestChange', article: '第十五条', label: { 'zh-CN': '提交调整申请', en: 'request a change' } },
     'change-review': { from: ['CHANGE_REVIEW'], to: ['ESTABLISHED'], ability: 'changeReview', article: '第十五条', label: { 'zh-CN': '审核调整申请', en: 'review a change request' } },
     acceptance: { from: ['ESTABLISHED'], to: ['ACCEPTED'], ability: 'file', article: '第十七条', label: { 'zh-CN': '竣工验收备案', en: 'completion acceptance' } },
@@ -94,3 +126,18 @@ export type ProjectAction = keyof typeof PROJECT_MACHINE.actions;
 
 /** The five dimensions of the GIA review (Art. 8). */
 export const REVIEW_DIMENSIONS = ['need', 'intensiveness', 'feasibility', 'budget', 'performance'] as const;
+
+/**
+ * The reviewers' queues: each stage a project waits in for a decision, with the action that decides it (whoever may
+ * take the action sees the queue). In the order the console lists them.
+ */
+export const QUEUES = {
+  GIA_REVIEW: 'review',
+  BUDGET_REVIEW: 'budget-review',
+  BUDGET_APPROVED: 'notice',
+  PUBLIC_NOTICE: 'establish',
+  CHANGE_REVIEW: 'change-review',
+} as const satisfies Partial<Record<ProjectState, ProjectAction>>;
+export type QueueStage = keyof typeof QUEUES;
+export const QUEUE_STAGES = Object.keys(QUEUES) as QueueStage[];
+

@@ -1,4 +1,5 @@
 // The published catalog (public), its exports, and the revision workflow.
+import { allowedActionsField } from '../../core/workflow/allowed-action-schema.js';
 import type { Response } from 'express';
 import {
   catalogDiffSchema as catalogDiff,
@@ -107,9 +108,14 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     summary: 'Catalog revisions you may read (the public sees published ones)',
     tags: ['catalog'],
     auth: false,
-    responses: { 200: { description: 'revisions, newest first', schema: z.object({ items: z.array(revisionSummary) }) } },
+    responses: {
+      200: {
+        description: 'revisions, newest first',
+        schema: z.object({ items: z.array(revisionSummary), ...allowedActionsField }).describe('allowedActions: `create` (start a draft), for those who draft'),
+      },
+    },
     handler: async ({ ctx }, _req, res) => {
-      res.json({ items: await s.revisions.list(ctx) });
+      res.json(await s.revisions.list(ctx, ctx.locale));
     },
   });
 

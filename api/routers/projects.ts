@@ -21,6 +21,7 @@ import {
   publicNoticeSchema,
   queuePageSchema,
   queueStageSchema,
+  queueSummarySchema,
   validationResultSchema,
 } from '../../projects/project-schema.js';
 import { z } from '../../core/zod-openapi.js';
@@ -111,6 +112,12 @@ export function projectRoutes(table: RouteTable, s: Services) {
       const status = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
       res.json(await s.drafting.list(ctx, { ...query, status }));
     },
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects/queues', summary: 'The queues the caller decides in, with how many projects wait in each', tags, auth: true,
+    responses: { 200: { description: 'the queues, in order (none for those who decide nothing)', schema: queueSummarySchema }, 401: errors[401] },
+    handler: async ({ ctx }, _req, res) => void res.json(await s.approval.queues(ctx)),
   });
 
   route(table, {

@@ -7,7 +7,7 @@ import type { Role } from '../db/generated/enums.js';
 import { ForbiddenError } from '../errors.js';
 import { REVISION_MACHINE } from '../../catalog/revision-workflow.js';
 import { MIGRATION_MACHINE } from '../../migration/workflow.js';
-import { ENTITLED_STATES, FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
+import { FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
 import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
 import { whileIn } from '../workflow/machine.js';
 import { BUSINESS_ROLES } from './roles.js';
@@ -102,7 +102,7 @@ function implementingUnit({ can }: Builder, p: Principal) {
   can('file', 'Project', { orgId: p.orgId, ...whileIn(PROJECT_MACHINE, 'file', 'acceptance') });
   can('requestChange', 'Project', { orgId: p.orgId, ...whileIn(PROJECT_MACHINE, 'change-request') });
   // drawing on the entitlement (cloud resource requests) and seeing what was provisioned
-  can('request', 'Project', { orgId: p.orgId, status: { in: [...ENTITLED_STATES] } });
+  can('request', 'Project', { orgId: p.orgId, ...whileIn(PROJECT_MACHINE, 'request') });
   can('read', 'ResourceRequest', { orgId: p.orgId });
   can('reveal', 'ResourceRequest', { orgId: p.orgId });
   // the register of their own legacy systems (Art. 5): register fields only; withdrawn only before assessment

@@ -24,6 +24,12 @@ export interface Store<S extends string, Row extends StoredObject, Data> {
   find(tx: Tx, actor: Actor, id: string): Promise<Row>;
   /** bumps the version where it is still `expected`; the count of rows changed (0: someone else changed it first) */
   claim(tx: Tx, row: Row, expected: number): Promise<number>;
+  /**
+   * Locks the object's row until the transaction ends (SELECT … FOR UPDATE). Appends sent without an If-Match are
+   * taken under it, reading the object again once locked, so concurrent appends (twenty resource requests at once)
+   * queue behind each other instead of losing the race for the version.
+   */
+  lock?(tx: Tx, id: string): Promise<void>;
   /** writes the new state (when it changes) and the effect's data */
   write(tx: Tx, row: Row, status: S | undefined, data: Data | undefined): Promise<void>;
   /** for actions that delete the object */
@@ -193,11 +199,15 @@ export function createRunner<S extends string, A extends string, Row extends Sto
 
   async function take<K extends A>(tx: Tx, env: Env, actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
     const entry = table.actions[action];
-    const row = await store.find(tx, actor, id);
+    const append = opts.append ?? machine.appends?.includes(action) ?? false;
+    let row = await store.find(tx, actor, id);
+    if (append && opts.expectedVersion === undefined && store.lock) {
+      await store.lock(tx, row.id);
+      row = await store.find(tx, actor, id);
+    }
     const target = store.auditTarget?.(row) ?? {};
     try {
       if (!mayEverAct(actor, row, entry)) throw new ForbiddenError('FORBIDDEN', { action: entry.ability });
-      const append = opts.append ?? machine.appends?.includes(action) ?? false;
       if (opts.expectedVersion === undefined && !append) throw new PreconditionError('PRECONDITION_REQUIRED');
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw new PreconditionError('STALE_VERSION');
       const from = row.status as S;

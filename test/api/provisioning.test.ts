@@ -28,7 +28,9 @@ describe('resource requests', () => {
     const draft = await buildValidDraft(t);
     const res = await t.http.post(`/api/projects/${draft.id}/resource-requests`).set(await t.as('dept')).send(REQUEST);
     expect(res.status).toBe(409);
-    expect(res.body.code).toBe('PROJECT_NOT_ESTABLISHED');
+    expect(res.body.code).toBe('INVALID_TRANSITION');
+    expect(res.body.message).toContain('申请云资源');
+    expect(res.body.message).toContain('第二十八条');
   });
 
   it('refuses more than the entitlement, saying what is left, and plans outside the catalog', async () => {

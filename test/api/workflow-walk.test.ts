@@ -31,6 +31,7 @@ const CALLS: Record<Exclude<ProjectAction, 'resolve-objection'>, { who: string; 
   notice: { who: 'gia', method: 'post', path: '/notice', body: {} },
   establish: { who: 'gia', method: 'post', path: '/establish', body: {} },
   file: { who: 'dept', method: 'post', path: '/filings', body: { kind: 'PROGRESS', period: '2026Q4', progressPercent: 50, fundsUsed: 1000, summary: '进展' } },
+  request: { who: 'dept', method: 'post', path: '/resource-requests', body: REQUEST },
   'change-request': { who: 'dept', method: 'post', path: '/change-request', body: { reason: '调整', lines: VALID_LINES } },
   'change-review': { who: 'gia', method: 'post', path: '/change-review', body: { decision: 'APPROVE' } },
   acceptance: { who: 'dept', method: 'post', path: '/acceptance', body: ACCEPTANCE },

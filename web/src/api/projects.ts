@@ -4,7 +4,11 @@ import { call, client, dataOf, formData, ifMatch, type QueryOf, type RequestBody
 
 /** The server's state machine (which states allow which action), the states in which a unit files, and the
  * Art. 8 review dimensions: the server's own values. */
-export { FILING_STATES, REVIEW_DIMENSIONS } from '@projects/workflow';
+export { ENTITLED_STATES, FILING_STATES, REVIEW_DIMENSIONS } from '@projects/workflow';
+import { PROJECT_MACHINE, type ProjectAction } from '@projects/workflow';
+
+/** The project is in a state its machine lets `action` be taken from (by someone: who, is allowedActions). */
+export const inStateFor = (action: ProjectAction, status: string): boolean => (PROJECT_MACHINE.actions[action].from as readonly string[]).includes(status);
 
 export type Project = Schemas['Project'];
 export type ProjectStatus = Schemas['ProjectStatus'];
@@ -45,6 +49,8 @@ export type GovernAction = 'suspend' | 'resume' | 'terminate';
 export const listProjects = (query: Pick<QueryOf<'/api/projects'>, 'status' | 'q' | 'page' | 'pageSize'> = {}, signal?: AbortSignal) =>
   dataOf(client.GET('/api/projects', { params: { query }, signal }));
 
+/** The queues the reader decides in, with what waits in each (none for those who decide nothing). */
+export const fetchQueues = (signal?: AbortSignal) => dataOf(client.GET('/api/projects/queues', { signal }));
 export const fetchQueue = (stage: QueueStage, signal?: AbortSignal) => dataOf(client.GET('/api/projects/queue', { params: { query: { stage, pageSize: 200 } }, signal }));
 
 export const fetchProject = (id: string, signal?: AbortSignal) => call(client.GET('/api/projects/{id}', { params: project(id), signal }));

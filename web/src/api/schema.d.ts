@@ -457,6 +457,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["RevisionSummary"][];
+                            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+                            allowedActions?: components["schemas"]["AllowedAction"][];
                         };
                     };
                 };
@@ -2750,6 +2752,51 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The queues the caller decides in, with how many projects wait in each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the queues, in order (none for those who decide nothing) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueSummary"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9161,6 +9208,20 @@ export interface components {
         };
         /** @enum {string} */
         RevisionStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
+        AllowedAction: {
+            /** @description the action's name in the API (the last part of its path) */
+            action: string;
+            /** @description the action's name in the reader's language */
+            label: string;
+            enabled: boolean;
+            /** @description why not, when disabled: the state, or the rule (with the article it enforces) */
+            reason?: {
+                code: string;
+                article: string;
+                /** @description in the reader's language */
+                message: string;
+            };
+        };
         RevisionDetail: components["schemas"]["CatalogView"] & {
             reviews: components["schemas"]["RevisionReview"][];
             /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
@@ -9178,20 +9239,6 @@ export interface components {
             round: number;
             reviewer: string;
             at: string;
-        };
-        AllowedAction: {
-            /** @description the action's name in the API (the last part of its path) */
-            action: string;
-            /** @description the action's name in the reader's language */
-            label: string;
-            enabled: boolean;
-            /** @description why not, when disabled: the state, or the rule (with the article it enforces) */
-            reason?: {
-                code: string;
-                article: string;
-                /** @description in the reader's language */
-                message: string;
-            };
         };
         CatalogView: {
             revision: components["schemas"]["RevisionSummary"];
@@ -9351,6 +9398,8 @@ export interface components {
             reviews: components["schemas"]["ProjectReview"][];
             notices: components["schemas"]["ProjectNotice"][];
             filings: components["schemas"]["Filing"][];
+            /** @description the filings the project takes in its state (projects/workflow.ts FILING_KINDS); whether the reader may file is allowedActions */
+            filingKinds: components["schemas"]["FilingKind"][];
             deadlines: components["schemas"]["Deadline"][];
             entitlements: {
                 planCode: string;
@@ -9569,6 +9618,8 @@ export interface components {
             /** @description the resource lines as they should be after the change */
             lines: components["schemas"]["LineInput"][];
         };
+        /** @enum {string} */
+        FilingKind: "CONTRACT" | "SUPERVISION" | "PROGRESS" | "SELF_EVALUATION" | "ACCEPTANCE_REPORT" | "RECTIFICATION_REPORT";
         Deadline: {
             id: string;
             ruleCode: string;
@@ -9604,6 +9655,16 @@ export interface components {
             orgCode: string;
             orgName: string;
         };
+        /** @description the queues the reader decides in (the stages whose action they may take), in order, with what waits in each */
+        QueueSummary: {
+            items: {
+                stage: components["schemas"]["QueueStage"];
+                /** @description projects waiting in it that the reader may see */
+                waiting: number;
+            }[];
+        };
+        /** @enum {string} */
+        QueueStage: "GIA_REVIEW" | "BUDGET_REVIEW" | "BUDGET_APPROVED" | "PUBLIC_NOTICE" | "CHANGE_REVIEW";
         QueuePage: {
             total: number;
             page: number;
@@ -9615,8 +9676,6 @@ export interface components {
             /** @description working days since submission; null when the calendar does not cover them */
             waitingWorkingDays: number | null;
         };
-        /** @enum {string} */
-        QueueStage: "GIA_REVIEW" | "BUDGET_REVIEW" | "BUDGET_APPROVED" | "PUBLIC_NOTICE" | "CHANGE_REVIEW";
         ValidationResult: {
             valid: boolean;
             /** @description the revision validated against */

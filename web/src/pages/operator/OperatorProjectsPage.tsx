@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button, Card, Input, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { RequestStatus } from '../../api/operator';
-import { listProjects } from '../../api/projects';
+import { ENTITLED_STATES, listProjects } from '../../api/projects';
 import { fetchProjectResources, fetchResourceRequests } from '../../api/resources';
 import type { ProjectStatus, ProjectSummary } from '../../api/projects';
 import { EmptyState, PageState } from '../../components/PageState';
@@ -19,12 +19,11 @@ import { formatYuan } from '../../format/money';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n } from '../../i18n';
 
-const ENTITLED: ProjectStatus[] = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'];
 
 export function OperatorProjectsPage() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const state = useApiData((signal) => listProjects({ status: ENTITLED, q: q || undefined, pageSize: 200 }, signal), [q]);
+  const state = useApiData((signal) => listProjects({ status: [...ENTITLED_STATES], q: q || undefined, pageSize: 200 }, signal), [q]);
 
   return (
     <>

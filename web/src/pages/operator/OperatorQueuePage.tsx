@@ -1,5 +1,6 @@
 // The sub-center's resource-request queue: requests to review (SUBMITTED), to provision (APPROVED), and in flight.
 import { useState } from 'react';
+import { REQUEST_MACHINE } from '@provisioners/request-workflow';
 import { Button, Card, Table, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { fetchRequestQueue, type OperatorRequest, type RequestStatus } from '../../api/operator';
@@ -11,8 +12,9 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { RequestStatusTag, itemsText } from '../../components/resources/statusTags';
 
 const TABS: { key: string; label: MessageKey; status: RequestStatus[] }[] = [
-  { key: 'submitted', label: 'operator.tabSubmitted', status: ['SUBMITTED'] },
-  { key: 'approved', label: 'operator.tabApproved', status: ['APPROVED', 'FAILED'] },
+  // what waits for a review, and for provisioning: the states the machine takes those actions from
+  { key: 'submitted', label: 'operator.tabSubmitted', status: [...REQUEST_MACHINE.actions.approve.from] },
+  { key: 'approved', label: 'operator.tabApproved', status: [...REQUEST_MACHINE.actions.provision.from] },
   { key: 'active', label: 'operator.tabActive', status: ['PROVISIONING', 'PROVISIONED'] },
 ];
 

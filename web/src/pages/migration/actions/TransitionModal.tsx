@@ -4,7 +4,7 @@ import { Form, Input, Select } from 'antd';
 import { LEVELS, STRATEGIES } from '@migration/vocabulary';
 import type { MigrationTransitionAction } from '@migration/workflow';
 import { takeTransition, fetchWaves, type MigrationSystem, type TransitionBodies } from '../../../api/migration';
-import { listProjects } from '../../../api/projects';
+import { ENTITLED_STATES, listProjects } from '../../../api/projects';
 import { FormModal } from '../../../components/FormModal';
 import { formatDate } from '../../../format/dates';
 import { useApiData } from '../../../hooks/useApiData';
@@ -117,7 +117,7 @@ function WaveField() {
 /** The projects the system may now run on: established ones with provisioned resources; its organisation's first. */
 function ProjectField({ orgId }: { orgId: string }) {
   const { t } = useI18n();
-  const projects = useApiData((signal) => listProjects({ status: ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'], pageSize: 200 }, signal), []);
+  const projects = useApiData((signal) => listProjects({ status: [...ENTITLED_STATES], pageSize: 200 }, signal), []);
   const items = [...(projects.data?.items ?? [])].sort((a, b) => Number(b.orgId === orgId) - Number(a.orgId === orgId));
   return (
     <Form.Item name="projectId" label={t('migrationOps.project')} rules={[{ required: true, message: t('migrationOps.projectRequired') }]} extra={t('migrationOps.projectHint')}>

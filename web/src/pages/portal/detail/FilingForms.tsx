@@ -15,13 +15,11 @@ import { useI18n } from '../../../i18n';
 type Kind = FilingInput['kind'];
 type Values = Record<string, unknown> & { date?: Dayjs };
 
-const KINDS: Kind[] = ['CONTRACT', 'SUPERVISION', 'PROGRESS', 'SELF_EVALUATION', 'ACCEPTANCE_REPORT'];
-
 /**
- * `rectifications`: the rectification notices still waiting for their report; when there are any, the
+ * `kinds`: the filings the project takes in its state (the server's `filingKinds`). `rectifications`: the rectification notices still waiting for their report; when there are any, the
  * rectification report is offered too (first, as it is the one with a deadline running).
  */
-export function FilingForms({ projectId, onFiled, kinds = KINDS, rectifications = [] }: { projectId: string; onFiled(): void; kinds?: Kind[]; rectifications?: Rectification[] }) {
+export function FilingForms({ projectId, onFiled, kinds, rectifications = [] }: { projectId: string; onFiled(): void; kinds: readonly Kind[]; rectifications?: Rectification[] }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const open = rectifications.filter((r) => r.deadline && !r.deadline.metAt);

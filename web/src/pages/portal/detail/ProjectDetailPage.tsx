@@ -8,8 +8,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { fetchDeadlines } from '../../../api/deadlines';
 import { fetchProject } from '../../../api/projects';
 import { offers } from '../../../api/actions';
-import { FILING_STATES, type Project } from '../../../api/projects';
-import { useAuth } from '../../../auth/AuthContext';
+import { FILING_STATES, inStateFor, type Project } from '../../../api/projects';
 import { DeadlineTable } from '../../../components/DeadlineTable';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
@@ -41,18 +40,17 @@ export function ProjectDetailPage() {
 function Detail({ project: p, etag, reload }: { project: Project; etag: string | null; reload(): void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { user } = useAuth();
   const view = useCatalogView(p.catalogRevision);
   const deadlines = useApiData((signal) => fetchDeadlines('all', signal).then((d) => ({ ...d, items: d.items.filter((x) => x.project.id === p.id) })), [p.id, p.version]);
   // built: established and not terminated, the states in which filings are made (projects/workflow.ts); what
   // the reader may do there is the server's answer (allowedActions)
   const built = (FILING_STATES as readonly string[]).includes(p.status);
   const editable = offers(p, 'update');
-  const mine = user?.orgId === p.org.id;
   const rectifications = rectificationsOf(p);
   const openRectifications = rectifications.filter((r) => r.deadline && !r.deadline.metAt);
   const liveDeadline = (deadlineId: string) => deadlines.data?.items.find((d) => d.id === deadlineId);
-  const filingKinds = p.status === 'ACCEPTED' ? (['ACCEPTANCE_REPORT', 'SELF_EVALUATION', 'PROGRESS'] as const) : p.status === 'SUSPENDED' ? (['PROGRESS'] as const) : undefined;
+  // a change is asked for while established and reviewed in CHANGE_REVIEW (projects/workflow.ts)
+  const changeStage = inStateFor('change-request', p.status) || inStateFor('change-review', p.status);
 
   const tabs = [
     {
@@ -97,7 +95,7 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
           <Card size="small" className="zy-card" title={t('detail.filingsMade')}><FilingList filings={p.filings} /></Card>
           {offers(p, 'file') && (
             <Card size="small" className="zy-card" title={t('detail.newFiling')}>
-              <FilingForms projectId={p.id} onFiled={reload} kinds={filingKinds ? [...filingKinds] : undefined} rectifications={rectifications} />
+              <FilingForms projectId={p.id} onFiled={reload} kinds={p.filingKinds} rectifications={rectifications} />
             </Card>
           )}
           {offers(p, 'acceptance') && (
@@ -106,13 +104,13 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
         </>
       ),
     },
-    ...(p.status === 'ESTABLISHED' || p.status === 'CHANGE_REVIEW'
+    ...(changeStage
       ? [
           {
             key: 'change',
             label: t('detail.tab.change'),
             children:
-              p.status === 'CHANGE_REVIEW' ? (
+              inStateFor('change-review', p.status) ? (
                 <ChangeRequestSummary project={p} />
               ) : offers(p, 'change-request') ? (
                 <ChangeRequestForm key={p.version} project={p} etag={etag} onDone={reload} onStale={reload} />
@@ -126,7 +124,7 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
       key: 'resources',
       label: t('detail.tab.resources'),
       disabled: !built,
-      children: built ? <ResourcesPanel projectId={p.id} canRequest={p.status === 'ESTABLISHED' || p.status === 'ACCEPTED'} /> : null,
+      children: built ? <ResourcesPanel projectId={p.id} canRequest={offers(p, 'request')} /> : null,
     },
     {
       key: 'deadlines',

@@ -1,10 +1,8 @@
 // A reviewer's queues, one tab per stage they act on, longest-waiting first (waiting time in working days).
-import { Card, Table, Tabs, Tag } from 'antd';
+import { Badge, Card, Table, Tabs, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
-import { fetchQueue } from '../../../api/projects';
+import { fetchQueue, fetchQueues } from '../../../api/projects';
 import type { QueueItem, QueueStage } from '../../../api/projects';
-import type { Role } from '../../../api/session';
-import { useAuth } from '../../../auth/AuthContext';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
 import { formatDateTime } from '../../../format/dates';
@@ -12,30 +10,35 @@ import { formatYuan } from '../../../format/money';
 import { useApiData } from '../../../hooks/useApiData';
 import { useI18n } from '../../../i18n';
 
-const STAGES: Partial<Record<Role, QueueStage[]>> = {
-  GIA_REVIEWER: ['GIA_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'CHANGE_REVIEW'],
-  FINANCE_REVIEWER: ['BUDGET_REVIEW'],
-};
-
-export function stagesFor(role: Role | undefined): QueueStage[] {
-  return (role && STAGES[role]) || [];
-}
-
 export function QueuePage() {
   const { t } = useI18n();
-  const { user } = useAuth();
-  const stages = stagesFor(user?.role);
+  // the queues are the server's answer: the stages whose decision the reader may take, with what waits in each
+  const queues = useApiData((signal) => fetchQueues(signal), []);
   const [search, setSearch] = useSearchParams();
-  const stage = (stages.find((s) => s === search.get('stage')) ?? stages[0]) as QueueStage | undefined;
   return (
     <>
       <PageTitle title={t('queue.title')} subtitle={t('queue.subtitle')} />
       <Card>
-        <Tabs
-          activeKey={stage}
-          onChange={(k) => setSearch({ stage: k }, { replace: true })}
-          items={stages.map((s) => ({ key: s, label: t(`queue.stage.${s}`), children: s === stage ? <QueueTable stage={s} /> : null }))}
-        />
+        <PageState state={queues} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('queue.empty')} />}>
+          {(d) => {
+            const stage = (d.items.find((q) => q.stage === search.get('stage')) ?? d.items[0])?.stage;
+            return (
+              <Tabs
+                activeKey={stage}
+                onChange={(k) => setSearch({ stage: k }, { replace: true })}
+                items={d.items.map((q) => ({
+                  key: q.stage,
+                  label: (
+                    <span data-testid={`queue-tab-${q.stage}`}>
+                      {t(`queue.stage.${q.stage}`)} <Badge count={q.waiting} showZero color={q.waiting ? 'blue' : 'default'} />
+                    </span>
+                  ),
+                  children: q.stage === stage ? <QueueTable stage={q.stage} /> : null,
+                }))}
+              />
+            );
+          }}
+        </PageState>
       </Card>
     </>
   );
@@ -58,7 +61,7 @@ function QueueTable({ stage }: { stage: QueueStage }) {
             { title: t('project.name'), key: 'name', render: (_, p) => <Link to={`/review/projects/${p.id}`}>{p.name}</Link> },
             { title: t('project.org'), dataIndex: 'orgName' },
             { title: t('project.totalBudget'), key: 'b', align: 'right', render: (_, p) => <span className="zy-money">{formatYuan(p.totalBudget)}</span> },
-            ...(stage !== 'GIA_REVIEW' ? [{ title: t('project.approvedBudget'), key: 'a', align: 'right' as const, render: (_: unknown, p: QueueItem) => <span className="zy-money">{formatYuan(p.approvedBudget)}</span> }] : []),
+            ...(d.items.some((p) => p.approvedBudget !== null) ? [{ title: t('project.approvedBudget'), key: 'a', align: 'right' as const, render: (_: unknown, p: QueueItem) => <span className="zy-money">{formatYuan(p.approvedBudget)}</span> }] : []),
             { title: t('project.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
             {
               title: t('queue.waiting'),

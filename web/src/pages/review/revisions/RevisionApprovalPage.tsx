@@ -1,7 +1,7 @@
 // Catalog revisions: the list with their state, and for one revision what changed and the reviews so far. The
 // sub-center starts and edits drafts and submits them; GIA and Finance approve or return, GIA publishes; the
 // auditor reads.
-import { REVISION_MACHINE } from '@catalog/revision-workflow';
+import { OPEN_STATES, REVISION_MACHINE } from '@catalog/revision-workflow';
 import { offers, pending } from '../../../api/actions';
 import { ActionButton } from '../../../components/ActionButton';
 import { useState } from 'react';
@@ -10,7 +10,6 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { fetchRevision, fetchRevisionDiff, fetchRevisions, revisionTransition, type RevisionAction } from '../../../api/catalog';
 import { ApiError } from '../../../api/errors';
 import type { RevisionSummary } from '../../../api/catalog';
-import { useAuth } from '../../../auth/AuthContext';
 import { RevisionDiffView } from '../../../components/catalog/RevisionDiffView';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../../components/PageState';
@@ -22,6 +21,7 @@ import { DraftEditor } from './draft/DraftEditor';
 import { NewDraftButton } from './draft/NewDraftButton';
 
 const STATUS_COLORS: Record<string, string> = REVISION_MACHINE.stateColours;
+const isOpen = (status: string) => (OPEN_STATES as readonly string[]).includes(status);
 
 export function RevisionApprovalPage() {
   const { t } = useI18n();
@@ -29,18 +29,19 @@ export function RevisionApprovalPage() {
   const { number } = useParams();
   const list = useApiData((signal) => fetchRevisions(signal), []);
   const items = [...(list.data?.items ?? [])].sort((a, b) => b.number - a.number);
-  const { user } = useAuth();
-  const chosen = number ? Number(number) : (items.find((r) => r.status === 'SUBMITTED' || r.status === 'DRAFT') ?? items[0])?.number;
-  const drafter = user?.role === 'BDC_OPERATOR';
-  const open = items.some((r) => r.status !== 'PUBLISHED');
+  // the open revision first (one at a time: the machine's OPEN_STATES)
+  const chosen = number ? Number(number) : (items.find((r) => isOpen(r.status)) ?? items[0])?.number;
+  // those who draft are offered `create` on the list (disabled while a revision is open)
+  const drafter = (list.data?.allowedActions ?? []).some((a) => a.action === 'create');
   // drafting needs the room: the list narrows
-  const drafting = drafter && items.find((r) => r.number === chosen)?.status === 'DRAFT';
+  const chosenStatus = items.find((r) => r.number === chosen)?.status;
+  const drafting = drafter && chosenStatus !== undefined && (REVISION_MACHINE.actions.update.from as readonly string[]).includes(chosenStatus);
   return (
     <>
       <PageTitle
         title={t(drafter ? 'drafting.pageTitle' : 'revisions.title')}
         subtitle={t(drafter ? 'drafting.subtitle' : 'revisions.subtitle')}
-        extra={drafter && list.data && !open ? <NewDraftButton onCreated={(n) => { list.reload(); navigate(`/review/revisions/${n}`); }} /> : undefined}
+        extra={list.data && offers(list.data, 'create') ? <NewDraftButton onCreated={(n) => { list.reload(); navigate(`/review/revisions/${n}`); }} /> : undefined}
       />
       <Row gutter={16}>
         <Col xs={24} lg={drafting ? 6 : 9}>
@@ -73,7 +74,6 @@ export function RevisionApprovalPage() {
 function RevisionPanel({ number, onChanged, onDiscarded }: { number: number; onChanged(): void; onDiscarded(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { user } = useAuth();
   const rev = useApiData((signal) => fetchRevision(number, signal), [number]);
   const diff = useApiData((signal) => fetchRevisionDiff(number, undefined, signal), [number]);
   const [comment, setComment] = useState('');

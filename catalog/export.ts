@@ -1,6 +1,6 @@
 // The catalog as a spreadsheet (XLSX) or CSV, for the people who print it. zh-CN by default.
 import ExcelJS from 'exceljs';
-import type { Locale } from '../core/i18n.js';
+import { nameIn, t, type Locale } from '../core/i18n.js';
 import { CATEGORY_LABELS, type CatalogView, type PlanView } from './view.js';
 
 const HEADERS: Record<Locale, string[]> = {
@@ -36,18 +36,18 @@ function specText(plan: PlanView, locale: Locale): string {
 }
 
 export function catalogRows(view: CatalogView, locale: Locale): (string | number)[][] {
-  const yes = locale === 'en' ? 'Yes' : '是';
-  const no = locale === 'en' ? 'No' : '否';
-  const status = (s: string) => (s === 'ACTIVE' ? (locale === 'en' ? 'Active' : '在售') : locale === 'en' ? 'Retired' : '已下架');
+  const yes = t('export.yes', locale);
+  const no = t('export.no', locale);
+  const status = (s: 'ACTIVE' | 'RETIRED') => t(`export.offering.${s}`, locale);
   const rows: (string | number)[][] = [];
   for (const o of view.offerings) {
     for (const p of o.plans) {
       const text = [
         CATEGORY_LABELS[o.category][locale],
         o.code,
-        locale === 'en' ? (o.nameEn ?? o.name) : o.name,
+        nameIn(locale, o.name, o.nameEn),
         p.code,
-        locale === 'en' ? (p.nameEn ?? p.name) : p.name,
+        nameIn(locale, p.name, p.nameEn),
         specText(p, locale),
         p.unit,
       ].map(neutraliseCell);
@@ -69,7 +69,7 @@ export function catalogRows(view: CatalogView, locale: Locale): (string | number
 function workbook(view: CatalogView, locale: Locale): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zhengyun';
-  const title = locale === 'en' ? `Catalog revision ${view.revision.number}` : `服务目录第${view.revision.number}版`;
+  const title = t('export.catalogSheet', locale, { number: view.revision.number });
   const ws = wb.addWorksheet(title);
   ws.addRow(HEADERS[locale]);
   ws.getRow(1).font = { bold: true };

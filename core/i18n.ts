@@ -114,6 +114,21 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'acceptance.ACCEPTANCE_NO_RESOURCES': { 'zh-CN': '不予验收备案：未按目录提供信息资源', en: 'Acceptance refused: information resources not provided' },
   'acceptance.ACCEPTANCE_NOT_ON_CLOUD': { 'zh-CN': '不予验收备案：系统未部署在市级政务云', en: 'Acceptance refused: not running on the municipal government cloud' },
   'acceptance.ACCEPTANCE_NOT_SECURE_CONTROLLABLE': { 'zh-CN': '不予验收备案：未完成软硬件产品安全可控情况检查', en: 'Acceptance refused: secure-and-controllable products not checked' },
+  // exports and the names of downloaded files
+  'export.yes': { 'zh-CN': '是', en: 'Yes' },
+  'export.no': { 'zh-CN': '否', en: 'No' },
+  'export.offering.ACTIVE': { 'zh-CN': '在售', en: 'Active' },
+  'export.offering.RETIRED': { 'zh-CN': '已下架', en: 'Retired' },
+  'export.catalogSheet': { 'zh-CN': '服务目录第{number}版', en: 'Catalog revision {number}' },
+  'export.hints.column': { 'zh-CN': '列名', en: 'Column' },
+  'export.hints.required': { 'zh-CN': '是否必填', en: 'Required' },
+  'export.hints.allowed': { 'zh-CN': '可选值', en: 'Allowed values' },
+  'export.hints.notes': { 'zh-CN': '说明', en: 'Notes' },
+  'export.hints.requiredMark': { 'zh-CN': '必填', en: 'yes' },
+  'file.catalog': { 'zh-CN': '政务云服务目录-第{number}版', en: 'catalog-revision-{number}' },
+  'file.registerTemplate': { 'zh-CN': '政务信息系统目录登记模板', en: 'system-register-template' },
+  'file.register': { 'zh-CN': '政务信息系统目录', en: 'system-register' },
+  'word.unnamed': { 'zh-CN': '未命名', en: 'unnamed' },
   // domain words used in {what}
   'what.revision': { 'zh-CN': '目录版本', en: 'catalog revision' },
   'what.offering': { 'zh-CN': '服务项', en: 'offering' },
@@ -156,6 +171,16 @@ export function t(key: string, locale: Locale, params: Params = {}): string {
     if (typeof v === 'string' && /^(state|action|filing)\./.test(v) && hasMessage(v)) return t(v, locale);
     return String(v);
   });
+}
+
+/** Items listed in a sentence: 甲、乙、丙 / a, b, c. */
+export function listOf(items: readonly (string | number)[], locale: Locale): string {
+  return items.join(locale === 'en' ? ', ' : '、');
+}
+
+/** A name kept in both languages (the catalog's offerings and plans): the English one when read in English and given. */
+export function nameIn(locale: Locale, name: string, nameEn?: string | null): string {
+  return locale === 'en' ? (nameEn ?? name) : name;
 }
 
 /** zh-CN unless the client prefers English. */

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { neutraliseCell } from '../catalog/export.js';
 import { InvalidInputError, type Violation } from '../core/errors.js';
-import { t, type Locale } from '../core/i18n.js';
+import { listOf, t, type Locale } from '../core/i18n.js';
 import { IMPORT_COLUMNS, REGISTER_COLUMNS, columnByKey, columnForHeader, templateHeader, type RegisterColumn, type RegisterRow } from './columns.js';
 import { registerSchema, type RegisterInput } from './register-input.js';
 
@@ -250,7 +250,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
       }
       const parsed = column.parse!(raw);
       if ('error' in parsed) {
-        const params = { ...parsed.params, ...(column.choices ? { allowed: column.choices[locale].join(locale === 'en' ? ', ' : '、') } : {}) };
+        const params = { ...parsed.params, ...(column.choices ? { allowed: listOf(column.choices[locale], locale) } : {}) };
         report({ row: row.number, index, column, code: parsed.error, params });
         rowOk = false;
       } else {
@@ -356,13 +356,9 @@ export async function registerTemplate(format: SheetFormat, locale: Locale): Pro
   });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const hints = wb.addWorksheet(HINTS_SHEET[locale]);
-  const words =
-    locale === 'en'
-      ? { head: ['Column', 'Required', 'Allowed values', 'Notes'], yes: 'yes', no: '' }
-      : { head: ['列名', '是否必填', '可选值', '说明'], yes: '必填', no: '' };
-  hints.addRow(words.head);
+  hints.addRow(['column', 'required', 'allowed', 'notes'].map((w) => t(`export.hints.${w}`, locale)));
   hints.getRow(1).font = { bold: true };
-  for (const c of IMPORT_COLUMNS) hints.addRow([c.header[locale], c.required ? words.yes : words.no, c.choices?.[locale].join('、') ?? '', c.hint?.[locale] ?? '']);
+  for (const c of IMPORT_COLUMNS) hints.addRow([c.header[locale], c.required ? t('export.hints.requiredMark', locale) : '', c.choices ? listOf(c.choices[locale], locale) : '', c.hint?.[locale] ?? '']);
   hints.columns.forEach((col, i) => (col.width = [20, 10, 40, 60][i] ?? 12));
   return fileOf(wb, format);
 }

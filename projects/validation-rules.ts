@@ -1,7 +1,9 @@
 // The rules the project validator checks, their articles, and the messages it shows (zh-CN first, English available).
 // Article numbers refer to 运政办发〔2021〕7号 (see /work/shared/docs/regulation-yuncheng-2021-7.zh.md).
 
-export type ValidationLocale = 'zh-CN' | 'en';
+import { registerMessages, t, type Locale } from '../core/i18n.js';
+
+export type ValidationLocale = Locale;
 
 export type ValidationCode =
   | 'NO_RESOURCE_LINES'
@@ -113,7 +115,7 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
 
 type Params = Record<string, string | number>;
 
-/** Message templates by variant. `{name}` is replaced by the parameter of that name. */
+/** Message templates by variant, registered with the server's one message catalog (core/i18n.ts) as `validation.<key>`. */
 const MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
   NO_RESOURCE_LINES: {
     'zh-CN': '资源清单为空。项目所需的云资源（运维项目也包括系统运行所用的云资源）须从政务云平台服务目录中申请，请至少添加一行目录服务。',
@@ -242,14 +244,10 @@ export const ALLOWED_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
   },
 };
 
-export function message(key: string, locale: ValidationLocale, params: Params = {}): string {
-  const entry = MESSAGES[key];
-  const template = entry ? entry[locale] : key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
-}
+registerMessages(Object.fromEntries(Object.entries(MESSAGES).map(([key, entry]) => [`validation.${key}`, entry])));
+
+/** A validator message in the reader's language: `{name}` is replaced by the parameter of that name. */
+export const message = (key: string, locale: Locale, params: Params = {}): string => t(`validation.${key}`, locale, params);
 
 /** 1234567.5 -> "1,234,567.50"; whole amounts without decimals. */
 export function formatYuan(amount: number): string {

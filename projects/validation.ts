@@ -59,6 +59,7 @@
 //   MISSING_RESOURCE_CATALOG), as such a project shares nothing either.
 // - OWN_CLOUD_FORBIDDEN cites 第三十条 for a county and 第二十八条 for a city department (GIA and Finance count as
 //   departments); the message of the latter points at Art. 30 too.
+import { listOf, nameIn, t } from '../core/i18n.js';
 import type { CatalogView, OfferingView, PlanView } from '../catalog/view.js';
 import type { Violation } from '../core/errors.js';
 import type { InformationResourceInput, ProjectForValidation, ResourceLineInput } from './validation-input.js';
@@ -507,7 +508,7 @@ export function validateProject(
   catalog: CatalogView,
   locale: 'zh-CN' | 'en' = 'zh-CN',
 ): Violation[] {
-  const loc: ValidationLocale = locale === 'en' ? 'en' : 'zh-CN';
+  const loc = locale;
   const cat = compile(catalog);
   const rev = catalog.revision.number;
   const out: Violation[] = [];
@@ -523,7 +524,7 @@ export function validateProject(
     if (where.field !== undefined) v.field = where.field;
     out.push(v);
   };
-  const list = (items: (string | number)[]) => items.join(loc === 'en' ? ', ' : '、');
+  const list = (items: (string | number)[]) => listOf(items, loc);
 
   // --- resource lines ------------------------------------------------------------------------------------------
   const lines = project.lines ?? [];
@@ -558,10 +559,10 @@ export function validateProject(
       const hint = guess && guess !== code ? message('NOT_IN_CATALOG.hint', loc, { plan: guess }) : '';
       add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.unknown', { line: lineNo, plan: code, rev, hint }, notInCatalog);
     } else if (entry.offering.status === 'RETIRED') {
-      const offering = loc === 'en' ? (entry.offering.nameEn ?? entry.offering.name) : entry.offering.name;
+      const offering = nameIn(loc, entry.offering.name, entry.offering.nameEn);
       add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.offeringRetired', { line: lineNo, plan: code, offering, rev }, notInCatalog);
     } else if (entry.plan.status === 'RETIRED') {
-      const planName = loc === 'en' ? (entry.plan.nameEn ?? entry.plan.name) : entry.plan.name;
+      const planName = nameIn(loc, entry.plan.name, entry.plan.nameEn);
       const active = cat.activePlans.get(entry.offering.code) ?? [];
       const alternatives = active.length ? message('NOT_IN_CATALOG.alternatives', loc, { plans: list(active.slice(0, 5)) }) : '';
       add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.planRetired', { line: lineNo, plan: code, planName, rev, alternatives }, notInCatalog);
@@ -632,7 +633,7 @@ export function validateProject(
     const county = project.orgKind === 'COUNTY';
     const cloudArticle = county ? ART[30] : ART[28];
     const who = county ? 'county' : 'department';
-    const offeringName = (o: SharedOffering) => (loc === 'en' ? o.nameEn : o.name);
+    const offeringName = (o: SharedOffering) => nameIn(loc, o.name, o.nameEn);
     const planHint = (o: SharedOffering) => message('DUPLICATE_OF_SHARED_SERVICE.plans', loc, { plans: list(o.planCodes) });
 
     const components = project.components ?? [];
@@ -683,7 +684,7 @@ export function validateProject(
   let shareable = 0;
   resources.forEach((r, i) => {
     const n = i + 1;
-    const resource = filled(r.name) ? clip(r.name, 30) : loc === 'en' ? 'unnamed' : '未命名';
+    const resource = filled(r.name) ? clip(r.name, 30) : t('word.unnamed', loc);
     const attrLabel = (a: string) => ATTRIBUTE_LABELS[a]?.[loc] ?? a;
     const empty = (attr: string) =>
       add(

@@ -1,4 +1,5 @@
 // The published catalog (public), its exports, and the revision workflow.
+import { t } from '../../core/i18n.js';
 import { allowedActionsField } from '../../core/workflow/allowed-action-schema.js';
 import type { Response } from 'express';
 import {
@@ -95,7 +96,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     handler: async ({ query, ctx }, _req, res) => {
       const entry = query.revision ? await s.published.revision(query.revision) : await s.published.current();
       const file = query.format === 'csv' ? await catalogCsv(entry.view, ctx.locale) : await catalogXlsx(entry.view, ctx.locale);
-      const base = ctx.locale === 'en' ? `catalog-revision-${entry.number}` : `政务云服务目录-第${entry.number}版`;
+      const base = t('file.catalog', ctx.locale, { number: entry.number });
       res.setHeader('Content-Disposition', `attachment; filename="catalog-${entry.number}.${query.format}"; filename*=UTF-8''${encodeURIComponent(base)}.${query.format}`);
       res.type(query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.send(file);

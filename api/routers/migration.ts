@@ -1,5 +1,6 @@
 // The legacy system register and the migration onto the city cloud (Art. 5, 30, 33): register, import/export,
 // assessment and the state machine, waves, and the progress board.
+import { t } from '../../core/i18n.js';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { z } from '../../core/zod-openapi.js';
@@ -102,8 +103,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     query: z.strictObject({ format, lang: localeQuery }),
     responses: { ...file, 400: errors[400] },
     handler: async ({ query, ctx }, _req, res) => {
-      const name = ctx.locale === 'en' ? 'system-register-template' : '政务信息系统目录登记模板';
-      sendFile(res, await registerTemplate(query.format, ctx.locale), query.format, 'system-register-template', name);
+      sendFile(res, await registerTemplate(query.format, ctx.locale), query.format, 'system-register-template', t('file.registerTemplate', ctx.locale));
     },
   });
 
@@ -189,7 +189,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     responses: { ...file, 400: errors[400], 401: errors[401], 403: errors[403] },
     handler: async ({ query, ctx }, _req, res) => {
       const body = await s.migration.register.exportFile(ctx, filterOf(query), query.format, ctx.locale);
-      sendFile(res, body, query.format, 'system-register', ctx.locale === 'en' ? 'system-register' : '政务信息系统目录');
+      sendFile(res, body, query.format, 'system-register', t('file.register', ctx.locale));
     },
   });
 

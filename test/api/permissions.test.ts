@@ -1067,6 +1067,24 @@ const matrix: Endpoint[] = [
       ],
     }),
   ),
+  {
+    route: 'GET /api/projects/queues',
+    variant: 'with a project waiting in budget review',
+    prepare: () => project('BUDGET_REVIEW'),
+    request: (h) => h.get('/api/projects/queues'),
+    rows: [
+      [ANON, UNAUTH],
+      // the reviewing office sees its four queues, the finance bureau its one with the waiting project counted
+      [['gia'], ok(200, (res) => expect(res.body.items.map((q: { stage: string }) => q.stage)).toEqual(['GIA_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'CHANGE_REVIEW']))],
+      [['finance'], ok(200, (res) => {
+        expect(res.body.items).toHaveLength(1);
+        expect(res.body.items[0]).toMatchObject({ stage: 'BUDGET_REVIEW', waiting: expect.any(Number) });
+        expect(res.body.items[0].waiting).toBeGreaterThanOrEqual(1);
+      })],
+      // everyone else decides nothing: no queues (not a refusal, the console simply shows none)
+      [allBut('gia', 'finance'), ok(200, (res) => expect(res.body.items).toEqual([]))],
+    ],
+  },
 
   // ── projects: reading ──
   ...(['DRAFT', 'GIA_REVIEW', 'RETURNED', 'FINANCE_RETURNED', 'BUDGET_REVIEW', 'ESTABLISHED', 'SUSPENDED', 'TERMINATED'] as const).map(

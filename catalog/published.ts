@@ -1,7 +1,6 @@
-// The current published catalog, served from memory. Published revisions are immutable, so a revision's
-// serialised JSON is cached for good; which revision is current is re-checked at most every `recheckMs`
+// The current published catalog, served from memory. Published revisions are immutable, so a revision's view is
+// kept for good (api/serialised.ts keeps its JSON); which revision is current is re-checked at most every `recheckMs`
 // (another replica may publish) and at once when this process publishes.
-import crypto from 'node:crypto';
 import type { Database } from '../core/db/database.js';
 import { NotFoundError } from '../core/errors.js';
 import { latestPublishedNumber, loadCatalogView } from './revision-store.js';
@@ -10,9 +9,6 @@ import type { CatalogView } from './view.js';
 export interface PublishedEntry {
   number: number;
   view: CatalogView;
-  /** the response body of GET /api/catalog, serialised once */
-  json: string;
-  etag: string;
 }
 
 export function createPublishedCatalog(db: Database, recheckMs = 5000) {
@@ -28,13 +24,7 @@ export function createPublishedCatalog(db: Database, recheckMs = 5000) {
           byNumber.delete(number);
           throw new NotFoundError('revision');
         }
-        const body = {
-          revision: { number: view.revision.number, title: view.revision.title, publishedAt: view.revision.publishedAt },
-          offerings: view.offerings,
-        };
-        const json = JSON.stringify(body);
-        const etag = `"cat-${number}-${crypto.createHash('sha1').update(json).digest('base64url').slice(0, 16)}"`;
-        return { number, view, json, etag };
+        return { number, view };
       });
       p.catch(() => byNumber.delete(number));
       byNumber.set(number, p);

@@ -9,7 +9,6 @@
 // Boards are read far more often than the register changes, so each view is computed once and shared: requests
 // arriving while it is being computed wait for that computation, and the result serves for BOARD_TTL_MS (other
 // replicas' changes show within that time); a change made through this process invalidates it at once.
-import crypto from 'node:crypto';
 import { assertCan } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
@@ -249,10 +248,10 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
 }
 export type { Board };
 
+/** A computed board, kept as the same object while fresh (so the API serialises it once, api/serialised.ts). */
 interface Cached {
-  /** the response body, serialised and encoded once */
-  body: Buffer;
-  etag: string;
+  board: BoardNumbers;
+  generatedAt: string;
   at: number;
 }
 
@@ -268,9 +267,7 @@ export function createBoardService({ db, today, ttlMs = BOARD_TTL_MS }: { db: Da
     const started = generation;
     const promise = computeBoard(db, view, today())
       .then((board) => {
-        // the ETag covers the numbers, not the time they were computed, so an unchanged board answers 304
-        const etag = `"board-${view}-${crypto.createHash('sha1').update(JSON.stringify(board)).digest('base64url').slice(0, 20)}"`;
-        const entry = { body: Buffer.from(JSON.stringify({ ...board, generatedAt: new Date().toISOString() })), etag, at: Date.now() };
+        const entry = { board, generatedAt: new Date().toISOString(), at: Date.now() };
         if (generation === started) cache.set(view, entry);
         return entry;
       })
@@ -292,11 +289,11 @@ export function createBoardService({ db, today, ttlMs = BOARD_TTL_MS }: { db: Da
     return actor.ability.can('read', 'MigrationBoard') ? 'full' : 'public';
   }
 
-  async function get(actor: Actor, asked?: BoardView): Promise<Cached & { view: BoardView }> {
+  async function get(actor: Actor, asked?: BoardView): Promise<{ entry: Cached; view: BoardView }> {
     const view = viewFor(actor, asked);
     const hit = cache.get(view);
-    if (hit && Date.now() - hit.at < ttlMs) return { ...hit, view };
-    return { ...(await compute(view)), view };
+    if (hit && Date.now() - hit.at < ttlMs) return { entry: hit, view };
+    return { entry: await compute(view), view };
   }
 
   return {

@@ -38,14 +38,14 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
   const queueCache = createQueueCache(db.pool);
 
   /**
-   * The reviewer's queue: projects waiting in a stage the actor can act on, oldest submission first; as JSON, the
-   * way it is sent, so a cached page is not serialised again.
+   * The reviewer's queue: projects waiting in a stage the actor can act on, oldest submission first. A page is kept
+   * (the same object) while nothing in its stage changes, so the API serialises it once.
    */
-  async function queue(actor: Actor, stage: QueueStage, page: number, pageSize: number): Promise<string> {
+  async function queue(actor: Actor, stage: QueueStage, page: number, pageSize: number): Promise<QueuePage> {
     assertCan(actor.ability, queueAbility(stage), 'Project');
     const now = today();
     const key = [actor.principal!.id, actor.principal!.role, actor.principal!.orgId, stage, page, pageSize, now].join('|');
-    return queueCache.get(key, stage, async () => JSON.stringify(await queuePage(actor, stage, page, pageSize, now)));
+    return queueCache.get(key, stage, () => queuePage(actor, stage, page, pageSize, now));
   }
 
   /** The queues the actor decides in, with how many projects wait in each. */

@@ -1,5 +1,6 @@
 // The published catalog (public), its exports, and the revision workflow.
 import { t } from '../../core/i18n.js';
+import { sendSerialised, serialised } from '../serialised.js';
 import { allowedActionsField } from '../../core/workflow/allowed-action-schema.js';
 import type { Response } from 'express';
 import {
@@ -71,10 +72,16 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     responses: { 200: { description: 'the catalog', schema: publishedCatalog }, 304: { description: 'unchanged (If-None-Match)' } },
     handler: async (_i, req, res) => {
       const cur = await s.published.current();
-      res.setHeader('ETag', cur.etag);
+      const body = serialised(cur, `cat-${cur.number}`, {
+        body: ({ view }) => ({
+          revision: { number: view.revision.number, title: view.revision.title, publishedAt: view.revision.publishedAt },
+          offerings: view.offerings,
+        }),
+      });
+      res.setHeader('ETag', body.etag);
       res.setHeader('Cache-Control', 'public, max-age=5');
-      if (req.headers['if-none-match'] === cur.etag) return void res.status(304).end();
-      res.type('application/json').send(cur.json);
+      if (req.headers['if-none-match'] === body.etag) return void res.status(304).end();
+      sendSerialised(res, body);
     },
   });
 

@@ -1,6 +1,7 @@
 // The legacy system register and the migration onto the city cloud (Art. 5, 30, 33): register, import/export,
 // assessment and the state machine, waves, and the progress board.
 import { t } from '../../core/i18n.js';
+import { sendSerialised, serialised } from '../serialised.js';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { z } from '../../core/zod-openapi.js';
@@ -119,12 +120,14 @@ export function migrationRoutes(table: RouteTable, s: Services) {
       403: errors[403],
     },
     handler: async ({ query, ctx }, req, res) => {
-      const board = await s.migration.board.get(ctx, query.view);
-      res.setHeader('ETag', board.etag);
+      const { entry, view } = await s.migration.board.get(ctx, query.view);
+      // the ETag covers the numbers, not the time they were computed, so an unchanged board answers 304
+      const body = serialised(entry, `board-${view}`, { body: (e) => ({ ...e.board, generatedAt: e.generatedAt }), etagOver: (e) => e.board });
+      res.setHeader('ETag', body.etag);
       res.setHeader('Vary', 'Authorization');
-      res.setHeader('Cache-Control', board.view === 'public' ? 'public, max-age=2' : 'private, no-cache');
-      if (req.headers['if-none-match'] === board.etag) return void res.status(304).end();
-      res.type('application/json').send(board.body);
+      res.setHeader('Cache-Control', view === 'public' ? 'public, max-age=2' : 'private, no-cache');
+      if (req.headers['if-none-match'] === body.etag) return void res.status(304).end();
+      sendSerialised(res, body);
     },
   });
 

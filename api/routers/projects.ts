@@ -1,4 +1,5 @@
 // Projects: drafting, validation, the approval chain, public notices, filings, deadlines, documents.
+import { sendSerialised, serialised } from '../serialised.js';
 import type { Response } from 'express';
 import multer from 'multer';
 import {
@@ -128,7 +129,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
     responses: { 200: { description: 'the queue', schema: queuePageSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => void res.type('application/json').send(await s.approval.queue(ctx, query.stage, query.page, query.pageSize)),
+    handler: async ({ query, ctx }, _req, res) => sendSerialised(res, serialised(await s.approval.queue(ctx, query.stage, query.page, query.pageSize), 'queue')),
   });
 
   route(table, {

@@ -86,7 +86,7 @@ UNION ALL SELECT id, 'verify', 'CUT_OVER', 'MIGRATED', '{}', 'bench', "migratedA
 UNION ALL SELECT id, 'decommission', CASE WHEN "migratedAt" IS NULL THEN 'ASSESSED' ELSE 'MIGRATED' END::"MigrationStatus", 'DECOMMISSIONED', '{}', 'bench', "decommissionedAt"
   FROM migration_system WHERE "decommissionedAt" IS NOT NULL;
 
-INSERT INTO migration_code_counter ("orgId", "lastSeq") SELECT "orgId", max(seq) FROM migration_system GROUP BY "orgId";
+INSERT INTO number_counter ("key", "last") SELECT 'migration-system:' || "orgId", max(seq) FROM migration_system GROUP BY "orgId";
 ANALYZE;
 `;
 

@@ -1,4 +1,5 @@
 // Reading catalog revisions from the database into views (no permissions here: callers check them).
+import { takeNumbers } from '../core/db/counters.js';
 import type { Tx } from '../core/db/database.js';
 import type { PlanSpec, Xinchuang } from './seed-schema.js';
 import type { CatalogView, OfferingView, RevisionSummary } from './view.js';
@@ -73,3 +74,6 @@ export async function latestPublishedNumber(db: Tx): Promise<number | null> {
   });
   return r?.number ?? null;
 }
+
+/** The next revision's number: one numbering for the seed and every draft, never given twice (core/db/counters.ts). */
+export const nextRevisionNumber = (db: Tx): Promise<number> => takeNumbers(db, 'catalog-revision');

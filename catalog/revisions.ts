@@ -10,7 +10,7 @@ import { registerMessages, t, type Locale } from '../core/i18n.js';
 import { createRunner, type AllowedAction } from '../core/workflow/runner.js';
 import { diffCatalogs, type CatalogDiff } from './diff.js';
 import { findReadableRevision, revisionMachine, type OfferingInput, type PlanInput, type RevisionEdit } from './revision-machine.js';
-import { latestPublishedNumber, loadCatalogView, toSummary } from './revision-store.js';
+import { latestPublishedNumber, loadCatalogView, nextRevisionNumber, toSummary } from './revision-store.js';
 import { OPEN_STATES, type ApprovingBody, type RevisionTransitionAction } from './revision-workflow.js';
 import type { OfferingView, RevisionSummary } from './view.js';
 import type { revisionReviewSchema } from './view-schema.js';
@@ -92,10 +92,10 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
       if (open) throw new ConflictError('REVISION_STILL_OPEN', { number: open.number });
       const baseNumber = await latestPublishedNumber(tx);
       const base = baseNumber === null ? null : await loadCatalogView(tx, baseNumber);
-      const max = await tx.catalogRevision.aggregate({ _max: { number: true } });
       const revision = await tx.catalogRevision.create({
         data: {
-          number: (max._max.number ?? 0) + 1,
+          // a discarded draft's number is not given again: the audit trail names revisions by number
+          number: await nextRevisionNumber(tx),
           title: input.title,
           notes: input.notes ?? null,
           basedOnNumber: baseNumber,

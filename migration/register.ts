@@ -8,6 +8,7 @@ import { assertCan, assertFieldsPermitted, readableWhere, subject } from '../cor
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
+import { takeNumbers } from '../core/db/counters.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { InvalidInputError, RuleViolationError } from '../core/errors.js';
 import { t, type Locale } from '../core/i18n.js';
@@ -103,18 +104,8 @@ function registerData<T extends Partial<RegisterInput>>(input: T): Omit<T, 'cont
   return { ...rest, ...(contacts !== undefined ? { contacts } : {}) };
 }
 
-/**
- * Gives out `n` consecutive numbers of an organisation's systems and returns the first. The counter row stays
- * locked until the transaction ends, so registrations of one organisation are numbered one after the other, and a
- * number is never given twice (not even after a withdrawal).
- */
-async function allocateSeq(tx: Tx, orgId: string, n = 1): Promise<number> {
-  const [row] = await tx.$queryRaw<{ lastSeq: number }[]>`
-    INSERT INTO migration_code_counter ("orgId", "lastSeq") VALUES (${orgId}::uuid, ${n})
-    ON CONFLICT ("orgId") DO UPDATE SET "lastSeq" = migration_code_counter."lastSeq" + EXCLUDED."lastSeq"
-    RETURNING "lastSeq"`;
-  return row!.lastSeq - n + 1;
-}
+/** An organisation's system numbers (never given twice, not even after a withdrawal: core/db/counters.ts). */
+const systemNumbering = (orgId: string) => `migration-system:${orgId}`;
 
 const codeOf = (orgCode: string, seq: number) => `${orgCode}-XT-${String(seq).padStart(4, '0')}`;
 
@@ -172,7 +163,7 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
     assertFieldsPermitted(actor.ability, 'create', subject('MigrationSystem', { orgId: principal.orgId }), input);
     const view = await prisma.$transaction(async (tx) => {
       const org = await tx.organisation.findUniqueOrThrow({ where: { id: principal.orgId } });
-      const seq = await allocateSeq(tx, org.id);
+      const seq = await takeNumbers(tx, systemNumbering(org.id));
       await assertNameFree(tx, org.id, input.name);
       const code = codeOf(org.code, seq);
       const row = await tx.migrationSystem.create({ data: { ...registerData(input), seq, code, orgId: org.id, createdById: principal.id } });
@@ -227,7 +218,7 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
 
     const result = await prisma.$transaction(
       async (tx) => {
-        const first = await allocateSeq(tx, org.id, parsed.entries.length);
+        const first = await takeNumbers(tx, systemNumbering(org.id), parsed.entries.length);
         const names = parsed.entries.map((e) => e.input.name);
         const found = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM migration_system WHERE "orgId" = ${org.id}::uuid AND name = ANY(${names}::text[])`;
         const taken = new Set(found.map((f) => f.name));

@@ -12,6 +12,7 @@ import { stateKey } from '../core/workflow/machine.js';
 import type { Guard, Machine } from '../core/workflow/runner.js';
 import type { PublishedEntry } from '../catalog/published.js';
 import { createResourceRequest, type ResourceRequestInput } from '../provisioners/request-create.js';
+import { approvalNumberFor } from './approval-number.js';
 import { addDeadline } from './deadlines.js';
 import { grantEntitlement } from './entitlement-grant.js';
 import type {
@@ -258,11 +259,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
       async effect({ tx, row, input, env }) {
         const notice = await tx.publicNotice.findFirstOrThrow({ where: { projectId: row.id, closedAt: null }, orderBy: { createdAt: 'desc' } });
         const now = new Date();
-        const year = Number(env.today.slice(0, 4));
-        // approval numbers are sequential: establishments take turns (held until this transaction ends)
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('project:approval-number'))`;
-        const approvalNumber =
-          input.approvalNumber ?? `运审信〔${year}〕${String((await tx.project.count({ where: { approvalNumber: { not: null } } })) + 1).padStart(3, '0')}号`;
+        const approvalNumber = await approvalNumberFor(tx, env.today, input.approvalNumber);
         if (await tx.project.findUnique({ where: { approvalNumber } })) throw new ConflictError('ALREADY_EXISTS', { what: approvalNumber });
         await tx.publicNotice.update({ where: { id: notice.id }, data: { closedAt: now } });
         await grantEntitlement(tx, row.id, row.catalogRevision);

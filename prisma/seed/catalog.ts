@@ -1,5 +1,6 @@
 // Seeds the municipal catalog (catalog/seed/municipal-catalog.json) as published revision 1 on an empty database.
 import { copyContent } from '../../catalog/revisions.js';
+import { nextRevisionNumber } from '../../catalog/revision-store.js';
 import { readSeedCatalog, seedToOfferings } from '../../catalog/seed-view.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../../core/audit/audit.js';
 import type { Tx } from '../../core/db/database.js';
@@ -9,13 +10,13 @@ export async function seedCatalog(tx: Tx, seed = readSeedCatalog()): Promise<boo
   if ((await tx.catalogRevision.count()) > 0) return false;
   const now = new Date();
   const revision = await tx.catalogRevision.create({
-    data: { number: 1, status: 'PUBLISHED', title: seed.title, submittedAt: now, approvedAt: now, publishedAt: now, submitRound: 1 },
+    data: { number: await nextRevisionNumber(tx), status: 'PUBLISHED', title: seed.title, submittedAt: now, approvedAt: now, publishedAt: now, submitRound: 1 },
   });
   await copyContent(tx, revision.id, seedToOfferings(seed));
   await recordAudit(tx, SYSTEM_CONTEXT, {
     action: 'catalog.seed',
     targetType: 'CatalogRevision',
-    targetId: '1',
+    targetId: String(revision.number),
     detail: { offerings: seed.offerings.length, plans: seed.offerings.reduce((n, o) => n + o.plans.length, 0) },
   });
   return true;

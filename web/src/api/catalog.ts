@@ -1,5 +1,6 @@
 // The public catalog, its revisions and what changed; revision drafting for the sub-center, approval for GIA
 // and Finance.
+import type { RevisionTransitionAction } from '@catalog/revision-workflow';
 import { call, client, dataOf, ifMatch, linkTo, type RequestBody, type Schemas } from './client';
 
 export type PublishedCatalog = Schemas['PublishedCatalog'];
@@ -31,7 +32,8 @@ export function catalogExportUrl(format: 'xlsx' | 'csv', lang: string, revisionN
   return linkTo('/api/catalog/export', { format, revision: revisionNumber, lang: lang === 'en' ? 'en' : undefined });
 }
 
-export type RevisionAction = 'submit' | 'approve' | 'return' | 'publish' | 'discard';
+/** The revision machine's state changes (its `update` edits a draft and has its own calls below). */
+export type RevisionAction = RevisionTransitionAction;
 
 /** Submits, approves, returns (a comment is required), publishes or discards (204, no data) a revision. */
 export const revisionTransition = (number: number, action: RevisionAction, etag: string | null, comment?: string) =>

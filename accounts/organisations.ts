@@ -7,6 +7,7 @@ import type { OrgKind } from '../core/db/generated/enums.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError } from '../core/errors.js';
 import type { OrganisationView } from './account-schema.js';
+import './audit-names.js';
 
 export interface OrganisationInput {
   code: string;

@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError } from '../core/errors.js';
 import { assertPasswordPolicy, hashPassword } from './passwords.js';
 import type { UserView } from './account-schema.js';
 import type { SessionCache } from './session-cache.js';
+import './audit-names.js';
 
 export interface UserCreateInput {
   username: string;

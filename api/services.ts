@@ -4,7 +4,13 @@ import { SessionCache } from '../accounts/session-cache.js';
 import { createOrganisationService } from '../accounts/organisations.js';
 import { createUserService } from '../accounts/users.js';
 import { createRevisionService } from '../catalog/revisions.js';
+import { accountTargets } from '../accounts/audit-names.js';
+import '../accounts/role-names.js';
+import { catalogTargets } from '../catalog/audit-names.js';
 import { createAuditTrailService } from '../core/audit/trail.js';
+import { migrationTargets } from '../migration/audit-names.js';
+import { projectTargets } from '../projects/audit-names.js';
+import { projectProvisioning, provisioningTargets } from '../provisioners/audit-names.js';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
 import { createFileStore, filesDirOf } from '../core/files/store.js';
@@ -50,7 +56,11 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     users: createUserService({ db, sessions }),
     published,
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
-    auditTrail: createAuditTrailService({ db }),
+    auditTrail: createAuditTrailService({
+      db,
+      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets },
+      relations: projectProvisioning,
+    }),
     drafting: createDraftingService({ db, published, actions: projectActions }),
     approval: createApprovalService({ db, actions: projectActions }),
     filings: createFilingService({ db, actions: projectActions }),

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { catalogCsv, catalogXlsx, neutraliseCell } from './export.js';
+import { neutraliseCell } from '../core/export/table-xlsx.js';
+import { catalogCsv, catalogXlsx } from './export.js';
 import type { CatalogView } from './view.js';
 
 const view: CatalogView = {

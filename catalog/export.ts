@@ -1,5 +1,6 @@
 // The catalog as a spreadsheet (XLSX) or CSV, for the people who print it. zh-CN by default.
 import ExcelJS from 'exceljs';
+import { neutraliseCell } from '../core/export/table-xlsx.js';
 import { nameIn, t, type Locale } from '../core/i18n.js';
 import { CATEGORY_LABELS, type CatalogView, type PlanView } from './view.js';
 
@@ -23,11 +24,6 @@ const SPEC_LABELS: Record<string, Record<Locale, string>> = {
   sla: { 'zh-CN': 'SLA', en: 'SLA' },
   notes: { 'zh-CN': '说明', en: 'Notes' },
 };
-
-/** Spreadsheet programs run cells that start with these as formulas (CSV/formula injection). */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function specText(plan: PlanView, locale: Locale): string {
   return Object.entries(plan.spec)

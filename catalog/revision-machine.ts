@@ -9,6 +9,7 @@ import type { Guard, Machine } from '../core/workflow/runner.js';
 import type { PlanSpec, Xinchuang } from './seed-schema.js';
 import type { CategoryCode, ItemState, OfferingView } from './view.js';
 import { REVISION_MACHINE, bodyOf, isFullyApproved, type RevisionAction, type RevisionState } from './revision-workflow.js';
+import './audit-names.js';
 
 export interface OfferingInput {
   category: CategoryCode;

@@ -14,6 +14,7 @@ import { latestPublishedNumber, loadCatalogView, nextRevisionNumber, toSummary }
 import { OPEN_STATES, type ApprovingBody, type RevisionTransitionAction } from './revision-workflow.js';
 import type { OfferingView, RevisionSummary } from './view.js';
 import type { revisionReviewSchema } from './view-schema.js';
+import './audit-names.js';
 
 export type { OfferingInput, PlanInput } from './revision-machine.js';
 

@@ -128,6 +128,7 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'file.catalog': { 'zh-CN': '政务云服务目录-第{number}版', en: 'catalog-revision-{number}' },
   'file.registerTemplate': { 'zh-CN': '政务信息系统目录登记模板', en: 'system-register-template' },
   'file.register': { 'zh-CN': '政务信息系统目录', en: 'system-register' },
+  'file.audit': { 'zh-CN': '审计记录', en: 'audit-trail' },
   'word.unnamed': { 'zh-CN': '未命名', en: 'unnamed' },
   // domain words used in {what}
   'what.revision': { 'zh-CN': '目录版本', en: 'catalog revision' },

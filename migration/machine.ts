@@ -13,6 +13,7 @@ import { recordChange } from './history.js';
 import type { HISTORY_ACTIONS } from './view-schema.js';
 import type { AssessmentInput, SystemPatch } from './register-input.js';
 import { MIGRATION_MACHINE, type MigrationAction, type MigrationState } from './workflow.js';
+import './audit-names.js';
 
 export interface MigrationInputs extends Record<MigrationAction, unknown> {
   update: SystemPatch;

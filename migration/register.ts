@@ -28,6 +28,7 @@ import {
 } from './spreadsheet.js';
 import type { ImportResult, SystemPage, SystemView, systemHistorySchema } from './view-schema.js';
 import { NOT_YET_MOVED, type MigrationState } from './workflow.js';
+import './audit-names.js';
 
 export interface SystemListFilter {
   status?: MigrationState[];

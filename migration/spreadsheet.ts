@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { neutraliseCell } from '../catalog/export.js';
+import { neutraliseCell } from '../core/export/table-xlsx.js';
 import { InvalidInputError, type Violation } from '../core/errors.js';
 import { listOf, t, type Locale } from '../core/i18n.js';
 import { IMPORT_COLUMNS, REGISTER_COLUMNS, columnByKey, columnForHeader, templateHeader, type RegisterColumn, type RegisterRow } from './columns.js';

@@ -7,6 +7,7 @@ import { Prisma } from '../core/db/generated/client.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../core/errors.js';
 import type { WaveView } from './view-schema.js';
+import './audit-names.js';
 
 export interface WaveInput {
   name: string;

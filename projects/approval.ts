@@ -16,6 +16,7 @@ import { createQueueCache } from './queue-cache.js';
 import { PROJECT_MACHINE, QUEUE_STAGES, QUEUES, type QueueStage } from './workflow.js';
 
 import type { objectionRecordedSchema, objectionResolvedSchema, PublicNoticeView, QueuePage, QueueSummary } from './project-schema.js';
+import './audit-names.js';
 
 type ObjectionRecorded = z.infer<typeof objectionRecordedSchema>;
 type ObjectionResolved = z.infer<typeof objectionResolvedSchema>;

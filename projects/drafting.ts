@@ -17,6 +17,7 @@ import { loadProject, toValidationInput } from './store.js';
 import { EDITABLE_STATES } from './workflow.js';
 import { validateProject } from './validation.js';
 import type { InformationResourceInput, LineInput, ProjectBasics } from './validation-input.js';
+import './audit-names.js';
 
 export type { LineInput, ProjectBasics };
 type ProjectPage = z.infer<typeof projectPageSchema>;

@@ -30,6 +30,7 @@ import { loadProject, toValidationInput } from './store.js';
 import type { ProjectBasics } from './validation-input.js';
 import { validateProject } from './validation.js';
 import { FILING_KIND_LABELS, filingKindsIn, PROJECT_MACHINE, type ProjectAction, type ProjectState } from './workflow.js';
+import './audit-names.js';
 
 // filings named in messages (FILING_KIND_NOT_ALLOWED) in the reader's language
 registerMessages(Object.fromEntries(Object.entries(FILING_KIND_LABELS).map(([kind, label]) => [`filing.${kind}`, label])));

@@ -20,6 +20,7 @@ import { drawnBy, type ResourceRequestService } from './requests.js';
 import type { StatusReader } from './status-reader.js';
 import { loadTenantInput, tenantNamespaceOf } from './tenant-state.js';
 import type { JobDetail, JobView, ProjectResources } from './view-schema.js';
+import './audit-names.js';
 
 export { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 

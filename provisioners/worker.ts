@@ -16,6 +16,7 @@ import type { FinalBackups } from './final-backup.js';
 import { isChanging, type JobKind } from './job-kinds.js';
 import { recordResources, runJob, type JobToRun } from './job-runs.js';
 import type { JobMessage } from './provisioning.js';
+import './audit-names.js';
 
 export interface WorkerDeps {
   db: Database;

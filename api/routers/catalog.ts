@@ -1,5 +1,6 @@
 // The published catalog (public), its exports, and the revision workflow.
 import { t } from '../../core/i18n.js';
+import { fileResponse, sendSpreadsheet, spreadsheetFormat } from '../download.js';
 import { sendSerialised, serialised } from '../serialised.js';
 import { allowedActionsField } from '../../core/workflow/allowed-action-schema.js';
 import type { Response } from 'express';
@@ -92,21 +93,19 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     tags: ['catalog'],
     auth: false,
     query: z.strictObject({
-      format: z.enum(['xlsx', 'csv']).default('xlsx'),
+      format: spreadsheetFormat,
       revision: positiveInt().optional(),
       lang: localeQuery,
     }),
     responses: {
-      200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' },
+      ...fileResponse,
       404: errors[404],
     },
     handler: async ({ query, ctx }, _req, res) => {
       const entry = query.revision ? await s.published.revision(query.revision) : await s.published.current();
       const file = query.format === 'csv' ? await catalogCsv(entry.view, ctx.locale) : await catalogXlsx(entry.view, ctx.locale);
       const base = t('file.catalog', ctx.locale, { number: entry.number });
-      res.setHeader('Content-Disposition', `attachment; filename="catalog-${entry.number}.${query.format}"; filename*=UTF-8''${encodeURIComponent(base)}.${query.format}`);
-      res.type(query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      res.send(file);
+      sendSpreadsheet(res, file, query.format, `catalog-${entry.number}`, base);
     },
   });
 

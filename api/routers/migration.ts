@@ -1,6 +1,7 @@
 // The legacy system register and the migration onto the city cloud (Art. 5, 30, 33): register, import/export,
 // assessment and the state machine, waves, and the progress board.
 import { t } from '../../core/i18n.js';
+import { fileResponse, sendSpreadsheet, spreadsheetFormat } from '../download.js';
 import { sendSerialised, serialised } from '../serialised.js';
 import type { Request, Response } from 'express';
 import multer from 'multer';
@@ -30,9 +31,7 @@ const localDate = z.iso.date().describe('a calendar date in Asia/Shanghai, YYYY-
 const text = (max: number) => z.string().trim().min(1).max(max);
 const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s).max(20)]).optional();
 const flag = z.enum(['true', 'false']).optional();
-const format = z.enum(['xlsx', 'csv']).default('xlsx');
 
-const file = { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' } };
 
 const filters = {
   status: oneOrMany(status),
@@ -90,21 +89,15 @@ function send(res: Response, v: { version: number }, status = 200) {
   res.status(status).json(v);
 }
 
-function sendFile(res: Response, body: Buffer, fmt: 'xlsx' | 'csv', ascii: string, name: string) {
-  res.setHeader('Content-Disposition', `attachment; filename="${ascii}.${fmt}"; filename*=UTF-8''${encodeURIComponent(name)}.${fmt}`);
-  res.type(fmt === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  res.send(body);
-}
-
 export function migrationRoutes(table: RouteTable, s: Services) {
   const tags = ['migration'];
 
   route(table, {
     method: 'get', path: '/api/migration/template', summary: 'The register template (Chinese by default) with drop-downs and instructions, XLSX or CSV', tags, auth: false,
-    query: z.strictObject({ format, lang: localeQuery }),
-    responses: { ...file, 400: errors[400] },
+    query: z.strictObject({ format: spreadsheetFormat, lang: localeQuery }),
+    responses: { ...fileResponse, 400: errors[400] },
     handler: async ({ query, ctx }, _req, res) => {
-      sendFile(res, await registerTemplate(query.format, ctx.locale), query.format, 'system-register-template', t('file.registerTemplate', ctx.locale));
+      sendSpreadsheet(res, await registerTemplate(query.format, ctx.locale), query.format, 'system-register-template', t('file.registerTemplate', ctx.locale));
     },
   });
 
@@ -188,11 +181,11 @@ export function migrationRoutes(table: RouteTable, s: Services) {
 
   route(table, {
     method: 'get', path: '/api/migration/systems/export', summary: 'The register you may read as XLSX or CSV: the template’s columns, then code, state and assessment (formula-like cells neutralised)', tags, auth: true,
-    query: z.strictObject({ ...filters, format, lang: localeQuery }),
-    responses: { ...file, 400: errors[400], 401: errors[401], 403: errors[403] },
+    query: z.strictObject({ ...filters, format: spreadsheetFormat, lang: localeQuery }),
+    responses: { ...fileResponse, 400: errors[400], 401: errors[401], 403: errors[403] },
     handler: async ({ query, ctx }, _req, res) => {
       const body = await s.migration.register.exportFile(ctx, filterOf(query), query.format, ctx.locale);
-      sendFile(res, body, query.format, 'system-register', t('file.register', ctx.locale));
+      sendSpreadsheet(res, body, query.format, 'system-register', t('file.register', ctx.locale));
     },
   });
 

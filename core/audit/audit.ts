@@ -3,6 +3,7 @@ import type { Database, Tx } from '../db/database.js';
 import type { AuditOutcome } from '../db/generated/enums.js';
 import { GENESIS_HASH, findBreak, hashAuditRecord } from './chain.js';
 import type { AuditVerifyResult } from './event-schema.js';
+import { isAuditActionNamed } from './labels.js';
 
 /** Serialises appends so the chain never forks; held until the writing transaction ends. */
 const AUDIT_CHAIN_LOCK = 0x5a59_4155; // "ZYAU"
@@ -36,6 +37,8 @@ export interface AuditEntry {
 
 /** Appends one record inside the caller's transaction. Call it last, so the chain lock is held briefly. */
 export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  // the test suite catches an action recorded without a name for the trail (./labels.ts); users never see this
+  if (process.env.NODE_ENV === 'test' && !isAuditActionNamed(entry.action)) throw new Error(`audit action without a name: ${entry.action} (core/audit/labels.ts)`);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
   const fields = {

@@ -7,6 +7,7 @@
 import { subject as tag } from '../access/abilities.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit.js';
+import { registerAuditActions } from '../audit/labels.js';
 import type { Database, Tx } from '../db/database.js';
 import { AppError, ConflictError, ForbiddenError, PreconditionError, RuleViolationError } from '../errors.js';
 import { registerMessages, t, type Locale } from '../i18n.js';
@@ -160,6 +161,8 @@ export function createRunner<S extends string, A extends string, Row extends Sto
 ) {
   const { table, store, handlers } = machine;
   registerMessages(labelMessages(table));
+  // the trail names `<prefix>.<action>` as the table names the action
+  registerAuditActions(Object.fromEntries(Object.entries<ActionEntry<S>>(table.actions).map(([a, entry]) => [`${machine.auditPrefix}.${a}`, entry.label])));
   const subjectOf = (row: Row, status = row.status) => tag(table.subject, { ...row, status });
 
   /** 403 unless the actor could take the action on this object in some state that allows it. */

@@ -3,6 +3,7 @@ import { hashPassword } from '../../accounts/passwords.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../../core/audit/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import type { OrgKind, Role } from '../../core/db/generated/enums.js';
+import '../../accounts/audit-names.js';
 
 export const DEMO_ORGANISATIONS: { code: string; name: string; nameEn: string; kind: OrgKind }[] = [
   { code: 'GIA', name: '运城市审批服务管理局（市政务信息管理局）', nameEn: 'Government Information Administration', kind: 'GIA' },

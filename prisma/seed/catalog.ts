@@ -4,6 +4,7 @@ import { nextRevisionNumber } from '../../catalog/revision-store.js';
 import { readSeedCatalog, seedToOfferings } from '../../catalog/seed-view.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../../core/audit/audit.js';
 import type { Tx } from '../../core/db/database.js';
+import '../../catalog/audit-names.js';
 
 /** Returns true when it seeded, false when a catalog already existed. */
 export async function seedCatalog(tx: Tx, seed = readSeedCatalog()): Promise<boolean> {

@@ -1331,6 +1331,15 @@ const matrix: Endpoint[] = [
     ],
   },
   {
+    route: 'GET /api/audit/export',
+    request: (h) => h.get('/api/audit/export?action=project.'),
+    rows: [
+      [ANON, UNAUTH],
+      [['auditor'], ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
+      [allBut('auditor'), FORBIDDEN],
+    ],
+  },
+  {
     route: 'POST /api/audit/verify',
     request: (h) => h.post('/api/audit/verify'),
     rows: [

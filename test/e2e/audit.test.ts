@@ -1,4 +1,5 @@
-// The audit viewer in the browser: the auditor filters the trail (a failed sign-in shows as FAILURE), pages back
+// The audit viewer in the browser: the auditor reads actions, people and objects by name, finds one project's
+// history by its number and exports it, shows sign-ins when asked (a failed sign-in shows as FAILURE), pages back
 // through older records, and verifies the hash chain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -6,9 +7,11 @@ import { apiClient } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { DEMO_PASSWORD, startE2EPlatform, type E2EPlatform } from './support/platform.js';
 import { signIn } from './support/ui.js';
+import { BASICS } from '../support/projects.js';
 
 let t: E2EPlatform;
 let browser: Browser;
+let project: { code: string; name: string };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -21,6 +24,9 @@ beforeAll(async () => {
   }
   const wrong = await call('POST', '/api/auth/login', { body: { username: 'county', password: 'wrong-password-1' } });
   if (wrong.status !== 401) throw new Error(`wrong password: ${wrong.status}`);
+  const created = await call('POST', '/api/projects', { as: 'dept', body: { ...BASICS, name: '审计查阅测试项目' } });
+  if (created.status !== 201) throw new Error(`project: ${created.status}`);
+  project = created.body;
 }, 240_000);
 
 afterAll(async () => {
@@ -36,7 +42,12 @@ describe('audit viewer', { timeout: 60_000 }, () => {
     await page.waitForURL('**/audit');
     const table = page.getByTestId('audit-table');
     await table.waitFor();
+    // sign-ins are left out until asked for
+    expect(await table.innerText()).not.toContain('登录');
+    await page.getByTestId('audit-sign-ins').check();
+    await page.getByTestId('audit-search').click();
     await expect.poll(() => page.getByTestId('audit-count').innerText()).toContain('50');
+    expect(await table.innerText()).toContain('登录');
     expect(await table.innerText()).toContain('成功');
     await page.getByTestId('audit-more').click();
     await expect.poll(async () => Number((await page.getByTestId('audit-count').innerText()).match(/\d+/)![0])).toBeGreaterThan(50);
@@ -53,6 +64,31 @@ describe('audit viewer', { timeout: 60_000 }, () => {
     await page.getByTestId('audit-verify').click();
     await expect.poll(() => page.getByTestId('audit-verify-result').innerText()).toContain('哈希链完整');
     await page.screenshot({ path: '/tmp/zy-e2e-audit.png', fullPage: true });
+    await page.context().close();
+  });
+});
+
+describe("a project's history", { timeout: 60_000 }, () => {
+  it('is found by the project number, reads in names, opens from a link, and exports to Excel', async () => {
+    const page = await (await newContext(browser, t.url)).newPage();
+    await signIn(page, 'auditor');
+    await page.waitForURL('**/audit');
+    await page.getByTestId('audit-project').fill(project.code);
+    await page.getByTestId('audit-search').click();
+    const table = page.getByTestId('audit-table');
+    await expect.poll(() => table.innerText()).toContain('创建项目');
+    const text = await table.innerText();
+    expect(text).toContain(`${project.code} ${project.name}`);
+    expect(text).toContain('（dept）');
+    expect(text).not.toContain('finance');
+    // the filter is in the address, so the history can be linked to and reopened
+    expect(page.url()).toContain(`project=${encodeURIComponent(project.code)}`);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('audit-table').innerText()).toContain(`${project.code} ${project.name}`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+    expect(download.suggestedFilename()).toBe('审计记录.xlsx');
+    await page.screenshot({ path: '/tmp/zy-e2e-audit-project.png', fullPage: true });
     await page.context().close();
   });
 });

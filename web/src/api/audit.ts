@@ -1,5 +1,6 @@
 // The audit trail (auditor): records newest first, paged back by `nextBefore`, and the SM3 hash-chain check.
-import { client, dataOf, type QueryOf, type Schemas } from './client';
+import { client, dataOf, langQuery, type QueryOf, type Schemas } from './client';
+import { saveBlob } from './download';
 
 export type AuditOutcome = Schemas['AuditOutcome'];
 export type AuditEvent = Schemas['AuditEvent'];
@@ -10,3 +11,9 @@ export const fetchAuditEvents = (filter: AuditFilter, before?: string, signal?: 
   dataOf(client.GET('/api/audit/events', { params: { query: { ...filter, before, limit: 50 } }, signal }));
 
 export const verifyAuditTrail = () => dataOf(client.POST('/api/audit/verify'));
+
+/** The records the filter selects, with the chain check, as XLSX (the export is itself recorded). */
+export async function downloadAudit(filter: AuditFilter, lang: string, filename: string, fallbackMessage: string) {
+  const query: QueryOf<'/api/audit/export'> = { ...filter, lang: langQuery(lang) };
+  saveBlob(await dataOf(client.GET('/api/audit/export', { params: { query }, parseAs: 'blob' }), { fallbackMessage }), `${filename}.xlsx`);
+}

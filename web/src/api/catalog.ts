@@ -1,7 +1,7 @@
 // The public catalog, its revisions and what changed; revision drafting for the sub-center, approval for GIA
 // and Finance.
 import type { RevisionTransitionAction } from '@catalog/revision-workflow';
-import { call, client, dataOf, ifMatch, linkTo, type RequestBody, type Schemas } from './client';
+import { call, client, dataOf, ifMatch, langQuery, linkTo, type RequestBody, type Schemas } from './client';
 
 export type PublishedCatalog = Schemas['PublishedCatalog'];
 export type CatalogView = Schemas['CatalogView'];
@@ -29,7 +29,7 @@ export const fetchRevisionDiff = (number: number, against?: number, signal?: Abo
 
 /** A link the browser downloads itself (public, no token needed). */
 export function catalogExportUrl(format: 'xlsx' | 'csv', lang: string, revisionNumber?: number): string {
-  return linkTo('/api/catalog/export', { format, revision: revisionNumber, lang: lang === 'en' ? 'en' : undefined });
+  return linkTo('/api/catalog/export', { format, revision: revisionNumber, lang: langQuery(lang) });
 }
 
 /** The revision machine's state changes (its `update` edits a draft and has its own calls below). */

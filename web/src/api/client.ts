@@ -123,6 +123,9 @@ export async function dataOf<T>(pending: Promise<Outcome<T>>, opts?: CallOptions
   return (await call(pending, opts)).data;
 }
 
+/** The `lang` query of exports: English when the console is in English, else the server's default (zh-CN). */
+export const langQuery = (lang: string) => (lang === 'en' ? ('en' as const) : undefined);
+
 /** A URL of the API for the browser to open itself (public files: the catalog export, the register template). */
 export function linkTo<P extends keyof paths>(path: P, query: QueryOf<P>): string {
   const qs = queryString(query);

@@ -2,7 +2,7 @@
 // history of a system, the sub-center's assessment and transitions, the spreadsheet import (all rows or none), and the template and export files.
 // States, strategies and hosting types are the board's (./board).
 import type { MigrationTransitionAction as MigrationAction } from '@migration/workflow';
-import { call, client, dataOf, formData, ifMatch, linkTo, type QueryOf, type RequestBody, type Schemas } from './client';
+import { call, client, dataOf, formData, ifMatch, langQuery, linkTo, type QueryOf, type RequestBody, type Schemas } from './client';
 import { saveBlob } from './download';
 import type { RuleViolation } from './errors';
 
@@ -45,7 +45,6 @@ const filterQuery = (f: SystemFilter) => ({
   outsideCityCloud: f.outsideCityCloud ? ('true' as const) : undefined,
   q: f.q,
 });
-const langQuery = (lang: string) => (lang === 'en' ? ('en' as const) : undefined);
 
 export const listSystems = (f: SystemFilter & { page: number; pageSize: number }, signal?: AbortSignal) =>
   dataOf(client.GET('/api/migration/systems', { params: { query: { ...filterQuery(f), page: f.page, pageSize: f.pageSize } }, signal }));

@@ -2501,6 +2501,10 @@ export interface paths {
                     outcome?: components["schemas"]["AuditOutcome"];
                     targetType?: string;
                     targetId?: string;
+                    /** @description a project's number: its records and those of its resource requests, jobs and resources */
+                    project?: string;
+                    /** @description include sign-ins and sign-outs (auth.*); left out by default */
+                    signIns?: "true" | "false";
                     from?: string;
                     to?: string;
                     /** @description seq to page back from (nextBefore of the previous page) */
@@ -2520,6 +2524,84 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records the filters select as XLSX (names and codes; at most 50,000, newest first), with a sheet holding the chain check of the whole trail made for it (auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    /** @description prefix, e.g. auth. or catalog.revision */
+                    action?: string;
+                    outcome?: components["schemas"]["AuditOutcome"];
+                    targetType?: string;
+                    targetId?: string;
+                    /** @description a project's number: its records and those of its resource requests, jobs and resources */
+                    project?: string;
+                    /** @description include sign-ins and sign-outs (auth.*); left out by default */
+                    signIns?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
                     };
                 };
                 /** @description 请求内容有误 / invalid request */
@@ -9327,8 +9409,14 @@ export interface components {
             requestId: string | null;
             /** @description e.g. project.submit, auth.login */
             action: string;
+            /** @description the action's name in the reader's language (提交, 登录) */
+            actionLabel: string;
+            /** @description who acted, by name: 张三（dept） */
+            actorLabel: string | null;
             targetType: string | null;
             targetId: string | null;
+            /** @description the object by its number and name (YC-JYJ-2026-001 智慧教育…); null when it no longer exists or has none */
+            targetLabel: string | null;
             outcome: components["schemas"]["AuditOutcome"];
             /** @description what the action recorded; its keys depend on the action */
             detail: {

@@ -33,6 +33,12 @@ export const zh = {
   'audit.verifyOk': '哈希链完整：已校验 {checked} 条记录，未发现篡改。',
   'audit.verifyBroken': '哈希链断裂：已校验 {checked} 条，第 {seq} 号记录异常（{reason}）。',
   'audit.verifyFailed': '校验未能完成',
+  'audit.project': '项目编号',
+  'audit.projectPlaceholder': '该项目及其资源申请、任务的全部记录',
+  'audit.signIns': '包含登录记录',
+  'audit.export': '导出 Excel',
+  'audit.exportFile': '审计记录',
+  'audit.exportFailed': '导出未能完成',
   'workbench.auditEntry': '查看审计日志',
 };
 
@@ -70,5 +76,11 @@ export const en: Record<keyof typeof zh, string> = {
   'audit.verifyOk': 'The hash chain is intact: {checked} records checked, no tampering found.',
   'audit.verifyBroken': 'The hash chain is broken: {checked} checked; record {seq} is wrong ({reason}).',
   'audit.verifyFailed': 'The check could not finish',
+  'audit.project': 'Project number',
+  'audit.projectPlaceholder': 'the project with its requests and jobs',
+  'audit.signIns': 'Include sign-ins',
+  'audit.export': 'Export to Excel',
+  'audit.exportFile': 'audit-trail',
+  'audit.exportFailed': 'The export could not finish',
   'workbench.auditEntry': 'Open the audit trail',
 };

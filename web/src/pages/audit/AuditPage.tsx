@@ -1,9 +1,12 @@
-// The audit viewer (auditor): filters, newest first, older records paged in by `nextBefore`, each record's
-// detail on expanding its row, and the SM3 hash-chain check with its result.
+// The audit viewer (auditor): actions, people and objects by name, newest first, older records paged in by
+// `nextBefore`, each record's detail on expanding its row; one project's whole history by its number (other pages
+// link here with ?project=… or ?targetType=…&targetId=…); sign-ins shown only when asked for; the filtered records
+// exported as XLSX with the chain check; and the SM3 hash-chain check with its result.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { fetchAuditEvents, verifyAuditTrail, type AuditEvent, type AuditFilter, type AuditOutcome, type AuditVerifyResult } from '../../api/audit';
+import { downloadAudit, fetchAuditEvents, verifyAuditTrail, type AuditEvent, type AuditFilter, type AuditOutcome, type AuditVerifyResult } from '../../api/audit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
@@ -14,6 +17,8 @@ import { useI18n, type MessageKey } from '../../i18n';
 const OUTCOME_COLORS: Record<AuditOutcome, string> = { SUCCESS: 'success', FAILURE: 'error', DENIED: 'warning' };
 
 interface FormValues {
+  project?: string;
+  signIns?: boolean;
   actor?: string;
   action?: string;
   outcome?: AuditOutcome | '';
@@ -27,6 +32,8 @@ function toFilter(v: FormValues): AuditFilter {
   const trim = (s?: string) => (s && s.trim() ? s.trim() : undefined);
   const [from, to] = v.range ?? [null, null];
   return {
+    project: trim(v.project),
+    signIns: v.signIns ? 'true' : undefined,
     actor: trim(v.actor),
     action: trim(v.action),
     outcome: v.outcome || undefined,
@@ -37,10 +44,19 @@ function toFilter(v: FormValues): AuditFilter {
   };
 }
 
+/** The filter a link opened the page with (a project's history, one object's timeline). */
+function linkedFilter(params: URLSearchParams): FormValues {
+  const get = (k: string) => params.get(k) ?? undefined;
+  return { project: get('project'), targetType: get('targetType'), targetId: get('targetId') };
+}
+
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<FormValues>();
-  const [filter, setFilter] = useState<AuditFilter>({});
+  const [filter, setFilter] = useState<AuditFilter>(() => toFilter(linkedFilter(params)));
+  const [exporting, setExporting] = useState(false);
   const first = useApiData((signal) => fetchAuditEvents(filter, undefined, signal), [JSON.stringify(filter)]);
   const [items, setItems] = useState<AuditEvent[]>([]);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
@@ -70,6 +86,23 @@ export function AuditPage() {
     }
   }
 
+  function search(v: FormValues) {
+    setFilter(toFilter(v));
+    const linked = Object.entries({ project: v.project, targetType: v.targetType, targetId: v.targetId }).filter(([, x]) => x && x.trim());
+    setParams(new URLSearchParams(linked as [string, string][]), { replace: true });
+  }
+
+  async function exportRecords() {
+    setExporting(true);
+    try {
+      await downloadAudit(filter, locale, t('audit.exportFile'), t('audit.exportFailed'));
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : t('audit.exportFailed'));
+    } finally {
+      setExporting(false);
+    }
+  }
+
   const columns = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
     { title: t('audit.at'), dataIndex: 'at', render: (d: string) => <span className="zy-nowrap">{formatDateTime(d)}</span> },
@@ -78,16 +111,28 @@ export function AuditPage() {
       key: 'actor',
       render: (_: unknown, e: AuditEvent) => (
         <>
-          {e.actorName ?? '—'}
+          {e.actorLabel ?? e.actorName ?? '—'}
           {e.actorRole && <div className="zy-muted">{t(`role.${e.actorRole}` as MessageKey)}</div>}
         </>
       ),
     },
-    { title: t('audit.actionCol'), dataIndex: 'action', render: (a: string) => <code>{a}</code> },
+    {
+      title: t('audit.actionCol'),
+      key: 'action',
+      render: (_: unknown, e: AuditEvent) => (
+        <>
+          {e.actionLabel}
+          <div className="zy-muted">
+            <code>{e.action}</code>
+          </div>
+        </>
+      ),
+    },
     {
       title: t('audit.target'),
       key: 'target',
-      render: (_: unknown, e: AuditEvent) => (e.targetType ? `${e.targetType}${e.targetId ? ` · ${e.targetId}` : ''}` : '—'),
+      render: (_: unknown, e: AuditEvent) =>
+        e.targetLabel ?? (e.targetType ? <span className="zy-muted">{`${e.targetType}${e.targetId ? ` · ${e.targetId}` : ''}`}</span> : '—'),
     },
     { title: t('audit.outcome'), dataIndex: 'outcome', render: (o: AuditOutcome) => <Tag color={OUTCOME_COLORS[o]}>{t(`audit.outcome.${o}` as MessageKey)}</Tag> },
     { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
@@ -101,10 +146,14 @@ export function AuditPage() {
         <Form
           form={form}
           layout="inline"
-          onFinish={(v) => setFilter(toFilter(v))}
+          initialValues={linkedFilter(params)}
+          onFinish={search}
           data-testid="audit-filters"
           style={{ rowGap: 12, marginBottom: 16 }}
         >
+          <Form.Item name="project" label={t('audit.project')}>
+            <Input allowClear placeholder={t('audit.projectPlaceholder')} style={{ width: 200 }} data-testid="audit-project" />
+          </Form.Item>
           <Form.Item name="actor" label={t('audit.actor')}>
             <Input allowClear style={{ width: 140 }} />
           </Form.Item>
@@ -129,6 +178,9 @@ export function AuditPage() {
           <Form.Item name="range" label={t('audit.range')}>
             <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
+          <Form.Item name="signIns" valuePropName="checked">
+            <Checkbox data-testid="audit-sign-ins">{t('audit.signIns')}</Checkbox>
+          </Form.Item>
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" data-testid="audit-search">
@@ -136,11 +188,14 @@ export function AuditPage() {
               </Button>
               <Button
                 onClick={() => {
-                  form.resetFields();
-                  setFilter({});
+                  form.setFieldsValue({ project: undefined, signIns: false, actor: undefined, action: undefined, outcome: '', targetType: undefined, targetId: undefined, range: null });
+                  search({});
                 }}
               >
                 {t('audit.reset')}
+              </Button>
+              <Button onClick={() => void exportRecords()} loading={exporting} data-testid="audit-export">
+                {t('audit.export')}
               </Button>
             </Space>
           </Form.Item>

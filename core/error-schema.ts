@@ -18,7 +18,14 @@ export const violationSchema = z
   })
   .openapi('Violation');
 
-export const fieldErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string() }).openapi('FieldError');
+export const fieldErrorSchema = z
+  .object({
+    path: z.string().describe('where, e.g. lines.0.quantity'),
+    label: z.string().describe("the field as people call it, in the caller's language (资源清单 第1项 数量)"),
+    code: z.string(),
+    message: z.string(),
+  })
+  .openapi('FieldError');
 
 export const errorBodySchema = z
   .object({

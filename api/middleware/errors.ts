@@ -13,7 +13,8 @@ import {
   PayloadTooLargeError,
   RuleViolationError,
 } from '../../core/errors.js';
-import { t, type Locale } from '../../core/i18n.js';
+import { fieldLabel } from '../../core/field-labels.js';
+import { listOf, t, type Locale } from '../../core/i18n.js';
 import { refusalOf } from '../../core/workflow/runner.js';
 
 interface BodyParserError {
@@ -42,12 +43,14 @@ function normalise(err: unknown): unknown {
 }
 
 function bodyFor(err: AppError, locale: Locale) {
-  const body: Record<string, unknown> = { code: err.code, message: t(err.code, locale, err.params) };
+  // fields a role may not change are named as people call them, in the message too
+  const params = err instanceof ForbiddenError && err.fields.length ? { ...err.params, fields: listOf(err.fields.map((f) => fieldLabel(f, locale)), locale) } : err.params;
+  const body: Record<string, unknown> = { code: err.code, message: t(err.code, locale, params) };
   if (err instanceof InvalidInputError && err.issues.length) {
-    body.fields = err.issues.map((i) => ({ path: i.path, code: i.code, message: t(i.code, locale, i.params ?? {}) }));
+    body.fields = err.issues.map((i) => ({ path: i.path, label: fieldLabel(i.path, locale), code: i.code, message: t(i.code, locale, i.params ?? {}) }));
   }
   if (err instanceof ForbiddenError && err.fields.length) {
-    body.fields = err.fields.map((path) => ({ path, code: 'FORBIDDEN_FIELD', message: t('FORBIDDEN_FIELD_ITEM', locale) }));
+    body.fields = err.fields.map((path) => ({ path, label: fieldLabel(path, locale), code: 'FORBIDDEN_FIELD', message: t('FORBIDDEN_FIELD_ITEM', locale) }));
   }
   if (err instanceof RuleViolationError) body.violations = err.violations;
   if (typeof err.params.article === 'string') body.article = err.params.article;

@@ -9199,7 +9199,10 @@ export interface components {
             article?: string;
         };
         FieldError: {
+            /** @description where, e.g. lines.0.quantity */
             path: string;
+            /** @description the field as people call it, in the caller's language (资源清单 第1项 数量) */
+            label: string;
             code: string;
             message: string;
         };

@@ -27,7 +27,7 @@ export function ErrorAlert({ error, onRetry, title }: { error: unknown; onRetry?
               <ul className="zy-field-errors">
                 {fields.map((f) => (
                   <li key={f.path + f.code}>
-                    <code>{f.path}</code>{t('punct.colon')}{f.message}
+                    {f.label}{t('punct.colon')}{f.message}
                   </li>
                 ))}
               </ul>

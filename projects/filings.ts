@@ -2,7 +2,7 @@
 // rectification (Art. 24), suspension and termination (Art. 23), and the deadlines they carry in working days.
 import { assertCan, readableWhere } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
-import { daysLeft, type LocalDate } from '../core/calendar/working-days.js';
+import { daysLeftIfCovered, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import type { Locale } from '../core/i18n.js';
@@ -54,7 +54,7 @@ export function createFilingService({ db, actions }: FilingDeps) {
     return {
       today: now,
       items: rows.map((d) => {
-        const left = safeDaysLeft(d.dueDate as LocalDate, now);
+        const left = daysLeftIfCovered(d.dueDate as LocalDate, now);
         return {
           ...toDeadlineView(d),
           workingDaysLeft: d.metAt ? null : left.workingDays,
@@ -66,14 +66,6 @@ export function createFilingService({ db, actions }: FilingDeps) {
   }
 
   return { file, acceptance, requestChange, reviewChange, issueRectification, govern, deadlines };
-}
-
-function safeDaysLeft(due: LocalDate, today: LocalDate): { workingDays: number | null; overdue: boolean } {
-  try {
-    return daysLeft(due, today);
-  } catch {
-    return { workingDays: null, overdue: today > due };
-  }
 }
 
 export type FilingService = ReturnType<typeof createFilingService>;

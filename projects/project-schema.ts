@@ -7,7 +7,7 @@ import { orgKindSchema } from '../accounts/account-schema.js';
 import { diffEntrySchema } from '../catalog/view-schema.js';
 import { violationSchema } from '../core/error-schema.js';
 import { pageOf, z } from '../core/zod-openapi.js';
-import { PROJECT_STATES, QUEUE_STAGES, REVIEW_DIMENSIONS } from './workflow.js';
+import { PROJECT_STATES, QUEUE_STAGES, REVIEW_DIMENSIONS, STAGE_LINE } from './workflow.js';
 
 export const DOCUMENT_KINDS = [
   'PROPOSAL',
@@ -171,6 +171,23 @@ export const deadlineSchema = z
   .openapi('Deadline');
 export type DeadlineView = z.infer<typeof deadlineSchema>;
 
+export const standingSchema = z
+  .object({
+    stage: z.enum(STAGE_LINE).describe('where the project stands on the line of stages (projects/workflow.ts STAGE_LINE)'),
+    next: z
+      .object({ action: z.string(), label: z.string(), party: z.string(), partyLabel: z.string().describe('who takes it, by name') })
+      .nullable()
+      .describe('the step the project waits for and who takes it; null when it waits for nobody'),
+    returnReason: z.string().nullable().describe("the reviewer's comment when the project was returned for revision"),
+    deadlines: z
+      .array(z.object({ id: z.string(), workingDaysLeft: z.number().int().nullable().describe('null where the calendar does not cover the span'), overdue: z.boolean() }))
+      .describe('how each open deadline stands today'),
+    upcoming: z
+      .array(z.object({ ruleCode: z.string(), article: z.string(), workingDays: z.number().int(), text: z.string() }))
+      .describe('obligations whose count starts with an event still to come (a contract to be signed), in words'),
+  })
+  .openapi('ProjectStanding');
+
 /** What a project's view and its list entries both say. */
 const projectHead = {
   id: z.string(),
@@ -218,6 +235,7 @@ export const projectViewSchema = z
       .describe('the filings the project takes in its state (projects/workflow.ts FILING_KINDS); whether the reader may file is allowedActions'),
     deadlines: z.array(deadlineSchema),
     entitlements: z.array(z.object({ planCode: z.string(), quantity: z.number().int(), catalogRevision: z.number().int() })),
+    standing: standingSchema,
   })
   .openapi('Project');
 export type ProjectView = z.infer<typeof projectViewSchema>;

@@ -42,7 +42,8 @@ export function toDeadlineView(d: ProjectRow['deadlines'][number]): DeadlineView
   };
 }
 
-export function toProjectView(p: ProjectRow, org: OrgLite): ProjectView {
+/** The project as stored; where it stands today (./standing.ts) is added by who knows the day. */
+export function toProjectView(p: ProjectRow, org: OrgLite): Omit<ProjectView, 'standing'> {
   return {
     id: p.id,
     code: p.code,

@@ -127,17 +127,61 @@ export type ProjectAction = keyof typeof PROJECT_MACHINE.actions;
 /** The five dimensions of the GIA review (Art. 8). */
 export const REVIEW_DIMENSIONS = ['need', 'intensiveness', 'feasibility', 'budget', 'performance'] as const;
 
+/** The stages a project passes on its way, in order: the progress line the department follows. */
+export const STAGE_LINE = ['DRAFT', 'GIA_REVIEW', 'BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'ESTABLISHED', 'ACCEPTED'] as const satisfies readonly ProjectState[];
+export type Stage = (typeof STAGE_LINE)[number];
+
+/** Where each state stands on the line (a returned project is back with its unit; a change or a suspension happens after establishment). */
+export const STAGE_OF = {
+  DRAFT: 'DRAFT',
+  RETURNED: 'DRAFT',
+  GIA_REVIEW: 'GIA_REVIEW',
+  REJECTED: 'GIA_REVIEW',
+  BUDGET_REVIEW: 'BUDGET_REVIEW',
+  BUDGET_APPROVED: 'BUDGET_APPROVED',
+  PUBLIC_NOTICE: 'PUBLIC_NOTICE',
+  ESTABLISHED: 'ESTABLISHED',
+  CHANGE_REVIEW: 'ESTABLISHED',
+  SUSPENDED: 'ESTABLISHED',
+  TERMINATED: 'ESTABLISHED',
+  ACCEPTED: 'ACCEPTED',
+} as const satisfies Record<ProjectState, Stage>;
+
+/** Who acts on a project (the applying unit, or an authority that decides). */
+export const PARTIES = {
+  APPLICANT: { 'zh-CN': '申报单位', en: 'the applying unit' },
+  GIA: { 'zh-CN': '市政务信息管理局', en: 'the city GIA' },
+  FINANCE: { 'zh-CN': '市财政局', en: 'the city finance bureau' },
+} as const;
+export type Party = keyof typeof PARTIES;
+
 /**
- * The reviewers' queues: each stage a project waits in for a decision, with the action that decides it (whoever may
- * take the action sees the queue). In the order the console lists them.
+ * The step each state waits for: the action that moves the project on and who takes it. States not listed wait
+ * for nobody (decided, suspended pending rectification, or ended).
  */
-export const QUEUES = {
-  GIA_REVIEW: 'review',
-  BUDGET_REVIEW: 'budget-review',
-  BUDGET_APPROVED: 'notice',
-  PUBLIC_NOTICE: 'establish',
-  CHANGE_REVIEW: 'change-review',
-} as const satisfies Partial<Record<ProjectState, ProjectAction>>;
+export const NEXT_STEP = {
+  DRAFT: { action: 'submit', party: 'APPLICANT' },
+  RETURNED: { action: 'submit', party: 'APPLICANT' },
+  GIA_REVIEW: { action: 'review', party: 'GIA' },
+  BUDGET_REVIEW: { action: 'budget-review', party: 'FINANCE' },
+  BUDGET_APPROVED: { action: 'notice', party: 'GIA' },
+  PUBLIC_NOTICE: { action: 'establish', party: 'GIA' },
+  CHANGE_REVIEW: { action: 'change-review', party: 'GIA' },
+  ESTABLISHED: { action: 'acceptance', party: 'APPLICANT' },
+} as const satisfies Partial<Record<ProjectState, { action: ProjectAction; party: Party }>>;
+
+/**
+ * The reviewers' queues: each stage a project waits in for an authority's decision, with the action that decides it
+ * (whoever may take the action sees the queue), in the order the console lists them: the steps of NEXT_STEP an
+ * authority takes.
+ */
+type AuthoritySteps = { [S in keyof typeof NEXT_STEP as (typeof NEXT_STEP)[S]['party'] extends 'APPLICANT' ? never : S]: (typeof NEXT_STEP)[S]['action'] };
+export const QUEUES = Object.fromEntries(
+  Object.entries(NEXT_STEP)
+    .filter(([, step]) => step.party !== 'APPLICANT')
+    .map(([state, step]) => [state, step.action]),
+) as AuthoritySteps;
 export type QueueStage = keyof typeof QUEUES;
 export const QUEUE_STAGES = Object.keys(QUEUES) as QueueStage[];
+
 

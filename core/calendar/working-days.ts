@@ -233,6 +233,15 @@ export function daysLeft(due: LocalDate, today: LocalDate): { workingDays: numbe
   return { workingDays, overdue: dayNumber(today) > dayNumber(due) };
 }
 
+/** daysLeft, with workingDays null where the calendar does not cover the span (overdue is still known). */
+export function daysLeftIfCovered(due: LocalDate, today: LocalDate): { workingDays: number | null; overdue: boolean } {
+  try {
+    return daysLeft(due, today);
+  } catch {
+    return { workingDays: null, overdue: today > due };
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Deadline rules of 运城市市级政务信息化项目建设应用管理规定 (运政办发〔2021〕7号).
 

@@ -9497,6 +9497,7 @@ export interface components {
                 quantity: number;
                 catalogRevision: number;
             }[];
+            standing: components["schemas"]["ProjectStanding"];
         };
         /** @enum {string} */
         ProjectType: "NEW" | "UPGRADE" | "OM";
@@ -9722,6 +9723,37 @@ export interface components {
             /** @description the holiday calendar does not yet cover the whole span */
             provisional: boolean;
             metAt: string | null;
+        };
+        ProjectStanding: {
+            /**
+             * @description where the project stands on the line of stages (projects/workflow.ts STAGE_LINE)
+             * @enum {string}
+             */
+            stage: "DRAFT" | "GIA_REVIEW" | "BUDGET_REVIEW" | "BUDGET_APPROVED" | "PUBLIC_NOTICE" | "ESTABLISHED" | "ACCEPTED";
+            /** @description the step the project waits for and who takes it; null when it waits for nobody */
+            next: {
+                action: string;
+                label: string;
+                party: string;
+                /** @description who takes it, by name */
+                partyLabel: string;
+            } | null;
+            /** @description the reviewer's comment when the project was returned for revision */
+            returnReason: string | null;
+            /** @description how each open deadline stands today */
+            deadlines: {
+                id: string;
+                /** @description null where the calendar does not cover the span */
+                workingDaysLeft: number | null;
+                overdue: boolean;
+            }[];
+            /** @description obligations whose count starts with an event still to come (a contract to be signed), in words */
+            upcoming: {
+                ruleCode: string;
+                article: string;
+                workingDays: number;
+                text: string;
+            }[];
         };
         ProjectPage: {
             total: number;

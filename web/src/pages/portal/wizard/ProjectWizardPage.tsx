@@ -89,7 +89,8 @@ export function ProjectWizardPage() {
 
   const catalog = useCatalogView(saved?.project.catalogRevision);
   const numbered = useMemo(() => numberLines(lines), [lines]);
-  const orgKind = saved?.project.org.kind === 'COUNTY' || (!saved && user?.role === 'COUNTY_USER') ? 'COUNTY' : 'DEPARTMENT';
+  // the validator's rules depend on who applies: the saved project's organisation, or the signed-in user's
+  const orgKind = saved?.project.org.kind ?? user?.orgKind ?? 'DEPARTMENT';
   const input = useMemo(() => toValidationInput(basics, resources, numbered, orgKind), [basics, resources, numbered, orgKind]);
   const live = useLiveValidation(input, catalog.data, locale);
   const placed = live?.violations ?? placeViolations([]);

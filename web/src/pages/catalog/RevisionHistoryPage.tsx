@@ -1,14 +1,16 @@
 // The catalog's published revisions (public) and, for a chosen one, what changed against the one before.
-import { Card, Col, Row, Table, Tag } from 'antd';
+import { Card, Col, Row, Table } from 'antd';
+import type { RevisionState } from '@catalog/revision-workflow';
 import { useNavigate, useParams } from 'react-router-dom';
 import { fetchRevisionDiff, fetchRevisions } from '../../api/catalog';
 import type { RevisionSummary } from '../../api/catalog';
 import { RevisionDiffView } from '../../components/catalog/RevisionDiffView';
 import { PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
+import { RevisionStatusTag } from '../../components/StatusTag';
 import { formatDate } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { ExportButtons } from './ExportButtons';
 
 export function RevisionHistoryPage() {
@@ -38,7 +40,7 @@ export function RevisionHistoryPage() {
                     { title: t('history.number'), dataIndex: 'number', width: 70, render: (n: number) => t('catalog.revisionLabel', { n }) },
                     { title: t('history.titleColumn'), dataIndex: 'title' },
                     { title: t('history.publishedAt'), dataIndex: 'publishedAt', width: 110, render: (v: string | null) => formatDate(v) },
-                    { title: t('history.state'), dataIndex: 'status', width: 80, render: (s: string) => <Tag>{t(`revision.status.${s}` as MessageKey)}</Tag> },
+                    { title: t('history.state'), dataIndex: 'status', width: 80, render: (s: RevisionState) => <RevisionStatusTag status={s} /> },
                   ]}
                 />
               )}

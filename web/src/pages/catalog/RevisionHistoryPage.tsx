@@ -2,7 +2,7 @@
 import { Card, Col, Row, Table } from 'antd';
 import type { RevisionState } from '@catalog/revision-workflow';
 import { useNavigate, useParams } from 'react-router-dom';
-import { fetchRevisionDiff, fetchRevisions } from '../../api/catalog';
+import { fetchRevisionDiff, fetchRevisions, isPublished } from '../../api/catalog';
 import type { RevisionSummary } from '../../api/catalog';
 import { RevisionDiffView } from '../../components/catalog/RevisionDiffView';
 import { PageState } from '../../components/PageState';
@@ -18,7 +18,7 @@ export function RevisionHistoryPage() {
   const navigate = useNavigate();
   const params = useParams();
   const revisions = useApiData((signal) => fetchRevisions(signal), []);
-  const published = (revisions.data?.items ?? []).filter((r) => r.status === 'PUBLISHED');
+  const published = (revisions.data?.items ?? []).filter(isPublished);
   const chosen = params.number ? Number(params.number) : published.reduce((m, r) => Math.max(m, r.number), 0) || undefined;
 
   return (
@@ -33,7 +33,7 @@ export function RevisionHistoryPage() {
                   size="small"
                   rowKey="number"
                   pagination={false}
-                  dataSource={d.items.filter((r) => r.status === 'PUBLISHED').sort((a, b) => b.number - a.number)}
+                  dataSource={d.items.filter(isPublished).sort((a, b) => b.number - a.number)}
                   rowClassName={(r) => (r.number === chosen ? 'ant-table-row-selected' : '')}
                   onRow={(r) => ({ onClick: () => navigate(`/catalog/revisions/${r.number}`), style: { cursor: 'pointer' } })}
                   columns={[

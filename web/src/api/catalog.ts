@@ -1,6 +1,5 @@
 // The public catalog, its revisions and what changed; revision drafting for the sub-center, approval for GIA
 // and Finance.
-import { REVISION_MACHINE } from '@catalog/revision-workflow';
 import { call, client, dataOf, ifMatch, linkTo, type RequestBody, type Schemas } from './client';
 
 export type PublishedCatalog = Schemas['PublishedCatalog'];
@@ -13,9 +12,6 @@ export type RevisionDetail = Schemas['RevisionDetail'];
 export type CatalogDiff = Schemas['CatalogDiff'];
 export type DiffEntry = Schemas['DiffEntry'];
 export type FieldChange = Schemas['FieldChange'];
-
-/** The revision has been published (the state its machine's 'publish' leads to): the public history lists it. */
-export const isPublished = (r: Pick<RevisionSummary, 'status'>): boolean => (REVISION_MACHINE.actions.publish.to as readonly string[]).includes(r.status);
 
 const revision = (number: number) => ({ path: { number } });
 const item = (number: number, code: string) => ({ path: { number, code } });

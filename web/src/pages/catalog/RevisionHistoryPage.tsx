@@ -1,8 +1,8 @@
 // The catalog's published revisions (public) and, for a chosen one, what changed against the one before.
 import { Card, Col, Row, Table } from 'antd';
-import type { RevisionState } from '@catalog/revision-workflow';
+import { REVISION_MACHINE, type RevisionState } from '@catalog/revision-workflow';
 import { useNavigate, useParams } from 'react-router-dom';
-import { fetchRevisionDiff, fetchRevisions, isPublished } from '../../api/catalog';
+import { fetchRevisionDiff, fetchRevisions } from '../../api/catalog';
 import type { RevisionSummary } from '../../api/catalog';
 import { RevisionDiffView } from '../../components/catalog/RevisionDiffView';
 import { PageState } from '../../components/PageState';
@@ -12,6 +12,9 @@ import { formatDate } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n } from '../../i18n';
 import { ExportButtons } from './ExportButtons';
+
+/** The revision has been published (the state its machine's 'publish' leads to): the public history lists it. */
+const isPublished = (r: Pick<RevisionSummary, 'status'>): boolean => (REVISION_MACHINE.actions.publish.to as readonly string[]).includes(r.status);
 
 export function RevisionHistoryPage() {
   const { t } = useI18n();

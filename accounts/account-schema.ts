@@ -1,9 +1,8 @@
 // Organisations, user accounts and the signed-in user as the API sends them, declared once: the routers document
 // them, the services build them (typed by these schemas), the console's client is generated from them.
-import { ALL_ROLES } from '../core/access/roles.js';
+import { CONSOLE_AREAS } from './console-areas.js';
+import { ALL_ROLES, ORG_KINDS } from './vocabulary.js';
 import { pageOf, z } from '../core/zod-openapi.js';
-
-export const ORG_KINDS = ['GIA', 'FINANCE', 'BDC', 'DEPARTMENT', 'COUNTY'] as const;
 
 export const orgKindSchema = z.enum(ORG_KINDS).openapi('OrgKind');
 export const roleSchema = z.enum(ALL_ROLES).openapi('Role');
@@ -39,11 +38,22 @@ export const userPageSchema = pageOf(userViewSchema)
   .openapi('UserPage');
 
 export const sessionUserSchema = z
-  .object({ id: z.string(), username: z.string(), displayName: z.string(), role: roleSchema, orgId: z.string(), orgCode: z.string(), orgName: z.string() })
+  .object({ id: z.string(), username: z.string(), displayName: z.string(), role: roleSchema, orgId: z.string(), orgCode: z.string(), orgName: z.string(), orgKind: orgKindSchema })
   .openapi('SessionUser');
 export type SessionUserView = z.infer<typeof sessionUserSchema>;
 
+export const consoleAreaSchema = z.enum(CONSOLE_AREAS).openapi('ConsoleArea', { description: 'an area of the console (accounts/console-areas.ts)' });
+
+/** What the console may show the signed-in user, decided from their ability: its areas and the page it lands on. */
+const consoleFields = {
+  areas: z.array(consoleAreaSchema).describe('the console areas this user may open, decided from their permissions'),
+  home: z.string().describe('the console path this user lands on after signing in'),
+};
+
 export const loginResultSchema = z
-  .object({ token: z.string(), expiresAt: z.string(), idleTimeoutMinutes: z.number().int(), user: sessionUserSchema })
+  .object({ token: z.string(), expiresAt: z.string(), idleTimeoutMinutes: z.number().int(), user: sessionUserSchema, ...consoleFields })
   .openapi('LoginResult');
 export type LoginResult = z.infer<typeof loginResultSchema>;
+
+export const meResultSchema = z.object({ user: sessionUserSchema, ...consoleFields }).openapi('Me');
+export type MeResult = z.infer<typeof meResultSchema>;

@@ -1,7 +1,8 @@
 // Sign-in, sessions (opaque bearer tokens, stored only as hashes, idle and absolute expiry) and lockout.
 import crypto from 'node:crypto';
-import type { Principal } from '../core/access/abilities.js';
+import { defineAbilitiesFor, type Principal } from '../core/access/abilities.js';
 import type { LoginResult, SessionUserView } from './account-schema.js';
+import { consoleAreasFor } from './console-areas.js';
 import { recordAudit, recordAuditAlone, type AuditContext } from '../core/audit/audit.js';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
@@ -39,7 +40,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
     role: true,
     orgId: true,
     disabled: true,
-    org: { select: { code: true, name: true } },
+    org: { select: { code: true, name: true, kind: true } },
   } as const;
 
   function toSessionUser(u: {
@@ -48,7 +49,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
     displayName: string;
     role: Principal['role'];
     orgId: string;
-    org: { code: string; name: string };
+    org: { code: string; name: string; kind: SessionUserView['orgKind'] };
   }): SessionUser {
     return {
       id: u.id,
@@ -58,6 +59,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
       orgId: u.orgId,
       orgCode: u.org.code,
       orgName: u.org.name,
+      orgKind: u.org.kind,
     };
   }
 
@@ -112,7 +114,14 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
       });
       await recordAudit(tx, attempt, { action: 'auth.login', targetType: 'User', targetId: user.id });
     });
-    return { token, expiresAt: expiresAt.toISOString(), idleTimeoutMinutes: config.session.idleMinutes, user: toSessionUser(user) };
+    const signedIn = toSessionUser(user);
+    return {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      idleTimeoutMinutes: config.session.idleMinutes,
+      user: signedIn,
+      ...consoleAreasFor(defineAbilitiesFor(signedIn)),
+    };
   }
 
   /** Resolves a bearer token to its user, or throws 401. */

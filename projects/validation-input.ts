@@ -1,7 +1,9 @@
 // What the project validator looks at: a plain value, the same in the API, the worker and the web UI.
+import type { ORG_KINDS } from '../accounts/vocabulary.js';
 
 export type ProjectType = 'NEW' | 'UPGRADE' | 'OM';
-export type OrgKindCode = 'GIA' | 'FINANCE' | 'BDC' | 'DEPARTMENT' | 'COUNTY';
+/** an organisation's kind (accounts/vocabulary.ts) */
+export type OrgKindCode = (typeof ORG_KINDS)[number];
 export type SharingAttribute = 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHAREABLE';
 export type OpenAttribute = 'OPEN' | 'CONDITIONAL' | 'NOT_OPEN';
 

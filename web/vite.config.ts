@@ -1,7 +1,8 @@
 // Vite for the web console: `npm run dev:web` (dev server proxying /api to the platform) and `npm run build:web`
 // (static files into dist/web, which the platform serves). The console imports the project validator from the
-// repo's own projects/ and catalog/ folders (the same code the server runs), and the provisioner kinds' words
-// from provisioners/kinds/, so the dev server may read them.
+// repo's own projects/ and catalog/ folders (the same code the server runs), the machine tables (projects/, catalog/,
+// migration/, provisioners/), the provisioner kinds' words and the accounts' vocabulary (accounts/), so the dev
+// server may read them.
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -20,11 +21,12 @@ export default defineConfig({
       '@catalog': path.join(repoRoot, 'catalog'),
       '@migration': path.join(repoRoot, 'migration'),
       '@provisioners': path.join(repoRoot, 'provisioners'),
+      '@accounts': path.join(repoRoot, 'accounts'),
     },
   },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
-    fs: { allow: [webRoot, path.join(repoRoot, 'projects'), path.join(repoRoot, 'catalog'), path.join(repoRoot, 'migration'), path.join(repoRoot, 'provisioners', 'kinds'), path.join(repoRoot, 'core'), path.join(repoRoot, 'node_modules')] },
+    fs: { allow: [webRoot, path.join(repoRoot, 'projects'), path.join(repoRoot, 'catalog'), path.join(repoRoot, 'migration'), path.join(repoRoot, 'provisioners'), path.join(repoRoot, 'accounts'), path.join(repoRoot, 'core'), path.join(repoRoot, 'node_modules')] },
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
       '/healthz': { target: apiTarget },

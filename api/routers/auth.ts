@@ -1,5 +1,6 @@
 // Sign-in, sign-out, the current user, password change.
-import { loginResultSchema, sessionUserSchema as sessionUser } from '../../accounts/account-schema.js';
+import { loginResultSchema, meResultSchema } from '../../accounts/account-schema.js';
+import { consoleAreasFor } from '../../accounts/console-areas.js';
 import { z } from '../../core/zod-openapi.js';
 import type { Services } from '../services.js';
 import { route, type RouteTable } from '../route.js';
@@ -42,11 +43,11 @@ export function authRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'get',
     path: '/api/auth/me',
-    summary: 'The signed-in user',
+    summary: 'The signed-in user, the console areas their permissions open and the page they land on',
     tags: ['auth'],
     auth: true,
-    responses: { 200: { description: 'the user', schema: z.object({ user: sessionUser }) }, 401: errors[401] },
-    handler: ({ ctx }, _req, res) => void res.json({ user: ctx.principal }),
+    responses: { 200: { description: 'the user and their console areas', schema: meResultSchema }, 401: errors[401] },
+    handler: ({ ctx }, _req, res) => void res.json({ user: ctx.principal, ...consoleAreasFor(ctx.ability) }),
   });
   route(table, {
     method: 'post',

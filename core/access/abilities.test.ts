@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertFieldsPermitted, defineAbilitiesFor, pickReadable, subject, type Principal } from './abilities.js';
-import type { Role } from './roles.js';
+import type { Role } from '../../accounts/vocabulary.js';
 
 const who = (role: Role, id = 'u1'): Principal => ({ id, username: role.toLowerCase(), role, orgId: 'o1' });
 const rev = (status: string) => subject('CatalogRevision', { status });

@@ -10,7 +10,7 @@ import { MIGRATION_MACHINE } from '../../migration/workflow.js';
 import { FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
 import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
 import { whileIn } from '../workflow/machine.js';
-import { BUSINESS_ROLES } from './roles.js';
+import { BUSINESS_ROLES } from '../../accounts/vocabulary.js';
 
 export type Action =
   | 'manage'

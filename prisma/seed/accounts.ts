@@ -1,5 +1,6 @@
 // Demo organisations and accounts (demo mode only), and the first administrators outside demo mode.
 import { hashPassword } from '../../accounts/passwords.js';
+import { ADMIN_ROLES } from '../../accounts/vocabulary.js';
 import { recordAudit, SYSTEM_CONTEXT } from '../../core/audit/audit.js';
 import type { Tx } from '../../core/db/database.js';
 import type { OrgKind, Role } from '../../core/db/generated/enums.js';
@@ -67,7 +68,7 @@ export async function seedDemoAccounts(tx: Tx, password: string): Promise<boolea
 /** Outside demo mode: the three separated administrators, when no account exists and a password is configured. */
 export async function bootstrapAdministrators(tx: Tx, password: string): Promise<boolean> {
   if ((await tx.user.count()) > 0) return false;
-  const admins = DEMO_ACCOUNTS.filter((a) => ['SYSADMIN', 'SECADMIN', 'AUDITOR'].includes(a.role));
+  const admins = DEMO_ACCOUNTS.filter((a) => (ADMIN_ROLES as readonly string[]).includes(a.role));
   await createAccounts(tx, admins, password, 'accounts.seed.bootstrap');
   return true;
 }

@@ -15,11 +15,25 @@ describe('sign-in', () => {
     const res = await login('dept', DEMO_PASSWORD);
     expect(res.status).toBe(200);
     expect(res.body.token).toMatch(/^zy_/);
-    expect(res.body.user).toMatchObject({ username: 'dept', role: 'DEPT_USER', orgCode: 'EDU', orgName: '运城市教育局' });
+    expect(res.body.user).toMatchObject({ username: 'dept', role: 'DEPT_USER', orgCode: 'EDU', orgName: '运城市教育局', orgKind: 'DEPARTMENT' });
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|argon2/);
     const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${res.body.token}`);
     expect(me.status).toBe(200);
     expect(me.body.user.username).toBe('dept');
+  });
+
+  it('sends the console areas the permissions open and the home page, the same at sign-in and from /api/auth/me', async () => {
+    for (const [username, areas, home] of [
+      ['dept2', ['portal', 'migrationOwn'], '/portal/projects'],
+      ['finance', ['review', 'revisionApproval', 'revisions'], '/review/queue'],
+      ['auditor', ['oversight', 'revisions', 'migrationBoard', 'audit', 'workbench'], '/audit'],
+    ] as const) {
+      const res = await login(username, DEMO_PASSWORD);
+      expect(res.status).toBe(200);
+      expect({ areas: res.body.areas, home: res.body.home }).toEqual({ areas, home });
+      const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${res.body.token}`);
+      expect({ areas: me.body.areas, home: me.body.home }).toEqual({ areas, home });
+    }
   });
 
   it('answers a wrong password and an unknown user the same way', async () => {

@@ -3,8 +3,7 @@ import { lazy, Suspense } from 'react';
 import { App as AntdApp } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext';
-import { RequireRole } from './auth/RequireRole';
-import { DEPARTMENT_ROLES, REVIEWER_ROLES, REVISION_READER_ROLES, homeFor } from './auth/roles';
+import { RequireArea } from './auth/RequireArea';
 import { I18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { Loading } from './components/PageState';
@@ -39,8 +38,8 @@ const WorkbenchPage = page(() => import('./pages/workbench/WorkbenchPage'), 'Wor
 const BoardPage = page(() => import('./pages/board/BoardPage'), 'BoardPage');
 
 function Home() {
-  const { user } = useAuth();
-  return <Navigate to={homeFor(user?.role)} replace />;
+  const { home } = useAuth();
+  return <Navigate to={home} replace />;
 }
 
 export function App() {
@@ -61,30 +60,30 @@ export function App() {
                 <Route path="catalog/revisions/:number" element={<RevisionHistoryPage />} />
                 <Route path="notices" element={<NoticesPage />} />
                 {/* department portal */}
-                <Route path="portal/projects" element={<RequireRole roles={DEPARTMENT_ROLES}><MyProjectsPage /></RequireRole>} />
-                <Route path="portal/projects/new" element={<RequireRole roles={DEPARTMENT_ROLES}><ProjectWizardPage /></RequireRole>} />
-                <Route path="portal/projects/:id/edit" element={<RequireRole roles={DEPARTMENT_ROLES}><ProjectWizardPage /></RequireRole>} />
-                <Route path="portal/projects/:id" element={<RequireRole roles={DEPARTMENT_ROLES}><ProjectDetailPage /></RequireRole>} />
-                <Route path="portal/deadlines" element={<RequireRole roles={DEPARTMENT_ROLES}><MyDeadlinesPage /></RequireRole>} />
-                {/* the register of legacy systems: a department's own; every organisation's, read-only, for GIA, the auditor and the sub-center */}
-                <Route path="migration/systems" element={<RequireRole roles={[...DEPARTMENT_ROLES, 'GIA_REVIEWER', 'AUDITOR', 'BDC_OPERATOR']}><RegisterPage /></RequireRole>} />
+                <Route path="portal/projects" element={<RequireArea areas={['portal']}><MyProjectsPage /></RequireArea>} />
+                <Route path="portal/projects/new" element={<RequireArea areas={['portal']}><ProjectWizardPage /></RequireArea>} />
+                <Route path="portal/projects/:id/edit" element={<RequireArea areas={['portal']}><ProjectWizardPage /></RequireArea>} />
+                <Route path="portal/projects/:id" element={<RequireArea areas={['portal']}><ProjectDetailPage /></RequireArea>} />
+                <Route path="portal/deadlines" element={<RequireArea areas={['portal']}><MyDeadlinesPage /></RequireArea>} />
+                {/* the register of legacy systems: an organisation's own, or every organisation's (read-only but for the sub-center's assessment) */}
+                <Route path="migration/systems" element={<RequireArea areas={['migrationOwn', 'migrationBoard']}><RegisterPage /></RequireArea>} />
                 {/* reviewer consoles */}
-                <Route path="review/queue" element={<RequireRole roles={REVIEWER_ROLES}><QueuePage /></RequireRole>} />
-                <Route path="review/projects/:id" element={<RequireRole roles={[...REVIEWER_ROLES, 'AUDITOR']}><ReviewPage /></RequireRole>} />
-                <Route path="review/revisions" element={<RequireRole roles={REVISION_READER_ROLES}><RevisionApprovalPage /></RequireRole>} />
-                <Route path="review/revisions/:number" element={<RequireRole roles={REVISION_READER_ROLES}><RevisionApprovalPage /></RequireRole>} />
-                <Route path="review/deadlines" element={<RequireRole roles={['GIA_REVIEWER', 'AUDITOR']}><OverduePage /></RequireRole>} />
+                <Route path="review/queue" element={<RequireArea areas={['review']}><QueuePage /></RequireArea>} />
+                <Route path="review/projects/:id" element={<RequireArea areas={['review', 'oversight']}><ReviewPage /></RequireArea>} />
+                <Route path="review/revisions" element={<RequireArea areas={['revisions']}><RevisionApprovalPage /></RequireArea>} />
+                <Route path="review/revisions/:number" element={<RequireArea areas={['revisions']}><RevisionApprovalPage /></RequireArea>} />
+                <Route path="review/deadlines" element={<RequireArea areas={['oversight']}><OverduePage /></RequireArea>} />
                 {/* operator console (sub-center) */}
-                <Route path="operator/projects" element={<RequireRole roles={['BDC_OPERATOR']}><OperatorProjectsPage /></RequireRole>} />
-                <Route path="operator/requests" element={<RequireRole roles={['BDC_OPERATOR']}><OperatorQueuePage /></RequireRole>} />
-                <Route path="operator/requests/:id" element={<RequireRole roles={['BDC_OPERATOR']}><OperatorRequestPage /></RequireRole>} />
+                <Route path="operator/projects" element={<RequireArea areas={['operator']}><OperatorProjectsPage /></RequireArea>} />
+                <Route path="operator/requests" element={<RequireArea areas={['operator']}><OperatorQueuePage /></RequireArea>} />
+                <Route path="operator/requests/:id" element={<RequireArea areas={['operator']}><OperatorRequestPage /></RequireArea>} />
                 {/* audit viewer */}
-                <Route path="audit" element={<RequireRole roles={['AUDITOR']}><AuditPage /></RequireRole>} />
+                <Route path="audit" element={<RequireArea areas={['audit']}><AuditPage /></RequireArea>} />
                 {/* administration */}
-                <Route path="admin/orgs" element={<RequireRole roles={['SYSADMIN']}><OrgsPage /></RequireRole>} />
-                <Route path="admin/users" element={<RequireRole roles={['SECADMIN']}><UsersPage /></RequireRole>} />
-                {/* who am I and where to go, for every signed-in role */}
-                <Route path="workbench" element={<RequireRole><WorkbenchPage /></RequireRole>} />
+                <Route path="admin/orgs" element={<RequireArea areas={['orgs']}><OrgsPage /></RequireArea>} />
+                <Route path="admin/users" element={<RequireArea areas={['users']}><UsersPage /></RequireArea>} />
+                {/* who am I and where to go, for every signed-in user */}
+                <Route path="workbench" element={<RequireArea><WorkbenchPage /></RequireArea>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -1,5 +1,6 @@
 // The built web console for the browser tests: built once per run when dist/web is missing or older than its
-// sources (web/, and the validator and catalog view it imports). Test files run in parallel, so a lock
+// sources (web/, and what it imports from the server's folders: the validator, the catalog view, the machine
+// tables, the accounts' vocabulary). Test files run in parallel, so a lock
 // directory makes one of them build while the others wait.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,7 +9,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const INDEX = path.join(ROOT, 'dist', 'web', 'index.html');
 const LOCK = path.join(ROOT, 'dist', '.web-build.lock');
-const SOURCES = [path.join(ROOT, 'web'), path.join(ROOT, 'projects'), path.join(ROOT, 'catalog'), path.join(ROOT, 'migration'), path.join(ROOT, 'package-lock.json')];
+const SOURCES = [path.join(ROOT, 'web'), path.join(ROOT, 'projects'), path.join(ROOT, 'catalog'), path.join(ROOT, 'migration'), path.join(ROOT, 'provisioners'), path.join(ROOT, 'accounts'), path.join(ROOT, 'core', 'workflow'), path.join(ROOT, 'package-lock.json')];
 
 function newestMtime(p: string): number {
   const st = fs.statSync(p, { throwIfNoEntry: false });

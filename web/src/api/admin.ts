@@ -1,13 +1,15 @@
 // Organisations (system administrator) and user accounts (security administrator: role, unlock, password reset).
 import { call, client, dataOf, ifMatch, type QueryOf, type RequestBody, type Schemas } from './client';
+import { ALL_ROLES, ORG_KINDS as KINDS } from '@accounts/vocabulary';
 import type { Role } from './session';
 
 export type OrgKind = Schemas['OrgKind'];
 export type Organisation = Schemas['Organisation'];
 export type UserAccount = Schemas['User'];
 
-export const ORG_KINDS: OrgKind[] = ['GIA', 'FINANCE', 'BDC', 'DEPARTMENT', 'COUNTY'];
-export const ROLES: Role[] = ['SYSADMIN', 'SECADMIN', 'AUDITOR', 'GIA_REVIEWER', 'FINANCE_REVIEWER', 'BDC_OPERATOR', 'DEPT_USER', 'COUNTY_USER'];
+/** the kinds of organisation and the roles, as the server declares them (accounts/vocabulary.ts) */
+export const ORG_KINDS: readonly OrgKind[] = KINDS;
+export const ROLES: readonly Role[] = ALL_ROLES;
 
 const versionTag = (v: number) => `"v${v}"`;
 const orgPath = (id: string) => ({ path: { id } });

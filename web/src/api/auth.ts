@@ -1,6 +1,5 @@
 // Sign-in, sign-out and the current user.
 import { client, dataOf, type Schemas } from './client';
-import type { SessionUser } from './session';
 
 export type LoginResponse = Schemas['LoginResult'];
 
@@ -11,6 +10,5 @@ export async function logout(): Promise<void> {
   await dataOf(client.POST('/api/auth/logout'), { skipAuthRedirect: true });
 }
 
-export async function me(): Promise<SessionUser> {
-  return (await dataOf(client.GET('/api/auth/me'))).user;
-}
+/** The signed-in user with the console areas they may open and their home page. */
+export const me = (): Promise<Schemas['Me']> => dataOf(client.GET('/api/auth/me'));

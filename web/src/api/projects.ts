@@ -9,6 +9,10 @@ import { PROJECT_MACHINE, type ProjectAction } from '@projects/workflow';
 
 /** The project is in a state its machine lets `action` be taken from (by someone: who, is allowedActions). */
 export const inStateFor = (action: ProjectAction, status: string): boolean => (PROJECT_MACHINE.actions[action].from as readonly string[]).includes(status);
+/** Back with its unit for revision: editable again after it left the machine's first state (the draft). */
+export const returnedForRevision = (status: string): boolean => status !== PROJECT_MACHINE.states[0] && inStateFor('update', status);
+/** The project is in a state `action` leads to (e.g. 'suspend': suspended), as its machine says. */
+export const inStateAfter = (action: ProjectAction, status: string): boolean => (PROJECT_MACHINE.actions[action].to as readonly string[]).includes(status);
 
 export type Project = Schemas['Project'];
 export type ProjectStatus = Schemas['ProjectStatus'];

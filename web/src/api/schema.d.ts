@@ -222,7 +222,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /** The signed-in user, the console areas their permissions open and the page they land on */
         get: {
             parameters: {
                 query?: never;
@@ -232,15 +232,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the user */
+                /** @description the user and their console areas */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: components["schemas"]["SessionUser"];
-                        };
+                        "application/json": components["schemas"]["Me"];
                     };
                 };
                 /** @description 未登录或登录过期 / not signed in */
@@ -9176,6 +9174,10 @@ export interface components {
             expiresAt: string;
             idleTimeoutMinutes: number;
             user: components["schemas"]["SessionUser"];
+            /** @description the console areas this user may open, decided from their permissions */
+            areas: components["schemas"]["ConsoleArea"][];
+            /** @description the console path this user lands on after signing in */
+            home: string;
         };
         SessionUser: {
             id: string;
@@ -9185,9 +9187,17 @@ export interface components {
             orgId: string;
             orgCode: string;
             orgName: string;
+            orgKind: components["schemas"]["OrgKind"];
         };
         /** @enum {string} */
         Role: "SYSADMIN" | "SECADMIN" | "AUDITOR" | "GIA_REVIEWER" | "FINANCE_REVIEWER" | "BDC_OPERATOR" | "DEPT_USER" | "COUNTY_USER";
+        /** @enum {string} */
+        OrgKind: "GIA" | "FINANCE" | "BDC" | "DEPARTMENT" | "COUNTY";
+        /**
+         * @description an area of the console (accounts/console-areas.ts)
+         * @enum {string}
+         */
+        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "audit" | "orgs" | "users" | "workbench";
         Error: {
             /** @description stable, e.g. INVALID_TRANSITION */
             code: string;
@@ -9214,6 +9224,13 @@ export interface components {
             field?: string;
             column?: string;
             cell?: string;
+        };
+        Me: {
+            user: components["schemas"]["SessionUser"];
+            /** @description the console areas this user may open, decided from their permissions */
+            areas: components["schemas"]["ConsoleArea"][];
+            /** @description the console path this user lands on after signing in */
+            home: string;
         };
         PublishedCatalog: {
             revision: {
@@ -9363,8 +9380,6 @@ export interface components {
             active: boolean;
             version: number;
         };
-        /** @enum {string} */
-        OrgKind: "GIA" | "FINANCE" | "BDC" | "DEPARTMENT" | "COUNTY";
         UserPage: {
             total: number;
             page: number;

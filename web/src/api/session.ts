@@ -4,15 +4,19 @@ import type { components } from './schema';
 
 export type Role = components['schemas']['Role'];
 export type SessionUser = components['schemas']['SessionUser'];
-/** What sign-in answered that the console keeps. */
-export type Session = Pick<components['schemas']['LoginResult'], 'token' | 'expiresAt' | 'user'>;
+/** An area of the console; the server decides which a user may open (accounts/console-areas.ts). */
+export type ConsoleArea = components['schemas']['ConsoleArea'];
+/** What sign-in answered that the console keeps: the token, the user, the areas they may open and their home page. */
+export type Session = Pick<components['schemas']['LoginResult'], 'token' | 'expiresAt' | 'user' | 'areas' | 'home'>;
 
 const KEY = 'zy.session';
 
 function load(): Session | null {
   try {
     const raw = sessionStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    const session = raw ? (JSON.parse(raw) as Partial<Session>) : null;
+    // a session kept by an older console (without its areas) is signed in again
+    return session && Array.isArray(session.areas) && session.user ? (session as Session) : null;
   } catch {
     return null;
   }

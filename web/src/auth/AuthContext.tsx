@@ -4,13 +4,19 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useLocation, useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';
 import { onUnauthorized } from '../api/client';
-import { clearSession, getSession, setSession, type SessionUser } from '../api/session';
+import { clearSession, getSession, setSession, type ConsoleArea, type Session, type SessionUser } from '../api/session';
 
 interface AuthValue {
   user: SessionUser | null;
+  /** the console areas the server says this user may open (none when signed out) */
+  areas: readonly ConsoleArea[];
+  /** where this user lands (the public catalog when signed out) */
+  home: string;
+  /** whether the user may open any of these areas */
+  mayOpen(...areas: ConsoleArea[]): boolean;
   /** why the last session ended (the server's message), shown on the sign-in page */
   endedBecause: string | null;
-  signIn(username: string, password: string): Promise<SessionUser>;
+  signIn(username: string, password: string): Promise<Session>;
   signOut(): Promise<void>;
 }
 
@@ -21,8 +27,11 @@ export interface SignInState {
   reason?: string;
 }
 
+const PUBLIC_HOME = '/catalog';
+const NO_AREAS: readonly ConsoleArea[] = [];
+
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<SessionUser | null>(() => getSession()?.user ?? null);
+  const [session, setCurrent] = useState<Session | null>(() => getSession());
   const [endedBecause, setEndedBecause] = useState<string | null>(null);
   const navigate = useNavigate();
   const location = useLocation();
@@ -32,7 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       onUnauthorized((error) => {
         // the guard of the page may redirect first (without a reason): keep the reason here as well
         setEndedBecause(error.message);
-        setUser(null);
+        setCurrent(null);
         const from = window.location.pathname + window.location.search;
         if (!window.location.pathname.startsWith('/signin')) {
           navigate('/signin', { replace: true, state: { from, reason: error.message } satisfies SignInState });
@@ -43,10 +52,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     const res = await authApi.login(username, password);
-    setSession({ token: res.token, expiresAt: res.expiresAt, user: res.user });
-    setUser(res.user);
+    const signedIn: Session = { token: res.token, expiresAt: res.expiresAt, user: res.user, areas: res.areas, home: res.home };
+    setSession(signedIn);
+    setCurrent(signedIn);
     setEndedBecause(null);
-    return res.user;
+    return signedIn;
   }, []);
 
   const signOut = useCallback(async () => {
@@ -56,11 +66,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       /* the session may already be over; signing out locally is what matters */
     }
     clearSession();
-    setUser(null);
-    navigate('/catalog');
+    setCurrent(null);
+    navigate(PUBLIC_HOME);
   }, [navigate]);
 
-  const value = useMemo(() => ({ user, endedBecause, signIn, signOut }), [user, endedBecause, signIn, signOut]);
+  const value = useMemo(() => {
+    const areas = session?.areas ?? NO_AREAS;
+    return {
+      user: session?.user ?? null,
+      areas,
+      home: session?.home ?? PUBLIC_HOME,
+      mayOpen: (...wanted: ConsoleArea[]) => wanted.some((a) => areas.includes(a)),
+      endedBecause,
+      signIn,
+      signOut,
+    };
+  }, [session, endedBecause, signIn, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -1,4 +1,4 @@
-// The frame of every page: the platform's name, the role-aware menu, language, and who is signed in.
+// The frame of every page: the platform's name, the menu of the user's areas, language, and who is signed in.
 import { Suspense } from 'react';
 import { Button, Dropdown, Flex, Layout, Menu, Space, Typography } from 'antd';
 import { DashboardOutlined, LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
@@ -18,11 +18,11 @@ function selectedKey(pathname: string, paths: string[]): string[] {
 }
 
 export function AppLayout() {
-  const { user, signOut } = useAuth();
+  const { user, areas, signOut } = useAuth();
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
-  const entries = menuFor(user?.role);
+  const entries = menuFor(areas);
   const work = entries.filter((e) => e.group === 'work');
   const pub = entries.filter((e) => e.group === 'public');
   const toItem = (e: (typeof entries)[number]) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> });

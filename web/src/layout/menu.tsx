@@ -1,5 +1,6 @@
-// The side menu: one list of entries, each with the roles that see it. Public entries show to everyone.
-// The menus each role sees are pinned by test/e2e/roles.test.ts: change both together.
+// The side menu: one list of entries, each with the console area that shows it (the server decides a user's areas,
+// accounts/console-areas.ts). Public entries show to everyone. The menus the demo accounts see are pinned by
+// test/e2e/roles.test.ts: change both together.
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
@@ -20,40 +21,43 @@ import {
   ProjectOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import type { Role } from '../api/session';
+import type { ConsoleArea } from '../api/session';
 import type { MessageKey } from '../i18n';
 
 export interface MenuEntry {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  /** undefined: everyone, signed in or not */
-  roles?: Role[];
+  /** the area that shows the entry; undefined: everyone, signed in or not */
+  area?: ConsoleArea;
+  /** not shown to those who also have this area (it has an entry of its own for the same page) */
+  unless?: ConsoleArea;
   group: 'public' | 'work';
 }
 
 export const MENU: MenuEntry[] = [
-  { path: '/portal/projects', label: 'nav.myProjects', icon: <ProjectOutlined />, roles: ['DEPT_USER', 'COUNTY_USER'], group: 'work' },
-  { path: '/portal/projects/new', label: 'nav.newProject', icon: <FileAddOutlined />, roles: ['DEPT_USER', 'COUNTY_USER'], group: 'work' },
-  { path: '/portal/deadlines', label: 'nav.myDeadlines', icon: <ClockCircleOutlined />, roles: ['DEPT_USER', 'COUNTY_USER'], group: 'work' },
-  { path: '/migration/systems', label: 'nav.mySystems', icon: <DatabaseOutlined />, roles: ['DEPT_USER', 'COUNTY_USER'], group: 'work' },
-  { path: '/review/queue', label: 'nav.reviewQueue', icon: <SolutionOutlined />, roles: ['GIA_REVIEWER', 'FINANCE_REVIEWER'], group: 'work' },
-  { path: '/review/revisions', label: 'nav.revisionApproval', icon: <DiffOutlined />, roles: ['GIA_REVIEWER', 'FINANCE_REVIEWER'], group: 'work' },
-  { path: '/review/deadlines', label: 'nav.overdue', icon: <ClockCircleOutlined />, roles: ['GIA_REVIEWER', 'AUDITOR'], group: 'work' },
-  { path: '/workbench', label: 'nav.workbench', icon: <HomeOutlined />, roles: ['SYSADMIN', 'SECADMIN', 'AUDITOR', 'BDC_OPERATOR'], group: 'work' },
-  { path: '/operator/requests', label: 'nav.operatorQueue', icon: <CloudServerOutlined />, roles: ['BDC_OPERATOR'], group: 'work' },
-  { path: '/operator/projects', label: 'nav.operatorProjects', icon: <FundProjectionScreenOutlined />, roles: ['BDC_OPERATOR'], group: 'work' },
-  { path: '/audit', label: 'nav.audit', icon: <SafetyCertificateOutlined />, roles: ['AUDITOR'], group: 'work' },
-  { path: '/admin/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, roles: ['SYSADMIN'], group: 'work' },
-  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, roles: ['SECADMIN'], group: 'work' },
-  { path: '/review/revisions', label: 'nav.revisions', icon: <AuditOutlined />, roles: ['BDC_OPERATOR', 'AUDITOR'], group: 'work' },
-  { path: '/migration/systems', label: 'nav.migrationRegister', icon: <DatabaseOutlined />, roles: ['GIA_REVIEWER', 'AUDITOR', 'BDC_OPERATOR'], group: 'work' },
+  { path: '/portal/projects', label: 'nav.myProjects', icon: <ProjectOutlined />, area: 'portal', group: 'work' },
+  { path: '/portal/projects/new', label: 'nav.newProject', icon: <FileAddOutlined />, area: 'portal', group: 'work' },
+  { path: '/portal/deadlines', label: 'nav.myDeadlines', icon: <ClockCircleOutlined />, area: 'portal', group: 'work' },
+  { path: '/migration/systems', label: 'nav.mySystems', icon: <DatabaseOutlined />, area: 'migrationOwn', group: 'work' },
+  { path: '/review/queue', label: 'nav.reviewQueue', icon: <SolutionOutlined />, area: 'review', group: 'work' },
+  { path: '/review/revisions', label: 'nav.revisionApproval', icon: <DiffOutlined />, area: 'revisionApproval', group: 'work' },
+  { path: '/review/deadlines', label: 'nav.overdue', icon: <ClockCircleOutlined />, area: 'oversight', group: 'work' },
+  { path: '/workbench', label: 'nav.workbench', icon: <HomeOutlined />, area: 'workbench', group: 'work' },
+  { path: '/operator/requests', label: 'nav.operatorQueue', icon: <CloudServerOutlined />, area: 'operator', group: 'work' },
+  { path: '/operator/projects', label: 'nav.operatorProjects', icon: <FundProjectionScreenOutlined />, area: 'operator', group: 'work' },
+  { path: '/audit', label: 'nav.audit', icon: <SafetyCertificateOutlined />, area: 'audit', group: 'work' },
+  { path: '/admin/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, area: 'orgs', group: 'work' },
+  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, area: 'users', group: 'work' },
+  { path: '/review/revisions', label: 'nav.revisions', icon: <AuditOutlined />, area: 'revisions', unless: 'revisionApproval', group: 'work' },
+  { path: '/migration/systems', label: 'nav.migrationRegister', icon: <DatabaseOutlined />, area: 'migrationBoard', unless: 'migrationOwn', group: 'work' },
   { path: '/catalog', label: 'nav.catalog', icon: <AppstoreOutlined />, group: 'public' },
   { path: '/catalog/revisions', label: 'nav.catalogHistory', icon: <HistoryOutlined />, group: 'public' },
   { path: '/notices', label: 'nav.notices', icon: <BellOutlined />, group: 'public' },
   { path: '/board', label: 'nav.board', icon: <DashboardOutlined />, group: 'public' },
 ];
 
-export function menuFor(role: Role | undefined): MenuEntry[] {
-  return MENU.filter((e) => (e.roles ? role !== undefined && e.roles.includes(role) : true));
+/** The entries the areas show, in the menu's order (no areas: the public entries only). */
+export function menuFor(areas: readonly ConsoleArea[]): MenuEntry[] {
+  return MENU.filter((e) => !e.area || (areas.includes(e.area) && !(e.unless && areas.includes(e.unless))));
 }

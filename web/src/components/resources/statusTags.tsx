@@ -1,31 +1,21 @@
 // Tags for resource requests, provisioning jobs and provisioned resources, and a request's items as text:
-// one wording for the department portal and the operator console.
+// one wording for the department portal and the operator console. A request's state is named and coloured by its
+// machine (provisioners/request-workflow.ts), a job's by ./jobStates.ts.
 import { Tag } from 'antd';
+import { REQUEST_MACHINE } from '@provisioners/request-workflow';
 import type { JobState, OperatorRequest, RequestStatus } from '../../api/operator';
 import { useI18n, type MessageKey } from '../../i18n';
-
-const REQUEST_COLORS: Record<RequestStatus, string> = {
-  SUBMITTED: 'processing',
-  APPROVED: 'cyan',
-  RETURNED: 'warning',
-  PROVISIONING: 'processing',
-  PROVISIONED: 'success',
-  FAILED: 'error',
-  DEPROVISIONING: 'orange',
-  DEPROVISIONED: 'default',
-};
-
-const JOB_COLORS: Record<JobState, string> = { QUEUED: 'default', RUNNING: 'processing', SUCCEEDED: 'success', FAILED: 'error' };
+import { JOB_STATE_COLOURS } from './jobStates';
 
 export function RequestStatusTag({ status }: { status: RequestStatus }) {
   const { t } = useI18n();
-  return <Tag color={REQUEST_COLORS[status] ?? 'default'}>{t(`operator.req.${status}` as MessageKey)}</Tag>;
+  return <Tag color={REQUEST_MACHINE.stateColours[status] ?? 'default'}>{t(`operator.req.${status}` as MessageKey)}</Tag>;
 }
 
 export function JobStateTag({ state }: { state: JobState }) {
   const { t } = useI18n();
   return (
-    <Tag color={JOB_COLORS[state] ?? 'default'} data-testid="job-state">
+    <Tag color={JOB_STATE_COLOURS[state] ?? 'default'} data-testid="job-state">
       {t(`operator.job.${state}` as MessageKey)}
     </Tag>
   );

@@ -1,8 +1,11 @@
 // The public catalog, plan comparison, revision history and "what changed", and public notices.
-// Category names and how a service is delivered are the server's own labels (catalog.cat.*, catalog.provisioner.*).
+// Category names, how a service is delivered and a revision's states are the server's own labels (catalog.cat.*,
+// catalog.provisioner.*, revision.status.* from the revision machine).
 import { CATEGORY_LABELS } from '@catalog/view';
 import { DELIVERY_LABELS } from '@provisioners/kinds/vocabulary';
+import { REVISION_MACHINE } from '@catalog/revision-workflow';
 import { keyed } from './serverLabels';
+
 export const zh = {
   'catalog.title': '政务云平台服务目录',
   'catalog.revisionLabel': '第{n}版',
@@ -66,10 +69,7 @@ export const zh = {
   'history.state': '状态',
   'history.whatChanged': '第{n}版变更内容',
   'history.whatChangedNone': '请选择一个版本',
-  'revision.status.DRAFT': '草稿',
-  'revision.status.SUBMITTED': '待审批',
-  'revision.status.APPROVED': '已批准',
-  'revision.status.PUBLISHED': '已发布',
+  ...keyed('revision.status', REVISION_MACHINE.stateLabels, 'zh-CN'),
   'diff.summary': '第{to}版相对第{from}版共有 {n} 处变更：',
   'diff.noChanges': '第{to}版相对第{from}版没有变更。',
   'diff.items': '{n} 项',
@@ -175,10 +175,7 @@ export const en: Record<keyof typeof zh, string> = {
   'history.state': 'State',
   'history.whatChanged': 'What changed in revision {n}',
   'history.whatChangedNone': 'Choose a revision',
-  'revision.status.DRAFT': 'Draft',
-  'revision.status.SUBMITTED': 'Submitted',
-  'revision.status.APPROVED': 'Approved',
-  'revision.status.PUBLISHED': 'Published',
+  ...keyed('revision.status', REVISION_MACHINE.stateLabels, 'en'),
   'diff.summary': 'Revision {to} against revision {from}: {n} change(s).',
   'diff.noChanges': 'Revision {to} changes nothing against revision {from}.',
   'diff.items': '{n} item(s)',

@@ -7,7 +7,6 @@ import { Button, Col, Flex, Row, Segmented, Table, Tag, Typography } from 'antd'
 import { Link, useSearchParams } from 'react-router-dom';
 import { fetchBoard, MIGRATION_STATES, type MigrationBoard } from '../../api/board';
 import { useAuth } from '../../auth/AuthContext';
-import type { Role } from '../../api/session';
 import { EChart } from '../../components/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/PageState';
@@ -15,8 +14,6 @@ import { formatDateTime } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { LocaleSwitch } from '../../layout/LocaleSwitch';
-
-export const FULL_BOARD_ROLES: Role[] = ['GIA_REVIEWER', 'BDC_OPERATOR', 'AUDITOR'];
 
 const STATUS_COLORS: Record<string, string> = {
   REGISTERED: '#94a3b8',
@@ -78,9 +75,9 @@ function useRefreshSeconds(): number {
 
 export function BoardPage() {
   const { t } = useI18n();
-  const { user } = useAuth();
+  const { mayOpen } = useAuth();
   const [params, setParams] = useSearchParams();
-  const mayFull = !!user && FULL_BOARD_ROLES.includes(user.role);
+  const mayFull = mayOpen('migrationBoard');
   const view: 'public' | 'full' = mayFull && params.get('view') !== 'public' ? 'full' : 'public';
   const seconds = useRefreshSeconds();
   const state = useApiData((signal) => fetchBoard(view, signal), [view]);

@@ -1,22 +1,27 @@
 // The catalog's published revisions (public) and, for a chosen one, what changed against the one before.
-import { Card, Col, Row, Table, Tag } from 'antd';
+import { Card, Col, Row, Table } from 'antd';
+import { REVISION_MACHINE, type RevisionState } from '@catalog/revision-workflow';
 import { useNavigate, useParams } from 'react-router-dom';
 import { fetchRevisionDiff, fetchRevisions } from '../../api/catalog';
 import type { RevisionSummary } from '../../api/catalog';
 import { RevisionDiffView } from '../../components/catalog/RevisionDiffView';
 import { PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
+import { RevisionStatusTag } from '../../components/StatusTag';
 import { formatDate } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { ExportButtons } from './ExportButtons';
+
+/** The revision has been published (the state its machine's 'publish' leads to): the public history lists it. */
+const isPublished = (r: Pick<RevisionSummary, 'status'>): boolean => (REVISION_MACHINE.actions.publish.to as readonly string[]).includes(r.status);
 
 export function RevisionHistoryPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const params = useParams();
   const revisions = useApiData((signal) => fetchRevisions(signal), []);
-  const published = (revisions.data?.items ?? []).filter((r) => r.status === 'PUBLISHED');
+  const published = (revisions.data?.items ?? []).filter(isPublished);
   const chosen = params.number ? Number(params.number) : published.reduce((m, r) => Math.max(m, r.number), 0) || undefined;
 
   return (
@@ -31,14 +36,14 @@ export function RevisionHistoryPage() {
                   size="small"
                   rowKey="number"
                   pagination={false}
-                  dataSource={d.items.filter((r) => r.status === 'PUBLISHED').sort((a, b) => b.number - a.number)}
+                  dataSource={d.items.filter(isPublished).sort((a, b) => b.number - a.number)}
                   rowClassName={(r) => (r.number === chosen ? 'ant-table-row-selected' : '')}
                   onRow={(r) => ({ onClick: () => navigate(`/catalog/revisions/${r.number}`), style: { cursor: 'pointer' } })}
                   columns={[
                     { title: t('history.number'), dataIndex: 'number', width: 70, render: (n: number) => t('catalog.revisionLabel', { n }) },
                     { title: t('history.titleColumn'), dataIndex: 'title' },
                     { title: t('history.publishedAt'), dataIndex: 'publishedAt', width: 110, render: (v: string | null) => formatDate(v) },
-                    { title: t('history.state'), dataIndex: 'status', width: 80, render: (s: string) => <Tag>{t(`revision.status.${s}` as MessageKey)}</Tag> },
+                    { title: t('history.state'), dataIndex: 'status', width: 80, render: (s: RevisionState) => <RevisionStatusTag status={s} /> },
                   ]}
                 />
               )}

@@ -7,7 +7,6 @@ import { Button, Card } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { fetchWaves, listSystems, type SystemFilter } from '../../api/migration';
 import { useAuth } from '../../auth/AuthContext';
-import { DEPARTMENT_ROLES } from '../../auth/roles';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { useApiData } from '../../hooks/useApiData';
@@ -24,9 +23,10 @@ const PAGE_SIZE = 20;
 
 export function RegisterPage() {
   const { t } = useI18n();
-  const { user } = useAuth();
-  const mayChange = !!user && DEPARTMENT_ROLES.includes(user.role);
-  const operator = user?.role === 'BDC_OPERATOR';
+  const { mayOpen } = useAuth();
+  // an organisation's own register; the sub-center plans the waves
+  const mayChange = mayOpen('migrationOwn');
+  const operator = mayOpen('migrationPlanning');
   const [filter, setFilter] = useState<SystemFilter>({});
   const [page, setPage] = useState(1);
   const state = useApiData((signal) => listSystems({ ...filter, page, pageSize: PAGE_SIZE }, signal), [JSON.stringify(filter), page]);

@@ -5,7 +5,6 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, type SignInState } from '../../auth/AuthContext';
-import { homeFor } from '../../auth/roles';
 import { errorMessage } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 import { LocaleSwitch } from '../../layout/LocaleSwitch';
@@ -28,9 +27,9 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const user = await signIn(values.username.trim(), values.password);
+      const session = await signIn(values.username.trim(), values.password);
       const from = state.from && !state.from.startsWith('/signin') ? state.from : undefined;
-      navigate(from ?? homeFor(user.role), { replace: true });
+      navigate(from ?? session.home, { replace: true });
     } catch (err) {
       setError(errorMessage(err, t('common.unexpectedError')));
     } finally {

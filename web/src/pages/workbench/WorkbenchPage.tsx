@@ -1,5 +1,6 @@
-// The landing page of the operator, the administrators and the auditor: who they are, and their consoles
-// (resource requests, audit trail, organisations, user accounts, the migration board) and menu entries.
+// The landing page of those without a portal or a review queue (the operator, the administrators, the auditor): who
+// they are, and the consoles their areas open (resource requests, audit trail, organisations, user accounts, the
+// migration board) and their menu entries.
 import { Card, Descriptions } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
@@ -9,9 +10,9 @@ import { useI18n, type MessageKey } from '../../i18n';
 
 export function WorkbenchPage() {
   const { t } = useI18n();
-  const { user } = useAuth();
+  const { user, areas, mayOpen } = useAuth();
   if (!user) return null;
-  const entries = menuFor(user.role).filter((e) => e.path !== '/workbench');
+  const entries = menuFor(areas).filter((e) => e.path !== '/workbench');
   return (
     <>
       <PageTitle title={t('workbench.title')} subtitle={t('workbench.welcome', { name: user.displayName })} />
@@ -23,28 +24,28 @@ export function WorkbenchPage() {
       </Card>
       <Card className="zy-card" title={t('workbench.available')}>
         <ul className="zy-plain-list">
-          {user.role === 'BDC_OPERATOR' && (
+          {mayOpen('operator') && (
             <li>
               <Link to="/operator/requests" data-testid="operator-entry">
                 {t('workbench.operatorEntry')}
               </Link>
             </li>
           )}
-          {user.role === 'AUDITOR' && (
+          {mayOpen('audit') && (
             <li>
               <Link to="/audit" data-testid="audit-entry">
                 {t('workbench.auditEntry')}
               </Link>
             </li>
           )}
-          {user.role === 'SYSADMIN' && (
+          {mayOpen('orgs') && (
             <li>
               <Link to="/admin/orgs" data-testid="orgs-entry">
                 {t('workbench.orgsEntry')}
               </Link>
             </li>
           )}
-          {user.role === 'SECADMIN' && (
+          {mayOpen('users') && (
             <li>
               <Link to="/admin/users" data-testid="users-entry">
                 {t('workbench.usersEntry')}

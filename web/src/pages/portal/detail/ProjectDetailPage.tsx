@@ -8,7 +8,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { fetchDeadlines } from '../../../api/deadlines';
 import { fetchProject } from '../../../api/projects';
 import { offers } from '../../../api/actions';
-import { FILING_STATES, inStateFor, type Project } from '../../../api/projects';
+import { FILING_STATES, inStateAfter, inStateFor, type Project } from '../../../api/projects';
 import { DeadlineTable } from '../../../components/DeadlineTable';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
@@ -157,9 +157,9 @@ function Banners({ project: p, open }: { project: Project; open: ReturnType<type
   const { t } = useI18n();
   const nearest = open.map((r) => r.deadline!.dueDate).sort()[0];
   const banners = [
-    p.status === 'SUSPENDED' && <Alert key="suspended" type="warning" showIcon title={t('detail.suspended')} description={<>{p.statusReason && <div data-testid="status-reason">{t('detail.statusReason', { reason: p.statusReason })}</div>}{t('detail.suspendedHint')}</>} data-testid="banner-suspended" />,
-    p.status === 'TERMINATED' && <Alert key="terminated" type="error" showIcon title={t('detail.terminated')} description={<>{p.statusReason && <div data-testid="status-reason">{t('detail.statusReason', { reason: p.statusReason })}</div>}{t('detail.terminatedHint')}</>} data-testid="banner-terminated" />,
-    p.status === 'CHANGE_REVIEW' && <Alert key="change" type="info" showIcon title={t('changeRequest.pending')} data-testid="banner-change-review" />,
+    inStateAfter('suspend', p.status) && <Alert key="suspended" type="warning" showIcon title={t('detail.suspended')} description={<>{p.statusReason && <div data-testid="status-reason">{t('detail.statusReason', { reason: p.statusReason })}</div>}{t('detail.suspendedHint')}</>} data-testid="banner-suspended" />,
+    inStateAfter('terminate', p.status) && <Alert key="terminated" type="error" showIcon title={t('detail.terminated')} description={<>{p.statusReason && <div data-testid="status-reason">{t('detail.statusReason', { reason: p.statusReason })}</div>}{t('detail.terminatedHint')}</>} data-testid="banner-terminated" />,
+    inStateAfter('change-request', p.status) && <Alert key="change" type="info" showIcon title={t('changeRequest.pending')} data-testid="banner-change-review" />,
     open.length > 0 && nearest && (
       <Alert key="rectification" type="warning" showIcon title={t('rectification.banner', { n: open.length, due: formatDate(nearest) })} description={t('rectification.bannerHint')} data-testid="banner-rectification" />
     ),

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Result, Steps } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, type RuleViolation } from '../../../api/errors';
-import { fetchProject, submitProject } from '../../../api/projects';
+import { fetchProject, returnedForRevision, submitProject } from '../../../api/projects';
 import { useAuth } from '../../../auth/AuthContext';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/PageState';
@@ -89,7 +89,8 @@ export function ProjectWizardPage() {
 
   const catalog = useCatalogView(saved?.project.catalogRevision);
   const numbered = useMemo(() => numberLines(lines), [lines]);
-  const orgKind = saved?.project.org.kind === 'COUNTY' || (!saved && user?.role === 'COUNTY_USER') ? 'COUNTY' : 'DEPARTMENT';
+  // the validator's rules depend on who applies: the saved project's organisation, or the signed-in user's
+  const orgKind = saved?.project.org.kind ?? user?.orgKind ?? 'DEPARTMENT';
   const input = useMemo(() => toValidationInput(basics, resources, numbered, orgKind), [basics, resources, numbered, orgKind]);
   const live = useLiveValidation(input, catalog.data, locale);
   const placed = live?.violations ?? placeViolations([]);
@@ -224,7 +225,7 @@ export function ProjectWizardPage() {
         title={saved ? t('wizard.editTitle', { name: saved.project.name }) : t('wizard.newTitle')}
         subtitle={saved ? `${saved.project.code} · ${t('catalog.revisionLabel', { n: saved.project.catalogRevision })}` : t('wizard.newSubtitle')}
       />
-      {saved?.project.status === 'RETURNED' && <Alert type="warning" showIcon title={t('wizard.returnedNote')} style={{ marginBottom: 16 }} />}
+      {saved && returnedForRevision(saved.project.status) && <Alert type="warning" showIcon title={t('wizard.returnedNote')} style={{ marginBottom: 16 }} />}
       <Card className="zy-card">
         <Steps
           current={step}

@@ -12,10 +12,10 @@ import { DeadlineFilterSwitch } from '../../portal/deadlines/MyDeadlinesPage';
 
 export function OverduePage() {
   const { t } = useI18n();
-  const { user } = useAuth();
+  const { mayOpen } = useAuth();
   const [filter, setFilter] = useState<DeadlineFilter>('overdue');
   const state = useApiData((signal) => fetchDeadlines(filter, signal), [filter]);
-  const link = (id: string) => (user?.role === 'GIA_REVIEWER' || user?.role === 'AUDITOR' ? `/review/projects/${id}` : `/portal/projects/${id}`);
+  const link = (id: string) => (mayOpen('review', 'oversight') ? `/review/projects/${id}` : `/portal/projects/${id}`);
   return (
     <>
       <PageTitle title={t('overdue.title')} subtitle={state.data ? t('deadlines.today', { date: state.data.today }) : undefined} extra={<DeadlineFilterSwitch value={filter} onChange={setFilter} />} />

@@ -34,11 +34,11 @@ export function ReviewPage() {
 function Review({ project: p, etag, reload }: { project: Project; etag: string | null; reload(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { user } = useAuth();
+  const { mayOpen } = useAuth();
   const view = useCatalogView(p.catalogRevision);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ key: string; error: unknown } | null>(null);
-  const reviewer = user?.role === 'GIA_REVIEWER' || user?.role === 'FINANCE_REVIEWER';
+  const reviewer = mayOpen('review');
 
   const act: Act = async (key, call, done) => {
     setBusy(true);

@@ -1,11 +1,11 @@
 // Catalog revisions: the list with their state, and for one revision what changed and the reviews so far. The
 // sub-center starts and edits drafts and submits them; GIA and Finance approve or return, GIA publishes; the
 // auditor reads.
-import { OPEN_STATES, REVISION_MACHINE } from '@catalog/revision-workflow';
+import { OPEN_STATES, REVISION_MACHINE, type RevisionState } from '@catalog/revision-workflow';
 import { offers, pending } from '../../../api/actions';
 import { ActionButton } from '../../../components/ActionButton';
 import { useState } from 'react';
-import { App, Button, Card, Col, Input, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Input, Row, Space, Table, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { fetchRevision, fetchRevisionDiff, fetchRevisions, revisionTransition, type RevisionAction } from '../../../api/catalog';
 import { ApiError } from '../../../api/errors';
@@ -14,13 +14,13 @@ import { RevisionDiffView } from '../../../components/catalog/RevisionDiffView';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
+import { RevisionStatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format/dates';
 import { useApiData } from '../../../hooks/useApiData';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { DraftEditor } from './draft/DraftEditor';
 import { NewDraftButton } from './draft/NewDraftButton';
 
-const STATUS_COLORS: Record<string, string> = REVISION_MACHINE.stateColours;
 const isOpen = (status: string) => (OPEN_STATES as readonly string[]).includes(status);
 
 export function RevisionApprovalPage() {
@@ -58,7 +58,7 @@ export function RevisionApprovalPage() {
                   columns={[
                     { title: t('history.number'), dataIndex: 'number', width: 70, render: (n: number) => t('catalog.revisionLabel', { n }) },
                     { title: t('history.titleColumn'), dataIndex: 'title' },
-                    { title: t('history.state'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`revision.status.${s}` as MessageKey)}</Tag> },
+                    { title: t('history.state'), dataIndex: 'status', width: 90, render: (s: RevisionState) => <RevisionStatusTag status={s} /> },
                   ]}
                 />
               )}
@@ -110,7 +110,7 @@ function RevisionPanel({ number, onChanged, onDiscarded }: { number: number; onC
           <Card
             size="small"
             className="zy-card"
-            title={<>{data.revision.title} <Tag color={STATUS_COLORS[data.revision.status]}>{t(`revision.status.${data.revision.status}` as MessageKey)}</Tag></>}
+            title={<>{data.revision.title} <RevisionStatusTag status={data.revision.status} /></>}
             extra={<Typography.Text type="secondary">{t('revisions.basedOn', { n: data.revision.basedOnNumber ?? '—' })}</Typography.Text>}
           >
             {data.revision.notes && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{data.revision.notes}</Typography.Paragraph>}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { defineAbilitiesFor } from '../core/access/abilities.js';
+import { DEMO_ACCOUNTS } from '../prisma/seed/accounts.js';
+import { consoleAreasFor, type ConsoleArea } from './console-areas.js';
+import type { Role } from './vocabulary.js';
+
+const areasOf = (role: Role) => consoleAreasFor(defineAbilitiesFor({ id: 'u1', username: role.toLowerCase(), role, orgId: 'o1' }));
+
+// what each demo account opens in the console, and where it lands (the menus test/e2e/roles.test.ts pins)
+const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
+  admin: { areas: ['orgs', 'workbench'], home: '/admin/orgs' },
+  secadmin: { areas: ['users', 'workbench'], home: '/admin/users' },
+  auditor: { areas: ['oversight', 'revisions', 'migrationBoard', 'audit', 'workbench'], home: '/audit' },
+  gia: { areas: ['review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard'], home: '/review/queue' },
+  finance: { areas: ['review', 'revisionApproval', 'revisions'], home: '/review/queue' },
+  bdc: { areas: ['revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'workbench'], home: '/operator/requests' },
+  dept: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
+  dept2: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
+  county: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
+};
+
+describe('console areas', () => {
+  it('covers every demo account', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.username).sort());
+  });
+
+  it.each(DEMO_ACCOUNTS.map((a) => [a.username, a.role] as const))('%s (%s) opens its areas and lands on its home', (username, role) => {
+    expect(areasOf(role)).toEqual(EXPECTED[username]);
+  });
+
+  it('opens nothing to the public, who land on the catalog', () => {
+    expect(consoleAreasFor(defineAbilitiesFor(null), false)).toEqual({ areas: [], home: '/catalog' });
+  });
+
+  it('follows the ability, not the role name: an ability without rules opens only the workbench', () => {
+    expect(consoleAreasFor(defineAbilitiesFor(null))).toEqual({ areas: ['workbench'], home: '/catalog' });
+  });
+});

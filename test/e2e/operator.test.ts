@@ -105,7 +105,7 @@ describe('operator console', { timeout: 90_000 }, () => {
 
     await page.getByLabel('审核意见（退回时必填）').fill('容量充足，同意。');
     await page.getByTestId('request-approve').click();
-    await page.getByTestId('request-status').getByText('已通过').waitFor();
+    await page.getByTestId('request-status').getByText('已批准待开通').waitFor();
     await page.context().close();
   });
 

@@ -1,5 +1,6 @@
 // Messages shared by every area: the frame, navigation, roles, project states, generic words.
 import { PROJECT_MACHINE } from '@projects/workflow';
+import { ROLE_NAMES } from '@accounts/vocabulary';
 import { keyed } from './serverLabels';
 
 export const zh = {
@@ -45,14 +46,6 @@ export const zh = {
   'common.unexpectedError': '操作未能完成，请稍后重试。',
   'common.networkError': '无法连接服务器，请检查网络后重试',
   'common.staleReloaded': '该数据已被他人修改，已为您重新加载最新内容，请核对后再操作。',
-  'role.SYSADMIN': '系统管理员',
-  'role.SECADMIN': '安全管理员',
-  'role.AUDITOR': '审计管理员',
-  'role.GIA_REVIEWER': '政务信息管理局审核员',
-  'role.FINANCE_REVIEWER': '财政局审核员',
-  'role.BDC_OPERATOR': '大数据分中心运维人员',
-  'role.DEPT_USER': '市直部门用户',
-  'role.COUNTY_USER': '县（市、区）用户',
   ...keyed('status', PROJECT_MACHINE.stateLabels, 'zh-CN'),
   'projectType.NEW': '新建',
   'projectType.UPGRADE': '升级改造',
@@ -64,6 +57,7 @@ export const zh = {
   'punct.close': '）',
   'punct.comma': '，',
   'punct.semicolon': '；',
+  ...keyed('role', ROLE_NAMES, 'zh-CN'),
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -109,14 +103,6 @@ export const en: Record<keyof typeof zh, string> = {
   'common.unexpectedError': 'That did not work; please try again later.',
   'common.networkError': 'Cannot reach the server; check the network and try again',
   'common.staleReloaded': 'Someone else changed this in the meantime. The latest version has been loaded; check it and try again.',
-  'role.SYSADMIN': 'System administrator',
-  'role.SECADMIN': 'Security administrator',
-  'role.AUDITOR': 'Audit administrator',
-  'role.GIA_REVIEWER': 'GIA reviewer',
-  'role.FINANCE_REVIEWER': 'Finance reviewer',
-  'role.BDC_OPERATOR': 'Sub-center operator',
-  'role.DEPT_USER': 'City department user',
-  'role.COUNTY_USER': 'County user',
   ...keyed('status', PROJECT_MACHINE.stateLabels, 'en'),
   'projectType.NEW': 'New',
   'projectType.UPGRADE': 'Upgrade',
@@ -128,4 +114,5 @@ export const en: Record<keyof typeof zh, string> = {
   'punct.close': ')',
   'punct.comma': ', ',
   'punct.semicolon': '; ',
+  ...keyed('role', ROLE_NAMES, 'en'),
 };

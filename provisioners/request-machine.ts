@@ -37,6 +37,14 @@ export interface RequestInputs extends Record<RequestAction, unknown> {
   provision: JobAsk;
   /** data-bearing resources need the request's code typed back */
   deprovision: JobAsk & { confirm?: string };
+  /** the worker's reports: the job that ended (and, for a failure, why) */
+  'complete-provision': JobReport;
+  'complete-deprovision': JobReport;
+  fail: JobReport & { error: string };
+}
+
+export interface JobReport {
+  jobId: string;
 }
 
 export interface RequestEnv {
@@ -74,8 +82,9 @@ async function queueJob(tx: Tx, actor: Actor, env: RequestEnv, row: RequestRecor
 export const requestMachine: Machine<RequestState, RequestAction, RequestRecord, RequestInputs, RequestEnv, Prisma.ResourceRequestUncheckedUpdateInput> = {
   table: REQUEST_MACHINE,
   auditPrefix: 'resource-request',
-  // jobs are asked for without an If-Match: a retried POST is recognised by its Idempotency-Key
-  appends: ['preview', 'provision', 'deprovision'],
+  // jobs are asked for without an If-Match: a retried POST is recognised by its Idempotency-Key; the worker reports
+  // without one, on the version it reads in the transaction that ends the job
+  appends: ['preview', 'provision', 'deprovision', 'complete-provision', 'complete-deprovision', 'fail'],
   store: {
     find: findReadableRequest,
     async claim(tx, row, expected) {
@@ -98,5 +107,8 @@ export const requestMachine: Machine<RequestState, RequestAction, RequestRecord,
         return queueJob(tx, actor, env, row, 'DEPROVISION', input);
       },
     },
+    'complete-provision': { effect: ({ input }) => ({ detail: { jobId: input.jobId } }) },
+    'complete-deprovision': { effect: ({ input }) => ({ detail: { jobId: input.jobId } }) },
+    fail: { effect: ({ input }) => ({ detail: { jobId: input.jobId, error: input.error }, auditOutcome: 'FAILURE' }) },
   },
 };

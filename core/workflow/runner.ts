@@ -8,6 +8,7 @@ import { subject as tag } from '../access/abilities.js';
 import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit.js';
 import type { Database, Tx } from '../db/database.js';
+import type { AuditOutcome } from '../db/generated/enums.js';
 import { AppError, ConflictError, ForbiddenError, PreconditionError, RuleViolationError } from '../errors.js';
 import { registerMessages, t, type Locale } from '../i18n.js';
 import { actionKey, stateKey, type ActionEntry, type MachineTable } from './machine.js';
@@ -67,6 +68,8 @@ export interface Outcome<S extends string, Data> {
   note?: string | null;
   /** the audit action, when not `<prefix>.<action>` (e.g. one per filing kind) */
   audit?: string;
+  /** the audit record's outcome: FAILURE for an action that records a failure (a job that failed), else SUCCESS */
+  auditOutcome?: AuditOutcome;
 }
 
 export interface Handler<S extends string, Row, In, Env, Data> {
@@ -83,7 +86,10 @@ export interface Machine<S extends string, A extends string, Row extends StoredO
   auditPrefix: string;
   store: Store<S, Row, Data>;
   handlers: { [K in A]: Handler<S, Row, Inputs[K], Env, Data> };
-  /** actions that append to the object: If-Match optional (one that is sent is honoured) */
+  /**
+   * actions that append to the object, and those a process takes without an If-Match (the worker's, on the version
+   * it reads in its transaction): If-Match optional (one that is sent is honoured)
+   */
   appends?: readonly A[];
 }
 
@@ -228,6 +234,7 @@ export function createRunner<S extends string, A extends string, Row extends Sto
       if (!entry.deletes) await store.record?.(tx, actor, { row, action: audit.slice(audit.lastIndexOf('.') + 1), from, to, note, detail: outcome.detail ?? {} });
       await recordAudit(tx, actor.audit, {
         action: audit,
+        outcome: outcome.auditOutcome ?? 'SUCCESS',
         targetType: table.subject,
         targetId: target.id ?? row.id,
         detail: { ...target.detail, from, to: entry.deletes ? null : to, ...(note ? { reason: note } : {}), ...outcome.detail },
@@ -238,6 +245,25 @@ export function createRunner<S extends string, A extends string, Row extends Sto
         refusals.set(err, { action: `${machine.auditPrefix}.${action}`, targetType: table.subject, targetId: target.id ?? row.id });
       }
       throw err;
+    }
+  }
+
+  /**
+   * Takes `action` on object `id` inside a transaction the caller already holds, with the `env` it read before
+   * opening it: for a change that must commit together with others (the worker ends a job, records what runs and
+   * reports to the resource request at once). Everything `run` checks is checked; a refusal is thrown before
+   * anything is written, and the caller's transaction decides what becomes of it. Without an If-Match an action
+   * that lost the race for the version is taken again on the new one (READ COMMITTED: the next read sees it).
+   * `changed` is not called: the caller knows when it commits.
+   */
+  async function runIn<K extends A>(tx: Tx, env: Env, actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
+    handlers[action].checkInput?.(opts.input, env);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await take(tx, env, actor, action, id, opts);
+      } catch (err) {
+        if (!(err instanceof ClaimLost) || attempt >= 5) throw err instanceof ClaimLost ? new PreconditionError('STALE_VERSION') : err;
+      }
     }
   }
 
@@ -297,7 +323,7 @@ export function createRunner<S extends string, A extends string, Row extends Sto
     return out;
   }
 
-  return { table, run, check, present };
+  return { table, run, runIn, check, present };
 }
 
 export type Runner<S extends string, A extends string, Row extends StoredObject, Inputs extends Record<A, unknown>, Env, Data> = ReturnType<

@@ -87,6 +87,11 @@ export const requestMachine: Machine<RequestState, RequestAction, RequestRecord,
   appends: ['preview', 'provision', 'deprovision', 'complete-provision', 'complete-deprovision', 'fail'],
   store: {
     find: findReadableRequest,
+    // concurrent asks for jobs (retries with one Idempotency-Key) queue behind each other: each looks for an earlier
+    // answer only once the one before it has committed
+    async lock(tx, id) {
+      await tx.$queryRaw`SELECT 1 FROM resource_request WHERE id = ${id}::uuid FOR UPDATE`;
+    },
     async claim(tx, row, expected) {
       const { count } = await tx.resourceRequest.updateMany({ where: { id: row.id, version: expected }, data: { version: { increment: 1 } } });
       return count;

@@ -126,8 +126,9 @@ function labelMessages<S extends string, A extends string>(table: MachineTable<S
 export interface TakeOptions<In> {
   expectedVersion?: number;
   /**
-   * Looked up first, inside the transaction: an earlier answer to the same request (an Idempotency-Key); when found,
-   * nothing is checked or changed and `run` returns it as `replayed`.
+   * Looked up first, inside the transaction and under the object's lock (when its store has one): an earlier answer
+   * to the same request (an Idempotency-Key); when found, nothing is checked or changed and `run` returns it as
+   * `replayed`.
    */
   replay?: (tx: Tx) => Promise<unknown>;
   /** the caller appends to the object (a document, say) with this action: If-Match optional, as for `appends` */
@@ -190,6 +191,9 @@ export function createRunner<S extends string, A extends string, Row extends Sto
       try {
         const taken = await db.prisma.$transaction(async (tx) => {
           if (opts.replay) {
+            // under the object's lock: a concurrent retry that got there first has committed its answer before the
+            // lookup reads, instead of committing the change between the lookup and the state check (a 409)
+            if (store.lock) await store.lock(tx, (await store.find(tx, actor, id)).id);
             const replayed = await opts.replay(tx);
             if (replayed) return { replayed } as Taken<S, Row>;
           }

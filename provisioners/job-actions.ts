@@ -2,7 +2,9 @@
 // it again after a crash), end it, hand it back for a retry or fail it. A job's end and the resource request's report
 // of it (its machine's complete-provision, complete-deprovision or fail) commit in one transaction, with what now
 // runs and their audit records; a report the request refuses (it was changed meanwhile) fails the job instead and
-// leaves the request as it is.
+// leaves the request as it is. The report comes first in that transaction: the request's row is locked before the
+// audit chain's lock is taken, in the order of every API change of the request (taking the job's audit record first
+// would hold the chain while waiting for a request an API transaction holds, waiting for the chain: a deadlock).
 import { systemActor } from '../core/actor.js';
 import type { Database } from '../core/db/database.js';
 import { AppError } from '../core/errors.js';
@@ -77,8 +79,8 @@ export function createJobActions({ db, queue, driverName }: { db: Database; queu
       const input = { result: outcome.result, summary: outcome.summary, objects: outcome.objects };
       try {
         await db.prisma.$transaction(async (tx) => {
-          await jobs.runIn(tx, jobEnv, actor, 'succeed', job.id, { input, locale: LOCALE });
           if (job.requestId && outcome.report) await report(tx, job.requestId, outcome.report, job.id);
+          await jobs.runIn(tx, jobEnv, actor, 'succeed', job.id, { input, locale: LOCALE });
         });
         return { state: 'SUCCEEDED' };
       } catch (err) {
@@ -95,9 +97,9 @@ export function createJobActions({ db, queue, driverName }: { db: Database; queu
       }
       try {
         await db.prisma.$transaction(async (tx) => {
-          await jobs.runIn(tx, jobEnv, actor, 'fail', job.id, { input: { error }, locale: LOCALE });
           // a request whose provisioning failed for good can be tried again; previews and checks leave it alone
           if (job.requestId && isChanging(job.kind)) await report(tx, job.requestId, 'fail', job.id, error);
+          await jobs.runIn(tx, jobEnv, actor, 'fail', job.id, { input: { error }, locale: LOCALE });
         });
         return { state: 'FAILED', error };
       } catch (err) {

@@ -40,7 +40,7 @@ describe('the provisioning job machine, through the worker', () => {
     expect(reports[0]).toMatchObject({ actorName: 'worker', actorId: null, outcome: 'SUCCESS', detail: { from: 'PROVISIONING', to: 'PROVISIONED', jobId: r.jobId } });
     // the job's end and the request's report are one transaction: adjacent in the chain
     const succeed = audit[1]!;
-    expect(reports[0]!.seq).toBe(succeed.seq + 1n);
+    expect(succeed.seq).toBe(reports[0]!.seq + 1n);
 
     // and deprovisioning reports complete-deprovision the same way
     const jobId = await queuedDeprovision(t, r);

@@ -186,25 +186,18 @@ export function createRunner<S extends string, A extends string, Row extends Sto
   /** Takes `action` on object `id` in one transaction; throws the refusal when it may not be taken. */
   async function run<K extends A>(actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
     const env = await readEnv();
-    handlers[action].checkInput?.(opts.input, env);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const taken = await db.prisma.$transaction(async (tx) => {
-          if (opts.replay) {
-            // under the object's lock: a concurrent retry that got there first has committed its answer before the
-            // lookup reads, instead of committing the change between the lookup and the state check (a 409)
-            if (store.lock) await store.lock(tx, (await store.find(tx, actor, id)).id);
-            const replayed = await opts.replay(tx);
-            if (replayed) return { replayed } as Taken<S, Row>;
-          }
-          return take(tx, env, actor, action, id, opts);
-        });
-        if (taken.replayed === undefined) changed?.({ ...taken, action });
-        return taken;
-      } catch (err) {
-        if (!(err instanceof ClaimLost) || attempt >= 5) throw err instanceof ClaimLost ? new PreconditionError('STALE_VERSION') : err;
+    const taken = await db.prisma.$transaction(async (tx) => {
+      if (opts.replay) {
+        // under the object's lock: a concurrent retry that got there first has committed its answer before the
+        // lookup reads, instead of committing the change between the lookup and the state check (a 409)
+        if (store.lock) await store.lock(tx, (await store.find(tx, actor, id)).id);
+        const replayed = await opts.replay(tx);
+        if (replayed) return { replayed } as Taken<S, Row>;
       }
-    }
+      return runIn(tx, env, actor, action, id, opts);
+    });
+    if (taken.replayed === undefined) changed?.({ ...taken, action });
+    return taken;
   }
 
   async function take<K extends A>(tx: Tx, env: Env, actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
@@ -257,8 +250,9 @@ export function createRunner<S extends string, A extends string, Row extends Sto
    * opening it: for a change that must commit together with others (the worker ends a job, records what runs and
    * reports to the resource request at once). Everything `run` checks is checked; a refusal is thrown before
    * anything is written, and the caller's transaction decides what becomes of it. Without an If-Match an action
-   * that lost the race for the version is taken again on the new one (READ COMMITTED: the next read sees it).
-   * `changed` is not called: the caller knows when it commits.
+   * that lost the race for the version (nothing written yet) is taken again on the new one, in the same transaction
+   * (READ COMMITTED: its next read sees the version that won). `changed` is not called: the caller knows when it
+   * commits. `run` is this in a transaction of its own.
    */
   async function runIn<K extends A>(tx: Tx, env: Env, actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
     handlers[action].checkInput?.(opts.input, env);

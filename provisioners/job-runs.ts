@@ -1,6 +1,6 @@
 // What each kind of provisioning job does once the worker holds its stack: compute what should run, ask the
-// driver, and say what to record. The worker (worker.ts) keeps the lock, the attempt count, the failure path, and
-// writes the outcome, its job record and its audit record in one transaction.
+// driver, and say what to record. The worker (worker.ts) keeps the lock and the failure path; the job machine
+// (job-actions.ts) writes the outcome, what runs, the request's report and their audit records in one transaction.
 import type { Prisma } from '../core/db/generated/client.js';
 import type { Tx } from '../core/db/database.js';
 import { desiredState, LABELS, type ClusterProfile } from './desired-state.js';
@@ -27,14 +27,16 @@ export interface JobToRun {
   projectId: string;
   requestId: string | null;
   stack: string;
+  /** as the worker read it: QUEUED, or RUNNING when a worker died mid-job */
+  state: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 }
 
 export interface JobOutcome {
   /** kept with the job (shown with it): the driver's summary, and a preview's changes or a check's drift */
   result: Prisma.InputJsonValue;
   summary: Record<string, number>;
-  /** the resource request's new status, for PROVISION and DEPROVISION */
-  requestStatus?: 'PROVISIONED' | 'DEPROVISIONED';
+  /** how the resource request hears of it (its machine's report), for PROVISION and DEPROVISION */
+  report?: 'complete-provision' | 'complete-deprovision';
   /** record what now runs (kinds that changed it) */
   objects?: K8sObject[];
 }
@@ -69,7 +71,7 @@ export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent):
         result: { summary: r.summary, changes: r.changes.length },
         summary: r.summary,
         objects,
-        ...(job.kind === 'PROVISION' ? { requestStatus: 'PROVISIONED' as const } : job.kind === 'DEPROVISION' ? { requestStatus: 'DEPROVISIONED' as const } : {}),
+        ...(job.kind === 'PROVISION' ? { report: 'complete-provision' as const } : job.kind === 'DEPROVISION' ? { report: 'complete-deprovision' as const } : {}),
       };
     }
   }

@@ -37,6 +37,14 @@ export interface RequestInputs extends Record<RequestAction, unknown> {
   provision: JobAsk;
   /** data-bearing resources need the request's code typed back */
   deprovision: JobAsk & { confirm?: string };
+  /** the worker's reports: the job that ended (and, for a failure, why) */
+  'complete-provision': JobReport;
+  'complete-deprovision': JobReport;
+  fail: JobReport & { error: string };
+}
+
+export interface JobReport {
+  jobId: string;
 }
 
 export interface RequestEnv {
@@ -74,10 +82,16 @@ async function queueJob(tx: Tx, actor: Actor, env: RequestEnv, row: RequestRecor
 export const requestMachine: Machine<RequestState, RequestAction, RequestRecord, RequestInputs, RequestEnv, Prisma.ResourceRequestUncheckedUpdateInput> = {
   table: REQUEST_MACHINE,
   auditPrefix: 'resource-request',
-  // jobs are asked for without an If-Match: a retried POST is recognised by its Idempotency-Key
-  appends: ['preview', 'provision', 'deprovision'],
+  // jobs are asked for without an If-Match: a retried POST is recognised by its Idempotency-Key; the worker reports
+  // without one, on the version it reads in the transaction that ends the job
+  appends: ['preview', 'provision', 'deprovision', 'complete-provision', 'complete-deprovision', 'fail'],
   store: {
     find: findReadableRequest,
+    // concurrent asks for jobs (retries with one Idempotency-Key) queue behind each other: each looks for an earlier
+    // answer only once the one before it has committed
+    async lock(tx, id) {
+      await tx.$queryRaw`SELECT 1 FROM resource_request WHERE id = ${id}::uuid FOR UPDATE`;
+    },
     async claim(tx, row, expected) {
       const { count } = await tx.resourceRequest.updateMany({ where: { id: row.id, version: expected }, data: { version: { increment: 1 } } });
       return count;
@@ -98,5 +112,8 @@ export const requestMachine: Machine<RequestState, RequestAction, RequestRecord,
         return queueJob(tx, actor, env, row, 'DEPROVISION', input);
       },
     },
+    'complete-provision': { effect: ({ input }) => ({ detail: { jobId: input.jobId } }) },
+    'complete-deprovision': { effect: ({ input }) => ({ detail: { jobId: input.jobId } }) },
+    fail: { effect: ({ input }) => ({ detail: { jobId: input.jobId, error: input.error }, auditOutcome: 'FAILURE' }) },
   },
 };

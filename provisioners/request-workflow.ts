@@ -36,7 +36,15 @@ export const REQUEST_MACHINE = defineTable({
     preview: { from: ['SUBMITTED', 'APPROVED', 'FAILED', 'PROVISIONED'], to: [], ability: 'preview', article: '第二十八条', label: { 'zh-CN': '预览变更', en: 'preview' } },
     provision: { from: ['APPROVED', 'FAILED'], to: ['PROVISIONING'], ability: 'provision', article: '第二十八条', label: { 'zh-CN': '开通资源', en: 'provision' } },
     deprovision: { from: ['PROVISIONED', 'FAILED'], to: ['DEPROVISIONING'], ability: 'deprovision', article: '第二十八条', label: { 'zh-CN': '回收资源', en: 'deprovision' } },
+    // how the worker reports a job's end (provisioners/job-actions.ts), in the transaction that ends the job
+    'complete-provision': { from: ['PROVISIONING'], to: ['PROVISIONED'], ability: 'report', article: '第二十八条', label: { 'zh-CN': '开通完成', en: 'complete provisioning' } },
+    'complete-deprovision': { from: ['DEPROVISIONING'], to: ['DEPROVISIONED'], ability: 'report', article: '第二十八条', label: { 'zh-CN': '回收完成', en: 'complete deprovisioning' } },
+    fail: { from: ['PROVISIONING', 'DEPROVISIONING'], to: ['FAILED'], ability: 'report', article: '第二十八条', label: { 'zh-CN': '开通或回收失败', en: 'fail' } },
   },
 });
 
 export type RequestAction = keyof typeof REQUEST_MACHINE.actions;
+
+/** The actions only the worker takes, reporting how a job ended: never offered to a user, never routed by the API. */
+export const REQUEST_REPORTS = ['complete-provision', 'complete-deprovision', 'fail'] as const satisfies readonly RequestAction[];
+export type RequestReport = (typeof REQUEST_REPORTS)[number];

@@ -4,9 +4,10 @@
 import { allowedActionsField } from '../core/workflow/allowed-action-schema.js';
 import { nullableRef, pageOf, z } from '../core/zod-openapi.js';
 import { JOB_KINDS } from './job-kinds.js';
+import { JOB_STATES } from './job-workflow.js';
 
 export const REQUEST_STATES = ['SUBMITTED', 'APPROVED', 'RETURNED', 'PROVISIONING', 'PROVISIONED', 'FAILED', 'DEPROVISIONING', 'DEPROVISIONED'] as const;
-export const JOB_STATES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
+export { JOB_STATES };
 export const RESOURCE_STATES = ['PENDING', 'PROVISIONING', 'READY', 'FAILED', 'DRIFTED', 'DEPROVISIONED'] as const;
 export const TENANT_STATES = ['NONE', 'FAILED', 'DRIFTED', 'PROVISIONING', 'READY'] as const;
 

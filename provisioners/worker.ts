@@ -1,11 +1,11 @@
 // The provisioning worker: takes a job from the queue, holds the stack's lock for the whole operation (a
 // session-level advisory lock: released by PostgreSQL itself if this process dies; and a set of the stacks this
 // process is working on, because on the embedded database all connections share one session, where an advisory
-// lock is re-entrant and so excludes nobody), runs the job's kind (job-runs.ts), and records the outcome with its
-// audit record in one transaction. A job handed out again after a crash converges: names are deterministic and
-// the drivers make the stack match the objects.
+// lock is re-entrant and so excludes nobody), runs the job's kind (job-runs.ts), and takes every change of the job
+// (and its report to the resource request) through the job machine (job-actions.ts), each with its audit record.
+// A job handed out again after a crash restarts and converges: names are deterministic and the drivers make the
+// stack match the objects.
 import type { Logger } from 'pino';
-import { recordAudit, SYSTEM_CONTEXT } from '../core/audit/audit.js';
 import type { Database } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { jobOutcomes, provisioningDuration } from '../core/metrics.js';
@@ -13,13 +13,17 @@ import type { PublishedCatalog } from '../catalog/published.js';
 import type { ClusterProfile } from './desired-state.js';
 import type { ProvisioningDriver, EventLevel } from './drivers/driver.js';
 import type { FinalBackups } from './final-backup.js';
-import { isChanging, type JobKind } from './job-kinds.js';
-import { recordResources, runJob, type JobToRun } from './job-runs.js';
+import type { JobQueue } from '../core/jobs/queue.js';
+import { createJobActions, type JobEnd } from './job-actions.js';
+import type { JobKind } from './job-kinds.js';
+import { runJob, type JobToRun } from './job-runs.js';
 import type { JobMessage } from './provisioning.js';
 import './audit-names.js';
 
 export interface WorkerDeps {
   db: Database;
+  /** the request machine's environment (its reports queue nothing) */
+  queue: JobQueue;
   driver: ProvisioningDriver;
   published: PublishedCatalog;
   profile: ClusterProfile;
@@ -34,8 +38,9 @@ export interface WorkerDeps {
 
 export class StackLockedError extends Error {}
 
-export function createProvisioningWorker({ db, driver, published, profile, log, retryLimit, finalBackups, beforeDriver }: WorkerDeps) {
+export function createProvisioningWorker({ db, queue, driver, published, profile, log, retryLimit, finalBackups, beforeDriver }: WorkerDeps) {
   const { prisma } = db;
+  const jobs = createJobActions({ db, queue, driverName: driver.name });
   /** stacks an operation of this process is working on */
   const busyHere = new Set<string>();
 
@@ -65,7 +70,7 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
         throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
       }
       try {
-        await run({ id: job.id, kind: job.kind as JobKind, projectId: job.projectId, requestId: job.requestId, stack: job.stack }, jobLog);
+        await run({ id: job.id, kind: job.kind as JobKind, projectId: job.projectId, requestId: job.requestId, stack: job.stack, state: job.state }, jobLog);
       } finally {
         await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
       }
@@ -76,63 +81,36 @@ export function createProvisioningWorker({ db, driver, published, profile, log, 
   }
 
   async function run(job: JobToRun, jobLog: Logger) {
-    const { id: jobId, kind, requestId, stack } = job;
+    const { id: jobId, kind, stack } = job;
     const timer = provisioningDuration.startTimer({ kind, driver: driver.name });
-    // our own count, not the queue's: a worker that died mid-job leaves no retry count behind
-    const { attempts: attempt } = await prisma.provisioningJob.update({
-      where: { id: jobId },
-      data: { state: 'RUNNING', startedAt: new Date(), attempts: { increment: 1 }, error: null },
-      select: { attempts: true },
-    });
-    await event(jobId, 'info', `开始执行（第 ${attempt} 次）/ started (attempt ${attempt})`, { driver: driver.name, stack });
+    const attempt = await jobs.begin({ id: jobId, state: job.state });
+    if (attempt === null) return; // ended meanwhile: a duplicate delivery
     jobLog.info({ attempt, driver: driver.name }, 'job started');
+    let end: JobEnd;
+    let failure: unknown;
     try {
       await beforeDriver?.(jobId);
       const onEvent = (level: EventLevel, message: string, data?: Record<string, unknown>) => {
         void event(jobId, level, message, data).catch((err: unknown) => log.warn({ err, jobId }, 'could not record a job event'));
       };
       const outcome = await runJob({ prisma, driver, published, profile, finalBackups }, job, onEvent);
-      await prisma.$transaction(async (tx) => {
-        if (outcome.objects) await recordResources(tx, job.projectId, stack, outcome.objects, driver.name);
-        await tx.provisioningJob.update({ where: { id: jobId }, data: { state: 'SUCCEEDED', finishedAt: new Date(), result: outcome.result } });
-        if (requestId && outcome.requestStatus) {
-          await tx.resourceRequest.update({ where: { id: requestId }, data: { status: outcome.requestStatus, version: { increment: 1 } } });
-        }
-        await tx.jobEvent.create({ data: { jobId, level: 'info', message: '完成 / succeeded', data: outcome.summary } });
-        await recordAudit(tx, { ...SYSTEM_CONTEXT, actorName: 'worker' }, {
-          action: `job.${kind.toLowerCase()}.succeeded`,
-          targetType: 'ProvisioningJob',
-          targetId: jobId,
-          detail: { stack, requestId, summary: outcome.summary },
-        });
-      });
-      const seconds = timer({ outcome: 'succeeded' });
-      jobOutcomes.inc({ kind, outcome: 'succeeded' });
-      jobLog.info({ attempt, durationMs: Math.round(seconds * 1000), summary: outcome.summary }, 'job succeeded');
+      end = await jobs.succeed(job, outcome);
+      if (end.state === 'SUCCEEDED') {
+        const seconds = timer({ outcome: 'succeeded' });
+        jobOutcomes.inc({ kind, outcome: 'succeeded' });
+        jobLog.info({ attempt, durationMs: Math.round(seconds * 1000), summary: outcome.summary }, 'job succeeded');
+        return;
+      }
     } catch (err) {
+      failure = err;
       const message = err instanceof Error ? err.message : String(err);
-      const final = attempt > retryLimit;
-      await prisma.$transaction(async (tx) => {
-        await tx.provisioningJob.update({ where: { id: jobId }, data: { state: final ? 'FAILED' : 'QUEUED', error: message, finishedAt: final ? new Date() : null } });
-        await tx.jobEvent.create({ data: { jobId, level: 'error', message: final ? `失败 / failed: ${message}` : `出错，将重试 / error, will retry: ${message}` } });
-        // a request whose provisioning failed for good can be tried again; previews and checks leave it alone
-        if (final && requestId && isChanging(kind)) await tx.resourceRequest.update({ where: { id: requestId }, data: { status: 'FAILED', version: { increment: 1 } } });
-        if (final) {
-          await recordAudit(tx, { ...SYSTEM_CONTEXT, actorName: 'worker' }, {
-            action: `job.${kind.toLowerCase()}.failed`,
-            outcome: 'FAILURE',
-            targetType: 'ProvisioningJob',
-            targetId: jobId,
-            detail: { stack, requestId, error: message },
-          });
-        }
-      });
-      const outcome = final ? 'failed' : 'retry';
-      const seconds = timer({ outcome });
-      jobOutcomes.inc({ kind, outcome });
-      jobLog[final ? 'error' : 'warn']({ attempt, durationMs: Math.round(seconds * 1000), err: message }, final ? 'job failed' : 'job attempt failed: the queue will retry');
-      if (!final) throw err; // the queue retries it
+      end = await jobs.failAttempt(job, message, attempt > retryLimit);
     }
+    const outcome = end.state === 'FAILED' ? 'failed' : 'retry';
+    const seconds = timer({ outcome });
+    jobOutcomes.inc({ kind, outcome });
+    jobLog[outcome === 'failed' ? 'error' : 'warn']({ attempt, durationMs: Math.round(seconds * 1000), err: end.error, stack }, outcome === 'failed' ? 'job failed' : 'job attempt failed: the queue will retry');
+    if (outcome === 'retry') throw failure; // the queue retries it
   }
 
   return { handle };

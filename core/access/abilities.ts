@@ -47,9 +47,12 @@ export type Action =
   | 'assess'
   | 'plan'
   | 'migrate'
-  | 'block';
+  | 'block'
+  // the provisioning worker's own: running jobs, and reporting their end to the resource request
+  | 'run'
+  | 'report';
 
-export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'all';
+export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'ProvisioningJob' | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
 
@@ -188,6 +191,19 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
     rulesByRole[principal.role](builder, principal);
   }
   return builder.build();
+}
+
+/**
+ * The provisioning worker (core/actor.ts, systemActor): it reads jobs and the requests they were asked for, takes
+ * the job machine's actions and reports each job's end to its request. No user role has `run` or `report`.
+ */
+export function defineWorkerAbility(): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  can('read', ['ProvisioningJob', 'ResourceRequest']);
+  // every job, in whatever state: the job machine's table (JOB_MACHINE) decides which action a state allows (409)
+  can('run', 'ProvisioningJob');
+  can('report', 'ResourceRequest', whileIn(REQUEST_MACHINE, 'complete-provision', 'complete-deprovision', 'fail'));
+  return build();
 }
 
 /** Tags a plain record with its subject type so conditions can be checked against it. */

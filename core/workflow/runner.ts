@@ -9,6 +9,7 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/audit.js';
 import { registerAuditActions } from '../audit/labels.js';
 import type { Database, Tx } from '../db/database.js';
+import type { AuditOutcome } from '../db/generated/enums.js';
 import { AppError, ConflictError, ForbiddenError, PreconditionError, RuleViolationError } from '../errors.js';
 import { registerMessages, t, type Locale } from '../i18n.js';
 import { actionKey, stateKey, type ActionEntry, type MachineTable } from './machine.js';
@@ -68,6 +69,8 @@ export interface Outcome<S extends string, Data> {
   note?: string | null;
   /** the audit action, when not `<prefix>.<action>` (e.g. one per filing kind) */
   audit?: string;
+  /** the audit record's outcome: FAILURE for an action that records a failure (a job that failed), else SUCCESS */
+  auditOutcome?: AuditOutcome;
 }
 
 export interface Handler<S extends string, Row, In, Env, Data> {
@@ -84,7 +87,10 @@ export interface Machine<S extends string, A extends string, Row extends StoredO
   auditPrefix: string;
   store: Store<S, Row, Data>;
   handlers: { [K in A]: Handler<S, Row, Inputs[K], Env, Data> };
-  /** actions that append to the object: If-Match optional (one that is sent is honoured) */
+  /**
+   * actions that append to the object, and those a process takes without an If-Match (the worker's, on the version
+   * it reads in its transaction): If-Match optional (one that is sent is honoured)
+   */
   appends?: readonly A[];
 }
 
@@ -121,8 +127,9 @@ function labelMessages<S extends string, A extends string>(table: MachineTable<S
 export interface TakeOptions<In> {
   expectedVersion?: number;
   /**
-   * Looked up first, inside the transaction: an earlier answer to the same request (an Idempotency-Key); when found,
-   * nothing is checked or changed and `run` returns it as `replayed`.
+   * Looked up first, inside the transaction and under the object's lock (when its store has one): an earlier answer
+   * to the same request (an Idempotency-Key); when found, nothing is checked or changed and `run` returns it as
+   * `replayed`.
    */
   replay?: (tx: Tx) => Promise<unknown>;
   /** the caller appends to the object (a document, say) with this action: If-Match optional, as for `appends` */
@@ -182,22 +189,18 @@ export function createRunner<S extends string, A extends string, Row extends Sto
   /** Takes `action` on object `id` in one transaction; throws the refusal when it may not be taken. */
   async function run<K extends A>(actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
     const env = await readEnv();
-    handlers[action].checkInput?.(opts.input, env);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const taken = await db.prisma.$transaction(async (tx) => {
-          if (opts.replay) {
-            const replayed = await opts.replay(tx);
-            if (replayed) return { replayed } as Taken<S, Row>;
-          }
-          return take(tx, env, actor, action, id, opts);
-        });
-        if (taken.replayed === undefined) changed?.({ ...taken, action });
-        return taken;
-      } catch (err) {
-        if (!(err instanceof ClaimLost) || attempt >= 5) throw err instanceof ClaimLost ? new PreconditionError('STALE_VERSION') : err;
+    const taken = await db.prisma.$transaction(async (tx) => {
+      if (opts.replay) {
+        // under the object's lock: a concurrent retry that got there first has committed its answer before the
+        // lookup reads, instead of committing the change between the lookup and the state check (a 409)
+        if (store.lock) await store.lock(tx, (await store.find(tx, actor, id)).id);
+        const replayed = await opts.replay(tx);
+        if (replayed) return { replayed } as Taken<S, Row>;
       }
-    }
+      return runIn(tx, env, actor, action, id, opts);
+    });
+    if (taken.replayed === undefined) changed?.({ ...taken, action });
+    return taken;
   }
 
   async function take<K extends A>(tx: Tx, env: Env, actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
@@ -231,6 +234,7 @@ export function createRunner<S extends string, A extends string, Row extends Sto
       if (!entry.deletes) await store.record?.(tx, actor, { row, action: audit.slice(audit.lastIndexOf('.') + 1), from, to, note, detail: outcome.detail ?? {} });
       await recordAudit(tx, actor.audit, {
         action: audit,
+        outcome: outcome.auditOutcome ?? 'SUCCESS',
         targetType: table.subject,
         targetId: target.id ?? row.id,
         detail: { ...target.detail, from, to: entry.deletes ? null : to, ...(note ? { reason: note } : {}), ...outcome.detail },
@@ -241,6 +245,26 @@ export function createRunner<S extends string, A extends string, Row extends Sto
         refusals.set(err, { action: `${machine.auditPrefix}.${action}`, targetType: table.subject, targetId: target.id ?? row.id });
       }
       throw err;
+    }
+  }
+
+  /**
+   * Takes `action` on object `id` inside a transaction the caller already holds, with the `env` it read before
+   * opening it: for a change that must commit together with others (the worker ends a job, records what runs and
+   * reports to the resource request at once). Everything `run` checks is checked; a refusal is thrown before
+   * anything is written, and the caller's transaction decides what becomes of it. Without an If-Match an action
+   * that lost the race for the version (nothing written yet) is taken again on the new one, in the same transaction
+   * (READ COMMITTED: its next read sees the version that won). `changed` is not called: the caller knows when it
+   * commits. `run` is this in a transaction of its own.
+   */
+  async function runIn<K extends A>(tx: Tx, env: Env, actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
+    handlers[action].checkInput?.(opts.input, env);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await take(tx, env, actor, action, id, opts);
+      } catch (err) {
+        if (!(err instanceof ClaimLost) || attempt >= 5) throw err instanceof ClaimLost ? new PreconditionError('STALE_VERSION') : err;
+      }
     }
   }
 
@@ -300,7 +324,7 @@ export function createRunner<S extends string, A extends string, Row extends Sto
     return out;
   }
 
-  return { table, run, check, present };
+  return { table, run, runIn, check, present };
 }
 
 export type Runner<S extends string, A extends string, Row extends StoredObject, Inputs extends Record<A, unknown>, Env, Data> = ReturnType<

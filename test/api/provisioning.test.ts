@@ -223,11 +223,24 @@ describe('provisioning an approved request', () => {
     expect(fs.readdirSync(dir).some((f) => f.startsWith('virtualmachine-'))).toBe(false);
   });
 
-  it('audits the operator actions and the job outcomes', async () => {
+  it('audits the operator actions, every change of each job and the worker\'s reports to the request', async () => {
     const res = await t.http.get('/api/audit/events').query({ limit: 200 }).set(await t.as('auditor'));
-    const actions = res.body.items.map((e: { action: string }) => e.action);
-    for (const a of ['resource-request.create', 'resource-request.approve', 'resource-request.preview', 'job.preview.succeeded', 'resource-request.provision', 'job.provision.succeeded', 'project.drift-check', 'job.refresh.succeeded', 'project.repair', 'job.repair.succeeded', 'resource-request.deprovision', 'job.deprovision.succeeded']) {
+    type Event = { action: string; actorName: string | null; outcome: string; targetType: string | null; targetId: string | null; detail: Record<string, unknown> };
+    const events = res.body.items as Event[];
+    const actions = events.map((e) => e.action);
+    for (const a of ['resource-request.create', 'resource-request.approve', 'resource-request.preview', 'resource-request.provision', 'project.drift-check', 'project.repair', 'resource-request.deprovision']) {
       expect(actions).toContain(a);
+    }
+    // each kind of job was started and ended by the worker, through the job machine, naming its kind
+    for (const kind of ['PREVIEW', 'PROVISION', 'REFRESH', 'REPAIR', 'DEPROVISION']) {
+      for (const [action, from, to] of [['job.start', 'QUEUED', 'RUNNING'], ['job.succeed', 'RUNNING', 'SUCCEEDED']]) {
+        const found = events.find((e) => e.action === action && e.detail.kind === kind);
+        expect(found, `${action} of a ${kind} job`).toMatchObject({ actorName: 'worker', outcome: 'SUCCESS', targetType: 'ProvisioningJob', detail: { from, to } });
+      }
+    }
+    // the request heard of its jobs' ends from the worker, through the request machine
+    for (const [action, from, to] of [['resource-request.complete-provision', 'PROVISIONING', 'PROVISIONED'], ['resource-request.complete-deprovision', 'DEPROVISIONING', 'DEPROVISIONED']]) {
+      expect(events.find((e) => e.action === action && e.targetId === requestId), action).toMatchObject({ actorName: 'worker', targetType: 'ResourceRequest', detail: { from, to } });
     }
   });
 });

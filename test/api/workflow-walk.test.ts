@@ -1,14 +1,22 @@
-// Walks the machines' tables (projects/workflow.ts, migration/workflow.ts, provisioners/request-workflow.ts) through the API: in every state a project can reach,
+// Walks the machines' tables (projects/workflow.ts, migration/workflow.ts, provisioners/request-workflow.ts) through the API
+// (and provisioners/job-workflow.ts with the request's reports, which only the worker takes, through the runner): in every state a project can reach,
 // every action the table does not allow from that state is refused, by a caller who may take it in another state,
 // and nothing changes; the 409 names the state's rule (INVALID_TRANSITION) and the action's article. Each state is
 // built afresh through the API, as a department and the reviewers would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../core/actor.js';
+import { AppError } from '../../core/errors.js';
 import { actionsOf } from '../../core/workflow/machine.js';
+import { createRunner } from '../../core/workflow/runner.js';
+import { jobMachine } from '../../provisioners/job-machine.js';
+import { JOB_MACHINE, type JobAction, type JobState } from '../../provisioners/job-workflow.js';
+import { requestMachine } from '../../provisioners/request-machine.js';
 import { MIGRATION_MACHINE, MIGRATION_TRANSITION_ACTIONS, type MigrationState, type MigrationTransitionAction } from '../../migration/workflow.js';
 import { PROJECT_MACHINE, type ProjectAction, type ProjectState } from '../../projects/workflow.js';
-import { REQUEST_MACHINE, type RequestAction, type RequestState } from '../../provisioners/request-workflow.js';
+import { REQUEST_MACHINE, REQUEST_REPORTS, type RequestAction, type RequestReport, type RequestState } from '../../provisioners/request-workflow.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { ALL_PASS, REQUEST, VALID_LINES, buildBudgetApproved, buildEstablished, buildValidDraft, type Built } from '../support/projects.js';
+import { NO_WORKERS, jobRig, jobRow, queuedDeprovision, queuedProvision, requestRow, type JobRig } from '../support/provisioning-factories.js';
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -174,14 +182,15 @@ describe('the migration machine, walked through the API', () => {
 
 describe('the resource request machine, walked through the API', () => {
   type Req = { id: string; etag: string; code: string };
-  const CALL: Record<RequestAction, { path: string; ifMatch: boolean; body: (r: Req) => object }> = {
+  // the worker's reports are not routed by the API: walked through the runner below
+  const CALL: Record<Exclude<RequestAction, RequestReport>, { path: string; ifMatch: boolean; body: (r: Req) => object }> = {
     approve: { path: 'approve', ifMatch: true, body: () => ({}) },
     return: { path: 'return', ifMatch: true, body: () => ({ note: '退回' }) },
     preview: { path: 'preview', ifMatch: false, body: () => ({}) },
     provision: { path: 'provision', ifMatch: false, body: () => ({}) },
     deprovision: { path: 'deprovision', ifMatch: false, body: (r) => ({ confirm: r.code }) },
   };
-  async function post(r: Req, action: RequestAction) {
+  async function post(r: Req, action: keyof typeof CALL) {
     const req = t.http.post(`/api/resource-requests/${r.id}/${CALL[action].path}`).set(await t.as('bdc'));
     return (CALL[action].ifMatch ? req.set('If-Match', r.etag) : req).send(CALL[action].body(r));
   }
@@ -199,7 +208,7 @@ describe('the resource request machine, walked through the API', () => {
     expect(res.status, res.text).toBe(201);
     return { id: res.body.id, etag: res.headers.etag, code: res.body.code };
   }
-  async function after(r: Req, action: RequestAction, state: RequestState) {
+  async function after(r: Req, action: keyof typeof CALL, state: RequestState) {
     const res = await post(r, action);
     expect(res.status, `${action}: ${res.text}`).toBeLessThan(300);
     return settled(r, state);
@@ -213,7 +222,7 @@ describe('the resource request machine, walked through the API', () => {
   };
 
   for (const [state, build] of Object.entries(BUILD) as [RequestState, () => Promise<Req>][]) {
-    const refused = actionsOf(REQUEST_MACHINE).filter((a) => !(REQUEST_MACHINE.actions[a].from as readonly string[]).includes(state));
+    const refused = (Object.keys(CALL) as (keyof typeof CALL)[]).filter((a) => !(REQUEST_MACHINE.actions[a].from as readonly string[]).includes(state));
     it(`in ${state}, refuses ${refused.join(', ')} with 409 and the article; nothing changes`, async () => {
       const r = await build();
       for (const action of refused) {
@@ -223,6 +232,111 @@ describe('the resource request machine, walked through the API', () => {
       }
       const now = await t.http.get(`/api/resource-requests/${r.id}`).set(await t.as('bdc'));
       expect([now.body.status, now.headers.etag]).toEqual([state, r.etag]);
+    });
+  }
+});
+
+// The worker's machines: the job machine, and the reports it makes to the request. Neither is routed by the API, so
+// they are walked through the runner, as the worker's own actor (who may take each of them in some state), on a
+// platform whose jobs run only when the test hands them to its worker, so that every state can be held.
+describe('the job machine and the request reports, walked through the runner', () => {
+  let w: TestPlatform;
+  let rig: JobRig;
+  let lastTry: JobRig;
+  const worker = systemActor('worker');
+  const refusalOf = (err: unknown) => (err instanceof AppError ? { status: err.status, code: err.code, article: err.params.article } : err);
+  beforeAll(async () => {
+    w = await startTestPlatform(NO_WORKERS);
+    rig = jobRig(w, 1);
+    lastTry = jobRig(w, 0); // its first failure is the last
+  });
+  afterAll(() => w?.stop());
+
+  const INPUTS: Record<JobAction, object> = { start: {}, restart: {}, succeed: { result: {}, summary: {} }, retry: { error: '遍历' }, fail: { error: '遍历' } };
+  /** A fresh job in each state, and the request it provisions. */
+  const JOB: Record<JobState, () => Promise<{ jobId: string; requestId: string }>> = {
+    QUEUED: () => queuedProvision(w),
+    RUNNING: async () => {
+      const r = await queuedProvision(w);
+      await rig.actions.begin({ id: r.jobId, state: 'QUEUED' });
+      return r;
+    },
+    SUCCEEDED: async () => {
+      const r = await queuedProvision(w);
+      await rig.worker.handle({ jobId: r.jobId });
+      return r;
+    },
+    FAILED: async () => {
+      const r = await queuedProvision(w);
+      lastTry.failUp.set(r.stack, 1);
+      await lastTry.worker.handle({ jobId: r.jobId });
+      return r;
+    },
+  };
+
+  it('every state of the job machine can be built', () => {
+    expect(Object.keys(JOB).sort()).toEqual([...JOB_MACHINE.states].sort());
+  });
+
+  for (const state of JOB_MACHINE.states) {
+    const refused = actionsOf(JOB_MACHINE).filter((a) => !(JOB_MACHINE.actions[a].from as readonly string[]).includes(state));
+    it(`a job in ${state} refuses ${refused.join(', ') || 'nothing'} with 409 and the article; nothing changes`, async () => {
+      const jobs = createRunner(jobMachine, { db: w.platform.db, env: () => ({ driverName: 'render' }) });
+      const r = await JOB[state]();
+      const before = await jobRow(w, r.jobId);
+      expect(before.state).toBe(state);
+      for (const action of refused) {
+        const err = await jobs.run(worker, action, r.jobId, { input: INPUTS[action] as never, locale: 'zh-CN' }).then(() => null, (e: unknown) => e);
+        expect(refusalOf(err), `${action} in ${state}`).toEqual({ status: 409, code: 'INVALID_TRANSITION', article: JOB_MACHINE.actions[action].article });
+      }
+      expect(await jobRow(w, r.jobId)).toEqual(before);
+    });
+  }
+
+  /** A fresh request in each state. */
+  const REQ: Record<RequestState, () => Promise<string>> = {
+    SUBMITTED: async () => {
+      const project = await buildEstablished(w);
+      const res = await w.http.post(`/api/projects/${project.id}/resource-requests`).set(await w.as('dept')).send(REQUEST);
+      expect(res.status, res.text).toBe(201);
+      return res.body.id as string;
+    },
+    APPROVED: async () => decided(await REQ.SUBMITTED(), 'approve'),
+    RETURNED: async () => decided(await REQ.SUBMITTED(), 'return'),
+    PROVISIONING: async () => (await queuedProvision(w)).requestId,
+    PROVISIONED: async () => (await JOB.SUCCEEDED()).requestId,
+    FAILED: async () => (await JOB.FAILED()).requestId,
+    DEPROVISIONING: async () => {
+      const r = await queuedProvision(w);
+      await rig.worker.handle({ jobId: r.jobId });
+      await queuedDeprovision(w, r);
+      return r.requestId;
+    },
+    DEPROVISIONED: async () => {
+      const r = await queuedProvision(w);
+      await rig.worker.handle({ jobId: r.jobId });
+      await rig.worker.handle({ jobId: await queuedDeprovision(w, r) });
+      return r.requestId;
+    },
+  };
+  async function decided(id: string, action: 'approve' | 'return') {
+    const res = await w.http.post(`/api/resource-requests/${id}/${action}`).set(await w.as('bdc')).set('If-Match', '"v1"').send({ note: '遍历' });
+    expect(res.status, res.text).toBe(200);
+    return id;
+  }
+
+  for (const state of REQUEST_MACHINE.states) {
+    const refused = REQUEST_REPORTS.filter((a) => !(REQUEST_MACHINE.actions[a].from as readonly string[]).includes(state));
+    it(`a request in ${state} refuses the reports ${refused.join(', ') || 'none'} with 409 and the article; nothing changes`, async () => {
+      const requests = createRunner(requestMachine, { db: w.platform.db, env: () => ({ queue: w.platform.queue, driverName: 'render' }) });
+      const id = await REQ[state]();
+      const before = await requestRow(w, id);
+      expect(before.status).toBe(state);
+      for (const action of refused) {
+        const err = await requests.run(worker, action, id, { input: { jobId: '00000000-0000-4000-8000-000000000000', error: '遍历' }, locale: 'zh-CN' }).then(() => null, (e: unknown) => e);
+        expect(refusalOf(err), `${action} in ${state}`).toEqual({ status: 409, code: 'INVALID_TRANSITION', article: REQUEST_MACHINE.actions[action].article });
+      }
+      expect(await requestRow(w, id)).toEqual(before);
     });
   }
 });

@@ -1,0 +1,100 @@
+// What each action of the provisioning job machine (provisioners/job-workflow.ts) does besides changing the job's
+// state: the attempt count, the job's log (its events), its error text and result, and what now runs. The worker
+// takes them through the runner (provisioners/job-actions.ts), as its own actor.
+import type { Actor } from '../core/actor.js';
+import { readableWhere } from '../core/access/abilities.js';
+import type { Tx } from '../core/db/database.js';
+import type { Prisma, ProvisioningJob } from '../core/db/generated/client.js';
+import { NotFoundError } from '../core/errors.js';
+import type { Machine } from '../core/workflow/runner.js';
+import { recordResources } from './job-runs.js';
+import { JOB_MACHINE, type JobAction, type JobState } from './job-workflow.js';
+import type { K8sObject } from './tenant-input.js';
+
+/** The job row, its state under the name the runner reads (`status`). */
+export type JobRow = ProvisioningJob & { status: JobState };
+
+export interface JobInputs extends Record<JobAction, unknown> {
+  start: Record<string, never>;
+  restart: Record<string, never>;
+  /** the job's result (kept with it), the driver's counts, and what now runs (kinds that changed it) */
+  succeed: { result: Prisma.InputJsonValue; summary: Record<string, number>; objects?: K8sObject[] };
+  retry: { error: string };
+  /** what now runs, when the driver changed it before the job could not be reported */
+  fail: { error: string; objects?: K8sObject[] };
+}
+
+export interface JobEnv {
+  /** the driver running the job: named in its log, and deciding how what runs is recorded */
+  driverName: string;
+}
+
+type Data = Prisma.ProvisioningJobUncheckedUpdateInput;
+
+/** The job if the actor may read it (the worker reads every job; no user role reads them as jobs): 404 otherwise. */
+export async function findJob(tx: Tx, actor: Actor, id: string): Promise<JobRow> {
+  const job = await tx.provisioningJob.findFirst({ where: { AND: [{ id }, readableWhere(actor.ability, 'ProvisioningJob')] } });
+  if (!job) throw new NotFoundError('job');
+  return { ...job, status: job.state };
+}
+
+const logLine = (tx: Tx, jobId: string, level: string, message: string, data?: Record<string, unknown>) =>
+  tx.jobEvent.create({ data: { jobId, level, message, data: (data ?? undefined) as Prisma.InputJsonValue | undefined } });
+
+/** An attempt begins: counted by the job itself, not the queue (a worker that died mid-job leaves no retry count). */
+async function begin(tx: Tx, row: JobRow, env: JobEnv) {
+  const attempt = row.attempts + 1;
+  await logLine(tx, row.id, 'info', `开始执行（第 ${attempt} 次）/ started (attempt ${attempt})`, { driver: env.driverName, stack: row.stack });
+  return { data: { startedAt: new Date(), attempts: attempt, error: null }, detail: { attempt } };
+}
+
+export const jobMachine: Machine<JobState, JobAction, JobRow, JobInputs, JobEnv, Data> = {
+  table: JOB_MACHINE,
+  auditPrefix: 'job',
+  // the worker sends no If-Match: it takes each action on the version it reads, under the row's lock
+  appends: ['start', 'restart', 'succeed', 'retry', 'fail'],
+  store: {
+    find: findJob,
+    async lock(tx, id) {
+      await tx.$queryRaw`SELECT 1 FROM provisioning_job WHERE id = ${id}::uuid FOR UPDATE`;
+    },
+    async claim(tx, row, expected) {
+      const { count } = await tx.provisioningJob.updateMany({ where: { id: row.id, version: expected }, data: { version: { increment: 1 } } });
+      return count;
+    },
+    async write(tx, row, status, data) {
+      if (status === undefined && !data) return;
+      await tx.provisioningJob.update({ where: { id: row.id }, data: { ...data, ...(status ? { state: status } : {}) } });
+    },
+    auditTarget: (row) => ({ detail: { kind: row.kind, stack: row.stack, requestId: row.requestId } }),
+  },
+  handlers: {
+    start: { effect: ({ tx, row, env }) => begin(tx, row, env) },
+    restart: {
+      async effect({ tx, row, env }) {
+        await logLine(tx, row.id, 'warn', '上次执行中断，重新执行 / the last attempt was interrupted: running again');
+        return begin(tx, row, env);
+      },
+    },
+    succeed: {
+      async effect({ tx, row, env, input }) {
+        if (input.objects) await recordResources(tx, row.projectId, row.stack, input.objects, env.driverName);
+        await logLine(tx, row.id, 'info', '完成 / succeeded', input.summary);
+        return { data: { finishedAt: new Date(), result: input.result }, detail: { summary: input.summary } };
+      },
+    },
+    retry: {
+      async effect({ tx, row, input }) {
+        await logLine(tx, row.id, 'error', `出错，将重试 / error, will retry: ${input.error}`);
+        return { data: { error: input.error, finishedAt: null }, detail: { attempt: row.attempts, error: input.error } };
+      },
+    },
+    fail: {
+      async effect({ tx, row, env, input }) {
+        if (input.objects) await recordResources(tx, row.projectId, row.stack, input.objects, env.driverName);
+        await logLine(tx, row.id, 'error', `失败 / failed: ${input.error}`);
+        return { data: { error: input.error, finishedAt: new Date() }, detail: { attempt: row.attempts, error: input.error }, auditOutcome: 'FAILURE' };
+      },
+    },
+  },
+};

@@ -18,12 +18,6 @@ registerAuditActions({
   'project.drift-check': { 'zh-CN': '发起漂移检查', en: 'Drift check asked for' },
   'project.repair': { 'zh-CN': '发起修复', en: 'Repair asked for' },
   'resource.credentials.reveal': { 'zh-CN': '查看数据库凭据', en: 'Credentials revealed' },
-  ...Object.fromEntries(
-    JOB_KINDS.flatMap((kind) => [
-      [`job.${kind.toLowerCase()}.succeeded`, { 'zh-CN': `${KIND_NAMES[kind]['zh-CN']}任务完成`, en: `${KIND_NAMES[kind].en} job succeeded` }],
-      [`job.${kind.toLowerCase()}.failed`, { 'zh-CN': `${KIND_NAMES[kind]['zh-CN']}任务失败`, en: `${KIND_NAMES[kind].en} job failed` }],
-    ]),
-  ),
 });
 
 export const provisioningTargets: TargetNamers = {

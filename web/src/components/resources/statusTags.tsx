@@ -1,11 +1,11 @@
 // Tags for resource requests, provisioning jobs and provisioned resources, and a request's items as text:
 // one wording for the department portal and the operator console. A request's state is named and coloured by its
-// machine (provisioners/request-workflow.ts), a job's by ./jobStates.ts.
+// machine (provisioners/request-workflow.ts), a job's by its (provisioners/job-workflow.ts).
 import { Tag } from 'antd';
+import { JOB_MACHINE } from '@provisioners/job-workflow';
 import { REQUEST_MACHINE } from '@provisioners/request-workflow';
 import type { JobState, OperatorRequest, RequestStatus } from '../../api/operator';
 import { useI18n, type MessageKey } from '../../i18n';
-import { JOB_STATE_COLOURS } from './jobStates';
 
 export function RequestStatusTag({ status }: { status: RequestStatus }) {
   const { t } = useI18n();
@@ -15,7 +15,7 @@ export function RequestStatusTag({ status }: { status: RequestStatus }) {
 export function JobStateTag({ state }: { state: JobState }) {
   const { t } = useI18n();
   return (
-    <Tag color={JOB_STATE_COLOURS[state] ?? 'default'} data-testid="job-state">
+    <Tag color={JOB_MACHINE.stateColours[state] ?? 'default'} data-testid="job-state">
       {t(`operator.job.${state}` as MessageKey)}
     </Tag>
   );

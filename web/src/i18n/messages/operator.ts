@@ -1,6 +1,6 @@
 // The sub-center operator's console: request queue, technical review, preview, provisioning jobs, resources.
 import { REQUEST_MACHINE } from '@provisioners/request-workflow';
-import { JOB_STATE_LABELS } from '../../components/resources/jobStates';
+import { JOB_MACHINE } from '@provisioners/job-workflow';
 import { keyed } from './serverLabels';
 
 export const zh = {
@@ -70,7 +70,7 @@ export const zh = {
   'operator.notApprovedYet': '申请审核通过后才能开通。',
   'operator.jobTitle': '开通任务',
   'operator.jobState': '任务状态',
-  ...keyed('operator.job', JOB_STATE_LABELS, 'zh-CN'),
+  ...keyed('operator.job', JOB_MACHINE.stateLabels, 'zh-CN'),
   'operator.jobAttempts': '尝试次数',
   'operator.jobLog': '任务日志',
   'operator.jobNoLog': '尚无日志。',
@@ -178,7 +178,7 @@ export const en: Record<keyof typeof zh, string> = {
   'operator.notApprovedYet': 'A request can be provisioned once it is approved.',
   'operator.jobTitle': 'Provisioning job',
   'operator.jobState': 'Job state',
-  ...keyed('operator.job', JOB_STATE_LABELS, 'en'),
+  ...keyed('operator.job', JOB_MACHINE.stateLabels, 'en'),
   'operator.jobAttempts': 'Attempts',
   'operator.jobLog': 'Job log',
   'operator.jobNoLog': 'No log yet.',

@@ -20,6 +20,7 @@ import { NoticeHistory } from '../../../components/project/NoticeHistory';
 import { ProjectOverview } from '../../../components/project/ProjectOverview';
 import { RectificationList, rectificationsOf } from '../../../components/project/RectificationList';
 import { ReviewHistory } from '../../../components/project/ReviewHistory';
+import { StandingCard } from '../../../components/project/StandingCard';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDate } from '../../../format/dates';
 import { useApiData } from '../../../hooks/useApiData';
@@ -145,6 +146,7 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
         extra={editable ? <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/portal/projects/${p.id}/edit`)}>{t('portal.continueEditing')}</Button> : undefined}
       />
       <Banners project={p} open={openRectifications} />
+      <StandingCard project={p} />
       <Card>
         <Tabs items={tabs} destroyOnHidden />
       </Card>

@@ -1,6 +1,6 @@
 // The department's projects with their state, and what is due (working days left; overdue in red).
-import { EDITABLE_STATES } from '@projects/workflow';
-import { Button, Card, Table, Typography } from 'antd';
+import { EDITABLE_STATES, NEXT_STEP, PARTIES, STAGE_LINE, STAGE_OF } from '@projects/workflow';
+import { Button, Card, Progress, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { fetchDeadlines } from '../../../api/deadlines';
@@ -54,6 +54,7 @@ export function MyProjectsPage() {
                 { title: t('project.name'), key: 'name', render: (_, p) => <Link to={`/portal/projects/${p.id}`}>{p.name}</Link> },
                 { title: t('project.type'), dataIndex: 'type', width: 100, render: (v: string) => t(`projectType.${v}` as MessageKey) },
                 { title: t('project.status'), dataIndex: 'status', width: 130, render: (s: ProjectSummary['status']) => <StatusTag status={s} /> },
+                { title: t('standing.progress'), key: 'progress', width: 200, render: (_, p) => <ProgressCell status={p.status} /> },
                 { title: t('project.totalBudget'), key: 'budget', align: 'right', render: (_, p) => <span className="zy-money">{formatYuan(p.totalBudget)}</span> },
                 { title: t('project.approvedBudget'), key: 'approved', align: 'right', render: (_, p) => <span className="zy-money">{formatYuan(p.approvedBudget)}</span> },
                 { title: t('project.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
@@ -75,5 +76,21 @@ export function MyProjectsPage() {
       </Card>
       <Typography.Paragraph type="secondary">{t('portal.hint')}</Typography.Paragraph>
     </>
+  );
+}
+
+/** Where a project of the list stands: its place on the line of stages and who it waits for (projects/workflow.ts). */
+function ProgressCell({ status }: { status: ProjectSummary['status'] }) {
+  const { t, locale } = useI18n();
+  const stage = STAGE_LINE.indexOf(STAGE_OF[status]);
+  const next = (NEXT_STEP as Partial<Record<string, { party: keyof typeof PARTIES }>>)[status];
+  return (
+    <div data-testid="project-progress">
+      <Progress percent={Math.round(((stage + 1) / STAGE_LINE.length) * 100)} steps={STAGE_LINE.length} size="small" showInfo={false} />
+      <div className="zy-muted">
+        {t('standing.stepOf', { n: stage + 1, total: STAGE_LINE.length })}
+        {next && ` · ${t('standing.waitingOn', { party: PARTIES[next.party][locale] })}`}
+      </div>
+    </div>
   );
 }

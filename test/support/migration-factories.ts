@@ -79,7 +79,7 @@ export interface SystemOptions {
   /** the wave PLANNED and later states are planned into (a new one unless given) */
   waveId?: string;
   /** the state BLOCKED is blocked from (default REGISTERED) */
-  blockedFrom?: Exclude<MigrationState, 'BLOCKED' | 'MIGRATED' | 'DECOMMISSIONED'>;
+  blockedFrom?: MigrationState;
 }
 
 /**

@@ -1,10 +1,11 @@
 // Legacy systems of the migration register brought to each state of the migration machine (migration/workflow.ts)
 // through the real API: registered by their department, assessed, planned into a wave, moved and verified by the
 // sub-center (bdc), verification on a project whose resources were really provisioned (./request-factories.ts).
-import crypto from 'node:crypto';
 import type { MigrationState } from '../../migration/workflow.js';
 import { requestIn } from './request-factories.js';
-import { expectOk, type Answer, type Api } from './scene.js';
+import { expectOk, uniqueTag, type Answer, type Api } from './scene.js';
+
+export { uniqueTag };
 
 export const SYSTEM = {
   name: '教育收费管理系统',
@@ -22,8 +23,6 @@ export const ASSESSMENT = {
   blockingIssues: ['等保测评需在上云后重新开展'],
 };
 
-/** A short tag that makes a name unique on the platform (names are unique within an organisation). */
-export const uniqueTag = () => crypto.randomBytes(3).toString('hex');
 
 /** A system and its current ETag; `act` takes a transition with it and keeps the new ETag. */
 export interface Sys {

@@ -2,6 +2,7 @@
 // API as a role with If-Match handled (`Api`), the same shape the browser tests' direct client has
 // (test/e2e/support/api.ts), so the factories (./project-factories.ts, ./revision-factories.ts, …) serve both.
 // Every test arranges its own state through those factories; the scene only shares the platform.
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { LocalDate } from '../../core/calendar/working-days.js';
 import type { ServiceOptions } from '../../api/services.js';
@@ -116,3 +117,6 @@ export function addDays(d: LocalDate, n = 1): LocalDate {
   x.setUTCDate(x.getUTCDate() + n);
   return x.toISOString().slice(0, 10) as LocalDate;
 }
+
+/** A short tag that makes a name unique on the platform (names are unique within an organisation). */
+export const uniqueTag = () => crypto.randomBytes(3).toString('hex');

@@ -39,7 +39,7 @@ export async function requestIn(api: Api, state: RequestFactoryState, opts: { pr
   const req: Req = { id: res.body.id, code: res.body.code, etag: res.etag ?? `"v${res.body.version}"`, projectId: project.id, body: res.body };
   if (state === 'SUBMITTED') return req;
   if (state === 'RETURNED') {
-    res = expectOk('return request', await api.call('POST', `/api/resource-requests/${req.id}/return`, { as: 'bdc', body: { comment: '请补充说明' }, ifMatch: req.etag }));
+    res = expectOk('return request', await api.call('POST', `/api/resource-requests/${req.id}/return`, { as: 'bdc', body: { note: '请补充说明' }, ifMatch: req.etag }));
     return { ...req, etag: res.etag!, body: res.body };
   }
   res = expectOk('approve request', await api.call('POST', `/api/resource-requests/${req.id}/approve`, { as: 'bdc', body: {}, ifMatch: req.etag }));

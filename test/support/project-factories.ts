@@ -8,7 +8,7 @@ import { addDays, expectOk, type Api } from './scene.js';
 export type { Built };
 
 /** The states a factory brings a project to: the machine's states, and RETURNED by Finance rather than GIA. */
-export type ProjectFactoryState = Exclude<ProjectState, never> | 'FINANCE_RETURNED';
+export type ProjectFactoryState = ProjectState | 'FINANCE_RETURNED';
 
 export interface ProjectOptions {
   /** the department that drafts it (default dept) */

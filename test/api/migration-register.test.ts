@@ -2,14 +2,12 @@
 // Chinese template, importing XLSX and CSV (all rows or none, every problem with its row, column and reason),
 // 5,000 rows in one go, and the export with formula-like cells neutralised.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { uniqueTag } from '../support/migration-factories.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { useScene } from '../support/scene.js';
 
-let t: TestPlatform;
-beforeAll(async () => {
-  t = await startTestPlatform();
-});
-afterAll(() => t?.stop());
+const scene = useScene();
 
 const SYSTEM = {
   name: '学籍管理系统',
@@ -43,104 +41,158 @@ async function xlsxOf(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function importAs(user: string, file: Buffer, name = 'register.xlsx') {
+async function importAs(user: string, file: Buffer, name = 'register.xlsx', t: TestPlatform = scene.t) {
   return t.http.post('/api/migration/systems/import').set(await t.as(user)).attach('file', file, name);
 }
-async function count(user = 'dept', query: Record<string, string> = {}) {
+async function count(user = 'dept', query: Record<string, string> = {}, t: TestPlatform = scene.t) {
   const res = await t.http.get('/api/migration/systems').query({ pageSize: 1, ...query }).set(await t.as(user));
   expect(res.status, res.text).toBe(200);
   return res.body.total as number;
 }
+/** Registers a system as `user`: SYSTEM under a name of its own (`over` may name it). */
+async function register(user = 'dept', over: Record<string, unknown> = {}) {
+  const res = await scene.as(user).post('/api/migration/systems', { ...SYSTEM, name: `${SYSTEM.name}-${uniqueTag()}`, ...over });
+  expect(res.status, res.text).toBe(201);
+  return { id: res.body.id as string, etag: res.etag!, body: res.body };
+}
+const codeNumber = (code: string) => Number(code.slice(-4));
+/** The formula-like name and purpose a register must neutralise, imported by dept (the register stores them as text). */
+const INJECTED = "=cmd|' /C calc'!A0";
+async function importInjected(tag: string) {
+  const res = await importAs('dept', csvOf([HEADER, row(`${INJECTED}${tag}`, { '业务用途*': '@SUM(A1:A9)' })]), 'x.csv');
+  expect(res.status, res.text).toBe(201);
+  return `${INJECTED}${tag}`;
+}
 
 describe('registering a system', () => {
-  let id: string;
-  let etag: string;
-
   it('lets a department register its own system, numbered for its organisation', async () => {
-    const res = await t.http.post('/api/migration/systems').set(await t.as('dept')).send(SYSTEM);
+    const system = { ...SYSTEM, name: `学籍管理系统-${uniqueTag()}` };
+    const res = await scene.as('dept').post('/api/migration/systems', system);
     expect(res.status, res.text).toBe(201);
-    expect(res.headers.etag).toBe('"v1"');
-    expect(res.body).toMatchObject({ code: 'EDU-XT-0001', status: 'REGISTERED', org: { code: 'EDU' }, exempt: false, strategy: null, ...SYSTEM });
-    ({ id } = res.body);
-    etag = res.headers.etag;
-    expect(res.headers.location).toBe(`/api/migration/systems/${id}`);
+    expect(res.etag).toBe('"v1"');
+    expect(res.body).toMatchObject({ code: expect.stringMatching(/^EDU-XT-\d{4}$/), status: 'REGISTERED', org: { code: 'EDU' }, exempt: false, strategy: null, ...system });
+    const location = await scene.t.http.get(`/api/migration/systems/${res.body.id}`).set(await scene.t.as('dept'));
+    expect(location.body.code).toBe(res.body.code);
+    const again = await scene.t.http.post('/api/migration/systems').set(await scene.t.as('dept')).send({ ...system, name: `${system.name}-二` });
+    expect(again.headers.location).toBe(`/api/migration/systems/${again.body.id}`);
+    // the organisation's next number
+    expect(codeNumber(again.body.code)).toBe(codeNumber(res.body.code) + 1);
   });
 
+  it('numbers systems for their organisation from 0001 on a new platform, and never gives a withdrawn number again', async () => {
+    // its own platform: the numbers count every registration the platform ever made
+    const fresh = await startTestPlatform();
+    try {
+      const post = async (user: string, body: object) => fresh.http.post('/api/migration/systems').set(await fresh.as(user)).send(body);
+      const edu = await post('dept', SYSTEM);
+      expect([edu.status, edu.body.code]).toEqual([201, 'EDU-XT-0001']);
+      const health = await post('dept2', { ...SYSTEM, hosting: 'INDUSTRY_CLOUD' });
+      expect([health.status, health.body.code]).toEqual([201, 'HEALTH-XT-0001']);
+      expect(await count('dept2', {}, fresh)).toBe(1);
+      expect(await count('gia', {}, fresh)).toBe(2);
+      const made = await post('dept', { ...SYSTEM, name: '误登记系统' });
+      expect(made.body.code).toBe('EDU-XT-0002');
+      expect((await fresh.http.delete(`/api/migration/systems/${made.body.id}`).set(await fresh.as('dept')).set('If-Match', '"v1"')).status).toBe(204);
+      const imported = await importAs('dept', csvOf([HEADER, row('招生报名系统'), row('教师培训系统'), row('涉密档案系统'), row('校车管理系统')]), 'x.csv', fresh);
+      // EDU-XT-0002 was withdrawn: its number is not given again
+      expect(imported.body).toEqual({ imported: 4, skippedEmptyRows: 0, firstCode: 'EDU-XT-0003', lastCode: 'EDU-XT-0006' });
+      const county = await post('county', { ...SYSTEM, name: '盐湖区网格化管理系统', hosting: 'COUNTY_CLOUD' });
+      expect(county.body.code).toBe('YANHU-XT-0001');
+    } finally {
+      await fresh.stop();
+    }
+  }, 60_000);
+
   it('refuses assessment fields from the department: unknown on creation, FORBIDDEN_FIELD on a change', async () => {
-    const created = await t.http.post('/api/migration/systems').set(await t.as('dept')).send({ ...SYSTEM, name: '另一个', strategy: 'REHOST' });
+    const s = await register();
+    const created = await scene.as('dept').post('/api/migration/systems', { ...SYSTEM, name: `另一个-${uniqueTag()}`, strategy: 'REHOST' });
     expect(created.status).toBe(400);
     expect(created.body.fields).toContainEqual(expect.objectContaining({ path: 'strategy', code: 'field.unknown' }));
-    const patched = await t.http.patch(`/api/migration/systems/${id}`).set(await t.as('dept')).set('If-Match', etag).send({ userCount: 3500, strategy: 'REHOST', risk: 'LOW' });
+    const patched = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { userCount: 3500, strategy: 'REHOST', risk: 'LOW' }, s.etag);
     expect(patched.status).toBe(403);
     expect(patched.body.code).toBe('FORBIDDEN_FIELD');
     expect(patched.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['risk', 'strategy']);
   });
 
   it('keeps names unique within an organisation, not across organisations', async () => {
-    const again = await t.http.post('/api/migration/systems').set(await t.as('dept')).send(SYSTEM);
+    const s = await register();
+    const again = await scene.as('dept').post('/api/migration/systems', { ...SYSTEM, name: s.body.name });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('SYSTEM_NAME_TAKEN');
-    const other = await t.http.post('/api/migration/systems').set(await t.as('dept2')).send({ ...SYSTEM, hosting: 'INDUSTRY_CLOUD' });
+    const other = await scene.as('dept2').post('/api/migration/systems', { ...SYSTEM, name: s.body.name, hosting: 'INDUSTRY_CLOUD' });
     expect(other.status).toBe(201);
-    expect(other.body.code).toBe('HEALTH-XT-0001');
+    expect(other.body.code).toMatch(/^HEALTH-XT-\d{4}$/);
   });
 
   it('shows a system to its organisation and the reviewers, hides it from others', async () => {
-    for (const who of ['dept', 'gia', 'auditor', 'bdc']) expect((await t.http.get(`/api/migration/systems/${id}`).set(await t.as(who))).status, who).toBe(200);
-    for (const who of ['dept2', 'county']) expect((await t.http.get(`/api/migration/systems/${id}`).set(await t.as(who))).status, who).toBe(404);
-    for (const who of ['finance', 'admin', 'secadmin']) expect((await t.http.get(`/api/migration/systems/${id}`).set(await t.as(who))).status, who).toBe(403);
-    expect((await t.http.get('/api/migration/systems').set(await t.as('finance'))).status).toBe(403);
-    expect(await count('dept2')).toBe(1);
-    expect(await count('gia')).toBe(2);
+    const before = { dept: await count('dept'), dept2: await count('dept2'), gia: await count('gia') };
+    const s = await register();
+    await register('dept2', { hosting: 'INDUSTRY_CLOUD' });
+    for (const who of ['dept', 'gia', 'auditor', 'bdc']) expect((await scene.as(who).get(`/api/migration/systems/${s.id}`)).status, who).toBe(200);
+    for (const who of ['dept2', 'county']) expect((await scene.as(who).get(`/api/migration/systems/${s.id}`)).status, who).toBe(404);
+    for (const who of ['finance', 'admin', 'secadmin']) expect((await scene.as(who).get(`/api/migration/systems/${s.id}`)).status, who).toBe(403);
+    expect((await scene.as('finance').get('/api/migration/systems')).status).toBe(403);
+    // each organisation counts its own new system, the reviewers both
+    expect(await count('dept2')).toBe(before.dept2 + 1);
+    expect(await count('dept')).toBe(before.dept + 1);
+    expect(await count('gia')).toBe(before.gia + 2);
   });
 
   it('changes register fields with If-Match: 428 without, 412 when stale', async () => {
-    let res = await t.http.patch(`/api/migration/systems/${id}`).set(await t.as('dept')).send({ userCount: 3500 });
+    const s = await register();
+    let res = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { userCount: 3500 });
     expect(res.status).toBe(428);
-    res = await t.http.patch(`/api/migration/systems/${id}`).set(await t.as('dept')).set('If-Match', '"v9"').send({ userCount: 3500 });
+    res = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { userCount: 3500 }, '"v9"');
     expect(res.status).toBe(412);
-    res = await t.http.patch(`/api/migration/systems/${id}`).set(await t.as('dept')).set('If-Match', etag).send({ userCount: 3500, contacts: [{ name: '李老师', phone: '0359-7654321' }] });
+    res = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { userCount: 3500, contacts: [{ name: '李老师', phone: '0359-7654321' }] }, s.etag);
     expect(res.status, res.text).toBe(200);
-    expect(res.headers.etag).toBe('"v2"');
+    expect(res.etag).toBe('"v2"');
     expect(res.body).toMatchObject({ userCount: 3500, contacts: [{ name: '李老师', phone: '0359-7654321' }] });
-    const stale = await t.http.patch(`/api/migration/systems/${id}`).set(await t.as('dept')).set('If-Match', etag).send({ userCount: 1 });
+    const stale = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { userCount: 1 }, s.etag);
     expect(stale.status).toBe(412);
-    etag = res.headers.etag;
   });
 
   it('refuses register fields from the sub-center, and its assessment before the system is assessed', async () => {
-    let res = await t.http.patch(`/api/migration/systems/${id}`).set(await t.as('bdc')).set('If-Match', etag).send({ name: '改名' });
+    const s = await register();
+    let res = await scene.as('bdc').patch(`/api/migration/systems/${s.id}`, { name: '改名' }, s.etag);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN_FIELD');
-    res = await t.http.patch(`/api/migration/systems/${id}`).set(await t.as('bdc')).set('If-Match', etag).send({ risk: 'HIGH' });
+    res = await scene.as('bdc').patch(`/api/migration/systems/${s.id}`, { risk: 'HIGH' }, s.etag);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('NOT_ASSESSED');
   });
 
   it('keeps every change as history, and audits it', async () => {
-    const res = await t.http.get(`/api/migration/systems/${id}/history`).set(await t.as('gia'));
+    const s = await register();
+    const changed = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { userCount: 3500, contacts: [{ name: '李老师', phone: '0359-7654321' }] }, s.etag);
+    expect(changed.status).toBe(200);
+    const res = await scene.as('gia').get(`/api/migration/systems/${s.id}/history`);
     expect(res.status).toBe(200);
     expect(res.body.items.map((h: { action: string; fromStatus: string | null; toStatus: string }) => [h.action, h.fromStatus, h.toStatus])).toEqual([
       ['register', null, 'REGISTERED'],
       ['update', 'REGISTERED', 'REGISTERED'],
     ]);
     expect(res.body.items[1]).toMatchObject({ actorName: 'dept', detail: { fields: ['userCount', 'contacts'] } });
-    const audit = await t.http.get('/api/audit/events').query({ action: 'migration.', targetId: id }).set(await t.as('auditor'));
+    const audit = await scene.as('auditor').get('/api/audit/events', { action: 'migration.', targetId: s.id });
     expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['migration.register', 'migration.update']);
   });
 
   it('lets the department withdraw a registration made in error, before assessment only', async () => {
-    const made = await t.http.post('/api/migration/systems').set(await t.as('dept')).send({ ...SYSTEM, name: '误登记系统' });
-    expect((await t.http.delete(`/api/migration/systems/${made.body.id}`).set(await t.as('dept2')).set('If-Match', '"v1"')).status).toBe(404);
-    expect((await t.http.delete(`/api/migration/systems/${made.body.id}`).set(await t.as('bdc')).set('If-Match', '"v1"')).status).toBe(403);
-    expect((await t.http.delete(`/api/migration/systems/${made.body.id}`).set(await t.as('dept')).set('If-Match', '"v1"')).status).toBe(204);
-    expect((await t.http.get(`/api/migration/systems/${made.body.id}`).set(await t.as('dept'))).status).toBe(404);
+    const made = await register('dept', { name: `误登记系统-${uniqueTag()}` });
+    expect((await scene.as('dept2').delete(`/api/migration/systems/${made.id}`, '"v1"')).status).toBe(404);
+    expect((await scene.as('bdc').delete(`/api/migration/systems/${made.id}`, '"v1"')).status).toBe(403);
+    expect((await scene.as('dept').delete(`/api/migration/systems/${made.id}`, '"v1"')).status).toBe(204);
+    expect((await scene.as('dept').get(`/api/migration/systems/${made.id}`)).status).toBe(404);
+    const assessed = await register();
+    expect((await scene.as('bdc').post(`/api/migration/systems/${assessed.id}/assess`, { strategy: 'RETIRE', effort: 'LOW', risk: 'LOW' }, assessed.etag)).status).toBe(200);
+    const late = await scene.as('dept').delete(`/api/migration/systems/${assessed.id}`, '"v2"');
+    expect([late.status, late.body.code]).toEqual([409, 'INVALID_TRANSITION']);
   });
 });
 
 describe('the template', () => {
   it('is downloadable by anyone, in Chinese, as XLSX with an instructions sheet, or as CSV', async () => {
-    const res = await t.http.get('/api/migration/template').buffer(true).parse((r, cb) => {
+    const res = await scene.t.http.get('/api/migration/template').buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -151,7 +203,7 @@ describe('the template', () => {
     await wb.xlsx.load(res.body);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明']);
     expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, ...HEADER]);
-    const csv = await t.http.get('/api/migration/template').query({ format: 'csv' });
+    const csv = await scene.t.http.get('/api/migration/template').query({ format: 'csv' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text).toBe('\uFEFF' + HEADER.join(','));
   });
@@ -159,32 +211,38 @@ describe('the template', () => {
 
 describe('importing the register', () => {
   it('imports a good XLSX (with a title row and empty rows) in one go; formulas are stored as text', async () => {
+    const tag = uniqueTag();
+    // a registration withdrawn first: its number is not given again
+    const withdrawn = await register();
+    expect((await scene.as('dept').delete(`/api/migration/systems/${withdrawn.id}`, withdrawn.etag)).status).toBe(204);
     const file = await xlsxOf([
       ['运城市教育局信息系统登记表（2026年）'],
       HEADER,
-      row('招生报名系统', { 依赖系统: '学籍管理系统；统一身份认证', '数据量（GB）': '20.5', 用户数: '1200', 信创适配情况: '部分适配', 所属单位: '运城市教育局' }),
+      row(`招生报名系统${tag}`, { 依赖系统: '学籍管理系统；统一身份认证', '数据量（GB）': '20.5', 用户数: '1200', 信创适配情况: '部分适配', 所属单位: '运城市教育局' }),
       ['', '  '],
-      row("=cmd|' /C calc'!A0", { '业务用途*': '@SUM(A1:A9)' }),
-      row('教师培训系统', { '当前部署方式*': '行业云', 部署位置: '省教育厅行业云', 是否涉密: '否' }),
-      row('涉密档案系统', { 是否涉密: '是', 等保级别: '' }),
+      row(`${INJECTED}${tag}`, { '业务用途*': '@SUM(A1:A9)' }),
+      row(`教师培训系统${tag}`, { '当前部署方式*': '行业云', 部署位置: '省教育厅行业云', 是否涉密: '否' }),
+      row(`涉密档案系统${tag}`, { 是否涉密: '是', 等保级别: '' }),
     ]);
     const res = await importAs('dept', file);
     expect(res.status, res.text).toBe(201);
-    // EDU-XT-0002 was withdrawn: its number is not given again
-    expect(res.body).toEqual({ imported: 4, skippedEmptyRows: 1, firstCode: 'EDU-XT-0003', lastCode: 'EDU-XT-0006' });
-    const list = await t.http.get('/api/migration/systems').query({ q: 'cmd' }).set(await t.as('dept'));
+    const n = codeNumber(withdrawn.body.code);
+    const code = (k: number) => `EDU-XT-${String(k).padStart(4, '0')}`;
+    expect(res.body).toEqual({ imported: 4, skippedEmptyRows: 1, firstCode: code(n + 1), lastCode: code(n + 4) });
+    const list = await scene.as('dept').get('/api/migration/systems', { q: `A0${tag}` });
     expect(list.body.items).toHaveLength(1);
-    expect(list.body.items[0]).toMatchObject({ name: "=cmd|' /C calc'!A0", purpose: '@SUM(A1:A9)', hosting: 'OWN_ROOM', mlpsLevel: 2 });
-    const secret = (await t.http.get('/api/migration/systems').query({ classified: 'true' }).set(await t.as('dept'))).body.items;
-    expect(secret.map((s: { name: string; exempt: boolean; mlpsLevel: number | null }) => [s.name, s.exempt, s.mlpsLevel])).toEqual([['涉密档案系统', true, null]]);
-    const history = await t.http.get(`/api/migration/systems/${list.body.items[0].id}/history`).set(await t.as('dept'));
+    expect(list.body.items[0]).toMatchObject({ name: `${INJECTED}${tag}`, purpose: '@SUM(A1:A9)', hosting: 'OWN_ROOM', mlpsLevel: 2 });
+    const secret = (await scene.as('dept').get('/api/migration/systems', { classified: 'true', q: tag })).body.items;
+    expect(secret.map((s: { name: string; exempt: boolean; mlpsLevel: number | null }) => [s.name, s.exempt, s.mlpsLevel])).toEqual([[`涉密档案系统${tag}`, true, null]]);
+    const history = await scene.as('dept').get(`/api/migration/systems/${list.body.items[0].id}/history`);
     expect(history.body.items).toEqual([expect.objectContaining({ action: 'import', fromStatus: null, toStatus: 'REGISTERED', detail: { row: 5 } })]);
-    const audit = await t.http.get('/api/audit/events').query({ action: 'migration.import' }).set(await t.as('auditor'));
+    const audit = await scene.as('auditor').get('/api/audit/events', { action: 'migration.import' });
     expect(audit.body.items[0].detail).toMatchObject({ imported: 4, format: 'xlsx', sm3: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('imports a county’s CSV saved by Excel in GB18030', async () => {
-    const text = [HEADER.join(','), row('盐湖区网格化管理系统', { '当前部署方式*': '县级云', 部署位置: '盐湖区政务云' }).join(',')].join('\r\n');
+    const name = `盐湖区网格化管理系统${uniqueTag()}`;
+    const text = [HEADER.join(','), row(name, { '当前部署方式*': '县级云', 部署位置: '盐湖区政务云' }).join(',')].join('\r\n');
     const gb = Buffer.from(new Uint8Array(await new Response(text).arrayBuffer()));
     // encode as GB18030 the way Excel does: Node has no encoder, so map through a decoder check instead
     const encoded = encodeGb18030(text);
@@ -192,7 +250,9 @@ describe('importing the register', () => {
     expect(gb.length).toBeGreaterThan(encoded.length);
     const res = await importAs('county', encoded, 'register.csv');
     expect(res.status, res.text).toBe(201);
-    expect(res.body.firstCode).toBe('YANHU-XT-0001');
+    expect(res.body.firstCode).toMatch(/^YANHU-XT-\d{4}$/);
+    const stored = await scene.as('county').get('/api/migration/systems', { q: name });
+    expect(stored.body.items.map((s: { name: string; code: string; hosting: string }) => [s.name, s.code, s.hosting])).toEqual([[name, res.body.firstCode, 'COUNTY_CLOUD']]);
   });
 
   it('rejects wrong headers, naming them, and imports nothing', async () => {
@@ -236,18 +296,23 @@ describe('importing the register', () => {
     expect(res.body.violations[0].message).toMatch(/^第4行「当前部署方式」：「云上」不是可选值/);
     const en = await importAs('dept', csvOf([HEADER, row('坏', { '当前部署方式*': '云上' })]), 'x.csv').then((r) => r);
     expect(en.status).toBe(422);
-    const english = await t.http.post('/api/migration/systems/import?lang=en').set(await t.as('dept')).attach('file', csvOf([HEADER, row('坏', { '当前部署方式*': '云上' })]), 'x.csv');
+    const english = await scene.t.http
+      .post('/api/migration/systems/import?lang=en')
+      .set(await scene.t.as('dept'))
+      .attach('file', csvOf([HEADER, row('坏', { '当前部署方式*': '云上' })]), 'x.csv');
     expect(english.body.violations[0].message).toBe('Row 2, column "Current hosting": "云上" is not allowed; choose one of: Own server room, Industry cloud, County cloud, Other provider, City government cloud');
     expect(await count()).toBe(before);
   });
 
   it('rejects names already in the register, and imports none of the file', async () => {
+    const existing = await register();
+    const fresh = `全新系统${uniqueTag()}`;
     const before = await count();
-    const res = await importAs('dept', csvOf([HEADER, row('全新系统'), row('学籍管理系统')]), 'x.csv');
+    const res = await importAs('dept', csvOf([HEADER, row(fresh), row(existing.body.name)]), 'x.csv');
     expect(res.status).toBe(422);
     expect(res.body.violations).toEqual([expect.objectContaining({ line: 3, field: 'name', code: 'import.duplicate_existing' })]);
     expect(await count()).toBe(before);
-    expect(await count('dept', { q: '全新系统' })).toBe(0);
+    expect(await count('dept', { q: fresh })).toBe(0);
   });
 
   it('refuses files that are not spreadsheets, damaged ones, and requests without a file', async () => {
@@ -255,27 +320,29 @@ describe('importing the register', () => {
     expect((await importAs('dept', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'x.xls')).body.code).toBe('IMPORT_FILE_TYPE');
     const damaged = await importAs('dept', Buffer.from('PK\u0003\u0004not really a zip', 'latin1'));
     expect([damaged.status, damaged.body.code]).toEqual([400, 'IMPORT_UNREADABLE']);
-    const none = await t.http.post('/api/migration/systems/import').set(await t.as('dept'));
+    const none = await scene.t.http.post('/api/migration/systems/import').set(await scene.t.as('dept'));
     expect(none.status).toBe(400);
     expect(none.body.fields).toEqual([expect.objectContaining({ path: 'file', code: 'field.required' })]);
-    const wrongField = await t.http.post('/api/migration/systems/import').set(await t.as('dept')).attach('upload', csvOf([HEADER]), 'x.csv');
+    const wrongField = await scene.t.http.post('/api/migration/systems/import').set(await scene.t.as('dept')).attach('upload', csvOf([HEADER]), 'x.csv');
     expect(wrongField.status).toBe(400);
   });
 
   it('lets only departments and counties import', async () => {
     const file = csvOf([HEADER, row('某系统')]);
     for (const who of ['bdc', 'gia', 'auditor', 'finance', 'admin']) expect((await importAs(who, file, 'x.csv')).status, who).toBe(403);
-    expect((await t.http.post('/api/migration/systems/import').attach('file', file, 'x.csv')).status).toBe(401);
+    expect((await scene.t.http.post('/api/migration/systems/import').attach('file', file, 'x.csv')).status).toBe(401);
   });
 
   it('imports 5,000 rows in one go', async () => {
-    const rows = [HEADER, ...Array.from({ length: 5000 }, (_, i) => row(`批量系统${String(i).padStart(4, '0')}`, { 用户数: String(i), 联系人: '王工；李工', 联系电话: '13900000000；13900000001' }))];
+    const tag = uniqueTag();
+    const before = await count('dept2');
+    const rows = [HEADER, ...Array.from({ length: 5000 }, (_, i) => row(`批量系统${tag}-${String(i).padStart(4, '0')}`, { 用户数: String(i), 联系人: '王工；李工', 联系电话: '13900000000；13900000001' }))];
     const started = performance.now();
     const res = await importAs('dept2', await xlsxOf(rows));
     const seconds = (performance.now() - started) / 1000;
     expect(res.status, res.text.slice(0, 500)).toBe(201);
     expect(res.body.imported).toBe(5000);
-    expect(await count('dept2')).toBe(5001);
+    expect(await count('dept2')).toBe(before + 5000);
     expect(seconds).toBeLessThan(30);
     console.log(`5,000-row XLSX import: ${seconds.toFixed(2)} s`);
   }, 60_000);
@@ -283,10 +350,10 @@ describe('importing the register', () => {
 
 describe('exporting the register', () => {
   async function download(user: string, query: Record<string, string>) {
-    return t.http
+    return scene.t.http
       .get('/api/migration/systems/export')
       .query(query)
-      .set(await t.as(user))
+      .set(await scene.t.as(user))
       .buffer(true)
       .parse((r, cb) => {
         const chunks: Buffer[] = [];
@@ -296,6 +363,9 @@ describe('exporting the register', () => {
   }
 
   it('writes the template’s columns, with the injected formula neutralised (XLSX)', async () => {
+    const tag = uniqueTag();
+    const injected = await importInjected(tag);
+    const county = await register('county', { name: `盐湖区网格化管理系统${tag}`, hosting: 'COUNTY_CLOUD' });
     const res = await download('dept', { format: 'xlsx' });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -305,40 +375,49 @@ describe('exporting the register', () => {
     expect(header.slice(0, HEADER.length)).toEqual(HEADER.map((h) => h.replace('*', '')));
     const names: string[] = [];
     ws.eachRow((r, n) => n > 1 && names.push(String(r.getCell(1).value)));
-    expect(names).toContain("'=cmd|' /C calc'!A0");
-    expect(names).not.toContain("=cmd|' /C calc'!A0");
+    expect(names).toContain(`'${injected}`);
+    expect(names).not.toContain(injected);
     expect(names.every((n) => !n.startsWith('='))).toBe(true);
-    const injected = ws.getRows(2, ws.rowCount - 1)!.find((r) => String(r.getCell(1).value).includes('cmd'))!;
-    expect(injected.getCell(1).formula).toBeUndefined();
-    expect(injected.getCell(3).value).toBe("'@SUM(A1:A9)");
+    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => String(r.getCell(1).value) === `'${injected}`)!;
+    expect(row.getCell(1).formula).toBeUndefined();
+    expect(row.getCell(3).value).toBe("'@SUM(A1:A9)");
     // a department exports its own systems only
-    expect(names).not.toContain('盐湖区网格化管理系统');
+    expect(names).not.toContain(county.body.name);
   });
 
   it('writes CSV with a byte-order mark, neutralised, and in English on request', async () => {
-    const res = await download('gia', { format: 'csv', q: 'cmd' });
+    const tag = uniqueTag();
+    const injected = await importInjected(tag);
+    const own = await register('dept', { name: `学籍管理系统${tag}` });
+    const res = await download('gia', { format: 'csv', q: `A0${tag}` });
     const text = res.body.toString('utf8');
     expect(text.startsWith('\uFEFF系统名称,所属单位')).toBe(true);
-    expect(text).toContain(`'=cmd|' /C calc'!A0`);
+    expect(text).toContain(`'${injected}`);
     expect(text).not.toMatch(/(^|,)=cmd/m);
-    const en = await download('gia', { format: 'csv', q: '学籍管理', lang: 'en' });
+    const en = await download('gia', { format: 'csv', q: own.body.name, lang: 'en' });
     expect(en.body.toString('utf8')).toContain('System name,Organisation,Business purpose');
     expect(en.body.toString('utf8')).toContain('Own server room');
   });
 
   it('filters like the list: systems still outside the city cloud', async () => {
+    const tag = uniqueTag();
     const all = await count('gia');
     const outside = await count('gia', { outsideCityCloud: 'true' });
-    // the classified archive system is exempt: the only one of them not outside
-    expect(outside).toBe(all - 1);
-    const res = await download('gia', { format: 'csv', outsideCityCloud: 'true', hosting: 'COUNTY_CLOUD' });
+    // a classified system, exempt, and a county's system on its own cloud
+    await register('dept', { name: `涉密档案系统${tag}`, classified: true, mlpsLevel: null, mlpsFilingNo: null });
+    const county = await register('county', { name: `盐湖区网格化管理系统${tag}`, hosting: 'COUNTY_CLOUD' });
+    expect(await count('gia')).toBe(all + 2);
+    // the classified system is exempt: the only one of them not outside
+    expect(await count('gia', { outsideCityCloud: 'true' })).toBe(outside + 1);
+    const res = await download('gia', { format: 'csv', outsideCityCloud: 'true', hosting: 'COUNTY_CLOUD', q: tag });
     const lines = res.body.toString('utf8').trim().split(/\r?\n/);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('盐湖区网格化管理系统');
+    expect(lines[1]).toContain(county.body.name);
   });
 });
 
 describe('bad input', () => {
+  const t = { get http() { return scene.t.http; } };
   it.each([
     ['an unknown list filter', () => t.http.get('/api/migration/systems').query({ colour: 'red' }), 400, 'field.unknown'],
     ['a status outside the state machine', () => t.http.get('/api/migration/systems').query({ status: 'DONE' }), 400, 'field.invalid'],
@@ -353,14 +432,14 @@ describe('bad input', () => {
     ['a negative O&M cost', () => t.http.post('/api/migration/systems').send({ ...SYSTEM, name: '负数', annualOmCost: -1 }), 400, 'field.too_small'],
     ['a wave with a date that is not one', () => t.http.post('/api/migration/waves').send({ name: 'x', startDate: '2026-02-30', endDate: '2026-03-01' }), 400, 'field.invalid_format'],
   ])('%s → 400', async (_name, build, status, code) => {
-    const res = await build().set(await t.as('dept'));
+    const res = await build().set(await scene.t.as('dept'));
     expect(res.status, res.text).toBe(status);
     expect(res.body.fields?.map((f: { code: string }) => f.code)).toContain(code);
   });
 
   it('treats an unreadable If-Match as stale (412), never as a match', async () => {
-    const made = await t.http.post('/api/migration/systems').set(await t.as('dept')).send({ ...SYSTEM, name: 'If-Match 测试' });
-    const res = await t.http.patch(`/api/migration/systems/${made.body.id}`).set(await t.as('dept')).set('If-Match', 'garbage').send({ userCount: 1 });
+    const made = await register('dept', { name: `If-Match 测试-${uniqueTag()}` });
+    const res = await scene.as('dept').patch(`/api/migration/systems/${made.id}`, { userCount: 1 }, 'garbage');
     expect(res.status).toBe(412);
   });
 });

@@ -1,70 +1,44 @@
 // The operator console in the browser: the established project is listed with its entitlement; a department's
 // resource request reaches the sub-center's queue; the operator approves it, reads the desired-state preview
 // (objects and YAML), provisions it and watches the job's log stream in until 成功, sees the project's resources,
-// and finally deprovisions them after typing the request code.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// and finally deprovisions them after typing the request code. Each test arranges its own project and request
+// through the API factories (test/support/project-factories.ts, request-factories.ts) before driving the browser.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ALL_PASS, BASICS, REQUEST, VALID_LINES, VALID_RESOURCES } from '../support/projects.js';
+import { projectIn } from '../support/project-factories.js';
+import { BASICS } from '../support/projects.js';
+import { requestIn, type Req, type RequestFactoryState } from '../support/request-factories.js';
+import { uniqueTag, type Api } from '../support/scene.js';
 import { apiClient } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
-import { addDays, startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
 import { signIn } from './support/ui.js';
 
 let t: E2EPlatform;
 let browser: Browser;
-let requestId = '';
-let requestCode = '';
+let api: Api;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   t = await startE2EPlatform();
-  const { call } = apiClient(t.url);
-  const ok = (what: string, res: { status: number; body: unknown }, status = 200) => {
-    if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-  };
-  // an established project, built as the department, GIA and Finance would
-  let res = await call('POST', '/api/projects', { as: 'dept', body: BASICS });
-  ok('create', res, 201);
-  const projectId = res.body.id as string;
-  let etag = res.etag;
-  for (const line of VALID_LINES) {
-    res = await call('POST', `/api/projects/${projectId}/lines`, { as: 'dept', body: line, ifMatch: etag });
-    ok('line', res);
-    etag = res.etag;
-  }
-  res = await call('PUT', `/api/projects/${projectId}/information-resources`, { as: 'dept', body: { items: VALID_RESOURCES }, ifMatch: etag });
-  ok('resources', res);
-  etag = res.etag;
-  const start = t.today();
-  const steps: [string, string, object][] = [
-    ['dept', 'submit', {}],
-    ['gia', 'review', { decision: 'APPROVE', dimensions: ALL_PASS, comment: '同意' }],
-    ['finance', 'budget-review', { decision: 'APPROVE', approvedAmount: 750000, comment: '核减5万元' }],
-    ['gia', 'notice', { startDate: start, endDate: addDays(start, 1) }],
-  ];
-  for (const [who, action, body] of steps) {
-    res = await call('POST', `/api/projects/${projectId}/${action}`, { as: who, body, ifMatch: etag });
-    ok(action, res);
-    etag = res.etag;
-  }
-  t.setToday(addDays(start, 2));
-  try {
-    res = await call('POST', `/api/projects/${projectId}/establish`, { as: 'gia', body: {}, ifMatch: etag });
-    ok('establish', res);
-  } finally {
-    t.setToday(start);
-  }
-  // the department draws on the entitlement: a request for the sub-center's queue
-  res = await call('POST', `/api/projects/${projectId}/resource-requests`, { as: 'dept', body: REQUEST });
-  ok('resource request', res, 201);
-  requestId = res.body.id;
-  requestCode = res.body.code;
+  api = { call: apiClient(t.url).call, today: () => t.today(), setToday: (d) => t.setToday(d) };
 }, 240_000);
+beforeEach(() => t?.setToday(null));
 
 afterAll(async () => {
   await browser?.close();
   await t?.stop();
 });
+
+/**
+ * Each test's own data, arranged through the API as the department, GIA, Finance and the sub-center would: an
+ * established project of its own name and a request drawn on it, in `state`.
+ */
+async function arrange(state: RequestFactoryState): Promise<{ name: string; request: Req }> {
+  const name = `${BASICS.name}·${uniqueTag()}`;
+  const project = await projectIn(api, 'ESTABLISHED', { overrides: { name } });
+  return { name, request: await requestIn(api, state, { project }) };
+}
 
 async function as(username: string): Promise<Page> {
   const page = await (await newContext(browser, t.url)).newPage();
@@ -74,13 +48,16 @@ async function as(username: string): Promise<Page> {
 
 describe('operator console', { timeout: 90_000 }, () => {
   it('lists the established project with its entitlement and the request drawn on it', async () => {
+    const { name, request } = await arrange('SUBMITTED');
+    const { id: requestId, code: requestCode } = request;
     const page = await as('bdc');
     await page.getByTestId('main-menu').getByText('已立项项目').click();
     await page.waitForURL('**/operator/projects');
     const list = page.getByTestId('operator-projects');
-    await list.getByText(BASICS.name).waitFor();
-    expect(await list.locator('tr.ant-table-row').first().innerText()).toContain('运城市教育局');
-    await list.locator('.ant-table-row-expand-icon').first().click();
+    await list.getByText(name).waitFor();
+    const row = list.locator('tr.ant-table-row', { hasText: name });
+    expect(await row.innerText()).toContain('运城市教育局');
+    await row.locator('.ant-table-row-expand-icon').click();
     const cloud = page.getByTestId('project-cloud');
     await cloud.getByTestId('entitlement-table').getByText('vm-general-4c8g').waitFor();
     await page.screenshot({ path: '/tmp/zy-e2e-operator-projects.png', fullPage: true });
@@ -90,6 +67,8 @@ describe('operator console', { timeout: 90_000 }, () => {
   });
 
   it('the operator finds the request in the queue and approves it after technical review', async () => {
+    const { request } = await arrange('SUBMITTED');
+    const { id: requestId, code: requestCode } = request;
     const page = await as('bdc');
     // the sub-center lands on its request queue
     await page.waitForURL('**/operator/requests');
@@ -110,6 +89,8 @@ describe('operator console', { timeout: 90_000 }, () => {
   });
 
   it('shows the desired-state preview, provisions, and the job reaches 成功', async () => {
+    const { request } = await arrange('APPROVED');
+    const { id: requestId, code: requestCode } = request;
     const page = await as('bdc');
     await page.goto('/operator/requests?tab=approved');
     await page.getByTestId('operator-queue').getByRole('link', { name: requestCode }).click();
@@ -168,6 +149,8 @@ describe('operator console', { timeout: 90_000 }, () => {
   });
 
   it('reads in English too', async () => {
+    const { request } = await arrange('PROVISIONED');
+    const { id: requestId, code: requestCode } = request;
     const page = await as('bdc');
     await page.goto(`/operator/requests/${requestId}`);
     await page.getByTestId('request-status').waitFor();
@@ -178,6 +161,8 @@ describe('operator console', { timeout: 90_000 }, () => {
   });
 
   it('deprovisions only after the request code is typed, and the request ends 已回收', async () => {
+    const { request } = await arrange('PROVISIONED');
+    const { id: requestId, code: requestCode } = request;
     const page = await as('bdc');
     await page.goto(`/operator/requests/${requestId}`);
     const start = page.getByTestId('deprovision-start');

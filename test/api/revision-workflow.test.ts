@@ -205,7 +205,7 @@ describe('catalog revision workflow', () => {
   });
 
   it('records every step in the audit trail', async () => {
-    // revision numbers of discarded drafts are given again, so the trail is read from this test's start
+    // the trail is read from this test's start: other tests of this file drafted revisions too
     await closeOpenRevision(scene);
     const from = new Date().toISOString();
     const draft = await draftRevision(scene);

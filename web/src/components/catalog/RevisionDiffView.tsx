@@ -43,6 +43,8 @@ function Changes({ e }: { e: DiffEntry }) {
 export function RevisionDiffView({ diff }: { diff: CatalogDiff }) {
   const { t } = useI18n();
   const total = SECTIONS.reduce((n, s) => n + diff[s.key].length, 0);
+  // the first revision has nothing before it to compare with
+  if (diff.from === diff.to) return <Empty description={t('diff.initial', { to: diff.to })} />;
   if (total === 0) return <Empty description={t('diff.noChanges', { from: diff.from, to: diff.to })} />;
   return (
     <div data-testid="revision-diff">

@@ -111,7 +111,7 @@ function RevisionPanel({ number, onChanged, onDiscarded }: { number: number; onC
             size="small"
             className="zy-card"
             title={<>{data.revision.title} <RevisionStatusTag status={data.revision.status} /></>}
-            extra={<Typography.Text type="secondary">{t('revisions.basedOn', { n: data.revision.basedOnNumber ?? '—' })}</Typography.Text>}
+            extra={<Typography.Text type="secondary">{data.revision.basedOnNumber === null ? t('revisions.initial') : t('revisions.basedOn', { n: data.revision.basedOnNumber })}</Typography.Text>}
           >
             {data.revision.notes && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{data.revision.notes}</Typography.Paragraph>}
             <Typography.Paragraph type="secondary">

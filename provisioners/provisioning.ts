@@ -21,6 +21,7 @@ import type { StatusReader } from './status-reader.js';
 import { loadTenantInput, tenantNamespaceOf } from './tenant-state.js';
 import type { JobDetail, JobView, ProjectResources } from './view-schema.js';
 import './audit-names.js';
+import { summariseObjects } from './object-names.js';
 
 export { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 
@@ -174,7 +175,7 @@ export function createProvisioningService({ db, queue, requests, requestActions,
    * The whole tenant as it will be once the request is provisioned: the exact objects (computed here, pure), and
    * the latest preview job of the request with the driver's diff once it has run.
    */
-  async function preview(actor: Actor, requestId: string) {
+  async function preview(actor: Actor, requestId: string, locale: Locale) {
     const r = await requests.findReadable(prisma, actor, requestId);
     if (!actor.ability.can('provision', 'ResourceRequest')) throw new ForbiddenError('FORBIDDEN', { action: 'preview' });
     const project = await prisma.project.findUniqueOrThrow({ where: { id: r.projectId }, include: { org: true } });
@@ -183,7 +184,7 @@ export function createProvisioningService({ db, queue, requests, requestActions,
     const objects = desiredState(input, (await published.current()).view, profile);
     const last = await prisma.provisioningJob.findFirst({ where: { requestId: r.id, kind: 'PREVIEW' }, orderBy: { createdAt: 'desc' } });
     const changes = last?.state === 'SUCCEEDED' ? ((last.result as { changes?: ObjectChange[] } | null)?.changes ?? []) : null;
-    return { namespace, driver: driverName, objects, yaml: objectsToYaml(objects), previewJob: last ? toJobView(last) : null, changes };
+    return { namespace, driver: driverName, summary: summariseObjects(objects, locale), objects, yaml: objectsToYaml(objects), previewJob: last ? toJobView(last) : null, changes };
   }
 
   /** What a project has: tracked resources and their state, entitlement used and left, drift where known. */

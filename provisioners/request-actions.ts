@@ -7,13 +7,13 @@ import type { Locale } from '../core/i18n.js';
 import { createRunner } from '../core/workflow/runner.js';
 import { requestMachine, type RequestInputs } from './request-machine.js';
 import type { RequestAction } from './request-workflow.js';
-import { toRequestView } from './request-view.js';
+import { requestView } from './request-view.js';
 
 export function createRequestActions({ db, queue, driverName }: { db: Database; queue: () => JobQueue; driverName: string }) {
   const runner = createRunner(requestMachine, { db, env: () => ({ queue: queue(), driverName }) });
 
   /** The request as its reader sees it, with the actions it offers them. */
-  const present = (actor: Actor, id: string, locale: Locale) => runner.present(actor, id, locale, async (_tx, row) => toRequestView(row));
+  const present = (actor: Actor, id: string, locale: Locale) => runner.present(actor, id, locale, (tx, row) => requestView(tx, row));
 
   return { run: runner.run, present };
 }

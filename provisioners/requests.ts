@@ -9,14 +9,13 @@ import type { ProjectActions } from '../projects/actions.js';
 import type { RequestActions } from './request-actions.js';
 import type { ResourceRequestInput } from './request-create.js';
 import { findReadableRequest } from './request-machine.js';
-import { requestInclude, toRequestView } from './request-view.js';
+import { requestInclude, requestView, requestViews } from './request-view.js';
 import type { RequestState } from './request-workflow.js';
 import type { RequestPage, RequestView } from './view-schema.js';
 
 export type { ResourceRequestInput } from './request-create.js';
 export { drawnBy } from './request-create.js';
 
-export { toRequestView } from './request-view.js';
 export type { RequestView };
 
 export function createResourceRequestService({ db, actions, projects }: { db: Database; actions: RequestActions; projects: ProjectActions }) {
@@ -27,7 +26,7 @@ export function createResourceRequestService({ db, actions, projects }: { db: Da
   /** The project machine's `request` action (projects/machine.ts), answered with the request made. */
   async function create(actor: Actor, projectId: string, input: ResourceRequestInput, locale: Locale) {
     const { detail } = await projects.run(actor, 'request', projectId, { input, locale });
-    return toRequestView(await prisma.resourceRequest.findUniqueOrThrow({ where: { id: String(detail.requestId) }, include: requestInclude }));
+    return requestView(prisma, await prisma.resourceRequest.findUniqueOrThrow({ where: { id: String(detail.requestId) }, include: requestInclude }));
   }
 
   async function list(actor: Actor, f: { status?: RequestState[]; projectId?: string; page: number; pageSize: number }): Promise<RequestPage> {
@@ -39,7 +38,7 @@ export function createResourceRequestService({ db, actions, projects }: { db: Da
       prisma.resourceRequest.count({ where }),
       prisma.resourceRequest.findMany({ where, include: requestInclude, orderBy: { createdAt: 'asc' }, skip: (f.page - 1) * f.pageSize, take: f.pageSize }),
     ]);
-    return { total, page: f.page, pageSize: f.pageSize, items: rows.map(toRequestView) };
+    return { total, page: f.page, pageSize: f.pageSize, items: await requestViews(prisma, rows) };
   }
 
   const get = (actor: Actor, id: string, locale: Locale) => actions.present(actor, id, locale);

@@ -25,6 +25,9 @@ export const requestViewSchema = z
     id: z.string(),
     code: z.string(),
     projectId: z.string(),
+    project: z
+      .object({ code: z.string(), name: z.string(), approvalNumber: z.string().nullable(), orgName: z.string() })
+      .describe('the project it draws on: number, name, approval number, organisation'),
     orgId: z.string(),
     status: requestStatusSchema,
     environment: environmentSchema,
@@ -123,6 +126,12 @@ export const previewSchema = z
   .object({
     namespace: z.string(),
     driver: z.string(),
+    summary: z
+      .object({
+        text: z.string().describe("the objects in words, workloads first (云主机 ×2、数据库集群 ×1、命名空间 ×1 …), in the reader's language"),
+        counts: z.array(z.object({ kind: z.string(), label: z.string(), count: z.number().int() })),
+      })
+      .describe('what the tenant will hold, before the objects themselves'),
     objects: z.array(k8sObjectSchema).describe('every object the tenant will have'),
     changes: z.array(objectChangeSchema).nullable().describe('what provisioning would change, from the latest preview job; null until one has run'),
     previewJob: nullableRef(jobViewSchema),

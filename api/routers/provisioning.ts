@@ -94,9 +94,9 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
       401: errors[401], 403: errors[403], 404: errors[404],
     },
     handler: async ({ params, query, ctx }, _req, res) => {
-      const p = await s.provisioning.preview(ctx, params.id);
+      const p = await s.provisioning.preview(ctx, params.id, ctx.locale);
       if (query.format === 'yaml') return void res.type('application/yaml; charset=utf-8').send(p.yaml);
-      res.json({ namespace: p.namespace, driver: p.driver, objects: p.objects, changes: p.changes, previewJob: p.previewJob });
+      res.json({ namespace: p.namespace, driver: p.driver, summary: p.summary, objects: p.objects, changes: p.changes, previewJob: p.previewJob });
     },
   });
 

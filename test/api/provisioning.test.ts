@@ -24,6 +24,20 @@ async function waitForJob(jobId: string, user = 'bdc') {
 }
 
 describe('resource requests', () => {
+  it('name the project they draw on, in the request, the queue and the list', async () => {
+    const created = await t.http.post(`/api/projects/${projectId}/resource-requests`).set(await t.as('dept')).send(REQUEST);
+    expect(created.status).toBe(201);
+    const project = (await t.http.get(`/api/projects/${projectId}`).set(await t.as('dept'))).body;
+    const named = { code: project.code, name: project.name, approvalNumber: project.approvalNumber, orgName: '运城市教育局' };
+    expect(project.approvalNumber).toMatch(/^运审信〔\d{4}〕\d{3}号$/);
+    expect(created.body.project).toEqual(named);
+    expect((await t.http.get(`/api/resource-requests/${created.body.id}`).set(await t.as('bdc'))).body.project).toEqual(named);
+    const queue = await t.http.get('/api/resource-requests').query({ status: 'SUBMITTED', pageSize: 200 }).set(await t.as('bdc'));
+    expect(queue.body.items.find((r: { id: string }) => r.id === created.body.id).project).toEqual(named);
+    const returned = await t.http.post(`/api/resource-requests/${created.body.id}/return`).set(await t.as('bdc')).set('If-Match', created.headers.etag).send({ note: '本测试退回' });
+    expect(returned.status).toBe(200);
+  });
+
   it('refuses a request on a project that is not established', async () => {
     const draft = await buildValidDraft(t);
     const res = await t.http.post(`/api/projects/${draft.id}/resource-requests`).set(await t.as('dept')).send(REQUEST);
@@ -87,6 +101,11 @@ describe('provisioning an approved request', () => {
     const kinds = res.body.objects.map((o: { kind: string }) => o.kind);
     for (const k of ['Namespace', 'ResourceQuota', 'LimitRange', 'NetworkPolicy', 'RoleBinding', 'VirtualMachine', 'Cluster', 'ScheduledBackup']) expect(kinds).toContain(k);
     expect(kinds.filter((k: string) => k === 'VirtualMachine')).toHaveLength(2);
+    // in words first, workloads leading, every object counted once
+    expect(res.body.summary.text).toMatch(/^云主机 ×2、数据库集群 ×1、命名空间 ×1、资源配额 ×1、/);
+    expect(res.body.summary.counts.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(kinds.length);
+    const en = await t.http.get(`/api/resource-requests/${requestId}/preview`).set(await t.as('bdc')).set('Accept-Language', 'en');
+    expect(en.body.summary.text).toMatch(/^virtual machine ×2, database cluster ×1, namespace ×1/);
     // what changes is the driver's answer, computed by a job, never inside this request
     expect([res.body.changes, res.body.previewJob]).toEqual([null, null]);
     const yaml = await t.http.get(`/api/resource-requests/${requestId}/preview`).query({ format: 'yaml' }).set(await t.as('bdc'));

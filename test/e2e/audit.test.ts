@@ -7,11 +7,12 @@ import { apiClient } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { DEMO_PASSWORD, startE2EPlatform, type E2EPlatform } from './support/platform.js';
 import { signIn } from './support/ui.js';
-import { BASICS } from '../support/projects.js';
+import { projectIn } from '../support/project-factories.js';
+import type { Api } from '../support/scene.js';
 
 let t: E2EPlatform;
 let browser: Browser;
-let project: { code: string; name: string };
+let project: { id: string; code: string; name: string };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -24,9 +25,9 @@ beforeAll(async () => {
   }
   const wrong = await call('POST', '/api/auth/login', { body: { username: 'county', password: 'wrong-password-1' } });
   if (wrong.status !== 401) throw new Error(`wrong password: ${wrong.status}`);
-  const created = await call('POST', '/api/projects', { as: 'dept', body: { ...BASICS, name: '审计查阅测试项目' } });
-  if (created.status !== 201) throw new Error(`project: ${created.status}`);
-  project = created.body;
+  // a project in GIA review: the auditor oversees it (drafts are their unit's own)
+  const api: Api = { call, today: () => t.today(), setToday: (d) => t.setToday(d) };
+  project = (await projectIn(api, 'GIA_REVIEW', { overrides: { name: '审计查阅测试项目' } })).body as typeof project;
 }, 240_000);
 
 afterAll(async () => {
@@ -73,12 +74,16 @@ describe("a project's history", { timeout: 60_000 }, () => {
     const page = await (await newContext(browser, t.url)).newPage();
     await signIn(page, 'auditor');
     await page.waitForURL('**/audit');
-    await page.getByTestId('audit-project').fill(project.code);
-    await page.getByTestId('audit-search').click();
+    // from the project's own page, its trail is one click away
+    await page.goto(`${t.url}/review/projects/${project.id}`);
+    await page.getByTestId('audit-trail-link').click();
+    await page.waitForURL(`**/audit?project=${encodeURIComponent(project.code)}`);
+    expect(await page.getByTestId('audit-project').inputValue()).toBe(project.code);
     const table = page.getByTestId('audit-table');
     await expect.poll(() => table.innerText()).toContain('创建项目');
     const text = await table.innerText();
     expect(text).toContain(`${project.code} ${project.name}`);
+    expect(text).toContain('提交审核');
     expect(text).toContain('（dept）');
     expect(text).not.toContain('finance');
     // the filter is in the address, so the history can be linked to and reopened

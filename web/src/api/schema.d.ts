@@ -10160,6 +10160,13 @@ export interface components {
             id: string;
             code: string;
             projectId: string;
+            /** @description the project it draws on: number, name, approval number, organisation */
+            project: {
+                code: string;
+                name: string;
+                approvalNumber: string | null;
+                orgName: string;
+            };
             orgId: string;
             status: components["schemas"]["ResourceRequestStatus"];
             environment: components["schemas"]["Environment"];
@@ -10200,6 +10207,16 @@ export interface components {
         ProvisioningPreview: {
             namespace: string;
             driver: string;
+            /** @description what the tenant will hold, before the objects themselves */
+            summary: {
+                /** @description the objects in words, workloads first (云主机 ×2、数据库集群 ×1、命名空间 ×1 …), in the reader's language */
+                text: string;
+                counts: {
+                    kind: string;
+                    label: string;
+                    count: number;
+                }[];
+            };
             /** @description every object the tenant will have */
             objects: components["schemas"]["KubernetesObject"][];
             /** @description what provisioning would change, from the latest preview job; null until one has run */

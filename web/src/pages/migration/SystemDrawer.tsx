@@ -16,6 +16,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { SystemActions } from './actions/SystemActions';
 import { MigrationStatusTag } from './MigrationStatusTag';
 import { SystemForm, type FormTarget } from './SystemForm';
+import { AuditTrailLink } from '../../components/AuditTrailLink';
 
 interface Props {
   id: string;
@@ -68,15 +69,15 @@ export function SystemDrawer({ id, mayChange, operator = false, onClose, onChang
       title={system ? `${system.code} ${system.name}` : t('register.detailTitle')}
       onClose={onClose}
       extra={
-        system &&
-        mayChange && (
+        system && (
           <Space>
-            {offers(system, 'update') && (
+            <AuditTrailLink target={{ targetType: 'MigrationSystem', targetId: system.id }} />
+            {mayChange && offers(system, 'update') && (
               <Button onClick={() => setEditing({ system, etag: state.data!.etag })} data-testid="system-edit">
                 {t('register.edit')}
               </Button>
             )}
-            {offers(system, 'withdraw') && (
+            {mayChange && offers(system, 'withdraw') && (
               <Popconfirm
                 title={t('register.withdrawConfirm', { name: system.name })}
                 okText={t('register.withdraw')}

@@ -31,6 +31,18 @@ export function OperatorQueuePage() {
       dataIndex: 'code',
       render: (code: string, r: OperatorRequest) => <Link to={`/operator/requests/${r.id}`}>{code}</Link>,
     },
+    {
+      title: t('operator.project'),
+      key: 'project',
+      render: (_: unknown, r: OperatorRequest) => (
+        <>
+          {r.project.name}
+          <div className="zy-muted">
+            {r.project.code} · {r.project.orgName}
+          </div>
+        </>
+      ),
+    },
     { title: t('operator.status'), dataIndex: 'status', render: (s: RequestStatus) => <RequestStatusTag status={s} /> },
     { title: t('operator.items'), key: 'items', render: (_: unknown, r: OperatorRequest) => itemsText(r) },
     { title: t('operator.environment'), dataIndex: 'environment', render: (e: string) => t(`operator.env.${e}` as MessageKey) },

@@ -3,6 +3,7 @@
 // click, deprovisioning with the request code as confirmation, the job's log streamed live, and the project's
 // resources with their state.
 import { Card, Descriptions } from 'antd';
+import { useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { offers } from '../../api/actions';
 import { fetchRequest } from '../../api/operator';
@@ -26,6 +27,14 @@ export function OperatorRequestPage() {
     const r = await fetchRequest(id, signal);
     return { request: r.data, etag: r.etag };
   }, [id]);
+  // the resources are read again as the job's log moves on (at most every two seconds) and when it ends
+  const [progress, setProgress] = useState(0);
+  const lastRead = useRef(0);
+  const onProgress = () => {
+    if (Date.now() - lastRead.current < 2000) return;
+    lastRead.current = Date.now();
+    setProgress((n) => n + 1);
+  };
 
   return (
     <>
@@ -39,6 +48,11 @@ export function OperatorRequestPage() {
             <Card className="zy-card" data-testid="request-overview">
               <Descriptions column={{ xs: 1, md: 2 }} size="small">
                 <Descriptions.Item label={t('operator.code')}>{r.code}</Descriptions.Item>
+                <Descriptions.Item label={t('operator.project')}>
+                  <span data-testid="request-project">{r.project.code} {r.project.name}</span>
+                  <div className="zy-muted">{r.project.orgName}</div>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('operator.approvalNumber')}>{r.project.approvalNumber ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('operator.status')}>
                   <span data-testid="request-status">
                     <RequestStatusTag status={r.status} />
@@ -60,10 +74,15 @@ export function OperatorRequestPage() {
             <JobCard
               request={r}
               jobId={jobId}
-              onStarted={(job) => setParams({ job }, { replace: true })}
+              onStarted={(job) => {
+                setParams({ job }, { replace: true });
+                // the request is PROVISIONING now: its actions are no longer offered
+                request.reload();
+              }}
               onFinished={request.reload}
+              onProgress={onProgress}
             />
-            <ResourcesCard projectId={r.projectId} refreshKey={`${r.version}-${r.status}`} />
+            <ResourcesCard projectId={r.projectId} refreshKey={`${r.version}-${r.status}-${progress}`} />
           </>
         )}
       </PageState>

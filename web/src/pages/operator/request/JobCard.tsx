@@ -14,9 +14,11 @@ interface Props {
   jobId: string | null;
   onStarted(jobId: string): void;
   onFinished(): void;
+  /** the job's log moved on */
+  onProgress?(): void;
 }
 
-export function JobCard({ request, jobId, onStarted, onFinished }: Props) {
+export function JobCard({ request, jobId, onStarted, onFinished, onProgress }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -64,7 +66,7 @@ export function JobCard({ request, jobId, onStarted, onFinished }: Props) {
           </div>
         )}
         {error !== undefined && <ErrorAlert error={error} />}
-        {jobId && <JobProgress jobId={jobId} onFinished={onFinished} />}
+        {jobId && <JobProgress jobId={jobId} onFinished={onFinished} onProgress={onProgress} />}
       </Space>
     </Card>
   );

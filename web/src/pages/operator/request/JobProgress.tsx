@@ -11,7 +11,8 @@ import { JobStateTag } from '../../../components/resources/statusTags';
 import { formatDateTime } from '../../../format/dates';
 import { useI18n } from '../../../i18n';
 
-export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished(): void }) {
+/** `onProgress`: a line of the job's log arrived (what the job changes may be worth reading again). */
+export function JobProgress({ jobId, onFinished, onProgress }: { jobId: string; onFinished(): void; onProgress?(): void }) {
   const { t } = useI18n();
   const [job, setJob] = useState<Job | undefined>(undefined);
   const [lines, setLines] = useState<JobLogLine[]>([]);
@@ -39,6 +40,7 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished()
       onLine: (line) => {
         setConnection('live');
         setLines((prev) => (prev.some((l) => l.seq === line.seq) ? prev : [...prev, line]));
+        onProgress?.();
         // a queued job starts running with its first lines: read its state until it does (the end is read below)
         if (state === undefined || state === 'QUEUED') void refresh();
       },
@@ -54,7 +56,7 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished()
       ctrl.abort();
       close();
     };
-    // only another job opens another stream; `onFinished` is the one given when this job's stream opened
+    // only another job opens another stream; `onFinished` and `onProgress` are the ones given when it opened
   }, [jobId]);
 
   if (!job && error === undefined) return <Loading />;

@@ -56,6 +56,9 @@ export function PreviewCard({ requestId, version }: { requestId: string; version
           }));
           return (
             <>
+              <Typography.Paragraph strong data-testid="preview-summary">
+                {t('operator.previewSummary', { summary: preview.summary.text })}
+              </Typography.Paragraph>
               <Typography.Paragraph type="secondary">
                 {t('operator.previewHint', { namespace: preview.namespace, driver: preview.driver })}
               </Typography.Paragraph>

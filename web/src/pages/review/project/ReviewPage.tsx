@@ -24,6 +24,7 @@ import { useApiData } from '../../../hooks/useApiData';
 import { useCatalogView } from '../../../hooks/useCatalogView';
 import { useI18n } from '../../../i18n';
 import { reviewActions, type Act, type ReviewAction } from './reviewActions';
+import { AuditTrailLink } from '../../../components/AuditTrailLink';
 
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -75,7 +76,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
 
   return (
     <>
-      <PageTitle title={<>{p.name} <StatusTag status={p.status} /></>} subtitle={`${p.code} · ${p.org.name}`} />
+      <PageTitle title={<>{p.name} <StatusTag status={p.status} /></>} subtitle={`${p.code} · ${p.org.name}`} extra={<AuditTrailLink target={{ project: p.code }} />} />
       {top.length > 0 && <div data-testid="review-action">{top.map(card)}</div>}
       <Row gutter={16}>
         <Col xs={24} xl={side.length ? 16 : 24} xxl={side.length ? 15 : 24}>

@@ -20,6 +20,7 @@ import { useApiData } from '../../../hooks/useApiData';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { DraftEditor } from './draft/DraftEditor';
 import { NewDraftButton } from './draft/NewDraftButton';
+import { AuditTrailLink } from '../../../components/AuditTrailLink';
 
 const isOpen = (status: string) => (OPEN_STATES as readonly string[]).includes(status);
 
@@ -111,7 +112,12 @@ function RevisionPanel({ number, onChanged, onDiscarded }: { number: number; onC
             size="small"
             className="zy-card"
             title={<>{data.revision.title} <RevisionStatusTag status={data.revision.status} /></>}
-            extra={<Typography.Text type="secondary">{data.revision.basedOnNumber === null ? t('revisions.initial') : t('revisions.basedOn', { n: data.revision.basedOnNumber })}</Typography.Text>}
+            extra={
+              <Space>
+                <Typography.Text type="secondary">{data.revision.basedOnNumber === null ? t('revisions.initial') : t('revisions.basedOn', { n: data.revision.basedOnNumber })}</Typography.Text>
+                <AuditTrailLink target={{ targetType: 'CatalogRevision', targetId: String(data.revision.number) }} />
+              </Space>
+            }
           >
             {data.revision.notes && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{data.revision.notes}</Typography.Paragraph>}
             <Typography.Paragraph type="secondary">

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser.js';
 import { addDays, startE2EPlatform, type E2EPlatform } from './support/platform.js';
-import { PDF, pickOption, signIn } from './support/ui.js';
+import { confirmDecision, PDF, pickOption, signIn } from './support/ui.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -119,7 +119,13 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await page.getByLabel('综合意见').fill('同意，转财政预算评审。');
     await page.screenshot({ path: '/tmp/zy-e2e-review.png', fullPage: true });
     await page.getByTestId('review-approve').click();
+    await confirmDecision(page, '项目将转市财政局进行预算评审');
     await page.getByText('财政预算评审中').first().waitFor();
+    // after the decision the page leads on: back to the queue, which has moved on
+    await page.getByTestId('next-in-queue').waitFor();
+    await page.getByTestId('queue-back').click();
+    await page.waitForURL('**/review/queue?stage=GIA_REVIEW');
+    await expect.poll(() => page.getByTestId('queue-tab-GIA_REVIEW').innerText()).toContain('0');
     await page.context().close();
   });
 
@@ -130,6 +136,7 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await page.getByLabel('核定金额（元）').fill('750000');
     await page.getByLabel('评审意见').fill('核减5万元');
     await page.getByTestId('budget-approve').click();
+    await confirmDecision(page, '核定金额');
     await page.getByText('预算已核定').first().waitFor();
     await page.context().close();
   });
@@ -138,7 +145,12 @@ describe('request → review → budget → notice → establish', { timeout: 60
     const page = await as('gia');
     await page.goto('/review/queue?stage=BUDGET_APPROVED');
     await page.getByTestId('queue-table').getByRole('link', { name: '智慧教育学籍管理系统升级' }).click();
+    // Enter in the start date publishes nothing: only the button asks, and then the dialog confirms
+    await page.getByTestId('notice-start').press('Enter');
+    expect(await page.getByTestId('confirm-summary').count()).toBe(0);
+    expect(await page.getByText('公示中').count()).toBe(0);
     await page.getByTestId('notice-open').click();
+    await confirmDecision(page, '资金分配公示将于');
     await page.getByText('公示中').first().waitFor();
     await page.context().close();
 
@@ -156,6 +168,7 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await page.goto(`/review/projects/${projectId}`);
     await page.getByLabel('立项文号（选填）').fill('运审批信发〔2026〕12号');
     await page.getByTestId('establish').click();
+    await confirmDecision(page, '项目将');
     await page.getByText('已立项').first().waitFor();
     await page.context().close();
 

@@ -10,7 +10,7 @@ import { ALL_PASS, BASICS, VALID_LINES, VALID_RESOURCES } from '../support/proje
 import { apiClient, type Answer } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { addDays, startE2EPlatform, type E2EPlatform } from './support/platform.js';
-import { pickOption, signIn } from './support/ui.js';
+import { confirmDecision, pickOption, signIn } from './support/ui.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -88,6 +88,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
       const establish = page.getByTestId('review-action-establish');
       expect(await establish.innerText()).toContain('尚有 1 条异议未处理');
       await page.getByTestId('establish').click();
+      await confirmDecision(page);
       await establish.locator('.ant-alert-error').getByText('尚有 1 条异议未处理').waitFor();
       expect(await statusOf(page)).toBe('公示中');
 
@@ -103,6 +104,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
       expect(await page.getByText('经核实，本项目复用共享平台能力').count()).toBeGreaterThan(0);
 
       await page.getByTestId('establish').click();
+      await confirmDecision(page, '项目将立项');
       await expect.poll(() => statusOf(page)).toBe('已立项');
       await page.context().close();
     } finally {
@@ -164,6 +166,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
 
     await review.getByLabel('审核意见（退回时必填）').fill('同意扩容。');
     await review.getByTestId('change-approve').click();
+    await confirmDecision(gia, '资源清单和资源额度将按变更申请调整');
     await gia.getByText('已同意变更，资源清单和资源额度已调整').waitFor();
     await expect.poll(() => statusOf(gia)).toBe('已立项');
     await gia.context().close();
@@ -196,6 +199,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
     await rectify.waitFor();
     await rectify.getByLabel('整改问题').fill('系统未按目录提供信息资源，数据共享接口未上线。');
     await rectify.getByTestId('rectify-submit').click();
+    await confirmDecision(gia, '10 个工作日内报送整改结果');
     await gia.getByText(`整改通知已下发，整改结果须于 ${due} 前报送`).waitFor();
     expect(await gia.getByTestId('rectification-list').innerText()).toContain('数据共享接口未上线');
     await gia.context().close();

@@ -28,3 +28,17 @@ export async function pickOption(page: Page, combobox: ReturnType<Page['locator'
 
 /** A minimal real PDF (the server sniffs the content, not the name). */
 export { PDF } from '../../support/documents.js';
+
+/**
+ * Confirms an irreversible action in the dialog it opens, after checking that the dialog says what will happen
+ * (`expects`, when given), and returns that summary.
+ */
+export async function confirmDecision(page: Page, expects?: string): Promise<string> {
+  const summary = page.getByTestId('confirm-summary');
+  await summary.waitFor();
+  const text = await summary.innerText();
+  if (expects !== undefined && !text.includes(expects)) throw new Error(`the confirmation says "${text}", not "${expects}"`);
+  await page.getByTestId('confirm-ok').click();
+  await summary.waitFor({ state: 'detached' });
+  return text;
+}

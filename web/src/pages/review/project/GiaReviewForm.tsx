@@ -1,6 +1,6 @@
 // GIA's review (Art. 8) on the five dimensions — need, intensiveness, feasibility, budget, performance goals —
 // each with an opinion and a comment, then approve, return for revision, or reject.
-import { Button, Card, Form, Input, Popconfirm, Radio, Space } from 'antd';
+import { Button, Card, Form, Input, Radio, Space } from 'antd';
 import { REVIEW_DIMENSIONS, type Opinion, type ReviewDimension } from '../../../api/projects';
 import type { ReviewInput } from '../../../api/projects';
 import { useI18n } from '../../../i18n';
@@ -49,11 +49,9 @@ export function GiaReviewForm({ busy, onDecide }: { busy: boolean; onDecide(inpu
         <Button loading={busy} onClick={() => void decide('RETURN')} data-testid="review-return">
           {t('review.return')}
         </Button>
-        <Popconfirm title={t('review.rejectConfirm')} onConfirm={() => void decide('REJECT')} okText={t('review.reject')} cancelText={t('common.cancel')}>
-          <Button danger loading={busy} data-testid="review-reject">
-            {t('review.reject')}
-          </Button>
-        </Popconfirm>
+        <Button danger loading={busy} onClick={() => void decide('REJECT')} data-testid="review-reject">
+          {t('review.reject')}
+        </Button>
       </Space>
     </Form>
   );

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { NoticeInput } from '../../../api/projects';
 import { addDays, shanghaiToday } from '../../../format/dates';
 import { useI18n } from '../../../i18n';
+import { noEnterSubmit } from '../../../components/noEnterSubmit';
 
 interface Values {
   startDate: Dayjs;
@@ -17,7 +18,7 @@ export function NoticeForm({ busy, onOpen }: { busy: boolean; onOpen(input: Noti
   const today = shanghaiToday();
   const required = [{ required: true, message: t('common.required') }];
   return (
-    <Form<Values>
+    <Form<Values> onKeyDown={noEnterSubmit}
       layout="vertical"
       style={{ maxWidth: 640 }}
       initialValues={{ startDate: dayjs(today), endDate: dayjs(addDays(today, 7)) }}

@@ -6,6 +6,7 @@ import type { RectificationInput } from '../../../api/projects';
 import { FormError } from '../../../components/FormError';
 import { useI18n } from '../../../i18n';
 import type { Outcome } from './reviewActions';
+import { noEnterSubmit } from '../../../components/noEnterSubmit';
 
 interface Values {
   issues: string;
@@ -25,7 +26,7 @@ export function RectificationForm({ busy, error, onIssue }: { busy: boolean; err
   }
 
   return (
-    <Form<Values> form={form} name="rectify" layout="vertical" onFinish={(v) => void onFinish(v)} aria-label={t('rectify.title')}>
+    <Form<Values> onKeyDown={noEnterSubmit} form={form} name="rectify" layout="vertical" onFinish={(v) => void onFinish(v)} aria-label={t('rectify.title')}>
       <FormError form={form} error={error} names={['issues', 'issuedDate']} />
       <Form.Item label={t('rectify.issues')} name="issues" extra={t('rectify.issuesHint')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
         <Input.TextArea rows={4} maxLength={5000} showCount data-testid="rectify-issues" />

@@ -3,7 +3,7 @@
 // in its state (reviewActions.tsx). Every action sends If-Match with the ETag read; a 412 means someone else
 // acted first: say so and reload.
 import { useState } from 'react';
-import { Alert, App, Card, Col, Row, Typography } from 'antd';
+import { Alert, App, Card, Col, Row, Typography, type ButtonProps } from 'antd';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/errors';
 import * as projectsApi from '../../../api/projects';
@@ -23,7 +23,9 @@ import { StatusTag } from '../../../components/StatusTag';
 import { useApiData } from '../../../hooks/useApiData';
 import { useCatalogView } from '../../../hooks/useCatalogView';
 import { useI18n } from '../../../i18n';
-import { reviewActions, type Act, type ReviewAction } from './reviewActions';
+import { NextInQueue } from './NextInQueue';
+import { reviewActions, type Act, type Confirmation, type ReviewAction } from './reviewActions';
+import { QUEUE_STAGES, type QueueStage } from '@projects/workflow';
 import { AuditTrailLink } from '../../../components/AuditTrailLink';
 
 export function ReviewPage() {
@@ -34,19 +36,37 @@ export function ReviewPage() {
 
 function Review({ project: p, etag, reload }: { project: Project; etag: string | null; reload(): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  // the queue the project waited in when the page opened: after a decision, the next one of it is offered
+  const queueStage = (QUEUE_STAGES as readonly string[]).includes(p.status) ? (p.status as QueueStage) : null;
+  const [decided, setDecided] = useState<QueueStage | null>(null);
+  const confirm = ({ title, summary, danger }: Confirmation) =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title,
+        content: summary,
+        okText: t('confirm.ok'),
+        cancelText: t('common.cancel'),
+        okButtonProps: { danger, 'data-testid': 'confirm-ok' } as ButtonProps,
+        cancelButtonProps: { 'data-testid': 'confirm-cancel' } as ButtonProps,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
   const { mayOpen } = useAuth();
   const view = useCatalogView(p.catalogRevision);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ key: string; error: unknown } | null>(null);
   const reviewer = mayOpen('review');
 
-  const act: Act = async (key, call, done) => {
+  const act: Act = async (key, call, done, confirmation, decides) => {
+    if (confirmation && !(await confirm(confirmation))) return 'cancelled';
     setBusy(true);
     setError(null);
     try {
       const result = await call();
       message.success(typeof done === 'function' ? done(result) : done);
+      if (decides && queueStage) setDecided(queueStage);
       reload();
       return 'done';
     } catch (err) {
@@ -77,6 +97,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
   return (
     <>
       <PageTitle title={<>{p.name} <StatusTag status={p.status} /></>} subtitle={`${p.code} · ${p.org.name}`} extra={<AuditTrailLink target={{ project: p.code }} />} />
+      {decided && <NextInQueue stage={decided} current={p.id} />}
       {top.length > 0 && <div data-testid="review-action">{top.map(card)}</div>}
       <Row gutter={16}>
         <Col xs={24} xl={side.length ? 16 : 24} xxl={side.length ? 15 : 24}>

@@ -10,6 +10,7 @@ import { offers, pending } from '../../../api/actions';
 import type { CatalogView } from '../../../api/catalog';
 import type { Project, ProjectDeadline } from '../../../api/projects';
 import { formatDate } from '../../../format/dates';
+import { formatYuan } from '../../../format/money';
 import type { Translate } from '../../../i18n';
 import { BudgetReviewForm } from './BudgetReviewForm';
 import { ChangeReviewForm } from './ChangeReviewForm';
@@ -20,11 +21,24 @@ import { ObjectionResolveForm } from './ObjectionResolveForm';
 import { controlActions, ProjectControlPanel } from './ProjectControlPanel';
 import { RectificationForm } from './RectificationForm';
 
-/** How an action ended: done, refused as stale (the page said so and reloaded), or failed (the error is shown). */
-export type Outcome = 'done' | 'stale' | 'failed';
+/**
+ * How an action ended: done, refused as stale (the page said so and reloaded), failed (the error is shown), or
+ * not confirmed (nothing was sent).
+ */
+export type Outcome = 'done' | 'stale' | 'failed' | 'cancelled';
 
-/** Runs a call for the action `key`, says `done` when it worked, and keeps its error under `key`. */
-export type Act = <T>(key: string, call: () => Promise<T>, done: string | ((result: T) => string)) => Promise<Outcome>;
+/** What an irreversible action asks before it is sent: what it is, and what will happen. */
+export interface Confirmation {
+  title: string;
+  summary: ReactNode;
+  danger?: boolean;
+}
+
+/**
+ * Runs a call for the action `key` once the reviewer confirmed it, says `done` when it worked, and keeps its error
+ * under `key`. A decision leads on to the next project of the queue (`decided`).
+ */
+export type Act = <T>(key: string, call: () => Promise<T>, done: string | ((result: T) => string), confirm?: Confirmation, decided?: boolean) => Promise<Outcome>;
 
 export interface ReviewAction {
   key: string;
@@ -54,7 +68,18 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
     actions.push({
       key: 'review',
       title: t('review.formTitle'),
-      body: <GiaReviewForm busy={busy} onDecide={(input) => void act('review', () => projectsApi.reviewProject(p.id, etag, input), t(`review.done.${input.decision}`))} />,
+      body: (
+        <GiaReviewForm
+          busy={busy}
+          onDecide={(input) =>
+            void act('review', () => projectsApi.reviewProject(p.id, etag, input), t(`review.done.${input.decision}`), {
+              title: t(`review.confirm.${input.decision}`),
+              summary: decisionSummary(t, p, input.comment, t(`review.confirm.${input.decision}.effect`)),
+              danger: input.decision === 'REJECT',
+            }, true)
+          }
+        />
+      ),
     });
   }
   if (offers(p, 'budget-review')) {
@@ -62,14 +87,41 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
     actions.push({
       key: 'budget',
       title: t('budget.title'),
-      body: <BudgetReviewForm requested={p.totalBudget} catalogCost={cost} busy={busy} onDecide={(input) => void act('budget', () => projectsApi.budgetReview(p.id, etag, input), t(`budget.done.${input.decision}`))} />,
+      body: (
+        <BudgetReviewForm
+          requested={p.totalBudget}
+          catalogCost={cost}
+          busy={busy}
+          onDecide={(input) =>
+            void act('budget', () => projectsApi.budgetReview(p.id, etag, input), t(`budget.done.${input.decision}`), {
+              title: t(`budget.confirm.${input.decision}`),
+              summary: decisionSummary(
+                t,
+                p,
+                input.comment,
+                input.decision === 'APPROVE' ? t('budget.confirm.APPROVE.effect', { amount: formatYuan(input.approvedAmount ?? 0), requested: formatYuan(p.totalBudget) }) : t('budget.confirm.RETURN.effect'),
+              ),
+            }, true)
+          }
+        />
+      ),
     });
   }
   if (offers(p, 'notice')) {
     actions.push({
       key: 'notice',
       title: t('notice.formTitle'),
-      body: <NoticeForm busy={busy} onOpen={(input) => void act('notice', () => projectsApi.openNotice(p.id, etag, input), t('notice.opened'))} />,
+      body: (
+        <NoticeForm
+          busy={busy}
+          onOpen={(input) =>
+            void act('notice', () => projectsApi.openNotice(p.id, etag, input), t('notice.opened'), {
+              title: t('notice.confirm'),
+              summary: decisionSummary(t, p, undefined, t('notice.confirm.effect', { start: formatDate(input.startDate), end: formatDate(input.endDate) })),
+            }, true)
+          }
+        />
+      ),
     });
   }
   if (pending(p, 'establish')) {
@@ -100,7 +152,18 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
     actions.push({
       key: 'establish',
       title: t('establish.title'),
-      body: <EstablishPanel notice={notice} busy={busy} onEstablish={(no) => void act('establish', () => projectsApi.establishProject(p.id, etag, no), t('establish.done'))} />,
+      body: (
+        <EstablishPanel
+          notice={notice}
+          busy={busy}
+          onEstablish={(no) =>
+            void act('establish', () => projectsApi.establishProject(p.id, etag, no), t('establish.done'), {
+              title: t('establish.confirm'),
+              summary: decisionSummary(t, p, undefined, no ? t('establish.confirm.effectNumber', { number: no }) : t('establish.confirm.effect')),
+            }, true)
+          }
+        />
+      ),
     });
   }
   if (offers(p, 'change-review')) {
@@ -114,7 +177,12 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
           project={p}
           busy={busy}
           error={errorOf('change-review')}
-          onDecide={(input) => act('change-review', () => projectsApi.reviewChange(p.id, etag, input), t(`changeReview.done.${input.decision}`))}
+          onDecide={(input) =>
+            act('change-review', () => projectsApi.reviewChange(p.id, etag, input), t(`changeReview.done.${input.decision}`), {
+              title: t(`changeReview.confirm.${input.decision}`),
+              summary: decisionSummary(t, p, input.comment, t(`changeReview.confirm.${input.decision}.effect`)),
+            }, true)
+          }
         />
       ),
     });
@@ -136,6 +204,7 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
                 const due = newestDeadline(p.deadlines, res.data.deadlines);
                 return due ? t('rectify.doneDue', { due: formatDate(due.dueDate) }) : t('rectify.done');
               },
+              { title: t('rectify.confirm'), summary: decisionSummary(t, p, input.issues, t('rectify.confirm.effect')) },
             )
           }
         />
@@ -158,6 +227,21 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
     });
   }
   return actions;
+}
+
+/** What a confirmation says: the project, what will happen, and the comment that goes with it. */
+function decisionSummary(t: Translate, p: Project, comment: string | undefined, effect: string): ReactNode {
+  return (
+    <div data-testid="confirm-summary">
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        {p.code} {p.name}（{p.org.name}）
+      </Typography.Paragraph>
+      <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+        {effect}
+      </Typography.Paragraph>
+      {comment && <Typography.Paragraph type="secondary">{t('confirm.comment', { comment })}</Typography.Paragraph>}
+    </div>
+  );
 }
 
 /** The rectification deadline the answer has and the project before it did not: the one just opened. */

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { apiClient } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
-import { signIn } from './support/ui.js';
+import { confirmDecision, signIn } from './support/ui.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -116,6 +116,7 @@ describe('a catalog revision, from draft to published', { timeout: 60_000 }, () 
     expect(diff).toContain('¥1,800');
     expect(diff).toContain('¥1,900');
     await page.getByTestId('revision-approve').click();
+    await confirmDecision(page);
     await expect.poll(() => page.getByText('已同意该修订').count()).toBeGreaterThan(0);
     await page.context().close();
   });
@@ -131,9 +132,11 @@ describe('a catalog revision, from draft to published', { timeout: 60_000 }, () 
     const resubmitted = await api.call('POST', '/api/catalog/revisions/2/submit', { as: 'bdc', ifMatch: draft.etag, body: {} });
     expect(resubmitted.status).toBe(200);
     await page.getByTestId('revision-approve').click();
+    await confirmDecision(page);
     await expect.poll(() => page.getByText('该数据已被他人修改').count()).toBeGreaterThan(0);
     // reloaded: the current state is SUBMITTED again (a new round), and Finance can approve it now
     await page.getByTestId('revision-approve').click();
+    await confirmDecision(page);
     await expect.poll(() => page.getByText('已同意该修订').count()).toBeGreaterThan(0);
     await page.context().close();
   });
@@ -141,8 +144,10 @@ describe('a catalog revision, from draft to published', { timeout: 60_000 }, () 
   it('is approved by GIA in the new round and published', async () => {
     const page = await reviewerPage('gia');
     await page.getByTestId('revision-approve').click();
+    await confirmDecision(page);
     await expect.poll(() => page.getByText('已同意该修订').count()).toBeGreaterThan(0);
     await page.getByTestId('revision-publish').click();
+    await confirmDecision(page, '发布后成为现行服务目录');
     await expect.poll(() => page.getByText('新版服务目录已发布').count()).toBeGreaterThan(0);
     await page.context().close();
   });

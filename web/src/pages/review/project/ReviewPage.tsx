@@ -3,7 +3,7 @@
 // in its state (reviewActions.tsx). Every action sends If-Match with the ETag read; a 412 means someone else
 // acted first: say so and reload.
 import { useState } from 'react';
-import { Alert, App, Card, Col, Row, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Card, Col, Row, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/errors';
 import * as projectsApi from '../../../api/projects';
@@ -24,7 +24,8 @@ import { useApiData } from '../../../hooks/useApiData';
 import { useCatalogView } from '../../../hooks/useCatalogView';
 import { useI18n } from '../../../i18n';
 import { NextInQueue } from './NextInQueue';
-import { reviewActions, type Act, type Confirmation, type ReviewAction } from './reviewActions';
+import { reviewActions, type Act, type ReviewAction } from './reviewActions';
+import { useConfirm } from '../../../hooks/useConfirm';
 import { QUEUE_STAGES, type QueueStage } from '@projects/workflow';
 import { AuditTrailLink } from '../../../components/AuditTrailLink';
 
@@ -36,23 +37,11 @@ export function ReviewPage() {
 
 function Review({ project: p, etag, reload }: { project: Project; etag: string | null; reload(): void }) {
   const { t } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   // the queue the project waited in when the page opened: after a decision, the next one of it is offered
   const queueStage = (QUEUE_STAGES as readonly string[]).includes(p.status) ? (p.status as QueueStage) : null;
   const [decided, setDecided] = useState<QueueStage | null>(null);
-  const confirm = ({ title, summary, danger }: Confirmation) =>
-    new Promise<boolean>((resolve) => {
-      modal.confirm({
-        title,
-        content: summary,
-        okText: t('confirm.ok'),
-        cancelText: t('common.cancel'),
-        okButtonProps: { danger, 'data-testid': 'confirm-ok' } as ButtonProps,
-        cancelButtonProps: { 'data-testid': 'confirm-cancel' } as ButtonProps,
-        onOk: () => resolve(true),
-        onCancel: () => resolve(false),
-      });
-    });
+  const confirm = useConfirm();
   const { mayOpen } = useAuth();
   const view = useCatalogView(p.catalogRevision);
   const [busy, setBusy] = useState(false);

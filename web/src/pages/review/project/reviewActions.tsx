@@ -11,6 +11,7 @@ import type { CatalogView } from '../../../api/catalog';
 import type { Project, ProjectDeadline } from '../../../api/projects';
 import { formatDate } from '../../../format/dates';
 import { formatYuan } from '../../../format/money';
+import { ConfirmSummary, type Confirmation } from '../../../hooks/useConfirm';
 import type { Translate } from '../../../i18n';
 import { BudgetReviewForm } from './BudgetReviewForm';
 import { ChangeReviewForm } from './ChangeReviewForm';
@@ -27,12 +28,6 @@ import { RectificationForm } from './RectificationForm';
  */
 export type Outcome = 'done' | 'stale' | 'failed' | 'cancelled';
 
-/** What an irreversible action asks before it is sent: what it is, and what will happen. */
-export interface Confirmation {
-  title: string;
-  summary: ReactNode;
-  danger?: boolean;
-}
 
 /**
  * Runs a call for the action `key` once the reviewer confirmed it, says `done` when it worked, and keeps its error
@@ -230,18 +225,8 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
 }
 
 /** What a confirmation says: the project, what will happen, and the comment that goes with it. */
-function decisionSummary(t: Translate, p: Project, comment: string | undefined, effect: string): ReactNode {
-  return (
-    <div data-testid="confirm-summary">
-      <Typography.Paragraph style={{ marginBottom: 8 }}>
-        {p.code} {p.name}（{p.org.name}）
-      </Typography.Paragraph>
-      <Typography.Paragraph strong style={{ marginBottom: 8 }}>
-        {effect}
-      </Typography.Paragraph>
-      {comment && <Typography.Paragraph type="secondary">{t('confirm.comment', { comment })}</Typography.Paragraph>}
-    </div>
-  );
+function decisionSummary(_t: Translate, p: Project, comment: string | undefined, effect: string): ReactNode {
+  return <ConfirmSummary subject={`${p.code} ${p.name}（${p.org.name}）`} effect={effect} comment={comment} />;
 }
 
 /** The rectification deadline the answer has and the project before it did not: the one just opened. */

@@ -21,6 +21,7 @@ import { useI18n, type MessageKey } from '../../../i18n';
 import { DraftEditor } from './draft/DraftEditor';
 import { NewDraftButton } from './draft/NewDraftButton';
 import { AuditTrailLink } from '../../../components/AuditTrailLink';
+import { ConfirmSummary, useConfirm } from '../../../hooks/useConfirm';
 
 const isOpen = (status: string) => (OPEN_STATES as readonly string[]).includes(status);
 
@@ -81,11 +82,19 @@ function RevisionPanel({ number, onChanged, onDiscarded }: { number: number; onC
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
 
+  const confirm = useConfirm();
+
   async function act(action: RevisionAction) {
     if (action === 'return' && !comment.trim()) {
       message.warning(t('revisions.commentRequired'));
       return;
     }
+    const r = rev.data?.data.revision;
+    const asked = await confirm({
+      title: t(`revisions.confirm.${action}` as MessageKey),
+      summary: <ConfirmSummary subject={r ? t('revisions.confirm.subject', { number: r.number, title: r.title }) : ''} effect={t(`revisions.confirm.${action}.effect` as MessageKey)} comment={comment.trim() || undefined} />,
+    });
+    if (!asked) return;
     setBusy(true);
     setError(undefined);
     try {

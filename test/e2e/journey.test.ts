@@ -133,6 +133,11 @@ describe('request → review → budget → notice → establish', { timeout: 60
     const page = await as('finance');
     await page.waitForURL('**/review/queue');
     await page.getByTestId('queue-table').getByRole('link', { name: '智慧教育学籍管理系统升级' }).click();
+    // what the ¥800,000 is made of: the cloud resources priced from the catalog, and everything else
+    await expect.poll(() => page.getByTestId('budget-cloud').innerText()).toBe('¥38,400（4.8%）');
+    expect(await page.getByTestId('budget-other').innerText()).toBe('¥761,600（95.2%）');
+    await page.getByTestId('budget-chart').waitFor();
+    await page.screenshot({ path: '/tmp/zy-e2e-finance-breakdown.png', fullPage: true });
     await page.getByLabel('核定金额（元）').fill('750000');
     await page.getByLabel('评审意见').fill('核减5万元');
     await page.getByTestId('budget-approve').click();

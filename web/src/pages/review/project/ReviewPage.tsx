@@ -12,6 +12,7 @@ import { useAuth } from '../../../auth/AuthContext';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
+import { BudgetBreakdown } from '../../../components/project/BudgetBreakdown';
 import { DocumentList } from '../../../components/project/DocumentList';
 import { InformationResourcesTable } from '../../../components/project/InformationResourcesTable';
 import { LinesTable } from '../../../components/project/LinesTable';
@@ -91,6 +92,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
       <Row gutter={16}>
         <Col xs={24} xl={side.length ? 16 : 24} xxl={side.length ? 15 : 24}>
           <Card size="small" className="zy-card" title={t('detail.overview')}><ProjectOverview project={p} /></Card>
+          <Card size="small" className="zy-card" title={t('budgetBreakdown.title')}><BudgetBreakdown project={p} view={view.data} /></Card>
           <Card size="small" className="zy-card" title={t('detail.lines')}><LinesTable lines={p.lines} view={view.data} /></Card>
           <Card size="small" className="zy-card" title={t('detail.informationResources')}><InformationResourcesTable items={p.informationResources} /></Card>
           <Card size="small" className="zy-card" title={t('detail.documents')}><DocumentList projectId={p.id} documents={p.documents} /></Card>

@@ -13,7 +13,7 @@ import type { ProjectActions } from './actions.js';
 import type { DraftEdit } from './inputs.js';
 import { assertOrgsExist, basicsData, findReadableProject } from './machine.js';
 import type { catalogChangesSchema, ProjectListItem, projectPageSchema, validationResultSchema } from './project-schema.js';
-import { loadProject, toValidationInput } from './store.js';
+import { loadProject, projectSearch, toValidationInput } from './store.js';
 import { EDITABLE_STATES } from './workflow.js';
 import { validateProject } from './validation.js';
 import type { InformationResourceInput, LineInput, ProjectBasics } from './validation-input.js';
@@ -78,7 +78,7 @@ export function createDraftingService({ db, published, actions }: { db: Database
         f.status?.length ? { status: { in: f.status as never } } : {},
         f.orgId ? { orgId: f.orgId } : {},
         f.budgetYear ? { budgetYear: f.budgetYear } : {},
-        f.q ? { OR: [{ name: { contains: f.q } }, { code: { contains: f.q } }] } : {},
+        projectSearch(f.q),
       ],
     };
     const [total, rows] = await Promise.all([

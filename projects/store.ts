@@ -145,3 +145,9 @@ export function toValidationInput(row: ProjectRow, org: OrgLite): ProjectForVali
     lines: row.lines.map((l) => ({ lineNo: l.lineNo, planCode: l.planCode, quantity: l.quantity, purpose: l.purpose })),
   };
 }
+
+/** Projects whose number, name, approval number or organisation contains `q` (the lists' and queues' search box). */
+export function projectSearch(q: string | undefined): Prisma.ProjectWhereInput {
+  if (!q) return {};
+  return { OR: [{ code: { contains: q } }, { name: { contains: q } }, { approvalNumber: { contains: q } }, { org: { name: { contains: q } } }] };
+}

@@ -125,11 +125,12 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/projects/queue', summary: "A reviewer's queue for one stage, oldest submission first", tags, auth: true,
     query: z.strictObject({
       stage: queueStageSchema,
+      q: z.string().trim().max(100).optional().describe('search: project number, name, approval number or organisation'),
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
     responses: { 200: { description: 'the queue', schema: queuePageSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => sendSerialised(res, serialised(await s.approval.queue(ctx, query.stage, query.page, query.pageSize), 'queue')),
+    handler: async ({ query, ctx }, _req, res) => sendSerialised(res, serialised(await s.approval.queue(ctx, query.stage, query.page, query.pageSize, query.q || undefined), 'queue')),
   });
 
   route(table, {

@@ -108,6 +108,11 @@ describe('request → review → budget → notice → establish', { timeout: 60
   it('GIA finds it in the queue and reviews it on the five dimensions', async () => {
     const page = await as('gia');
     await page.waitForURL('**/review/queue');
+    // found by its organisation through the queue's search, which the address keeps
+    await page.getByTestId('queue-search').locator('input').fill('教育局');
+    await page.getByTestId('queue-search').locator('input').press('Enter');
+    await page.waitForURL(/q=/);
+    expect(decodeURIComponent(page.url())).toContain('q=教育局');
     await page.getByTestId('queue-table').getByRole('link', { name: '智慧教育学籍管理系统升级' }).click();
     await page.waitForURL(`**/review/projects/${projectId}`);
     await page.getByTestId('review-action').waitFor();

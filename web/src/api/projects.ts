@@ -55,7 +55,9 @@ export const listProjects = (query: Pick<QueryOf<'/api/projects'>, 'status' | 'q
 
 /** The queues the reader decides in, with what waits in each (none for those who decide nothing). */
 export const fetchQueues = (signal?: AbortSignal) => dataOf(client.GET('/api/projects/queues', { signal }));
-export const fetchQueue = (stage: QueueStage, signal?: AbortSignal) => dataOf(client.GET('/api/projects/queue', { params: { query: { stage, pageSize: 200 } }, signal }));
+/** A page of a queue, oldest submission first; `q` searches number, name, approval number and organisation. */
+export const fetchQueue = (stage: QueueStage, signal?: AbortSignal, opts: { q?: string; page?: number; pageSize?: number } = {}) =>
+  dataOf(client.GET('/api/projects/queue', { params: { query: { stage, q: opts.q || undefined, page: opts.page ?? 1, pageSize: opts.pageSize ?? 200 } }, signal }));
 
 export const fetchProject = (id: string, signal?: AbortSignal) => call(client.GET('/api/projects/{id}', { params: project(id), signal }));
 

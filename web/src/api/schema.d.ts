@@ -2895,6 +2895,8 @@ export interface paths {
             parameters: {
                 query: {
                     stage: components["schemas"]["QueueStage"];
+                    /** @description search: project number, name, approval number or organisation */
+                    q?: string;
                     page?: number;
                     pageSize?: number;
                 };

@@ -1,5 +1,7 @@
-// A reviewer's queues, one tab per stage they act on, longest-waiting first (waiting time in working days).
-import { Badge, Card, Table, Tabs, Tag } from 'antd';
+// A reviewer's queues, one tab per stage they act on, oldest submission first (waiting time in working days), with
+// a search by number, name, approval number or organisation; the stage, the search and the page are kept in the
+// address, so a reload or a link returns to the same place.
+import { Badge, Card, Input, Table, Tabs, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { fetchQueue, fetchQueues } from '../../../api/projects';
 import type { QueueItem, QueueStage } from '../../../api/projects';
@@ -26,6 +28,16 @@ export function QueuePage() {
               <Tabs
                 activeKey={stage}
                 onChange={(k) => setSearch({ stage: k }, { replace: true })}
+                tabBarExtraContent={
+                  <Input.Search
+                    allowClear
+                    defaultValue={search.get('q') ?? ''}
+                    placeholder={t('queue.searchPlaceholder')}
+                    style={{ width: 280 }}
+                    data-testid="queue-search"
+                    onSearch={(q) => setSearch({ ...(stage ? { stage } : {}), ...(q.trim() ? { q: q.trim() } : {}) }, { replace: true })}
+                  />
+                }
                 items={d.items.map((q) => ({
                   key: q.stage,
                   label: (
@@ -44,9 +56,14 @@ export function QueuePage() {
   );
 }
 
+const PAGE_SIZE = 20;
+
 function QueueTable({ stage }: { stage: QueueStage }) {
   const { t } = useI18n();
-  const state = useApiData((signal) => fetchQueue(stage, signal), [stage]);
+  const [search, setSearch] = useSearchParams();
+  const q = search.get('q') ?? '';
+  const page = Math.max(1, Number(search.get('page')) || 1);
+  const state = useApiData((signal) => fetchQueue(stage, signal, { q, page, pageSize: PAGE_SIZE }), [stage, q, page]);
   return (
     <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('queue.empty')} />}>
       {(d) => (
@@ -54,8 +71,18 @@ function QueueTable({ stage }: { stage: QueueStage }) {
           rowKey="id"
           size="middle"
           data-testid="queue-table"
-          pagination={d.items.length > 20 ? { pageSize: 20 } : false}
-          dataSource={[...d.items].sort((a, b) => (b.waitingWorkingDays ?? 0) - (a.waitingWorkingDays ?? 0) || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''))}
+          pagination={
+            d.total > PAGE_SIZE
+              ? {
+                  current: page,
+                  pageSize: PAGE_SIZE,
+                  total: d.total,
+                  showSizeChanger: false,
+                  onChange: (p) => setSearch({ stage, ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) }, { replace: true }),
+                }
+              : false
+          }
+          dataSource={d.items}
           columns={[
             { title: t('project.code'), dataIndex: 'code', width: 130 },
             { title: t('project.name'), key: 'name', render: (_, p) => <Link to={`/review/projects/${p.id}`}>{p.name}</Link> },
@@ -67,8 +94,6 @@ function QueueTable({ stage }: { stage: QueueStage }) {
               title: t('queue.waiting'),
               dataIndex: 'waitingWorkingDays',
               width: 120,
-              defaultSortOrder: 'descend',
-              sorter: (a, b) => (a.waitingWorkingDays ?? 0) - (b.waitingWorkingDays ?? 0),
               render: (n: number | undefined) => <Tag color={(n ?? 0) > 10 ? 'red' : (n ?? 0) > 5 ? 'orange' : 'default'}>{t('queue.workingDays', { n: n ?? 0 })}</Tag>,
             },
             { title: t('common.actions'), key: 'go', width: 100, render: (_, p) => <Link to={`/review/projects/${p.id}`}>{t(`queue.action.${stage}`)}</Link> },

@@ -1,0 +1,46 @@
+// Searching a reviewer's queue: by project number, name or organisation, paged with the total of what matched.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { buildValidDraft } from '../support/projects.js';
+
+let t: TestPlatform;
+const codes: Record<string, string> = {};
+beforeAll(async () => {
+  t = await startTestPlatform();
+  for (const [user, name] of [['dept', '学籍管理系统升级'], ['county', '盐湖区智慧社区平台'], ['dept2', '医疗健康数据共享']] as const) {
+    const p = await buildValidDraft(t, user, { name });
+    const res = await t.http.post(`/api/projects/${p.id}/submit`).set(await t.as(user)).set('If-Match', p.etag).send({});
+    expect(res.status).toBe(200);
+    codes[user] = p.body.code;
+  }
+});
+afterAll(() => t?.stop());
+
+const search = async (q: string, query: Record<string, string | number> = {}) => {
+  const res = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW', q, ...query }).set(await t.as('gia'));
+  expect(res.status).toBe(200);
+  return res.body as { total: number; items: { code: string; orgName: string; name: string }[] };
+};
+
+describe("searching a reviewer's queue", () => {
+  it('finds by organisation, by part of the name and by number', async () => {
+    expect((await search('卫生健康')).items.map((i) => i.code)).toEqual([codes.dept2]);
+    expect((await search('社区')).items.map((i) => i.name)).toEqual(['盐湖区智慧社区平台']);
+    expect((await search(codes.dept!)).items.map((i) => i.orgName)).toEqual(['运城市教育局']);
+  });
+
+  it('counts what matched, pages within it, and finds nothing for what no project has', async () => {
+    const all = await search('');
+    expect(all.total).toBe(3);
+    const page = await search('运城市', { pageSize: 1, page: 2 });
+    expect(page.total).toBe(2);
+    expect(page.items).toHaveLength(1);
+    expect(await search('不存在的项目')).toMatchObject({ total: 0, items: [] });
+  });
+
+  it('is refused a search longer than 100 characters, naming the field', async () => {
+    const res = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW', q: '长'.repeat(101) }).set(await t.as('gia'));
+    expect(res.status).toBe(400);
+    expect(res.body.fields[0]).toMatchObject({ path: 'query.q', label: '关键词' });
+  });
+});

@@ -28,11 +28,18 @@ import {
 import { z } from '../../core/zod-openapi.js';
 import { MAX_DOCUMENT_BYTES } from '../../projects/documents.js';
 import { REVIEW_DIMENSIONS } from '../../projects/workflow.js';
+import { queueXlsx } from '../../projects/queue-export.js';
+import { stateKey } from '../../core/workflow/machine.js';
+import { t } from '../../core/i18n.js';
+import { fileResponse, sendSpreadsheet } from '../download.js';
 import { InvalidInputError, PayloadTooLargeError } from '../../core/errors.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
-import { errors, idParam, positiveInt } from '../schemas.js';
+import { errors, idParam, localeQuery, positiveInt } from '../schemas.js';
 import type { Services } from '../services.js';
+
+/** At most this many projects in one queue export. */
+const QUEUE_EXPORT_MAX = 10_000;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -131,6 +138,16 @@ export function projectRoutes(table: RouteTable, s: Services) {
     }),
     responses: { 200: { description: 'the queue', schema: queuePageSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
     handler: async ({ query, ctx }, _req, res) => sendSerialised(res, serialised(await s.approval.queue(ctx, query.stage, query.page, query.pageSize, query.q || undefined), 'queue')),
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects/queue/export', summary: "A reviewer's queue for one stage as XLSX, in the columns the console shows (search as in the queue)", tags, auth: true,
+    query: z.strictObject({ stage: queueStageSchema, q: z.string().trim().max(100).optional(), lang: localeQuery }),
+    responses: { ...fileResponse, 400: errors[400], 401: errors[401], 403: errors[403] },
+    handler: async ({ query, ctx }, _req, res) => {
+      const page = await s.approval.queue(ctx, query.stage, 1, QUEUE_EXPORT_MAX, query.q || undefined);
+      sendSpreadsheet(res, await queueXlsx(page, ctx.locale), 'xlsx', `queue-${query.stage.toLowerCase()}`, t('file.queue', ctx.locale, { stage: t(stateKey('Project', query.stage), ctx.locale) }));
+    },
   });
 
   route(table, {

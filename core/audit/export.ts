@@ -1,6 +1,6 @@
 // The trail as a spreadsheet for the auditor: the records as the console lists them (names, not codes; the codes
 // beside them), and a second sheet with the chain check of the whole trail made for this export.
-import { tableXlsx, type TableColumn } from '../export/table-xlsx.js';
+import { shanghaiTime, tableXlsx, type TableColumn } from '../export/table-xlsx.js';
 import { registerMessages, t, type Locale } from '../i18n.js';
 import type { AuditEventView, AuditVerifyResult } from './event-schema.js';
 
@@ -38,9 +38,6 @@ export interface AuditExport {
   verifiedAt: Date;
 }
 
-/** Times as people in Yuncheng read them: Asia/Shanghai, to the second. */
-const shanghai = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
-
 export async function auditXlsx(x: AuditExport, locale: Locale): Promise<Buffer> {
   const h = (key: string, width?: number): TableColumn => ({ header: t(`export.audit.${key}`, locale), width });
   const yesNo = (v: boolean) => t(v ? 'export.yes' : 'export.no', locale);
@@ -51,7 +48,7 @@ export async function auditXlsx(x: AuditExport, locale: Locale): Promise<Buffer>
       columns: [h('seq', 8), h('at', 20), h('actor', 20), h('role', 18), h('action', 18), h('actionCode', 24), h('object', 36), h('objectRef', 40), h('outcome', 8), h('ip', 16), h('detail', 60), h('hash', 66)],
       rows: x.items.map((e) => [
         Number(e.seq),
-        shanghai(e.at),
+        shanghaiTime(e.at),
         e.actorLabel ?? '',
         e.actorRole ? t(`role.${e.actorRole}`, locale) : '',
         e.actionLabel,
@@ -68,7 +65,7 @@ export async function auditXlsx(x: AuditExport, locale: Locale): Promise<Buffer>
       name: t('export.audit.chain', locale),
       columns: [h('item', 28), h('value', 60)],
       rows: [
-        [t('export.audit.verifiedAt', locale), shanghai(x.verifiedAt.toISOString())],
+        [t('export.audit.verifiedAt', locale), shanghaiTime(x.verifiedAt)],
         [t('export.audit.valid', locale), yesNo(x.verification.valid)],
         [t('export.audit.checked', locale), x.verification.checked],
         [t('export.audit.firstBroken', locale), broken ? `#${broken.seq} ${broken.reason}` : '—'],

@@ -23,6 +23,13 @@ export interface TableSheet {
   rows: TableCell[][];
 }
 
+/** An instant as people in Yuncheng read it in an export: Asia/Shanghai, to the second or to the minute. */
+export function shanghaiTime(at: Date | string | null, precision: 'second' | 'minute' = 'second'): string {
+  if (at === null) return '';
+  const text = new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().replace('T', ' ');
+  return text.slice(0, precision === 'second' ? 19 : 16);
+}
+
 const cell = (v: TableCell) => (typeof v === 'string' ? neutraliseCell(v) : (v ?? ''));
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */

@@ -1068,6 +1068,17 @@ const matrix: Endpoint[] = [
     }),
   ),
   {
+    route: 'GET /api/projects/queue/export',
+    variant: 'stage GIA_REVIEW',
+    prepare: () => project('GIA_REVIEW'),
+    request: (h) => h.get('/api/projects/queue/export').query({ stage: 'GIA_REVIEW' }),
+    rows: [
+      [ANON, UNAUTH],
+      [['gia'], ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
+      [allBut('gia'), FORBIDDEN],
+    ],
+  },
+  {
     route: 'GET /api/projects/queues',
     variant: 'with a project waiting in budget review',
     prepare: () => project('BUDGET_REVIEW'),

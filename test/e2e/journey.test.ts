@@ -113,6 +113,9 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await page.getByTestId('queue-search').locator('input').press('Enter');
     await page.waitForURL(/q=/);
     expect(decodeURIComponent(page.url())).toContain('q=教育局');
+    // the queue as shown goes to Excel
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('queue-export').click()]);
+    expect(download.suggestedFilename()).toBe('审核队列-待审核.xlsx');
     await page.getByTestId('queue-table').getByRole('link', { name: '智慧教育学籍管理系统升级' }).click();
     await page.waitForURL(`**/review/projects/${projectId}`);
     await page.getByTestId('review-action').waitFor();

@@ -1,6 +1,7 @@
 // Projects: drafting, lines, information resources, documents, submission, review, notice, establishment, filings,
 // and after establishment: change requests and their review, rectification notices, suspension and termination.
-import { call, client, dataOf, formData, ifMatch, type QueryOf, type RequestBody, type Schemas } from './client';
+import { saveBlob } from './download';
+import { call, client, dataOf, formData, ifMatch, langQuery, type QueryOf, type RequestBody, type Schemas } from './client';
 
 /** The server's state machine (which states allow which action), the states in which a unit files, and the
  * Art. 8 review dimensions: the server's own values. */
@@ -55,6 +56,12 @@ export const listProjects = (query: Pick<QueryOf<'/api/projects'>, 'status' | 'q
 
 /** The queues the reader decides in, with what waits in each (none for those who decide nothing). */
 export const fetchQueues = (signal?: AbortSignal) => dataOf(client.GET('/api/projects/queues', { signal }));
+/** A queue as XLSX in the columns the console shows (the search applied). */
+export async function downloadQueue(stage: QueueStage, q: string, lang: string, filename: string, fallbackMessage: string) {
+  const blob = await dataOf(client.GET('/api/projects/queue/export', { params: { query: { stage, q: q || undefined, lang: langQuery(lang) } }, parseAs: 'blob' }), { fallbackMessage });
+  saveBlob(blob, `${filename}.xlsx`);
+}
+
 /** A page of a queue, oldest submission first; `q` searches number, name, approval number and organisation. */
 export const fetchQueue = (stage: QueueStage, signal?: AbortSignal, opts: { q?: string; page?: number; pageSize?: number } = {}) =>
   dataOf(client.GET('/api/projects/queue', { params: { query: { stage, q: opts.q || undefined, page: opts.page ?? 1, pageSize: opts.pageSize ?? 200 } }, signal }));

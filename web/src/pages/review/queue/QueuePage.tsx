@@ -1,9 +1,11 @@
 // A reviewer's queues, one tab per stage they act on, oldest submission first (waiting time in working days), with
 // a search by number, name, approval number or organisation; the stage, the search and the page are kept in the
 // address, so a reload or a link returns to the same place.
-import { Badge, Card, Input, Table, Tabs, Tag } from 'antd';
+import { App, Badge, Button, Card, Input, Space, Table, Tabs, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { fetchQueue, fetchQueues } from '../../../api/projects';
+import { downloadQueue, fetchQueue, fetchQueues } from '../../../api/projects';
 import type { QueueItem, QueueStage } from '../../../api/projects';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
@@ -29,14 +31,17 @@ export function QueuePage() {
                 activeKey={stage}
                 onChange={(k) => setSearch({ stage: k }, { replace: true })}
                 tabBarExtraContent={
-                  <Input.Search
-                    allowClear
-                    defaultValue={search.get('q') ?? ''}
-                    placeholder={t('queue.searchPlaceholder')}
-                    style={{ width: 280 }}
-                    data-testid="queue-search"
-                    onSearch={(q) => setSearch({ ...(stage ? { stage } : {}), ...(q.trim() ? { q: q.trim() } : {}) }, { replace: true })}
-                  />
+                  <Space>
+                    <Input.Search
+                      allowClear
+                      defaultValue={search.get('q') ?? ''}
+                      placeholder={t('queue.searchPlaceholder')}
+                      style={{ width: 280 }}
+                      data-testid="queue-search"
+                      onSearch={(q) => setSearch({ ...(stage ? { stage } : {}), ...(q.trim() ? { q: q.trim() } : {}) }, { replace: true })}
+                    />
+                    {stage && <ExportButton stage={stage} q={search.get('q') ?? ''} />}
+                  </Space>
                 }
                 items={d.items.map((q) => ({
                   key: q.stage,
@@ -101,5 +106,27 @@ function QueueTable({ stage }: { stage: QueueStage }) {
         />
       )}
     </PageState>
+  );
+}
+
+/** The queue as XLSX, as the table shows it (the search applied). */
+function ExportButton({ stage, q }: { stage: QueueStage; q: string }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  async function download() {
+    setBusy(true);
+    try {
+      await downloadQueue(stage, q, locale, t('queue.exportFile', { stage: t(`queue.stage.${stage}`) }), t('queue.exportFailed'));
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : t('queue.exportFailed'));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void download()} data-testid="queue-export">
+      {t('queue.export')}
+    </Button>
   );
 }

@@ -4,9 +4,10 @@
 // exported as XLSX with the chain check; and the SM3 hash-chain check with its result.
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { downloadAudit, fetchAuditEvents, verifyAuditTrail, type AuditEvent, type AuditFilter, type AuditOutcome, type AuditVerifyResult } from '../../api/audit';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
@@ -52,11 +53,9 @@ function linkedFilter(params: URLSearchParams): FormValues {
 
 export function AuditPage() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<FormValues>();
   const [filter, setFilter] = useState<AuditFilter>(() => toFilter(linkedFilter(params)));
-  const [exporting, setExporting] = useState(false);
   const first = useApiData((signal) => fetchAuditEvents(filter, undefined, signal), [JSON.stringify(filter)]);
   const [items, setItems] = useState<AuditEvent[]>([]);
   const [nextBefore, setNextBefore] = useState<string | null>(null);
@@ -92,16 +91,6 @@ export function AuditPage() {
     setParams(new URLSearchParams(linked as [string, string][]), { replace: true });
   }
 
-  async function exportRecords() {
-    setExporting(true);
-    try {
-      await downloadAudit(filter, locale, t('audit.exportFile'), t('audit.exportFailed'));
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : t('audit.exportFailed'));
-    } finally {
-      setExporting(false);
-    }
-  }
 
   const columns = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
@@ -194,9 +183,12 @@ export function AuditPage() {
               >
                 {t('audit.reset')}
               </Button>
-              <Button onClick={() => void exportRecords()} loading={exporting} data-testid="audit-export">
-                {t('audit.export')}
-              </Button>
+              <DownloadButton
+                label={t('audit.export')}
+                failed={t('audit.exportFailed')}
+                testId="audit-export"
+                download={() => downloadAudit(filter, locale, t('audit.exportFile'), t('audit.exportFailed'))}
+              />
             </Space>
           </Form.Item>
         </Form>

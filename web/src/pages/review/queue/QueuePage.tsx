@@ -1,12 +1,11 @@
 // A reviewer's queues, one tab per stage they act on, oldest submission first (waiting time in working days), with
 // a search by number, name, approval number or organisation; the stage, the search and the page are kept in the
 // address, so a reload or a link returns to the same place.
-import { App, Badge, Button, Card, Input, Space, Table, Tabs, Tag } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { Badge, Card, Input, Space, Table, Tabs, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { downloadQueue, fetchQueue, fetchQueues } from '../../../api/projects';
 import type { QueueItem, QueueStage } from '../../../api/projects';
+import { DownloadButton } from '../../../components/DownloadButton';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
 import { formatDateTime } from '../../../format/dates';
@@ -112,21 +111,12 @@ function QueueTable({ stage }: { stage: QueueStage }) {
 /** The queue as XLSX, as the table shows it (the search applied). */
 function ExportButton({ stage, q }: { stage: QueueStage; q: string }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  async function download() {
-    setBusy(true);
-    try {
-      await downloadQueue(stage, q, locale, t('queue.exportFile', { stage: t(`queue.stage.${stage}`) }), t('queue.exportFailed'));
-    } catch (err) {
-      message.error(err instanceof Error ? err.message : t('queue.exportFailed'));
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void download()} data-testid="queue-export">
-      {t('queue.export')}
-    </Button>
+    <DownloadButton
+      label={t('queue.export')}
+      failed={t('queue.exportFailed')}
+      testId="queue-export"
+      download={() => downloadQueue(stage, q, locale, t('queue.exportFile', { stage: t(`queue.stage.${stage}`) }), t('queue.exportFailed'))}
+    />
   );
 }

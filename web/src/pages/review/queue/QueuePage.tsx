@@ -1,7 +1,7 @@
 // A reviewer's queues, one tab per stage they act on, oldest submission first (waiting time in working days), with
 // a search by number, name, approval number or organisation; the stage, the search and the page are kept in the
 // address, so a reload or a link returns to the same place.
-import { Badge, Card, Input, Space, Table, Tabs, Tag } from 'antd';
+import { Badge, Card, Flex, Input, Table, Tabs, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { downloadQueue, fetchQueue, fetchQueues } from '../../../api/projects';
 import type { QueueItem, QueueStage } from '../../../api/projects';
@@ -26,22 +26,22 @@ export function QueuePage() {
           {(d) => {
             const stage = (d.items.find((q) => q.stage === search.get('stage')) ?? d.items[0])?.stage;
             return (
+              <>
+                <Flex justify="flex-end" gap={8} wrap style={{ marginBottom: 8 }}>
+                  <Input.Search
+                    allowClear
+                    defaultValue={search.get('q') ?? ''}
+                    placeholder={t('queue.searchPlaceholder')}
+                    aria-label={t('queue.searchPlaceholder')}
+                    style={{ width: 280 }}
+                    data-testid="queue-search"
+                    onSearch={(q) => setSearch({ ...(stage ? { stage } : {}), ...(q.trim() ? { q: q.trim() } : {}) }, { replace: true })}
+                  />
+                  {stage && <ExportButton stage={stage} q={search.get('q') ?? ''} />}
+                </Flex>
               <Tabs
                 activeKey={stage}
                 onChange={(k) => setSearch({ stage: k }, { replace: true })}
-                tabBarExtraContent={
-                  <Space>
-                    <Input.Search
-                      allowClear
-                      defaultValue={search.get('q') ?? ''}
-                      placeholder={t('queue.searchPlaceholder')}
-                      style={{ width: 280 }}
-                      data-testid="queue-search"
-                      onSearch={(q) => setSearch({ ...(stage ? { stage } : {}), ...(q.trim() ? { q: q.trim() } : {}) }, { replace: true })}
-                    />
-                    {stage && <ExportButton stage={stage} q={search.get('q') ?? ''} />}
-                  </Space>
-                }
                 items={d.items.map((q) => ({
                   key: q.stage,
                   label: (
@@ -52,6 +52,7 @@ export function QueuePage() {
                   children: q.stage === stage ? <QueueTable stage={q.stage} /> : null,
                 }))}
               />
+              </>
             );
           }}
         </PageState>

@@ -14,7 +14,7 @@ import { listSelect, toListItem } from './drafting.js';
 import type { BudgetReviewInput, NoticeInput, ReviewInput } from './inputs.js';
 import { createQueueCache } from './queue-cache.js';
 import { PROJECT_MACHINE, QUEUE_STAGES, QUEUES, type QueueStage } from './workflow.js';
-import { projectSearch } from './store.js';
+import { projectFilterWhere, projectOrderBy, type ProjectFilter } from './list-filter.js';
 
 import type { objectionRecordedSchema, objectionResolvedSchema, PublicNoticeView, QueuePage, QueueSummary } from './project-schema.js';
 import './audit-names.js';
@@ -43,12 +43,12 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
    * The reviewer's queue: projects waiting in a stage the actor can act on, oldest submission first. A page is kept
    * (the same object) while nothing in its stage changes, so the API serialises it once.
    */
-  /** A page of the queue, oldest submission first; `q` searches number, name, approval number and organisation. */
-  async function queue(actor: Actor, stage: QueueStage, page: number, pageSize: number, q?: string): Promise<QueuePage> {
+  /** A page of the queue, oldest submission first unless the filter sorts otherwise (list-filter.ts). */
+  async function queue(actor: Actor, stage: QueueStage, page: number, pageSize: number, filter: ProjectFilter = {}): Promise<QueuePage> {
     assertCan(actor.ability, queueAbility(stage), 'Project');
     const now = today();
-    const key = [actor.principal!.id, actor.principal!.role, actor.principal!.orgId, stage, page, pageSize, now, q ?? ''].join('|');
-    return queueCache.get(key, stage, () => queuePage(actor, stage, page, pageSize, now, q));
+    const key = [actor.principal!.id, actor.principal!.role, actor.principal!.orgId, stage, page, pageSize, now, JSON.stringify(filter)].join('|');
+    return queueCache.get(key, stage, () => queuePage(actor, stage, page, pageSize, now, filter));
   }
 
   /** The queues the actor decides in, with how many projects wait in each. */
@@ -59,13 +59,13 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
     return { items: stages.map((stage) => ({ stage, waiting: counts.find((c) => c.status === stage)?._count ?? 0 })) };
   }
 
-  async function queuePage(actor: Actor, stage: QueueStage, page: number, pageSize: number, now: LocalDate, q?: string): Promise<QueuePage> {
-    const where: Prisma.ProjectWhereInput = { AND: [{ status: stage }, readableWhere(actor.ability, 'Project'), projectSearch(q)] };
+  async function queuePage(actor: Actor, stage: QueueStage, page: number, pageSize: number, now: LocalDate, filter: ProjectFilter): Promise<QueuePage> {
+    const where: Prisma.ProjectWhereInput = { AND: [{ status: stage }, readableWhere(actor.ability, 'Project'), projectFilterWhere(filter, now)] };
     const [total, rows] = await Promise.all([
       prisma.project.count({ where }),
       prisma.project.findMany({
         where,
-        orderBy: [{ submittedAt: 'asc' }, { code: 'asc' }],
+        orderBy: projectOrderBy(filter, [{ submittedAt: 'asc' }]),
         skip: (page - 1) * pageSize,
         take: pageSize,
         select: listSelect,

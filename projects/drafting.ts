@@ -13,7 +13,8 @@ import type { ProjectActions } from './actions.js';
 import type { DraftEdit } from './inputs.js';
 import { assertOrgsExist, basicsData, findReadableProject } from './machine.js';
 import type { catalogChangesSchema, ProjectListItem, projectPageSchema, validationResultSchema } from './project-schema.js';
-import { loadProject, projectSearch, toValidationInput } from './store.js';
+import { projectFilterWhere, projectOrderBy, type ProjectFilter } from './list-filter.js';
+import { loadProject, toValidationInput } from './store.js';
 import { EDITABLE_STATES } from './workflow.js';
 import { validateProject } from './validation.js';
 import type { InformationResourceInput, LineInput, ProjectBasics } from './validation-input.js';
@@ -24,11 +25,8 @@ type ProjectPage = z.infer<typeof projectPageSchema>;
 type ValidationResult = z.infer<typeof validationResultSchema>;
 type CatalogChanges = z.infer<typeof catalogChangesSchema>;
 
-export interface ProjectListFilter {
+export interface ProjectListFilter extends ProjectFilter {
   status?: string[];
-  q?: string;
-  orgId?: string;
-  budgetYear?: number;
   page: number;
   pageSize: number;
 }
@@ -76,16 +74,14 @@ export function createDraftingService({ db, published, actions }: { db: Database
       AND: [
         readableWhere(actor.ability, 'Project'),
         f.status?.length ? { status: { in: f.status as never } } : {},
-        f.orgId ? { orgId: f.orgId } : {},
-        f.budgetYear ? { budgetYear: f.budgetYear } : {},
-        projectSearch(f.q),
+        projectFilterWhere(f, actions.today()),
       ],
     };
     const [total, rows] = await Promise.all([
       prisma.project.count({ where }),
       prisma.project.findMany({
         where,
-        orderBy: [{ updatedAt: 'desc' }],
+        orderBy: projectOrderBy(f, [{ updatedAt: 'desc' }]),
         skip: (f.page - 1) * f.pageSize,
         take: f.pageSize,
         select: listSelect,

@@ -10,6 +10,7 @@ import type { ProjectActions } from './actions.js';
 import type { AcceptanceInput, ChangeRequestInput, FilingInput } from './inputs.js';
 import type { DeadlineList } from './project-schema.js';
 import { toDeadlineView } from './store.js';
+import { projectSearch } from './list-filter.js';
 
 export type { AcceptanceInput, ChangeRequestInput, FilingInput, FilingKind } from './inputs.js';
 
@@ -36,7 +37,8 @@ export function createFilingService({ db, actions }: FilingDeps) {
     actions.take(actor, action, id, expectedVersion, { reason }, locale);
 
   /** What is due and overdue for the actor: their organisation's deadlines, or all of them for GIA and the auditor. */
-  async function deadlines(actor: Actor, filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string }): Promise<DeadlineList> {
+  /** Deadlines by due date (at most `max`); `q` searches the obligation, the project's number and name, its organisation. */
+  async function deadlines(actor: Actor, filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string; q?: string }, max = 500): Promise<DeadlineList> {
     assertCan(actor.ability, 'read', 'Project');
     const now = today();
     const where: Prisma.DeadlineWhereInput = {
@@ -44,11 +46,12 @@ export function createFilingService({ db, actions }: FilingDeps) {
       ...(filter.orgId ? { orgId: filter.orgId } : {}),
       ...(filter.status === 'met' ? { metAt: { not: null } } : filter.status === 'all' ? {} : { metAt: null }),
       ...(filter.status === 'overdue' ? { dueDate: { lt: now } } : {}),
+      ...(filter.q ? { OR: [{ title: { contains: filter.q } }, { project: projectSearch(filter.q) }] } : {}),
     };
     const rows = await prisma.deadline.findMany({
       where,
       orderBy: [{ dueDate: 'asc' }],
-      take: 500,
+      take: max,
       include: { project: { select: { code: true, name: true, org: { select: { name: true } } } } },
     });
     return {

@@ -146,8 +146,3 @@ export function toValidationInput(row: ProjectRow, org: OrgLite): ProjectForVali
   };
 }
 
-/** Projects whose number, name, approval number or organisation contains `q` (the lists' and queues' search box). */
-export function projectSearch(q: string | undefined): Prisma.ProjectWhereInput {
-  if (!q) return {};
-  return { OR: [{ code: { contains: q } }, { name: { contains: q } }, { approvalNumber: { contains: q } }, { org: { name: { contains: q } } }] };
-}

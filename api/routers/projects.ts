@@ -28,18 +28,17 @@ import {
 import { z } from '../../core/zod-openapi.js';
 import { MAX_DOCUMENT_BYTES } from '../../projects/documents.js';
 import { REVIEW_DIMENSIONS } from '../../projects/workflow.js';
-import { queueXlsx } from '../../projects/queue-export.js';
+import { DEADLINE_EXPORT, PROJECT_LIST_EXPORT, QUEUE_EXPORT } from '../../projects/list-exports.js';
+import { projectFilterQuery } from '../../projects/list-filter.js';
 import { stateKey } from '../../core/workflow/machine.js';
 import { t } from '../../core/i18n.js';
-import { fileResponse, sendSpreadsheet } from '../download.js';
+import { fileResponse } from '../download.js';
+import { exportRoute } from '../list-export.js';
 import { InvalidInputError, PayloadTooLargeError } from '../../core/errors.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam, localeQuery, positiveInt } from '../schemas.js';
 import type { Services } from '../services.js';
-
-/** At most this many projects in one queue export. */
-const QUEUE_EXPORT_MAX = 10_000;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -105,21 +104,21 @@ export function projectRoutes(table: RouteTable, s: Services) {
     },
   });
 
+  const listQuery = { status: z.union([projectStatus, z.array(projectStatus)]).optional(), ...projectFilterQuery };
+  const statuses = (status: z.output<typeof listQuery.status>) => (status === undefined ? undefined : Array.isArray(status) ? status : [status]);
   route(table, {
-    method: 'get', path: '/api/projects', summary: 'Projects you may see (your own and co-built; reviewers: theirs)', tags, auth: true,
+    method: 'get', path: '/api/projects', summary: 'Projects you may see (your own and co-built; reviewers: theirs), searched, filtered and sorted', tags, auth: true,
     query: z.strictObject({
-      status: z.union([projectStatus, z.array(projectStatus)]).optional(),
-      q: z.string().max(100).optional(),
-      orgId: z.uuid().optional(),
-      budgetYear: z.coerce.number().int().min(2000).max(2100).optional(),
+      ...listQuery,
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
     responses: { 200: { description: 'a page of projects', schema: projectPageSchema }, 400: errors[400], 401: errors[401] },
-    handler: async ({ query, ctx }, _req, res) => {
-      const status = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
-      res.json(await s.drafting.list(ctx, { ...query, status }));
-    },
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.drafting.list(ctx, { ...query, status: statuses(query.status) })),
+  });
+  exportRoute(table, {
+    path: '/api/projects', summary: 'The projects you may see, searched and filtered as in the list,', tags, query: listQuery, spec: PROJECT_LIST_EXPORT,
+    load: async (ctx, query, max) => (await s.drafting.list(ctx, { ...query, status: statuses(query.status), page: 1, pageSize: max })).items,
   });
 
   route(table, {
@@ -128,26 +127,21 @@ export function projectRoutes(table: RouteTable, s: Services) {
     handler: async ({ ctx }, _req, res) => void res.json(await s.approval.queues(ctx)),
   });
 
+  const queueQuery = { stage: queueStageSchema, ...projectFilterQuery };
   route(table, {
-    method: 'get', path: '/api/projects/queue', summary: "A reviewer's queue for one stage, oldest submission first", tags, auth: true,
+    method: 'get', path: '/api/projects/queue', summary: "A reviewer's queue for one stage, oldest submission first (or as sorted), searched and filtered", tags, auth: true,
     query: z.strictObject({
-      stage: queueStageSchema,
-      q: z.string().trim().max(100).optional().describe('search: project number, name, approval number or organisation'),
+      ...queueQuery,
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
     responses: { 200: { description: 'the queue', schema: queuePageSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => sendSerialised(res, serialised(await s.approval.queue(ctx, query.stage, query.page, query.pageSize, query.q || undefined), 'queue')),
+    handler: async ({ query: { stage, page, pageSize, ...filter }, ctx }, _req, res) => sendSerialised(res, serialised(await s.approval.queue(ctx, stage, page, pageSize, filter), 'queue')),
   });
-
-  route(table, {
-    method: 'get', path: '/api/projects/queue/export', summary: "A reviewer's queue for one stage as XLSX, in the columns the console shows (search as in the queue)", tags, auth: true,
-    query: z.strictObject({ stage: queueStageSchema, q: z.string().trim().max(100).optional(), lang: localeQuery }),
-    responses: { ...fileResponse, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => {
-      const page = await s.approval.queue(ctx, query.stage, 1, QUEUE_EXPORT_MAX, query.q || undefined);
-      sendSpreadsheet(res, await queueXlsx(page, ctx.locale), 'xlsx', `queue-${query.stage.toLowerCase()}`, t('file.queue', ctx.locale, { stage: t(stateKey('Project', query.stage), ctx.locale) }));
-    },
+  exportRoute(table, {
+    path: '/api/projects/queue', summary: "A reviewer's queue for one stage, searched and filtered as in the console,", tags, query: queueQuery, spec: QUEUE_EXPORT,
+    load: async (ctx, { stage, ...filter }, max) => (await s.approval.queue(ctx, stage, 1, max, filter)).items,
+    titleParams: (query, locale) => ({ stage: t(stateKey('Project', query.stage), locale) }),
   });
 
   route(table, {
@@ -306,11 +300,20 @@ export function projectRoutes(table: RouteTable, s: Services) {
     });
   }
 
+  const deadlineQuery = {
+    status: z.enum(['open', 'overdue', 'met', 'all']).default('open'),
+    orgId: z.uuid().optional(),
+    q: z.string().trim().max(100).optional().describe('search: the obligation, project number or name, organisation'),
+  };
   route(table, {
     method: 'get', path: '/api/deadlines', summary: 'Deadlines due and overdue, with working days left (your organisation; GIA and the auditor: all)', tags, auth: true,
-    query: z.strictObject({ status: z.enum(['open', 'overdue', 'met', 'all']).default('open'), orgId: z.uuid().optional() }),
+    query: z.strictObject(deadlineQuery),
     responses: { 200: { description: 'deadlines by due date', schema: deadlineListSchema }, 400: errors[400], 401: errors[401] },
     handler: async ({ query, ctx }, _req, res) => void res.json(await s.filings.deadlines(ctx, query)),
+  });
+  exportRoute(table, {
+    path: '/api/deadlines', summary: 'The deadlines you may see, filtered as in the list,', tags, query: deadlineQuery, spec: DEADLINE_EXPORT,
+    load: async (ctx, query, max) => (await s.filings.deadlines(ctx, query, max)).items,
   });
 
   route(table, {

@@ -1048,6 +1048,18 @@ const matrix: Endpoint[] = [
       ],
     }),
   ),
+  {
+    // what each reader's export holds is the list they may read (test/api/project-lists.test.ts)
+    route: 'GET /api/projects/export',
+    variant: 'with a project in gia review',
+    prepare: () => project('GIA_REVIEW'),
+    request: (h, fx) => h.get('/api/projects/export').query({ q: String(fx.code) }),
+    rows: [
+      [ANON, UNAUTH],
+      [['admin', 'secadmin'], FORBIDDEN],
+      [allBut('admin', 'secadmin'), ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
+    ],
+  },
   ...([
     ['GIA_REVIEW', 'GIA_REVIEW', 'gia'],
     ['BUDGET_REVIEW', 'BUDGET_REVIEW', 'finance'],
@@ -1328,6 +1340,18 @@ const matrix: Endpoint[] = [
       [['admin', 'secadmin'], FORBIDDEN],
       [READERS.ESTABLISHED, ok(200, (res, _w, fx) => expect(idsIn(res)).toContain(fx.deadlineId))],
       [['county'], ok(200, (res, _w, fx) => expect(idsIn(res)).not.toContain(fx.deadlineId))],
+    ],
+  },
+
+  {
+    route: 'GET /api/deadlines/export',
+    variant: 'an open rectification deadline',
+    prepare: withDeadline,
+    request: (h) => h.get('/api/deadlines/export'),
+    rows: [
+      [ANON, UNAUTH],
+      [['admin', 'secadmin'], FORBIDDEN],
+      [[...READERS.ESTABLISHED, 'county'], ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
     ],
   },
 

@@ -1,8 +1,8 @@
 // Searching a reviewer's queue: by project number, name or organisation, paged with the total of what matched.
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { buildValidDraft } from '../support/projects.js';
+import { downloadSheet } from '../support/spreadsheets.js';
 
 let t: TestPlatform;
 const codes: Record<string, string> = {};
@@ -46,24 +46,10 @@ describe("searching a reviewer's queue", () => {
   });
 
   it('exports what the search found as XLSX, in the columns the console shows', async () => {
-    const res = await t.http
-      .get('/api/projects/queue/export')
-      .query({ stage: 'GIA_REVIEW', q: '运城市' })
-      .set(await t.as('gia'))
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    expect(res.status).toBe(200);
-    expect(res.headers['content-disposition']).toContain(encodeURIComponent('审核队列-政务信息管理局审核中'));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as ArrayBuffer);
-    const sheet = wb.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '项目编号', '项目名称', '建设单位', '项目总预算（元）', '核定金额（元）', '提交时间', '已等待（工作日）']);
-    const rows = (sheet.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r[3], r[4]]);
-    expect(rows).toEqual([
+    const sheet = await downloadSheet(t, 'gia', '/api/projects/queue/export', { stage: 'GIA_REVIEW', q: '运城市' });
+    expect(sheet.fileName).toBe('审核队列-政务信息管理局审核中.xlsx');
+    expect(sheet.header).toEqual(['项目编号', '项目名称', '建设单位', '项目总预算（元）', '核定金额（元）', '提交时间', '已等待（工作日）']);
+    expect(sheet.rows.map((r) => [r[0], r[2], r[3]])).toEqual([
       [codes.dept, '运城市教育局', 800000],
       [codes.dept2, '运城市卫生健康委员会', 800000],
     ]);

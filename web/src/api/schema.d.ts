@@ -2700,14 +2700,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Projects you may see (your own and co-built; reviewers: theirs) */
+        /** Projects you may see (your own and co-built; reviewers: theirs), searched, filtered and sorted */
         get: {
             parameters: {
                 query?: {
                     status?: components["schemas"]["ProjectStatus"] | components["schemas"]["ProjectStatus"][];
+                    /** @description search: project number, name, approval number or organisation */
                     q?: string;
+                    /** @description the building organisation */
                     orgId?: string;
                     budgetYear?: number;
+                    /** @description total budget at least (CNY) */
+                    minBudget?: number | null;
+                    /** @description total budget at most (CNY) */
+                    maxBudget?: number | null;
+                    /** @description true: only projects with an overdue deadline (a filing not made in time) */
+                    overdue?: "true" | "false";
+                    /** @description the column to sort by (default: the list’s own order) */
+                    sort?: "updatedAt" | "submittedAt" | "code" | "name" | "totalBudget" | "budgetYear";
+                    order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
                 };
@@ -2838,6 +2849,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects you may see, searched and filtered as in the list, as XLSX, in the columns the console shows (at most 10,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["ProjectStatus"] | components["schemas"]["ProjectStatus"][];
+                    /** @description search: project number, name, approval number or organisation */
+                    q?: string;
+                    /** @description the building organisation */
+                    orgId?: string;
+                    budgetYear?: number;
+                    /** @description total budget at least (CNY) */
+                    minBudget?: number | null;
+                    /** @description total budget at most (CNY) */
+                    maxBudget?: number | null;
+                    /** @description true: only projects with an overdue deadline (a filing not made in time) */
+                    overdue?: "true" | "false";
+                    /** @description the column to sort by (default: the list’s own order) */
+                    sort?: "updatedAt" | "submittedAt" | "code" | "name" | "totalBudget" | "budgetYear";
+                    order?: "asc" | "desc";
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/queues": {
         parameters: {
             query?: never;
@@ -2890,13 +2982,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reviewer's queue for one stage, oldest submission first */
+        /** A reviewer's queue for one stage, oldest submission first (or as sorted), searched and filtered */
         get: {
             parameters: {
                 query: {
                     stage: components["schemas"]["QueueStage"];
                     /** @description search: project number, name, approval number or organisation */
                     q?: string;
+                    /** @description the building organisation */
+                    orgId?: string;
+                    budgetYear?: number;
+                    /** @description total budget at least (CNY) */
+                    minBudget?: number | null;
+                    /** @description total budget at most (CNY) */
+                    maxBudget?: number | null;
+                    /** @description true: only projects with an overdue deadline (a filing not made in time) */
+                    overdue?: "true" | "false";
+                    /** @description the column to sort by (default: the list’s own order) */
+                    sort?: "updatedAt" | "submittedAt" | "code" | "name" | "totalBudget" | "budgetYear";
+                    order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
                 };
@@ -2959,12 +3063,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A reviewer's queue for one stage as XLSX, in the columns the console shows (search as in the queue) */
+        /** A reviewer's queue for one stage, searched and filtered as in the console, as XLSX, in the columns the console shows (at most 10,000 rows) */
         get: {
             parameters: {
                 query: {
                     stage: components["schemas"]["QueueStage"];
+                    /** @description search: project number, name, approval number or organisation */
                     q?: string;
+                    /** @description the building organisation */
+                    orgId?: string;
+                    budgetYear?: number;
+                    /** @description total budget at least (CNY) */
+                    minBudget?: number | null;
+                    /** @description total budget at most (CNY) */
+                    maxBudget?: number | null;
+                    /** @description true: only projects with an overdue deadline (a filing not made in time) */
+                    overdue?: "true" | "false";
+                    /** @description the column to sort by (default: the list’s own order) */
+                    sort?: "updatedAt" | "submittedAt" | "code" | "name" | "totalBudget" | "budgetYear";
+                    order?: "asc" | "desc";
                     /** @description language of messages and exports; zh-CN by default */
                     lang?: "zh-CN" | "en";
                 };
@@ -5551,6 +5668,8 @@ export interface paths {
                 query?: {
                     status?: "open" | "overdue" | "met" | "all";
                     orgId?: string;
+                    /** @description search: the obligation, project number or name, organisation */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5578,6 +5697,76 @@ export interface paths {
                 };
                 /** @description 未登录或登录过期 / not signed in */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deadlines/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deadlines you may see, filtered as in the list, as XLSX, in the columns the console shows (at most 10,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "overdue" | "met" | "all";
+                    orgId?: string;
+                    /** @description search: the obligation, project number or name, organisation */
+                    q?: string;
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

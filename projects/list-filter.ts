@@ -5,7 +5,7 @@ import type { LocalDate } from '../core/calendar/working-days.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { z } from '../core/zod-openapi.js';
 
-export const PROJECT_SORTS = ['updatedAt', 'submittedAt', 'code', 'name', 'totalBudget', 'budgetYear'] as const;
+export const PROJECT_SORTS = ['updatedAt', 'submittedAt', 'establishedAt', 'code', 'name', 'totalBudget', 'budgetYear'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 const amount = z.coerce.number().min(0).max(1e12);

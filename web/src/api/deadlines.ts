@@ -2,6 +2,8 @@
 import { client, dataOf, type QueryOf, type Schemas } from './client';
 
 export type DeadlineItem = Schemas['DeadlineItem'];
+export type DeadlineList = Schemas['DeadlineList'];
 export type DeadlineFilter = NonNullable<QueryOf<'/api/deadlines'>['status']>;
 
-export const fetchDeadlines = (status: DeadlineFilter = 'open', signal?: AbortSignal) => dataOf(client.GET('/api/deadlines', { params: { query: { status } }, signal }));
+/** Deadlines by due date: open by default; `q` searches the obligation, the project and its unit. */
+export const fetchDeadlines = (query: QueryOf<'/api/deadlines'> = {}, signal?: AbortSignal) => dataOf(client.GET('/api/deadlines', { params: { query }, signal }));

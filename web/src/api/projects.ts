@@ -51,20 +51,14 @@ export type RectificationInput = RequestBody<'/api/projects/{id}/rectification-n
 /** Art. 23: suspend, resume or terminate a project */
 export type GovernAction = 'suspend' | 'resume' | 'terminate';
 
-export const listProjects = (query: Pick<QueryOf<'/api/projects'>, 'status' | 'q' | 'page' | 'pageSize'> = {}, signal?: AbortSignal) =>
-  dataOf(client.GET('/api/projects', { params: { query }, signal }));
+export const listProjects = (query: QueryOf<'/api/projects'> | Record<string, string | number | string[]> = {}, signal?: AbortSignal) =>
+  dataOf(client.GET('/api/projects', { params: { query: query as QueryOf<'/api/projects'> }, signal }));
 
 /** The queues the reader decides in, with what waits in each (none for those who decide nothing). */
 export const fetchQueues = (signal?: AbortSignal) => dataOf(client.GET('/api/projects/queues', { signal }));
-/** A queue as XLSX in the columns the console shows (the search applied). */
-export async function downloadQueue(stage: QueueStage, q: string, lang: string, filename: string, fallbackMessage: string) {
-  const blob = await dataOf(client.GET('/api/projects/queue/export', { params: { query: { stage, q: q || undefined, lang: langQuery(lang) } }, parseAs: 'blob' }), { fallbackMessage });
-  saveBlob(blob, `${filename}.xlsx`);
-}
-
-/** A page of a queue, oldest submission first; `q` searches number, name, approval number and organisation. */
-export const fetchQueue = (stage: QueueStage, signal?: AbortSignal, opts: { q?: string; page?: number; pageSize?: number } = {}) =>
-  dataOf(client.GET('/api/projects/queue', { params: { query: { stage, q: opts.q || undefined, page: opts.page ?? 1, pageSize: opts.pageSize ?? 200 } }, signal }));
+/** A page of a queue, oldest submission first unless sorted; search, filters and sort as the list's (ProjectFilters). */
+export const fetchQueue = (stage: QueueStage, signal?: AbortSignal, opts: Omit<QueryOf<'/api/projects/queue'>, 'stage'> | Record<string, string | number> = {}) =>
+  dataOf(client.GET('/api/projects/queue', { params: { query: { page: 1, pageSize: 200, ...opts, stage } as QueryOf<'/api/projects/queue'> }, signal }));
 
 export const fetchProject = (id: string, signal?: AbortSignal) => call(client.GET('/api/projects/{id}', { params: project(id), signal }));
 

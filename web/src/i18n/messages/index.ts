@@ -5,13 +5,14 @@ import * as board from './board';
 import * as catalog from './catalog';
 import * as common from './common';
 import * as drafting from './drafting';
+import * as lists from './lists';
 import * as migration from './migration';
 import * as operator from './operator';
 import * as portal from './portal';
 import * as review from './review';
 
-const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh };
+const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh, ...lists.zh };
 export type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en };
+const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en, ...lists.en };
 
 export const messages: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -1,14 +1,16 @@
 // Established projects for the sub-center: every project that holds an entitlement (established, under change
 // review, accepted), newest establishment first. Expanding one shows its tenant, what is provisioned, the
 // entitlement used and left, and the resource requests drawn on it, each a link to its page in the console.
-import { useState } from 'react';
-import { Button, Card, Input, Table, Typography } from 'antd';
+import { Button, Card, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { RequestStatus } from '../../api/operator';
 import { ENTITLED_STATES, listProjects } from '../../api/projects';
 import { fetchProjectResources, fetchResourceRequests } from '../../api/resources';
 import type { ProjectStatus, ProjectSummary } from '../../api/projects';
+import { downloadList } from '../../api/download';
+import { ListToolbar } from '../../components/ListToolbar';
 import { EmptyState, PageState } from '../../components/PageState';
+import { PROJECT_FILTERS, ProjectFilters } from '../../components/project/ProjectFilters';
 import { PageTitle } from '../../components/PageTitle';
 import { EntitlementTable } from '../../components/resources/EntitlementTable';
 import { ResourceTable } from '../../components/resources/ResourceTable';
@@ -17,43 +19,52 @@ import { StatusTag } from '../../components/StatusTag';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { useApiData } from '../../hooks/useApiData';
+import { serverTable, useListParams } from '../../hooks/useListParams';
 import { useI18n } from '../../i18n';
 
+const PAGE_SIZE = 20;
 
 export function OperatorProjectsPage() {
-  const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const state = useApiData((signal) => listProjects({ status: [...ENTITLED_STATES], q: q || undefined, pageSize: 200 }, signal), [q]);
+  const { t, locale } = useI18n();
+  const list = useListParams(PROJECT_FILTERS);
+  // newest establishment first unless the operator sorts otherwise
+  const query = { sort: 'establishedAt', order: 'desc', ...list.query, status: [...ENTITLED_STATES] };
+  const state = useApiData((signal) => listProjects({ ...query, page: list.page, pageSize: PAGE_SIZE }, signal), [JSON.stringify(query), list.page]);
 
   return (
     <>
       <PageTitle title={t('operator.projectsTitle')} extra={<Button onClick={state.reload}>{t('operator.refresh')}</Button>} />
       <Typography.Paragraph type="secondary">{t('operator.projectsHint')}</Typography.Paragraph>
       <Card className="zy-card">
-        <Input.Search
-          allowClear
-          aria-label={t('operator.projectsSearch')}
+        <ListToolbar
+          list={list}
           placeholder={t('operator.projectsSearch')}
-          style={{ maxWidth: 360, marginBottom: 12 }}
-          onSearch={(v) => setQ(v.trim())}
-        />
+          testId="operator-projects"
+          exporting={{
+            label: t('list.export'),
+            failed: t('list.exportFailed'),
+            download: () => downloadList('/api/projects/export', query as never, locale, t('list.projectsFile'), t('list.exportFailed')),
+          }}
+        >
+          <ProjectFilters list={list} />
+        </ListToolbar>
         <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('operator.noProjects')} />}>
           {(page) => (
             <div data-testid="operator-projects">
               <Table<ProjectSummary>
                 rowKey="id"
                 size="middle"
-                dataSource={[...page.items].sort((a, b) => (b.establishedAt ?? '').localeCompare(a.establishedAt ?? ''))}
-                pagination={page.items.length > 20 ? { pageSize: 20 } : false}
+                dataSource={page.items}
+                {...serverTable(list, page.total, PAGE_SIZE)}
                 scroll={{ x: true }}
                 expandable={{ expandedRowRender: (p) => <ProjectCloud projectId={p.id} />, rowExpandable: () => true }}
                 columns={[
-                  { title: t('project.code'), dataIndex: 'code' },
-                  { title: t('project.name'), dataIndex: 'name' },
+                  { title: t('project.code'), dataIndex: 'code', key: 'code', sorter: true, sortOrder: list.sortOrder('code') },
+                  { title: t('project.name'), dataIndex: 'name', key: 'name', sorter: true, sortOrder: list.sortOrder('name') },
                   { title: t('project.org'), dataIndex: 'orgName' },
                   { title: t('project.status'), dataIndex: 'status', render: (s: ProjectStatus) => <StatusTag status={s} /> },
                   { title: t('operator.approvedBudget'), dataIndex: 'approvedBudget', align: 'right', render: (v: number | null) => (v === null ? '—' : formatYuan(v)) },
-                  { title: t('operator.establishedAt'), dataIndex: 'establishedAt', render: (d: string | null) => formatDate(d) },
+                  { title: t('operator.establishedAt'), dataIndex: 'establishedAt', key: 'establishedAt', sorter: true, sortOrder: list.sortOrder('establishedAt'), render: (d: string | null) => formatDate(d) },
                 ]}
               />
             </div>

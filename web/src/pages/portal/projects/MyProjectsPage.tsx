@@ -6,23 +6,29 @@ import { Link, useNavigate } from 'react-router-dom';
 import { fetchDeadlines } from '../../../api/deadlines';
 import { listProjects } from '../../../api/projects';
 import type { ProjectSummary } from '../../../api/projects';
+import { downloadList } from '../../../api/download';
 import { DeadlineTable } from '../../../components/DeadlineTable';
+import { ListToolbar } from '../../../components/ListToolbar';
+import { PROJECT_FILTERS, ProjectFilters } from '../../../components/project/ProjectFilters';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format/dates';
 import { formatYuan } from '../../../format/money';
 import { useApiData } from '../../../hooks/useApiData';
+import { serverTable, useListParams } from '../../../hooks/useListParams';
 import { useI18n, type MessageKey } from '../../../i18n';
 
 // a list item carries no allowedActions: the link goes to the editor for the states the server edits in
 const EDITABLE: readonly string[] = EDITABLE_STATES;
+const PAGE_SIZE = 20;
 
 export function MyProjectsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const projects = useApiData((signal) => listProjects({ pageSize: 200 }, signal), []);
-  const deadlines = useApiData((signal) => fetchDeadlines('open', signal), []);
+  const list = useListParams(PROJECT_FILTERS);
+  const projects = useApiData((signal) => listProjects({ ...list.query, page: list.page, pageSize: PAGE_SIZE }, signal), [JSON.stringify(list.query), list.page]);
+  const deadlines = useApiData((signal) => fetchDeadlines({ status: 'open' }, signal), []);
   const newButton = (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/portal/projects/new')}>
       {t('nav.newProject')}
@@ -37,6 +43,18 @@ export function MyProjectsPage() {
         </PageState>
       </Card>
       <Card className="zy-card" size="small" title={t('portal.projectsCard')}>
+        <ListToolbar
+          list={list}
+          placeholder={t('list.projectSearch')}
+          testId="projects"
+          exporting={{
+            label: t('list.export'),
+            failed: t('list.exportFailed'),
+            download: () => downloadList('/api/projects/export', list.query, locale, t('list.projectsFile'), t('list.exportFailed')),
+          }}
+        >
+          <ProjectFilters list={list} orgs={false} />
+        </ListToolbar>
         <PageState
           state={projects}
           isEmpty={(d) => d.items.length === 0}
@@ -47,17 +65,17 @@ export function MyProjectsPage() {
               rowKey="id"
               size="middle"
               dataSource={d.items}
-              pagination={d.items.length > 20 ? { pageSize: 20 } : false}
+              {...serverTable(list, d.total, PAGE_SIZE)}
               data-testid="project-table"
               columns={[
-                { title: t('project.code'), dataIndex: 'code', width: 130 },
-                { title: t('project.name'), key: 'name', render: (_, p) => <Link to={`/portal/projects/${p.id}`}>{p.name}</Link> },
+                { title: t('project.code'), dataIndex: 'code', key: 'code', width: 130, sorter: true, sortOrder: list.sortOrder('code') },
+                { title: t('project.name'), key: 'name', sorter: true, sortOrder: list.sortOrder('name'), render: (_, p) => <Link to={`/portal/projects/${p.id}`}>{p.name}</Link> },
                 { title: t('project.type'), dataIndex: 'type', width: 100, render: (v: string) => t(`projectType.${v}` as MessageKey) },
                 { title: t('project.status'), dataIndex: 'status', width: 130, render: (s: ProjectSummary['status']) => <StatusTag status={s} /> },
                 { title: t('standing.progress'), key: 'progress', width: 200, render: (_, p) => <ProgressCell status={p.status} /> },
-                { title: t('project.totalBudget'), key: 'budget', align: 'right', render: (_, p) => <span className="zy-money">{formatYuan(p.totalBudget)}</span> },
+                { title: t('project.totalBudget'), key: 'totalBudget', align: 'right', sorter: true, sortOrder: list.sortOrder('totalBudget'), render: (_, p) => <span className="zy-money">{formatYuan(p.totalBudget)}</span> },
                 { title: t('project.approvedBudget'), key: 'approved', align: 'right', render: (_, p) => <span className="zy-money">{formatYuan(p.approvedBudget)}</span> },
-                { title: t('project.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
+                { title: t('project.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', width: 150, sorter: true, sortOrder: list.sortOrder('updatedAt'), render: (v: string) => formatDateTime(v) },
                 {
                   title: t('common.actions'),
                   key: 'actions',

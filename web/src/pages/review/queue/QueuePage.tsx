@@ -1,57 +1,66 @@
 // A reviewer's queues, one tab per stage they act on, oldest submission first (waiting time in working days), with
-// a search by number, name, approval number or organisation; the stage, the search and the page are kept in the
-// address, so a reload or a link returns to the same place.
-import { Badge, Card, Flex, Input, Table, Tabs, Tag } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
-import { downloadQueue, fetchQueue, fetchQueues } from '../../../api/projects';
+// a search by number, name, approval number or organisation, filters (organisation, year, amount, overdue) and
+// sorting on the server; the stage, the search, the filters, the sort and the page are kept in the address, so a
+// reload or a link returns to the same place. The export holds what the table shows, every page of it.
+import { Badge, Card, Table, Tabs, Tag } from 'antd';
+import { Link } from 'react-router-dom';
+import { fetchQueue, fetchQueues } from '../../../api/projects';
 import type { QueueItem, QueueStage } from '../../../api/projects';
-import { DownloadButton } from '../../../components/DownloadButton';
+import { downloadList } from '../../../api/download';
+import { ListToolbar } from '../../../components/ListToolbar';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
+import { PROJECT_FILTERS, ProjectFilters, type ProjectFilterKey } from '../../../components/project/ProjectFilters';
 import { formatDateTime } from '../../../format/dates';
 import { formatYuan } from '../../../format/money';
 import { useApiData } from '../../../hooks/useApiData';
+import { serverTable, useListParams, type ListParams } from '../../../hooks/useListParams';
 import { useI18n } from '../../../i18n';
 
+const STAGE_PARAM = ['stage'] as const;
+
 export function QueuePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // the queues are the server's answer: the stages whose decision the reader may take, with what waits in each
   const queues = useApiData((signal) => fetchQueues(signal), []);
-  const [search, setSearch] = useSearchParams();
+  const list = useListParams<ProjectFilterKey | 'stage'>([...PROJECT_FILTERS, ...STAGE_PARAM]);
   return (
     <>
       <PageTitle title={t('queue.title')} subtitle={t('queue.subtitle')} />
       <Card>
         <PageState state={queues} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('queue.empty')} />}>
           {(d) => {
-            const stage = (d.items.find((q) => q.stage === search.get('stage')) ?? d.items[0])?.stage;
+            const stage = (d.items.find((q) => q.stage === list.filters.stage) ?? d.items[0])?.stage;
             return (
               <>
-                <Flex justify="flex-end" gap={8} wrap style={{ marginBottom: 8 }}>
-                  <Input.Search
-                    allowClear
-                    defaultValue={search.get('q') ?? ''}
-                    placeholder={t('queue.searchPlaceholder')}
-                    aria-label={t('queue.searchPlaceholder')}
-                    style={{ width: 280 }}
-                    data-testid="queue-search"
-                    onSearch={(q) => setSearch({ ...(stage ? { stage } : {}), ...(q.trim() ? { q: q.trim() } : {}) }, { replace: true })}
-                  />
-                  {stage && <ExportButton stage={stage} q={search.get('q') ?? ''} />}
-                </Flex>
-              <Tabs
-                activeKey={stage}
-                onChange={(k) => setSearch({ stage: k }, { replace: true })}
-                items={d.items.map((q) => ({
-                  key: q.stage,
-                  label: (
-                    <span data-testid={`queue-tab-${q.stage}`}>
-                      {t(`queue.stage.${q.stage}`)} <Badge count={q.waiting} showZero color={q.waiting ? 'blue' : 'default'} />
-                    </span>
-                  ),
-                  children: q.stage === stage ? <QueueTable stage={q.stage} /> : null,
-                }))}
-              />
+                <ListToolbar
+                  list={list}
+                  placeholder={t('queue.searchPlaceholder')}
+                  testId="queue"
+                  exporting={
+                    stage && {
+                      label: t('queue.export'),
+                      failed: t('queue.exportFailed'),
+                      download: () =>
+                        downloadList('/api/projects/queue/export', { ...list.query, stage } as never, locale, t('queue.exportFile', { stage: t(`queue.stage.${stage}`) }), t('queue.exportFailed')),
+                    }
+                  }
+                >
+                  <ProjectFilters list={list} />
+                </ListToolbar>
+                <Tabs
+                  activeKey={stage}
+                  onChange={(k) => list.setFilter('stage', k)}
+                  items={d.items.map((q) => ({
+                    key: q.stage,
+                    label: (
+                      <span data-testid={`queue-tab-${q.stage}`}>
+                        {t(`queue.stage.${q.stage}`)} <Badge count={q.waiting} showZero color={q.waiting ? 'blue' : 'default'} />
+                      </span>
+                    ),
+                    children: q.stage === stage ? <QueueTable stage={q.stage} list={list} /> : null,
+                  }))}
+                />
               </>
             );
           }}
@@ -63,12 +72,11 @@ export function QueuePage() {
 
 const PAGE_SIZE = 20;
 
-function QueueTable({ stage }: { stage: QueueStage }) {
+function QueueTable({ stage, list }: { stage: QueueStage; list: ListParams<ProjectFilterKey | 'stage'> }) {
   const { t } = useI18n();
-  const [search, setSearch] = useSearchParams();
-  const q = search.get('q') ?? '';
-  const page = Math.max(1, Number(search.get('page')) || 1);
-  const state = useApiData((signal) => fetchQueue(stage, signal, { q, page, pageSize: PAGE_SIZE }), [stage, q, page]);
+  const { stage: _tab, ...filters } = list.query;
+  const key = JSON.stringify(filters);
+  const state = useApiData((signal) => fetchQueue(stage, signal, { ...filters, page: list.page, pageSize: PAGE_SIZE }), [stage, key, list.page]);
   return (
     <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('queue.empty')} />}>
       {(d) => (
@@ -76,25 +84,22 @@ function QueueTable({ stage }: { stage: QueueStage }) {
           rowKey="id"
           size="middle"
           data-testid="queue-table"
-          pagination={
-            d.total > PAGE_SIZE
-              ? {
-                  current: page,
-                  pageSize: PAGE_SIZE,
-                  total: d.total,
-                  showSizeChanger: false,
-                  onChange: (p) => setSearch({ stage, ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) }, { replace: true }),
-                }
-              : false
-          }
+          {...serverTable(list, d.total, PAGE_SIZE)}
           dataSource={d.items}
           columns={[
-            { title: t('project.code'), dataIndex: 'code', width: 130 },
-            { title: t('project.name'), key: 'name', render: (_, p) => <Link to={`/review/projects/${p.id}`}>{p.name}</Link> },
+            { title: t('project.code'), dataIndex: 'code', key: 'code', width: 130, sorter: true, sortOrder: list.sortOrder('code') },
+            { title: t('project.name'), key: 'name', sorter: true, sortOrder: list.sortOrder('name'), render: (_, p) => <Link to={`/review/projects/${p.id}`}>{p.name}</Link> },
             { title: t('project.org'), dataIndex: 'orgName' },
-            { title: t('project.totalBudget'), key: 'b', align: 'right', render: (_, p) => <span className="zy-money">{formatYuan(p.totalBudget)}</span> },
+            {
+              title: t('project.totalBudget'),
+              key: 'totalBudget',
+              align: 'right',
+              sorter: true,
+              sortOrder: list.sortOrder('totalBudget'),
+              render: (_, p) => <span className="zy-money">{formatYuan(p.totalBudget)}</span>,
+            },
             ...(d.items.some((p) => p.approvedBudget !== null) ? [{ title: t('project.approvedBudget'), key: 'a', align: 'right' as const, render: (_: unknown, p: QueueItem) => <span className="zy-money">{formatYuan(p.approvedBudget)}</span> }] : []),
-            { title: t('project.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
+            { title: t('project.submittedAt'), dataIndex: 'submittedAt', key: 'submittedAt', width: 150, sorter: true, sortOrder: list.sortOrder('submittedAt'), render: (v: string | null) => formatDateTime(v) },
             {
               title: t('queue.waiting'),
               dataIndex: 'waitingWorkingDays',
@@ -106,18 +111,5 @@ function QueueTable({ stage }: { stage: QueueStage }) {
         />
       )}
     </PageState>
-  );
-}
-
-/** The queue as XLSX, as the table shows it (the search applied). */
-function ExportButton({ stage, q }: { stage: QueueStage; q: string }) {
-  const { t, locale } = useI18n();
-  return (
-    <DownloadButton
-      label={t('queue.export')}
-      failed={t('queue.exportFailed')}
-      testId="queue-export"
-      download={() => downloadQueue(stage, q, locale, t('queue.exportFile', { stage: t(`queue.stage.${stage}`) }), t('queue.exportFailed'))}
-    />
   );
 }

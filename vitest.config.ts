@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for the page (or a job) as long as a Playwright locator does (10 s), not vitest's 1 s: under
+    // the load of a full run a page that renders after a second is not a failure
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     projects: [
       {

@@ -9,6 +9,7 @@ import { httpMetrics, metricsEndpoint } from './middleware/metrics.js';
 import { newRegistry, openApiDocument } from './openapi.js';
 import { accountRoutes } from './routers/accounts.js';
 import { auditRoutes } from './routers/audit.js';
+import { consoleRoutes } from './routers/console.js';
 import { authRoutes } from './routers/auth.js';
 import { catalogRoutes } from './routers/catalog.js';
 import { healthRoutes } from './routers/health.js';
@@ -36,6 +37,7 @@ function apiRoutes(db: Database, services: Services, isReady: () => boolean): Ro
   const table = { router: Router(), registry: newRegistry() };
   healthRoutes(table, db, isReady);
   authRoutes(table, services);
+  consoleRoutes(table, services);
   catalogRoutes(table, services);
   accountRoutes(table, services);
   auditRoutes(table, services);

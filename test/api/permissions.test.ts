@@ -528,6 +528,15 @@ const matrix: Endpoint[] = [
     ],
   },
   {
+    route: 'GET /api/console/counts',
+    request: (h) => h.get('/api/console/counts'),
+    rows: [
+      [ANON, UNAUTH],
+      // counted with the reader's own rights (test/api/console-counts.test.ts); the administrators have no queue
+      [SIGNED_IN, ok(200, (res, who) => expect(Object.keys(res.body.counts).length > 0).toBe(!['admin', 'secadmin'].includes(who)))],
+    ],
+  },
+  {
     route: 'POST /api/auth/password',
     variant: 'to the same password (refused after the sign-in check, so the matrix keeps every password)',
     request: (h) => h.post('/api/auth/password').send({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }),

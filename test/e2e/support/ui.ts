@@ -11,11 +11,26 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
 }
 
-/** The labels of the side menu's entries, in order. */
+/** The labels of the side menu's entries, in order (without the badges counting what waits). */
 export async function menuLabels(page: Page): Promise<string[]> {
   const menu = page.getByTestId('main-menu');
   await menu.waitFor();
-  return (await menu.locator('.ant-menu-item').allInnerTexts()).map((s) => s.trim());
+  return menu.locator('.ant-menu-item').evaluateAll((items) =>
+    items.map((item) => {
+      // runs in the page: the DOM's types are not this file's (no "dom" lib in the test build)
+      const copy = item.cloneNode(true) as typeof item;
+      copy.querySelectorAll('.zy-menu-count').forEach((b: { remove(): void }) => b.remove());
+      return (copy.textContent ?? '').trim();
+    }),
+  );
+}
+
+/** The badge of a menu entry (what waits behind it; api/console-counts.ts), 0 when it shows none. */
+export async function menuCount(page: Page, key: string): Promise<number> {
+  await page.getByTestId('main-menu').waitFor();
+  const badge = page.getByTestId(`menu-count-${key}`);
+  if (!(await badge.count())) return 0;
+  return Number(await badge.getAttribute('data-count'));
 }
 
 /** Picks an option of an Ant Design Select by typing into it (its search) and pressing Enter. */

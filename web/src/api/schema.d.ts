@@ -337,6 +337,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/console/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits behind each of the reader's menu entries (their queues, returned projects, deadlines, requests, revisions to approve) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsoleCounts"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog": {
         parameters: {
             query?: never;
@@ -2717,7 +2762,7 @@ export interface paths {
                     /** @description true: only projects with an overdue deadline (a filing not made in time) */
                     overdue?: "true" | "false";
                     /** @description the column to sort by (default: the list’s own order) */
-                    sort?: "updatedAt" | "submittedAt" | "code" | "name" | "totalBudget" | "budgetYear";
+                    sort?: "updatedAt" | "submittedAt" | "establishedAt" | "code" | "name" | "totalBudget" | "budgetYear";
                     order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
@@ -2873,7 +2918,7 @@ export interface paths {
                     /** @description true: only projects with an overdue deadline (a filing not made in time) */
                     overdue?: "true" | "false";
                     /** @description the column to sort by (default: the list’s own order) */
-                    sort?: "updatedAt" | "submittedAt" | "code" | "name" | "totalBudget" | "budgetYear";
+                    sort?: "updatedAt" | "submittedAt" | "establishedAt" | "code" | "name" | "totalBudget" | "budgetYear";
                     order?: "asc" | "desc";
                     /** @description language of messages and exports; zh-CN by default */
                     lang?: "zh-CN" | "en";
@@ -2999,7 +3044,7 @@ export interface paths {
                     /** @description true: only projects with an overdue deadline (a filing not made in time) */
                     overdue?: "true" | "false";
                     /** @description the column to sort by (default: the list’s own order) */
-                    sort?: "updatedAt" | "submittedAt" | "code" | "name" | "totalBudget" | "budgetYear";
+                    sort?: "updatedAt" | "submittedAt" | "establishedAt" | "code" | "name" | "totalBudget" | "budgetYear";
                     order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
@@ -3080,7 +3125,7 @@ export interface paths {
                     /** @description true: only projects with an overdue deadline (a filing not made in time) */
                     overdue?: "true" | "false";
                     /** @description the column to sort by (default: the list’s own order) */
-                    sort?: "updatedAt" | "submittedAt" | "code" | "name" | "totalBudget" | "budgetYear";
+                    sort?: "updatedAt" | "submittedAt" | "establishedAt" | "code" | "name" | "totalBudget" | "budgetYear";
                     order?: "asc" | "desc";
                     /** @description language of messages and exports; zh-CN by default */
                     lang?: "zh-CN" | "en";
@@ -9490,6 +9535,17 @@ export interface components {
             areas: components["schemas"]["ConsoleArea"][];
             /** @description the console path this user lands on after signing in */
             home: string;
+        };
+        /** @description what waits, by menu entry; only the entries of areas the reader may open */
+        ConsoleCounts: {
+            counts: {
+                reviewQueue?: number;
+                returnedProjects?: number;
+                openDeadlines?: number;
+                overdueDeadlines?: number;
+                operatorQueue?: number;
+                revisionApproval?: number;
+            };
         };
         PublishedCatalog: {
             revision: {

@@ -1,6 +1,6 @@
 // The frame of every page: the platform's name, the menu of the user's areas, language, and who is signed in.
 import { Suspense } from 'react';
-import { Button, Dropdown, Flex, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Dropdown, Flex, Layout, Menu, Space, Typography } from 'antd';
 import { DashboardOutlined, LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
@@ -8,6 +8,7 @@ import { Loading } from '../components/PageState';
 import { useI18n, type MessageKey } from '../i18n';
 import { LocaleSwitch } from './LocaleSwitch';
 import { menuFor } from './menu';
+import { useMenuCounts } from './useMenuCounts';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -23,9 +24,26 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const entries = menuFor(areas);
+  const counts = useMenuCounts(Boolean(user));
   const work = entries.filter((e) => e.group === 'work');
   const pub = entries.filter((e) => e.group === 'public');
-  const toItem = (e: (typeof entries)[number]) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> });
+  const toItem = (e: (typeof entries)[number]) => {
+    const n = e.count ? counts[e.count] : undefined;
+    return {
+      key: e.path,
+      icon: e.icon,
+      label: (
+        <Link to={e.path}>
+          {t(e.label)}
+          {n ? (
+            <span className="zy-menu-count" data-testid={`menu-count-${e.count}`} data-count={n} aria-label={t('nav.waiting', { n })}>
+              <Badge count={n} overflowCount={999} size="small" offset={[6, -2]} title={t('nav.waiting', { n })} />
+            </span>
+          ) : null}
+        </Link>
+      ),
+    };
+  };
   const items = [
     ...(work.length ? [{ type: 'group' as const, key: 'work', label: t('nav.groupWork'), children: work.map(toItem) }] : []),
     { type: 'group' as const, key: 'public', label: t('nav.groupPublic'), children: pub.map(toItem) },

@@ -23,6 +23,7 @@ import {
 } from '@ant-design/icons';
 import type { ConsoleArea } from '../api/session';
 import type { MessageKey } from '../i18n';
+import type { CountKey } from './useMenuCounts';
 
 export interface MenuEntry {
   path: string;
@@ -33,18 +34,20 @@ export interface MenuEntry {
   /** not shown to those who also have this area (it has an entry of its own for the same page) */
   unless?: ConsoleArea;
   group: 'public' | 'work';
+  /** the badge: what waits behind the entry (api/console-counts.ts) */
+  count?: CountKey;
 }
 
 export const MENU: MenuEntry[] = [
-  { path: '/portal/projects', label: 'nav.myProjects', icon: <ProjectOutlined />, area: 'portal', group: 'work' },
+  { path: '/portal/projects', label: 'nav.myProjects', icon: <ProjectOutlined />, area: 'portal', group: 'work', count: 'returnedProjects' },
   { path: '/portal/projects/new', label: 'nav.newProject', icon: <FileAddOutlined />, area: 'portal', group: 'work' },
-  { path: '/portal/deadlines', label: 'nav.myDeadlines', icon: <ClockCircleOutlined />, area: 'portal', group: 'work' },
+  { path: '/portal/deadlines', label: 'nav.myDeadlines', icon: <ClockCircleOutlined />, area: 'portal', group: 'work', count: 'openDeadlines' },
   { path: '/migration/systems', label: 'nav.mySystems', icon: <DatabaseOutlined />, area: 'migrationOwn', group: 'work' },
-  { path: '/review/queue', label: 'nav.reviewQueue', icon: <SolutionOutlined />, area: 'review', group: 'work' },
-  { path: '/review/revisions', label: 'nav.revisionApproval', icon: <DiffOutlined />, area: 'revisionApproval', group: 'work' },
-  { path: '/review/deadlines', label: 'nav.overdue', icon: <ClockCircleOutlined />, area: 'oversight', group: 'work' },
+  { path: '/review/queue', label: 'nav.reviewQueue', icon: <SolutionOutlined />, area: 'review', group: 'work', count: 'reviewQueue' },
+  { path: '/review/revisions', label: 'nav.revisionApproval', icon: <DiffOutlined />, area: 'revisionApproval', group: 'work', count: 'revisionApproval' },
+  { path: '/review/deadlines', label: 'nav.overdue', icon: <ClockCircleOutlined />, area: 'oversight', group: 'work', count: 'overdueDeadlines' },
   { path: '/workbench', label: 'nav.workbench', icon: <HomeOutlined />, area: 'workbench', group: 'work' },
-  { path: '/operator/requests', label: 'nav.operatorQueue', icon: <CloudServerOutlined />, area: 'operator', group: 'work' },
+  { path: '/operator/requests', label: 'nav.operatorQueue', icon: <CloudServerOutlined />, area: 'operator', group: 'work', count: 'operatorQueue' },
   { path: '/operator/projects', label: 'nav.operatorProjects', icon: <FundProjectionScreenOutlined />, area: 'operator', group: 'work' },
   { path: '/audit', label: 'nav.audit', icon: <SafetyCertificateOutlined />, area: 'audit', group: 'work' },
   { path: '/admin/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, area: 'orgs', group: 'work' },

@@ -1,0 +1,109 @@
+// The project lists at volume, in the browser: GIA narrows a queue by amount and sorts it by budget, the choice stays
+// in the address across a reload, the export holds exactly the rows shown; the menu's badge counts what waits and
+// moves when a project is decided; a department searches its projects and exports them.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { projectIn } from '../support/project-factories.js';
+import { uniqueTag, type Api } from '../support/scene.js';
+import { apiClient } from './support/api.js';
+import { launchBrowser, newContext } from './support/browser.js';
+import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { confirmDecision, menuCount, signIn } from './support/ui.js';
+
+let t: E2EPlatform;
+let browser: Browser;
+let api: Api;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  t = await startE2EPlatform();
+  api = { call: apiClient(t.url).call, today: () => t.today(), setToday: (d) => t.setToday(d) };
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function as(user: string): Promise<Page> {
+  const page = await (await newContext(browser, t.url)).newPage();
+  await signIn(page, user);
+  return page;
+}
+
+const tableNames = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr td:nth-child(2)').allInnerTexts();
+
+async function downloadedRows(page: Page, testId: string): Promise<unknown[][]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await download.path())!);
+  return (wb.worksheets[0]!.getSheetValues().slice(2) as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+}
+
+describe('project lists at volume', { timeout: 120_000 }, () => {
+  it('GIA filters a queue by amount, sorts it by budget, keeps both across a reload, and exports what is shown', async () => {
+    const tag = `队列${uniqueTag()}`;
+    for (const [n, totalBudget] of [['甲', 300_000], ['乙', 700_000], ['丙', 900_000]] as const) {
+      await projectIn(api, 'GIA_REVIEW', { overrides: { name: `${tag}-${n}`, totalBudget } });
+    }
+    const page = await as('gia');
+    await page.getByTestId('queue-search').locator('input').fill(tag);
+    await page.getByTestId('queue-search').locator('input').press('Enter');
+    await expect.poll(() => tableNames(page, 'queue-table')).toEqual([`${tag}-甲`, `${tag}-乙`, `${tag}-丙`]);
+
+    // 50–100 万元
+    await page.getByTestId('filter-amount').click();
+    await page.getByTitle('50–100 万元').click();
+    await expect.poll(() => tableNames(page, 'queue-table')).toEqual([`${tag}-乙`, `${tag}-丙`]);
+    // the budget column, twice: descending
+    const budgetHeader = page.getByTestId('queue-table').getByRole('columnheader', { name: /项目总预算/ });
+    await budgetHeader.click();
+    await budgetHeader.click();
+    await expect.poll(() => tableNames(page, 'queue-table')).toEqual([`${tag}-丙`, `${tag}-乙`]);
+    expect(new URL(page.url()).searchParams.get('order')).toBe('desc');
+
+    await page.reload();
+    await expect.poll(() => tableNames(page, 'queue-table')).toEqual([`${tag}-丙`, `${tag}-乙`]);
+    expect(await page.getByTestId('queue-search').locator('input').inputValue()).toBe(tag);
+
+    const rows = await downloadedRows(page, 'queue-export');
+    expect(rows.map((r) => r[1])).toEqual([`${tag}-丙`, `${tag}-乙`]);
+    await page.screenshot({ path: '/tmp/zy-e2e-queue-filters.png', fullPage: true });
+    await page.context().close();
+  });
+
+  it("the menu's badge counts GIA's waiting projects and goes down when one is decided", async () => {
+    const tag = `角标${uniqueTag()}`;
+    const p = await projectIn(api, 'GIA_REVIEW', { overrides: { name: `${tag}-待审` } });
+    const page = await as('gia');
+    const before = await menuCount(page, 'reviewQueue');
+    expect(before).toBeGreaterThan(0);
+    await page.goto(`${t.url}/review/projects/${p.id}`);
+    for (const d of ['need', 'intensiveness', 'feasibility', 'budget', 'performance']) {
+      const card = page.getByTestId(`dimension-${d}`);
+      await card.getByText('符合', { exact: true }).click();
+      await card.getByLabel('说明').fill('符合要求');
+    }
+    await page.getByLabel('综合意见').fill('同意');
+    await page.getByTestId('review-approve').click();
+    await confirmDecision(page);
+    await page.getByTestId('queue-back').click();
+    await expect.poll(() => menuCount(page, 'reviewQueue')).toBe(before - 1);
+    await page.context().close();
+  });
+
+  it('a department searches its projects, sorts them, and exports the rows it sees', async () => {
+    const tag = `清单${uniqueTag()}`;
+    for (const n of ['一', '二']) await projectIn(api, 'DRAFT', { overrides: { name: `${tag}-${n}` } });
+    const page = await as('dept');
+    await page.getByTestId('projects-search').locator('input').fill(tag);
+    await page.getByTestId('projects-search').locator('input').press('Enter');
+    await expect.poll(async () => (await tableNames(page, 'project-table')).sort()).toEqual([`${tag}-一`, `${tag}-二`]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(tag);
+    const rows = await downloadedRows(page, 'projects-export');
+    expect(rows.map((r) => r[1]).sort()).toEqual([`${tag}-一`, `${tag}-二`]);
+    expect(rows[0]![4]).toBe('草稿');
+    await page.context().close();
+  });
+});

@@ -19,6 +19,7 @@ import { createRequestActions } from '../provisioners/request-actions.js';
 import { createApprovalService } from '../projects/approval.js';
 import { createDocumentService } from '../projects/documents.js';
 import { createDraftingService } from '../projects/drafting.js';
+import { createReminderService } from '../projects/reminders.js';
 import { createFilingService } from '../projects/filings.js';
 import { createMigrationService } from '../migration/service.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
@@ -64,6 +65,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     drafting: createDraftingService({ db, published, actions: projectActions }),
     approval: createApprovalService({ db, actions: projectActions }),
     filings: createFilingService({ db, actions: projectActions }),
+    reminders: createReminderService({ db, actions: projectActions }),
     documents: createDocumentService({ db, files, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
     resourceRequests,

@@ -5,7 +5,7 @@ import type { Actor } from '../core/actor.js';
 import { daysLeftIfCovered, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
-import type { Locale } from '../core/i18n.js';
+import { t, type Locale } from '../core/i18n.js';
 import type { ProjectActions } from './actions.js';
 import type { AcceptanceInput, ChangeRequestInput, FilingInput } from './inputs.js';
 import type { DeadlineList } from './project-schema.js';
@@ -36,9 +36,8 @@ export function createFilingService({ db, actions }: FilingDeps) {
   const govern = (actor: Actor, id: string, expectedVersion: number | undefined, action: 'suspend' | 'resume' | 'terminate', reason: string, locale: Locale) =>
     actions.take(actor, action, id, expectedVersion, { reason }, locale);
 
-  /** What is due and overdue for the actor: their organisation's deadlines, or all of them for GIA and the auditor. */
   /** Deadlines by due date (at most `max`); `q` searches the obligation, the project's number and name, its organisation. */
-  async function deadlines(actor: Actor, filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string; q?: string }, max = 500): Promise<DeadlineList> {
+  async function deadlines(actor: Actor, filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string; q?: string }, max = 500, locale: Locale = 'zh-CN'): Promise<DeadlineList> {
     assertCan(actor.ability, 'read', 'Project');
     const now = today();
     const where: Prisma.DeadlineWhereInput = {
@@ -52,10 +51,12 @@ export function createFilingService({ db, actions }: FilingDeps) {
       where,
       orderBy: [{ dueDate: 'asc' }],
       take: max,
-      include: { project: { select: { code: true, name: true, org: { select: { name: true } } } } },
+      include: { project: { select: { code: true, name: true, org: { select: { name: true } } } }, reminders: { select: { day: true }, orderBy: { day: 'desc' } } },
     });
     return {
       today: now,
+      // reminding the overdue (./reminders.ts) is offered on the list to those who supervise
+      ...(actor.ability.can('remind', 'Project') ? { allowedActions: [{ action: 'remind', label: t('action.Deadline.remind', locale), enabled: true }] } : {}),
       items: rows.map((d) => {
         const left = daysLeftIfCovered(d.dueDate as LocalDate, now);
         return {

@@ -30,6 +30,8 @@ registerMessages({
   'export.deadline.leftDays': { 'zh-CN': '剩 {n} 个工作日', en: '{n} working days left' },
   'export.deadline.overdue': { 'zh-CN': '已逾期', en: 'Overdue' },
   'export.deadline.met': { 'zh-CN': '已完成', en: 'Met' },
+  'export.deadline.reminders': { 'zh-CN': '催办', en: 'Reminders' },
+  'export.deadline.remindedTimes': { 'zh-CN': '已催办 {n} 次（最近 {day}）', en: 'reminded {n}× (last {day})' },
   'file.queue': { 'zh-CN': '审核队列-{stage}', en: 'queue-{stage}' },
   'file.projects': { 'zh-CN': '项目清单', en: 'projects' },
   'file.deadlines': { 'zh-CN': '期限清单', en: 'deadlines' },
@@ -97,5 +99,6 @@ export const DEADLINE_EXPORT: ListExport<DeadlineItem> = {
     col.text<DeadlineItem>('export.deadline.left', (d, l) =>
       d.metAt ? t('export.deadline.met', l) : d.overdue ? t('export.deadline.overdue', l) : t('export.deadline.leftDays', l, { n: d.workingDaysLeft ?? 0 }),
     14),
+    col.text<DeadlineItem>('export.deadline.reminders', (d, l) => (d.reminders.count ? t('export.deadline.remindedTimes', l, { n: d.reminders.count, day: d.reminders.lastDay ?? '' }) : ''), 24),
   ],
 };

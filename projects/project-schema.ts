@@ -167,6 +167,9 @@ export const deadlineSchema = z
     dueDate: z.string(),
     provisional: z.boolean().describe('the holiday calendar does not yet cover the whole span'),
     metAt: z.string().nullable(),
+    reminders: z
+      .object({ count: z.number().int(), lastDay: z.string().nullable().describe('the day of the latest reminder (Asia/Shanghai)') })
+      .describe('how often the supervising authority reminded the unit of it (催办)'),
   })
   .openapi('Deadline');
 export type DeadlineView = z.infer<typeof deadlineSchema>;
@@ -302,5 +305,11 @@ export const deadlineItemSchema = deadlineSchema
     project: z.object({ id: z.string(), code: z.string(), name: z.string(), orgName: z.string() }),
   })
   .openapi('DeadlineItem');
-export const deadlineListSchema = z.object({ today: z.string(), items: z.array(deadlineItemSchema) }).openapi('DeadlineList');
+export const remindResultSchema = z
+  .object({ reminded: z.number().int().describe('reminders sent now'), alreadyToday: z.number().int().describe('deadlines already reminded today, left as they were') })
+  .openapi('RemindResult');
+export const deadlineListSchema = z
+  .object({ today: z.string(), items: z.array(deadlineItemSchema), ...allowedActionsField })
+  .describe('allowedActions: `remind` (POST /api/deadlines/remind), for those who supervise the units')
+  .openapi('DeadlineList');
 export type DeadlineList = z.infer<typeof deadlineListSchema>;

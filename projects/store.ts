@@ -17,7 +17,7 @@ export const projectInclude = {
   reviews: { orderBy: { createdAt: 'asc' } },
   notices: { orderBy: { createdAt: 'asc' }, include: { objections: { orderBy: { createdAt: 'asc' } } } },
   filings: { orderBy: { createdAt: 'asc' } },
-  deadlines: { orderBy: { dueDate: 'asc' } },
+  deadlines: { orderBy: { dueDate: 'asc' }, include: { reminders: { select: { day: true }, orderBy: { day: 'desc' } } } },
   entitlements: { orderBy: { planCode: 'asc' } },
 } satisfies Prisma.ProjectInclude;
 
@@ -39,6 +39,7 @@ export function toDeadlineView(d: ProjectRow['deadlines'][number]): DeadlineView
     dueDate: d.dueDate,
     provisional: d.provisional,
     metAt: iso(d.metAt),
+    reminders: { count: d.reminders.length, lastDay: d.reminders[0]?.day ?? null },
   };
 }
 

@@ -23,6 +23,7 @@ import {
   queuePageSchema,
   queueStageSchema,
   queueSummarySchema,
+  remindResultSchema,
   validationResultSchema,
 } from '../../projects/project-schema.js';
 import { z } from '../../core/zod-openapi.js';
@@ -309,7 +310,13 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/deadlines', summary: 'Deadlines due and overdue, with working days left (your organisation; GIA and the auditor: all)', tags, auth: true,
     query: z.strictObject(deadlineQuery),
     responses: { 200: { description: 'deadlines by due date', schema: deadlineListSchema }, 400: errors[400], 401: errors[401] },
-    handler: async ({ query, ctx }, _req, res) => void res.json(await s.filings.deadlines(ctx, query)),
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.filings.deadlines(ctx, query, undefined, ctx.locale)),
+  });
+  route(table, {
+    method: 'post', path: '/api/deadlines/remind', summary: 'Remind the units of overdue obligations (催办, GIA): each deadline at most once a day; 409 DEADLINE_NOT_OVERDUE when one is not overdue', tags, auth: true,
+    body: z.strictObject({ deadlineIds: z.array(z.uuid()).min(1).max(500) }),
+    responses: { 200: { description: 'how many were reminded now, and how many had been today already', schema: remindResultSchema }, ...errors },
+    handler: async ({ body, ctx }, _req, res) => void res.json(await s.reminders.remind(ctx, [...new Set(body.deadlineIds)])),
   });
   exportRoute(table, {
     path: '/api/deadlines', summary: 'The deadlines you may see, filtered as in the list,', tags, query: deadlineQuery, spec: DEADLINE_EXPORT,

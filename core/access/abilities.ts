@@ -36,6 +36,7 @@ export type Action =
   | 'resume'
   | 'terminate'
   | 'rectify'
+  | 'remind'
   | 'request'
   | 'provision'
   | 'deprovision'
@@ -149,6 +150,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('suspend', 'Project', whileIn(PROJECT_MACHINE, 'suspend'));
     can('terminate', 'Project', whileIn(PROJECT_MACHINE, 'terminate'));
     can('rectify', 'Project', whileIn(PROJECT_MACHINE, 'rectify'));
+    // reminds units of overdue filings and rectifications (催办; projects/reminders.ts)
+    can('remind', 'Project');
     can('resume', 'Project', whileIn(PROJECT_MACHINE, 'resume'));
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard']);

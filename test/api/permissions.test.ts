@@ -1353,6 +1353,19 @@ const matrix: Endpoint[] = [
   },
 
   {
+    // the matrix's deadline is not overdue: GIA passes the permission check and meets the rule (reminders of overdue
+    // ones: test/api/deadline-reminders.test.ts)
+    route: 'POST /api/deadlines/remind',
+    variant: 'an open rectification deadline, not yet overdue',
+    prepare: withDeadline,
+    request: (h, fx) => h.post('/api/deadlines/remind').send({ deadlineIds: [fx.deadlineId] }),
+    rows: [
+      [ANON, UNAUTH],
+      [['gia'], passed(409, 'DEADLINE_NOT_OVERDUE')],
+      [allBut('gia'), FORBIDDEN],
+    ],
+  },
+  {
     route: 'GET /api/deadlines/export',
     variant: 'an open rectification deadline',
     prepare: withDeadline,

@@ -92,7 +92,7 @@ describe('the deadlines', () => {
     expect((await scene.as('dept').get('/api/deadlines', { q: `${tag}-没有` })).body.items).toEqual([]);
     const sheet = await downloadSheet(scene.t, 'dept', '/api/deadlines/export', { q: tag });
     expect(sheet.fileName).toBe('期限清单.xlsx');
-    expect(sheet.header).toEqual(['事项', '依据条款', '项目编号', '项目名称', '建设单位', '截止日期', '剩余']);
+    expect(sheet.header).toEqual(['事项', '依据条款', '项目编号', '项目名称', '建设单位', '截止日期', '剩余', '催办']);
     expect(sheet.rows).toHaveLength(1);
     expect(sheet.rows[0]!.slice(2, 5)).toEqual([p.body.code, `${tag}-整改`, '运城市教育局']);
     expect(sheet.rows[0]![6]).toBe('剩 10 个工作日');

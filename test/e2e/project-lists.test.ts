@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { projectIn } from '../support/project-factories.js';
-import { uniqueTag, type Api } from '../support/scene.js';
+import { addDays, uniqueTag, type Api } from '../support/scene.js';
 import { apiClient } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
@@ -105,5 +105,29 @@ describe('project lists at volume', { timeout: 120_000 }, () => {
     expect(rows.map((r) => r[1]).sort()).toEqual([`${tag}-一`, `${tag}-二`]);
     expect(rows[0]![4]).toBe('草稿');
     await page.context().close();
+  });
+
+  it('GIA reminds every overdue obligation it sees at once, after confirming; the unit sees the reminder', async () => {
+    const tag = `催办${uniqueTag()}`;
+    const p = await projectIn(api, 'ESTABLISHED', { overrides: { name: `${tag}-整改` } });
+    expect((await api.call('POST', `/api/projects/${p.id}/rectification-notices`, { as: 'gia', body: { issues: '资源使用率偏低，请整改' } })).status).toBe(200);
+    const today = t.today();
+    t.setToday(addDays(today, 30));
+    try {
+      const page = await as('gia');
+      await page.goto(`${t.url}/review/deadlines?q=${encodeURIComponent(tag)}`);
+      await page.getByTestId('remind-overdue').click();
+      expect(await confirmDecision(page, '1 个单位的 1 项逾期事项')).toContain('每天最多催办一次');
+      await expect.poll(() => page.getByTestId('deadline-table').getByTestId('reminded').innerText()).toContain('已催办 1 次');
+      await page.screenshot({ path: '/tmp/zy-e2e-remind-overdue.png', fullPage: true });
+      await page.context().close();
+
+      const dept = await as('dept');
+      await dept.goto(`${t.url}/portal/deadlines?q=${encodeURIComponent(tag)}&status=all`);
+      await expect.poll(() => dept.getByTestId('deadline-table').getByTestId('reminded').innerText()).toContain('已催办 1 次');
+      await dept.context().close();
+    } finally {
+      t.setToday(today);
+    }
   });
 });

@@ -7,3 +7,6 @@ export type DeadlineFilter = NonNullable<QueryOf<'/api/deadlines'>['status']>;
 
 /** Deadlines by due date: open by default; `q` searches the obligation, the project and its unit. */
 export const fetchDeadlines = (query: QueryOf<'/api/deadlines'> = {}, signal?: AbortSignal) => dataOf(client.GET('/api/deadlines', { params: { query }, signal }));
+
+/** Reminds the units of these overdue deadlines (GIA; each at most once a day). */
+export const remindDeadlines = (deadlineIds: string[]) => dataOf(client.POST('/api/deadlines/remind', { body: { deadlineIds } }));

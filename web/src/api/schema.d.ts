@@ -5759,6 +5759,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deadlines/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the units of overdue obligations (催办, GIA): each deadline at most once a day; 409 DEADLINE_NOT_OVERDUE when one is not overdue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadlineIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description how many were reminded now, and how many had been today already */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemindResult"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deadlines/export": {
         parameters: {
             query?: never;
@@ -10053,6 +10167,12 @@ export interface components {
             /** @description the holiday calendar does not yet cover the whole span */
             provisional: boolean;
             metAt: string | null;
+            /** @description how often the supervising authority reminded the unit of it (催办) */
+            reminders: {
+                count: number;
+                /** @description the day of the latest reminder (Asia/Shanghai) */
+                lastDay: string | null;
+            };
         };
         ProjectStanding: {
             /**
@@ -10213,9 +10333,12 @@ export interface components {
             deadlineId: string;
             summary: string;
         };
+        /** @description allowedActions: `remind` (POST /api/deadlines/remind), for those who supervise the units */
         DeadlineList: {
             today: string;
             items: components["schemas"]["DeadlineItem"][];
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
         };
         DeadlineItem: components["schemas"]["Deadline"] & {
             /** @description null once met, or when the calendar does not cover the span */
@@ -10227,6 +10350,12 @@ export interface components {
                 name: string;
                 orgName: string;
             };
+        };
+        RemindResult: {
+            /** @description reminders sent now */
+            reminded: number;
+            /** @description deadlines already reminded today, left as they were */
+            alreadyToday: number;
         };
         DocumentStored: {
             id: string;

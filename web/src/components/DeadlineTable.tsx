@@ -33,6 +33,17 @@ export function DeadlineTable({ items, projectLink, showOrg }: { items: Deadline
               t('deadlines.workingDaysLeft', { n: d.workingDaysLeft ?? 0 })
             ),
         },
+        {
+          title: t('deadlines.reminders'),
+          key: 'reminders',
+          width: 170,
+          render: (_, d) =>
+            d.reminders.count ? (
+              <Tag color="volcano" data-testid="reminded">
+                {t('deadlines.remindedTimes', { n: d.reminders.count, day: formatDate(d.reminders.lastDay) })}
+              </Tag>
+            ) : null,
+        },
       ]}
     />
   );

@@ -1,0 +1,62 @@
+// Reminding the units of their overdue obligations (催办): GIA, which supervises filings and rectifications
+// (Art. 13, 20, 24), reminds one deadline or every overdue one it sees at once. A deadline is reminded at most once
+// a day (a second reminder the same day is counted, not repeated); each reminder is recorded with its audit record
+// in one transaction, and the unit sees on its deadline how many times and when it was last reminded. (Delivering
+// reminders by message and e-mail is the to-do centre's: issue 17.)
+import { assertCan, readableWhere } from '../core/access/abilities.js';
+import type { Actor } from '../core/actor.js';
+import { recordAudit } from '../core/audit/audit.js';
+import type { LocalDate } from '../core/calendar/working-days.js';
+import type { Database } from '../core/db/database.js';
+import { ConflictError, NotFoundError } from '../core/errors.js';
+import { registerMessages } from '../core/i18n.js';
+import type { ProjectActions } from './actions.js';
+import { registerAuditActions } from '../core/audit/labels.js';
+
+registerMessages({
+  'action.Deadline.remind': { 'zh-CN': '催办', en: 'Remind' },
+  DEADLINE_NOT_OVERDUE: { 'zh-CN': '只能催办已逾期且未完成的事项：{titles}', en: 'Only overdue obligations not yet met can be reminded: {titles}' },
+});
+registerAuditActions({ 'deadline.remind': { 'zh-CN': '催办逾期事项', en: 'Overdue obligation reminded' } });
+
+export interface RemindResult {
+  /** reminders sent now */
+  reminded: number;
+  /** deadlines already reminded today, left as they were */
+  alreadyToday: number;
+}
+
+export function createReminderService({ db, actions }: { db: Database; actions: ProjectActions }) {
+  const { prisma } = db;
+
+  async function remind(actor: Actor, deadlineIds: string[]): Promise<RemindResult> {
+    assertCan(actor.ability, 'remind', 'Project');
+    const today: LocalDate = actions.today();
+    return prisma.$transaction(async (tx) => {
+      const rows = await tx.deadline.findMany({
+        where: { id: { in: deadlineIds }, project: readableWhere(actor.ability, 'Project') },
+        include: { reminders: { where: { day: today }, select: { id: true } } },
+      });
+      // one the reader may not see is as unknown as one that does not exist
+      const missing = deadlineIds.find((id) => !rows.some((r) => r.id === id));
+      if (missing) throw new NotFoundError('Deadline', missing);
+      const notOverdue = rows.filter((r) => r.metAt !== null || r.dueDate >= today);
+      if (notOverdue.length) throw new ConflictError('DEADLINE_NOT_OVERDUE', { titles: notOverdue.map((r) => r.title).join('、') });
+      const due = rows.filter((r) => r.reminders.length === 0);
+      for (const d of due) {
+        await tx.deadlineReminder.create({ data: { deadlineId: d.id, day: today, sentById: actor.principal!.id, sentByName: actor.audit.actorName ?? '' } });
+        await recordAudit(tx, actor.audit, {
+          action: 'deadline.remind',
+          targetType: 'Project',
+          targetId: d.projectId,
+          detail: { deadlineId: d.id, ruleCode: d.ruleCode, dueDate: d.dueDate },
+        });
+      }
+      return { reminded: due.length, alreadyToday: rows.length - due.length };
+    });
+  }
+
+  return { remind };
+}
+
+export type ReminderService = ReturnType<typeof createReminderService>;

@@ -5,9 +5,9 @@ import { allowedActionsField } from '../core/workflow/allowed-action-schema.js';
 import { nullableRef, pageOf, z } from '../core/zod-openapi.js';
 import { JOB_KINDS } from './job-kinds.js';
 import { JOB_STATES } from './job-workflow.js';
+import { REQUEST_STATES } from './request-workflow.js';
 
-export const REQUEST_STATES = ['SUBMITTED', 'APPROVED', 'RETURNED', 'PROVISIONING', 'PROVISIONED', 'FAILED', 'DEPROVISIONING', 'DEPROVISIONED'] as const;
-export { JOB_STATES };
+export { JOB_STATES, REQUEST_STATES };
 export const RESOURCE_STATES = ['PENDING', 'PROVISIONING', 'READY', 'FAILED', 'DRIFTED', 'DEPROVISIONED'] as const;
 export const TENANT_STATES = ['NONE', 'FAILED', 'DRIFTED', 'PROVISIONING', 'READY'] as const;
 

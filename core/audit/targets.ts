@@ -2,6 +2,7 @@
 // or "第3版 2026年第二次修订". Each domain names its own types (its audit-names.ts); the trail asks for all the ids of
 // one page at once, one query per type.
 import type { Tx } from '../db/database.js';
+import { z } from '../zod-openapi.js';
 import type { Locale } from '../i18n.js';
 
 /** The names of the objects of one type with these ids (ids it does not know are left out). */
@@ -30,4 +31,6 @@ export async function nameTargets(db: Tx, namers: TargetNamers, refs: { targetTy
 }
 
 /** Only well-formed UUIDs reach a uuid column (a record's targetId is free text). */
-export const uuidsIn = (ids: string[]) => ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+const uuid = z.uuid();
+/** The ids that are UUIDs (a record's target id is free text; the tables' keys are UUIDs). */
+export const uuidsIn = (ids: string[]) => ids.filter((id) => uuid.safeParse(id).success);

@@ -6,6 +6,7 @@ import { apiClient } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
 import { signIn } from './support/ui.js';
+import { keepScreenshot } from './support/artifacts.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -52,7 +53,7 @@ describe('migration board', { timeout: 90_000 }, () => {
     await expect.poll(() => kpi(page, 'kpi-systems'), { timeout: 15_000 }).toBe(3);
     expect(await kpi(page, 'kpi-outside')).toBe(2);
     expect(await kpi(page, 'kpi-city-cloud')).toBe(1);
-    await page.screenshot({ path: '/tmp/zy-e2e-board.png', fullPage: true });
+    await keepScreenshot(page, 'board');
     await page.context().close();
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser.js';
 import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { keepScreenshot } from './support/artifacts.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -34,7 +35,7 @@ describe('the public catalog', { timeout: 60_000 }, () => {
     const vm = page.getByTestId('offering-vm-general');
     expect(await vm.innerText()).toContain('¥3,600');
     expect(await vm.innerText()).toContain('通用型云主机 4核8GB');
-    await page.screenshot({ path: '/tmp/zy-e2e-catalog.png', fullPage: false });
+    await keepScreenshot(page, 'catalog', { fullPage: false });
   });
 
   it('filters by category, 信创 and search text', async () => {

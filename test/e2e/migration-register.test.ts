@@ -4,14 +4,14 @@
 // (the server's refusals shown on the field at fault), changes it (a stale If-Match says so and reloads) and
 // withdraws it. GIA reads every organisation's register, read-only, and exports it. The sub-center creates a wave,
 // assesses a system and moves it through the migration in the browser, blocking it once on the way.
-import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiClient } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
-import { pickOption, signIn } from './support/ui.js';
+import { download, pickOption, signIn } from './support/ui.js';
+import { keepScreenshot } from './support/artifacts.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -44,11 +44,6 @@ async function boardCounts(page: Page) {
   await page.goto('/board?refresh=2');
   await page.getByTestId('kpi-systems').waitFor();
   return { systems: await kpi(page, 'kpi-systems'), outside: await kpi(page, 'kpi-outside') };
-}
-
-async function download(page: Page, testId: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return { name: file.suggestedFilename(), body: await fs.readFile((await file.path())!) };
 }
 
 describe('migration register', { timeout: 120_000 }, () => {
@@ -279,7 +274,7 @@ describe('migration register', { timeout: 120_000 }, () => {
     const history = await drawer.getByTestId('system-history').innerText();
     for (const step of ['迁移评估', '纳入迁移批次', '开始迁移', '挂起（受阻）', '解除挂起', '业务割接']) expect(history).toContain(step);
     expect(history).toContain('原厂商已停止服务');
-    await page.screenshot({ path: '/tmp/zy-e2e-migration-ops.png', fullPage: true });
+    await keepScreenshot(page, 'migration-ops');
     await page.context().close();
 
     // what the browser did is what the server holds

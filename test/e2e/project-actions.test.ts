@@ -11,6 +11,7 @@ import { apiClient, type Answer } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { addDays, startE2EPlatform, type E2EPlatform } from './support/platform.js';
 import { confirmDecision, pickOption, signIn } from './support/ui.js';
+import { keepScreenshot } from './support/artifacts.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -82,7 +83,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
       await objections.waitFor();
       expect(await objections.innerText()).toContain('该系统与市级共享平台功能重复');
       expect(await objections.innerText()).toContain('市民王某');
-      await page.screenshot({ path: '/tmp/zy-e2e-objection.png', fullPage: true });
+      await keepScreenshot(page, 'objection');
 
       // establishing now is refused, and the page says why
       const establish = page.getByTestId('review-action-establish');
@@ -137,7 +138,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
     expect(await form.getByTestId('change-rds-postgresql-ha-4c16g').getAttribute('data-kind')).toBe('UNCHANGED');
 
     await form.getByLabel('变更理由').fill('业务量增长，需扩容应用服务器并增加缓存。');
-    await dept.screenshot({ path: '/tmp/zy-e2e-change-request.png', fullPage: true });
+    await keepScreenshot(dept, 'change-request');
     await form.getByTestId('change-submit').click();
     await dept.getByText('变更申请已提交，等待政务信息管理局审核').waitFor();
     await expect.poll(() => statusOf(dept)).toBe('变更审核中');
@@ -158,7 +159,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
     expect(await vm.locator('td').nth(3).innerText()).toBe('6');
     expect(await review.getByTestId('change-redis-cache-ms-4g').innerText()).toContain('新增');
 
-    await gia.screenshot({ path: '/tmp/zy-e2e-change-review.png', fullPage: true });
+    await keepScreenshot(gia, 'change-review');
     // returning needs a comment: the page says so without calling the server
     await review.getByTestId('change-return').click();
     await review.getByText('退回时请填写审核意见').waitFor();
@@ -216,7 +217,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
     expect(await list.getByTestId('rectification-due').innerText()).toBe(due);
     expect(await list.innerText()).toContain('通知后 10 个工作日内');
     await expect.poll(() => list.innerText()).toContain(`剩 ${left} 个工作日`);
-    await dept.screenshot({ path: '/tmp/zy-e2e-rectification.png', fullPage: true });
+    await keepScreenshot(dept, 'rectification');
 
     // the rectification report is the filing offered first, against the one open notice
     const report = dept.getByTestId('filing-form-RECTIFICATION_REPORT');
@@ -297,7 +298,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
     await dialog.getByLabel('原因').fill('整改后仍不符合要求，终止项目。');
     await gia.getByTestId('control-confirm').click();
     await dialog.getByText('请勾选确认后再终止项目').waitFor();
-    await gia.screenshot({ path: '/tmp/zy-e2e-terminate.png' });
+    await keepScreenshot(gia, 'terminate');
     expect(await statusOf(gia)).toBe('已立项');
     await dialog.getByText('我已知晓终止项目不可撤销').click();
     await gia.getByTestId('control-confirm').click();

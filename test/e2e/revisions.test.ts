@@ -7,6 +7,7 @@ import { apiClient } from './support/api.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
 import { confirmDecision, signIn } from './support/ui.js';
+import { keepScreenshot } from './support/artifacts.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -88,7 +89,7 @@ describe('a catalog revision, from draft to published', { timeout: 60_000 }, () 
     await expect.poll(() => diff.innerText()).toContain('通用型云主机 64核128GB');
     expect(await diff.innerText()).toContain('¥1,900');
 
-    await page.screenshot({ path: '/tmp/zy-e2e-drafting.png', fullPage: true });
+    await keepScreenshot(page, 'drafting');
     await page.getByTestId('revision-submit').click();
     await page.getByTestId('submit-confirm').click();
     await page.getByText('已提交审批').first().waitFor();

@@ -1,4 +1,6 @@
 // Steps a person takes in the console, written once for all browser tests.
+import fs from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './platform.js';
 
@@ -56,4 +58,31 @@ export async function confirmDecision(page: Page, expects?: string): Promise<str
   await page.getByTestId('confirm-ok').click();
   await summary.waitFor({ state: 'detached' });
   return text;
+}
+
+/** Clicks the download button `testId` and returns the file the browser saved: its suggested name and its bytes. */
+export async function download(page: Page, testId: string): Promise<{ name: string; body: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { name: file.suggestedFilename(), body: await fs.readFile((await file.path())!) };
+}
+
+/** A downloaded spreadsheet's sheets as rows of cell texts (the header row first), by sheet name. */
+export async function readXlsx(body: Buffer): Promise<Map<string, string[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as never);
+  return new Map(wb.worksheets.map((sheet) => {
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+    return [sheet.name, rows];
+  }));
+}
+
+/** GIA's review form filled in as a reviewer would: every Art. 8 dimension 符合 with a note, and the overall comment. */
+export async function fillReview(page: Page, comment: string): Promise<void> {
+  for (const d of ['need', 'intensiveness', 'feasibility', 'budget', 'performance']) {
+    const card = page.getByTestId(`dimension-${d}`);
+    await card.getByText('符合', { exact: true }).click();
+    await card.getByLabel('说明').fill('符合要求');
+  }
+  await page.getByLabel('综合意见').fill(comment);
 }

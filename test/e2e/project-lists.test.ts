@@ -1,51 +1,30 @@
 // The project lists at volume, in the browser: GIA narrows a queue by amount and sorts it by budget, the choice stays
 // in the address across a reload, the export holds exactly the rows shown; the menu's badge counts what waits and
 // moves when a project is decided; a department searches its projects and exports them.
-import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { projectIn } from '../support/project-factories.js';
-import { addDays, uniqueTag, type Api } from '../support/scene.js';
-import { apiClient } from './support/api.js';
-import { launchBrowser, newContext } from './support/browser.js';
-import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
-import { confirmDecision, menuCount, signIn } from './support/ui.js';
+import { addDays, uniqueTag } from '../support/scene.js';
+import { keepScreenshot } from './support/artifacts.js';
+import { useBrowserScene } from './support/scene.js';
+import { confirmDecision, download, menuCount, readXlsx } from './support/ui.js';
 
-let t: E2EPlatform;
-let browser: Browser;
-let api: Api;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  t = await startE2EPlatform();
-  api = { call: apiClient(t.url).call, today: () => t.today(), setToday: (d) => t.setToday(d) };
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
-
-async function as(user: string): Promise<Page> {
-  const page = await (await newContext(browser, t.url)).newPage();
-  await signIn(page, user);
-  return page;
-}
+const scene = useBrowserScene();
+const as = (user: string) => scene.as(user);
 
 const tableNames = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr td:nth-child(2)').allInnerTexts();
 
-async function downloadedRows(page: Page, testId: string): Promise<unknown[][]> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile((await download.path())!);
-  return (wb.worksheets[0]!.getSheetValues().slice(2) as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+/** The export's data rows (the header row left out), as cell texts. */
+async function downloadedRows(page: Page, testId: string): Promise<string[][]> {
+  const sheets = await readXlsx((await download(page, testId)).body);
+  return [...sheets.values()][0]!.slice(1);
 }
 
 describe('project lists at volume', { timeout: 120_000 }, () => {
   it('GIA filters a queue by amount, sorts it by budget, keeps both across a reload, and exports what is shown', async () => {
     const tag = `队列${uniqueTag()}`;
     for (const [n, totalBudget] of [['甲', 300_000], ['乙', 700_000], ['丙', 900_000]] as const) {
-      await projectIn(api, 'GIA_REVIEW', { overrides: { name: `${tag}-${n}`, totalBudget } });
+      await projectIn(scene.api, 'GIA_REVIEW', { overrides: { name: `${tag}-${n}`, totalBudget } });
     }
     const page = await as('gia');
     await page.getByTestId('queue-search').locator('input').fill(tag);
@@ -69,17 +48,17 @@ describe('project lists at volume', { timeout: 120_000 }, () => {
 
     const rows = await downloadedRows(page, 'queue-export');
     expect(rows.map((r) => r[1])).toEqual([`${tag}-丙`, `${tag}-乙`]);
-    await page.screenshot({ path: '/tmp/zy-e2e-queue-filters.png', fullPage: true });
+    await keepScreenshot(page, 'gia-queue-filters');
     await page.context().close();
   });
 
   it("the menu's badge counts GIA's waiting projects and goes down when one is decided", async () => {
     const tag = `角标${uniqueTag()}`;
-    const p = await projectIn(api, 'GIA_REVIEW', { overrides: { name: `${tag}-待审` } });
+    const p = await projectIn(scene.api, 'GIA_REVIEW', { overrides: { name: `${tag}-待审` } });
     const page = await as('gia');
     const before = await menuCount(page, 'reviewQueue');
     expect(before).toBeGreaterThan(0);
-    await page.goto(`${t.url}/review/projects/${p.id}`);
+    await page.goto(`${scene.t.url}/review/projects/${p.id}`);
     for (const d of ['need', 'intensiveness', 'feasibility', 'budget', 'performance']) {
       const card = page.getByTestId(`dimension-${d}`);
       await card.getByText('符合', { exact: true }).click();
@@ -95,7 +74,7 @@ describe('project lists at volume', { timeout: 120_000 }, () => {
 
   it('a department searches its projects, sorts them, and exports the rows it sees', async () => {
     const tag = `清单${uniqueTag()}`;
-    for (const n of ['一', '二']) await projectIn(api, 'DRAFT', { overrides: { name: `${tag}-${n}` } });
+    for (const n of ['一', '二']) await projectIn(scene.api, 'DRAFT', { overrides: { name: `${tag}-${n}` } });
     const page = await as('dept');
     await page.getByTestId('projects-search').locator('input').fill(tag);
     await page.getByTestId('projects-search').locator('input').press('Enter');
@@ -109,25 +88,25 @@ describe('project lists at volume', { timeout: 120_000 }, () => {
 
   it('GIA reminds every overdue obligation it sees at once, after confirming; the unit sees the reminder', async () => {
     const tag = `催办${uniqueTag()}`;
-    const p = await projectIn(api, 'ESTABLISHED', { overrides: { name: `${tag}-整改` } });
-    expect((await api.call('POST', `/api/projects/${p.id}/rectification-notices`, { as: 'gia', body: { issues: '资源使用率偏低，请整改' } })).status).toBe(200);
-    const today = t.today();
-    t.setToday(addDays(today, 30));
+    const p = await projectIn(scene.api, 'ESTABLISHED', { overrides: { name: `${tag}-整改` } });
+    expect((await scene.api.call('POST', `/api/projects/${p.id}/rectification-notices`, { as: 'gia', body: { issues: '资源使用率偏低，请整改' } })).status).toBe(200);
+    const today = scene.t.today();
+    scene.t.setToday(addDays(today, 30));
     try {
       const page = await as('gia');
-      await page.goto(`${t.url}/review/deadlines?q=${encodeURIComponent(tag)}`);
+      await page.goto(`${scene.t.url}/review/deadlines?q=${encodeURIComponent(tag)}`);
       await page.getByTestId('remind-overdue').click();
       expect(await confirmDecision(page, '1 个单位的 1 项逾期事项')).toContain('每天最多催办一次');
       await expect.poll(() => page.getByTestId('deadline-table').getByTestId('reminded').innerText()).toContain('已催办 1 次');
-      await page.screenshot({ path: '/tmp/zy-e2e-remind-overdue.png', fullPage: true });
+      await keepScreenshot(page, 'gia-remind-overdue');
       await page.context().close();
 
       const dept = await as('dept');
-      await dept.goto(`${t.url}/portal/deadlines?q=${encodeURIComponent(tag)}&status=all`);
+      await dept.goto(`${scene.t.url}/portal/deadlines?q=${encodeURIComponent(tag)}&status=all`);
       await expect.poll(() => dept.getByTestId('deadline-table').getByTestId('reminded').innerText()).toContain('已催办 1 次');
       await dept.context().close();
     } finally {
-      t.setToday(today);
+      scene.t.setToday(today);
     }
   });
 });

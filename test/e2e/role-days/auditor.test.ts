@@ -24,14 +24,14 @@ describe("the auditor's day", { timeout: 90_000 }, () => {
     // the auditor lands on the trail, sign-ins left out
     await page.waitForURL('**/audit');
     const table = page.getByTestId('audit-table');
-    await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('提交审核');
+    await expect.poll(() => table.innerText()).toContain('提交审核');
     expect(await table.innerText()).not.toContain('登录');
     expect(await page.getByTestId('audit-sign-ins').isChecked()).toBe(false);
 
     await page.getByTestId('audit-project').fill(project.code);
     await page.getByTestId('audit-search').click();
     await page.waitForURL(`**/audit?project=${encodeURIComponent(project.code)}`);
-    await expect.poll(() => table.innerText(), { timeout: 10_000 }).not.toContain(other.code);
+    await expect.poll(() => table.innerText()).not.toContain(other.code);
     const rows = (await table.locator('tbody tr.ant-table-row').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
     expect(rows.length).toBeGreaterThanOrEqual(4);
     // every row is this project's, read as people read it
@@ -67,7 +67,7 @@ describe("the auditor's day", { timeout: 90_000 }, () => {
     await page.waitForURL(`**/audit?project=${encodeURIComponent(project.code)}`);
     expect(await page.getByTestId('audit-project').inputValue()).toBe(project.code);
     await page.reload();
-    await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr.ant-table-row').count(), { timeout: 10_000 }).toBe(rows.length);
+    await expect.poll(() => page.getByTestId('audit-table').locator('tbody tr.ant-table-row').count()).toBe(rows.length);
     await page.context().close();
   });
 });

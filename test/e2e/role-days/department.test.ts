@@ -30,7 +30,7 @@ describe("a department's day", { timeout: 120_000 }, () => {
     // the department lands on its projects, each with its place on the line and who it waits for
     await page.waitForURL('**/portal/projects');
     const progress = (name: string) => page.getByTestId('project-table').locator('tr', { hasText: name }).getByTestId('project-progress');
-    await expect.poll(() => progress(inReview.body.name).innerText(), { timeout: 10_000 }).toBe('第 2/7 步 · 待市政务信息管理局办理');
+    await expect.poll(() => progress(inReview.body.name).innerText()).toBe('第 2/7 步 · 待市政务信息管理局办理');
     expect(await progress(returned.body.name).innerText()).toBe('第 1/7 步 · 待申报单位办理');
     expect(await progress(established.body.name).innerText()).toBe('第 6/7 步 · 待申报单位办理');
     await keepScreenshot(page, 'dept-day-1-projects');

@@ -28,7 +28,7 @@ describe("Finance's day", { timeout: 90_000 }, () => {
 
     // what the ¥800,000 is made of: the cloud resources priced from the catalog, and everything else, by year
     const breakdown = page.getByTestId('budget-breakdown');
-    await expect.poll(() => page.getByTestId('budget-cloud').innerText(), { timeout: 10_000 }).toMatch(/^¥[\d,]+（\d+\.\d%）$/);
+    await expect.poll(() => page.getByTestId('budget-cloud').innerText()).toMatch(/^¥[\d,]+（\d+\.\d%）$/);
     const cloud = Number((await page.getByTestId('budget-cloud').innerText()).match(/^¥([\d,]+)/)![1]!.replaceAll(',', ''));
     const other = Number((await page.getByTestId('budget-other').innerText()).match(/^¥([\d,]+)/)![1]!.replaceAll(',', ''));
     expect(cloud).toBeGreaterThan(0);
@@ -46,7 +46,7 @@ describe("Finance's day", { timeout: 90_000 }, () => {
     await page.getByTestId('budget-approve').click();
     await confirmDecision(page, '核定金额 ¥900,000');
     const error = page.getByTestId('review-action').getByRole('alert');
-    await expect.poll(() => error.innerText(), { timeout: 10_000 }).toContain('核定金额：过长或过大（最大 800000）');
+    await expect.poll(() => error.innerText()).toContain('核定金额：过长或过大（最大 800000）');
     expect(await error.innerText()).not.toContain('approvedAmount');
     expect(await page.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('财政预算评审中');
     await keepScreenshot(page, 'finance-day-2-too-large');
@@ -54,7 +54,7 @@ describe("Finance's day", { timeout: 90_000 }, () => {
     await amount.fill('750000');
     await page.getByTestId('budget-approve').click();
     await confirmDecision(page, '核定金额 ¥750,000（申报 ¥800,000），项目转政务信息管理局安排公示');
-    await expect.poll(() => page.locator('.zy-page-title h3 .ant-tag').innerText(), { timeout: 10_000 }).toBe('预算已核定');
+    await expect.poll(() => page.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('预算已核定');
     expect(await page.getByTestId('budget-breakdown').innerText()).toContain('¥750,000');
     await page.getByTestId('next-in-queue').getByText('该队列已没有待处理的项目').waitFor();
     await keepScreenshot(page, 'finance-day-3-approved');

@@ -38,7 +38,7 @@ describe("GIA's day", { timeout: 180_000 }, () => {
     await page.waitForURL(/q=/);
     expect(new URL(page.url()).searchParams.get('q')).toBe(tag);
     // oldest submission first: exactly the twenty, in the order they were submitted
-    await expect.poll(async () => (await rows(page)).map(([, name]) => name), { timeout: 10_000 }).toEqual(names);
+    await expect.poll(async () => (await rows(page)).map(([, name]) => name)).toEqual(names);
     const before = await waiting(page);
     expect(before).toBeGreaterThanOrEqual(20);
     await keepScreenshot(page, 'gia-day-1-queue');
@@ -49,7 +49,7 @@ describe("GIA's day", { timeout: 180_000 }, () => {
     const decided: string[] = [];
     const decide = async (i: number, decision: 'approve' | 'return', comment: string, effect: string) => {
       await page.getByTestId('review-action').waitFor();
-      await expect.poll(() => page.locator('.zy-page-title').innerText(), { timeout: 10_000 }).toContain(names[i]);
+      await expect.poll(() => page.locator('.zy-page-title').innerText()).toContain(names[i]);
       await fillReview(page, comment);
       await page.getByTestId(`review-${decision}`).click();
       const summary = await confirmDecision(page, effect);
@@ -73,10 +73,10 @@ describe("GIA's day", { timeout: 180_000 }, () => {
     // back in the queue: four fewer waiting, and the decided ones gone
     await page.getByTestId('queue-back').click();
     await page.waitForURL('**/review/queue?stage=GIA_REVIEW');
-    await expect.poll(() => waiting(page), { timeout: 10_000 }).toBe(before - 4);
+    await expect.poll(() => waiting(page)).toBe(before - 4);
     await search.fill(tag);
     await search.press('Enter');
-    await expect.poll(async () => (await rows(page)).map(([, name]) => name), { timeout: 10_000 }).toEqual(names.slice(4));
+    await expect.poll(async () => (await rows(page)).map(([, name]) => name)).toEqual(names.slice(4));
     const shown = await rows(page);
     for (const name of decided) expect(shown.map(([, n]) => n)).not.toContain(name);
     await keepScreenshot(page, 'gia-day-4-queue-after');

@@ -25,7 +25,7 @@ describe("the operator's day", { timeout: 120_000 }, () => {
     expect(await page.getByTestId('request-overview').innerText()).toContain('vm-general-4c8g × 2');
     await page.getByTestId('request-status').getByText('待审核').waitFor();
     // nothing provisioned yet
-    await expect.poll(() => page.getByTestId('project-resources').innerText(), { timeout: 10_000 }).toContain('尚未交付资源');
+    await expect.poll(() => page.getByTestId('project-resources').innerText()).toContain('尚未交付资源');
     await keepScreenshot(page, 'operator-day-1-request');
 
     // returning needs a note: the page says so instead of calling the server

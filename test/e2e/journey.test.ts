@@ -113,7 +113,7 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await page.waitForURL(/q=/);
     expect(decodeURIComponent(page.url())).toContain('q=教育局');
     await page.getByTestId('queue-table').getByRole('link', { name: '智慧教育学籍管理系统升级' }).click();
-    await page.waitForURL(`**/review/projects/${projectId}`);
+    await page.waitForURL(`**/review/projects/${projectId}?**`);
     await page.getByTestId('review-action').waitFor();
     await fillReview(page, '同意，转财政预算评审。');
     await keepScreenshot(page, 'review');

@@ -149,7 +149,7 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
     await gia.goto('/review/queue');
     await gia.getByRole('tab', { name: '待变更审核' }).click();
     await gia.getByRole('link', { name: '城市管理综合执法平台' }).click();
-    await gia.waitForURL(`**/review/projects/${id}`);
+    await gia.waitForURL(`**/review/projects/${id}?**`);
     const review = gia.getByTestId('review-action-change-review');
     await review.waitFor();
     expect(await review.getByTestId('change-reason').innerText()).toBe('业务量增长，需扩容应用服务器并增加缓存。');

@@ -24,7 +24,7 @@ describe("Finance's day", { timeout: 90_000 }, () => {
     const page = await scene.as('finance');
     await page.waitForURL('**/review/queue');
     await page.getByTestId('queue-table').getByRole('link', { name }).click();
-    await page.waitForURL(`**/review/projects/${p.id}`);
+    await page.waitForURL(`**/review/projects/${p.id}?**`);
 
     // what the ¥800,000 is made of: the cloud resources priced from the catalog, and everything else, by year
     const breakdown = page.getByTestId('budget-breakdown');

@@ -45,7 +45,7 @@ describe("GIA's day", { timeout: 180_000 }, () => {
 
     // the first one, approved after the dialog says what follows
     await page.getByTestId('queue-table').getByRole('link', { name: names[0] }).click();
-    await page.waitForURL(`**/review/projects/${projects[0]!.id}`);
+    await page.waitForURL(`**/review/projects/${projects[0]!.id}?**`);
     const decided: string[] = [];
     const decide = async (i: number, decision: 'approve' | 'return', comment: string, effect: string) => {
       await page.getByTestId('review-action').waitFor();
@@ -60,22 +60,22 @@ describe("GIA's day", { timeout: 180_000 }, () => {
     await decide(0, 'approve', '同意，转财政预算评审。', '项目将转市财政局进行预算评审');
     await keepScreenshot(page, 'gia-day-2-decided');
 
-    // 下一条 leads to the next oldest, three times
+    // 下一条 leads to the next oldest of the same search, three times
     for (const [i, decision] of [[1, 'approve'], [2, 'approve'], [3, 'return']] as const) {
       await page.getByTestId('queue-next').click();
-      await page.waitForURL(`**/review/projects/${projects[i]!.id}`);
+      await page.waitForURL(`**/review/projects/${projects[i]!.id}?**`);
       if (decision === 'approve') await decide(i, 'approve', '同意。', '项目将转市财政局进行预算评审');
       else await decide(i, 'return', '绩效目标不够具体，请补充可量化指标后重新提交。', '项目将退回申报单位修改');
     }
     await page.getByText('绩效目标不够具体，请补充可量化指标后重新提交。').first().waitFor();
     await keepScreenshot(page, 'gia-day-3-returned');
 
-    // back in the queue: four fewer waiting, and the decided ones gone
+    // back in the same search of the queue: four fewer waiting, and the decided ones gone
     await page.getByTestId('queue-back').click();
-    await page.waitForURL('**/review/queue?stage=GIA_REVIEW');
+    await page.waitForURL(/\/review\/queue\?/);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ q: tag, stage: 'GIA_REVIEW' });
+    expect(await search.inputValue()).toBe(tag);
     await expect.poll(() => waiting(page)).toBe(before - 4);
-    await search.fill(tag);
-    await search.press('Enter');
     await expect.poll(async () => (await rows(page)).map(([, name]) => name)).toEqual(names.slice(4));
     const shown = await rows(page);
     for (const name of decided) expect(shown.map(([, n]) => n)).not.toContain(name);

@@ -76,6 +76,8 @@ function QueueTable({ stage, list }: { stage: QueueStage; list: ListParams<Proje
   const { t } = useI18n();
   const { stage: _tab, ...filters } = list.query;
   const key = JSON.stringify(filters);
+  // the project page keeps the queue it was opened from (search, filters, sort), so 下一条 and 返回队列 stay in it
+  const open = (id: string) => `/review/projects/${id}?${new URLSearchParams({ stage, ...filters })}`;
   const state = useApiData((signal) => fetchQueue(stage, signal, { ...filters, page: list.page, pageSize: PAGE_SIZE }), [stage, key, list.page]);
   return (
     <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('queue.empty')} />}>
@@ -88,7 +90,7 @@ function QueueTable({ stage, list }: { stage: QueueStage; list: ListParams<Proje
           dataSource={d.items}
           columns={[
             { title: t('project.code'), dataIndex: 'code', key: 'code', width: 130, sorter: true, sortOrder: list.sortOrder('code') },
-            { title: t('project.name'), key: 'name', sorter: true, sortOrder: list.sortOrder('name'), render: (_, p) => <Link to={`/review/projects/${p.id}`}>{p.name}</Link> },
+            { title: t('project.name'), key: 'name', sorter: true, sortOrder: list.sortOrder('name'), render: (_, p) => <Link to={open(p.id)}>{p.name}</Link> },
             { title: t('project.org'), dataIndex: 'orgName' },
             {
               title: t('project.totalBudget'),
@@ -106,7 +108,7 @@ function QueueTable({ stage, list }: { stage: QueueStage; list: ListParams<Proje
               width: 120,
               render: (n: number | undefined) => <Tag color={(n ?? 0) > 10 ? 'red' : (n ?? 0) > 5 ? 'orange' : 'default'}>{t('queue.workingDays', { n: n ?? 0 })}</Tag>,
             },
-            { title: t('common.actions'), key: 'go', width: 100, render: (_, p) => <Link to={`/review/projects/${p.id}`}>{t(`queue.action.${stage}`)}</Link> },
+            { title: t('common.actions'), key: 'go', width: 100, render: (_, p) => <Link to={open(p.id)}>{t(`queue.action.${stage}`)}</Link> },
           ]}
         />
       )}

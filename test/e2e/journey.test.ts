@@ -142,7 +142,7 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await page.waitForURL('**/review/queue');
     await page.getByTestId('queue-table').getByRole('link', { name: '智慧教育学籍管理系统升级' }).click();
     // what the ¥800,000 is made of: the cloud resources priced from the catalog, and everything else
-    await expect.poll(() => page.getByTestId('budget-cloud').innerText()).toBe('¥38,400（4.8%）');
+    await expect.poll(() => page.getByTestId('budget-cloud').innerText(), { timeout: 10_000 }).toBe('¥38,400（4.8%）');
     expect(await page.getByTestId('budget-other').innerText()).toBe('¥761,600（95.2%）');
     await page.getByTestId('budget-chart').waitFor();
     await page.screenshot({ path: '/tmp/zy-e2e-finance-breakdown.png', fullPage: true });

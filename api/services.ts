@@ -21,6 +21,8 @@ import { createDocumentService } from '../projects/documents.js';
 import { createDraftingService } from '../projects/drafting.js';
 import { createReminderService } from '../projects/reminders.js';
 import { createFilingService } from '../projects/filings.js';
+import { createOrgHistoryService } from '../projects/org-history.js';
+import { createReviewDraftService } from '../projects/review-drafts.js';
 import { createMigrationService } from '../migration/service.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
@@ -67,6 +69,8 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     filings: createFilingService({ db, actions: projectActions }),
     reminders: createReminderService({ db, actions: projectActions }),
     documents: createDocumentService({ db, files, actions: projectActions }),
+    orgHistory: createOrgHistoryService({ db }),
+    reviewDrafts: createReviewDraftService({ db, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),

@@ -26,6 +26,7 @@ import type {
   ReviewInput,
   StoredDocument,
 } from './inputs.js';
+import { clearReviewDrafts } from './review-drafts.js';
 import { loadProject, toValidationInput } from './store.js';
 import type { ProjectBasics } from './validation-input.js';
 import { validateProject } from './validation.js';
@@ -192,6 +193,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
         await tx.projectReview.create({
           data: { projectId: row.id, stage: 'GIA_REVIEW', decision: input.decision, dimensions: input.dimensions, comment: input.comment ?? null, reviewerId: actor.principal!.id },
         });
+        await clearReviewDrafts(tx, row.id, 'review');
         const to = input.decision === 'APPROVE' ? 'BUDGET_REVIEW' : input.decision === 'RETURN' ? 'RETURNED' : 'REJECTED';
         return { to, data: { deciders: { push: actor.principal!.id } }, detail: { decision: input.decision } };
       },
@@ -216,6 +218,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
             reviewerId: actor.principal!.id,
           },
         });
+        await clearReviewDrafts(tx, row.id, 'budget-review');
         return {
           to: approve ? 'BUDGET_APPROVED' : 'RETURNED',
           data: { approvedBudget: approve ? input.approvedAmount : null, deciders: { push: actor.principal!.id } },

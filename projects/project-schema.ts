@@ -313,3 +313,63 @@ export const deadlineListSchema = z
   .describe('allowedActions: `remind` (POST /api/deadlines/remind), for those who supervise the units')
   .openapi('DeadlineList');
 export type DeadlineList = z.infer<typeof deadlineListSchema>;
+
+// ── the context a reviewer judges a project in (projects/org-history.ts, projects/review-drafts.ts)
+
+export const orgHistorySchema = z
+  .object({
+    org: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+    counts: z
+      .object({
+        total: z.number().int().describe('its other projects that were submitted'),
+        established: z.number().int().describe('of them, established (立项) at some time'),
+        returned: z.number().int().describe('of them, returned for revision at least once'),
+        rejected: z.number().int().describe('of them, rejected'),
+      })
+      .describe("over all the organisation's other submitted projects, not only the items listed"),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        budgetYear: z.number().int(),
+        status: projectStatusSchema,
+        totalBudget: z.number(),
+        approvedBudget: z.number().nullable(),
+        submittedAt: z.string().nullable(),
+        returns: z.number().int().describe('how many times GIA or Finance returned it for revision'),
+        readable: z.boolean().describe('whether the reader may open the project itself'),
+      }),
+    ),
+  })
+  .describe("the other projects of the project's organisation that were submitted (never drafts), newest first (at most 50)")
+  .openapi('OrgHistory');
+export type OrgHistory = z.infer<typeof orgHistorySchema>;
+
+/** The stages a reviewer keeps a draft of their decision in: the decision's action and the review stage it records. */
+export const DRAFT_STAGES = { review: 'GIA_REVIEW', 'budget-review': 'BUDGET_REVIEW' } as const;
+export type DraftAction = keyof typeof DRAFT_STAGES;
+
+// A draft is the form as the reviewer left it: every field optional, each no longer than the decision allows, and
+// nothing else (strict objects), which is also its size limit.
+const draftOpinionSchema = z.strictObject({ opinion: z.enum(OPINIONS).optional(), comment: z.string().max(2000).optional() });
+export const giaReviewDraftSchema = z
+  .strictObject({
+    dimensions: z
+      .strictObject(Object.fromEntries(REVIEW_DIMENSIONS.map((d) => [d, draftOpinionSchema.optional()])) as Record<(typeof REVIEW_DIMENSIONS)[number], z.ZodOptional<typeof draftOpinionSchema>>)
+      .optional(),
+    comment: z.string().max(5000).optional(),
+  })
+  .openapi('GiaReviewDraft');
+export const budgetReviewDraftSchema = z
+  .strictObject({ approvedAmount: money.nullable().optional(), comment: z.string().max(5000).optional() })
+  .openapi('BudgetReviewDraft');
+export const DRAFT_CONTENT = { review: giaReviewDraftSchema, 'budget-review': budgetReviewDraftSchema } as const;
+
+/** The saved draft of a stage (content and savedAt null when there is none). */
+export const reviewDraftOf = <T extends z.ZodType>(content: T) =>
+  z.object({ content: z.union([content, z.null()]), savedAt: z.string().nullable().describe('when it was last saved') });
+export const giaReviewDraftViewSchema = reviewDraftOf(giaReviewDraftSchema).openapi('GiaReviewDraftView');
+export const budgetReviewDraftViewSchema = reviewDraftOf(budgetReviewDraftSchema).openapi('BudgetReviewDraftView');
+export const DRAFT_VIEW = { review: giaReviewDraftViewSchema, 'budget-review': budgetReviewDraftViewSchema } as const;
+export type ReviewDraftView = { content: z.infer<typeof giaReviewDraftSchema> | z.infer<typeof budgetReviewDraftSchema> | null; savedAt: string | null };

@@ -37,6 +37,8 @@ export type Action =
   | 'terminate'
   | 'rectify'
   | 'remind'
+  // an organisation's other projects, read through one of its projects (projects/org-history.ts)
+  | 'readHistory'
   | 'request'
   | 'provision'
   | 'deprovision'
@@ -102,6 +104,8 @@ function implementingUnit({ can }: Builder, p: Principal) {
   can('create', 'Project');
   can('read', 'Project', { orgId: p.orgId });
   can('read', 'Project', { coBuildingOrgIds: { has: p.orgId } });
+  // their own record only: a co-built project of another organisation does not open that organisation's history
+  can('readHistory', 'Project', { orgId: p.orgId });
   can(['update', 'submit'], 'Project', { orgId: p.orgId, ...whileIn(PROJECT_MACHINE, 'update', 'submit') });
   can('file', 'Project', { orgId: p.orgId, ...whileIn(PROJECT_MACHINE, 'file', 'acceptance') });
   can('requestChange', 'Project', { orgId: p.orgId, ...whileIn(PROJECT_MACHINE, 'change-request') });
@@ -134,7 +138,7 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('read', 'CatalogRevision');
     can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
     can(['read', 'verify'], 'AuditEvent');
-    can('read', 'Project');
+    can(['read', 'readHistory'], 'Project');
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard']);
   },
@@ -143,6 +147,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
     can('publish', 'CatalogRevision', whileIn(REVISION_MACHINE, 'publish'));
     can('read', 'Project', { status: { not: 'DRAFT' } });
+    // the department's record, to judge its project by (projects/org-history.ts)
+    can('readHistory', 'Project', { status: { not: 'DRAFT' } });
     can('review', 'Project', whileIn(PROJECT_MACHINE, 'review'));
     can('notice', 'Project', whileIn(PROJECT_MACHINE, 'notice'));
     can('establish', 'Project', whileIn(PROJECT_MACHINE, 'establish', 'resolve-objection'));
@@ -161,6 +167,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
     can('read', 'Project', { status: { in: [...PAST_GIA_REVIEW] } });
     can('read', 'Project', { deciders: { has: p.id } });
+    // the department's record, to judge its budget by (projects/org-history.ts)
+    can('readHistory', 'Project');
     can('budgetReview', 'Project', whileIn(PROJECT_MACHINE, 'budget-review'));
   },
   BDC_OPERATOR({ can }) {

@@ -1248,6 +1248,28 @@ const matrix: Endpoint[] = [
     [['finance'], ok(200, (res) => expect(res.body).toMatchObject({ status: 'BUDGET_APPROVED', approvedBudget: 700000 }))],
   ], { fresh: ['finance'] }),
   onProject('POST /api/projects/{id}/budget-review', 'BUDGET_APPROVED', act('budget-review', { decision: 'APPROVE', approvedAmount: 700000, comment: '矩阵' }), [[['finance'], passed(409, 'INVALID_TRANSITION')]]),
+  // ── projects: what a reviewer judges with (the department's record, the draft of their decision) ──
+  onProject('GET /api/projects/{id}/org-history', 'GIA_REVIEW', (h, fx) => h.get(`/api/projects/${fx.id}/org-history`), [
+    [['auditor', 'dept', 'gia'], ok(200, (res) => expect(res.body.org.name).toBe('运城市教育局'))],
+    // the co-builder reads the project, not the other organisation's record through it
+    [['dept2'], FORBIDDEN],
+  ]),
+  onProject('GET /api/projects/{id}/org-history', 'BUDGET_REVIEW', (h, fx) => h.get(`/api/projects/${fx.id}/org-history`), [
+    [['auditor', 'dept', 'gia', 'finance'], ok(200)],
+    [['dept2'], FORBIDDEN],
+  ]),
+  ...([['review', 'GIA_REVIEW', 'BUDGET_REVIEW', 'gia'], ['budget-review', 'BUDGET_REVIEW', 'BUDGET_APPROVED', 'finance']] as const).flatMap(([action, stage, after, reviewer]) => {
+    const path = (fx: Fx) => `/api/projects/${fx.id}/${action}/draft`;
+    const requests: [string, Endpoint['request'], Outcome][] = [
+      ['GET', (h, fx) => h.get(path(fx)), ok(200)],
+      ['PUT', (h, fx) => h.put(path(fx)).send({ comment: '矩阵草稿' }), ok(200, (res) => expect(res.body.content).toEqual({ comment: '矩阵草稿' }))],
+      ['DELETE', (h, fx) => h.delete(path(fx)), ok(204)],
+    ];
+    return requests.flatMap(([method, request, done]) => [
+      onProject(`${method} /api/projects/{id}/${action}/draft`, stage, request, [[[reviewer], done]]),
+      onProject(`${method} /api/projects/{id}/${action}/draft`, after, request, [[[reviewer], NOT_IN_THIS_STATE]]),
+    ]);
+  }),
   onProject('POST /api/projects/{id}/notice', 'BUDGET_APPROVED', act('notice', RUNNING_NOTICE), [[['gia'], ok(200, statusIs('PUBLIC_NOTICE'))]], { fresh: ['gia'] }),
   onProject('POST /api/projects/{id}/notice', 'PUBLIC_NOTICE', act('notice', RUNNING_NOTICE), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
   onProject('POST /api/projects/{id}/establish', 'PUBLIC_NOTICE', act('establish'), [

@@ -60,6 +60,18 @@ export const fetchQueues = (signal?: AbortSignal) => dataOf(client.GET('/api/pro
 export const fetchQueue = (stage: QueueStage, signal?: AbortSignal, opts: Omit<QueryOf<'/api/projects/queue'>, 'stage'> | Record<string, string | number> = {}) =>
   dataOf(client.GET('/api/projects/queue', { params: { query: { page: 1, pageSize: 200, ...opts, stage } as QueryOf<'/api/projects/queue'> }, signal }));
 
+/** The other submitted projects of the project's organisation, newest first, with how each fared. */
+export type OrgHistory = Schemas['OrgHistory'];
+export const fetchOrgHistory = (id: string, signal?: AbortSignal) => dataOf(client.GET('/api/projects/{id}/org-history', { params: project(id), signal }));
+
+/** The reviewer's own draft of GIA's review and of Finance's budget review, saved as they type. */
+export type GiaReviewDraft = Schemas['GiaReviewDraft'];
+export type BudgetReviewDraft = Schemas['BudgetReviewDraft'];
+export const fetchReviewDraft = (id: string, signal?: AbortSignal) => dataOf(client.GET('/api/projects/{id}/review/draft', { params: project(id), signal }));
+export const saveReviewDraft = (id: string, body: GiaReviewDraft) => dataOf(client.PUT('/api/projects/{id}/review/draft', { params: project(id), body }));
+export const fetchBudgetReviewDraft = (id: string, signal?: AbortSignal) => dataOf(client.GET('/api/projects/{id}/budget-review/draft', { params: project(id), signal }));
+export const saveBudgetReviewDraft = (id: string, body: BudgetReviewDraft) => dataOf(client.PUT('/api/projects/{id}/budget-review/draft', { params: project(id), body }));
+
 export const fetchProject = (id: string, signal?: AbortSignal) => call(client.GET('/api/projects/{id}', { params: project(id), signal }));
 
 export const createProject = (body: ProjectBasics) => call(client.POST('/api/projects', { body }));

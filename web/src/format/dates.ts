@@ -22,6 +22,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
 }
 
+/** "10:05" in Shanghai time, from an ISO instant. */
+export function formatTime(iso: string | null | undefined): string {
+  return formatDateTime(iso).slice(11) || '—';
+}
+
 /** A calendar date (YYYY-MM-DD, already a Shanghai date) or the Shanghai date of an instant. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';

@@ -1,17 +1,28 @@
-// Finance's budget review (Art. 9): the approved amount and a comment; approve or return.
+// Finance's budget review (Art. 9): the approved amount and a comment; approve or return. What the reviewer has
+// written is kept as their draft on the server until they decide.
 import { Button, Form, Input, InputNumber, Space, Typography } from 'antd';
-import type { BudgetReviewInput } from '../../../api/projects';
+import * as projectsApi from '../../../api/projects';
+import type { BudgetReviewDraft, BudgetReviewInput } from '../../../api/projects';
 import { formatYuan, moneyInput } from '../../../format/money';
 import { useI18n } from '../../../i18n';
+import { DraftStatus, useReviewDraft } from './useReviewDraft';
 
 interface Values {
   approvedAmount: number;
   comment?: string;
 }
 
-export function BudgetReviewForm({ requested, catalogCost, busy, onDecide }: { requested: number; catalogCost: number | null; busy: boolean; onDecide(input: BudgetReviewInput): void }) {
+const draftStore = (projectId: string) => ({
+  load: (signal: AbortSignal) => projectsApi.fetchBudgetReviewDraft(projectId, signal),
+  save: (content: BudgetReviewDraft) => projectsApi.saveBudgetReviewDraft(projectId, content),
+  toDraft: (v: Values): BudgetReviewDraft => ({ approvedAmount: v.approvedAmount ?? null, comment: v.comment }),
+  fromDraft: (d: BudgetReviewDraft): Partial<Values> => ({ ...(d.approvedAmount != null ? { approvedAmount: d.approvedAmount } : {}), comment: d.comment }),
+});
+
+export function BudgetReviewForm({ projectId, requested, catalogCost, busy, onDecide }: { projectId: string; requested: number; catalogCost: number | null; busy: boolean; onDecide(input: BudgetReviewInput): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
+  const draft = useReviewDraft(form, draftStore(projectId));
   async function decide(decision: BudgetReviewInput['decision']) {
     let v: Values;
     try {
@@ -22,7 +33,7 @@ export function BudgetReviewForm({ requested, catalogCost, busy, onDecide }: { r
     onDecide({ decision, ...(decision === 'APPROVE' ? { approvedAmount: v.approvedAmount } : {}), comment: v.comment?.trim() || undefined });
   }
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={{ approvedAmount: requested }} style={{ maxWidth: 640 }} aria-label={t('budget.title')}>
+    <Form<Values> form={form} layout="vertical" initialValues={{ approvedAmount: requested }} style={{ maxWidth: 640 }} aria-label={t('budget.title')} onValuesChange={draft.onValuesChange}>
       <Typography.Paragraph>
         {t('budget.requested')}{t('punct.colon')}<strong className="zy-money">{formatYuan(requested)}</strong>
         {catalogCost !== null && <> · {t('lines.totalCost')}{t('punct.colon')}<strong className="zy-money">{formatYuan(catalogCost)}</strong></>}
@@ -36,6 +47,7 @@ export function BudgetReviewForm({ requested, catalogCost, busy, onDecide }: { r
       <Space>
         <Button type="primary" loading={busy} onClick={() => void decide('APPROVE')} data-testid="budget-approve">{t('budget.approve')}</Button>
         <Button loading={busy} onClick={() => void decide('RETURN')} data-testid="budget-return">{t('budget.return')}</Button>
+        <DraftStatus status={draft.status} />
       </Space>
     </Form>
   );

@@ -16,6 +16,7 @@ import { BudgetBreakdown } from '../../../components/project/BudgetBreakdown';
 import { DocumentList } from '../../../components/project/DocumentList';
 import { InformationResourcesTable } from '../../../components/project/InformationResourcesTable';
 import { LinesTable } from '../../../components/project/LinesTable';
+import { OrgHistory } from '../../../components/project/OrgHistory';
 import { NoticeHistory } from '../../../components/project/NoticeHistory';
 import { ProjectOverview } from '../../../components/project/ProjectOverview';
 import { RectificationList, rectificationsOf } from '../../../components/project/RectificationList';
@@ -93,6 +94,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
         <Col xs={24} xl={side.length ? 16 : 24} xxl={side.length ? 15 : 24}>
           <Card size="small" className="zy-card" title={t('detail.overview')}><ProjectOverview project={p} /></Card>
           <Card size="small" className="zy-card" title={t('budgetBreakdown.title')}><BudgetBreakdown project={p} view={view.data} /></Card>
+          <Card size="small" className="zy-card" title={t('orgHistory.title')}><OrgHistory projectId={p.id} /></Card>
           <Card size="small" className="zy-card" title={t('detail.lines')}><LinesTable lines={p.lines} view={view.data} /></Card>
           <Card size="small" className="zy-card" title={t('detail.informationResources')}><InformationResourcesTable items={p.informationResources} /></Card>
           <Card size="small" className="zy-card" title={t('detail.documents')}><DocumentList projectId={p.id} documents={p.documents} /></Card>

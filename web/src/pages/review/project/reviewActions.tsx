@@ -65,6 +65,7 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
       title: t('review.formTitle'),
       body: (
         <GiaReviewForm
+          projectId={p.id}
           busy={busy}
           onDecide={(input) =>
             void act('review', () => projectsApi.reviewProject(p.id, etag, input), t(`review.done.${input.decision}`), {
@@ -84,6 +85,7 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
       title: t('budget.title'),
       body: (
         <BudgetReviewForm
+          projectId={p.id}
           requested={p.totalBudget}
           catalogCost={cost}
           busy={busy}

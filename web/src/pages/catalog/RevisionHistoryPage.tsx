@@ -5,9 +5,8 @@ import { REVISION_MACHINE, type RevisionState } from '@catalog/revision-workflow
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { fetchRevisionDiff, fetchRevisions } from '../../api/catalog';
 import type { RevisionSummary } from '../../api/catalog';
-import { downloadList } from '../../api/download';
-import { ListToolbar } from '../../components/ListToolbar';
 import { RevisionDiffView } from '../../components/catalog/RevisionDiffView';
+import { RevisionListToolbar } from '../../components/catalog/RevisionListToolbar';
 import { PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { RevisionStatusTag } from '../../components/StatusTag';
@@ -21,7 +20,7 @@ import { ExportButtons } from './ExportButtons';
 const isPublished = (r: Pick<RevisionSummary, 'status'>): boolean => (REVISION_MACHINE.actions.publish.to as readonly string[]).includes(r.status);
 
 export function RevisionHistoryPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const params = useParams();
   const loc = useLocation();
@@ -38,16 +37,7 @@ export function RevisionHistoryPage() {
       <Row gutter={16}>
         <Col xs={24} lg={9}>
           <Card size="small" title={t('history.list')} className="zy-card">
-            <ListToolbar
-              list={list}
-              placeholder={t('list.revisionSearch')}
-              testId="revisions"
-              exporting={{
-                label: t('list.export'),
-                failed: t('list.exportFailed'),
-                download: () => downloadList('/api/catalog/revisions/export', query, locale, t('list.revisionsFile'), t('list.exportFailed')),
-              }}
-            />
+            <RevisionListToolbar list={list} query={query} />
             <PageState state={revisions} isEmpty={(d) => d.items.length === 0}>
               {(d) => (
                 <Table<RevisionSummary>

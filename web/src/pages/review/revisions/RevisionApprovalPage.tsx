@@ -8,13 +8,12 @@ import { ActionButton } from '../../../components/ActionButton';
 import { useState } from 'react';
 import { App, Button, Card, Col, Input, Row, Select, Space, Table, Timeline, Typography } from 'antd';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { downloadList } from '../../../api/download';
-import { ListToolbar } from '../../../components/ListToolbar';
 import { useListParams } from '../../../hooks/useListParams';
 import { fetchRevision, fetchRevisionDiff, fetchRevisions, revisionTransition, type RevisionAction } from '../../../api/catalog';
 import { ApiError } from '../../../api/errors';
 import type { RevisionSummary } from '../../../api/catalog';
 import { RevisionDiffView } from '../../../components/catalog/RevisionDiffView';
+import { RevisionListToolbar } from '../../../components/catalog/RevisionListToolbar';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
@@ -31,7 +30,7 @@ const isOpen = (status: string) => (OPEN_STATES as readonly string[]).includes(s
 const FILTERS = ['status'] as const;
 
 export function RevisionApprovalPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const loc = useLocation();
   const { number } = useParams();
@@ -56,16 +55,7 @@ export function RevisionApprovalPage() {
       <Row gutter={16}>
         <Col xs={24} lg={drafting ? 6 : 9}>
           <Card size="small" className="zy-card" title={t('history.list')}>
-            <ListToolbar
-              list={params}
-              placeholder={t('list.revisionSearch')}
-              testId="revisions"
-              exporting={{
-                label: t('list.export'),
-                failed: t('list.exportFailed'),
-                download: () => downloadList('/api/catalog/revisions/export', query, locale, t('list.revisionsFile'), t('list.exportFailed')),
-              }}
-            >
+            <RevisionListToolbar list={params} query={query}>
               <Select<RevisionState | ''>
                 aria-label={t('list.filter.state')}
                 style={{ width: 130 }}
@@ -74,7 +64,7 @@ export function RevisionApprovalPage() {
                 options={[{ value: '', label: t('list.filter.allStates') }, ...REVISION_STATES.map((s) => ({ value: s, label: t(`revision.status.${s}` as MessageKey) }))]}
                 data-testid="revisions-state"
               />
-            </ListToolbar>
+            </RevisionListToolbar>
             <PageState state={list} isEmpty={(d) => d.items.length === 0}>
               {() => (
                 <Table<RevisionSummary>

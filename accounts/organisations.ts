@@ -30,10 +30,18 @@ const view = (o: { id: string; code: string; name: string; nameEn: string | null
 export function createOrganisationService({ db }: { db: Database }) {
   const { prisma } = db;
 
-  async function list(actor: Actor, filter: { kind?: OrgKind }) {
+  /** `q`: the code or the name (Chinese or English) contains it. */
+  async function list(actor: Actor, filter: { kind?: OrgKind; q?: string }) {
     assertCan(actor.ability, 'read', 'Organisation');
+    const q = filter.q || undefined;
     const rows = await prisma.organisation.findMany({
-      where: { AND: [readableWhere(actor.ability, 'Organisation'), filter.kind ? { kind: filter.kind } : {}] },
+      where: {
+        AND: [
+          readableWhere(actor.ability, 'Organisation'),
+          filter.kind ? { kind: filter.kind } : {},
+          q ? { OR: [{ code: { contains: q, mode: 'insensitive' as const } }, { name: { contains: q } }, { nameEn: { contains: q, mode: 'insensitive' as const } }] } : {},
+        ],
+      },
       orderBy: [{ kind: 'asc' }, { code: 'asc' }],
     });
     return rows.map(view);

@@ -72,6 +72,7 @@ function toUserView(ability: AppAbility, u: UserRow): UserView {
 export function createUserService({ db, sessions }: { db: Database; sessions?: SessionCache<unknown> }) {
   const { prisma } = db;
 
+  /** `q`: the username, the name or the organisation contains it. */
   async function list(actor: Actor, filter: { orgId?: string; role?: Role; q?: string; page: number; pageSize: number }) {
     assertCan(actor.ability, 'read', 'User');
     const where = {
@@ -79,7 +80,7 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
         readableWhere(actor.ability, 'User'),
         filter.orgId ? { orgId: filter.orgId } : {},
         filter.role ? { role: filter.role } : {},
-        filter.q ? { OR: [{ username: { contains: filter.q } }, { displayName: { contains: filter.q } }] } : {},
+        filter.q ? { OR: [{ username: { contains: filter.q, mode: 'insensitive' as const } }, { displayName: { contains: filter.q } }, { org: { name: { contains: filter.q } } }] } : {},
       ],
     };
     const [total, rows] = await Promise.all([

@@ -26,4 +26,13 @@ export const ROLE_NAMES: Record<Role, { 'zh-CN': string; en: string }> = {
   COUNTY_USER: { 'zh-CN': '县（市、区）用户', en: 'County user' },
 };
 
+/** The kinds of organisation by name, for people (the organisations' export). */
+export const ORG_KIND_NAMES: Record<OrgKind, { 'zh-CN': string; en: string }> = {
+  GIA: { 'zh-CN': '政务信息管理局', en: 'Government Information Administration' },
+  FINANCE: { 'zh-CN': '财政局', en: 'Finance Bureau' },
+  BDC: { 'zh-CN': '大数据分中心', en: 'Big Data sub-center' },
+  DEPARTMENT: { 'zh-CN': '市直部门', en: 'Municipal department' },
+  COUNTY: { 'zh-CN': '县（市、区）', en: 'County' },
+};
+
 export type { OrgKind, Role };

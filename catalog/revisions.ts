@@ -13,6 +13,7 @@ import { findReadableRevision, revisionMachine, type OfferingInput, type PlanInp
 import { latestPublishedNumber, loadCatalogView, nextRevisionNumber, toSummary } from './revision-store.js';
 import { OPEN_STATES, type ApprovingBody, type RevisionTransitionAction } from './revision-workflow.js';
 import type { OfferingView, RevisionSummary } from './view.js';
+import { revisionFilterWhere, type RevisionFilter } from './revision-filter.js';
 import type { revisionReviewSchema } from './view-schema.js';
 import './audit-names.js';
 
@@ -45,14 +46,16 @@ export function createRevisionService({ db, onPublished }: CatalogServiceDeps) {
    * The revisions the actor may read, newest first; for those who draft, whether a new draft may be started now (one
    * revision is open at a time), as the collection's own allowed action.
    */
-  async function list(actor: Actor, locale: Locale): Promise<{ items: RevisionSummary[]; allowedActions?: AllowedAction[] }> {
+  async function list(actor: Actor, locale: Locale, filter: RevisionFilter = {}): Promise<{ items: RevisionSummary[]; allowedActions?: AllowedAction[] }> {
+    const readable = readableWhere(actor.ability, 'CatalogRevision');
     const rows = await prisma.catalogRevision.findMany({
-      where: readableWhere(actor.ability, 'CatalogRevision'),
+      where: { AND: [readable, revisionFilterWhere(filter)] },
       orderBy: { number: 'desc' },
     });
     const items = rows.map(toSummary);
     if (!actor.ability.can('create', 'CatalogRevision')) return { items };
-    const open = rows.find((r) => (OPEN_STATES as readonly string[]).includes(r.status));
+    // whether a draft may be started does not depend on what the search shows
+    const open = await prisma.catalogRevision.findFirst({ where: { AND: [readable, { status: { in: [...OPEN_STATES] } }] }, select: { number: true } });
     const label = t('action.CatalogRevision.create', locale);
     const create: AllowedAction = open
       ? { action: 'create', label, enabled: false, reason: { code: 'REVISION_STILL_OPEN', article: '第二十八条', message: t('REVISION_STILL_OPEN', locale, { number: open.number }) } }

@@ -14,7 +14,7 @@ import { listSelect, toListItem } from './drafting.js';
 import type { BudgetReviewInput, NoticeInput, ReviewInput } from './inputs.js';
 import { createQueueCache } from './queue-cache.js';
 import { PROJECT_MACHINE, QUEUE_STAGES, QUEUES, type QueueStage } from './workflow.js';
-import { projectFilterWhere, projectOrderBy, type ProjectFilter } from './list-filter.js';
+import { projectFilterWhere, projectOrderBy, projectSearch, type ProjectFilter } from './list-filter.js';
 
 import type { objectionRecordedSchema, objectionResolvedSchema, PublicNoticeView, QueuePage, QueueSummary } from './project-schema.js';
 import './audit-names.js';
@@ -96,9 +96,11 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
     actions.take(actor, 'establish', id, expectedVersion, input, locale);
 
   /** Open notices: what the public may read (Art. 10). */
-  async function openNotices(): Promise<PublicNoticeView[]> {
+  /** `q`: the project's number or name, or its organisation, contains it. */
+  async function openNotices(filter: { q?: string } = {}): Promise<PublicNoticeView[]> {
+    const q = filter.q || undefined;
     const rows = await prisma.publicNotice.findMany({
-      where: { closedAt: null, startDate: { lte: today() }, project: { status: 'PUBLIC_NOTICE' } },
+      where: { closedAt: null, startDate: { lte: today() }, project: { status: 'PUBLIC_NOTICE', ...(q ? projectSearch(q) : {}) } },
       orderBy: { endDate: 'asc' },
       include: { project: { select: { code: true, name: true, org: { select: { name: true } } } }, _count: { select: { objections: true } } },
     });

@@ -1,9 +1,9 @@
 // The project lists as spreadsheets, in the columns the console shows (zh-CN by default): a reviewer's queue, the
-// project list, the deadlines.
+// project list, the deadlines, the open public notices.
 import { col, type ListExport } from '../core/export/list-columns.js';
 import { registerMessages, t } from '../core/i18n.js';
 import { stateKey } from '../core/workflow/machine.js';
-import type { DeadlineList, ProjectListItem, QueuePage } from './project-schema.js';
+import type { DeadlineList, ProjectListItem, PublicNoticeView, QueuePage } from './project-schema.js';
 import { NEXT_STEP, PARTIES, STAGE_LINE, STAGE_OF, type ProjectState } from './workflow.js';
 
 registerMessages({
@@ -32,6 +32,12 @@ registerMessages({
   'export.deadline.met': { 'zh-CN': '已完成', en: 'Met' },
   'export.deadline.reminders': { 'zh-CN': '催办', en: 'Reminders' },
   'export.deadline.remindedTimes': { 'zh-CN': '已催办 {n} 次（最近 {day}）', en: 'reminded {n}× (last {day})' },
+  'export.notice.title': { 'zh-CN': '公示标题', en: 'Notice' },
+  'export.notice.amount': { 'zh-CN': '拟安排资金（元）', en: 'Amount (CNY)' },
+  'export.notice.start': { 'zh-CN': '公示开始', en: 'From' },
+  'export.notice.end': { 'zh-CN': '公示截止', en: 'Until' },
+  'export.notice.objections': { 'zh-CN': '异议数', en: 'Objections' },
+  'file.notices': { 'zh-CN': '公示清单', en: 'notices' },
   'file.queue': { 'zh-CN': '审核队列-{stage}', en: 'queue-{stage}' },
   'file.projects': { 'zh-CN': '项目清单', en: 'projects' },
   'file.deadlines': { 'zh-CN': '期限清单', en: 'deadlines' },
@@ -100,5 +106,20 @@ export const DEADLINE_EXPORT: ListExport<DeadlineItem> = {
       d.metAt ? t('export.deadline.met', l) : d.overdue ? t('export.deadline.overdue', l) : t('export.deadline.leftDays', l, { n: d.workingDaysLeft ?? 0 }),
     14),
     col.text<DeadlineItem>('export.deadline.reminders', (d, l) => (d.reminders.count ? t('export.deadline.remindedTimes', l, { n: d.reminders.count, day: d.reminders.lastDay ?? '' }) : ''), 24),
+  ],
+};
+
+export const NOTICE_EXPORT: ListExport<PublicNoticeView> = {
+  file: 'notices',
+  title: 'file.notices',
+  columns: [
+    col.text<PublicNoticeView>('export.notice.title', (n) => n.title, 36),
+    col.text<PublicNoticeView>('export.project.code', (n) => n.project.code, 16),
+    col.text<PublicNoticeView>('export.project.name', (n) => n.project.name, 30),
+    col.text<PublicNoticeView>('export.project.org', (n) => n.project.orgName, 24),
+    col.money<PublicNoticeView>('export.notice.amount', (n) => n.amount),
+    col.date<PublicNoticeView>('export.notice.start', (n) => n.startDate),
+    col.date<PublicNoticeView>('export.notice.end', (n) => n.endDate),
+    col.number<PublicNoticeView>('export.notice.objections', (n) => n.objections, 8),
   ],
 };

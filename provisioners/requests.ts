@@ -6,6 +6,7 @@ import type { Database } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import type { Locale } from '../core/i18n.js';
 import type { ProjectActions } from '../projects/actions.js';
+import { projectSearch } from '../projects/list-filter.js';
 import type { RequestActions } from './request-actions.js';
 import type { ResourceRequestInput } from './request-create.js';
 import { findReadableRequest } from './request-machine.js';
@@ -29,10 +30,22 @@ export function createResourceRequestService({ db, actions, projects }: { db: Da
     return requestView(prisma, await prisma.resourceRequest.findUniqueOrThrow({ where: { id: String(detail.requestId) }, include: requestInclude }));
   }
 
-  async function list(actor: Actor, f: { status?: RequestState[]; projectId?: string; page: number; pageSize: number }): Promise<RequestPage> {
+  /** Requests whose number contains `q`, or whose project's number, name, approval number or organisation does. */
+  async function search(q: string | undefined): Promise<Prisma.ResourceRequestWhereInput> {
+    if (!q) return {};
+    const projects = await prisma.project.findMany({ where: projectSearch(q), select: { id: true } });
+    return { OR: [{ code: { contains: q, mode: 'insensitive' as const } }, { projectId: { in: projects.map((p) => p.id) } }] };
+  }
+
+  async function list(actor: Actor, f: { status?: RequestState[]; projectId?: string; q?: string; page: number; pageSize: number }): Promise<RequestPage> {
     assertCan(actor.ability, 'read', 'ResourceRequest');
     const where: Prisma.ResourceRequestWhereInput = {
-      AND: [readableWhere(actor.ability, 'ResourceRequest'), f.status?.length ? { status: { in: f.status } } : {}, f.projectId ? { projectId: f.projectId } : {}],
+      AND: [
+        readableWhere(actor.ability, 'ResourceRequest'),
+        f.status?.length ? { status: { in: f.status } } : {},
+        f.projectId ? { projectId: f.projectId } : {},
+        await search(f.q || undefined),
+      ],
     };
     const [total, rows] = await Promise.all([
       prisma.resourceRequest.count({ where }),

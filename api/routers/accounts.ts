@@ -1,7 +1,9 @@
 // Organisations and user accounts (administrators), with field-level rules from core/access.
 import { organisationViewSchema as organisation, orgKindSchema, roleSchema, userPageSchema, userViewSchema as user } from '../../accounts/account-schema.js';
+import { ORG_EXPORT, USER_EXPORT } from '../../accounts/list-exports.js';
 import { z } from '../../core/zod-openapi.js';
 import { readIfMatch, setEtag } from '../etag.js';
+import { exportRoute } from '../list-export.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam } from '../schemas.js';
 import type { Services } from '../services.js';
@@ -12,16 +14,30 @@ const role = roleSchema;
 const email = z.email().max(200).nullable().optional();
 const phone = z.string().regex(/^[0-9+\-() ]{5,30}$/).nullable().optional();
 
+const orgQuery = {
+  kind: orgKind.optional(),
+  q: z.string().trim().max(100).optional().describe('search: the code or the name (Chinese or English)'),
+};
+const userQuery = {
+  orgId: z.uuid().optional(),
+  role: role.optional(),
+  q: z.string().trim().max(64).optional().describe('search: the username, the name or the organisation'),
+};
+
 export function accountRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'get',
     path: '/api/orgs',
-    summary: 'Organisations (signed-in users)',
+    summary: 'Organisations (signed-in users), searched and filtered by kind',
     tags: ['accounts'],
     auth: true,
-    query: z.strictObject({ kind: orgKind.optional() }),
-    responses: { 200: { description: 'organisations', schema: z.object({ items: z.array(organisation) }) }, 401: errors[401] },
+    query: z.strictObject(orgQuery),
+    responses: { 200: { description: 'organisations', schema: z.object({ items: z.array(organisation) }) }, 400: errors[400], 401: errors[401] },
     handler: async ({ query, ctx }, _req, res) => void res.json({ items: await s.organisations.list(ctx, query) }),
+  });
+  exportRoute(table, {
+    path: '/api/orgs', summary: 'The organisations, searched and filtered as in the list,', tags: ['accounts'], query: orgQuery, spec: ORG_EXPORT,
+    load: async (ctx, query, max) => (await s.organisations.list(ctx, query)).slice(0, max),
   });
   route(table, {
     method: 'post',
@@ -61,9 +77,7 @@ export function accountRoutes(table: RouteTable, s: Services) {
     tags: ['accounts'],
     auth: true,
     query: z.strictObject({
-      orgId: z.uuid().optional(),
-      role: role.optional(),
-      q: z.string().max(64).optional(),
+      ...userQuery,
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
@@ -73,6 +87,10 @@ export function accountRoutes(table: RouteTable, s: Services) {
       401: errors[401],
     },
     handler: async ({ query, ctx }, _req, res) => void res.json(await s.users.list(ctx, query)),
+  });
+  exportRoute(table, {
+    path: '/api/users', summary: 'The accounts you may read, searched and filtered as in the list, each with the fields you may read,', tags: ['accounts'], query: userQuery, spec: USER_EXPORT,
+    load: async (ctx, query, max) => (await s.users.list(ctx, { ...query, page: 1, pageSize: max })).items,
   });
   route(table, {
     method: 'post',

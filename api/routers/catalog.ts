@@ -1,4 +1,7 @@
 // The published catalog (public), its exports, and the revision workflow.
+import { REVISION_EXPORT } from '../../catalog/list-exports.js';
+import { revisionFilterQuery } from '../../catalog/revision-filter.js';
+import { exportRoute } from '../list-export.js';
 import { t } from '../../core/i18n.js';
 import { fileResponse, sendSpreadsheet, spreadsheetFormat } from '../download.js';
 import { sendSerialised, serialised } from '../serialised.js';
@@ -112,18 +115,26 @@ export function catalogRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'get',
     path: '/api/catalog/revisions',
-    summary: 'Catalog revisions you may read (the public sees published ones)',
+    summary: 'Catalog revisions you may read (the public sees published ones), searched by number or title and filtered by state',
     tags: ['catalog'],
     auth: false,
+    query: z.strictObject(revisionFilterQuery),
     responses: {
       200: {
         description: 'revisions, newest first',
         schema: z.object({ items: z.array(revisionSummary), ...allowedActionsField }).describe('allowedActions: `create` (start a draft), for those who draft'),
       },
+      400: errors[400],
     },
-    handler: async ({ ctx }, _req, res) => {
-      res.json(await s.revisions.list(ctx, ctx.locale));
+    handler: async ({ query, ctx }, _req, res) => {
+      res.json(await s.revisions.list(ctx, ctx.locale, query));
     },
+  });
+  // public as the list is (and as the catalog's own export): each reader gets the revisions the list shows them
+  exportRoute(table, {
+    path: '/api/catalog/revisions', summary: 'The catalog revisions you may read (the public: the published ones), searched and filtered as in the list,', tags: ['catalog'],
+    auth: false, query: revisionFilterQuery, spec: REVISION_EXPORT,
+    load: async (ctx, query, max) => (await s.revisions.list(ctx, ctx.locale, query)).items.slice(0, max),
   });
 
   route(table, {

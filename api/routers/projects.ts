@@ -29,7 +29,7 @@ import {
 import { z } from '../../core/zod-openapi.js';
 import { MAX_DOCUMENT_BYTES } from '../../projects/documents.js';
 import { REVIEW_DIMENSIONS } from '../../projects/workflow.js';
-import { DEADLINE_EXPORT, PROJECT_LIST_EXPORT, QUEUE_EXPORT } from '../../projects/list-exports.js';
+import { DEADLINE_EXPORT, NOTICE_EXPORT, PROJECT_LIST_EXPORT, QUEUE_EXPORT } from '../../projects/list-exports.js';
 import { projectFilterQuery } from '../../projects/list-filter.js';
 import { stateKey } from '../../core/workflow/machine.js';
 import { t } from '../../core/i18n.js';
@@ -236,10 +236,17 @@ export function projectRoutes(table: RouteTable, s: Services) {
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.establish(ctx, params.id, readIfMatch(req), body ?? {}, ctx.locale)),
   });
 
+  const noticeQuery = { q: z.string().trim().max(100).optional().describe('search: the project number or name, or the organisation') };
   route(table, {
-    method: 'get', path: '/api/notices', summary: 'Open public notices of fund allocations (public)', tags: ['notices'], auth: false,
-    responses: { 200: { description: 'open notices', schema: z.object({ items: z.array(publicNoticeSchema) }) } },
-    handler: async (_i, _req, res) => void res.json({ items: await s.approval.openNotices() }),
+    method: 'get', path: '/api/notices', summary: 'Open public notices of fund allocations (public), searched by project or organisation', tags: ['notices'], auth: false,
+    query: z.strictObject(noticeQuery),
+    responses: { 200: { description: 'open notices', schema: z.object({ items: z.array(publicNoticeSchema) }) }, 400: errors[400] },
+    handler: async ({ query }, _req, res) => void res.json({ items: await s.approval.openNotices(query) }),
+  });
+  // public as the notices are (Art. 10: published for anyone to read and object to)
+  exportRoute(table, {
+    path: '/api/notices', summary: 'The open public notices (public), searched as in the list,', tags: ['notices'], auth: false, query: noticeQuery, spec: NOTICE_EXPORT,
+    load: async (_ctx, query, max) => (await s.approval.openNotices(query)).slice(0, max),
   });
 
   route(table, {

@@ -1,4 +1,6 @@
 // Cloud resource requests, provisioning jobs (202 + id, progress, server-sent events), provisioned resources.
+import { REQUEST_EXPORT } from '../../provisioners/list-exports.js';
+import { exportRoute } from '../list-export.js';
 import { z } from '../../core/zod-openapi.js';
 import {
   credentialsSchema,
@@ -44,19 +46,25 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
     },
   });
 
+  const requestQuery = {
+    status: z.union([requestStatus, z.array(requestStatus)]).optional(),
+    projectId: z.uuid().optional(),
+    q: z.string().trim().max(100).optional().describe('search: the request number, or the project number, name, approval number or organisation'),
+  };
+  const statuses = (status: z.output<typeof requestQuery.status>) => (status === undefined ? undefined : Array.isArray(status) ? status : [status]);
   route(table, {
     method: 'get', path: '/api/resource-requests', summary: "Resource requests you may see; the sub-center's queue with status=SUBMITTED", tags, auth: true,
     query: z.strictObject({
-      status: z.union([requestStatus, z.array(requestStatus)]).optional(),
-      projectId: z.uuid().optional(),
+      ...requestQuery,
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
     responses: { 200: { description: 'a page', schema: requestPageSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => {
-      const status = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
-      res.json(await s.resourceRequests.list(ctx, { ...query, status }));
-    },
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.resourceRequests.list(ctx, { ...query, status: statuses(query.status) })),
+  });
+  exportRoute(table, {
+    path: '/api/resource-requests', summary: 'The resource requests you may see, searched and filtered as in the list,', tags, query: requestQuery, spec: REQUEST_EXPORT,
+    load: async (ctx, query, max) => (await s.resourceRequests.list(ctx, { ...query, status: statuses(query.status), page: 1, pageSize: max })).items,
   });
 
   route(table, {

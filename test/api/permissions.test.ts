@@ -600,6 +600,14 @@ const matrix: Endpoint[] = [
     ],
   },
   {
+    // public as the list is; each reader's export holds the revisions the list shows them (test/api/catalog-lists.test.ts)
+    route: 'GET /api/catalog/revisions/export',
+    variant: 'while a draft is open',
+    prepare: () => rev('DRAFT'),
+    request: (h) => h.get('/api/catalog/revisions/export').buffer(true),
+    rows: [[EVERYONE, ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))]],
+  },
+  {
     route: 'GET /api/catalog/revisions/{number}',
     variant: 'published',
     prepare: published,
@@ -888,6 +896,14 @@ const matrix: Endpoint[] = [
     ],
   },
   {
+    route: 'GET /api/orgs/export',
+    request: (h) => h.get('/api/orgs/export').query({ kind: 'COUNTY' }).buffer(true),
+    rows: [
+      [ANON, UNAUTH],
+      [SIGNED_IN, ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
+    ],
+  },
+  {
     route: 'POST /api/orgs',
     request: (h) => h.post('/api/orgs').send({ code: unique('P_').toUpperCase().replace(/[^A-Z0-9_]/g, '_'), name: '矩阵测试机构', kind: 'DEPARTMENT' }),
     rows: [
@@ -916,6 +932,15 @@ const matrix: Endpoint[] = [
       [['admin', 'secadmin', 'auditor'], ok(200, (res) => expect(res.body.total).toBeGreaterThanOrEqual(10))],
       // everyone else reads only their own account
       [allBut('admin', 'secadmin', 'auditor'), ok(200, (res, who) => expect(res.body.items.map((u: { username: string }) => u.username)).toEqual([who]))],
+    ],
+  },
+  {
+    // each reader's export holds the accounts (and fields) the list shows them (test/api/account-lists.test.ts)
+    route: 'GET /api/users/export',
+    request: (h) => h.get('/api/users/export').buffer(true),
+    rows: [
+      [ANON, UNAUTH],
+      [SIGNED_IN, ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
     ],
   },
   {
@@ -1289,6 +1314,12 @@ const matrix: Endpoint[] = [
     rows: [[EVERYONE, ok(200, (res, _w, fx) => expect(idsIn(res)).toContain(fx.noticeId))]],
   },
   {
+    route: 'GET /api/notices/export',
+    prepare: () => project('NOTICE_RUNNING'),
+    request: (h) => h.get('/api/notices/export').buffer(true),
+    rows: [[EVERYONE, ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))]],
+  },
+  {
     route: 'POST /api/notices/{id}/objections',
     variant: 'a running notice',
     prepare: () => project('NOTICE_RUNNING'),
@@ -1425,6 +1456,18 @@ const matrix: Endpoint[] = [
       [ANON, UNAUTH],
       [['auditor'], ok(200, (res) => expect(res.body).toMatchObject({ valid: true, firstBroken: null }))],
       [allBut('auditor'), FORBIDDEN],
+    ],
+  },
+
+  // ── resource requests (the list's own rows are in NOT_YET_IN_MATRIX; its export has them) ──
+  {
+    // each reader's export holds the requests the list shows them (test/api/request-lists.test.ts)
+    route: 'GET /api/resource-requests/export',
+    request: (h) => h.get('/api/resource-requests/export').query({ status: 'SUBMITTED' }).buffer(true),
+    rows: [
+      [ANON, UNAUTH],
+      [['admin', 'secadmin', 'finance'], FORBIDDEN],
+      [allBut('admin', 'secadmin', 'finance'), ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
     ],
   },
 ];

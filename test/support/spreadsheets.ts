@@ -11,12 +11,12 @@ export interface Sheet {
   rows: unknown[][];
 }
 
-/** GET `path` as `user` and read the XLSX it answers (status only when it is not 200). */
-export async function downloadSheet(t: TestPlatform, user: string, path: string, query: Record<string, string | number | boolean> = {}): Promise<Sheet> {
+/** GET `path` as `user` (null: the public, signed out) and read the XLSX it answers (status only when it is not 200). */
+export async function downloadSheet(t: TestPlatform, user: string | null, path: string, query: Record<string, string | number | boolean> = {}): Promise<Sheet> {
   const res = await t.http
     .get(path)
     .query(query)
-    .set(await t.as(user))
+    .set(user ? await t.as(user) : {})
     .buffer(true)
     .parse((r, cb) => {
       const chunks: Buffer[] = [];

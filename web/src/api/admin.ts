@@ -14,13 +14,15 @@ export const ROLES: readonly Role[] = ALL_ROLES;
 const versionTag = (v: number) => `"v${v}"`;
 const orgPath = (id: string) => ({ path: { id } });
 
-export const fetchOrgs = (signal?: AbortSignal) => dataOf(client.GET('/api/orgs', { signal }));
+export const fetchOrgs = (signal?: AbortSignal, query: QueryOf<'/api/orgs'> = {}) => dataOf(client.GET('/api/orgs', { params: { query }, signal }));
 export const createOrg = (body: RequestBody<'/api/orgs', 'post'>) => call(client.POST('/api/orgs', { body }));
 export const updateOrg = (org: Organisation, body: RequestBody<'/api/orgs/{id}', 'patch'>) =>
   call(client.PATCH('/api/orgs/{id}', { params: { ...orgPath(org.id), header: ifMatch(versionTag(org.version)) }, body }));
 
-export const fetchUsers = (query: Pick<QueryOf<'/api/users'>, 'q' | 'role' | 'page'>, signal?: AbortSignal) =>
-  dataOf(client.GET('/api/users', { params: { query: { ...query, pageSize: 50 } }, signal }));
+/** a page of accounts as the list shows them */
+export const USERS_PAGE_SIZE = 50;
+export const fetchUsers = (query: Omit<QueryOf<'/api/users'>, 'pageSize'>, signal?: AbortSignal) =>
+  dataOf(client.GET('/api/users', { params: { query: { ...query, pageSize: USERS_PAGE_SIZE } }, signal }));
 /** Reads the account fresh for its ETag, then changes it (a stale list row cannot overwrite someone's change). */
 export async function updateUser(id: string, body: Pick<RequestBody<'/api/users/{id}', 'patch'>, 'role' | 'disabled'>) {
   const current = await call(client.GET('/api/users/{id}', { params: { path: { id } } }));

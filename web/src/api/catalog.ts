@@ -1,7 +1,7 @@
 // The public catalog, its revisions and what changed; revision drafting for the sub-center, approval for GIA
 // and Finance.
 import type { RevisionTransitionAction } from '@catalog/revision-workflow';
-import { call, client, dataOf, ifMatch, langQuery, linkTo, type RequestBody, type Schemas } from './client';
+import { call, client, dataOf, ifMatch, langQuery, linkTo, type QueryOf, type RequestBody, type Schemas } from './client';
 
 export type PublishedCatalog = Schemas['PublishedCatalog'];
 export type CatalogView = Schemas['CatalogView'];
@@ -20,7 +20,7 @@ const plan = (number: number, code: string, planCode: string) => ({ path: { numb
 
 export const fetchCatalog = (signal?: AbortSignal) => dataOf(client.GET('/api/catalog', { signal }));
 
-export const fetchRevisions = (signal?: AbortSignal) => dataOf(client.GET('/api/catalog/revisions', { signal }));
+export const fetchRevisions = (signal?: AbortSignal, query: QueryOf<'/api/catalog/revisions'> = {}) => dataOf(client.GET('/api/catalog/revisions', { params: { query }, signal }));
 
 export const fetchRevision = (number: number, signal?: AbortSignal) => call(client.GET('/api/catalog/revisions/{number}', { params: revision(number), signal }));
 

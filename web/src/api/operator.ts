@@ -1,6 +1,6 @@
 // The sub-center operator's console: the resource-request queue, technical review, the desired-state preview,
 // provisioning jobs (202 + job id, then the job's log streamed as server-sent events) and a project's resources.
-import { call, client, dataOf, ifMatch, type Schemas } from './client';
+import { call, client, dataOf, ifMatch, type QueryOf, type Schemas } from './client';
 import { ApiError } from './errors';
 
 export type RequestStatus = Schemas['ResourceRequestStatus'];
@@ -14,8 +14,10 @@ export type JobAccepted = Schemas['JobAccepted'];
 
 const request = (id: string) => ({ path: { id } });
 
-export const fetchRequestQueue = (status: RequestStatus[], signal?: AbortSignal) =>
-  dataOf(client.GET('/api/resource-requests', { params: { query: { status, pageSize: 200 } }, signal }));
+export const fetchRequestQueue = (query: Omit<QueryOf<'/api/resource-requests'>, 'pageSize'>, signal?: AbortSignal) =>
+  dataOf(client.GET('/api/resource-requests', { params: { query: { ...query, pageSize: REQUEST_PAGE_SIZE } }, signal }));
+/** a page of the request queue */
+export const REQUEST_PAGE_SIZE = 50;
 
 export const fetchRequest = (id: string, signal?: AbortSignal) => call(client.GET('/api/resource-requests/{id}', { params: request(id), signal }));
 

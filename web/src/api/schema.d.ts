@@ -482,10 +482,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Catalog revisions you may read (the public sees published ones) */
+        /** Catalog revisions you may read (the public sees published ones), searched by number or title and filtered by state */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description search: the revision number (e.g. 3 or 第3版) or words of its title */
+                    q?: string;
+                    /** @description only revisions in this state */
+                    status?: "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -503,6 +508,15 @@ export interface paths {
                             /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
                             allowedActions?: components["schemas"]["AllowedAction"][];
                         };
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -572,6 +586,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/revisions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalog revisions you may read (the public: the published ones), searched and filtered as in the list, as XLSX, in the columns the console shows (at most 10,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description search: the revision number (e.g. 3 or 第3版) or words of its title */
+                    q?: string;
+                    /** @description only revisions in this state */
+                    status?: "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1832,11 +1898,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations (signed-in users) */
+        /** Organisations (signed-in users), searched and filtered by kind */
         get: {
             parameters: {
                 query?: {
                     kind?: components["schemas"]["OrgKind"];
+                    /** @description search: the code or the name (Chinese or English) */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1853,6 +1921,15 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["Organisation"][];
                         };
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description 未登录或登录过期 / not signed in */
@@ -1933,6 +2010,75 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations, searched and filtered as in the list, as XLSX, in the columns the console shows (at most 10,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: components["schemas"]["OrgKind"];
+                    /** @description search: the code or the name (Chinese or English) */
+                    q?: string;
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2074,6 +2220,7 @@ export interface paths {
                 query?: {
                     orgId?: string;
                     role?: components["schemas"]["Role"];
+                    /** @description search: the username, the name or the organisation */
                     q?: string;
                     page?: number;
                     pageSize?: number;
@@ -2203,6 +2350,76 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounts you may read, searched and filtered as in the list, each with the fields you may read, as XLSX, in the columns the console shows (at most 10,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: string;
+                    role?: components["schemas"]["Role"];
+                    /** @description search: the username, the name or the organisation */
+                    q?: string;
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4577,10 +4794,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open public notices of fund allocations (public) */
+        /** Open public notices of fund allocations (public), searched by project or organisation */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description search: the project number or name, or the organisation */
+                    q?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4596,6 +4816,65 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["PublicNotice"][];
                         };
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open public notices (public), searched as in the list, as XLSX, in the columns the console shows (at most 10,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description search: the project number or name, or the organisation */
+                    q?: string;
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -8852,6 +9131,8 @@ export interface paths {
                 query?: {
                     status?: components["schemas"]["ResourceRequestStatus"] | components["schemas"]["ResourceRequestStatus"][];
                     projectId?: string;
+                    /** @description search: the request number, or the project number, name, approval number or organisation */
+                    q?: string;
                     page?: number;
                     pageSize?: number;
                 };
@@ -8868,6 +9149,76 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ResourceRequestPage"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resource-requests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resource requests you may see, searched and filtered as in the list, as XLSX, in the columns the console shows (at most 10,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["ResourceRequestStatus"] | components["schemas"]["ResourceRequestStatus"][];
+                    projectId?: string;
+                    /** @description search: the request number, or the project number, name, approval number or organisation */
+                    q?: string;
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
                     };
                 };
                 /** @description 请求内容有误 / invalid request */

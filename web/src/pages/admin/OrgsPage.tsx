@@ -1,13 +1,19 @@
-// Organisations (system administrator): list, create, rename, change kind, activate/deactivate (If-Match).
+// Organisations (system administrator): list (searched by code or name, filtered by kind, exported, all kept in the
+// address), create, rename, change kind, activate/deactivate (If-Match).
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { createOrg, fetchOrgs, ORG_KINDS, updateOrg, type OrgKind, type Organisation } from '../../api/admin';
+import { downloadList } from '../../api/download';
 import { ApiError } from '../../api/errors';
+import { ListToolbar } from '../../components/ListToolbar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { useApiData } from '../../hooks/useApiData';
+import { useListParams } from '../../hooks/useListParams';
 import { useI18n, type MessageKey } from '../../i18n';
+
+const FILTERS = ['kind'] as const;
 
 interface OrgForm {
   code: string;
@@ -18,9 +24,11 @@ interface OrgForm {
 }
 
 export function OrgsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const state = useApiData((signal) => fetchOrgs(signal), []);
+  const list = useListParams(FILTERS);
+  const query = list.query as { q?: string; kind?: OrgKind };
+  const state = useApiData((signal) => fetchOrgs(signal, query), [JSON.stringify(query)]);
   const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
   const [form] = Form.useForm<OrgForm>();
   const [busy, setBusy] = useState(false);
@@ -67,6 +75,25 @@ export function OrgsPage() {
         }
       />
       <Card className="zy-card">
+        <ListToolbar
+          list={list}
+          placeholder={t('list.orgSearch')}
+          testId="orgs"
+          exporting={{
+            label: t('list.export'),
+            failed: t('list.exportFailed'),
+            download: () => downloadList('/api/orgs/export', query, locale, t('list.orgsFile'), t('list.exportFailed')),
+          }}
+        >
+          <Select<OrgKind | ''>
+            aria-label={t('list.filter.kind')}
+            style={{ width: 180 }}
+            value={(list.filters.kind as OrgKind | undefined) ?? ''}
+            onChange={(v) => list.setFilter('kind', v || undefined)}
+            options={[{ value: '', label: t('list.filter.allKinds') }, ...ORG_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}` as MessageKey) }))]}
+            data-testid="orgs-kind"
+          />
+        </ListToolbar>
         <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('admin.noOrgs')} />}>
           {(d) => (
             <div data-testid="orgs-table">

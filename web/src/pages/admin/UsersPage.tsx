@@ -1,24 +1,30 @@
-// User accounts (security administrator): search, change a role, unlock an account locked by failed sign-ins,
-// reset a password (which ends that user's sessions).
+// User accounts (security administrator): search by username, name or organisation and filter by role and
+// organisation on the server (kept in the address, exported as shown), change a role, unlock an account locked by
+// failed sign-ins, reset a password (which ends that user's sessions).
 import { useState, type HTMLAttributes } from 'react';
-import { App, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { fetchUsers, resetPassword, ROLES, unlockUser, updateUser, type UserAccount } from '../../api/admin';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { fetchOrgs, fetchUsers, resetPassword, ROLES, unlockUser, updateUser, USERS_PAGE_SIZE, type UserAccount } from '../../api/admin';
+import { downloadList } from '../../api/download';
 import { ApiError } from '../../api/errors';
+import { ListToolbar } from '../../components/ListToolbar';
 import type { Role } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
+import { serverTable, useListParams } from '../../hooks/useListParams';
 import { useI18n, type MessageKey } from '../../i18n';
 
+const FILTERS = ['role', 'orgId'] as const;
+
 export function UsersPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const [q, setQ] = useState('');
-  const [role, setRole] = useState<Role | undefined>(undefined);
-  const [page, setPage] = useState(1);
-  const state = useApiData((signal) => fetchUsers({ q: q || undefined, role, page }, signal), [q, role, page]);
+  const list = useListParams(FILTERS);
+  const query = list.query as { q?: string; role?: Role; orgId?: string };
+  const state = useApiData((signal) => fetchUsers({ ...query, page: list.page }, signal), [JSON.stringify(query), list.page]);
+  const orgs = useApiData((signal) => fetchOrgs(signal), []);
   const [resetting, setResetting] = useState<UserAccount | null>(null);
   const [rowBusy, setRowBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(undefined);
@@ -46,29 +52,35 @@ export function UsersPage() {
     <>
       <PageTitle title={t('admin.usersTitle')} subtitle={t('admin.usersHint')} />
       <Card className="zy-card">
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            aria-label={t('admin.search')}
-            placeholder={t('admin.search')}
-            allowClear
-            style={{ width: 260 }}
-            onSearch={(v) => {
-              setPage(1);
-              setQ(v.trim());
-            }}
-            data-testid="user-search"
-          />
+        <ListToolbar
+          list={list}
+          placeholder={t('list.userSearch')}
+          testId="users"
+          exporting={{
+            label: t('list.export'),
+            failed: t('list.exportFailed'),
+            download: () => downloadList('/api/users/export', query, locale, t('list.usersFile'), t('list.exportFailed')),
+          }}
+        >
           <Select<Role | ''>
             aria-label={t('admin.roleFilter')}
             style={{ width: 200 }}
-            value={role ?? ''}
-            onChange={(v) => {
-              setPage(1);
-              setRole(v || undefined);
-            }}
+            value={(list.filters.role as Role | undefined) ?? ''}
+            onChange={(v) => list.setFilter('role', v || undefined)}
             options={[{ value: '', label: t('admin.allRoles') }, ...ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))]}
+            data-testid="users-role"
           />
-        </Flex>
+          <Select<string>
+            aria-label={t('list.filter.org')}
+            style={{ width: 240 }}
+            showSearch
+            optionFilterProp="label"
+            value={list.filters.orgId ?? ''}
+            onChange={(v) => list.setFilter('orgId', v || undefined)}
+            options={[{ value: '', label: t('list.filter.allOrgs') }, ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))]}
+            data-testid="users-org"
+          />
+        </ListToolbar>
         {actionError !== undefined && <ErrorAlert error={actionError} />}
         <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('admin.noUsers')} />}>
           {(d) => (
@@ -78,7 +90,7 @@ export function UsersPage() {
                 size="middle"
                 dataSource={d.items}
                 scroll={{ x: true }}
-                pagination={{ current: d.page, pageSize: d.pageSize, total: d.total, onChange: setPage, hideOnSinglePage: true, showTotal: (total) => t('admin.total', { total }) }}
+                {...serverTable(list, d.total, USERS_PAGE_SIZE)}
                 onRow={(u) => ({ 'data-testid': `user-${u.username}` }) as HTMLAttributes<HTMLElement>}
                 columns={[
                   { title: t('admin.username'), dataIndex: 'username', render: (n: string) => <code>{n}</code> },

@@ -1,15 +1,18 @@
-// The catalog's published revisions (public) and, for a chosen one, what changed against the one before.
+// The catalog's published revisions (public), searched by number or title and exported as shown (kept in the
+// address), and for a chosen one, what changed against the one before.
 import { Card, Col, Row, Table } from 'antd';
 import { REVISION_MACHINE, type RevisionState } from '@catalog/revision-workflow';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { fetchRevisionDiff, fetchRevisions } from '../../api/catalog';
 import type { RevisionSummary } from '../../api/catalog';
 import { RevisionDiffView } from '../../components/catalog/RevisionDiffView';
+import { RevisionListToolbar } from '../../components/catalog/RevisionListToolbar';
 import { PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { RevisionStatusTag } from '../../components/StatusTag';
 import { formatDate } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
+import { useListParams } from '../../hooks/useListParams';
 import { useI18n } from '../../i18n';
 import { ExportButtons } from './ExportButtons';
 
@@ -20,7 +23,11 @@ export function RevisionHistoryPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const params = useParams();
-  const revisions = useApiData((signal) => fetchRevisions(signal), []);
+  const loc = useLocation();
+  const list = useListParams([]);
+  // the public history: the published revisions (also for a signed-in reader who may read more)
+  const query = { ...list.query, status: 'PUBLISHED' as const };
+  const revisions = useApiData((signal) => fetchRevisions(signal, query), [JSON.stringify(query)]);
   const published = (revisions.data?.items ?? []).filter(isPublished);
   const chosen = params.number ? Number(params.number) : published.reduce((m, r) => Math.max(m, r.number), 0) || undefined;
 
@@ -30,6 +37,7 @@ export function RevisionHistoryPage() {
       <Row gutter={16}>
         <Col xs={24} lg={9}>
           <Card size="small" title={t('history.list')} className="zy-card">
+            <RevisionListToolbar list={list} query={query} />
             <PageState state={revisions} isEmpty={(d) => d.items.length === 0}>
               {(d) => (
                 <Table<RevisionSummary>
@@ -38,7 +46,7 @@ export function RevisionHistoryPage() {
                   pagination={false}
                   dataSource={d.items.filter(isPublished).sort((a, b) => b.number - a.number)}
                   rowClassName={(r) => (r.number === chosen ? 'ant-table-row-selected' : '')}
-                  onRow={(r) => ({ onClick: () => navigate(`/catalog/revisions/${r.number}`), style: { cursor: 'pointer' } })}
+                  onRow={(r) => ({ onClick: () => navigate({ pathname: `/catalog/revisions/${r.number}`, search: loc.search }), style: { cursor: 'pointer' } })}
                   columns={[
                     { title: t('history.number'), dataIndex: 'number', width: 70, render: (n: number) => t('catalog.revisionLabel', { n }) },
                     { title: t('history.titleColumn'), dataIndex: 'title' },

@@ -1,22 +1,38 @@
-// Open public notices of fund allocations (Art. 10), readable without signing in, each open to objections.
+// Open public notices of fund allocations (Art. 10), readable without signing in, each open to objections; searched
+// by project or unit and exported as shown (kept in the address), without signing in too.
 import { useState } from 'react';
 import { Button, Card, Descriptions, Typography } from 'antd';
+import { downloadList } from '../../api/download';
 import { fetchNotices } from '../../api/notices';
+import { ListToolbar } from '../../components/ListToolbar';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { useApiData } from '../../hooks/useApiData';
+import { useListParams } from '../../hooks/useListParams';
 import { useI18n } from '../../i18n';
 import { ObjectionForm } from './ObjectionForm';
 
 export function NoticesPage() {
-  const { t } = useI18n();
-  const notices = useApiData((signal) => fetchNotices(signal), []);
+  const { t, locale } = useI18n();
+  const list = useListParams([]);
+  const query = list.query;
+  const notices = useApiData((signal) => fetchNotices(signal, query), [JSON.stringify(query)]);
   const [objecting, setObjecting] = useState<string | null>(null);
   return (
     <>
       <PageTitle title={t('notices.title')} subtitle={t('notices.subtitle')} />
+      <ListToolbar
+        list={list}
+        placeholder={t('list.noticeSearch')}
+        testId="notices"
+        exporting={{
+          label: t('list.export'),
+          failed: t('list.exportFailed'),
+          download: () => downloadList('/api/notices/export', query, locale, t('list.noticesFile'), t('list.exportFailed')),
+        }}
+      />
       <PageState state={notices} isEmpty={(d) => d.items.length === 0} empty={<Card><EmptyState description={t('notices.none')} /></Card>}>
         {(d) =>
           d.items.map((n) => (

@@ -1,13 +1,16 @@
-// The sub-center's resource-request queue: requests to review (SUBMITTED), to provision (APPROVED), and in flight.
-import { useState } from 'react';
+// The sub-center's resource-request queue: requests to review (SUBMITTED), to provision (APPROVED), and in flight;
+// searched by request, project or unit and exported as shown, the tab and the search kept in the address.
 import { REQUEST_MACHINE } from '@provisioners/request-workflow';
 import { Button, Card, Table, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
-import { fetchRequestQueue, type OperatorRequest, type RequestStatus } from '../../api/operator';
+import { downloadList } from '../../api/download';
+import { fetchRequestQueue, REQUEST_PAGE_SIZE, type OperatorRequest, type RequestStatus } from '../../api/operator';
+import { ListToolbar } from '../../components/ListToolbar';
 import { PageState, EmptyState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
+import { serverTable, useListParams } from '../../hooks/useListParams';
 import { useI18n, type MessageKey } from '../../i18n';
 import { RequestStatusTag, itemsText } from '../../components/resources/statusTags';
 
@@ -19,11 +22,12 @@ const TABS: { key: string; label: MessageKey; status: RequestStatus[] }[] = [
 ];
 
 export function OperatorQueuePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
-  const [tab, setTab] = useState(params.get('tab') ?? 'submitted');
-  const current = TABS.find((x) => x.key === tab) ?? TABS[0]!;
-  const state = useApiData((signal) => fetchRequestQueue(current.status, signal), [current.key]);
+  const list = useListParams([], ['tab']);
+  const current = TABS.find((x) => x.key === params.get('tab')) ?? TABS[0]!;
+  const query = { ...list.query, status: current.status };
+  const state = useApiData((signal) => fetchRequestQueue({ ...query, page: list.page }, signal), [JSON.stringify(query), list.page]);
 
   const columns = [
     {
@@ -64,11 +68,24 @@ export function OperatorQueuePage() {
       <PageTitle title={t('operator.queueTitle')} extra={<Button onClick={state.reload}>{t('operator.refresh')}</Button>} />
       <Typography.Paragraph type="secondary">{t('operator.queueHint')}</Typography.Paragraph>
       <Card className="zy-card">
+        <ListToolbar
+          list={list}
+          placeholder={t('list.requestSearch')}
+          testId="requests"
+          exporting={{
+            label: t('list.export'),
+            failed: t('list.exportFailed'),
+            download: () => downloadList('/api/resource-requests/export', query, locale, t('list.requestsFile'), t('list.exportFailed')),
+          }}
+        />
         <Tabs
           activeKey={current.key}
           onChange={(k) => {
-            setTab(k);
-            setParams({ tab: k }, { replace: true });
+            // another tab keeps the search, from its first page
+            const next = new URLSearchParams(params);
+            next.set('tab', k);
+            next.delete('page');
+            setParams(next, { replace: true });
           }}
           items={TABS.map((x) => ({ key: x.key, label: t(x.label) }))}
         />
@@ -80,7 +97,7 @@ export function OperatorQueuePage() {
               size="middle"
               columns={columns}
               dataSource={page.items}
-              pagination={page.items.length > 20 ? { pageSize: 20 } : false}
+              {...serverTable(list, page.total, REQUEST_PAGE_SIZE)}
               scroll={{ x: true }}
             />
             </div>

@@ -1,16 +1,19 @@
-// Catalog revisions: the list with their state, and for one revision what changed and the reviews so far. The
+// Catalog revisions: the list with their state (searched by number or title, filtered by state, exported as shown, kept
+// in the address), and for one revision what changed and the reviews so far. The
 // sub-center starts and edits drafts and submits them; GIA and Finance approve or return, GIA publishes; the
 // auditor reads.
-import { OPEN_STATES, REVISION_MACHINE, type RevisionState } from '@catalog/revision-workflow';
+import { OPEN_STATES, REVISION_MACHINE, REVISION_STATES, type RevisionState } from '@catalog/revision-workflow';
 import { offers, pending } from '../../../api/actions';
 import { ActionButton } from '../../../components/ActionButton';
 import { useState } from 'react';
-import { App, Button, Card, Col, Input, Row, Space, Table, Timeline, Typography } from 'antd';
-import { useNavigate, useParams } from 'react-router-dom';
+import { App, Button, Card, Col, Input, Row, Select, Space, Table, Timeline, Typography } from 'antd';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useListParams } from '../../../hooks/useListParams';
 import { fetchRevision, fetchRevisionDiff, fetchRevisions, revisionTransition, type RevisionAction } from '../../../api/catalog';
 import { ApiError } from '../../../api/errors';
 import type { RevisionSummary } from '../../../api/catalog';
 import { RevisionDiffView } from '../../../components/catalog/RevisionDiffView';
+import { RevisionListToolbar } from '../../../components/catalog/RevisionListToolbar';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
@@ -24,12 +27,16 @@ import { AuditTrailLink } from '../../../components/AuditTrailLink';
 import { ConfirmSummary, useConfirm } from '../../../hooks/useConfirm';
 
 const isOpen = (status: string) => (OPEN_STATES as readonly string[]).includes(status);
+const FILTERS = ['status'] as const;
 
 export function RevisionApprovalPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const loc = useLocation();
   const { number } = useParams();
-  const list = useApiData((signal) => fetchRevisions(signal), []);
+  const params = useListParams(FILTERS);
+  const query = params.query as { q?: string; status?: RevisionState };
+  const list = useApiData((signal) => fetchRevisions(signal, query), [JSON.stringify(query)]);
   const items = [...(list.data?.items ?? [])].sort((a, b) => b.number - a.number);
   // the open revision first (one at a time: the machine's OPEN_STATES)
   const chosen = number ? Number(number) : (items.find((r) => isOpen(r.status)) ?? items[0])?.number;
@@ -48,6 +55,16 @@ export function RevisionApprovalPage() {
       <Row gutter={16}>
         <Col xs={24} lg={drafting ? 6 : 9}>
           <Card size="small" className="zy-card" title={t('history.list')}>
+            <RevisionListToolbar list={params} query={query}>
+              <Select<RevisionState | ''>
+                aria-label={t('list.filter.state')}
+                style={{ width: 130 }}
+                value={(params.filters.status as RevisionState | undefined) ?? ''}
+                onChange={(v) => params.setFilter('status', v || undefined)}
+                options={[{ value: '', label: t('list.filter.allStates') }, ...REVISION_STATES.map((s) => ({ value: s, label: t(`revision.status.${s}` as MessageKey) }))]}
+                data-testid="revisions-state"
+              />
+            </RevisionListToolbar>
             <PageState state={list} isEmpty={(d) => d.items.length === 0}>
               {() => (
                 <Table<RevisionSummary>
@@ -56,7 +73,7 @@ export function RevisionApprovalPage() {
                   pagination={false}
                   dataSource={items}
                   rowClassName={(r) => (r.number === chosen ? 'ant-table-row-selected' : '')}
-                  onRow={(r) => ({ onClick: () => navigate(`/review/revisions/${r.number}`), style: { cursor: 'pointer' } })}
+                  onRow={(r) => ({ onClick: () => navigate({ pathname: `/review/revisions/${r.number}`, search: loc.search }), style: { cursor: 'pointer' } })}
                   columns={[
                     { title: t('history.number'), dataIndex: 'number', width: 70, render: (n: number) => t('catalog.revisionLabel', { n }) },
                     { title: t('history.titleColumn'), dataIndex: 'title' },

@@ -8,8 +8,8 @@ import { JOB_STATES } from './job-workflow.js';
 
 export const REQUEST_STATES = ['SUBMITTED', 'APPROVED', 'RETURNED', 'PROVISIONING', 'PROVISIONED', 'FAILED', 'DEPROVISIONING', 'DEPROVISIONED'] as const;
 export { JOB_STATES };
-export const RESOURCE_STATES = ['PENDING', 'PROVISIONING', 'READY', 'FAILED', 'DRIFTED', 'DEPROVISIONED'] as const;
-export const TENANT_STATES = ['NONE', 'FAILED', 'DRIFTED', 'PROVISIONING', 'READY'] as const;
+import { RESOURCE_STATES, TENANT_STATES } from './resource-states.js';
+export { RESOURCE_STATES, TENANT_STATES };
 
 export const requestStatusSchema = z.enum(REQUEST_STATES).openapi('ResourceRequestStatus');
 export const jobStateSchema = z.enum(JOB_STATES).openapi('JobState');
@@ -94,7 +94,10 @@ export const jobEventSchema = z
     seq: z.string(),
     at: z.string(),
     level: z.enum(['debug', 'info', 'warn', 'error']),
-    message: z.string(),
+    code: z.string().describe('what the line says, as a stable code (job.log.*); job.log.legacy: a line written before lines had codes, its text as stored'),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).describe("the code's parameters"),
+    text: z.string().describe("the line in the reader's language (Accept-Language)"),
+    detail: z.string().nullable().describe("the engine's own words (Pulumi's output, the Kubernetes API server's message), verbatim and untranslated"),
     data: z.record(z.string(), z.unknown()).nullable().describe("the driver's structured detail, if any; its keys depend on the driver"),
   })
   .openapi('JobEvent');
@@ -147,7 +150,9 @@ export const provisionedResourceSchema = z
     planCode: z.string().nullable(),
     requestId: z.string().nullable(),
     state: z.enum(RESOURCE_STATES),
-    detail: z.string().nullable(),
+    stateLabel: z.string().describe("the state's name in the reader's language"),
+    detail: z.string().nullable().describe("the platform's note in the reader's language, or the cluster's own words (detailFromEngine)"),
+    detailFromEngine: z.boolean().describe('the detail is what the cluster said (KubeVirt, CloudNativePG), verbatim and untranslated'),
     credentialsRevealed: z.boolean(),
     updatedAt: z.string(),
   })
@@ -163,6 +168,7 @@ export const projectResourcesSchema = z
     driver: z.string(),
     clusterConnected: z.boolean(),
     state: z.enum(TENANT_STATES).describe('the tenant as a whole'),
+    stateLabel: z.string().describe("the tenant's state in the reader's language"),
     resources: z.array(provisionedResourceSchema),
     entitlement: z.array(entitlementUsageSchema),
     drift: z.array(driftItemSchema).nullable().describe('null: never checked'),

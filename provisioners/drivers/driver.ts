@@ -2,12 +2,13 @@
 // (one project namespace) at a time. The Pulumi driver and the render driver both implement it, so the job
 // worker never knows which one it holds.
 import { AppError, ConflictError, NotFoundError } from '../../core/errors.js';
+import type { LogLine } from '../job-log.js';
 import type { K8sObject } from '../tenant-input.js';
 
 export type EventLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** Streams progress lines while an operation runs (written to the job's log, shown live in the UI). */
-export type OnEvent = (level: EventLevel, message: string, data?: Record<string, unknown>) => void;
+/** Streams progress lines while an operation runs (written to the job's log, shown live in the UI, in the reader's language). */
+export type OnEvent = (level: EventLevel, line: LogLine) => void;
 
 export type ChangeOp = 'create' | 'update' | 'replace' | 'delete';
 

@@ -145,7 +145,7 @@ describe('provisioning an approved request', () => {
     const job = await waitForJob(jobId);
     expect(job.state).toBe('SUCCEEDED');
     expect(job.attempts).toBe(1);
-    expect(job.events.map((e: { message: string }) => e.message).join('\n')).toMatch(/succeeded/);
+    expect(job.events.map((e: { code: string }) => e.code)).toContain('job.log.succeeded');
     const sse = await t.http.get(`/api/jobs/${jobId}/events`).set(await t.as('bdc')).buffer(true).parse((res, cb) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));

@@ -47,7 +47,7 @@ afterAll(() => t?.stop());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function job(id: string) {
-  return (await t.http.get(`/api/jobs/${id}`).set(await t.as('bdc'))).body as { state: string; error: string | null; events: { seq: string; message: string }[] };
+  return (await t.http.get(`/api/jobs/${id}`).set(await t.as('bdc'))).body as { state: string; error: string | null; events: { seq: string; code: string; params: Record<string, unknown>; text: string; detail: string | null }[] };
 }
 
 async function finished(id: string) {
@@ -60,7 +60,7 @@ async function finished(id: string) {
     150_000,
     300,
   );
-  expect(j.state, `${j.error}\n${j.events.map((e) => e.message).join('\n')}`).toBe('SUCCEEDED');
+  expect(j.state, `${j.error}\n${j.events.map((e) => `${e.text} ${e.detail ?? ''}`).join('\n')}`).toBe('SUCCEEDED');
   return j;
 }
 
@@ -199,8 +199,8 @@ describe('provisioning on a real API server through Pulumi', () => {
     // stand-in for CloudNativePG: the backup completes
     await writeStatus(BACKUPS as typeof VM, backup.metadata.name, { phase: 'completed' });
     const done = await finished(res.body.jobId);
-    const messages = done.events.map((e) => e.message);
-    const backedUp = messages.findIndex((m) => m.includes('final backup') && m.includes('completed'));
+    const messages = done.events.map((e) => `${e.code} ${JSON.stringify(e.params)} ${e.detail ?? ''}`);
+    const backedUp = messages.findIndex((m) => m.startsWith('job.log.finalBackupCompleted'));
     expect(backedUp).toBeGreaterThan(-1);
     expect(messages.slice(0, backedUp).some((m) => /delete/i.test(m) && !m.includes('Backup'))).toBe(false);
 

@@ -135,7 +135,7 @@ describe('operator console', { timeout: 90_000 }, () => {
     await page.getByTestId('request-status').getByText('已开通').waitFor();
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^ui-[A-Za-z0-9._:-]{8,}$/);
-    expect(await page.getByTestId('job-log').innerText()).toContain('succeeded');
+    expect(await page.getByTestId('job-log').innerText()).toContain('完成');
     // the log came as server-sent events, carrying the session's bearer token
     expect(streams.length).toBeGreaterThanOrEqual(1);
     expect(streams[0]).toMatch(/^Bearer /);

@@ -9056,7 +9056,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A job's log as server-sent events (text/event-stream), ending when the job ends */
+        /** A job's log as server-sent events (text/event-stream), ending when the job ends: each `log` event carries a JobEvent (its seq as the event id), in the reader's language */
         get: {
             parameters: {
                 query?: never;
@@ -10368,7 +10368,16 @@ export interface components {
             at: string;
             /** @enum {string} */
             level: "debug" | "info" | "warn" | "error";
-            message: string;
+            /** @description what the line says, as a stable code (job.log.*); job.log.legacy: a line written before lines had codes, its text as stored */
+            code: string;
+            /** @description the code's parameters */
+            params: {
+                [key: string]: string | number | string[];
+            };
+            /** @description the line in the reader's language (Accept-Language) */
+            text: string;
+            /** @description the engine's own words (Pulumi's output, the Kubernetes API server's message), verbatim and untranslated */
+            detail: string | null;
             /** @description the driver's structured detail, if any; its keys depend on the driver */
             data: {
                 [key: string]: unknown;
@@ -10383,6 +10392,8 @@ export interface components {
              * @enum {string}
              */
             state: "NONE" | "FAILED" | "DRIFTED" | "PROVISIONING" | "READY";
+            /** @description the tenant's state in the reader's language */
+            stateLabel: string;
             resources: components["schemas"]["ProvisionedResource"][];
             entitlement: components["schemas"]["EntitlementUsage"][];
             /** @description null: never checked */
@@ -10402,7 +10413,12 @@ export interface components {
             requestId: string | null;
             /** @enum {string} */
             state: "PENDING" | "PROVISIONING" | "READY" | "FAILED" | "DRIFTED" | "DEPROVISIONED";
+            /** @description the state's name in the reader's language */
+            stateLabel: string;
+            /** @description the platform's note in the reader's language, or the cluster's own words (detailFromEngine) */
             detail: string | null;
+            /** @description the detail is what the cluster said (KubeVirt, CloudNativePG), verbatim and untranslated */
+            detailFromEngine: boolean;
             credentialsRevealed: boolean;
             updatedAt: string;
         };

@@ -5,21 +5,11 @@ import { hasMessage, listOf, registerMessages, t, type Locale } from '../core/i1
 import type { JobEvent } from '../core/db/generated/client.js';
 import { JOB_LOG_MESSAGES, LEGACY_LOG_CODE } from './job-log-messages.js';
 import type { LogLine, LogParams } from './job-log.js';
+import type { JobEventView } from './view-schema.js';
 // the job kinds' names ({kind}), registered once with the trail's names
 import './audit-names.js';
 
 registerMessages(JOB_LOG_MESSAGES);
-
-export interface JobEventView {
-  seq: string;
-  at: string;
-  level: 'debug' | 'info' | 'warn' | 'error';
-  code: string;
-  params: LogParams;
-  text: string;
-  detail: string | null;
-  data: Record<string, unknown> | null;
-}
 
 /** The parameters as the reader reads them: lists joined, our own keys (job.kind.*, job.op.*) named in their language. */
 function readable(params: LogParams, locale: Locale): Record<string, string | number> {

@@ -19,6 +19,7 @@ import type { RequestActions } from './request-actions.js';
 import { drawnBy, type ResourceRequestService } from './requests.js';
 import type { StatusReader } from './status-reader.js';
 import { loadTenantInput, tenantNamespaceOf } from './tenant-state.js';
+import { driftView } from './drift-view.js';
 import { jobEventView } from './job-log-view.js';
 import { resourceDetail, resourceStateLabel } from './resource-state-view.js';
 import type { JobDetail, JobView, ProjectResources } from './view-schema.js';
@@ -203,7 +204,7 @@ export function createProvisioningService({ db, queue, requests, requestActions,
     // and what the live read below sees (quota, VM run state, objects gone)
     const changedSince = lastCheck && jobs.some((j) => isChanging(j.kind) && j.state === 'SUCCEEDED' && j.finishedAt && j.finishedAt > lastCheck.finishedAt!);
     const checked = lastCheck && !changedSince ? ((lastCheck.result as { drift?: DriftItem[] } | null)?.drift ?? []) : null;
-    let drift: { kind: string; name: string; reason: string }[] | null = checked;
+    let drift: DriftItem[] | null = checked;
     let observed = new Map<string, { state: string; detail?: string }>();
     if (status && rows.length) {
       const input = await loadTenantInput(prisma, projectId);
@@ -240,7 +241,7 @@ export function createProvisioningService({ db, queue, requests, requestActions,
       stateLabel: resourceStateLabel(tenant, locale),
       resources: views,
       entitlement: entitlementUsage(entitlement, drawn),
-      drift,
+      drift: drift && drift.map((d) => driftView(d, locale)),
       driftCheckedAt: lastCheck?.finishedAt?.toISOString() ?? null,
       jobs: jobs.map(toJobView),
     };

@@ -59,8 +59,31 @@ export const objectChangeSchema = z
   })
   .openapi('ObjectChange');
 
-/** Something that runs differs from what should run. */
-export const driftItemSchema = z.object({ kind: z.string(), name: z.string(), namespace: z.string().optional(), reason: z.string() }).openapi('DriftItem');
+/** Something that runs differs from what should run, as a drift check keeps it with its job. */
+export const driftItemSchema = z
+  .object({
+    kind: z.string(),
+    name: z.string(),
+    namespace: z.string().optional(),
+    reason: z.string().describe('in English'),
+    code: z.string().optional().describe('why, as a stable code (drift.*); absent from checks kept before drift had codes'),
+    params: z.record(z.string(), z.string()).optional(),
+    detail: z.string().optional().describe('what differs, as read from the cluster'),
+  })
+  .openapi('DriftItem');
+
+/** Drift as a project's resources show it: why, in the reader's language. */
+export const driftViewSchema = z
+  .object({
+    kind: z.string(),
+    name: z.string(),
+    namespace: z.string().optional(),
+    code: z.string().describe('why, as a stable code (drift.*); drift.legacy: kept before drift had codes, its reason as stored'),
+    reason: z.string().describe("in the reader's language"),
+    detail: z.string().nullable().describe('what differs, as read from the cluster, not translated'),
+  })
+  .openapi('DriftView');
+export type DriftView = z.infer<typeof driftViewSchema>;
 
 export const jobResultSchema = z
   .object({
@@ -101,6 +124,7 @@ export const jobEventSchema = z
     data: z.record(z.string(), z.unknown()).nullable().describe("the driver's structured detail, if any; its keys depend on the driver"),
   })
   .openapi('JobEvent');
+export type JobEventView = z.infer<typeof jobEventSchema>;
 
 export const jobDetailSchema = jobViewSchema.extend({ events: z.array(jobEventSchema).describe('its log, oldest first (at most 1,000 lines)') }).openapi('ProvisioningJobDetail');
 export type JobDetail = z.infer<typeof jobDetailSchema>;
@@ -171,7 +195,7 @@ export const projectResourcesSchema = z
     stateLabel: z.string().describe("the tenant's state in the reader's language"),
     resources: z.array(provisionedResourceSchema),
     entitlement: z.array(entitlementUsageSchema),
-    drift: z.array(driftItemSchema).nullable().describe('null: never checked'),
+    drift: z.array(driftViewSchema).nullable().describe('null: never checked'),
     driftCheckedAt: z.string().nullable().describe('when the last drift check finished'),
     jobs: z.array(jobViewSchema).describe('the latest ten jobs, newest first'),
   })

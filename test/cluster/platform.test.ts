@@ -67,7 +67,7 @@ async function finished(id: string) {
 async function resources(user = 'bdc') {
   const res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as(user));
   expect(res.status).toBe(200);
-  return res.body as { state: string; namespace: string; drift: { kind: string; name: string; reason: string }[] | null; resources: { id: string; kind: string; name: string; state: string; detail: string | null }[] };
+  return res.body as { state: string; namespace: string; drift: { kind: string; name: string; code: string; reason: string }[] | null; resources: { id: string; kind: string; name: string; state: string; detail: string | null }[] };
 }
 
 const names = (list: { items: { metadata?: { name?: string } }[] }) => list.items.map((i) => i.metadata!.name!).sort();
@@ -167,8 +167,8 @@ describe('provisioning on a real API server through Pulumi', () => {
     expect(view.state).toBe('DRIFTED');
     expect(view.drift).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'ResourceQuota', name: quota.metadata!.name, reason: expect.stringContaining('changed outside') }),
-        expect.objectContaining({ kind: 'NetworkPolicy', name: deleted, reason: expect.stringContaining('missing') }),
+        expect.objectContaining({ kind: 'ResourceQuota', name: quota.metadata!.name, code: 'drift.changed', reason: expect.stringContaining('被平台之外修改') }),
+        expect.objectContaining({ kind: 'NetworkPolicy', name: deleted, code: 'drift.missing', reason: expect.stringContaining('缺失') }),
       ]),
     );
 

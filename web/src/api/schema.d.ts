@@ -10353,7 +10353,15 @@ export interface components {
             kind: string;
             name: string;
             namespace?: string;
+            /** @description in English */
             reason: string;
+            /** @description why, as a stable code (drift.*); absent from checks kept before drift had codes */
+            code?: string;
+            params?: {
+                [key: string]: string;
+            };
+            /** @description what differs, as read from the cluster */
+            detail?: string;
         };
         JobAccepted: {
             jobId: string;
@@ -10397,7 +10405,7 @@ export interface components {
             resources: components["schemas"]["ProvisionedResource"][];
             entitlement: components["schemas"]["EntitlementUsage"][];
             /** @description null: never checked */
-            drift: components["schemas"]["DriftItem"][] | null;
+            drift: components["schemas"]["DriftView"][] | null;
             /** @description when the last drift check finished */
             driftCheckedAt: string | null;
             /** @description the latest ten jobs, newest first */
@@ -10427,6 +10435,17 @@ export interface components {
             entitled: number;
             used: number;
             left: number;
+        };
+        DriftView: {
+            kind: string;
+            name: string;
+            namespace?: string;
+            /** @description why, as a stable code (drift.*); drift.legacy: kept before drift had codes, its reason as stored */
+            code: string;
+            /** @description in the reader's language */
+            reason: string;
+            /** @description what differs, as read from the cluster, not translated */
+            detail: string | null;
         };
         DatabaseCredentials: {
             username: string;

@@ -48,7 +48,7 @@ export function ResourceTable({ resources }: { resources: ProjectResources }) {
           style={{ marginTop: 12 }}
           data-testid="resource-drift"
           title={t('operator.drift')}
-          description={resources.drift.map((d) => `${d.kind}/${d.name}: ${d.reason}`).join('；')}
+          description={resources.drift.map((d) => `${d.kind}/${d.name}: ${d.reason}${d.detail ? ` (${d.detail})` : ''}`).join('；')}
         />
       )}
     </>

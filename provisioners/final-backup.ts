@@ -4,6 +4,7 @@
 // not complete in time stops the deprovisioning: the job fails (and is retried), nothing is removed.
 import { ApiException, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
 import type { OnEvent } from './drivers/driver.js';
+import { logLine } from './job-log.js';
 import { obj } from './json-fields.js';
 import type { FinalBackupSpec } from './kinds/index.js';
 import { kubeConfigFromFile } from './status-sync.js';
@@ -38,7 +39,7 @@ export function createFinalBackups(kubeconfig: string | KubeConfig, opts: { time
       };
       try {
         await api.createNamespacedCustomObject({ group, version, namespace, plural, body });
-        onEvent('info', `已请求最终备份 ${name} / final backup ${name} requested`, { cluster: target, backup: name });
+        onEvent('info', logLine('job.log.finalBackupRequested', { name }, { data: { cluster: target, backup: name } }));
       } catch (err) {
         if (!(err instanceof ApiException && err.code === 409)) throw err; // 409: asked for by an earlier attempt
       }
@@ -47,7 +48,7 @@ export function createFinalBackups(kubeconfig: string | KubeConfig, opts: { time
         const live: unknown = await api.getNamespacedCustomObject({ group, version, namespace, plural, name });
         const outcome = backup.outcome(obj(obj(live).status));
         if (outcome && 'completed' in outcome) {
-          onEvent('info', `最终备份 ${name} 已完成 / final backup ${name} completed`, { cluster: target, backup: name });
+          onEvent('info', logLine('job.log.finalBackupCompleted', { name }, { data: { cluster: target, backup: name } }));
           return name;
         }
         if (outcome) throw new FinalBackupError(`final backup ${name} of ${target} failed: ${outcome.failed}; nothing was removed`);

@@ -7,6 +7,8 @@ import type { Tx } from '../core/db/database.js';
 import type { Prisma, ProvisioningJob } from '../core/db/generated/client.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Machine } from '../core/workflow/runner.js';
+import { logLine } from './job-log.js';
+import { writeLogLine } from './job-log-store.js';
 import { recordResources } from './job-runs.js';
 import { JOB_MACHINE, type JobAction, type JobState } from './job-workflow.js';
 import type { K8sObject } from './tenant-input.js';
@@ -38,13 +40,10 @@ export async function findJob(tx: Tx, actor: Actor, id: string): Promise<JobRow>
   return { ...job, status: job.state };
 }
 
-const logLine = (tx: Tx, jobId: string, level: string, message: string, data?: Record<string, unknown>) =>
-  tx.jobEvent.create({ data: { jobId, level, message, data: (data ?? undefined) as Prisma.InputJsonValue | undefined } });
-
 /** An attempt begins: counted by the job itself, not the queue (a worker that died mid-job leaves no retry count). */
 async function begin(tx: Tx, row: JobRow, env: JobEnv) {
   const attempt = row.attempts + 1;
-  await logLine(tx, row.id, 'info', `开始执行（第 ${attempt} 次）/ started (attempt ${attempt})`, { driver: env.driverName, stack: row.stack });
+  await writeLogLine(tx, row.id, 'info', logLine('job.log.started', { attempt }, { data: { driver: env.driverName, stack: row.stack } }));
   return { data: { startedAt: new Date(), attempts: attempt, error: null }, detail: { attempt } };
 }
 
@@ -72,27 +71,27 @@ export const jobMachine: Machine<JobState, JobAction, JobRow, JobInputs, JobEnv,
     start: { effect: ({ tx, row, env }) => begin(tx, row, env) },
     restart: {
       async effect({ tx, row, env }) {
-        await logLine(tx, row.id, 'warn', '上次执行中断，重新执行 / the last attempt was interrupted: running again');
+        await writeLogLine(tx, row.id, 'warn', logLine('job.log.restarted'));
         return begin(tx, row, env);
       },
     },
     succeed: {
       async effect({ tx, row, env, input }) {
         if (input.objects) await recordResources(tx, row.projectId, row.stack, input.objects, env.driverName);
-        await logLine(tx, row.id, 'info', '完成 / succeeded', input.summary);
+        await writeLogLine(tx, row.id, 'info', logLine('job.log.succeeded', undefined, { data: input.summary }));
         return { data: { finishedAt: new Date(), result: input.result }, detail: { summary: input.summary } };
       },
     },
     retry: {
       async effect({ tx, row, input }) {
-        await logLine(tx, row.id, 'error', `出错，将重试 / error, will retry: ${input.error}`);
+        await writeLogLine(tx, row.id, 'error', logLine('job.log.retrying', undefined, { detail: input.error }));
         return { data: { error: input.error, finishedAt: null }, detail: { attempt: row.attempts, error: input.error } };
       },
     },
     fail: {
       async effect({ tx, row, env, input }) {
         if (input.objects) await recordResources(tx, row.projectId, row.stack, input.objects, env.driverName);
-        await logLine(tx, row.id, 'error', `失败 / failed: ${input.error}`);
+        await writeLogLine(tx, row.id, 'error', logLine('job.log.failed', undefined, { detail: input.error }));
         return { data: { error: input.error, finishedAt: new Date() }, detail: { attempt: row.attempts, error: input.error }, auditOutcome: 'FAILURE' };
       },
     },

@@ -6,14 +6,14 @@ import type { Tx } from '../core/db/database.js';
 import { ConflictError } from '../core/errors.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import { CHANGING_KINDS, isChanging, type JobKind } from './job-kinds.js';
+import { kindParam, logLine } from './job-log.js';
+import { writeLogLine } from './job-log-store.js';
 
 export const PROVISIONING_QUEUE = 'provisioning';
 
 export interface JobMessage {
   jobId: string;
 }
-
-const KIND_LABEL: Record<JobKind, string> = { PROVISION: '开通', DEPROVISION: '回收', REPAIR: '修复', PREVIEW: '预览变更', REFRESH: '漂移检查' };
 
 export interface NewJob {
   kind: JobKind;
@@ -59,7 +59,7 @@ export async function createJobRecord(tx: Tx, deps: { queue: JobQueue; driverNam
       requestIdHttp: job.httpRequestId ?? null,
     },
   });
-  await tx.jobEvent.create({ data: { jobId: created.id, level: 'info', message: `已排队（${KIND_LABEL[job.kind]}）/ queued (${job.kind.toLowerCase()})` } });
+  await writeLogLine(tx, created.id, 'info', logLine('job.log.queued', { kind: kindParam(job.kind) }));
   await deps.queue.send<JobMessage>(PROVISIONING_QUEUE, { jobId: created.id }, { tx });
   if (audit) await recordAudit(tx, actor?.audit ?? { ...SYSTEM_CONTEXT, actorName: 'scheduler' }, { ...audit, detail: { jobId: created.id, stack: job.stack, ...audit.detail } });
   return created;

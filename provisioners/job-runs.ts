@@ -7,6 +7,7 @@ import { desiredState, LABELS, type ClusterProfile } from './desired-state.js';
 import type { OnEvent, ProvisioningDriver } from './drivers/driver.js';
 import type { FinalBackups } from './final-backup.js';
 import type { JobKind } from './job-kinds.js';
+import { logLine } from './job-log.js';
 import { WORKLOADS, workloadOf, type FinalBackupSpec } from './kinds/index.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { K8sObject } from './tenant-input.js';
@@ -50,7 +51,7 @@ export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent):
   const scope = job.kind === 'DEPROVISION' ? { exclude: requestId } : job.kind === 'PROVISION' || job.kind === 'PREVIEW' ? { include: requestId } : {};
   const input = await loadTenantInput(prisma, job.projectId, scope);
   const objects = desiredState(input, (await published.current()).view, profile);
-  onEvent('info', `期望状态：${objects.length} 个对象 / desired state: ${objects.length} objects`);
+  onEvent('info', logLine('job.log.desiredState', { count: objects.length }));
 
   switch (job.kind) {
     case 'PREVIEW': {
@@ -59,7 +60,7 @@ export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent):
     }
     case 'REFRESH': {
       const r = await driver.refresh(job.stack, objects, onEvent);
-      onEvent(r.drift.length ? 'warn' : 'info', r.drift.length ? `发现 ${r.drift.length} 处配置漂移 / ${r.drift.length} drifted objects` : '无配置漂移 / no drift');
+      onEvent(r.drift.length ? 'warn' : 'info', r.drift.length ? logLine('job.log.drift', { count: r.drift.length }) : logLine('job.log.noDrift'));
       return { result: { summary: r.summary, drift: r.drift as unknown as Prisma.InputJsonValue }, summary: r.summary };
     }
     case 'PROVISION':
@@ -89,7 +90,7 @@ async function backUpRemovedData(deps: JobRunDeps, job: JobToRun, remaining: K8s
   }
   if (!going.length) return;
   if (!deps.finalBackups) {
-    onEvent('warn', `未连接集群，无法自动做最终备份：${going.map((g) => g.name).join('、')} / no cluster connected: take the final backup of ${going.map((g) => g.name).join(', ')} by hand before applying`);
+    onEvent('warn', logLine('job.log.finalBackupByHand', { names: going.map((g) => g.name) }));
     return;
   }
   for (const g of going) await deps.finalBackups.take(g.backup, g.namespace, g.name, job.id, onEvent);
@@ -99,7 +100,8 @@ async function backUpRemovedData(deps: JobRunDeps, job: JobToRun, remaining: K8s
 export async function recordResources(tx: Tx, projectId: string, namespace: string, objects: K8sObject[], driverName: string) {
   const tracked = objects.filter((o) => TRACKED.has(o.kind));
   const state = driverName === 'render' ? 'PROVISIONING' : 'READY';
-  const detail = driverName === 'render' ? '已生成清单，待运维人员应用 / manifests rendered, waiting to be applied' : null;
+  // the platform's own note is kept as its code (resource-states.ts), named in the reader's language when read
+  const detail = driverName === 'render' ? 'resource.note.rendered' : null;
   for (const o of tracked) {
     const ns = o.kind === 'Namespace' ? o.metadata.name : (o.metadata.namespace ?? namespace);
     const requestId = o.metadata.labels?.[LABELS.requestId] ?? null;

@@ -19,6 +19,9 @@ import type { RequestActions } from './request-actions.js';
 import { drawnBy, type ResourceRequestService } from './requests.js';
 import type { StatusReader } from './status-reader.js';
 import { loadTenantInput, tenantNamespaceOf } from './tenant-state.js';
+import { driftView } from './drift-view.js';
+import { jobEventView } from './job-log-view.js';
+import { resourceDetail, resourceStateLabel } from './resource-state-view.js';
 import type { JobDetail, JobView, ProjectResources } from './view-schema.js';
 import './audit-names.js';
 import { summariseObjects } from './object-names.js';
@@ -153,21 +156,19 @@ export function createProvisioningService({ db, queue, requests, requestActions,
     return job;
   }
 
-  async function getJob(actor: Actor, id: string): Promise<JobDetail> {
+  async function getJob(actor: Actor, id: string, locale: Locale): Promise<JobDetail> {
     const job = await readableJob(actor, id);
     const log = await prisma.jobEvent.findMany({ where: { jobId: id }, orderBy: { seq: 'asc' }, take: 1000 });
-    type Event = JobDetail['events'][number];
-    // the worker writes an EventLevel and an object (or nothing) as data
-    const events = log.map((e): Event => ({ seq: e.seq.toString(), at: e.at.toISOString(), level: e.level as Event['level'], message: e.message, data: e.data as Event['data'] }));
-    return { ...toJobView(job), events };
+    return { ...toJobView(job), events: log.map((e) => jobEventView(e, locale)) };
   }
 
-  /** Events after `afterSeq`, and whether the job has ended (for server-sent events). */
-  async function eventsSince(id: string, afterSeq: bigint) {
-    const [events, job] = await Promise.all([
+  /** Events after `afterSeq` in the reader's language, and whether the job has ended (for server-sent events). */
+  async function eventsSince(id: string, afterSeq: bigint, locale: Locale) {
+    const [log, job] = await Promise.all([
       prisma.jobEvent.findMany({ where: { jobId: id, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: 500 }),
       prisma.provisioningJob.findUniqueOrThrow({ where: { id }, select: { state: true } }),
     ]);
+    const events = log.map((e) => jobEventView(e, locale));
     return { events, ended: job.state === 'SUCCEEDED' || job.state === 'FAILED', state: job.state };
   }
 
@@ -188,7 +189,7 @@ export function createProvisioningService({ db, queue, requests, requestActions,
   }
 
   /** What a project has: tracked resources and their state, entitlement used and left, drift where known. */
-  async function resources(actor: Actor, projectId: string): Promise<ProjectResources> {
+  async function resources(actor: Actor, projectId: string, locale: Locale): Promise<ProjectResources> {
     const project = await findReadableProject(prisma, actor, projectId);
     const org = await prisma.organisation.findUniqueOrThrow({ where: { id: project.orgId } });
     const namespace = tenantNamespaceOf(org.code, project.code);
@@ -203,7 +204,7 @@ export function createProvisioningService({ db, queue, requests, requestActions,
     // and what the live read below sees (quota, VM run state, objects gone)
     const changedSince = lastCheck && jobs.some((j) => isChanging(j.kind) && j.state === 'SUCCEEDED' && j.finishedAt && j.finishedAt > lastCheck.finishedAt!);
     const checked = lastCheck && !changedSince ? ((lastCheck.result as { drift?: DriftItem[] } | null)?.drift ?? []) : null;
-    let drift: { kind: string; name: string; reason: string }[] | null = checked;
+    let drift: DriftItem[] | null = checked;
     let observed = new Map<string, { state: string; detail?: string }>();
     if (status && rows.length) {
       const input = await loadTenantInput(prisma, projectId);
@@ -215,6 +216,8 @@ export function createProvisioningService({ db, queue, requests, requestActions,
     }
     const views = rows.map((r): ProjectResources['resources'][number] => {
         const seen = r.state === 'DEPROVISIONED' ? undefined : observed.get(`${r.kind}/${r.name}`);
+        // the column holds one of RESOURCE_STATES; what the live read sees is mapped onto them above
+        const state = (seen?.state ?? r.state) as ProjectResources['resources'][number]['state'];
         return {
           id: r.id,
           kind: r.kind,
@@ -222,21 +225,23 @@ export function createProvisioningService({ db, queue, requests, requestActions,
           namespace: r.namespace,
           planCode: r.planCode,
           requestId: r.requestId,
-          // the column holds one of RESOURCE_STATES; what the live read sees is mapped onto them above
-          state: (seen?.state ?? r.state) as ProjectResources['resources'][number]['state'],
-          detail: seen?.detail ?? r.detail,
+          state,
+          stateLabel: resourceStateLabel(state, locale),
+          ...resourceDetail(seen?.detail ?? r.detail, locale),
           credentialsRevealed: r.credentialsRevealedAt !== null,
           updatedAt: r.updatedAt.toISOString(),
         };
       });
+    const tenant = tenantState(views.map((v) => v.state), drift);
     return {
       namespace,
       driver: driverName,
       clusterConnected: Boolean(status),
-      state: tenantState(views.map((v) => v.state), drift),
+      state: tenant,
+      stateLabel: resourceStateLabel(tenant, locale),
       resources: views,
       entitlement: entitlementUsage(entitlement, drawn),
-      drift,
+      drift: drift && drift.map((d) => driftView(d, locale)),
       driftCheckedAt: lastCheck?.finishedAt?.toISOString() ?? null,
       jobs: jobs.map(toJobView),
     };

@@ -3,6 +3,7 @@
 // returned to the caller and never logged.
 import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig, type V1Secret } from '@kubernetes/client-node';
 import { AppError, NotFoundError } from '../core/errors.js';
+import { driftReason, type DriftReason } from './drift-reasons.js';
 import { obj, type Obj } from './json-fields.js';
 import { workloadOf } from './kinds/index.js';
 import type { StatusReader } from './status-reader.js';
@@ -17,10 +18,9 @@ export interface ObjectStatus {
   detail?: string;
 }
 
-export interface Drift {
+export interface Drift extends DriftReason {
   kind: string;
   name: string;
-  reason: string;
 }
 
 export interface TenantStatus {
@@ -158,7 +158,7 @@ export function sameQuantity(a: string, b: string): boolean {
   return !!x && !!y && x[0] * y[1] === y[0] * x[1];
 }
 
-function quotaDrift(expected: Obj, live: Obj): string | undefined {
+function quotaDrift(expected: Obj, live: Obj): DriftReason | undefined {
   const want = obj(expected);
   const have = obj(live);
   const diffs: string[] = [];
@@ -169,7 +169,9 @@ function quotaDrift(expected: Obj, live: Obj): string | undefined {
     else if (h === undefined) diffs.push(`${key} expected ${w}, absent`);
     else if (!sameQuantity(w, h)) diffs.push(`${key} expected ${w}, found ${h}`);
   }
-  return diffs.length ? `spec.hard differs: ${diffs.join('; ')}` : undefined;
+  if (!diffs.length) return undefined;
+  const detail = `spec.hard differs: ${diffs.join('; ')}`;
+  return { ...driftReason('drift.quota', {}, detail), reason: detail };
 }
 
 /**
@@ -184,7 +186,7 @@ export async function readTenantStatus(kc: KubeConfig, namespace: string, expect
   const drift: Drift[] = [];
   const missing = (kind: string, name: string) => {
     objects.push({ kind, name, state: 'MISSING' });
-    drift.push({ kind, name, reason: 'missing from the cluster' });
+    drift.push({ kind, name, ...driftReason('drift.missingFromCluster') });
   };
 
   const checks = expected.map(async (want): Promise<void> => {
@@ -205,8 +207,8 @@ export async function readTenantStatus(kc: KubeConfig, namespace: string, expect
         const live = await readOrMissing(`ResourceQuota ${ns}/${name}`, () => core.readNamespacedResourceQuota({ name, namespace: ns }));
         if (!live) return missing(kind, name);
         objects.push({ kind, name, state: 'READY' });
-        const reason = quotaDrift(obj(obj(want.spec).hard), obj(live.spec?.hard));
-        if (reason) drift.push({ kind, name, reason });
+        const why = quotaDrift(obj(obj(want.spec).hard), obj(live.spec?.hard));
+        if (why) drift.push({ kind, name, ...why });
         return;
       }
       default: {
@@ -219,7 +221,7 @@ export async function readTenantStatus(kc: KubeConfig, namespace: string, expect
         if (!live) return missing(kind, name);
         const seen = workload.observe(want, obj(live));
         objects.push({ kind, name, state: seen.state, ...(seen.detail ? { detail: seen.detail } : {}) });
-        if (seen.drift) drift.push({ kind, name, reason: seen.drift });
+        if (seen.drift) drift.push({ kind, name, ...seen.drift });
         return;
       }
     }

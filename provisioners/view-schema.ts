@@ -8,8 +8,8 @@ import { JOB_STATES } from './job-workflow.js';
 import { REQUEST_STATES } from './request-workflow.js';
 
 export { JOB_STATES, REQUEST_STATES };
-export const RESOURCE_STATES = ['PENDING', 'PROVISIONING', 'READY', 'FAILED', 'DRIFTED', 'DEPROVISIONED'] as const;
-export const TENANT_STATES = ['NONE', 'FAILED', 'DRIFTED', 'PROVISIONING', 'READY'] as const;
+import { RESOURCE_STATES, TENANT_STATES } from './resource-states.js';
+export { RESOURCE_STATES, TENANT_STATES };
 
 export const requestStatusSchema = z.enum(REQUEST_STATES).openapi('ResourceRequestStatus');
 export const jobStateSchema = z.enum(JOB_STATES).openapi('JobState');
@@ -59,8 +59,31 @@ export const objectChangeSchema = z
   })
   .openapi('ObjectChange');
 
-/** Something that runs differs from what should run. */
-export const driftItemSchema = z.object({ kind: z.string(), name: z.string(), namespace: z.string().optional(), reason: z.string() }).openapi('DriftItem');
+/** Something that runs differs from what should run, as a drift check keeps it with its job. */
+export const driftItemSchema = z
+  .object({
+    kind: z.string(),
+    name: z.string(),
+    namespace: z.string().optional(),
+    reason: z.string().describe('in English'),
+    code: z.string().optional().describe('why, as a stable code (drift.*); absent from checks kept before drift had codes'),
+    params: z.record(z.string(), z.string()).optional(),
+    detail: z.string().optional().describe('what differs, as read from the cluster'),
+  })
+  .openapi('DriftItem');
+
+/** Drift as a project's resources show it: why, in the reader's language. */
+export const driftViewSchema = z
+  .object({
+    kind: z.string(),
+    name: z.string(),
+    namespace: z.string().optional(),
+    code: z.string().describe('why, as a stable code (drift.*); drift.legacy: kept before drift had codes, its reason as stored'),
+    reason: z.string().describe("in the reader's language"),
+    detail: z.string().nullable().describe('what differs, as read from the cluster, not translated'),
+  })
+  .openapi('DriftView');
+export type DriftView = z.infer<typeof driftViewSchema>;
 
 export const jobResultSchema = z
   .object({
@@ -94,10 +117,14 @@ export const jobEventSchema = z
     seq: z.string(),
     at: z.string(),
     level: z.enum(['debug', 'info', 'warn', 'error']),
-    message: z.string(),
+    code: z.string().describe('what the line says, as a stable code (job.log.*); job.log.legacy: a line written before lines had codes, its text as stored'),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).describe("the code's parameters"),
+    text: z.string().describe("the line in the reader's language (Accept-Language)"),
+    detail: z.string().nullable().describe("the engine's own words (Pulumi's output, the Kubernetes API server's message), verbatim and untranslated"),
     data: z.record(z.string(), z.unknown()).nullable().describe("the driver's structured detail, if any; its keys depend on the driver"),
   })
   .openapi('JobEvent');
+export type JobEventView = z.infer<typeof jobEventSchema>;
 
 export const jobDetailSchema = jobViewSchema.extend({ events: z.array(jobEventSchema).describe('its log, oldest first (at most 1,000 lines)') }).openapi('ProvisioningJobDetail');
 export type JobDetail = z.infer<typeof jobDetailSchema>;
@@ -147,7 +174,9 @@ export const provisionedResourceSchema = z
     planCode: z.string().nullable(),
     requestId: z.string().nullable(),
     state: z.enum(RESOURCE_STATES),
-    detail: z.string().nullable(),
+    stateLabel: z.string().describe("the state's name in the reader's language"),
+    detail: z.string().nullable().describe("the platform's note in the reader's language, or the cluster's own words (detailFromEngine)"),
+    detailFromEngine: z.boolean().describe('the detail is what the cluster said (KubeVirt, CloudNativePG), verbatim and untranslated'),
     credentialsRevealed: z.boolean(),
     updatedAt: z.string(),
   })
@@ -163,9 +192,10 @@ export const projectResourcesSchema = z
     driver: z.string(),
     clusterConnected: z.boolean(),
     state: z.enum(TENANT_STATES).describe('the tenant as a whole'),
+    stateLabel: z.string().describe("the tenant's state in the reader's language"),
     resources: z.array(provisionedResourceSchema),
     entitlement: z.array(entitlementUsageSchema),
-    drift: z.array(driftItemSchema).nullable().describe('null: never checked'),
+    drift: z.array(driftViewSchema).nullable().describe('null: never checked'),
     driftCheckedAt: z.string().nullable().describe('when the last drift check finished'),
     jobs: z.array(jobViewSchema).describe('the latest ten jobs, newest first'),
   })

@@ -7,7 +7,6 @@
 // stack match the objects.
 import type { Logger } from 'pino';
 import type { Database } from '../core/db/database.js';
-import type { Prisma } from '../core/db/generated/client.js';
 import { jobOutcomes, provisioningDuration } from '../core/metrics.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { ClusterProfile } from './desired-state.js';
@@ -16,6 +15,8 @@ import type { FinalBackups } from './final-backup.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import { createJobActions, type JobEnd } from './job-actions.js';
 import type { JobKind } from './job-kinds.js';
+import type { LogLine } from './job-log.js';
+import { writeLogLine } from './job-log-store.js';
 import { runJob, type JobToRun } from './job-runs.js';
 import type { JobMessage } from './provisioning.js';
 import './audit-names.js';
@@ -43,10 +44,6 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
   const jobs = createJobActions({ db, queue, driverName: driver.name });
   /** stacks an operation of this process is working on */
   const busyHere = new Set<string>();
-
-  async function event(jobId: string, level: EventLevel, message: string, data?: Record<string, unknown>) {
-    await prisma.jobEvent.create({ data: { jobId, level, message, data: (data ?? undefined) as Prisma.InputJsonValue | undefined } });
-  }
 
   async function handle(msg: JobMessage): Promise<void> {
     const job = await prisma.provisioningJob.findUnique({ where: { id: msg.jobId } });
@@ -90,8 +87,8 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
     let failure: unknown;
     try {
       await beforeDriver?.(jobId);
-      const onEvent = (level: EventLevel, message: string, data?: Record<string, unknown>) => {
-        void event(jobId, level, message, data).catch((err: unknown) => log.warn({ err, jobId }, 'could not record a job event'));
+      const onEvent = (level: EventLevel, line: LogLine) => {
+        void writeLogLine(prisma, jobId, level, line).catch((err: unknown) => log.warn({ err, jobId }, 'could not record a job event'));
       };
       const outcome = await runJob({ prisma, driver, published, profile, finalBackups }, job, onEvent);
       end = await jobs.succeed(job, outcome);

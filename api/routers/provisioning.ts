@@ -151,11 +151,11 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'get', path: '/api/jobs/:id', summary: 'A provisioning job: state, attempts, outcome and its log', tags, auth: true, params: idParam,
     responses: { 200: { description: 'the job', schema: jobDetailSchema }, 401: errors[401], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => void res.json(await s.provisioning.getJob(ctx, params.id)),
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.provisioning.getJob(ctx, params.id, ctx.locale)),
   });
 
   route(table, {
-    method: 'get', path: '/api/jobs/:id/events', summary: "A job's log as server-sent events (text/event-stream), ending when the job ends", tags, auth: true, params: idParam,
+    method: 'get', path: '/api/jobs/:id/events', summary: "A job's log as server-sent events (text/event-stream), ending when the job ends: each `log` event carries a JobEvent (its seq as the event id), in the reader's language", tags, auth: true, params: idParam,
     responses: { 200: { description: 'event stream', schema: z.string(), contentType: 'text/event-stream' }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, req, res) => {
       await s.provisioning.readableJob(ctx, params.id);
@@ -166,10 +166,10 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
         closed = true;
       });
       while (!closed) {
-        const { events, ended, state } = await s.provisioning.eventsSince(params.id, after);
-        for (const e of events) {
-          after = e.seq;
-          res.write(`id: ${e.seq}\nevent: log\ndata: ${JSON.stringify({ at: e.at.toISOString(), level: e.level, message: e.message, data: e.data })}\n\n`);
+        const { events, ended, state } = await s.provisioning.eventsSince(params.id, after, ctx.locale);
+        for (const { seq, ...line } of events) {
+          after = BigInt(seq);
+          res.write(`id: ${seq}\nevent: log\ndata: ${JSON.stringify(line)}\n\n`);
         }
         if (ended && events.length === 0) {
           res.write(`event: end\ndata: ${JSON.stringify({ state })}\n\n`);
@@ -184,7 +184,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'get', path: '/api/projects/:id/resources', summary: 'Provisioned resources and their state, entitlement used and left, drift', tags, auth: true, params: idParam,
     responses: { 200: { description: 'resources', schema: projectResourcesSchema }, 401: errors[401], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => void res.json(await s.provisioning.resources(ctx, params.id)),
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.provisioning.resources(ctx, params.id, ctx.locale)),
   });
 
   route(table, {

@@ -2,12 +2,14 @@
 // (one project namespace) at a time. The Pulumi driver and the render driver both implement it, so the job
 // worker never knows which one it holds.
 import { AppError, ConflictError, NotFoundError } from '../../core/errors.js';
+import { driftReason, type DriftReason } from '../drift-reasons.js';
+import type { LogLine } from '../job-log.js';
 import type { K8sObject } from '../tenant-input.js';
 
 export type EventLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** Streams progress lines while an operation runs (written to the job's log, shown live in the UI). */
-export type OnEvent = (level: EventLevel, message: string, data?: Record<string, unknown>) => void;
+/** Streams progress lines while an operation runs (written to the job's log, shown live in the UI, in the reader's language). */
+export type OnEvent = (level: EventLevel, line: LogLine) => void;
 
 export type ChangeOp = 'create' | 'update' | 'replace' | 'delete';
 
@@ -36,10 +38,11 @@ export interface DriverResult {
 }
 
 /** Something that runs differs from what should run (what `up` with the same objects would change back). */
-export interface DriftItem {
+export interface DriftItem extends Partial<Omit<DriftReason, 'reason'>> {
   kind: string;
   name: string;
   namespace?: string;
+  /** in English; `code` (absent from items kept before drift had codes) names it in the reader's language */
   reason: string;
 }
 
@@ -112,13 +115,13 @@ export class DriverFailedError extends AppError {
 
 /** What a change that `up` would make says about what runs: the drift it would repair. */
 export function driftOf(change: ObjectChange): DriftItem {
-  const reason =
+  const why =
     change.op === 'create'
-      ? '缺失（在平台之外被删除）/ missing: deleted outside the platform'
+      ? driftReason('drift.missing')
       : change.op === 'delete'
-        ? '多余（平台未创建）/ present but not wanted'
-        : `被平台之外修改 / changed outside the platform${change.fields?.length ? `: ${change.fields.join(', ')}` : ''}`;
-  return { kind: change.kind, name: change.name, ...(change.namespace ? { namespace: change.namespace } : {}), reason };
+        ? driftReason('drift.unwanted')
+        : driftReason('drift.changed', {}, change.fields?.length ? change.fields.join(', ') : undefined);
+  return { kind: change.kind, name: change.name, ...(change.namespace ? { namespace: change.namespace } : {}), ...why };
 }
 
 export type DriverError = DriverUnavailableError | StackBusyError | StackNotFoundError | DriverFailedError;

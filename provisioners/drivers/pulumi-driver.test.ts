@@ -12,13 +12,13 @@ import {
 } from '@pulumi/pulumi/automation/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { recorder } from '../../test/support/log-recorder.js';
 import type { K8sObject } from '../tenant-input.js';
 import {
   DriverFailedError,
   DriverUnavailableError,
   StackBusyError,
   StackNotFoundError,
-  type EventLevel,
 } from './driver.js';
 import { PulumiDriver, checkPulumiCli, defaultBackendUrl, mapAutomationError } from './pulumi-driver.js';
 import { checkpointHasPendingOperations, fileBackendDir, processGone, stackLocks, staleLocks } from './stale-lock.js';
@@ -40,11 +40,6 @@ function commandResult(stderr: string, code = 255) {
   return { stdout: '', stderr, code, toString: () => `code: ${code}\n stdout: \n stderr: ${stderr}\n err?: \n` };
 }
 
-type Seen = { level: EventLevel; message: string; data?: Record<string, unknown> };
-const recorder = () => {
-  const seen: Seen[] = [];
-  return { seen, onEvent: (level: EventLevel, message: string, data?: Record<string, unknown>) => void seen.push({ level, message, data }) };
-};
 
 let dataDir: string;
 beforeAll(() => {
@@ -94,7 +89,7 @@ describe.runIf(!cli.available)('PulumiDriver through the real runner (forked, Au
     expect(e.status).toBe(503);
     // the runner really started: it created the file backend's directory and reported its first step
     expect(fs.existsSync(path.join(dataDir, 'pulumi-state'))).toBe(true);
-    expect(seen.map((s) => s.message)).toContain('selecting or creating stack t-demo');
+    expect(seen.map((s) => s.message)).toContain('Selecting or creating stack t-demo');
     expect(JSON.stringify(seen)).not.toContain('correct horse battery staple');
   });
 
@@ -203,10 +198,11 @@ describe('PulumiDriver with a fake runner (IPC relay, crashes, timeouts)', () =>
     });
     const { seen, onEvent } = recorder();
     const result = await driver.up('relay', objects, onEvent);
-    expect(seen).toEqual([
-      { level: 'info', message: 'Updating (relay)', data: undefined },
-      { level: 'debug', message: 'begin create Namespace/t-relay', data: { op: 'create', kind: 'Namespace', name: 't-relay' } },
-      { level: 'info', message: 'passphrase is [redacted]', data: undefined },
+    // the engine's words come through verbatim as detail, the runner's own lines as codes; the passphrase nowhere
+    expect(seen.map(({ level, line }) => ({ level, line }))).toEqual([
+      { level: 'info', line: { code: 'job.log.engineOutput', detail: 'Updating (relay)' } },
+      { level: 'debug', line: { code: 'job.log.stepBegin', params: { op: 'job.op.create', object: 'Namespace/t-relay' }, data: { op: 'create', kind: 'Namespace', name: 't-relay' } } },
+      { level: 'info', line: { code: 'job.log.engineOutput', detail: 'passphrase is [redacted]' } },
     ]);
     expect(result.changes).toEqual([{ op: 'create', kind: 'Namespace', name: 't-relay' }]);
     expect(result.summary).toEqual({ create: 2 });

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InvalidInputError } from '../../core/errors.js';
+import { logLine, opParam, type LogLine } from '../job-log.js';
 import type { K8sObject } from '../tenant-input.js';
 import {
   DriverFailedError,
@@ -67,7 +68,7 @@ export interface RunnerFailure {
 }
 
 export type RunnerMessage =
-  | { type: 'event'; level: EventLevel; message: string; data?: Record<string, unknown> }
+  | { type: 'event'; level: EventLevel; line: LogLine }
   | { type: 'result'; result: DriverPreview | DriverResult | DriverRefresh }
   | { type: 'error'; error: RunnerFailure };
 
@@ -313,9 +314,10 @@ export class PulumiDriver implements ProvisioningDriver {
         if (lines.length > TAIL_LINES * 2) lines.splice(0, lines.length - TAIL_LINES);
       };
       const tail = () => tailOf(lines.join('\n'), TAIL_LINES, 6000);
-      const relay = (level: EventLevel, message: string, data?: Record<string, unknown>) => {
+      const relay = (level: EventLevel, line: LogLine) => {
+        const params = line.params && Object.fromEntries(Object.entries(line.params).map(([k, v]) => [k, typeof v === 'string' ? redact(v) : v]));
         try {
-          onEvent?.(level, redact(message), data);
+          onEvent?.(level, { ...line, ...(params ? { params } : {}), ...(line.detail !== undefined ? { detail: redact(line.detail) } : {}) });
         } catch {
           // a failing listener must not break the operation
         }
@@ -341,8 +343,9 @@ export class PulumiDriver implements ProvisioningDriver {
       child.stderr?.setEncoding('utf8').on('data', (d: string) => remember(d));
       child.on('message', (raw: RunnerMessage) => {
         if (raw?.type === 'event') {
-          if (raw.level !== 'debug') remember(raw.message);
-          relay(raw.level, raw.message, raw.data);
+          // the engine's own words make the tail kept with a failure
+          if (raw.level !== 'debug' && raw.line.detail) remember(raw.line.detail);
+          relay(raw.level, raw.line);
         } else if (raw?.type === 'result') {
           outcome = { ok: true, value: raw.result };
         } else if (raw?.type === 'error') {
@@ -353,7 +356,7 @@ export class PulumiDriver implements ProvisioningDriver {
 
       const timer = setTimeout(() => {
         timedOut = true;
-        relay('error', `pulumi ${op} of stack ${stack} took longer than ${this.timeoutMs} ms; cancelling`);
+        relay('error', logLine('job.log.engineTimeout', { op: opParam(op), stack, ms: this.timeoutMs }));
         child.kill('SIGTERM'); // the runner cancels the Pulumi operation gracefully (SIGINT to the CLI)
         setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 60_000).unref();
       }, this.timeoutMs);

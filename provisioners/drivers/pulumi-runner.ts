@@ -13,6 +13,7 @@ import {
   type OpMap,
   type StepEventMetadata,
 } from '@pulumi/pulumi/automation/index.js';
+import { engineLine, logLine, opParam, type LogLine } from '../job-log.js';
 import { driftOf, type ChangeOp, type EventLevel, type ObjectChange } from './driver.js';
 import { shortenUrns, tailOf, type RunnerMessage, type RunnerRequest } from './pulumi-driver.js';
 import { fileBackendDir, recoverInterruptedOperation } from './stale-lock.js';
@@ -24,8 +25,8 @@ function send(msg: RunnerMessage): Promise<void> {
   });
 }
 
-function event(level: EventLevel, message: string, data?: Record<string, unknown>): void {
-  void send({ type: 'event', level, message, ...(data ? { data } : {}) });
+function event(level: EventLevel, line: LogLine): void {
+  void send({ type: 'event', level, line });
 }
 
 interface ObjectRef {
@@ -64,18 +65,17 @@ class EventCollector {
     if (e.diagnosticEvent && (e.diagnosticEvent.severity === 'warning' || e.diagnosticEvent.severity === 'error')) {
       const message = e.diagnosticEvent.message.trim();
       if (e.diagnosticEvent.severity === 'error' && e.diagnosticEvent.urn) this.reasons.set(e.diagnosticEvent.urn, shortenUrns(message));
-      event('debug', message, { severity: e.diagnosticEvent.severity, urn: e.diagnosticEvent.urn });
+      event('debug', logLine('job.log.engineDiagnostic', undefined, { detail: message, data: { severity: e.diagnosticEvent.severity, urn: e.diagnosticEvent.urn } }));
     }
     if (e.resOpFailedEvent) {
       const meta = e.resOpFailedEvent.metadata;
       const ref = objectOf(meta);
       const reason = this.reasons.get(meta.urn);
       // the job log's error line names the object and carries the API server's own message
-      event('error', `${meta.op} failed: ${ref ? `${ref.kind}/${ref.name}` : meta.urn}${reason ? `: ${reason}` : ''}`, {
-        op: meta.op,
-        ...ref,
-        ...(reason ? { reason } : {}),
-      });
+      event(
+        'error',
+        logLine('job.log.objectFailed', { op: opParam(meta.op), object: ref ? `${ref.kind}/${ref.name}` : meta.urn }, { detail: reason, data: { op: meta.op, ...ref, ...(reason ? { reason } : {}) } }),
+      );
     }
   };
 
@@ -88,7 +88,7 @@ class EventCollector {
     const op = CHANGE_OPS[meta.op];
     if (op) {
       this.changes.set(meta.urn, { op, ...ref, ...(fields ? { fields } : {}) });
-      event('debug', `${phase === 'start' ? 'begin' : 'end'} ${op} ${ref.kind}/${ref.name}`, { phase, op, ...ref });
+      event('debug', logLine(phase === 'start' ? 'job.log.stepBegin' : 'job.log.stepEnd', { op: opParam(op), object: `${ref.kind}/${ref.name}` }, { data: { phase, op, ...ref } }));
     }
   }
 }
@@ -101,7 +101,7 @@ function lineRelay(): { onOutput: (chunk: string) => void; flush: () => void; al
     if (!line.trim()) return;
     kept.push(line);
     if (kept.length > 400) kept.splice(0, kept.length - 200);
-    event('info', line);
+    event('info', engineLine(line));
   };
   return {
     onOutput: (chunk) => {
@@ -143,7 +143,7 @@ async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessa
       projectSettings: { name: req.projectName, runtime: 'nodejs', backend: { url: req.backendUrl } },
     };
     const existingOnly = req.op === 'refresh';
-    event('info', `${existingOnly ? 'selecting' : 'selecting or creating'} stack ${req.stack}`);
+    event('info', logLine(existingOnly ? 'job.log.stackSelecting' : 'job.log.stackSelectingOrCreating', { stack: req.stack }));
     const stack = existingOnly
       ? // a refresh works on what the stack has, so a stack that does not exist is a 404, not a new stack
         await LocalWorkspace.selectStack({ stackName: req.stack, projectName: req.projectName, program: await loadProgram(req.objects) }, wsOpts)
@@ -157,7 +157,7 @@ async function run(req: RunnerRequest, signal: AbortSignal): Promise<RunnerMessa
     const lines = lineRelay();
     const collector = new EventCollector();
     const common = { onOutput: lines.onOutput, onEvent: collector.handle, signal };
-    event('info', `pulumi ${req.op} of stack ${req.stack}`);
+    event('info', logLine('job.log.engineRun', { op: opParam(req.op), stack: req.stack }));
     const changes = () => [...collector.changes.values()];
     switch (req.op) {
       case 'preview': {

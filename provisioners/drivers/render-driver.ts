@@ -3,6 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { logLine } from '../job-log.js';
 import { objectFileName, renderObject, renderToFolder } from '../render.js';
 import type { K8sObject } from '../tenant-input.js';
 import { driftOf, type DriverPreview, type DriverRefresh, type DriverResult, type ObjectChange, type OnEvent, type ProvisioningDriver } from './driver.js';
@@ -51,7 +52,7 @@ export function createRenderDriver(dir: string): ProvisioningDriver {
     async up(stack, objects, onEvent?: OnEvent): Promise<DriverResult> {
       const c = await changes(stack, objects);
       const r = await renderToFolder(dir, stack, objects);
-      onEvent?.('info', `已写入 ${r.written.length} 个清单，未变 ${r.unchanged.length} 个，删除 ${r.removed.length} 个 / wrote ${r.written.length}, unchanged ${r.unchanged.length}, removed ${r.removed.length}`, { folder: r.folder });
+      onEvent?.('info', logLine('job.log.rendered', { written: r.written.length, unchanged: r.unchanged.length, removed: r.removed.length }, { data: { folder: r.folder } }));
       return { changes: c, summary: { ...count(c), same: r.unchanged.length } };
     },
     async refresh(stack, objects): Promise<DriverRefresh> {

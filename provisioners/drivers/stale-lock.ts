@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Stack } from '@pulumi/pulumi/automation/index.js';
+import { logLine, type LogLine } from '../job-log.js';
 import type { EventLevel } from './driver.js';
 import type { RunnerRequest } from './pulumi-driver.js';
 
@@ -128,7 +129,7 @@ export function checkpointHasPendingOperations(backendDir: string, projectName: 
 export async function recoverInterruptedOperation(
   stack: Stack,
   req: RunnerRequest,
-  event: (level: EventLevel, message: string, data?: Record<string, unknown>) => void,
+  event: (level: EventLevel, line: LogLine) => void,
 ): Promise<void> {
   const dir = fileBackendDir(req.backendUrl);
   if (!dir) return;
@@ -137,11 +138,7 @@ export async function recoverInterruptedOperation(
   for (const l of stale) {
     fs.rmSync(l.file, { force: true });
     fs.rmSync(`${l.file}.attrs`, { force: true });
-    event('warn', `removed the lock of stack ${req.stack} left by pulumi pid ${l.pid} on ${l.hostname} at ${l.timestamp}, which no longer runs (an operation that was killed)`, {
-      recovery: 'lock',
-      pid: l.pid,
-      lockedAt: l.timestamp,
-    });
+    event('warn', logLine('job.log.staleLockRemoved', { stack: req.stack, pid: l.pid, host: l.hostname, at: l.timestamp }, { data: { recovery: 'lock', pid: l.pid, lockedAt: l.timestamp } }));
   }
   // a live operation holds the stack: leave everything to it (Pulumi refuses this one as locked)
   if (locks.length > stale.length) return;
@@ -150,10 +147,7 @@ export async function recoverInterruptedOperation(
   const pending = (exported.deployment?.pending_operations ?? []) as { type?: string; resource?: { urn?: string } }[];
   if (!pending.length) return;
   const list = pending.map((p) => `${p.type ?? '?'} ${p.resource?.urn?.split('::').at(-1) ?? '?'}`);
-  event('warn', `stack ${req.stack} holds ${pending.length} operation(s) a killed run left unfinished (${list.join(', ')}); clearing them (stack export, import without pending operations)`, {
-    recovery: 'pending-operations',
-    pending: list,
-  });
+  event('warn', logLine('job.log.pendingCleared', { stack: req.stack, count: pending.length, list }, { data: { recovery: 'pending-operations', pending: list } }));
   delete exported.deployment.pending_operations;
   await stack.importStack(exported);
 }

@@ -1,6 +1,7 @@
 // What a provisioner kind is to the platform: its words (vocabulary.ts) and everything it decides about the
 // plans that name it: what they add to the tenant's quota, the objects they render, what the tenant's people
 // may do with those objects, how the Pulumi program creates them, and how their state is read back.
+import type { DriftReason } from '../drift-reasons.js';
 import type { PlanView } from '../../catalog/view.js';
 import type { RenderContext } from '../tenant-objects.js';
 import type { K8sObject, TenantItem } from '../tenant-input.js';
@@ -30,7 +31,7 @@ export interface Observation {
   state: ObservedState;
   detail?: string;
   /** how it differs from the desired object, if it does */
-  drift?: string;
+  drift?: DriftReason;
 }
 
 /** How an operator takes a one-off backup of a workload: a custom object it completes or fails. */

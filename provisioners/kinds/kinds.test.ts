@@ -50,7 +50,7 @@ describe("the kinds' status rules", () => {
     expect(observeVm(vm('Always'), { spec: { runStrategy: 'Halted' }, status: { printableStatus: 'Stopped' } })).toEqual({
       state: 'PROVISIONING',
       detail: 'Stopped',
-      drift: 'expected running, the cluster has it halted',
+      drift: { code: 'drift.runState', params: { expected: 'drift.vm.running', actual: 'drift.vm.halted' }, reason: 'expected running, the cluster has it halted' },
     });
   });
 

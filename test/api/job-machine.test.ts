@@ -61,8 +61,13 @@ describe('the provisioning job machine, through the worker', () => {
     expect(await requestRow(t, r.requestId)).toMatchObject({ status: 'PROVISIONED' });
     expect(await actionsOf(r.jobId)).toEqual(['job.start', 'job.retry', 'job.start', 'job.succeed']);
     const events = await t.platform.db.prisma.jobEvent.findMany({ where: { jobId: r.jobId }, orderBy: { seq: 'asc' } });
-    expect(events.map((e) => e.message)).toEqual(
-      expect.arrayContaining([expect.stringContaining('attempt 1'), expect.stringContaining('will retry'), expect.stringContaining('attempt 2'), '完成 / succeeded']),
+    expect(events.map((e) => ({ code: e.code, params: e.params, detail: e.detail }))).toEqual(
+      expect.arrayContaining([
+        { code: 'job.log.started', params: { attempt: 1 }, detail: null },
+        { code: 'job.log.retrying', params: null, detail: expect.stringContaining('driver failed') },
+        { code: 'job.log.started', params: { attempt: 2 }, detail: null },
+        { code: 'job.log.succeeded', params: null, detail: null },
+      ]),
     );
   });
 

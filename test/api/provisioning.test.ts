@@ -145,7 +145,7 @@ describe('provisioning an approved request', () => {
     const job = await waitForJob(jobId);
     expect(job.state).toBe('SUCCEEDED');
     expect(job.attempts).toBe(1);
-    expect(job.events.map((e: { message: string }) => e.message).join('\n')).toMatch(/succeeded/);
+    expect(job.events.map((e: { code: string }) => e.code)).toContain('job.log.succeeded');
     const sse = await t.http.get(`/api/jobs/${jobId}/events`).set(await t.as('bdc')).buffer(true).parse((res, cb) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
@@ -187,7 +187,10 @@ describe('provisioning an approved request', () => {
     expect((await waitForJob(check.body.jobId)).state).toBe('SUCCEEDED');
     let res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('bdc'));
     expect(res.body.driftCheckedAt).not.toBeNull();
-    expect(res.body.drift).toEqual([expect.objectContaining({ kind: 'NetworkPolicy', reason: expect.stringContaining('missing') })]);
+    // why, as a code and in the reader's language
+    expect(res.body.drift).toEqual([expect.objectContaining({ kind: 'NetworkPolicy', code: 'drift.missing', reason: '缺失（在平台之外被删除）' })]);
+    const inEnglish = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('bdc')).set('Accept-Language', 'en');
+    expect(inEnglish.body.drift).toEqual([expect.objectContaining({ kind: 'NetworkPolicy', code: 'drift.missing', reason: 'missing: deleted outside the platform' })]);
     const repair = await t.http.post(`/api/projects/${projectId}/repair`).set(await t.as('bdc'));
     expect(repair.status).toBe(202);
     expect((await waitForJob(repair.body.jobId)).state).toBe('SUCCEEDED');

@@ -47,7 +47,7 @@ afterAll(() => t?.stop());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function job(id: string) {
-  return (await t.http.get(`/api/jobs/${id}`).set(await t.as('bdc'))).body as { state: string; error: string | null; events: { seq: string; message: string }[] };
+  return (await t.http.get(`/api/jobs/${id}`).set(await t.as('bdc'))).body as { state: string; error: string | null; events: { seq: string; code: string; params: Record<string, unknown>; text: string; detail: string | null }[] };
 }
 
 async function finished(id: string) {
@@ -60,14 +60,14 @@ async function finished(id: string) {
     150_000,
     300,
   );
-  expect(j.state, `${j.error}\n${j.events.map((e) => e.message).join('\n')}`).toBe('SUCCEEDED');
+  expect(j.state, `${j.error}\n${j.events.map((e) => `${e.text} ${e.detail ?? ''}`).join('\n')}`).toBe('SUCCEEDED');
   return j;
 }
 
 async function resources(user = 'bdc') {
   const res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as(user));
   expect(res.status).toBe(200);
-  return res.body as { state: string; namespace: string; drift: { kind: string; name: string; reason: string }[] | null; resources: { id: string; kind: string; name: string; state: string; detail: string | null }[] };
+  return res.body as { state: string; namespace: string; drift: { kind: string; name: string; code: string; reason: string }[] | null; resources: { id: string; kind: string; name: string; state: string; detail: string | null }[] };
 }
 
 const names = (list: { items: { metadata?: { name?: string } }[] }) => list.items.map((i) => i.metadata!.name!).sort();
@@ -167,8 +167,8 @@ describe('provisioning on a real API server through Pulumi', () => {
     expect(view.state).toBe('DRIFTED');
     expect(view.drift).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'ResourceQuota', name: quota.metadata!.name, reason: expect.stringContaining('changed outside') }),
-        expect.objectContaining({ kind: 'NetworkPolicy', name: deleted, reason: expect.stringContaining('missing') }),
+        expect.objectContaining({ kind: 'ResourceQuota', name: quota.metadata!.name, code: 'drift.changed', reason: expect.stringContaining('被平台之外修改') }),
+        expect.objectContaining({ kind: 'NetworkPolicy', name: deleted, code: 'drift.missing', reason: expect.stringContaining('缺失') }),
       ]),
     );
 
@@ -199,8 +199,8 @@ describe('provisioning on a real API server through Pulumi', () => {
     // stand-in for CloudNativePG: the backup completes
     await writeStatus(BACKUPS as typeof VM, backup.metadata.name, { phase: 'completed' });
     const done = await finished(res.body.jobId);
-    const messages = done.events.map((e) => e.message);
-    const backedUp = messages.findIndex((m) => m.includes('final backup') && m.includes('completed'));
+    const messages = done.events.map((e) => `${e.code} ${JSON.stringify(e.params)} ${e.detail ?? ''}`);
+    const backedUp = messages.findIndex((m) => m.startsWith('job.log.finalBackupCompleted'));
     expect(backedUp).toBeGreaterThan(-1);
     expect(messages.slice(0, backedUp).some((m) => /delete/i.test(m) && !m.includes('Backup'))).toBe(false);
 

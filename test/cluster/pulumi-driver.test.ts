@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DriverFailedError, StackBusyError, type ObjectChange } from '../../provisioners/drivers/driver.js';
 import { PULUMI_PROJECT_NAME } from '../../provisioners/drivers/pulumi-driver.js';
 import { checkpointHasPendingOperations, stackLocks } from '../../provisioners/drivers/stale-lock.js';
+import type { LogLine } from '../../provisioners/job-log.js';
 import type { K8sObject } from '../../provisioners/tenant-input.js';
 import {
   VM,
@@ -234,7 +235,7 @@ describe('a run killed mid-operation leaves its stack locked; the next operation
     const workFolders = () =>
       fs.readdirSync(os.tmpdir()).filter((e) => e.startsWith('zhengyun-pulumi-') && fs.existsSync(path.join(os.tmpdir(), e, `Pulumi.${stack}.yaml`)));
     const before = new Set(workFolders());
-    const killWhenHeld = (level: Seen['level'], message: string, data?: Record<string, unknown>) => {
+    const killWhenHeld = (_level: Seen['level'], { data }: LogLine) => {
       if (killed || !(data?.phase === 'start' && data.op === 'create' && data.kind === 'VirtualMachine')) return;
       const runner = descendants(process.pid).find((pid) => {
         try {
@@ -350,8 +351,9 @@ describe('the API server unreachable mid-operation', () => {
       const started = Date.now();
       const { seen, onEvent } = recorder();
       const err = await d.driver
-        .up(stack, objects, (level, message, data) => {
-          onEvent(level, message, data);
+        .up(stack, objects, (level, line) => {
+          onEvent(level, line);
+          const { data } = line;
           if (!cutAt && data?.phase === 'done' && data.kind === 'ResourceQuota') {
             cutAt = Date.now();
             void relay.cut();

@@ -98,12 +98,15 @@ describe('readTenantStatus on a real API server', () => {
     // the quota came back canonical (8000m → 8), and is still the same quantity: no drift for it
     expect((await core.readNamespacedResourceQuota({ name: 'entitlement', namespace: NS })).spec!.hard!['requests.cpu']).toBe('8');
     expect(status.drift).toEqual([
-      { kind: 'VirtualMachine', name: 'vm-gone', reason: 'missing from the cluster' },
-      { kind: 'Cluster', name: 'pg-gone', reason: 'missing from the cluster' },
+      { kind: 'VirtualMachine', name: 'vm-gone', code: 'drift.missingFromCluster', reason: 'missing from the cluster' },
+      { kind: 'Cluster', name: 'pg-gone', code: 'drift.missingFromCluster', reason: 'missing from the cluster' },
     ]);
   });
 
   it('reports quota drift when spec.hard differs from the entitlement', async () => {
+    const QUOTA_DIFF =
+      'spec.hard differs: count/virtualmachines.kubevirt.io expected 8, absent; limits.cpu not expected, found 16; ' +
+      'requests.memory expected 16Gi, found 32Gi';
     const other = 'entitlement-edited';
     await core.createNamespacedResourceQuota({
       namespace: NS,
@@ -115,9 +118,9 @@ describe('readTenantStatus on a real API server', () => {
       {
         kind: 'ResourceQuota',
         name: other,
-        reason:
-          'spec.hard differs: count/virtualmachines.kubevirt.io expected 8, absent; limits.cpu not expected, found 16; ' +
-          'requests.memory expected 16Gi, found 32Gi',
+        code: 'drift.quota',
+        reason: QUOTA_DIFF,
+        detail: QUOTA_DIFF,
       },
     ]);
   });
@@ -139,7 +142,15 @@ describe('readTenantStatus on a real API server', () => {
     await put(VM, vm('vm-halted-by-hand', 'Halted'), { printableStatus: 'Stopped' });
     const status = await readTenantStatus(kc, NS, [vm('vm-halted-by-hand')]);
     expect(status.objects).toEqual([{ kind: 'VirtualMachine', name: 'vm-halted-by-hand', state: 'PROVISIONING', detail: 'Stopped' }]);
-    expect(status.drift).toEqual([{ kind: 'VirtualMachine', name: 'vm-halted-by-hand', reason: 'expected running, the cluster has it halted' }]);
+    expect(status.drift).toEqual([
+      {
+        kind: 'VirtualMachine',
+        name: 'vm-halted-by-hand',
+        code: 'drift.runState',
+        params: { expected: 'drift.vm.running', actual: 'drift.vm.halted' },
+        reason: 'expected running, the cluster has it halted',
+      },
+    ]);
   });
 
   it('a read the API server refuses (RBAC) is a ClusterReadError, not a missing object', async () => {

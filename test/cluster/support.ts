@@ -21,7 +21,6 @@ import { inject } from 'vitest';
 import YAML from 'yaml';
 import { seedCatalogView } from '../../catalog/seed-view.js';
 import { desiredState } from '../../provisioners/desired-state.js';
-import type { EventLevel } from '../../provisioners/drivers/driver.js';
 import { PulumiDriver, type PulumiDriverOptions } from '../../provisioners/drivers/pulumi-driver.js';
 import type { K8sObject, TenantInput } from '../../provisioners/tenant-input.js';
 
@@ -119,12 +118,7 @@ export const oneOf = (objects: K8sObject[], kind: string): K8sObject => {
   return found[0]!;
 };
 
-export type Seen = { level: EventLevel; message: string; data?: Record<string, unknown> };
-/** An onEvent that keeps what the driver reports. */
-export function recorder() {
-  const seen: Seen[] = [];
-  return { seen, onEvent: (level: EventLevel, message: string, data?: Record<string, unknown>) => void seen.push({ level, message, data }) };
-}
+export { recorder, type Seen } from '../support/log-recorder.js';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

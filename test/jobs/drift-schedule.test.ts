@@ -34,6 +34,6 @@ describe('scheduled drift checks', () => {
     expect(check.requestedById).toBeNull(); // nobody asked: the schedule did
     const res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'));
     expect(res.body.driftCheckedAt).toBe(check.finishedAt!.toISOString());
-    expect(res.body.drift).toEqual([expect.objectContaining({ kind: 'ResourceQuota', reason: expect.stringContaining('missing') })]);
+    expect(res.body.drift).toEqual([expect.objectContaining({ kind: 'ResourceQuota', code: 'drift.missing', reason: '缺失（在平台之外被删除）' })]);
   });
 });

@@ -45,7 +45,7 @@ describe('a worker killed mid-job', () => {
 
     const first = await startWorker(true);
     // inside the job: marked running and its start logged (the worker then hangs in the driver hook)
-    const started = () => t.platform.db.prisma.jobEvent.count({ where: { jobId, message: { startsWith: '开始执行' } } });
+    const started = () => t.platform.db.prisma.jobEvent.count({ where: { jobId, code: 'job.log.started' } });
     await until('the first attempt to run', async () => ((await started()) === 1 ? true : undefined));
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
@@ -60,9 +60,9 @@ describe('a worker killed mid-job', () => {
     expect(done.attempts).toBe(2);
 
     const events = await t.platform.db.prisma.jobEvent.findMany({ where: { jobId }, orderBy: { seq: 'asc' } });
-    const starts = events.filter((e) => e.message.startsWith('开始执行'));
-    expect(starts.map((e) => e.message)).toEqual([expect.stringContaining('attempt 1'), expect.stringContaining('attempt 2')]);
-    expect(events.filter((e) => e.message.startsWith('完成'))).toHaveLength(1);
+    const starts = events.filter((e) => e.code === 'job.log.started');
+    expect(starts.map((e) => e.params)).toEqual([{ attempt: 1 }, { attempt: 2 }]);
+    expect(events.filter((e) => e.code === 'job.log.succeeded')).toHaveLength(1);
 
     const request = await t.http.get(`/api/resource-requests/${req.body.id}`).set(await t.as('dept'));
     expect(request.body.status).toBe('PROVISIONED');

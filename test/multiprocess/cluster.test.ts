@@ -314,9 +314,9 @@ describe('two APIs and two workers on one PostgreSQL', () => {
     const events = await t.platform.db.prisma.jobEvent.findMany({ where: { jobId: { in: ended.map((j) => j.id) } }, orderBy: { seq: 'asc' } });
     for (const j of ended) {
       const mine = events.filter((e) => e.jobId === j.id);
-      expect(mine.filter((e) => e.message.startsWith('完成')), j.id).toHaveLength(1);
+      expect(mine.filter((e) => e.code === 'job.log.succeeded'), j.id).toHaveLength(1);
       // a start event per attempt, except an attempt killed between counting itself and writing its event
-      const starts = mine.filter((e) => e.message.startsWith('开始执行')).length;
+      const starts = mine.filter((e) => e.code === 'job.log.started').length;
       expect(starts, j.id).toBeGreaterThanOrEqual(1);
       expect(starts, j.id).toBeLessThanOrEqual(j.attempts);
     }

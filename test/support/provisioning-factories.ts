@@ -23,7 +23,7 @@ export interface JobRig {
   inside: Map<string, () => Promise<void>>;
 }
 
-export function jobRig(t: TestPlatform, retryLimit = 1): JobRig {
+export function jobRig(t: Pick<TestPlatform, 'platform' | 'dataDir'>, retryLimit = 1): JobRig {
   const { db, queue, log } = t.platform;
   const render = createRenderDriver(path.join(t.dataDir, 'rendered'));
   const failUp = new Map<string, number>();

@@ -1,6 +1,7 @@
 // A VM's state as KubeVirt reports it, and whether it runs as it should.
 import { obj, str, type Obj } from '../../json-fields.js';
 import type { K8sObject } from '../../tenant-input.js';
+import { driftReason } from '../../drift-reasons.js';
 import type { Observation, ObservedState } from '../kind.js';
 
 const VM_PROVISIONING = new Set(['Provisioning', 'Starting', 'WaitingForVolumeBinding', 'WaitingForReceiver', 'Migrating']);
@@ -29,7 +30,7 @@ export function observeVm(want: K8sObject, live: Obj): Observation {
     state: vmState(printable, halted),
     ...(printable ? { detail: printable } : {}),
     ...(halted !== isHalted(live)
-      ? { drift: `expected ${halted ? 'halted' : 'running'}, the cluster has it ${isHalted(live) ? 'halted' : 'running'}` }
+      ? { drift: driftReason('drift.runState', { expected: halted ? 'drift.vm.halted' : 'drift.vm.running', actual: isHalted(live) ? 'drift.vm.halted' : 'drift.vm.running' }) }
       : {}),
   };
 }

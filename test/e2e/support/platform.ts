@@ -11,6 +11,7 @@ export { DEMO_PASSWORD };
 
 export interface E2EPlatform {
   platform: Platform;
+  dataDir: string;
   database: TestDatabase;
   url: string;
   setToday(date: LocalDate | null): void;
@@ -18,7 +19,8 @@ export interface E2EPlatform {
   stop(): Promise<void>;
 }
 
-export async function startE2EPlatform(): Promise<E2EPlatform> {
+/** `settings`: more of the environment, e.g. NO_WORKERS for a test that runs the jobs itself. */
+export async function startE2EPlatform(settings: Record<string, string> = {}): Promise<E2EPlatform> {
   await ensureWebBuilt();
   const database = await createTestDatabase('zy_e2e');
   const config = loadConfig({
@@ -28,6 +30,7 @@ export async function startE2EPlatform(): Promise<E2EPlatform> {
     LOG_LEVEL: 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
+    ...settings,
   });
   let fixedToday: LocalDate | null = null;
   const today = () => fixedToday ?? toShanghaiDate(new Date());
@@ -41,6 +44,7 @@ export async function startE2EPlatform(): Promise<E2EPlatform> {
   return {
     platform,
     database,
+    dataDir: config.dataDir,
     url: platform.url!,
     setToday(date) {
       fixedToday = date;

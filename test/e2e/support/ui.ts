@@ -1,7 +1,8 @@
 // Steps a person takes in the console, written once for all browser tests.
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { newContext } from './browser.js';
 import { DEMO_PASSWORD } from './platform.js';
 
 /** Signs in through the form (labels, Enter submits) and waits to leave the sign-in page. */
@@ -11,6 +12,13 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('密码').fill(password);
   await page.getByLabel('密码').press('Enter');
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 15_000 });
+}
+
+/** A page of its own browser context (its own session), signed in as `username`. */
+export async function signedInPage(browser: Browser, baseURL: string, username: string): Promise<Page> {
+  const page = await (await newContext(browser, baseURL)).newPage();
+  await signIn(page, username);
+  return page;
 }
 
 /** The labels of the side menu's entries, in order (without the badges counting what waits). */

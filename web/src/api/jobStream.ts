@@ -5,8 +5,8 @@ import { EventSource } from 'eventsource';
 import { pathTo, sessionHeaders, type Schemas } from './client';
 import type { JobState } from './operator';
 
-/** A line of the log: the job's event as GET /api/jobs/:id lists it. */
-export type JobLogLine = Pick<Schemas['JobEvent'], 'seq' | 'at' | 'level' | 'message'>;
+/** A line of the log: the job's event as GET /api/jobs/:id lists it, in the reader's language. */
+export type JobLogLine = Pick<Schemas['JobEvent'], 'seq' | 'at' | 'level' | 'code' | 'text' | 'detail'>;
 
 export interface JobStreamHandlers {
   onLine(line: JobLogLine): void;
@@ -23,7 +23,7 @@ export function streamJobLog(jobId: string, handlers: JobStreamHandlers): () => 
   });
   source.addEventListener('log', (e) => {
     const data = JSON.parse(e.data) as Omit<JobLogLine, 'seq'>;
-    handlers.onLine({ seq: e.lastEventId, at: data.at, level: data.level, message: data.message });
+    handlers.onLine({ seq: e.lastEventId, at: data.at, level: data.level, code: data.code, text: data.text, detail: data.detail });
   });
   source.addEventListener('end', (e) => {
     source.close();

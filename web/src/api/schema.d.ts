@@ -10222,7 +10222,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A job's log as server-sent events (text/event-stream), ending when the job ends */
+        /** A job's log as server-sent events (text/event-stream), ending when the job ends: each `log` event carries a JobEvent (its seq as the event id), in the reader's language */
         get: {
             parameters: {
                 query?: never;
@@ -11622,7 +11622,15 @@ export interface components {
             kind: string;
             name: string;
             namespace?: string;
+            /** @description in English */
             reason: string;
+            /** @description why, as a stable code (drift.*); absent from checks kept before drift had codes */
+            code?: string;
+            params?: {
+                [key: string]: string;
+            };
+            /** @description what differs, as read from the cluster */
+            detail?: string;
         };
         JobAccepted: {
             jobId: string;
@@ -11637,7 +11645,16 @@ export interface components {
             at: string;
             /** @enum {string} */
             level: "debug" | "info" | "warn" | "error";
-            message: string;
+            /** @description what the line says, as a stable code (job.log.*); job.log.legacy: a line written before lines had codes, its text as stored */
+            code: string;
+            /** @description the code's parameters */
+            params: {
+                [key: string]: string | number | string[];
+            };
+            /** @description the line in the reader's language (Accept-Language) */
+            text: string;
+            /** @description the engine's own words (Pulumi's output, the Kubernetes API server's message), verbatim and untranslated */
+            detail: string | null;
             /** @description the driver's structured detail, if any; its keys depend on the driver */
             data: {
                 [key: string]: unknown;
@@ -11652,10 +11669,12 @@ export interface components {
              * @enum {string}
              */
             state: "NONE" | "FAILED" | "DRIFTED" | "PROVISIONING" | "READY";
+            /** @description the tenant's state in the reader's language */
+            stateLabel: string;
             resources: components["schemas"]["ProvisionedResource"][];
             entitlement: components["schemas"]["EntitlementUsage"][];
             /** @description null: never checked */
-            drift: components["schemas"]["DriftItem"][] | null;
+            drift: components["schemas"]["DriftView"][] | null;
             /** @description when the last drift check finished */
             driftCheckedAt: string | null;
             /** @description the latest ten jobs, newest first */
@@ -11671,7 +11690,12 @@ export interface components {
             requestId: string | null;
             /** @enum {string} */
             state: "PENDING" | "PROVISIONING" | "READY" | "FAILED" | "DRIFTED" | "DEPROVISIONED";
+            /** @description the state's name in the reader's language */
+            stateLabel: string;
+            /** @description the platform's note in the reader's language, or the cluster's own words (detailFromEngine) */
             detail: string | null;
+            /** @description the detail is what the cluster said (KubeVirt, CloudNativePG), verbatim and untranslated */
+            detailFromEngine: boolean;
             credentialsRevealed: boolean;
             updatedAt: string;
         };
@@ -11680,6 +11704,17 @@ export interface components {
             entitled: number;
             used: number;
             left: number;
+        };
+        DriftView: {
+            kind: string;
+            name: string;
+            namespace?: string;
+            /** @description why, as a stable code (drift.*); drift.legacy: kept before drift had codes, its reason as stored */
+            code: string;
+            /** @description in the reader's language */
+            reason: string;
+            /** @description what differs, as read from the cluster, not translated */
+            detail: string | null;
         };
         DatabaseCredentials: {
             username: string;

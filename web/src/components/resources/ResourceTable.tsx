@@ -1,5 +1,5 @@
 // The provisioned resources of a project (namespace, VMs, database clusters) with their state, and drift if any.
-import { Alert, Table } from 'antd';
+import { Alert, Table, Typography } from 'antd';
 import type { ProjectResources, ProvisionedResource } from '../../api/resources';
 import { formatDateTime } from '../../format/dates';
 import { useI18n } from '../../i18n';
@@ -23,8 +23,20 @@ export function ResourceTable({ resources }: { resources: ProjectResources }) {
             { title: t('resourcesPanel.kind'), dataIndex: 'kind', width: 150 },
             { title: t('resourcesPanel.name'), dataIndex: 'name', render: (n: string) => <code>{n}</code> },
             { title: t('lines.plan'), dataIndex: 'planCode', render: (v: string | null) => v ?? '—' },
-            { title: t('resourcesPanel.state'), dataIndex: 'state', width: 130, render: (s: string, r) => <ResourceStateTag state={s} detail={r.detail} /> },
-            { title: t('resourcesPanel.detail'), dataIndex: 'detail', render: (v: string | null) => v ?? '' },
+            { title: t('resourcesPanel.state'), dataIndex: 'state', width: 130, render: (s: ProvisionedResource['state']) => <ResourceStateTag state={s} /> },
+            {
+              title: t('resourcesPanel.detail'),
+              dataIndex: 'detail',
+              // the cluster's own words are shown as they are, marked as such
+              render: (v: string | null, r) =>
+                v && r.detailFromEngine ? (
+                  <Typography.Text code title={t('operator.engineWords')} data-engine="true">
+                    {v}
+                  </Typography.Text>
+                ) : (
+                  (v ?? '')
+                ),
+            },
             { title: t('project.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
           ]}
         />
@@ -36,7 +48,7 @@ export function ResourceTable({ resources }: { resources: ProjectResources }) {
           style={{ marginTop: 12 }}
           data-testid="resource-drift"
           title={t('operator.drift')}
-          description={resources.drift.map((d) => `${d.kind}/${d.name}: ${d.reason}`).join('；')}
+          description={resources.drift.map((d) => `${d.kind}/${d.name}: ${d.reason}${d.detail ? ` (${d.detail})` : ''}`).join('；')}
         />
       )}
     </>

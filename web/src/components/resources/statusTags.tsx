@@ -1,9 +1,11 @@
 // Tags for resource requests, provisioning jobs and provisioned resources, and a request's items as text:
 // one wording for the department portal and the operator console. A request's state is named and coloured by its
-// machine (provisioners/request-workflow.ts), a job's by its (provisioners/job-workflow.ts).
+// machine (provisioners/request-workflow.ts), a job's by its (provisioners/job-workflow.ts), a resource's by the
+// table the server names them from (provisioners/resource-states.ts).
 import { Tag } from 'antd';
 import { JOB_MACHINE } from '@provisioners/job-workflow';
 import { REQUEST_MACHINE } from '@provisioners/request-workflow';
+import { RESOURCE_STATE_COLOURS, type ResourceState } from '@provisioners/resource-states';
 import type { JobState, OperatorRequest, RequestStatus } from '../../api/operator';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -21,21 +23,11 @@ export function JobStateTag({ state }: { state: JobState }) {
   );
 }
 
-const RESOURCE_COLORS: Record<string, string> = {
-  PENDING: 'default',
-  PROVISIONING: 'processing',
-  READY: 'success',
-  FAILED: 'error',
-  DRIFTED: 'warning',
-  DEPROVISIONED: 'default',
-  NONE: 'default',
-};
-
-export function ResourceStateTag({ state, detail }: { state: string; detail?: string | null }) {
+export function ResourceStateTag({ state }: { state: ResourceState }) {
   const { t } = useI18n();
   return (
-    <Tag color={RESOURCE_COLORS[state] ?? 'default'} title={detail ?? undefined}>
-      {RESOURCE_COLORS[state] ? t(`operator.res.${state}` as MessageKey) : state}
+    <Tag color={RESOURCE_STATE_COLOURS[state]} data-state={state}>
+      {t(`operator.res.${state}`)}
     </Tag>
   );
 }

@@ -1,6 +1,7 @@
 // The sub-center operator's console: request queue, technical review, preview, provisioning jobs, resources.
 import { REQUEST_MACHINE } from '@provisioners/request-workflow';
 import { JOB_MACHINE } from '@provisioners/job-workflow';
+import { RESOURCE_STATE_LABELS } from '@provisioners/resource-states';
 import { keyed } from './serverLabels';
 
 export const zh = {
@@ -103,13 +104,17 @@ export const zh = {
   'operator.entitled': '核定',
   'operator.used': '已用',
   'operator.left': '剩余',
-  'operator.res.PENDING': '待创建',
-  'operator.res.PROVISIONING': '创建中',
-  'operator.res.READY': '就绪',
-  'operator.res.FAILED': '失败',
-  'operator.res.DRIFTED': '配置漂移',
-  'operator.res.DEPROVISIONED': '已回收',
-  'operator.res.NONE': '未开通',
+  ...keyed('operator.res', RESOURCE_STATE_LABELS, 'zh-CN'),
+  'operator.engineWords': '引擎原文（未翻译）',
+  'operator.level.debug': '调试',
+  'operator.level.info': '信息',
+  'operator.level.warn': '警告',
+  'operator.level.error': '错误',
+  'operator.provisioningNow': '正在开通…',
+  'operator.deprovisioningNow': '正在回收…',
+  'operator.repairingNow': '正在修复…',
+  'operator.jobRunningHint': '该租户有任务正在进行，完成前不能发起其他操作。',
+  'operator.lastLogLine': '最新进展：{line}',
   'operator.tenantState': '租户状态',
   'workbench.operatorEntry': '进入资源申请队列',
 };
@@ -214,13 +219,17 @@ export const en: Record<keyof typeof zh, string> = {
   'operator.entitled': 'Entitled',
   'operator.used': 'Used',
   'operator.left': 'Left',
-  'operator.res.PENDING': 'Pending',
-  'operator.res.PROVISIONING': 'Provisioning',
-  'operator.res.READY': 'Ready',
-  'operator.res.FAILED': 'Failed',
-  'operator.res.DRIFTED': 'Drifted',
-  'operator.res.DEPROVISIONED': 'Deprovisioned',
-  'operator.res.NONE': 'Nothing provisioned',
+  ...keyed('operator.res', RESOURCE_STATE_LABELS, 'en'),
+  'operator.engineWords': "The engine's own words (not translated)",
+  'operator.level.debug': 'debug',
+  'operator.level.info': 'info',
+  'operator.level.warn': 'warning',
+  'operator.level.error': 'error',
+  'operator.provisioningNow': 'Provisioning…',
+  'operator.deprovisioningNow': 'Deprovisioning…',
+  'operator.repairingNow': 'Repairing…',
+  'operator.jobRunningHint': 'A job is under way on this tenant: no other operation can start until it ends.',
+  'operator.lastLogLine': 'Latest: {line}',
   'operator.tenantState': 'Tenant',
   'workbench.operatorEntry': 'Open the resource request queue',
 };

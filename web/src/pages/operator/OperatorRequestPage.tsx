@@ -1,21 +1,19 @@
 // One resource request for the sub-center operator: technical review (approve/return with If-Match), the
 // desired-state preview (objects by kind/name and the read-only YAML), provisioning with an Idempotency-Key per
 // click, deprovisioning with the request code as confirmation, the job's log streamed live, and the project's
-// resources with their state.
-import { Card, Descriptions } from 'antd';
-import { useRef, useState } from 'react';
+// resources with their state (request/RequestWork.tsx); and the request's audit trail, for those who may read it.
+import { Card, Descriptions, Space } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { offers } from '../../api/actions';
 import { fetchRequest } from '../../api/operator';
+import { AuditTrailLink } from '../../components/AuditTrailLink';
 import { PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { RequestStatusTag, itemsText } from '../../components/resources/statusTags';
 import { formatDateTime } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n, type MessageKey } from '../../i18n';
-import { JobCard } from './request/JobCard';
-import { PreviewCard } from './request/PreviewCard';
-import { ResourcesCard } from './request/ResourcesCard';
+import { RequestWork } from './request/RequestWork';
 import { ReviewCard } from './request/ReviewCard';
 
 export function OperatorRequestPage() {
@@ -27,20 +25,17 @@ export function OperatorRequestPage() {
     const r = await fetchRequest(id, signal);
     return { request: r.data, etag: r.etag };
   }, [id]);
-  // the resources are read again as the job's log moves on (at most every two seconds) and when it ends
-  const [progress, setProgress] = useState(0);
-  const lastRead = useRef(0);
-  const onProgress = () => {
-    if (Date.now() - lastRead.current < 2000) return;
-    lastRead.current = Date.now();
-    setProgress((n) => n + 1);
-  };
 
   return (
     <>
       <PageTitle
         title={t('operator.requestTitle', { code: request.data?.request.code ?? '' })}
-        extra={<Link to="/operator/requests">{t('operator.back')}</Link>}
+        extra={
+          <Space>
+            {request.data && <AuditTrailLink target={{ targetType: 'ResourceRequest', targetId: request.data.request.id }} />}
+            <Link to="/operator/requests">{t('operator.back')}</Link>
+          </Space>
+        }
       />
       <PageState state={request}>
         {({ request: r, etag }) => (
@@ -70,8 +65,7 @@ export function OperatorRequestPage() {
               </Descriptions>
             </Card>
             {offers(r, 'approve') && <ReviewCard request={r} etag={etag} onDone={request.reload} />}
-            <PreviewCard requestId={r.id} version={r.version} />
-            <JobCard
+            <RequestWork
               request={r}
               jobId={jobId}
               onStarted={(job) => {
@@ -79,10 +73,8 @@ export function OperatorRequestPage() {
                 // the request is PROVISIONING now: its actions are no longer offered
                 request.reload();
               }}
-              onFinished={request.reload}
-              onProgress={onProgress}
+              onChanged={request.reload}
             />
-            <ResourcesCard projectId={r.projectId} refreshKey={`${r.version}-${r.status}-${progress}`} />
           </>
         )}
       </PageState>

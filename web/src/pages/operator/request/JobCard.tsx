@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Popconfirm, Space, Typography } from 'antd';
 import { offers } from '../../../api/actions';
-import { startJob, type OperatorRequest } from '../../../api/operator';
+import type { JobLogLine } from '../../../api/jobStream';
+import { startJob, type Job, type OperatorRequest } from '../../../api/operator';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
 import { JobProgress } from './JobProgress';
@@ -12,20 +13,22 @@ import { JobProgress } from './JobProgress';
 interface Props {
   request: OperatorRequest;
   jobId: string | null;
+  /** the tenant's job that changes what runs, queued or running: nothing else is offered until it ends */
+  running: Job | null;
   onStarted(jobId: string): void;
   onFinished(): void;
   /** the job's log moved on */
-  onProgress?(): void;
+  onProgress?(line: JobLogLine): void;
 }
 
-export function JobCard({ request, jobId, onStarted, onFinished, onProgress }: Props) {
+export function JobCard({ request, jobId, running, onStarted, onFinished, onProgress }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [confirm, setConfirm] = useState('');
-  const canProvision = offers(request, 'provision');
-  const canDeprovision = offers(request, 'deprovision');
+  const canProvision = !running && offers(request, 'provision');
+  const canDeprovision = !running && offers(request, 'deprovision');
 
   async function start(action: 'provision' | 'deprovision') {
     setBusy(true);
@@ -46,6 +49,11 @@ export function JobCard({ request, jobId, onStarted, onFinished, onProgress }: P
     <Card className="zy-card" title={t('operator.provisionCard')}>
       <Space direction="vertical" style={{ width: '100%' }}>
         {!canProvision && !canDeprovision && !jobId && <Typography.Text type="secondary">{t('operator.notApprovedYet')}</Typography.Text>}
+        {running && (
+          <Typography.Text type="secondary" data-testid="job-running-hint">
+            {t('operator.jobRunningHint')}
+          </Typography.Text>
+        )}
         {canProvision && (
           <Popconfirm title={t('operator.provisionConfirm')} onConfirm={() => void start('provision')} okButtonProps={{ 'data-testid': 'provision-confirm' } as Record<`data-${string}`, string>}>
             <Button type="primary" data-testid="provision" loading={busy}>

@@ -1,6 +1,7 @@
 // A provisioning job as it runs: its state, attempts and error from GET /api/jobs/:id, and its log streamed line by
 // line as the worker writes it (server-sent events). The state is read again while the job is still queued, and once
-// more when the stream says it has ended; then the page is told, so the request and the resources reload.
+// more when the stream says it has ended; then the page is told, so the request and the resources reload. Each line
+// reads in the user's language (the API renders it); what the engine said is shown after it as it was said, marked.
 import { useEffect, useState } from 'react';
 import { Descriptions, Typography } from 'antd';
 import { fetchJob, type Job } from '../../../api/operator';
@@ -12,7 +13,7 @@ import { formatDateTime } from '../../../format/dates';
 import { useI18n } from '../../../i18n';
 
 /** `onProgress`: a line of the job's log arrived (what the job changes may be worth reading again). */
-export function JobProgress({ jobId, onFinished, onProgress }: { jobId: string; onFinished(): void; onProgress?(): void }) {
+export function JobProgress({ jobId, onFinished, onProgress }: { jobId: string; onFinished(): void; onProgress?(line: JobLogLine): void }) {
   const { t } = useI18n();
   const [job, setJob] = useState<Job | undefined>(undefined);
   const [lines, setLines] = useState<JobLogLine[]>([]);
@@ -40,7 +41,7 @@ export function JobProgress({ jobId, onFinished, onProgress }: { jobId: string; 
       onLine: (line) => {
         setConnection('live');
         setLines((prev) => (prev.some((l) => l.seq === line.seq) ? prev : [...prev, line]));
-        onProgress?.();
+        onProgress?.(line);
         // a queued job starts running with its first lines: read its state until it does (the end is read below)
         if (state === undefined || state === 'QUEUED') void refresh();
       },
@@ -78,7 +79,17 @@ export function JobProgress({ jobId, onFinished, onProgress }: { jobId: string; 
       <Typography.Text strong>{t('operator.jobLog')}</Typography.Text>
       {lines.length > 0 ? (
         <pre className="zy-code zy-log" data-testid="job-log">
-          {lines.map((e) => `${formatDateTime(e.at)} [${e.level}] ${e.message}`).join('\n')}
+          {lines.map((e) => (
+            <div key={e.seq} data-code={e.code}>
+              {`${formatDateTime(e.at)} [${t(`operator.level.${e.level}`)}] ${e.text}`}
+              {e.detail && (
+                <span className="zy-muted" title={t('operator.engineWords')} data-testid="job-log-engine">
+                  {' ▸ '}
+                  {e.detail}
+                </span>
+              )}
+            </div>
+          ))}
         </pre>
       ) : (
         <Typography.Paragraph type="secondary">{t('operator.jobNoLog')}</Typography.Paragraph>

@@ -10,7 +10,8 @@ import { useApiData } from '../../../hooks/useApiData';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { JobProgress } from './JobProgress';
 
-export function PreviewCard({ requestId, version }: { requestId: string; version: number }) {
+/** `busy`: a job that changes the tenant is under way; no preview is asked for meanwhile. */
+export function PreviewCard({ requestId, version, busy }: { requestId: string; version: number; busy: boolean }) {
   const { t } = useI18n();
   const state = useApiData(async (signal) => {
     const [preview, yaml] = await Promise.all([fetchPreview(requestId, signal), fetchPreviewYaml(requestId, signal)]);
@@ -38,9 +39,11 @@ export function PreviewCard({ requestId, version }: { requestId: string; version
       title={t('operator.previewCard')}
       data-testid="preview"
       extra={
-        <Button size="small" data-testid="preview-compute" loading={starting} onClick={() => void compute()}>
-          {t('operator.computeChanges')}
-        </Button>
+        !busy && (
+          <Button size="small" data-testid="preview-compute" loading={starting} onClick={() => void compute()}>
+            {t('operator.computeChanges')}
+          </Button>
+        )
       }
     >
       {error !== undefined && <ErrorAlert error={error} />}

@@ -1,23 +1,36 @@
 // The operator's view of the request's project: its tenant namespace, the cluster it lives on, what is provisioned
 // and in which state (with drift, from the scheduled or asked-for drift check), the entitlement used and left; and
-// the drift check and repair, each a job whose log is shown as it runs.
+// the drift check and repair, each a job whose log is shown as it runs. While a job that changes the tenant is under
+// way, neither is offered, and the card says what is under way (正在开通… and the job's latest line) rather than
+// that nothing has been delivered.
 import { useState } from 'react';
-import { Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
-import { startTenantJob } from '../../../api/operator';
-import { fetchProjectResources } from '../../../api/resources';
+import { Alert, Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
+import type { JobLogLine } from '../../../api/jobStream';
+import { startTenantJob, type Job } from '../../../api/operator';
+import type { ProjectResources } from '../../../api/resources';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageState } from '../../../components/PageState';
 import { EntitlementTable } from '../../../components/resources/EntitlementTable';
 import { ResourceTable } from '../../../components/resources/ResourceTable';
 import { ResourceStateTag } from '../../../components/resources/statusTags';
-import { useApiData } from '../../../hooks/useApiData';
+import type { ApiData } from '../../../hooks/useApiData';
 import { formatDateTime } from '../../../format/dates';
 import { useI18n } from '../../../i18n';
 import { JobProgress } from './JobProgress';
 
-export function ResourcesCard({ projectId, refreshKey }: { projectId: string; refreshKey: string }) {
+const UNDER_WAY = { PROVISION: 'operator.provisioningNow', DEPROVISION: 'operator.deprovisioningNow', REPAIR: 'operator.repairingNow' } as const;
+
+interface Props {
+  projectId: string;
+  resources: ApiData<ProjectResources>;
+  /** the tenant's job that changes what runs, queued or running */
+  running: Job | null;
+  /** the latest line of its log, as the page streams it */
+  lastLine: JobLogLine | null;
+}
+
+export function ResourcesCard({ projectId, resources: state, running, lastLine }: Props) {
   const { t } = useI18n();
-  const state = useApiData((signal) => fetchProjectResources(projectId, signal), [projectId, refreshKey]);
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(undefined);
 
@@ -37,7 +50,18 @@ export function ResourcesCard({ projectId, refreshKey }: { projectId: string; re
       <PageState state={state}>
         {(res) => (
           <div data-testid="project-resources">
-            {res.resources.length > 0 && (
+            {running && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="resources-under-way"
+                title={t(UNDER_WAY[running.kind as keyof typeof UNDER_WAY] ?? 'operator.provisioningNow')}
+                // the job's state is read with the resources (every few seconds); its latest line comes as it is written
+                description={lastLine ? t('operator.lastLogLine', { line: lastLine.text }) : undefined}
+              />
+            )}
+            {!running && res.resources.length > 0 && (
               <Space style={{ marginBottom: 12 }}>
                 <Button size="small" data-testid="drift-check" onClick={() => void start('drift-check')}>
                   {t('operator.checkDrift')}
@@ -69,7 +93,8 @@ export function ResourcesCard({ projectId, refreshKey }: { projectId: string; re
                 </span>
               </Descriptions.Item>
             </Descriptions>
-            <ResourceTable resources={res} />
+            {/* nothing delivered yet reads so only when nothing is under way */}
+            {(res.resources.length > 0 || !running) && <ResourceTable resources={res} />}
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               {t('operator.entitlement')}
             </Typography.Title>

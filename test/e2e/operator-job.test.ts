@@ -14,6 +14,7 @@ import { apiClient } from './support/api.js';
 import { launchBrowser } from './support/browser.js';
 import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
 import { signedInPage } from './support/ui.js';
+import { keepScreenshot } from './support/artifacts.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -76,7 +77,7 @@ describe('the operator follows a provisioning job', { timeout: 120_000 }, () => 
     await log.getByText('开始执行（第 1 次）').waitFor();
     await underWay.getByText('最新进展：开始执行（第 1 次）').waitFor();
     for (const action of ['provision', 'deprovision', 'preview-compute']) expect(await page.getByTestId(action).count(), action).toBe(0);
-    await page.screenshot({ path: '/tmp/zy-e2e-operator-job.png', fullPage: true });
+    await keepScreenshot(page, 'operator-job-running');
 
     // the job ends: the request is provisioned, the resources are there, on the same page
     release();
@@ -98,7 +99,7 @@ describe('the operator follows a provisioning job', { timeout: 120_000 }, () => 
     for (const line of lines) expect(line, line).not.toMatch(ENGLISH_WORD);
     expect(lines.join('\n')).toContain('已写入');
     expect(lines.at(-1)).toContain('完成');
-    await page.screenshot({ path: '/tmp/zy-e2e-operator-job-done.png', fullPage: true });
+    await keepScreenshot(page, 'operator-job-done');
     await page.context().close();
   });
 });

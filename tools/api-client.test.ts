@@ -16,7 +16,8 @@ describe('the generated API client', () => {
     const document = openApiDocument();
     const open: string[] = [];
     // an object schema without properties (or with a catch-all) is open; the few that are open on purpose are named
-    const OPEN_ON_PURPOSE = new Set(['AuditEvent.detail', 'MigrationHistoryEntry.detail', 'JobEvent.data', 'JobResult.summary', 'KubernetesObject', 'KubernetesObject.metadata.labels', 'KubernetesObject.metadata.annotations']);
+    // a message code's parameters (job log lines, drift items) are open: which ones there are depends on the code
+    const OPEN_ON_PURPOSE = new Set(['JobEvent.params', 'DriftItem.params', 'AuditEvent.detail', 'MigrationHistoryEntry.detail', 'JobEvent.data', 'JobResult.summary', 'KubernetesObject', 'KubernetesObject.metadata.labels', 'KubernetesObject.metadata.annotations']);
     const walk = (node: unknown, where: string) => {
       if (!node || typeof node !== 'object') return;
       const s = node as Record<string, unknown>;

@@ -52,7 +52,7 @@ describe("the operator's day", { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('job-log').innerText(), { timeout: 30_000 }).not.toBe('');
     await page.getByTestId('job-state').getByText('成功').waitFor({ timeout: 60_000 });
     await page.getByTestId('request-status').getByText('已开通').waitFor();
-    expect(await page.getByTestId('job-log').innerText()).toContain('succeeded');
+    expect(await page.getByTestId('job-log').innerText()).toContain('完成');
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^ui-[A-Za-z0-9._:-]{8,}$/);
     // the log came as server-sent events, carrying the session's bearer token

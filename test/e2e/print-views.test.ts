@@ -3,35 +3,20 @@
 // factories, signs in as the role that holds the record, presses 打印 where the record is shown, and reads the print
 // view that opens in a new tab: the title, the number, the organisation, the decision, amount and dates, the
 // signature and seal blocks. Printed (Chromium's page.pdf, A4) it is kept as /tmp/zy-e2e-print-<record>.pdf (and as
-// it looks in print media, .png) and is
+// it looks in print media, print-<record>.png among the artefacts) and is
 // A4 pages without the console's chrome. A department of another organisation is told plainly it cannot open one.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ACCEPTANCE, projectIn } from '../support/project-factories.js';
 import { BASICS } from '../support/projects.js';
 import { requestIn } from '../support/request-factories.js';
-import { addDays, uniqueTag, type Api } from '../support/scene.js';
-import { apiClient } from './support/api.js';
+import { addDays, uniqueTag } from '../support/scene.js';
+import { keepScreenshot } from './support/artifacts.js';
 import { seriousViolations } from './support/axe.js';
-import { launchBrowser, newContext } from './support/browser.js';
-import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
-import { signIn } from './support/ui.js';
+import { useBrowserScene } from './support/scene.js';
 
-let t: E2EPlatform;
-let browser: Browser;
-let api: Api;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  t = await startE2EPlatform();
-  api = { call: apiClient(t.url).call, today: () => t.today(), setToday: (d) => t.setToday(d) };
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const scene = useBrowserScene();
 
 const GIA = '运城市审批服务管理局（市政务信息管理局）';
 
@@ -47,8 +32,7 @@ const named = () => `${BASICS.name}·${uniqueTag()}`;
 
 /** Signs in as `who`, opens `path` and presses the record's 打印 button: the print view opens in a new tab. */
 async function openFrom(who: string, path: string, record: string): Promise<Page> {
-  const page = await (await newContext(browser, t.url)).newPage();
-  await signIn(page, who);
+  const page = await scene.as(who);
   await page.goto(path);
   const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId(`print-${record}`).click()]);
   await popup.getByTestId('print-sheet').waitFor();
@@ -78,7 +62,7 @@ async function printed(page: Page, record: string): Promise<number[][]> {
   expect(await page.getByRole('button').filter({ visible: true }).count()).toBe(0);
   expect(await page.getByTestId('main-menu').count()).toBe(0);
   expect(await page.getByTestId('print-sheet').isVisible()).toBe(true);
-  await page.screenshot({ path: `/tmp/zy-e2e-print-${record}.png`, fullPage: true });
+  await keepScreenshot(page, `print-${record}`);
   const path = `/tmp/zy-e2e-print-${record}.pdf`;
   await page.pdf({ path, format: 'A4', printBackground: true });
   const pdf = fs.readFileSync(path, 'latin1');
@@ -94,7 +78,7 @@ function expectA4(pages: number[][]) {
 
 describe('official records to print', { timeout: 120_000 }, () => {
   it("the review opinion: GIA's five Art. 8 opinions, the decision, the reviewer and GIA's seal", async () => {
-    const p = await projectIn(api, 'BUDGET_REVIEW', { overrides: { name: named() } });
+    const p = await projectIn(scene.api, 'BUDGET_REVIEW', { overrides: { name: named() } });
     const page = await openFrom('gia', `/review/projects/${p.id}`, 'review-opinion');
     expect(await head(page)).toEqual({ title: '政务信息化项目审核意见表', number: `编号：${p.body.code}`, organisation: `单位：${GIA}`, date: `日期：${shanghaiToday()}` });
     expect(await text(page, 'print-project-code')).toBe(p.body.code);
@@ -111,7 +95,7 @@ describe('official records to print', { timeout: 120_000 }, () => {
   });
 
   it("the budget opinion: Finance's approved amount and opinion, the reviewer and Finance's seal", async () => {
-    const p = await projectIn(api, 'BUDGET_APPROVED', { overrides: { name: named() } });
+    const p = await projectIn(scene.api, 'BUDGET_APPROVED', { overrides: { name: named() } });
     const page = await openFrom('finance', `/review/projects/${p.id}`, 'budget-opinion');
     expect(await head(page)).toEqual({ title: '政务信息化项目预算评审意见', number: `编号：${p.body.code}`, organisation: '单位：运城市财政局', date: `日期：${shanghaiToday()}` });
     expect(await text(page, 'print-approved-amount')).toBe('¥750,000');
@@ -125,11 +109,11 @@ describe('official records to print', { timeout: 120_000 }, () => {
   });
 
   it('the public notice: the amount, the period in Chinese dates, GIA as publisher', async () => {
-    const p = await projectIn(api, 'PUBLIC_NOTICE', { overrides: { name: named() } });
+    const p = await projectIn(scene.api, 'PUBLIC_NOTICE', { overrides: { name: named() } });
     const page = await openFrom('dept', `/portal/projects/${p.id}`, 'notice');
-    expect(await head(page)).toEqual({ title: '政务信息化项目资金安排公示', number: `编号：${p.body.code}`, organisation: `单位：${GIA}`, date: `日期：${chineseDate(api.today())}` });
+    expect(await head(page)).toEqual({ title: '政务信息化项目资金安排公示', number: `编号：${p.body.code}`, organisation: `单位：${GIA}`, date: `日期：${chineseDate(scene.api.today())}` });
     expect(await text(page, 'print-notice-amount')).toBe('¥750,000');
-    expect(await text(page, 'print-notice-period')).toBe(`${chineseDate(api.today())}至${chineseDate(addDays(api.today()))}`);
+    expect(await text(page, 'print-notice-period')).toBe(`${chineseDate(scene.api.today())}至${chineseDate(addDays(scene.api.today()))}`);
     expect(await text(page, 'print-decision')).toContain('公示期内未收到异议');
     expect(await text(page, 'print-signatures')).toContain('经办人（签字）');
     expect(await text(page, 'print-seals')).toContain(`${GIA}（盖章）`);
@@ -138,7 +122,7 @@ describe('official records to print', { timeout: 120_000 }, () => {
   });
 
   it("the acceptance record: the department's acceptance date, conditions and approval number, both seals", async () => {
-    const p = await projectIn(api, 'ACCEPTED', { overrides: { name: named() } });
+    const p = await projectIn(scene.api, 'ACCEPTED', { overrides: { name: named() } });
     const page = await openFrom('dept', `/portal/projects/${p.id}`, 'acceptance');
     expect(await head(page)).toEqual({ title: '政务信息化项目竣工验收备案表', number: `编号：${p.body.code}`, organisation: '单位：运城市教育局', date: `日期：${chineseDate(ACCEPTANCE.acceptanceDate)}` });
     expect(await text(page, 'print-acceptance-date')).toBe('2026年12月1日');
@@ -155,8 +139,8 @@ describe('official records to print', { timeout: 120_000 }, () => {
   });
 
   it('the hand-over: what the sub-center provisioned for the request, the project, approval number, operator and date', async () => {
-    const project = await projectIn(api, 'ESTABLISHED', { overrides: { name: named() } });
-    const r = await requestIn(api, 'PROVISIONED', { project });
+    const project = await projectIn(scene.api, 'ESTABLISHED', { overrides: { name: named() } });
+    const r = await requestIn(scene.api, 'PROVISIONED', { project });
     const page = await openFrom('bdc', `/operator/requests/${r.id}`, 'handover');
     expect(await head(page)).toEqual({ title: '政务云资源交付单', number: `编号：${r.code}`, organisation: '单位：山西省大数据中心运城分中心', date: `日期：${shanghaiToday()}` });
     expect(await text(page, 'print-project-code')).toBe(project.body.code);
@@ -178,9 +162,8 @@ describe('official records to print', { timeout: 120_000 }, () => {
   });
 
   it("a department of another organisation is told it cannot open another's records", async () => {
-    const p = await projectIn(api, 'BUDGET_REVIEW', { overrides: { name: named() } });
-    const page = await (await newContext(browser, t.url)).newPage();
-    await signIn(page, 'dept2');
+    const p = await projectIn(scene.api, 'BUDGET_REVIEW', { overrides: { name: named() } });
+    const page = await scene.as('dept2');
     await page.goto(`/print/projects/${p.id}/review-opinion`);
     const refused = page.getByTestId('print-refused');
     await refused.waitFor();

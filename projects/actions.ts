@@ -8,7 +8,7 @@ import { createRunner } from '../core/workflow/runner.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { projectMachine, type ProjectInputs } from './machine.js';
 import { standingOf } from './standing.js';
-import { loadProject, toProjectView } from './store.js';
+import { loadProject, reviewersOf, toProjectView } from './store.js';
 import type { ProjectAction } from './workflow.js';
 
 export interface ProjectActionDeps {
@@ -25,7 +25,7 @@ export function createProjectActions({ db, published, today = () => toShanghaiDa
   const present = (actor: Actor, id: string, locale: Locale) =>
     runner.present(actor, id, locale, async (tx) => {
       const { row, org } = await loadProject(tx, id);
-      return { ...toProjectView(row, org), standing: standingOf(row, today(), locale) };
+      return { ...toProjectView(row, org, await reviewersOf(tx, row)), standing: standingOf(row, today(), locale) };
     });
 
   /** Takes the action and answers with the project as it is now. */

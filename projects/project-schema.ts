@@ -119,6 +119,7 @@ export const projectReviewSchema = z
     comment: z.string().nullable(),
     approvedAmount: z.number().nullable(),
     reviewerId: z.string(),
+    reviewer: z.object({ name: z.string(), orgName: z.string() }).describe('who reviewed, and for which organisation (the official record names them)'),
     at: z.string(),
   })
   .openapi('ProjectReview');

@@ -43,8 +43,20 @@ export function toDeadlineView(d: ProjectRow['deadlines'][number]): DeadlineView
   };
 }
 
+/** Who acted on a project, by id: their name and organisation. */
+export type People = ReadonlyMap<string, Review['reviewer']>;
+
+/** The reviewers of a project, as its reviews name them. */
+export async function reviewersOf(tx: Tx, p: ProjectRow): Promise<People> {
+  const users = await tx.user.findMany({
+    where: { id: { in: [...new Set(p.reviews.map((r) => r.reviewerId))] } },
+    select: { id: true, displayName: true, org: { select: { name: true } } },
+  });
+  return new Map(users.map((u) => [u.id, { name: u.displayName, orgName: u.org.name }]));
+}
+
 /** The project as stored; where it stands today (./standing.ts) is added by who knows the day. */
-export function toProjectView(p: ProjectRow, org: OrgLite): Omit<ProjectView, 'standing'> {
+export function toProjectView(p: ProjectRow, org: OrgLite, people: People): Omit<ProjectView, 'standing'> {
   return {
     id: p.id,
     code: p.code,
@@ -94,6 +106,7 @@ export function toProjectView(p: ProjectRow, org: OrgLite): Omit<ProjectView, 's
       comment: r.comment,
       approvedAmount: num(r.approvedAmount),
       reviewerId: r.reviewerId,
+      reviewer: people.get(r.reviewerId) ?? { name: '—', orgName: '—' },
       at: r.createdAt.toISOString(),
     })),
     notices: p.notices.map((n) => ({

@@ -22,6 +22,9 @@ const OBJECT_NAMES: [kind: string, label: Label][] = [
 const ORDER = new Map(OBJECT_NAMES.map(([kind], i) => [kind, i]));
 const NAMES = new Map(OBJECT_NAMES);
 
+/** A Kubernetes kind in words ("云主机"), or the kind itself where it has no name here. */
+export const objectName = (kind: string, locale: Locale): string => NAMES.get(kind)?.[locale] ?? kind;
+
 export interface ObjectSummary {
   text: string;
   counts: { kind: string; label: string; count: number }[];
@@ -32,6 +35,6 @@ export function summariseObjects(objects: readonly { kind: string }[], locale: L
   for (const o of objects) counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
   const rows = [...counts]
     .sort(([a], [b]) => (ORDER.get(a) ?? ORDER.size) - (ORDER.get(b) ?? ORDER.size) || a.localeCompare(b))
-    .map(([kind, count]) => ({ kind, label: NAMES.get(kind)?.[locale] ?? kind, count }));
+    .map(([kind, count]) => ({ kind, label: objectName(kind, locale), count }));
   return { text: listOf(rows.map((r) => `${r.label} ×${r.count}`), locale), counts: rows };
 }

@@ -37,6 +37,10 @@ export const requestViewSchema = z
     sshPublicKeys: z.array(z.string()),
     reviewNote: z.string().nullable(),
     items: z.array(z.object({ planCode: z.string(), quantity: z.number().int() })),
+    provisioned: z
+      .object({ at: z.string(), operator: z.string(), orgName: z.string() })
+      .nullable()
+      .describe("the latest provisioning run that succeeded: when it ended, the operator who ran it and their organisation (the hand-over record names them); null before one"),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

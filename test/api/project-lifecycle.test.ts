@@ -92,6 +92,11 @@ describe('a project from draft to acceptance', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'BUDGET_APPROVED', approvedBudget: 750000 });
     expect(res.body.reviews.map((r: { stage: string }) => r.stage)).toEqual(['GIA_REVIEW', 'BUDGET_REVIEW']);
+    // each review names who made it and for which organisation (the printed opinions carry them)
+    expect(res.body.reviews.map((r: { reviewer: object }) => r.reviewer)).toEqual([
+      { name: '王审批（政务信息管理局）', orgName: '运城市审批服务管理局（市政务信息管理局）' },
+      { name: '李财政（财政局）', orgName: '运城市财政局' },
+    ]);
   });
 
   it('goes on public notice, readable by anyone, and takes objections', async () => {

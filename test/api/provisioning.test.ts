@@ -91,6 +91,7 @@ describe('provisioning an approved request', () => {
     const res = await t.http.post(`/api/resource-requests/${requestId}/approve`).set(await t.as('bdc')).set('If-Match', '"v1"').send({ note: '容量充足' });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('APPROVED');
+    expect(res.body.provisioned).toBeNull();
     expect((await t.http.post(`/api/resource-requests/${requestId}/approve`).set(await t.as('dept')).set('If-Match', '"v2"').send({})).status).toBe(403);
   });
 
@@ -175,6 +176,9 @@ describe('provisioning an approved request', () => {
     expect(vms[0]).toMatchObject({ state: 'PROVISIONING', planCode: 'vm-general-4c8g' });
     const request = await t.http.get(`/api/resource-requests/${requestId}`).set(await t.as('dept'));
     expect(request.body.status).toBe('PROVISIONED');
+    // who delivered it and when (the hand-over record names them)
+    const job = (await t.http.get(`/api/jobs/${jobId}`).set(await t.as('bdc'))).body;
+    expect(request.body.provisioned).toEqual({ at: job.finishedAt, operator: '赵运维（大数据分中心）', orgName: '山西省大数据中心运城分中心' });
   });
 
   it('finds drift made behind its back with a drift check, shows it with the resources, and repairs it', async () => {

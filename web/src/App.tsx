@@ -34,6 +34,9 @@ const OrgsPage = page(() => import('./pages/admin/OrgsPage'), 'OrgsPage');
 const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');
 const RegisterPage = page(() => import('./pages/migration/RegisterPage'), 'RegisterPage');
 const WorkbenchPage = page(() => import('./pages/workbench/WorkbenchPage'), 'WorkbenchPage');
+// official records to print, outside the console's frame (pages/print)
+const ProjectRecordPage = page(() => import('./pages/print/ProjectRecordPage'), 'ProjectRecordPage');
+const HandoverPage = page(() => import('./pages/print/HandoverPage'), 'HandoverPage');
 // the board carries ECharts
 const BoardPage = page(() => import('./pages/board/BoardPage'), 'BoardPage');
 
@@ -52,6 +55,9 @@ export function App() {
               <Route path="/signin" element={<SignInPage />} />
               {/* the migration board: full-screen for wall displays, public without sign-in */}
               <Route path="/board" element={<Suspense fallback={<Loading />}><BoardPage /></Suspense>} />
+              {/* official records as A4 sheets to print or save as PDF: who may read the object may print it */}
+              <Route path="/print/projects/:id/:record" element={<RequireArea><Suspense fallback={<Loading />}><ProjectRecordPage /></Suspense></RequireArea>} />
+              <Route path="/print/requests/:id/handover" element={<RequireArea><Suspense fallback={<Loading />}><HandoverPage /></Suspense></RequireArea>} />
               <Route element={<AppLayout />}>
                 <Route index element={<Home />} />
                 {/* public */}

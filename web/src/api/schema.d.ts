@@ -10808,6 +10808,11 @@ export interface components {
             comment: string | null;
             approvedAmount: number | null;
             reviewerId: string;
+            /** @description who reviewed, and for which organisation (the official record names them) */
+            reviewer: {
+                name: string;
+                orgName: string;
+            };
             at: string;
         };
         /** @description the GIA review's opinion per Art. 8 dimension (empty for other stages) */
@@ -11519,6 +11524,12 @@ export interface components {
                 planCode: string;
                 quantity: number;
             }[];
+            /** @description the latest provisioning run that succeeded: when it ended, the operator who ran it and their organisation (the hand-over record names them); null before one */
+            provisioned: {
+                at: string;
+                operator: string;
+                orgName: string;
+            } | null;
             version: number;
             createdAt: string;
             updatedAt: string;

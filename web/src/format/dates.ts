@@ -46,3 +46,13 @@ export function addDays(date: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+
+/** A date as official documents write it: 2026年12月6日 (zh-CN) or 6 December 2026 (en), in Shanghai. */
+export function formatLongDate(value: string | null | undefined, locale: 'zh-CN' | 'en'): string {
+  const day = formatDate(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return '—';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (locale === 'zh-CN') return `${y}年${mo}月${d}日`;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, mo - 1, d));
+}

@@ -13,6 +13,7 @@ import { RequestStatusTag, itemsText } from '../../components/resources/statusTa
 import { formatDateTime } from '../../format/dates';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n, type MessageKey } from '../../i18n';
+import { HandoverPrintButton } from '../print/PrintButtons';
 import { RequestWork } from './request/RequestWork';
 import { ReviewCard } from './request/ReviewCard';
 
@@ -40,7 +41,7 @@ export function OperatorRequestPage() {
       <PageState state={request}>
         {({ request: r, etag }) => (
           <>
-            <Card className="zy-card" data-testid="request-overview">
+            <Card className="zy-card" data-testid="request-overview" extra={r.provisioned && <HandoverPrintButton requestId={r.id} />}>
               <Descriptions column={{ xs: 1, md: 2 }} size="small">
                 <Descriptions.Item label={t('operator.code')}>{r.code}</Descriptions.Item>
                 <Descriptions.Item label={t('operator.project')}>

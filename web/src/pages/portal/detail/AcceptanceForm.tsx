@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ViolationList } from '../../../components/ViolationList';
 import { useI18n } from '../../../i18n';
 
-const EVIDENCE = ['dataSharingConnected', 'informationResourcesProvided', 'onGovernmentCloud', 'secureControllableChecked'] as const;
+/** the Art. 17 conditions, in the order the form and the record list them */
+export const EVIDENCE = ['dataSharingConnected', 'informationResourcesProvided', 'onGovernmentCloud', 'secureControllableChecked'] as const;
 
 interface Values {
   acceptanceDate: Dayjs;

@@ -31,6 +31,7 @@ import { ChangeRequestForm } from './ChangeRequestForm';
 import { FilingForms } from './FilingForms';
 import { FilingList } from './FilingList';
 import { ResourcesPanel } from './ResourcesPanel';
+import { ProjectPrintButtons } from '../../print/PrintButtons';
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -143,7 +144,12 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
       <PageTitle
         title={<>{p.name} <StatusTag status={p.status} /></>}
         subtitle={`${p.code} · ${p.org.name}`}
-        extra={editable ? <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/portal/projects/${p.id}/edit`)}>{t('portal.continueEditing')}</Button> : undefined}
+        extra={
+          <>
+            <ProjectPrintButtons project={p} />
+            {editable && <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/portal/projects/${p.id}/edit`)}>{t('portal.continueEditing')}</Button>}
+          </>
+        }
       />
       <Banners project={p} open={openRectifications} />
       <StandingCard project={p} />

@@ -30,6 +30,7 @@ import { reviewActions, type Act, type ReviewAction } from './reviewActions';
 import { useConfirm } from '../../../hooks/useConfirm';
 import { QUEUE_STAGES, type QueueStage } from '@projects/workflow';
 import { AuditTrailLink } from '../../../components/AuditTrailLink';
+import { ProjectPrintButtons } from '../../print/PrintButtons';
 
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -87,7 +88,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
 
   return (
     <>
-      <PageTitle title={<>{p.name} <StatusTag status={p.status} /></>} subtitle={`${p.code} · ${p.org.name}`} extra={<AuditTrailLink target={{ project: p.code }} />} />
+      <PageTitle title={<>{p.name} <StatusTag status={p.status} /></>} subtitle={`${p.code} · ${p.org.name}`} extra={<><ProjectPrintButtons project={p} /><AuditTrailLink target={{ project: p.code }} /></>} />
       {decided && <NextInQueue stage={decided} current={p.id} />}
       {top.length > 0 && <div data-testid="review-action">{top.map(card)}</div>}
       <Row gutter={16}>

@@ -71,7 +71,8 @@ describe('administration', { timeout: 60_000 }, () => {
     await page.getByTestId('role-county').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText('审计管理员', { exact: true }).click();
     await page.getByText('角色已更改').waitFor();
-    expect(await page.getByTestId('users-table').getByRole('row').filter({ hasText: 'county' }).first().innerText()).toContain('审计管理员');
+    // the table reads the account again from the server
+    await expect.poll(() => page.getByTestId('users-table').getByRole('row').filter({ hasText: 'county' }).first().innerText()).toContain('审计管理员');
     await page.context().close();
 
     // the reset password works

@@ -56,8 +56,9 @@ describe('project lists at volume', { timeout: 120_000 }, () => {
     const tag = `角标${uniqueTag()}`;
     const p = await projectIn(scene.api, 'GIA_REVIEW', { overrides: { name: `${tag}-待审` } });
     const page = await as('gia');
+    // the badge comes with the counts, read after the page: wait for it rather than read it at once
+    await expect.poll(() => menuCount(page, 'reviewQueue')).toBeGreaterThan(0);
     const before = await menuCount(page, 'reviewQueue');
-    expect(before).toBeGreaterThan(0);
     await page.goto(`${scene.t.url}/review/projects/${p.id}`);
     for (const d of ['need', 'intensiveness', 'feasibility', 'budget', 'performance']) {
       const card = page.getByTestId(`dimension-${d}`);

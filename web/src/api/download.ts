@@ -15,7 +15,7 @@ export function saveBlob(blob: Blob, filename: string): void {
 }
 
 /** The export paths of the API's lists (`<list>/export`, api/list-export.ts). */
-type ExportPath = Extract<keyof paths, `${string}/export`>;
+export type ExportPath = Extract<keyof paths, `${string}/export`>;
 
 /**
  * A list as XLSX, as the table shows it: the list's own query (search, filters, sort; no paging) sent to its

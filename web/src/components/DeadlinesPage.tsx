@@ -4,12 +4,11 @@
 import { Card, Segmented } from 'antd';
 import type { ReactNode } from 'react';
 import { fetchDeadlines, type DeadlineFilter, type DeadlineList as Deadlines } from '../api/deadlines';
-import { downloadList } from '../api/download';
 import { useApiData } from '../hooks/useApiData';
 import { useListParams } from '../hooks/useListParams';
 import { useI18n } from '../i18n';
 import { DeadlineTable } from './DeadlineTable';
-import { ListToolbar } from './ListToolbar';
+import { ListToolbar, useListExport } from './ListToolbar';
 import { EmptyState, PageState } from './PageState';
 import { PageTitle } from './PageTitle';
 
@@ -31,7 +30,8 @@ export function DeadlinesPage({
   /** what may be done with the rows shown (GIA: remind the overdue) */
   actions?: (list: Deadlines, reload: () => void) => ReactNode;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const exportOf = useListExport();
   const list = useListParams(FILTERS);
   const status = (list.filters.status as DeadlineFilter | undefined) ?? defaultStatus;
   const query = { ...list.query, status };
@@ -60,11 +60,7 @@ export function DeadlinesPage({
           list={list}
           placeholder={t('list.deadlineSearch')}
           testId="deadlines"
-          exporting={{
-            label: t('list.export'),
-            failed: t('list.exportFailed'),
-            download: () => downloadList('/api/deadlines/export', query, locale, t('list.deadlinesFile'), t('list.exportFailed')),
-          }}
+          exporting={exportOf('/api/deadlines/export', query, t('list.deadlinesFile'))}
         >
           {state.data && actions?.(state.data, state.reload)}
         </ListToolbar>

@@ -2,13 +2,26 @@
 // columns shown with the same search and filters.
 import type { ReactNode } from 'react';
 import { Flex, Input } from 'antd';
+import { downloadList, type ExportPath } from '../api/download';
+import type { QueryOf } from '../api/client';
 import type { ListParams } from '../hooks/useListParams';
+import { useI18n } from '../i18n';
 import { DownloadButton } from './DownloadButton';
 
 export interface ListExportAction {
   label: string;
   failed: string;
   download(): Promise<void>;
+}
+
+/** The export of a list as Excel (`<list>/export` with the list's query), labelled in the console's language. */
+export function useListExport() {
+  const { t, locale } = useI18n();
+  return <P extends ExportPath>(path: P, query: QueryOf<P>, file: string): ListExportAction => ({
+    label: t('list.export'),
+    failed: t('list.exportFailed'),
+    download: () => downloadList(path, query, locale, file, t('list.exportFailed')),
+  });
 }
 
 export function ListToolbar<F extends string>({

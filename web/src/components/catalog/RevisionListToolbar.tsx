@@ -2,23 +2,19 @@
 // or title and the export of the revisions shown; `children` are the list's filters.
 import type { ReactNode } from 'react';
 import type { QueryOf } from '../../api/client';
-import { downloadList } from '../../api/download';
 import type { ListParams } from '../../hooks/useListParams';
 import { useI18n } from '../../i18n';
-import { ListToolbar } from '../ListToolbar';
+import { ListToolbar, useListExport } from '../ListToolbar';
 
 export function RevisionListToolbar<F extends string>({ list, query, children }: { list: ListParams<F>; query: QueryOf<'/api/catalog/revisions'>; children?: ReactNode }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const exportOf = useListExport();
   return (
     <ListToolbar
       list={list}
       placeholder={t('list.revisionSearch')}
       testId="revisions"
-      exporting={{
-        label: t('list.export'),
-        failed: t('list.exportFailed'),
-        download: () => downloadList('/api/catalog/revisions/export', query, locale, t('list.revisionsFile'), t('list.exportFailed')),
-      }}
+      exporting={exportOf('/api/catalog/revisions/export', query, t('list.revisionsFile'))}
     >
       {children}
     </ListToolbar>

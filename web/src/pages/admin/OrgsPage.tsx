@@ -3,9 +3,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { createOrg, fetchOrgs, ORG_KINDS, updateOrg, type OrgKind, type Organisation } from '../../api/admin';
-import { downloadList } from '../../api/download';
 import { ApiError } from '../../api/errors';
-import { ListToolbar } from '../../components/ListToolbar';
+import { ListToolbar, useListExport } from '../../components/ListToolbar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
@@ -24,7 +23,8 @@ interface OrgForm {
 }
 
 export function OrgsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const exportOf = useListExport();
   const { message } = App.useApp();
   const list = useListParams(FILTERS);
   const query = list.query as { q?: string; kind?: OrgKind };
@@ -79,11 +79,7 @@ export function OrgsPage() {
           list={list}
           placeholder={t('list.orgSearch')}
           testId="orgs"
-          exporting={{
-            label: t('list.export'),
-            failed: t('list.exportFailed'),
-            download: () => downloadList('/api/orgs/export', query, locale, t('list.orgsFile'), t('list.exportFailed')),
-          }}
+          exporting={exportOf('/api/orgs/export', query, t('list.orgsFile'))}
         >
           <Select<OrgKind | ''>
             aria-label={t('list.filter.kind')}

@@ -4,9 +4,8 @@
 import { useState, type HTMLAttributes } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { fetchOrgs, fetchUsers, resetPassword, ROLES, unlockUser, updateUser, USERS_PAGE_SIZE, type UserAccount } from '../../api/admin';
-import { downloadList } from '../../api/download';
 import { ApiError } from '../../api/errors';
-import { ListToolbar } from '../../components/ListToolbar';
+import { ListToolbar, useListExport } from '../../components/ListToolbar';
 import type { Role } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../components/PageState';
@@ -19,7 +18,8 @@ import { useI18n, type MessageKey } from '../../i18n';
 const FILTERS = ['role', 'orgId'] as const;
 
 export function UsersPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const exportOf = useListExport();
   const { message } = App.useApp();
   const list = useListParams(FILTERS);
   const query = list.query as { q?: string; role?: Role; orgId?: string };
@@ -56,11 +56,7 @@ export function UsersPage() {
           list={list}
           placeholder={t('list.userSearch')}
           testId="users"
-          exporting={{
-            label: t('list.export'),
-            failed: t('list.exportFailed'),
-            download: () => downloadList('/api/users/export', query, locale, t('list.usersFile'), t('list.exportFailed')),
-          }}
+          exporting={exportOf('/api/users/export', query, t('list.usersFile'))}
         >
           <Select<Role | ''>
             aria-label={t('admin.roleFilter')}

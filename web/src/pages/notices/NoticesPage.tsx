@@ -2,9 +2,8 @@
 // by project or unit and exported as shown (kept in the address), without signing in too.
 import { useState } from 'react';
 import { Button, Card, Descriptions, Typography } from 'antd';
-import { downloadList } from '../../api/download';
 import { fetchNotices } from '../../api/notices';
-import { ListToolbar } from '../../components/ListToolbar';
+import { ListToolbar, useListExport } from '../../components/ListToolbar';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../format/dates';
@@ -15,7 +14,8 @@ import { useI18n } from '../../i18n';
 import { ObjectionForm } from './ObjectionForm';
 
 export function NoticesPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const exportOf = useListExport();
   const list = useListParams([]);
   const query = list.query;
   const notices = useApiData((signal) => fetchNotices(signal, query), [JSON.stringify(query)]);
@@ -27,11 +27,7 @@ export function NoticesPage() {
         list={list}
         placeholder={t('list.noticeSearch')}
         testId="notices"
-        exporting={{
-          label: t('list.export'),
-          failed: t('list.exportFailed'),
-          download: () => downloadList('/api/notices/export', query, locale, t('list.noticesFile'), t('list.exportFailed')),
-        }}
+        exporting={exportOf('/api/notices/export', query, t('list.noticesFile'))}
       />
       <PageState state={notices} isEmpty={(d) => d.items.length === 0} empty={<Card><EmptyState description={t('notices.none')} /></Card>}>
         {(d) =>

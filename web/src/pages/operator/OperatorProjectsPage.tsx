@@ -7,8 +7,7 @@ import type { RequestStatus } from '../../api/operator';
 import { ENTITLED_STATES, listProjects } from '../../api/projects';
 import { fetchProjectResources, fetchResourceRequests } from '../../api/resources';
 import type { ProjectStatus, ProjectSummary } from '../../api/projects';
-import { downloadList } from '../../api/download';
-import { ListToolbar } from '../../components/ListToolbar';
+import { ListToolbar, useListExport } from '../../components/ListToolbar';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PROJECT_FILTERS, ProjectFilters } from '../../components/project/ProjectFilters';
 import { PageTitle } from '../../components/PageTitle';
@@ -25,7 +24,8 @@ import { useI18n } from '../../i18n';
 const PAGE_SIZE = 20;
 
 export function OperatorProjectsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const exportOf = useListExport();
   const list = useListParams(PROJECT_FILTERS);
   // newest establishment first unless the operator sorts otherwise
   const query = { sort: 'establishedAt', order: 'desc', ...list.query, status: [...ENTITLED_STATES] };
@@ -40,11 +40,7 @@ export function OperatorProjectsPage() {
           list={list}
           placeholder={t('operator.projectsSearch')}
           testId="operator-projects"
-          exporting={{
-            label: t('list.export'),
-            failed: t('list.exportFailed'),
-            download: () => downloadList('/api/projects/export', query as never, locale, t('list.projectsFile'), t('list.exportFailed')),
-          }}
+          exporting={exportOf('/api/projects/export', query as never, t('list.projectsFile'))}
         >
           <ProjectFilters list={list} />
         </ListToolbar>

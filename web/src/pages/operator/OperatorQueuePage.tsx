@@ -3,9 +3,8 @@
 import { REQUEST_MACHINE } from '@provisioners/request-workflow';
 import { Button, Card, Table, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
-import { downloadList } from '../../api/download';
 import { fetchRequestQueue, REQUEST_PAGE_SIZE, type OperatorRequest, type RequestStatus } from '../../api/operator';
-import { ListToolbar } from '../../components/ListToolbar';
+import { ListToolbar, useListExport } from '../../components/ListToolbar';
 import { PageState, EmptyState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/dates';
@@ -22,7 +21,8 @@ const TABS: { key: string; label: MessageKey; status: RequestStatus[] }[] = [
 ];
 
 export function OperatorQueuePage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const exportOf = useListExport();
   const [params, setParams] = useSearchParams();
   const list = useListParams([], ['tab']);
   const current = TABS.find((x) => x.key === params.get('tab')) ?? TABS[0]!;
@@ -72,11 +72,7 @@ export function OperatorQueuePage() {
           list={list}
           placeholder={t('list.requestSearch')}
           testId="requests"
-          exporting={{
-            label: t('list.export'),
-            failed: t('list.exportFailed'),
-            download: () => downloadList('/api/resource-requests/export', query, locale, t('list.requestsFile'), t('list.exportFailed')),
-          }}
+          exporting={exportOf('/api/resource-requests/export', query, t('list.requestsFile'))}
         />
         <Tabs
           activeKey={current.key}

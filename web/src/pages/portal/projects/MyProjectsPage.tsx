@@ -6,9 +6,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { fetchDeadlines } from '../../../api/deadlines';
 import { listProjects } from '../../../api/projects';
 import type { ProjectSummary } from '../../../api/projects';
-import { downloadList } from '../../../api/download';
 import { DeadlineTable } from '../../../components/DeadlineTable';
-import { ListToolbar } from '../../../components/ListToolbar';
+import { ListToolbar, useListExport } from '../../../components/ListToolbar';
 import { PROJECT_FILTERS, ProjectFilters } from '../../../components/project/ProjectFilters';
 import { EmptyState, PageState } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
@@ -24,7 +23,8 @@ const EDITABLE: readonly string[] = EDITABLE_STATES;
 const PAGE_SIZE = 20;
 
 export function MyProjectsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const exportOf = useListExport();
   const navigate = useNavigate();
   const list = useListParams(PROJECT_FILTERS);
   const projects = useApiData((signal) => listProjects({ ...list.query, page: list.page, pageSize: PAGE_SIZE }, signal), [JSON.stringify(list.query), list.page]);
@@ -47,11 +47,7 @@ export function MyProjectsPage() {
           list={list}
           placeholder={t('list.projectSearch')}
           testId="projects"
-          exporting={{
-            label: t('list.export'),
-            failed: t('list.exportFailed'),
-            download: () => downloadList('/api/projects/export', list.query, locale, t('list.projectsFile'), t('list.exportFailed')),
-          }}
+          exporting={exportOf('/api/projects/export', list.query, t('list.projectsFile'))}
         >
           <ProjectFilters list={list} orgs={false} />
         </ListToolbar>

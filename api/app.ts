@@ -14,6 +14,7 @@ import { authRoutes } from './routers/auth.js';
 import { catalogRoutes } from './routers/catalog.js';
 import { healthRoutes } from './routers/health.js';
 import { projectRoutes } from './routers/projects.js';
+import { evaluationRoutes } from './routers/evaluations.js';
 import { reviewContextRoutes } from './routers/review-context.js';
 import { migrationRoutes } from './routers/migration.js';
 import { provisioningRoutes } from './routers/provisioning.js';
@@ -43,6 +44,7 @@ function apiRoutes(db: Database, services: Services, isReady: () => boolean): Ro
   accountRoutes(table, services);
   auditRoutes(table, services);
   projectRoutes(table, services);
+  evaluationRoutes(table, services);
   reviewContextRoutes(table, services);
   migrationRoutes(table, services);
   provisioningRoutes(table, services);

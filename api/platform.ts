@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../core/db/database.js';
 import { migrateOrVerify } from '../core/db/migrate.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
+import { sweepSelfEvaluationDeadlines } from '../projects/self-evaluations.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
 import { createPublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
@@ -45,6 +46,9 @@ export async function startPlatform(
   try {
     const migrated = await migrateOrVerify(db.pool, config.migrateOnStart);
     const seeded = await seedDatabase(db, config);
+    // projects established before the self-evaluation obligation existed (Art. 21) get their deadlines
+    const swept = await sweepSelfEvaluationDeadlines(db, config.selfEvaluationDue);
+    if (swept.opened || swept.failed.length) log.info({ opened: swept.opened, failed: swept.failed }, 'self-evaluation deadlines opened');
     log.info({ database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined, migrated: migrated.applied, seeded }, 'database ready');
   } catch (err) {
     await db.close();

@@ -24,6 +24,9 @@ import { createFilingService } from '../projects/filings.js';
 import { createOrgHistoryService } from '../projects/org-history.js';
 import { createReviewDraftService } from '../projects/review-drafts.js';
 import { createMigrationService } from '../migration/service.js';
+import { spotCheckTargets } from '../evaluations/audit-names.js';
+import { createEvaluationService } from '../evaluations/evaluations.js';
+import { createSpotCheckService } from '../evaluations/spot-checks.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
@@ -51,7 +54,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
   const sessions = new SessionCache<SessionUser>();
   const files = createFileStore(filesDirOf(config.dataDir));
   const requestActions = createRequestActions({ db, queue: () => runtime.queue, driverName: runtime.driver.name });
-  const projectActions = createProjectActions({ db, published, today: opts.today });
+  const projectActions = createProjectActions({ db, published, today: opts.today, selfEvaluationDue: config.selfEvaluationDue });
   const resourceRequests = createResourceRequestService({ db, actions: requestActions, projects: projectActions });
   return {
     auth: createAuthService({ db, config, sessions }),
@@ -61,7 +64,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
     auditTrail: createAuditTrailService({
       db,
-      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets },
+      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...spotCheckTargets },
       relations: projectProvisioning,
     }),
     drafting: createDraftingService({ db, published, actions: projectActions }),
@@ -71,6 +74,8 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     documents: createDocumentService({ db, files, actions: projectActions }),
     orgHistory: createOrgHistoryService({ db }),
     reviewDrafts: createReviewDraftService({ db, actions: projectActions }),
+    spotChecks: createSpotCheckService({ db }),
+    evaluations: createEvaluationService({ db, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),

@@ -1,6 +1,7 @@
 // Configuration is read once, validated here, and the process exits with a clear message when it is wrong.
 import path from 'node:path';
 import { z } from 'zod';
+import type { MonthDay } from './calendar/working-days.js';
 
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -60,6 +61,12 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   /** bearer token that GET /metrics requires; unset: /metrics is open (keep it off the public ingress) */
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Art. 21: the day of the year after each budget year by which its self-evaluation is due, MM-DD (a day off moves it to the next working day) */
+  ZY_SELF_EVALUATION_DUE: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day MM-DD such as 03-31')
+    .refine((v) => v !== '02-29' && !Number.isNaN(Date.parse(`2001-${v}T00:00:00Z`)) && new Date(`2001-${v}T00:00:00Z`).toISOString().slice(5, 10) === v, 'a day that exists in every year (not 02-29)')
+    .default('03-31'),
   VM_IMAGE_BASE: z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*$/, 'a registry path such as registry.example.gov.cn/vm-images').default('registry.zhengyun.internal/vm-images'),
 });
 
@@ -84,6 +91,8 @@ export interface Config {
   migrateOnStart: boolean;
   shutdownTimeoutSeconds: number;
   metricsToken: string | undefined;
+  /** Art. 21: MM-DD of the year after a budget year by which its self-evaluation is due */
+  selfEvaluationDue: MonthDay;
   provisioning: {
     driver: 'render' | 'pulumi';
     runWorkers: boolean;
@@ -137,6 +146,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: e.MIGRATE_ON_START,
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
     metricsToken: e.METRICS_TOKEN,
+    selfEvaluationDue: e.ZY_SELF_EVALUATION_DUE as MonthDay,
     provisioning: {
       driver: e.PROVISIONING_DRIVER,
       runWorkers: e.RUN_WORKERS,

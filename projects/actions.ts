@@ -1,7 +1,7 @@
 // Every change of a project goes through the runner with the project machine (projects/machine.ts); views carry
 // the actions the project offers their reader.
 import type { Actor } from '../core/actor.js';
-import { toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
+import { toShanghaiDate, type LocalDate, type MonthDay } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
 import type { Locale } from '../core/i18n.js';
 import { createRunner } from '../core/workflow/runner.js';
@@ -16,10 +16,13 @@ export interface ProjectActionDeps {
   published: PublishedCatalog;
   /** today in Asia/Shanghai; injectable so tests and benchmarks need not wait for calendar days */
   today?: () => LocalDate;
+  /** Art. 21: MM-DD of the year after a budget year by which its self-evaluation is due */
+  selfEvaluationDue: MonthDay;
 }
 
-export function createProjectActions({ db, published, today = () => toShanghaiDate(new Date()) }: ProjectActionDeps) {
-  const runner = createRunner(projectMachine, { db, env: async () => ({ catalog: await published.currentOrNull(), today: today() }) });
+export function createProjectActions({ db, published, today = () => toShanghaiDate(new Date()), selfEvaluationDue }: ProjectActionDeps) {
+  const env = async () => ({ catalog: await published.currentOrNull(), today: today(), selfEvaluationDue });
+  const runner = createRunner(projectMachine, { db, env });
 
   /** The project as its reader sees it, with the actions it offers them. */
   const present = (actor: Actor, id: string, locale: Locale) =>
@@ -34,7 +37,7 @@ export function createProjectActions({ db, published, today = () => toShanghaiDa
     return present(actor, id, locale);
   }
 
-  return { take, run: runner.run, check: runner.check, present, today };
+  return { take, run: runner.run, runIn: runner.runIn, env, check: runner.check, present, presentWith: runner.present, today };
 }
 
 export type ProjectActions = ReturnType<typeof createProjectActions>;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { acceptanceInputSchema, changeRequestInputSchema, filingInputSchema } from './project-schema.js';
 import type { InformationResourceInput, LineInput, ProjectBasics } from './validation-input.js';
-import type { REVIEW_DIMENSIONS } from './workflow.js';
+import type { EVALUATION_DIMENSIONS, EVALUATION_GRADES, REVIEW_DIMENSIONS } from './workflow.js';
 
 export type Opinion = 'PASS' | 'CONCERN' | 'FAIL';
 export type ReviewDimensions = Record<(typeof REVIEW_DIMENSIONS)[number], { opinion: Opinion; comment: string }>;
@@ -53,3 +53,10 @@ export type DraftEdit =
   | { op: 'document'; document: StoredDocument };
 
 export type GovernInput = { reason: string };
+
+/** GIA's effectiveness evaluation (Art. 24): each dimension scored 0–100 with a comment, a grade and a conclusion. */
+export interface EvaluationInput {
+  dimensions: Record<(typeof EVALUATION_DIMENSIONS)[number], { score: number; comment?: string }>;
+  grade: (typeof EVALUATION_GRADES)[number];
+  conclusion: string;
+}

@@ -3,7 +3,7 @@
 // these check the input and add the records each action leaves (reviews, notices, filings, deadlines, entitlement).
 import { readableWhere } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
-import { ACCEPTANCE_REPORT, CONTRACT_FILING, RECTIFICATION_REPORT, type LocalDate } from '../core/calendar/working-days.js';
+import { ACCEPTANCE_REPORT, CONTRACT_FILING, RECTIFICATION_REPORT, type LocalDate, type MonthDay } from '../core/calendar/working-days.js';
 import type { Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
@@ -20,6 +20,7 @@ import type {
   BudgetReviewInput,
   ChangeRequestInput,
   DraftEdit,
+  EvaluationInput,
   FilingInput,
   GovernInput,
   NoticeInput,
@@ -27,6 +28,7 @@ import type {
   StoredDocument,
 } from './inputs.js';
 import { clearReviewDrafts } from './review-drafts.js';
+import { meetSelfEvaluation, openSelfEvaluationDeadlines } from './self-evaluations.js';
 import { loadProject, toValidationInput } from './store.js';
 import type { ProjectBasics } from './validation-input.js';
 import { validateProject } from './validation.js';
@@ -49,6 +51,7 @@ export interface ProjectInputs extends Record<ProjectAction, unknown> {
   'change-request': ChangeRequestInput;
   'change-review': { decision: 'APPROVE' | 'RETURN'; comment?: string };
   acceptance: AcceptanceInput;
+  evaluate: EvaluationInput;
   rectify: { issues: string; issuedDate?: LocalDate };
   suspend: GovernInput;
   resume: GovernInput;
@@ -60,6 +63,8 @@ export interface ProjectEnv {
   catalog: PublishedEntry | null;
   /** today in Asia/Shanghai */
   today: LocalDate;
+  /** Art. 21: MM-DD of the year after a budget year by which its self-evaluation is due (configuration) */
+  selfEvaluationDue: MonthDay;
 }
 
 export type ProjectRecord = Prisma.ProjectGetPayload<object>;
@@ -267,7 +272,9 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
         if (await tx.project.findUnique({ where: { approvalNumber } })) throw new ConflictError('ALREADY_EXISTS', { what: approvalNumber });
         await tx.publicNotice.update({ where: { id: notice.id }, data: { closedAt: now } });
         await grantEntitlement(tx, row.id, row.catalogRevision);
-        return { data: { establishedAt: now, approvalNumber }, detail: { approvalNumber } };
+        // one self-evaluation per budget year (Art. 21), due after the year
+        const selfEvaluations = await openSelfEvaluationDeadlines(tx, row, env.selfEvaluationDue);
+        return { data: { establishedAt: now, approvalNumber }, detail: { approvalNumber, selfEvaluations } };
       },
     },
     file: {
@@ -291,6 +298,9 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
             data: { metAt: new Date(), metByFilingId: filing.id },
           });
           if (!count) throw new NotFoundError('deadline');
+        } else if (input.kind === 'SELF_EVALUATION') {
+          const met = await meetSelfEvaluation(tx, row.id, input.year, filing.id);
+          if (met) detail.deadlineId = met;
         }
         return { audit: `project.filing.${kind.toLowerCase()}`, detail };
       },
@@ -344,6 +354,14 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
         const filing = await tx.filing.create({ data: { projectId: row.id, kind: 'ACCEPTANCE', data: { acceptanceDate, ...data }, filedById: actor.principal!.id } });
         const d = await addDeadline(tx, row, ACCEPTANCE_REPORT, acceptanceDate as LocalDate, '竣工验收报告备案', 'acceptanceDate');
         return { detail: { filingId: filing.id, reportDue: d.dueDate } };
+      },
+    },
+    evaluate: {
+      async effect({ tx, actor, row, input }) {
+        const evaluation = await tx.effectivenessEvaluation.create({
+          data: { projectId: row.id, orgId: row.orgId, dimensions: input.dimensions, grade: input.grade, conclusion: input.conclusion, evaluatedById: actor.principal!.id },
+        });
+        return { detail: { evaluationId: evaluation.id, grade: input.grade } };
       },
     },
     rectify: {

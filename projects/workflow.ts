@@ -26,6 +26,8 @@ export const ENTITLED_STATES = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'] as c
 /** States in which an implementing unit files (contracts, reports, rectification results). */
 export const FILING_STATES = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED'] as const satisfies readonly ProjectState[];
 type FilingState = (typeof FILING_STATES)[number];
+/** States in which GIA evaluates a project's effectiveness (Art. 24): built or accepted, in use. */
+export const EVALUATED_STATES = ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'] as const satisfies readonly ProjectState[];
 
 /**
  * The filings each state takes: while it is built, everything of Art. 13–17, 21 and 24; once accepted, no more
@@ -108,6 +110,8 @@ export const PROJECT_MACHINE = defineTable({
     'change-request': { from: ['ESTABLISHED'], to: ['CHANGE_REVIEW'], ability: 'requestChange', article: '第十五条', label: { 'zh-CN': '提交调整申请', en: 'request a change' } },
     'change-review': { from: ['CHANGE_REVIEW'], to: ['ESTABLISHED'], ability: 'changeReview', article: '第十五条', label: { 'zh-CN': '审核调整申请', en: 'review a change request' } },
     acceptance: { from: ['ESTABLISHED'], to: ['ACCEPTED'], ability: 'file', article: '第十七条', label: { 'zh-CN': '竣工验收备案', en: 'completion acceptance' } },
+    // GIA's effectiveness evaluation (six dimensions), optionally with a rectification notice (evaluations/evaluations.ts)
+    evaluate: { from: EVALUATED_STATES, to: [], ability: 'evaluate', article: '第二十四条', label: { 'zh-CN': '绩效评价', en: 'evaluate effectiveness' } },
     rectify: { from: FILING_STATES, to: [], ability: 'rectify', article: '第二十四条', label: { 'zh-CN': '下达整改通知', en: 'issue a rectification notice' } },
     suspend: { from: ['ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED'], to: ['SUSPENDED'], ability: 'suspend', article: '第二十三条', label: { 'zh-CN': '暂停拨付资金', en: 'suspend funding' } },
     // back to the state it was suspended in
@@ -126,6 +130,23 @@ export type ProjectAction = keyof typeof PROJECT_MACHINE.actions;
 
 /** The five dimensions of the GIA review (Art. 8). */
 export const REVIEW_DIMENSIONS = ['need', 'intensiveness', 'feasibility', 'budget', 'performance'] as const;
+
+/**
+ * The dimensions of GIA's effectiveness evaluation (Art. 24): use of the system, fit of the computing, storage and
+ * network resources, user satisfaction, gain in government efficiency, sustainability of the application, security
+ * and reliability.
+ */
+export const EVALUATION_DIMENSIONS = ['usage', 'resourceFit', 'satisfaction', 'efficiency', 'sustainability', 'security'] as const;
+export const EVALUATION_DIMENSION_LABELS = {
+  usage: { 'zh-CN': '使用情况', en: 'Usage' },
+  resourceFit: { 'zh-CN': '资源匹配度', en: 'Resource fit' },
+  satisfaction: { 'zh-CN': '用户满意度', en: 'User satisfaction' },
+  efficiency: { 'zh-CN': '效率提升', en: 'Efficiency gain' },
+  sustainability: { 'zh-CN': '可持续性', en: 'Sustainability' },
+  security: { 'zh-CN': '安全性', en: 'Security' },
+} as const satisfies Record<(typeof EVALUATION_DIMENSIONS)[number], { 'zh-CN': string; en: string }>;
+/** The overall grade of an evaluation (优 / 良 / 中 / 差). */
+export const EVALUATION_GRADES = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const;
 
 /** The stages a project passes on its way, in order: the progress line the department follows. */
 export const STAGE_LINE = ['DRAFT', 'GIA_REVIEW', 'BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'ESTABLISHED', 'ACCEPTED'] as const satisfies readonly ProjectState[];

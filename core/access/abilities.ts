@@ -10,6 +10,7 @@ import { MIGRATION_MACHINE } from '../../migration/workflow.js';
 import { FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
 import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
 import { whileIn } from '../workflow/machine.js';
+import { SPOT_CHECK_MACHINE } from '../../evaluations/spot-check-workflow.js';
 import { BUSINESS_ROLES } from '../../accounts/vocabulary.js';
 
 export type Action =
@@ -36,6 +37,11 @@ export type Action =
   | 'resume'
   | 'terminate'
   | 'rectify'
+  // GIA's effectiveness evaluation of a project (Art. 24)
+  | 'evaluate'
+  // a spot-check's result for one sampled self-evaluation, and closing the spot-check (Art. 22)
+  | 'record'
+  | 'close'
   | 'remind'
   // an organisation's other projects, read through one of its projects (projects/org-history.ts)
   | 'readHistory'
@@ -55,7 +61,7 @@ export type Action =
   | 'run'
   | 'report';
 
-export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'ProvisioningJob' | 'all';
+export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'ProvisioningJob' | 'SpotCheck' | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
 
@@ -141,6 +147,7 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['read', 'readHistory'], 'Project');
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard']);
+    can('read', 'SpotCheck');
   },
   GIA_REVIEWER({ can }) {
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
@@ -156,6 +163,9 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('suspend', 'Project', whileIn(PROJECT_MACHINE, 'suspend'));
     can('terminate', 'Project', whileIn(PROJECT_MACHINE, 'terminate'));
     can('rectify', 'Project', whileIn(PROJECT_MACHINE, 'rectify'));
+    // effectiveness evaluation (Art. 24); Finance's spot-checks of the self-evaluations, to follow up an 不合格 (Art. 22, 23)
+    can('evaluate', 'Project', whileIn(PROJECT_MACHINE, 'evaluate'));
+    can('read', 'SpotCheck');
     // reminds units of overdue filings and rectifications (催办; projects/reminders.ts)
     can('remind', 'Project');
     can('resume', 'Project', whileIn(PROJECT_MACHINE, 'resume'));
@@ -170,6 +180,10 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     // the department's record, to judge its budget by (projects/org-history.ts)
     can('readHistory', 'Project');
     can('budgetReview', 'Project', whileIn(PROJECT_MACHINE, 'budget-review'));
+    // spot-checks of the units' self-evaluations (Art. 22): draws a sample, records each result, closes it
+    can(['read', 'create'], 'SpotCheck');
+    can('record', 'SpotCheck', whileIn(SPOT_CHECK_MACHINE, 'record'));
+    can('close', 'SpotCheck', whileIn(SPOT_CHECK_MACHINE, 'close'));
   },
   BDC_OPERATOR({ can }) {
     can(['read', 'create'], 'CatalogRevision');

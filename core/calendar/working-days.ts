@@ -321,11 +321,36 @@ export const RECTIFICATION_REPORT = Object.freeze({
   from: Object.freeze({ 'zh-CN': '接到整改通知', en: 'receipt of the rectification notice' }),
 } as const satisfies DeadlineRule);
 
+/**
+ * Art. 21: the annual self-evaluation, "after the budget year ends". A fixed date of the following year (configured,
+ * ZY_SELF_EVALUATION_DUE, e.g. 03-31) rather than a count from an event; when that date is a day off the report is
+ * due on the next working day. Expressed as a working-day rule so that it is recomputed like every other one: the
+ * stored start is the day BEFORE the configured date (selfEvaluationStart), and the first working day after it is
+ * the configured date itself, or the next working day when that is a day off. computeDeadline(SELF_EVALUATION,
+ * startDate) is therefore the whole rule, with no configuration needed to recompute a stored deadline.
+ */
+export const SELF_EVALUATION = Object.freeze({
+  code: 'SELF_EVALUATION',
+  workingDays: 1,
+  article: '第二十一条',
+  label: Object.freeze({ 'zh-CN': '报送年度项目自评价报告', en: 'Submit the annual self-evaluation report' }),
+  from: Object.freeze({ 'zh-CN': '预算年度结束后的报送日', en: 'the reporting date after the budget year' }),
+} as const satisfies DeadlineRule);
+
+/** A month and day, 'MM-DD' (e.g. '03-31'), valid in every year (so not 02-29). */
+export type MonthDay = `${number}-${number}`;
+
+/** The start stored for the self-evaluation of budget year `year`: the day before `monthDay` of year + 1. */
+export function selfEvaluationStart(year: number, monthDay: MonthDay): LocalDate {
+  return formatDay(dayNumber(`${year + 1}-${monthDay}` as LocalDate) - 1);
+}
+
 /** The regulation's deadline rules by code (e.g. to read back a stored deadline's rule). */
 export const DEADLINE_RULES = Object.freeze({
   CONTRACT_FILING,
   ACCEPTANCE_REPORT,
   RECTIFICATION_REPORT,
+  SELF_EVALUATION,
 } as const satisfies Record<string, DeadlineRule>);
 
 export type DeadlineRuleCode = keyof typeof DEADLINE_RULES;

@@ -21,7 +21,7 @@ const DIMENSIONS = {
 };
 
 type Deadline = { ruleCode: string; title: string; dueDate: string; provisional: boolean; metAt: string | null; id: string };
-const selfEvaluationDeadlines = (p: { body: { deadlines: Deadline[] } }) => p.body.deadlines.filter((d) => d.ruleCode === 'SELF_EVALUATION');
+const selfEvaluationDeadlines = (p: { body: Record<string, any> }) => (p.body.deadlines as Deadline[]).filter((d) => d.ruleCode === 'SELF_EVALUATION');
 
 /** An established project, for budget years 2025 and 2026 */
 const established = (name: string) =>

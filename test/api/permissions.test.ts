@@ -427,6 +427,22 @@ async function withObjection(): Promise<Fx> {
   return { ...(await project('NOTICE_RUNNING')), objectionId: res.body.id };
 }
 
+/** a spot-check Finance drew from the shared established project's self-evaluation (year SPOT_CHECK_YEAR): a new one each time */
+const SPOT_CHECK_YEAR = 2099;
+let selfEvaluationFiled = false;
+async function withSpotCheck(): Promise<Fx> {
+  const fx = await project('ESTABLISHED');
+  if (!selfEvaluationFiled) {
+    const filed = await as('dept', t.http.post(`/api/projects/${fx.id}/filings`).send({ kind: 'SELF_EVALUATION', year: SPOT_CHECK_YEAR, summary: '矩阵自评' }));
+    expect(filed.status, filed.text).toBe(200);
+    selfEvaluationFiled = true;
+    dirty.add(String(fx.id));
+  }
+  const drawn = await as('finance', t.http.post('/api/evaluations/spot-checks').send({ year: SPOT_CHECK_YEAR, size: 1 }));
+  expect(drawn.status, drawn.text).toBe(201);
+  return { spotCheckId: drawn.body.id, spotCheckEtag: drawn.headers.etag, itemId: drawn.body.items[0].id };
+}
+
 /** Reads a binary body into a Buffer (JSON errors are still parsed as JSON). */
 function binary(res: NodeJS.ReadableStream & { headers: Record<string, string> }, done: (err: Error | null, body: unknown) => void) {
   const chunks: Buffer[] = [];
@@ -505,6 +521,14 @@ const CONTRACT = { kind: 'CONTRACT', signedDate: '2026-10-28', contractNo: 'YC-M
 // ───────────────────────── the matrix ─────────────────────────
 
 const numbersIn = (res: Response) => (res.body.items as { number: number }[]).map((i) => i.number);
+
+/** who reads Finance's spot-checks: Finance, GIA (it follows up an 不合格) and the auditor */
+const SPOT_CHECK_READERS: SignedIn[] = ['auditor', 'gia', 'finance'];
+const EVALUATION = {
+  dimensions: Object.fromEntries(['usage', 'resourceFit', 'satisfaction', 'efficiency', 'sustainability', 'security'].map((d) => [d, { score: 80 }])),
+  grade: 'GOOD',
+  conclusion: '矩阵评价',
+};
 
 const matrix: Endpoint[] = [
   // ── health and the API description: public ──
@@ -1468,6 +1492,77 @@ const matrix: Endpoint[] = [
       [ANON, UNAUTH],
       [['admin', 'secadmin', 'finance'], FORBIDDEN],
       [allBut('admin', 'secadmin', 'finance'), ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
+    ],
+  },
+  // ── evaluations (Art. 21–24): GIA's effectiveness evaluations of a project, Finance's spot-checks ──
+  {
+    route: 'GET /api/projects/{id}/evaluations',
+    variant: 'established',
+    prepare: () => project('ESTABLISHED'),
+    request: (h, fx) => h.get(`/api/projects/${fx.id}/evaluations`),
+    rows: readRows('ESTABLISHED', (res, who) => expect(res.body.allowedActions.map((a: { action: string }) => a.action)).toEqual(who === 'gia' ? ['evaluate'] : [])),
+  },
+  onProject('POST /api/projects/{id}/evaluations', 'ESTABLISHED', act('evaluations', EVALUATION), [[['gia'], ok(201, (res) => expect(res.body.evaluations).toHaveLength(1))]], { fresh: ['gia'] }),
+  onProject('POST /api/projects/{id}/evaluations', 'TERMINATED', act('evaluations', EVALUATION), [[['gia'], passed(409, 'INVALID_TRANSITION')]]),
+  {
+    route: 'GET /api/evaluations/spot-checks',
+    prepare: withSpotCheck,
+    request: (h) => h.get('/api/evaluations/spot-checks'),
+    rows: [
+      [ANON, UNAUTH],
+      [SPOT_CHECK_READERS, ok(200, (res, _w, fx) => expect(idsIn(res)).toContain(fx.spotCheckId))],
+      [allBut(...SPOT_CHECK_READERS), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/evaluations/spot-checks',
+    prepare: withSpotCheck,
+    request: (h) => h.post('/api/evaluations/spot-checks').send({ year: SPOT_CHECK_YEAR, percent: 100 }),
+    rows: [
+      [ANON, UNAUTH],
+      [['finance'], ok(201, (res) => expect(res.body).toMatchObject({ year: SPOT_CHECK_YEAR, status: 'OPEN' }))],
+      [allBut('finance'), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'GET /api/evaluations/spot-checks/{id}',
+    prepare: withSpotCheck,
+    request: (h, fx) => h.get(`/api/evaluations/spot-checks/${fx.spotCheckId}`),
+    rows: [
+      [ANON, UNAUTH],
+      [SPOT_CHECK_READERS, ok(200, (res, who) => expect(res.body.allowedActions.map((a: { action: string }) => a.action)).toEqual(who === 'finance' ? ['record', 'close'] : []))],
+      [allBut(...SPOT_CHECK_READERS), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/evaluations/spot-checks/{id}/results',
+    prepare: withSpotCheck,
+    request: (h, fx) => h.post(`/api/evaluations/spot-checks/${fx.spotCheckId}/results`).set('If-Match', String(fx.spotCheckEtag)).send({ itemId: fx.itemId, result: 'QUALIFIED', findings: '矩阵' }),
+    rows: [
+      [ANON, UNAUTH],
+      [['finance'], ok(200, (res) => expect(res.body).toMatchObject({ recorded: 1 }))],
+      [allBut('finance'), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/evaluations/spot-checks/{id}/close',
+    variant: 'a result missing',
+    prepare: withSpotCheck,
+    request: (h, fx) => h.post(`/api/evaluations/spot-checks/${fx.spotCheckId}/close`).set('If-Match', String(fx.spotCheckEtag)),
+    rows: [
+      [ANON, UNAUTH],
+      [['finance'], passed(409, 'SPOT_CHECK_INCOMPLETE')],
+      [allBut('finance'), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'GET /api/evaluations/spot-checks/{id}/export',
+    prepare: withSpotCheck,
+    request: (h, fx) => h.get(`/api/evaluations/spot-checks/${fx.spotCheckId}/export`),
+    rows: [
+      [ANON, UNAUTH],
+      [SPOT_CHECK_READERS, ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
+      [allBut(...SPOT_CHECK_READERS), FORBIDDEN],
     ],
   },
 ];

@@ -43,6 +43,12 @@ const CALLS: Record<Exclude<ProjectAction, 'resolve-objection'>, { who: string; 
   'change-request': { who: 'dept', method: 'post', path: '/change-request', body: { reason: '调整', lines: VALID_LINES } },
   'change-review': { who: 'gia', method: 'post', path: '/change-review', body: { decision: 'APPROVE' } },
   acceptance: { who: 'dept', method: 'post', path: '/acceptance', body: ACCEPTANCE },
+  evaluate: {
+    who: 'gia',
+    method: 'post',
+    path: '/evaluations',
+    body: { dimensions: Object.fromEntries(['usage', 'resourceFit', 'satisfaction', 'efficiency', 'sustainability', 'security'].map((d) => [d, { score: 80 }])), grade: 'GOOD', conclusion: '评价' },
+  },
   rectify: { who: 'gia', method: 'post', path: '/rectification-notices', body: { issues: '整改事项' } },
   suspend: { who: 'gia', method: 'post', path: '/suspend', body: { reason: '暂停' } },
   resume: { who: 'gia', method: 'post', path: '/resume', body: { reason: '恢复' } },

@@ -6379,6 +6379,643 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evaluations/spot-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spot-checks of the self-evaluations (Art. 22), newest first (Finance, GIA, the auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: components["schemas"]["SpotCheckState"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description spot-checks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpotCheckList"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draw a random sample of a year's submitted self-evaluations (Finance, Art. 22): a count or a percentage, at least one; the seed and the population count are kept so the draw can be repeated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SpotCheckDrawInput"];
+                };
+            };
+            responses: {
+                /** @description drawn (ETag: its version) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpotCheck"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/spot-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A spot-check with its sampled self-evaluations and their results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the spot-check (ETag: its version) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpotCheck"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/spot-checks/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record (or correct) the result of one sampled self-evaluation: 合格 / 基本合格 / 不合格 with findings (Finance, while open) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SpotCheckResultInput"];
+                };
+            };
+            responses: {
+                /** @description recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpotCheck"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/spot-checks/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a spot-check once every sampled self-evaluation has its result (Finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description closed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpotCheck"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/spot-checks/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A spot-check's sampled self-evaluations and results as XLSX, in the columns the console shows */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's effectiveness evaluations (Art. 24) and its self-evaluation spot-check results (Art. 22), for whoever reads the project; allowedActions offers evaluate to GIA */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description evaluations, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectEvaluations"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** GIA's effectiveness evaluation (Art. 24): six dimensions, a grade and a conclusion; with `rectification`, the rectification notice (results due in 10 working days) is issued in the same transaction. If-Match: the project's ETag */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EvaluationInput"];
+                };
+            };
+            responses: {
+                /** @description recorded: the project’s evaluations */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectEvaluations"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/org-history": {
         parameters: {
             query?: never;
@@ -11189,6 +11826,185 @@ export interface components {
             /** @description SM3 checksum of the content, hex */
             sm3: string;
             createdAt: string;
+        };
+        SpotCheckList: {
+            items: components["schemas"]["SpotCheckSummary"][];
+        };
+        SpotCheckSummary: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            status: components["schemas"]["SpotCheckState"];
+            /** @description the draw can be repeated from it and the population (evaluations/sampling.ts) */
+            seed: string;
+            populationCount: number;
+            sampleSize: number;
+            note: string | null;
+            /** @description items with a result */
+            recorded: number;
+            /** @description items found 不合格 */
+            unqualified: number;
+            createdAt: string;
+            closedAt: string | null;
+            version: number;
+        };
+        /** @enum {string} */
+        SpotCheckState: "OPEN" | "CLOSED";
+        SpotCheck: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            status: components["schemas"]["SpotCheckState"];
+            /** @description the draw can be repeated from it and the population (evaluations/sampling.ts) */
+            seed: string;
+            populationCount: number;
+            sampleSize: number;
+            note: string | null;
+            /** @description items with a result */
+            recorded: number;
+            /** @description items found 不合格 */
+            unqualified: number;
+            createdAt: string;
+            closedAt: string | null;
+            version: number;
+            items: components["schemas"]["SpotCheckItem"][];
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
+        };
+        SpotCheckItem: {
+            /** Format: uuid */
+            id: string;
+            /** @description its place in the draw, from 0 */
+            position: number;
+            /** Format: uuid */
+            filingId: string;
+            filedAt: string;
+            selfScore: number | null;
+            summary: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                orgName: string;
+            };
+            result: components["schemas"]["SpotCheckResult"];
+            findings: string | null;
+            recordedAt: string | null;
+        };
+        /** @enum {string|null} */
+        SpotCheckResult: "QUALIFIED" | "BASICALLY_QUALIFIED" | "UNQUALIFIED" | null;
+        SpotCheckDrawInput: {
+            /** @description the budget year whose submitted self-evaluations are the population */
+            year: number;
+            /** @description how many to draw (at most the population) */
+            size?: number;
+            /** @description or: this share of the population, rounded up (at least one) */
+            percent?: number;
+            note?: string;
+        };
+        SpotCheckResultInput: {
+            /**
+             * Format: uuid
+             * @description the sampled item
+             */
+            itemId: string;
+            result: components["schemas"]["SpotCheckResult"];
+            /** @description what was found (required: a result without findings says nothing) */
+            findings: string;
+        };
+        ProjectEvaluations: {
+            /** @description the project's version: the If-Match of the next evaluation (the project's ETag) */
+            projectVersion: number;
+            evaluations: components["schemas"]["EffectivenessEvaluation"][];
+            spotChecks: {
+                /** Format: uuid */
+                spotCheckId: string;
+                year: number;
+                result: components["schemas"]["SpotCheckResult"];
+                findings: string | null;
+                recordedAt: string | null;
+            }[];
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
+        };
+        EffectivenessEvaluation: {
+            /** Format: uuid */
+            id: string;
+            dimensions: {
+                usage: {
+                    score: number;
+                    comment?: string;
+                };
+                resourceFit: {
+                    score: number;
+                    comment?: string;
+                };
+                satisfaction: {
+                    score: number;
+                    comment?: string;
+                };
+                efficiency: {
+                    score: number;
+                    comment?: string;
+                };
+                sustainability: {
+                    score: number;
+                    comment?: string;
+                };
+                security: {
+                    score: number;
+                    comment?: string;
+                };
+            };
+            grade: components["schemas"]["EvaluationGrade"];
+            conclusion: string;
+            evaluatedBy: string;
+            createdAt: string;
+            rectification: {
+                /** Format: uuid */
+                filingId: string;
+                /** Format: uuid */
+                deadlineId: string;
+                dueDate: string | null;
+            } | null;
+        };
+        /** @enum {string} */
+        EvaluationGrade: "EXCELLENT" | "GOOD" | "FAIR" | "POOR";
+        EvaluationInput: {
+            dimensions: {
+                usage: {
+                    score: number;
+                    comment?: string;
+                };
+                resourceFit: {
+                    score: number;
+                    comment?: string;
+                };
+                satisfaction: {
+                    score: number;
+                    comment?: string;
+                };
+                efficiency: {
+                    score: number;
+                    comment?: string;
+                };
+                sustainability: {
+                    score: number;
+                    comment?: string;
+                };
+                security: {
+                    score: number;
+                    comment?: string;
+                };
+            };
+            grade: components["schemas"]["EvaluationGrade"];
+            conclusion: string;
+            /** @description issue a rectification notice from this evaluation, in the same transaction (Art. 24) */
+            rectification?: {
+                /** @description what the unit must put right (the notice); its results are due in 10 working days */
+                issues: string;
+            };
         };
         /** @description the other projects of the project's organisation that were submitted (never drafts), newest first (at most 50) */
         OrgHistory: {

@@ -12,7 +12,7 @@ const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
   secadmin: { areas: ['users', 'workbench'], home: '/admin/users' },
   auditor: { areas: ['oversight', 'revisions', 'migrationBoard', 'audit', 'workbench'], home: '/audit' },
   gia: { areas: ['review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard'], home: '/review/queue' },
-  finance: { areas: ['review', 'revisionApproval', 'revisions'], home: '/review/queue' },
+  finance: { areas: ['review', 'revisionApproval', 'revisions', 'spotChecks'], home: '/review/queue' },
   bdc: { areas: ['revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'workbench'], home: '/operator/requests' },
   dept: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
   dept2: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },

@@ -23,6 +23,8 @@ export const CONSOLE_AREAS = [
   'migrationBoard',
   /** planning migration waves */
   'migrationPlanning',
+  /** Finance's spot-checks of the units' self-evaluations (Art. 22) */
+  'spotChecks',
   /** the audit log and its verification */
   'audit',
   /** organisations */
@@ -52,6 +54,7 @@ const TESTS: Record<Exclude<ConsoleArea, 'workbench'>, (a: AppAbility) => boolea
   migrationOwn: (a) => a.can('create', 'MigrationSystem'),
   migrationBoard: (a) => a.can('read', 'MigrationBoard'),
   migrationPlanning: (a) => a.can('create', 'MigrationWave'),
+  spotChecks: (a) => a.can('create', 'SpotCheck'),
   audit: (a) => a.can('read', 'AuditEvent'),
   orgs: (a) => a.can('create', 'Organisation'),
   users: (a) => a.can('unlock', 'User') || a.can('resetPassword', 'User'),

@@ -56,7 +56,7 @@ const spotCheckItemSchema = z
     selfScore: z.number().nullable(),
     summary: z.string(),
     project: z.object({ id: z.uuid(), code: z.string(), name: z.string(), orgName: z.string() }),
-    result: spotCheckResultSchema.nullable(),
+    result: z.enum(SPOT_CHECK_RESULTS).nullable(),
     findings: z.string().nullable(),
     recordedAt: z.string().nullable(),
   })
@@ -99,7 +99,7 @@ export const projectEvaluationsSchema = z
     projectVersion: z.number().int().describe("the project's version: the If-Match of the next evaluation (the project's ETag)"),
     evaluations: z.array(evaluationViewSchema),
     spotChecks: z.array(
-      z.object({ spotCheckId: z.uuid(), year: z.number().int(), result: spotCheckResultSchema.nullable(), findings: z.string().nullable(), recordedAt: z.string().nullable() }),
+      z.object({ spotCheckId: z.uuid(), year: z.number().int(), result: z.enum(SPOT_CHECK_RESULTS).nullable(), findings: z.string().nullable(), recordedAt: z.string().nullable() }),
     ),
     ...allowedActionsField,
   })

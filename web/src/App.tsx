@@ -25,6 +25,8 @@ const MyDeadlinesPage = page(() => import('./pages/portal/deadlines/MyDeadlinesP
 const QueuePage = page(() => import('./pages/review/queue/QueuePage'), 'QueuePage');
 const ReviewPage = page(() => import('./pages/review/project/ReviewPage'), 'ReviewPage');
 const RevisionApprovalPage = page(() => import('./pages/review/revisions/RevisionApprovalPage'), 'RevisionApprovalPage');
+const SpotChecksPage = page(() => import('./pages/evaluations/SpotChecksPage'), 'SpotChecksPage');
+const SpotCheckPage = page(() => import('./pages/evaluations/SpotCheckPage'), 'SpotCheckPage');
 const OverduePage = page(() => import('./pages/review/deadlines/OverduePage'), 'OverduePage');
 const OperatorProjectsPage = page(() => import('./pages/operator/OperatorProjectsPage'), 'OperatorProjectsPage');
 const OperatorQueuePage = page(() => import('./pages/operator/OperatorQueuePage'), 'OperatorQueuePage');
@@ -78,6 +80,8 @@ export function App() {
                 <Route path="review/projects/:id" element={<RequireArea areas={['review', 'oversight']}><ReviewPage /></RequireArea>} />
                 <Route path="review/revisions" element={<RequireArea areas={['revisions']}><RevisionApprovalPage /></RequireArea>} />
                 <Route path="review/revisions/:number" element={<RequireArea areas={['revisions']}><RevisionApprovalPage /></RequireArea>} />
+                <Route path="evaluations/spot-checks" element={<RequireArea areas={['spotChecks']}><SpotChecksPage /></RequireArea>} />
+                <Route path="evaluations/spot-checks/:id" element={<RequireArea areas={['spotChecks']}><SpotCheckPage /></RequireArea>} />
                 <Route path="review/deadlines" element={<RequireArea areas={['oversight']}><OverduePage /></RequireArea>} />
                 {/* operator console (sub-center) */}
                 <Route path="operator/projects" element={<RequireArea areas={['operator']}><OperatorProjectsPage /></RequireArea>} />

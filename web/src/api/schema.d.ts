@@ -11070,7 +11070,7 @@ export interface components {
          * @description an area of the console (accounts/console-areas.ts)
          * @enum {string}
          */
-        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "audit" | "orgs" | "users" | "workbench";
+        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "spotChecks" | "audit" | "orgs" | "users" | "workbench";
         Error: {
             /** @description stable, e.g. INVALID_TRANSITION */
             code: string;
@@ -11888,12 +11888,11 @@ export interface components {
                 name: string;
                 orgName: string;
             };
-            result: components["schemas"]["SpotCheckResult"];
+            /** @enum {string|null} */
+            result: "QUALIFIED" | "BASICALLY_QUALIFIED" | "UNQUALIFIED" | null;
             findings: string | null;
             recordedAt: string | null;
         };
-        /** @enum {string|null} */
-        SpotCheckResult: "QUALIFIED" | "BASICALLY_QUALIFIED" | "UNQUALIFIED" | null;
         SpotCheckDrawInput: {
             /** @description the budget year whose submitted self-evaluations are the population */
             year: number;
@@ -11913,6 +11912,8 @@ export interface components {
             /** @description what was found (required: a result without findings says nothing) */
             findings: string;
         };
+        /** @enum {string} */
+        SpotCheckResult: "QUALIFIED" | "BASICALLY_QUALIFIED" | "UNQUALIFIED";
         ProjectEvaluations: {
             /** @description the project's version: the If-Match of the next evaluation (the project's ETag) */
             projectVersion: number;
@@ -11921,7 +11922,8 @@ export interface components {
                 /** Format: uuid */
                 spotCheckId: string;
                 year: number;
-                result: components["schemas"]["SpotCheckResult"];
+                /** @enum {string|null} */
+                result: "QUALIFIED" | "BASICALLY_QUALIFIED" | "UNQUALIFIED" | null;
                 findings: string | null;
                 recordedAt: string | null;
             }[];

@@ -5,6 +5,7 @@ import * as board from './board';
 import * as catalog from './catalog';
 import * as common from './common';
 import * as drafting from './drafting';
+import * as evaluations from './evaluations';
 import * as lists from './lists';
 import * as migration from './migration';
 import * as operator from './operator';
@@ -12,8 +13,8 @@ import * as portal from './portal';
 import * as print from './print';
 import * as review from './review';
 
-const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh, ...lists.zh, ...print.zh };
+const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh, ...lists.zh, ...print.zh, ...evaluations.zh };
 export type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en, ...lists.en, ...print.en };
+const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en, ...lists.en, ...print.en, ...evaluations.en };
 
 export const messages: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -19,6 +19,7 @@ import { LinesTable } from '../../../components/project/LinesTable';
 import { NoticeHistory } from '../../../components/project/NoticeHistory';
 import { ProjectOverview } from '../../../components/project/ProjectOverview';
 import { RectificationList, rectificationsOf } from '../../../components/project/RectificationList';
+import { EvaluationsPanel } from '../../../components/project/EvaluationsPanel';
 import { ReviewHistory } from '../../../components/project/ReviewHistory';
 import { StandingCard } from '../../../components/project/StandingCard';
 import { StatusTag } from '../../../components/StatusTag';
@@ -95,6 +96,7 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
             </Card>
           )}
           <Card size="small" className="zy-card" title={t('detail.filingsMade')}><FilingList filings={p.filings} /></Card>
+          <Card size="small" className="zy-card" title={t('evaluations.title')}><EvaluationsPanel projectId={p.id} /></Card>
           {offers(p, 'file') && (
             <Card size="small" className="zy-card" title={t('detail.newFiling')}>
               <FilingForms projectId={p.id} onFiled={reload} kinds={p.filingKinds} rectifications={rectifications} />

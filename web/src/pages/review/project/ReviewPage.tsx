@@ -20,6 +20,8 @@ import { OrgHistory } from '../../../components/project/OrgHistory';
 import { NoticeHistory } from '../../../components/project/NoticeHistory';
 import { ProjectOverview } from '../../../components/project/ProjectOverview';
 import { RectificationList, rectificationsOf } from '../../../components/project/RectificationList';
+import { EvaluationsPanel } from '../../../components/project/EvaluationsPanel';
+import { FILING_STATES } from '../../../api/projects';
 import { ReviewHistory } from '../../../components/project/ReviewHistory';
 import { StatusTag } from '../../../components/StatusTag';
 import { useApiData } from '../../../hooks/useApiData';
@@ -102,6 +104,9 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
           <Card size="small" className="zy-card" title={t('detail.reviews')}><ReviewHistory reviews={p.reviews} /></Card>
           {p.notices.length > 0 && <Card size="small" className="zy-card" title={t('detail.notices')}><NoticeHistory notices={p.notices} /></Card>}
           {rectifications.length > 0 && <Card size="small" className="zy-card" title={t('rectification.title')}><RectificationList items={rectifications} /></Card>}
+          {(FILING_STATES as readonly string[]).includes(p.status) && (
+            <Card size="small" className="zy-card" title={t('evaluations.title')}><EvaluationsPanel projectId={p.id} key={p.version} onChanged={reload} /></Card>
+          )}
         </Col>
         {side.length > 0 && (
           <Col xs={24} xl={8} xxl={9}>

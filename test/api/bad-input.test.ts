@@ -431,6 +431,22 @@ describe('nothing a client sends yields a 500', () => {
 const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 const EVIDENCE = { dataSharingConnected: true, informationResourcesProvided: true, onGovernmentCloud: true, secureControllableChecked: true };
 
+describe('evaluations: unknown fields (Art. 21–24)', () => {
+  // the body is checked before anything is read, so an unknown field is refused whatever the id names
+  const SOME_ID = '00000000-0000-4000-8000-000000000000';
+  const dimensions = Object.fromEntries(['usage', 'resourceFit', 'satisfaction', 'efficiency', 'sustainability', 'security'].map((d) => [d, { score: 80 }]));
+  it.each<[string, string, string, object, string]>([
+    ['a spot-check draw', 'finance', '/api/evaluations/spot-checks', { year: 2026, size: 1, seed: 'chosen' }, 'seed'],
+    ['a spot-check result', 'finance', `/api/evaluations/spot-checks/${SOME_ID}/results`, { itemId: SOME_ID, result: 'QUALIFIED', findings: '好', score: 1 }, 'score'],
+    ['an evaluation', 'gia', `/api/projects/${SOME_ID}/evaluations`, { dimensions, grade: 'GOOD', conclusion: '好', deadline: '2026-12-31' }, 'deadline'],
+    ['an evaluation dimension', 'gia', `/api/projects/${SOME_ID}/evaluations`, { dimensions: { ...dimensions, usage: { score: 80, weight: 2 } }, grade: 'GOOD', conclusion: '好' }, 'dimensions.usage.weight'],
+    ['a notice issued from an evaluation', 'gia', `/api/projects/${SOME_ID}/evaluations`, { dimensions, grade: 'GOOD', conclusion: '好', rectification: { issues: '整改', issuedDate: '2026-12-01' } }, 'rectification.issuedDate'],
+  ])('%s', async (_what, user, path, body, field) => {
+    const res = await call(t.http.post(path).set(await t.as(user)).set('If-Match', '"v1"').send(body));
+    expectField(res, field, 'field.unknown');
+  });
+});
+
 describe('projects: bad input', () => {
   /** the department's draft, a project in GIA review, one in budget review, one established (all the department's) */
   let drafted: Built;

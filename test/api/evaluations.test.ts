@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../core/calendar/working-days.js';
 import { drawPositions } from '../../evaluations/sampling.js';
+import { sweepSelfEvaluationDeadlines } from '../../projects/self-evaluations.js';
 import { projectIn, reread } from '../support/project-factories.js';
 import { uniqueTag, useScene } from '../support/scene.js';
 import { downloadSheet } from '../support/spreadsheets.js';
@@ -199,5 +200,26 @@ describe('GIA evaluates effectiveness (Art. 24)', () => {
     const onNotice = await projectIn(scene, 'PUBLIC_NOTICE');
     const res = await scene.as('gia').post(`/api/projects/${onNotice.id}/evaluations`, { dimensions: DIMENSIONS, grade: 'GOOD', conclusion: '好' }, onNotice.etag);
     expect([res.status, res.body.code]).toEqual([409, 'INVALID_TRANSITION']);
+  });
+});
+
+describe('projects established before the obligation existed (Art. 21)', () => {
+  it('get their self-evaluation deadlines from the sweep run at start, once: a second run opens none', async () => {
+    const p = await established(`补开${uniqueTag()}`);
+    const db = scene.t.platform.db;
+    // as before this change: no obligation, no deadline
+    await db.prisma.selfEvaluationObligation.deleteMany({ where: { projectId: p.id } });
+    await db.prisma.deadline.deleteMany({ where: { projectId: p.id, ruleCode: 'SELF_EVALUATION' } });
+    await fileSelfEvaluation(p.id, 2025);
+
+    const first = await sweepSelfEvaluationDeadlines(db, '10-01');
+    expect(first).toEqual({ opened: 2, failed: [] });
+    const deadlines = selfEvaluationDeadlines(await reread(scene, p, 'dept'));
+    // the year already filed is opened met
+    expect(deadlines.map((d) => [d.title, d.dueDate, d.metAt !== null])).toEqual([
+      ['2025年度项目自评价报告报送', '2026-10-08', true],
+      ['2026年度项目自评价报告报送', '2027-10-04', false],
+    ]);
+    expect(await sweepSelfEvaluationDeadlines(db, '10-01')).toEqual({ opened: 0, failed: [] });
   });
 });

@@ -145,7 +145,7 @@ function Evaluations({ projectId, data, reload, onChanged }: { projectId: string
           </Row>
         ))}
         <Form.Item label={t('evaluations.grade')} name="grade" rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={EVALUATION_GRADES.map((g) => ({ value: g, label: t(`evaluationGrade.${g}`) }))} data-testid="evaluation-grade" />
+          <Select showSearch optionFilterProp="label" options={EVALUATION_GRADES.map((g) => ({ value: g, label: t(`evaluationGrade.${g}`) }))} />
         </Form.Item>
         <Form.Item label={t('evaluations.conclusion')} name="conclusion" rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input.TextArea rows={3} maxLength={5000} showCount />

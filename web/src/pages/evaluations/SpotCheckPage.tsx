@@ -126,7 +126,7 @@ function SpotCheckView({ spotCheck: s, etag, reload }: { spotCheck: SpotCheck; e
         handled={stale}
       >
         <Form.Item label={t('spotChecks.result')} name="result" rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={SPOT_CHECK_RESULTS.map((r) => ({ value: r, label: t(`spotCheckResult.${r}`) }))} data-testid="spot-check-result" />
+          <Select showSearch optionFilterProp="label" options={SPOT_CHECK_RESULTS.map((r) => ({ value: r, label: t(`spotCheckResult.${r}`) }))} />
         </Form.Item>
         <Form.Item label={t('spotChecks.findings')} name="findings" rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input.TextArea rows={4} maxLength={5000} showCount />

@@ -10,6 +10,12 @@ export function setEtag(res: Response, version: number): void {
   res.setHeader('ETag', etagOf(version));
 }
 
+/** Answers with a versioned object and its ETag. */
+export function sendVersioned(res: Response, v: { version: number }, status = 200): void {
+  setEtag(res, v.version);
+  res.status(status).json(v);
+}
+
 /** The version the client read, from If-Match: undefined when absent, -1 when unparseable (it matches nothing). */
 export function readIfMatch(req: Request): number | undefined {
   const header = req.headers['if-match'];

@@ -1,6 +1,5 @@
 // Evaluations (Art. 21–24): Finance's spot-checks of the self-evaluations, GIA's effectiveness evaluations of a
 // project (with the rectification notice they may issue).
-import type { Response } from 'express';
 import { z } from '../../core/zod-openapi.js';
 import {
   drawInputSchema,
@@ -13,16 +12,11 @@ import {
 } from '../../evaluations/evaluation-schema.js';
 import { SPOT_CHECK_EXPORT } from '../../evaluations/list-exports.js';
 import { fileResponse } from '../download.js';
-import { readIfMatch, setEtag } from '../etag.js';
+import { readIfMatch, sendVersioned as send, setEtag } from '../etag.js';
 import { sendListXlsx } from '../list-export.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam, localeQuery } from '../schemas.js';
 import type { Services } from '../services.js';
-
-function send(res: Response, v: { version: number }, status = 200) {
-  setEtag(res, v.version);
-  res.status(status).json(v);
-}
 
 export function evaluationRoutes(table: RouteTable, s: Services) {
   const tags = ['evaluations'];

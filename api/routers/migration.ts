@@ -22,7 +22,7 @@ import { MIGRATION_MACHINE, MIGRATION_TRANSITION_ACTIONS, type MigrationTransiti
 import { assessmentSchema, registerSchema, systemPatchSchema } from '../../migration/register-input.js';
 import { MAX_IMPORT_BYTES, registerTemplate } from '../../migration/spreadsheet.js';
 import type { TransitionInput } from '../../migration/transitions.js';
-import { readIfMatch, setEtag } from '../etag.js';
+import { readIfMatch, sendVersioned as send } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam, localeQuery } from '../schemas.js';
 import type { Services } from '../services.js';
@@ -83,11 +83,6 @@ const uploadRegister = (req: Request, res: Response, next: (err?: unknown) => vo
     if (err instanceof multer.MulterError) return next(new InvalidInputError([{ path: err.field ?? 'file', code: 'field.unknown' }]));
     next(new BadRequestError());
   });
-
-function send(res: Response, v: { version: number }, status = 200) {
-  setEtag(res, v.version);
-  res.status(status).json(v);
-}
 
 export function migrationRoutes(table: RouteTable, s: Services) {
   const tags = ['migration'];

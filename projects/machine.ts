@@ -280,7 +280,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
     file: {
       async effect({ tx, actor, row, input, env }) {
         if (input.kind === 'DOCUMENT') return recordDocument(tx, actor, row.id, input.document);
-        const { kind, ...data } = input;
+        const { kind, ...data } = input.kind === 'SELF_EVALUATION' ? { ...input, year: input.year ?? row.budgetYear } : input;
         if (!filingKindsIn(row.status).includes(kind)) {
           throw new ConflictError('FILING_KIND_NOT_ALLOWED', { kind: `filing.${kind}`, state: stateKey('Project', row.status), article: '第十三条' });
         }
@@ -299,7 +299,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
           });
           if (!count) throw new NotFoundError('deadline');
         } else if (input.kind === 'SELF_EVALUATION') {
-          const met = await meetSelfEvaluation(tx, row.id, input.year, filing.id);
+          const met = await meetSelfEvaluation(tx, row.id, input.year ?? row.budgetYear, filing.id);
           if (met) detail.deadlineId = met;
         }
         return { audit: `project.filing.${kind.toLowerCase()}`, detail };

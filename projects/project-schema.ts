@@ -49,7 +49,7 @@ const progress = z.strictObject({ kind: z.literal('PROGRESS'), period: text(50),
 const acceptanceReport = z.strictObject({ kind: z.literal('ACCEPTANCE_REPORT'), summary: text(5000) });
 const selfEvaluation = z.strictObject({
   kind: z.literal('SELF_EVALUATION'),
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(2000).max(2100).optional().describe("the budget year evaluated (Art. 21); default: the project's budget year"),
   summary: text(5000),
   selfScore: z.number().min(0).max(100).optional(),
 });

@@ -56,7 +56,10 @@ describe('the annual self-evaluation as an obligation (Art. 21)', () => {
       expect(overdue.body.items.map((d: Deadline & { overdue: boolean }) => [d.title, d.overdue])).toEqual([['2025年度项目自评价报告报送', true]]);
     }
 
-    await fileSelfEvaluation(p.id, 2025);
+    // a self-evaluation that names no year is of the project's budget year (2025)
+    const filed = await scene.as('dept').post(`/api/projects/${p.id}/filings`, { kind: 'SELF_EVALUATION', summary: '年度绩效目标基本完成' });
+    expect(filed.status, filed.text).toBe(200);
+    expect(filed.body.filings.find((f: { kind: string }) => f.kind === 'SELF_EVALUATION').data.year).toBe(2025);
     const after = selfEvaluationDeadlines(await reread(scene, p, 'dept'));
     expect(after.map((d) => [d.title, d.metAt !== null])).toEqual([
       ['2025年度项目自评价报告报送', true],

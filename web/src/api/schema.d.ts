@@ -11539,7 +11539,8 @@ export interface components {
             /** @enum {string} */
             kind: "SELF_EVALUATION";
             data: {
-                year: number;
+                /** @description the budget year evaluated (Art. 21); default: the project's budget year */
+                year?: number;
                 summary: string;
                 selfScore?: number;
             };
@@ -11783,7 +11784,8 @@ export interface components {
         } | {
             /** @enum {string} */
             kind: "SELF_EVALUATION";
-            year: number;
+            /** @description the budget year evaluated (Art. 21); default: the project's budget year */
+            year?: number;
             summary: string;
             selfScore?: number;
         } | {

@@ -25,7 +25,7 @@ describe('sign-in', () => {
   it('sends the console areas the permissions open and the home page, the same at sign-in and from /api/auth/me', async () => {
     for (const [username, areas, home] of [
       ['dept2', ['portal', 'migrationOwn'], '/portal/projects'],
-      ['finance', ['review', 'revisionApproval', 'revisions'], '/review/queue'],
+      ['finance', ['review', 'revisionApproval', 'revisions', 'spotChecks'], '/review/queue'],
       ['auditor', ['oversight', 'revisions', 'migrationBoard', 'audit', 'workbench'], '/audit'],
     ] as const) {
       const res = await login(username, DEMO_PASSWORD);

@@ -88,12 +88,16 @@ describe('the deadlines', () => {
     expect((await scene.as('gia').post(`/api/projects/${p.id}/rectification-notices`, { issues: '资源使用率偏低，请整改' })).status).toBe(200);
     const list = await scene.as('dept').get('/api/deadlines', { q: tag });
     expect(list.status).toBe(200);
-    expect(list.body.items.map((d: { project: { name: string }; workingDaysLeft: number }) => [d.project.name, d.workingDaysLeft])).toEqual([[`${tag}-整改`, 10]]);
+    // the rectification report first, then the 2026 self-evaluation (Art. 21, due in 2027: no count yet)
+    expect(list.body.items.map((d: { project: { name: string }; ruleCode: string; workingDaysLeft: number }) => [d.project.name, d.ruleCode, d.workingDaysLeft])).toEqual([
+      [`${tag}-整改`, 'RECTIFICATION_REPORT', 10],
+      [`${tag}-整改`, 'SELF_EVALUATION', null],
+    ]);
     expect((await scene.as('dept').get('/api/deadlines', { q: `${tag}-没有` })).body.items).toEqual([]);
     const sheet = await downloadSheet(scene.t, 'dept', '/api/deadlines/export', { q: tag });
     expect(sheet.fileName).toBe('期限清单.xlsx');
     expect(sheet.header).toEqual(['事项', '依据条款', '项目编号', '项目名称', '建设单位', '截止日期', '剩余', '催办']);
-    expect(sheet.rows).toHaveLength(1);
+    expect(sheet.rows).toHaveLength(2);
     expect(sheet.rows[0]!.slice(2, 5)).toEqual([p.body.code, `${tag}-整改`, '运城市教育局']);
     expect(sheet.rows[0]![6]).toBe('剩 10 个工作日');
   });

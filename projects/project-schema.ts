@@ -342,6 +342,18 @@ export const orgHistorySchema = z
         readable: z.boolean().describe('whether the reader may open the project itself'),
       }),
     ),
+    assessment: z
+      .object({
+        id: z.string(),
+        year: z.number().int(),
+        score: z.number().int().nullable(),
+        grade: z.enum(['EXCELLENT', 'GOOD', 'PASS', 'FAIL']).nullable().describe('EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格'),
+        findings: z.string(),
+        confirmedAt: z.string().nullable(),
+        readable: z.boolean().describe('whether the reader may open the assessment itself'),
+      })
+      .nullable()
+      .describe("GIA's confirmed yearly assessment of the organisation (Art. 25): of the year before the project's budget year, else the latest one"),
   })
   .describe("the other projects of the project's organisation that were submitted (never drafts), newest first (at most 50)")
   .openapi('OrgHistory');

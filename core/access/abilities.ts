@@ -11,6 +11,7 @@ import { FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
 import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
 import { whileIn } from '../workflow/machine.js';
 import { BUSINESS_ROLES } from '../../accounts/vocabulary.js';
+import { ORG_ASSESSMENT_MACHINE, COUNTY_ASSESSMENT_MACHINE } from '../../assessments/workflow.js';
 
 export type Action =
   | 'manage'
@@ -51,11 +52,13 @@ export type Action =
   | 'plan'
   | 'migrate'
   | 'block'
+  // confirms a yearly assessment (Art. 25, 40): its evidence is frozen
+  | 'confirm'
   // the provisioning worker's own: running jobs, and reporting their end to the resource request
   | 'run'
   | 'report';
 
-export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'ProvisioningJob' | 'all';
+export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'ProvisioningJob' | 'OrgAssessment' | 'CountyAssessment' | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
 
@@ -118,6 +121,8 @@ function implementingUnit({ can }: Builder, p: Principal) {
   can('read', 'MigrationSystem', { orgId: p.orgId });
   can('update', 'MigrationSystem', MIGRATION_REGISTER_FIELDS, { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'update') });
   can('delete', 'MigrationSystem', { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'withdraw') });
+  // its own yearly assessment, once GIA has confirmed it (Art. 25)
+  can('read', 'OrgAssessment', { orgId: p.orgId, status: 'CONFIRMED' });
 }
 
 const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
@@ -141,6 +146,7 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['read', 'readHistory'], 'Project');
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard']);
+    can('read', ['OrgAssessment', 'CountyAssessment']);
   },
   GIA_REVIEWER({ can }) {
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
@@ -161,6 +167,12 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('resume', 'Project', whileIn(PROJECT_MACHINE, 'resume'));
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard']);
+    // the yearly assessments of the city departments (Art. 25) and of the counties (Art. 40)
+    can(['read', 'create'], ['OrgAssessment', 'CountyAssessment']);
+    can('update', 'OrgAssessment', whileIn(ORG_ASSESSMENT_MACHINE, 'update'));
+    can('confirm', 'OrgAssessment', whileIn(ORG_ASSESSMENT_MACHINE, 'confirm'));
+    can('update', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'update'));
+    can('confirm', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'confirm'));
   },
   FINANCE_REVIEWER({ can }, p) {
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
@@ -170,6 +182,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     // the department's record, to judge its budget by (projects/org-history.ts)
     can('readHistory', 'Project');
     can('budgetReview', 'Project', whileIn(PROJECT_MACHINE, 'budget-review'));
+    // a department's confirmed assessment is a reference for its next year's projects (Art. 25)
+    can('read', 'OrgAssessment', { status: 'CONFIRMED' });
   },
   BDC_OPERATOR({ can }) {
     can(['read', 'create'], 'CatalogRevision');
@@ -189,7 +203,11 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['create', 'update'], 'MigrationWave');
   },
   DEPT_USER: implementingUnit,
-  COUNTY_USER: implementingUnit,
+  COUNTY_USER(b, p) {
+    implementingUnit(b, p);
+    // its county's scorecard, once the city GIA has confirmed it (Art. 40)
+    b.can('read', 'CountyAssessment', { countyOrgId: p.orgId, status: 'CONFIRMED' });
+  },
 };
 
 export function defineAbilitiesFor(principal: Principal | null): AppAbility {

@@ -18,15 +18,13 @@ const countyQuery = { year: assessmentYear };
 const findings = z.string().max(5000);
 
 export function assessmentRoutes(table: RouteTable, s: Services) {
-  const a = s.assessments;
-
   // ── departments (Art. 25) ──
   route(table, {
     method: 'get', path: '/api/assessments/departments', tags, auth: true,
     summary: "With a year: every city department and its assessment that year (GIA, the auditor), or the assessments you may read (a department: its own confirmed ones); without: every assessment you may read",
     query: z.strictObject({ year: assessmentYear.optional() }),
     responses: { 200: { description: 'the departments', schema: orgAssessmentListSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => void res.json(await a.listOrgs(ctx, query.year, ctx.locale)),
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.assessments.listOrgs(ctx, query.year, ctx.locale)),
   });
   route(table, {
     method: 'post', path: '/api/assessments/departments', tags, auth: true,
@@ -34,7 +32,7 @@ export function assessmentRoutes(table: RouteTable, s: Services) {
     body: z.strictObject({ orgId: z.uuid(), year: assessmentYear }),
     responses: { 201: { description: 'the draft (ETag: its version)', schema: orgAssessmentSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => {
-      const view = await a.createOrg(ctx, body, ctx.locale);
+      const view = await s.assessments.createOrg(ctx, body, ctx.locale);
       res.location(`/api/assessments/departments/${view.id}`);
       send(res, view, 201);
     },
@@ -44,7 +42,7 @@ export function assessmentRoutes(table: RouteTable, s: Services) {
     summary: "A department's assessment with its evidence (live while DRAFT, frozen once CONFIRMED)",
     params: idParam,
     responses: { 200: { description: 'the assessment (ETag: its version)', schema: orgAssessmentSchema }, 401: errors[401], 403: errors[403], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => send(res, await a.getOrg(ctx, params.id, ctx.locale)),
+    handler: async ({ params, ctx }, _req, res) => send(res, await s.assessments.getOrg(ctx, params.id, ctx.locale)),
   });
   route(table, {
     method: 'patch', path: '/api/assessments/departments/:id', tags, auth: true, ifMatch: true,
@@ -52,14 +50,14 @@ export function assessmentRoutes(table: RouteTable, s: Services) {
     params: idParam,
     body: z.strictObject({ score: z.number().int().min(0).max(100).nullable().optional(), grade: gradeSchema.nullable().optional(), findings: findings.optional() }),
     responses: { 200: { description: 'the assessment', schema: orgAssessmentSchema }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await a.updateOrg(ctx, params.id, readIfMatch(req), body, ctx.locale)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.assessments.updateOrg(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
   route(table, {
     method: 'post', path: '/api/assessments/departments/:id/confirm', tags, auth: true, ifMatch: true,
     summary: 'Confirm a department assessment (GIA): its evidence is frozen and the department may read it',
     params: idParam,
     responses: { 200: { description: 'the confirmed assessment', schema: orgAssessmentSchema }, ...errors },
-    handler: async ({ params, ctx }, req, res) => send(res, await a.confirmOrg(ctx, params.id, readIfMatch(req), ctx.locale)),
+    handler: async ({ params, ctx }, req, res) => send(res, await s.assessments.confirmOrg(ctx, params.id, readIfMatch(req), ctx.locale)),
   });
 
   // ── counties (Art. 40) ──
@@ -68,11 +66,11 @@ export function assessmentRoutes(table: RouteTable, s: Services) {
     summary: "Every county side by side for a year (the city GIA, the auditor): the platform's indicators, the manual total and the grade; a county: its own confirmed scorecard",
     query: z.strictObject(countyQuery),
     responses: { 200: { description: 'a row per county', schema: countyTableSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => void res.json(await a.countyTable(ctx, query.year, ctx.locale)),
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.assessments.countyTable(ctx, query.year, ctx.locale)),
   });
   exportRoute(table, {
     path: '/api/assessments/counties', summary: 'The counties side by side for a year,', tags, query: countyQuery, spec: COUNTY_EXPORT,
-    load: async (ctx, query, max) => (await a.countyTable(ctx, query.year, ctx.locale)).items.slice(0, max),
+    load: async (ctx, query, max) => (await s.assessments.countyTable(ctx, query.year, ctx.locale)).items.slice(0, max),
     titleParams: (query) => ({ year: String(query.year) }),
   });
   route(table, {
@@ -81,7 +79,7 @@ export function assessmentRoutes(table: RouteTable, s: Services) {
     body: z.strictObject({ county: z.string().min(1).max(50).describe("the county's code"), year: assessmentYear }),
     responses: { 201: { description: 'the draft (ETag: its version)', schema: countyAssessmentSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => {
-      const view = await a.createCounty(ctx, body, ctx.locale);
+      const view = await s.assessments.createCounty(ctx, body, ctx.locale);
       res.location(`/api/assessments/counties/${view.id}`);
       send(res, view, 201);
     },
@@ -91,7 +89,7 @@ export function assessmentRoutes(table: RouteTable, s: Services) {
     summary: "A county's scorecard with its indicators (live while DRAFT, frozen once CONFIRMED)",
     params: idParam,
     responses: { 200: { description: 'the scorecard (ETag: its version)', schema: countyAssessmentSchema }, 401: errors[401], 403: errors[403], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => send(res, await a.getCounty(ctx, params.id, ctx.locale)),
+    handler: async ({ params, ctx }, _req, res) => send(res, await s.assessments.getCounty(ctx, params.id, ctx.locale)),
   });
   route(table, {
     method: 'patch', path: '/api/assessments/counties/:id', tags, auth: true, ifMatch: true,
@@ -99,13 +97,13 @@ export function assessmentRoutes(table: RouteTable, s: Services) {
     params: idParam,
     body: z.strictObject({ manualItems: z.array(manualItemSchema).max(50).optional(), grade: gradeSchema.nullable().optional(), findings: findings.optional() }),
     responses: { 200: { description: 'the scorecard', schema: countyAssessmentSchema }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => send(res, await a.updateCounty(ctx, params.id, readIfMatch(req), body, ctx.locale)),
+    handler: async ({ params, body, ctx }, req, res) => send(res, await s.assessments.updateCounty(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
   route(table, {
     method: 'post', path: '/api/assessments/counties/:id/confirm', tags, auth: true, ifMatch: true,
     summary: "Confirm a county's scorecard (the city GIA): its indicators are frozen and the county may read it",
     params: idParam,
     responses: { 200: { description: 'the confirmed scorecard', schema: countyAssessmentSchema }, ...errors },
-    handler: async ({ params, ctx }, req, res) => send(res, await a.confirmCounty(ctx, params.id, readIfMatch(req), ctx.locale)),
+    handler: async ({ params, ctx }, req, res) => send(res, await s.assessments.confirmCounty(ctx, params.id, readIfMatch(req), ctx.locale)),
   });
 }

@@ -931,3 +931,30 @@ describe('projects: bad input', () => {
     });
   });
 });
+
+describe('assessments: bad input', () => {
+  const gia = () => t.as('gia');
+  let orgId: string;
+  let org: { id: string; etag: string };
+  let county: { id: string; etag: string };
+  beforeAll(async () => {
+    orgId = (await call(t.http.get('/api/auth/me').set(await t.as('dept')))).body.user.orgId;
+    const o = await call(t.http.post('/api/assessments/departments').set(await gia()).send({ orgId, year: 2026 }));
+    const c = await call(t.http.post('/api/assessments/counties').set(await gia()).send({ county: 'YANHU', year: 2026 }));
+    org = { id: o.body.id, etag: o.headers.etag as string };
+    county = { id: c.body.id, etag: c.headers.etag as string };
+  });
+
+  it.each<[string, Build, string, string]>([
+    ['a department assessment cannot be started confirmed', async () => b(t.http.post('/api/assessments/departments').set(await gia()).send({ orgId, year: 2025, status: 'CONFIRMED' })), 'status', 'field.unknown'],
+    ['its evidence cannot be written', async () => b(t.http.patch(`/api/assessments/departments/${org.id}`).set(await gia()).set('If-Match', org.etag).send({ evidence: {} })), 'evidence', 'field.unknown'],
+    ['a score above 100', async () => b(t.http.patch(`/api/assessments/departments/${org.id}`).set(await gia()).set('If-Match', org.etag).send({ score: 101 })), 'score', 'field.too_big'],
+    ['a grade not in the list', async () => b(t.http.patch(`/api/assessments/departments/${org.id}`).set(await gia()).set('If-Match', org.etag).send({ grade: 'A' })), 'grade', 'field.invalid_value'],
+    ['a county scorecard cannot be given its total', async () => b(t.http.patch(`/api/assessments/counties/${county.id}`).set(await gia()).set('If-Match', county.etag).send({ total: 100 })), 'total', 'field.unknown'],
+    ['an unknown key in a manual item', async () => b(t.http.patch(`/api/assessments/counties/${county.id}`).set(await gia()).set('If-Match', county.etag).send({ manualItems: [{ name: '规划', score: 1, max: 2, weight: 3 }] })), 'manualItems.0.weight', 'field.unknown'],
+    ['a year that is not a year', async () => b(t.http.get('/api/assessments/counties?year=abc').set(await gia())), 'query.year', 'field.invalid_type'],
+    ['an unknown query field', async () => b(t.http.get('/api/assessments/departments?year=2026&org=EDU').set(await gia())), 'query.org', 'field.unknown'],
+  ])('%s', async (_name, build, path, code) => {
+    expectField(await call((await build()).req), path, code);
+  });
+});

@@ -502,6 +502,31 @@ const NOT_IN_THIS_STATE: Outcome = passed(409, 'INVALID_TRANSITION');
 const FILING = { kind: 'PROGRESS', period: '2026年第四季度', progressPercent: 40, fundsUsed: 200000, summary: '按计划推进' };
 const CONTRACT = { kind: 'CONTRACT', signedDate: '2026-10-28', contractNo: 'YC-MX-001', contractor: '某信息技术有限公司', amount: 600000 };
 
+// ── the yearly assessments (Art. 25, 40): GIA drafts and confirms; the auditor reads all; a department its own ──
+// confirmed one, Finance every confirmed one; a county its own confirmed scorecard
+let assessedYear = 2000;
+/** a year no assessment of the fixtures' organisations has yet */
+const nextYear = () => assessedYear++;
+async function orgAssessment(confirmed: boolean, scored = confirmed): Promise<Fx> {
+  const orgId = (await as('dept', t.http.get('/api/auth/me'))).body.user.orgId as string;
+  let res = await as('gia', t.http.post('/api/assessments/departments').send({ orgId, year: nextYear() }));
+  expect(res.status, res.text).toBe(201);
+  if (scored) res = await as('gia', t.http.patch(`/api/assessments/departments/${res.body.id}`).set('If-Match', res.headers.etag as string).send({ score: 80, grade: 'GOOD' }));
+  if (confirmed) res = await as('gia', t.http.post(`/api/assessments/departments/${res.body.id}/confirm`).set('If-Match', res.headers.etag as string));
+  expect(res.status, res.text).toBe(200 + (scored || confirmed ? 0 : 1));
+  return { id: res.body.id, ifMatch: res.headers.etag as string };
+}
+async function countyAssessment(graded: boolean): Promise<Fx> {
+  let res = await as('gia', t.http.post('/api/assessments/counties').send({ county: 'YANHU', year: nextYear() }));
+  expect(res.status, res.text).toBe(201);
+  if (graded) res = await as('gia', t.http.patch(`/api/assessments/counties/${res.body.id}`).set('If-Match', res.headers.etag as string).send({ grade: 'PASS' }));
+  return { id: res.body.id, ifMatch: res.headers.etag as string };
+}
+/** who may not read an assessment type at all: 403 on every route of it */
+const NO_ORG_ASSESSMENTS: SignedIn[] = ['admin', 'secadmin', 'bdc'];
+const NO_COUNTY_ASSESSMENTS: SignedIn[] = ['admin', 'secadmin', 'bdc', 'finance', 'dept', 'dept2'];
+const sheet = (res: Response) => expect(res.headers['content-type']).toContain('spreadsheetml');
+
 // ───────────────────────── the matrix ─────────────────────────
 
 const numbersIn = (res: Response) => (res.body.items as { number: number }[]).map((i) => i.number);
@@ -1457,6 +1482,86 @@ const matrix: Endpoint[] = [
       [['auditor'], ok(200, (res) => expect(res.body).toMatchObject({ valid: true, firstBroken: null }))],
       [allBut('auditor'), FORBIDDEN],
     ],
+  },
+
+  // ── the yearly assessments ──
+  {
+    route: 'GET /api/assessments/departments',
+    request: (h) => h.get('/api/assessments/departments').query({ year: 2026 }),
+    rows: [[ANON, UNAUTH], [NO_ORG_ASSESSMENTS, FORBIDDEN], [allBut(...NO_ORG_ASSESSMENTS), ok(200)]],
+  },
+  {
+    route: 'POST /api/assessments/departments',
+    prepare: async () => ({ orgId: (await as('dept', t.http.get('/api/auth/me'))).body.user.orgId, year: nextYear() }),
+    request: (h, fx) => h.post('/api/assessments/departments').send({ orgId: fx.orgId, year: fx.year }),
+    rows: [[ANON, UNAUTH], [['gia'], ok(201, (res) => expect(res.body.status).toBe('DRAFT'))], [allBut('gia'), FORBIDDEN]],
+  },
+  {
+    route: 'GET /api/assessments/departments/{id}',
+    variant: 'draft',
+    prepare: () => orgAssessment(false),
+    request: (h, fx) => h.get(`/api/assessments/departments/${fx.id}`),
+    rows: [[ANON, UNAUTH], [['gia', 'auditor'], ok(200)], [['finance', 'dept', 'dept2', 'county'], HIDDEN], [NO_ORG_ASSESSMENTS, FORBIDDEN]],
+  },
+  {
+    route: 'GET /api/assessments/departments/{id}',
+    variant: 'confirmed',
+    prepare: () => orgAssessment(true),
+    request: (h, fx) => h.get(`/api/assessments/departments/${fx.id}`),
+    rows: [[ANON, UNAUTH], [['gia', 'auditor', 'finance', 'dept'], ok(200)], [['dept2', 'county'], HIDDEN], [NO_ORG_ASSESSMENTS, FORBIDDEN]],
+  },
+  {
+    route: 'PATCH /api/assessments/departments/{id}',
+    prepare: () => orgAssessment(false),
+    request: (h, fx) => h.patch(`/api/assessments/departments/${fx.id}`).set('If-Match', String(fx.ifMatch)).send({ findings: '矩阵' }),
+    rows: [[ANON, UNAUTH], [['gia'], ok(200)], [['auditor', ...NO_ORG_ASSESSMENTS], FORBIDDEN], [['finance', 'dept', 'dept2', 'county'], HIDDEN]],
+  },
+  {
+    route: 'PATCH /api/assessments/departments/{id}',
+    variant: 'confirmed',
+    prepare: () => orgAssessment(true),
+    request: (h, fx) => h.patch(`/api/assessments/departments/${fx.id}`).set('If-Match', String(fx.ifMatch)).send({ findings: '矩阵' }),
+    rows: [[ANON, UNAUTH], [['gia'], NOT_IN_THIS_STATE], [['auditor', 'finance', 'dept', ...NO_ORG_ASSESSMENTS], FORBIDDEN], [['dept2', 'county'], HIDDEN]],
+  },
+  {
+    route: 'POST /api/assessments/departments/{id}/confirm',
+    prepare: () => orgAssessment(false, true),
+    request: (h, fx) => h.post(`/api/assessments/departments/${fx.id}/confirm`).set('If-Match', String(fx.ifMatch)),
+    rows: [[ANON, UNAUTH], [['gia'], ok(200, (res) => expect(res.body.status).toBe('CONFIRMED'))], [['auditor', ...NO_ORG_ASSESSMENTS], FORBIDDEN], [['finance', 'dept', 'dept2', 'county'], HIDDEN]],
+  },
+  {
+    route: 'GET /api/assessments/counties',
+    request: (h) => h.get('/api/assessments/counties').query({ year: 2026 }),
+    rows: [[ANON, UNAUTH], [NO_COUNTY_ASSESSMENTS, FORBIDDEN], [['gia', 'auditor', 'county'], ok(200)]],
+  },
+  {
+    route: 'GET /api/assessments/counties/export',
+    request: (h) => h.get('/api/assessments/counties/export').query({ year: 2026 }).buffer(true),
+    rows: [[ANON, UNAUTH], [NO_COUNTY_ASSESSMENTS, FORBIDDEN], [['gia', 'auditor', 'county'], ok(200, sheet)]],
+  },
+  {
+    route: 'POST /api/assessments/counties',
+    prepare: async () => ({ year: nextYear() }),
+    request: (h, fx) => h.post('/api/assessments/counties').send({ county: 'YANHU', year: fx.year }),
+    rows: [[ANON, UNAUTH], [['gia'], ok(201)], [allBut('gia'), FORBIDDEN]],
+  },
+  {
+    route: 'GET /api/assessments/counties/{id}',
+    prepare: () => countyAssessment(false),
+    request: (h, fx) => h.get(`/api/assessments/counties/${fx.id}`),
+    rows: [[ANON, UNAUTH], [['gia', 'auditor'], ok(200)], [['county'], HIDDEN], [NO_COUNTY_ASSESSMENTS, FORBIDDEN]],
+  },
+  {
+    route: 'PATCH /api/assessments/counties/{id}',
+    prepare: () => countyAssessment(false),
+    request: (h, fx) => h.patch(`/api/assessments/counties/${fx.id}`).set('If-Match', String(fx.ifMatch)).send({ findings: '矩阵' }),
+    rows: [[ANON, UNAUTH], [['gia'], ok(200)], [['auditor', ...NO_COUNTY_ASSESSMENTS], FORBIDDEN], [['county'], HIDDEN]],
+  },
+  {
+    route: 'POST /api/assessments/counties/{id}/confirm',
+    prepare: () => countyAssessment(true),
+    request: (h, fx) => h.post(`/api/assessments/counties/${fx.id}/confirm`).set('If-Match', String(fx.ifMatch)),
+    rows: [[ANON, UNAUTH], [['gia'], ok(200, (res) => expect(res.body.status).toBe('CONFIRMED'))], [['auditor', ...NO_COUNTY_ASSESSMENTS], FORBIDDEN], [['county'], HIDDEN]],
   },
 
   // ── resource requests (the list's own rows are in NOT_YET_IN_MATRIX; its export has them) ──

@@ -9005,6 +9005,910 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** With a year: every city department and its assessment that year (GIA, the auditor), or the assessments you may read (a department: its own confirmed ones); without: every assessment you may read */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the departments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessmentList"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a department's assessment for a year (GIA): a draft showing the evidence live */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        orgId: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the draft (ETag: its version) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department's assessment with its evidence (live while DRAFT, frozen once CONFIRMED) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the assessment (ETag: its version) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessment"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft assessment's score, grade or findings (GIA) */
+        patch: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score?: number | null;
+                        /**
+                         * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                         * @enum {string|null}
+                         */
+                        grade?: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                        findings?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the assessment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessments/departments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a department assessment (GIA): its evidence is frozen and the department may read it */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the confirmed assessment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/counties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every county side by side for a year (the city GIA, the auditor): the platform's indicators, the manual total and the grade; a county: its own confirmed scorecard */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a row per county */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessmentTable"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a county's scorecard for a year (the city GIA): a draft showing the indicators live */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the county's code */
+                        county: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the draft (ETag: its version) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/counties/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counties side by side for a year, as XLSX, in the columns the console shows (at most 10,000 rows) */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/counties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A county's scorecard with its indicators (live while DRAFT, frozen once CONFIRMED) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the scorecard (ETag: its version) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessment"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft scorecard's manual items, grade or findings (the city GIA) */
+        patch: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        manualItems?: {
+                            name: string;
+                            score: number;
+                            max: number;
+                            comment?: string;
+                        }[];
+                        /**
+                         * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                         * @enum {string|null}
+                         */
+                        grade?: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                        findings?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the scorecard */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessments/counties/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a county's scorecard (the city GIA): its indicators are frozen and the county may read it */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the confirmed scorecard */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/resource-requests": {
         parameters: {
             query?: never;
@@ -11222,6 +12126,21 @@ export interface components {
                 /** @description whether the reader may open the project itself */
                 readable: boolean;
             }[];
+            /** @description GIA's confirmed yearly assessment of the organisation (Art. 25): of the year before the project's budget year, else the latest one */
+            assessment: {
+                id: string;
+                year: number;
+                score: number | null;
+                /**
+                 * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                 * @enum {string|null}
+                 */
+                grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                findings: string;
+                confirmedAt: string | null;
+                /** @description whether the reader may open the assessment itself */
+                readable: boolean;
+            } | null;
         };
         GiaReviewDraftView: {
             content: components["schemas"]["GiaReviewDraft"] | null;
@@ -11497,6 +12416,237 @@ export interface components {
             };
             actorName: string | null;
             at: string;
+        };
+        OrgAssessmentList: {
+            items: {
+                org: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                year: number;
+                assessment: {
+                    id: string;
+                    /** @enum {string} */
+                    status: "DRAFT" | "CONFIRMED";
+                    /**
+                     * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                     * @enum {string|null}
+                     */
+                    grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                    confirmedAt: string | null;
+                    score: number | null;
+                } | null;
+                /** @description `create` on a department not yet assessed that year, for who assesses */
+                allowedActions: components["schemas"]["AllowedAction"][];
+            }[];
+        };
+        OrgAssessment: {
+            id: string;
+            org: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            year: number;
+            /** @enum {string} */
+            status: "DRAFT" | "CONFIRMED";
+            score: number | null;
+            /**
+             * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+             * @enum {string|null}
+             */
+            grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+            findings: string;
+            evidence: components["schemas"]["OrgAssessmentEvidence"];
+            /** @description who drafted it */
+            assessedBy: string;
+            confirmedAt: string | null;
+            version: number;
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
+        };
+        /** @description live from the platform while DRAFT; as frozen on confirmation once CONFIRMED */
+        OrgAssessmentEvidence: {
+            year: number;
+            /** @description the day the figures were computed (Asia/Shanghai); for a confirmed record, the day it was confirmed */
+            asOf: string;
+            projects: {
+                /** @description the year's projects (budget year) submitted */
+                submitted: number;
+                established: number;
+            };
+            /** @description filing deadlines falling due in the year (Art. 13, 20, 24) */
+            deadlines: {
+                /** @description falling due in the year */
+                due: number;
+                metOnTime: number;
+                metLate: number;
+                /** @description past due and still unmet */
+                overdue: number;
+                /** @description not yet due */
+                open: number;
+            };
+            /** @description rectification reports falling due in the year (Art. 24), one per notice */
+            rectifications: {
+                /** @description falling due in the year */
+                due: number;
+                metOnTime: number;
+                metLate: number;
+                /** @description past due and still unmet */
+                overdue: number;
+                /** @description not yet due */
+                open: number;
+            };
+            selfEvaluations: {
+                /** @description established projects of the year or before */
+                expected: number;
+                /** @description of them, with a self-evaluation for the year (Art. 21) */
+                filed: number;
+            };
+            /** @description information resources produced by the year's projects (Art. 27) */
+            dataSharing: {
+                produced: number;
+                unconditional: number;
+                conditional: number;
+                notShareable: number;
+            };
+            /** @description the year's projects refused for building their own cloud or server room (Art. 28, 30) */
+            ownCloudRefusals: {
+                projects: number;
+                /** @description projects whose submission was refused with OWN_CLOUD_FORBIDDEN */
+                refusedSubmissions: number;
+                /** @description projects GIA returned or rejected citing 第三十条 */
+                returnedOrRejected: number;
+            };
+        };
+        CountyAssessmentTable: {
+            year: number;
+            items: {
+                county: {
+                    code: string;
+                    name: string;
+                };
+                year: number;
+                indicators: components["schemas"]["CountyIndicators"];
+                assessment: {
+                    id: string;
+                    /** @enum {string} */
+                    status: "DRAFT" | "CONFIRMED";
+                    /**
+                     * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                     * @enum {string|null}
+                     */
+                    grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                    confirmedAt: string | null;
+                    total: number;
+                    maxTotal: number;
+                } | null;
+                /** @description `create` on a county without a scorecard that year, for who assesses */
+                allowedActions: components["schemas"]["AllowedAction"][];
+            }[];
+        };
+        CountyIndicators: {
+            year: number;
+            /** @description the day the figures were computed (Asia/Shanghai); for a confirmed record, the day it was confirmed */
+            asOf: string;
+            projects: {
+                /** @description the year's projects (budget year) submitted */
+                submitted: number;
+                established: number;
+            };
+            /** @description filing deadlines falling due in the year (Art. 13, 20, 24) */
+            deadlines: {
+                /** @description falling due in the year */
+                due: number;
+                metOnTime: number;
+                metLate: number;
+                /** @description past due and still unmet */
+                overdue: number;
+                /** @description not yet due */
+                open: number;
+            };
+            /** @description rectification reports falling due in the year (Art. 24), one per notice */
+            rectifications: {
+                /** @description falling due in the year */
+                due: number;
+                metOnTime: number;
+                metLate: number;
+                /** @description past due and still unmet */
+                overdue: number;
+                /** @description not yet due */
+                open: number;
+            };
+            selfEvaluations: {
+                /** @description established projects of the year or before */
+                expected: number;
+                /** @description of them, with a self-evaluation for the year (Art. 21) */
+                filed: number;
+            };
+            /** @description information resources produced by the year's projects (Art. 27) */
+            dataSharing: {
+                produced: number;
+                unconditional: number;
+                conditional: number;
+                notShareable: number;
+            };
+            /** @description the year's projects refused for building their own cloud or server room (Art. 28, 30) */
+            ownCloudRefusals: {
+                projects: number;
+                /** @description projects whose submission was refused with OWN_CLOUD_FORBIDDEN */
+                refusedSubmissions: number;
+                /** @description projects GIA returned or rejected citing 第三十条 */
+                returnedOrRejected: number;
+            };
+            migration: {
+                /** @description registered systems, classified ones left out (Art. 1) */
+                systems: number;
+                exempt: number;
+                /** @description on the city cloud by the end of the year */
+                migrated: number;
+                byStatus: {
+                    REGISTERED: number;
+                    ASSESSED: number;
+                    PLANNED: number;
+                    MIGRATING: number;
+                    CUT_OVER: number;
+                    MIGRATED: number;
+                    DECOMMISSIONED: number;
+                    BLOCKED: number;
+                };
+            };
+        };
+        CountyAssessment: {
+            id: string;
+            county: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            /** @enum {string} */
+            status: "DRAFT" | "CONFIRMED";
+            indicators: components["schemas"]["CountyIndicators"] & unknown;
+            manualItems: {
+                name: string;
+                score: number;
+                max: number;
+                comment?: string;
+            }[];
+            /** @description the manual items' scores added up */
+            total: number;
+            /** @description the manual items' maxima added up */
+            maxTotal: number;
+            /**
+             * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+             * @enum {string|null}
+             */
+            grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+            findings: string;
+            assessedBy: string;
+            confirmedAt: string | null;
+            version: number;
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
         };
         ResourceRequest: {
             /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */

@@ -23,6 +23,8 @@ export const CONSOLE_AREAS = [
   'migrationBoard',
   /** planning migration waves */
   'migrationPlanning',
+  /** the yearly assessments of every department and county (Art. 25, 40): GIA records them, the auditor reads */
+  'assessments',
   /** the audit log and its verification */
   'audit',
   /** organisations */
@@ -52,6 +54,7 @@ const TESTS: Record<Exclude<ConsoleArea, 'workbench'>, (a: AppAbility) => boolea
   migrationOwn: (a) => a.can('create', 'MigrationSystem'),
   migrationBoard: (a) => a.can('read', 'MigrationBoard'),
   migrationPlanning: (a) => a.can('create', 'MigrationWave'),
+  assessments: (a) => a.can('read', subject('OrgAssessment', { orgId: ELSEWHERE, status: 'DRAFT' })),
   audit: (a) => a.can('read', 'AuditEvent'),
   orgs: (a) => a.can('create', 'Organisation'),
   users: (a) => a.can('unlock', 'User') || a.can('resetPassword', 'User'),

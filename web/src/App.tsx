@@ -38,6 +38,10 @@ const WorkbenchPage = page(() => import('./pages/workbench/WorkbenchPage'), 'Wor
 const ProjectRecordPage = page(() => import('./pages/print/ProjectRecordPage'), 'ProjectRecordPage');
 const HandoverPage = page(() => import('./pages/print/HandoverPage'), 'HandoverPage');
 // the board carries ECharts
+const AssessmentsPage = page(() => import('./pages/assessments/AssessmentsPage'), 'AssessmentsPage');
+const DepartmentAssessmentPage = page(() => import('./pages/assessments/DepartmentAssessmentPage'), 'DepartmentAssessmentPage');
+const CountyAssessmentPage = page(() => import('./pages/assessments/CountyAssessmentPage'), 'CountyAssessmentPage');
+const MyAssessmentsPage = page(() => import('./pages/assessments/MyAssessmentsPage'), 'MyAssessmentsPage');
 const BoardPage = page(() => import('./pages/board/BoardPage'), 'BoardPage');
 
 function Home() {
@@ -83,6 +87,11 @@ export function App() {
                 <Route path="operator/projects" element={<RequireArea areas={['operator']}><OperatorProjectsPage /></RequireArea>} />
                 <Route path="operator/requests" element={<RequireArea areas={['operator']}><OperatorQueuePage /></RequireArea>} />
                 <Route path="operator/requests/:id" element={<RequireArea areas={['operator']}><OperatorRequestPage /></RequireArea>} />
+                {/* yearly assessments (Art. 25, 40) */}
+                <Route path="assessments" element={<RequireArea areas={['assessments']}><AssessmentsPage /></RequireArea>} />
+                <Route path="assessments/departments/:id" element={<RequireArea areas={['assessments', 'portal']}><DepartmentAssessmentPage /></RequireArea>} />
+                <Route path="assessments/counties/:id" element={<RequireArea areas={['assessments', 'portal']}><CountyAssessmentPage /></RequireArea>} />
+                <Route path="portal/assessments" element={<RequireArea areas={['portal']}><MyAssessmentsPage /></RequireArea>} />
                 {/* audit viewer */}
                 <Route path="audit" element={<RequireArea areas={['audit']}><AuditPage /></RequireArea>} />
                 {/* administration */}

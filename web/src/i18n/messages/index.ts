@@ -1,5 +1,6 @@
 // All messages, by language. Each area keeps its own file with zh-CN and English side by side.
 import * as admin from './admin';
+import * as assessments from './assessments';
 import * as audit from './audit';
 import * as board from './board';
 import * as catalog from './catalog';
@@ -12,8 +13,8 @@ import * as portal from './portal';
 import * as print from './print';
 import * as review from './review';
 
-const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh, ...lists.zh, ...print.zh };
+const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh, ...lists.zh, ...print.zh, ...assessments.zh };
 export type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en, ...lists.en, ...print.en };
+const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en, ...lists.en, ...print.en, ...assessments.en };
 
 export const messages: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -10,8 +10,8 @@ const areasOf = (role: Role) => consoleAreasFor(defineAbilitiesFor({ id: 'u1', u
 const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
   admin: { areas: ['orgs', 'workbench'], home: '/admin/orgs' },
   secadmin: { areas: ['users', 'workbench'], home: '/admin/users' },
-  auditor: { areas: ['oversight', 'revisions', 'migrationBoard', 'audit', 'workbench'], home: '/audit' },
-  gia: { areas: ['review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard'], home: '/review/queue' },
+  auditor: { areas: ['oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'workbench'], home: '/audit' },
+  gia: { areas: ['review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard', 'assessments'], home: '/review/queue' },
   finance: { areas: ['review', 'revisionApproval', 'revisions'], home: '/review/queue' },
   bdc: { areas: ['revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'workbench'], home: '/operator/requests' },
   dept: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },

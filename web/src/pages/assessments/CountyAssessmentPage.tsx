@@ -87,7 +87,7 @@ export function CountyAssessmentPage() {
                       </Form.List>
                       <Typography.Paragraph strong data-testid="manual-total">{t('assess.total', { total: sum(items, 'score'), max: sum(items, 'max') })}</Typography.Paragraph>
                       <Form.Item name="grade" label={t('assess.grade')}>
-                        <Select allowClear style={{ width: 160 }} options={GRADES.map((g) => ({ value: g, label: t(gradeLabel(g)) }))} data-testid="assessment-grade" />
+                        <Select allowClear showSearch optionFilterProp="label" style={{ width: 160 }} options={GRADES.map((g) => ({ value: g, label: t(gradeLabel(g)) }))} data-testid="assessment-grade" />
                       </Form.Item>
                       <Form.Item name="findings" label={t('assess.findings')}>
                         <Input.TextArea rows={3} maxLength={5000} />

@@ -61,7 +61,7 @@ export function DepartmentAssessmentPage() {
                         <InputNumber min={0} max={100} precision={0} data-testid="assessment-score" />
                       </Form.Item>
                       <Form.Item name="grade" label={t('assess.grade')}>
-                        <Select allowClear style={{ width: 160 }} options={GRADES.map((g) => ({ value: g, label: t(gradeLabel(g)) }))} data-testid="assessment-grade" />
+                        <Select allowClear showSearch optionFilterProp="label" style={{ width: 160 }} options={GRADES.map((g) => ({ value: g, label: t(gradeLabel(g)) }))} data-testid="assessment-grade" />
                       </Form.Item>
                       <Form.Item name="findings" label={t('assess.findings')}>
                         <Input.TextArea rows={4} maxLength={5000} data-testid="assessment-findings" />

@@ -8,7 +8,7 @@ import { toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js
 import type { Database, Tx } from '../core/db/database.js';
 import { ConflictError, InvalidInputError } from '../core/errors.js';
 import { t, type Locale } from '../core/i18n.js';
-import { createRunner, type AllowedAction } from '../core/workflow/runner.js';
+import { createRunner, type AllowedAction, type Runner, type StoredObject } from '../core/workflow/runner.js';
 import type { CountyIndicators } from './county-scorecard.js';
 import type { PlatformRecord } from './evidence.js';
 import { COUNTIES } from './jurisdiction.js';
@@ -18,13 +18,12 @@ import {
   orgAssessmentMachine,
   orgEvidence,
   sumOf,
-  type CountyAssessmentInputs,
+  type AssessmentEnv,
   type CountyAssessmentRow,
-  type OrgAssessmentInputs,
   type OrgAssessmentRow,
 } from './machine.js';
 import type { CountyAssessmentView, CountyRow, ManualItem, OrgAssessmentList, OrgAssessmentView } from './schemas.js';
-import type { Grade } from './workflow.js';
+import type { AssessmentAction, AssessmentState, Grade } from './workflow.js';
 
 export interface AssessmentDeps {
   db: Database;
@@ -34,11 +33,38 @@ export interface AssessmentDeps {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** Reading, editing and confirming one kind of assessment through its runner; each answers with the view. */
+function operations<Row extends StoredObject, Inputs extends Record<AssessmentAction, unknown> & { confirm: undefined }, Data, V>(
+  runner: Runner<AssessmentState, AssessmentAction, Row, Inputs, AssessmentEnv, Data>,
+  view: (tx: Tx, row: Row) => Promise<V>,
+) {
+  const get = (actor: Actor, id: string, locale: Locale) => runner.present(actor, id, locale, view);
+  const take = async <K extends AssessmentAction>(actor: Actor, action: K, id: string, expectedVersion: number | undefined, input: Inputs[K], locale: Locale) => {
+    await runner.run(actor, action, id, { expectedVersion, input, locale });
+    return get(actor, id, locale);
+  };
+  return {
+    get,
+    update: (actor: Actor, id: string, version: number | undefined, input: Inputs['update'], locale: Locale) => take(actor, 'update', id, version, input, locale),
+    confirm: (actor: Actor, id: string, version: number | undefined, locale: Locale) => take(actor, 'confirm', id, version, undefined as Inputs['confirm'], locale),
+  };
+}
+
 export function createAssessmentService({ db, today = () => toShanghaiDate(new Date()) }: AssessmentDeps) {
   const { prisma } = db;
   const env = () => ({ today: today() });
   const orgRunner = createRunner(orgAssessmentMachine, { db, env });
   const countyRunner = createRunner(countyAssessmentMachine, { db, env });
+
+  /** Starts an assessment (not a machine action: there is no object yet), with its audit record. */
+  async function start(actor: Actor, type: 'OrgAssessment' | 'CountyAssessment', create: (tx: Tx) => Promise<{ id: string; detail: Record<string, unknown> }>) {
+    assertCan(actor.ability, 'create', type);
+    return prisma.$transaction(async (tx) => {
+      const { id, detail } = await create(tx);
+      await recordAudit(tx, actor.audit, { action: `assessment.${type === 'OrgAssessment' ? 'org' : 'county'}.create`, targetType: type, targetId: id, detail });
+      return id;
+    });
+  }
 
   /** May the actor read every one of them (drafts included), not only some? Then every department or county is listed. */
   const readsAll = (actor: Actor, type: 'OrgAssessment' | 'CountyAssessment') =>
@@ -98,29 +124,17 @@ export function createAssessmentService({ db, today = () => toShanghaiDate(new D
   }
 
   async function createOrg(actor: Actor, input: { orgId: string; year: number }, locale: Locale) {
-    assertCan(actor.ability, 'create', 'OrgAssessment');
-    const id = await prisma.$transaction(async (tx) => {
+    const id = await start(actor, 'OrgAssessment', async (tx) => {
       const org = await tx.organisation.findUnique({ where: { id: input.orgId } });
       if (!org || org.kind !== 'DEPARTMENT') throw new InvalidInputError([{ path: 'orgId', code: 'NOT_ASSESSED_HERE' }]);
       if (await tx.orgAssessment.findUnique({ where: { orgId_year: input } })) throw new ConflictError('ASSESSMENT_EXISTS', { name: org.name, year: input.year });
       const row = await tx.orgAssessment.create({ data: { ...input, assessedById: actor.principal!.id } });
-      await recordAudit(tx, actor.audit, { action: 'assessment.org.create', targetType: 'OrgAssessment', targetId: row.id, detail: { org: org.code, year: input.year } });
-      return row.id;
+      return { id: row.id, detail: { org: org.code, year: input.year } };
     });
-    return getOrg(actor, id, locale);
+    return orgs.get(actor, id, locale);
   }
 
-  const getOrg = (actor: Actor, id: string, locale: Locale) => orgRunner.present(actor, id, locale, orgView);
-
-  async function updateOrg(actor: Actor, id: string, version: number | undefined, input: OrgAssessmentInputs['update'], locale: Locale) {
-    await orgRunner.run(actor, 'update', id, { expectedVersion: version, input, locale });
-    return getOrg(actor, id, locale);
-  }
-
-  async function confirmOrg(actor: Actor, id: string, version: number | undefined, locale: Locale) {
-    await orgRunner.run(actor, 'confirm', id, { expectedVersion: version, input: undefined, locale });
-    return getOrg(actor, id, locale);
-  }
+  const orgs = operations(orgRunner, orgView);
 
   // ── counties (Art. 40) ──
 
@@ -173,32 +187,31 @@ export function createAssessmentService({ db, today = () => toShanghaiDate(new D
     });
   }
 
+  const counties = operations(countyRunner, countyView);
+
   async function createCounty(actor: Actor, input: { county: string; year: number }, locale: Locale) {
-    assertCan(actor.ability, 'create', 'CountyAssessment');
-    const id = await prisma.$transaction(async (tx) => {
+    const id = await start(actor, 'CountyAssessment', async (tx) => {
       const org = await tx.organisation.findFirst({ where: { ...COUNTIES, code: input.county } });
       if (!org) throw new InvalidInputError([{ path: 'county', code: 'NOT_A_COUNTY' }]);
       if (await tx.countyAssessment.findUnique({ where: { county_year: input } })) throw new ConflictError('ASSESSMENT_EXISTS', { name: org.name, year: input.year });
       const row = await tx.countyAssessment.create({ data: { ...input, countyOrgId: org.id, assessedById: actor.principal!.id } });
-      await recordAudit(tx, actor.audit, { action: 'assessment.county.create', targetType: 'CountyAssessment', targetId: row.id, detail: { ...input } });
-      return row.id;
+      return { id: row.id, detail: { ...input } };
     });
-    return getCounty(actor, id, locale);
+    return counties.get(actor, id, locale);
   }
 
-  const getCounty = (actor: Actor, id: string, locale: Locale) => countyRunner.present(actor, id, locale, countyView);
-
-  async function updateCounty(actor: Actor, id: string, version: number | undefined, input: CountyAssessmentInputs['update'], locale: Locale) {
-    await countyRunner.run(actor, 'update', id, { expectedVersion: version, input, locale });
-    return getCounty(actor, id, locale);
-  }
-
-  async function confirmCounty(actor: Actor, id: string, version: number | undefined, locale: Locale) {
-    await countyRunner.run(actor, 'confirm', id, { expectedVersion: version, input: undefined, locale });
-    return getCounty(actor, id, locale);
-  }
-
-  return { listOrgs, createOrg, getOrg, updateOrg, confirmOrg, countyTable, createCounty, getCounty, updateCounty, confirmCounty };
+  return {
+    listOrgs,
+    createOrg,
+    getOrg: orgs.get,
+    updateOrg: orgs.update,
+    confirmOrg: orgs.confirm,
+    countyTable,
+    createCounty,
+    getCounty: counties.get,
+    updateCounty: counties.update,
+    confirmCounty: counties.confirm,
+  };
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;

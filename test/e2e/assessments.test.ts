@@ -24,7 +24,7 @@ describe("a department's yearly assessment", { timeout: 180_000 }, () => {
     await expect.poll(() => year.inputValue()).toBe('2026');
     const row = page.getByTestId('department-assessments').locator('tr', { hasText: '运城市教育局' });
     expect(await row.innerText()).toContain('未开始');
-    await page.getByTestId('assessment-start-EDU').click();
+    await page.getByTestId('assessment-EDU-start').click();
     await page.waitForURL(/\/assessments\/departments\/[0-9a-f-]+$/);
     await page.getByText('运城市教育局 2026年度考核').waitFor();
     // the platform's evidence, live while a draft

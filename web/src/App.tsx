@@ -89,7 +89,7 @@ export function App() {
                 <Route path="operator/requests/:id" element={<RequireArea areas={['operator']}><OperatorRequestPage /></RequireArea>} />
                 {/* yearly assessments (Art. 25, 40) */}
                 <Route path="assessments" element={<RequireArea areas={['assessments']}><AssessmentsPage /></RequireArea>} />
-                <Route path="assessments/departments/:id" element={<RequireArea areas={['assessments', 'portal']}><DepartmentAssessmentPage /></RequireArea>} />
+                <Route path="assessments/departments/:id" element={<RequireArea areas={['assessments', 'portal', 'review']}><DepartmentAssessmentPage /></RequireArea>} />
                 <Route path="assessments/counties/:id" element={<RequireArea areas={['assessments', 'portal']}><CountyAssessmentPage /></RequireArea>} />
                 <Route path="portal/assessments" element={<RequireArea areas={['portal']}><MyAssessmentsPage /></RequireArea>} />
                 {/* audit viewer */}

@@ -1,17 +1,16 @@
 // One county's scorecard for a year (Art. 40): the platform's indicators, the city GIA's manual items with their
 // total, the grade and findings; saved while a draft and confirmed once (the indicators are frozen then).
-import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
-import { confirmCounty, fetchCounty, GRADES, updateCounty, type CountyAssessment, type Grade, type ManualItem } from '../../api/assessments';
+import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
+import { useParams } from 'react-router-dom';
+import { confirmCounty, fetchCounty, updateCounty, type CountyAssessment, type Grade, type ManualItem } from '../../api/assessments';
 import { offers, pending } from '../../api/actions';
-import { ActionButton } from '../../components/ActionButton';
 import { PageState } from '../../components/PageState';
-import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/dates';
 import { ConfirmSummary, useConfirm } from '../../hooks/useConfirm';
 import { useI18n } from '../../i18n';
+import { AssessmentHeader, GradeField, SaveAndConfirm } from './AssessmentParts';
 import { EvidenceView } from './EvidenceView';
-import { gradeLabel, stateLabel, STATE_COLOURS } from './labels';
+import { gradeLabel } from './labels';
 import { useAssessment } from './useAssessment';
 
 interface Values {
@@ -41,11 +40,7 @@ export function CountyAssessmentPage() {
         const confirmAction = pending(v, 'confirm');
         return (
           <>
-            <PageTitle
-              title={t('assess.countyTitle', { name: v.county.name, year: v.year })}
-              subtitle={<Link to={`/assessments?tab=counties&year=${v.year}`}>{t('assess.back')}</Link>}
-              extra={<Tag color={STATE_COLOURS[v.status]} data-testid="assessment-status">{t(stateLabel(v.status))}</Tag>}
-            />
+            <AssessmentHeader title={t('assess.countyTitle', { name: v.county.name, year: v.year })} tab="counties" year={v.year} status={v.status} />
             <Row gutter={16}>
               <Col xs={24} lg={10}>
                 <EvidenceView evidence={v.indicators} frozen={v.status === 'CONFIRMED'} />
@@ -86,20 +81,11 @@ export function CountyAssessmentPage() {
                         )}
                       </Form.List>
                       <Typography.Paragraph strong data-testid="manual-total">{t('assess.total', { total: sum(items, 'score'), max: sum(items, 'max') })}</Typography.Paragraph>
-                      <Form.Item name="grade" label={t('assess.grade')}>
-                        <Select allowClear showSearch optionFilterProp="label" style={{ width: 160 }} options={GRADES.map((g) => ({ value: g, label: t(gradeLabel(g)) }))} data-testid="assessment-grade" />
-                      </Form.Item>
+                      <GradeField />
                       <Form.Item name="findings" label={t('assess.findings')}>
                         <Input.TextArea rows={3} maxLength={5000} />
                       </Form.Item>
-                      <Space>
-                        <Button htmlType="submit" loading={a.busy} data-testid="assessment-save">{t('assess.save')}</Button>
-                        {confirmAction && (
-                          <ActionButton type="primary" allowed={confirmAction} loading={a.busy} onClick={() => void confirm(v)} testId="assessment-confirm">
-                            {t('assess.confirm')}
-                          </ActionButton>
-                        )}
-                      </Space>
+                      <SaveAndConfirm busy={a.busy} confirm={confirmAction} onConfirm={() => void confirm(v)} />
                     </Form>
                   ) : (
                     <>

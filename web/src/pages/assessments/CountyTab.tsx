@@ -1,8 +1,6 @@
 // Every county side by side for a year (Art. 40): the platform's indicators, the manual total, the grade and the
 // state; exported as the table shows it. The city GIA starts a county's scorecard from here.
-import { useState } from 'react';
 import { App, Button, Flex, Table, Tag } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
 import { fetchCounties, startCounty, type CountyTable } from '../../api/assessments';
 import { offers } from '../../api/actions';
 import { errorMessage } from '../../components/ErrorAlert';
@@ -10,6 +8,7 @@ import { useListExport } from '../../components/ListToolbar';
 import { PageState } from '../../components/PageState';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n } from '../../i18n';
+import { StartOrOpen, useStarter } from './AssessmentParts';
 import { gradeLabel, stateLabel, STATE_COLOURS } from './labels';
 
 type Row = CountyTable['items'][number];
@@ -18,22 +17,11 @@ const ratio = (a: number, b: number) => `${a}/${b}`;
 export function CountyTab({ year }: { year: number }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const exportOf = useListExport();
   const state = useApiData((signal) => fetchCounties(year, signal), [year]);
-  const [busy, setBusy] = useState<string | null>(null);
   const exporting = exportOf('/api/assessments/counties/export', { year }, `county-assessments-${year}`);
 
-  async function start(row: Row) {
-    setBusy(row.county.code);
-    try {
-      const res = await startCounty(row.county.code, year);
-      navigate(`/assessments/counties/${res.data.id}`);
-    } catch (err) {
-      message.error(errorMessage(err, t('common.unexpectedError')));
-      setBusy(null);
-    }
-  }
+  const starter = useStarter(async (key) => `/assessments/counties/${(await startCounty(key, year)).data.id}`);
 
   return (
     <>
@@ -64,14 +52,7 @@ export function CountyTab({ year }: { year: number }) {
               {
                 title: '',
                 key: 'act',
-                render: (_, r) =>
-                  r.assessment ? (
-                    <Link to={`/assessments/counties/${r.assessment.id}`} data-testid={`county-open-${r.county.code}`}>{t('assess.open')}</Link>
-                  ) : offers(r, 'create') ? (
-                    <Button size="small" loading={busy === r.county.code} onClick={() => void start(r)} data-testid={`county-start-${r.county.code}`}>
-                      {t('assess.start')}
-                    </Button>
-                  ) : null,
+                render: (_, r) => <StartOrOpen href={r.assessment ? `/assessments/counties/${r.assessment.id}` : null} canStart={offers(r, 'create')} busy={starter.busy === r.county.code} onStart={() => void starter.start(r.county.code)} testId={`county-${r.county.code}`} />,
               },
             ]}
           />

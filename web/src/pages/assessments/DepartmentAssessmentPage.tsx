@@ -1,17 +1,16 @@
 // One department's yearly assessment (Art. 25): the platform's evidence, and GIA's score, grade and findings, saved
 // while a draft and confirmed once (the evidence is frozen then). The department and the auditor read it.
-import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Tag } from 'antd';
-import { Link, useParams } from 'react-router-dom';
-import { confirmDepartment, fetchDepartment, GRADES, updateDepartment, type Grade, type OrgAssessment } from '../../api/assessments';
+import { Card, Col, Descriptions, Form, Input, InputNumber, Row } from 'antd';
+import { useParams } from 'react-router-dom';
+import { confirmDepartment, fetchDepartment, updateDepartment, type Grade, type OrgAssessment } from '../../api/assessments';
 import { offers, pending } from '../../api/actions';
-import { ActionButton } from '../../components/ActionButton';
 import { PageState } from '../../components/PageState';
-import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../../format/dates';
 import { ConfirmSummary, useConfirm } from '../../hooks/useConfirm';
 import { useI18n } from '../../i18n';
+import { AssessmentHeader, GradeField, SaveAndConfirm } from './AssessmentParts';
 import { EvidenceView } from './EvidenceView';
-import { gradeLabel, stateLabel, STATE_COLOURS } from './labels';
+import { gradeLabel } from './labels';
 import { useAssessment } from './useAssessment';
 
 interface Values {
@@ -39,11 +38,7 @@ export function DepartmentAssessmentPage() {
         const confirmAction = pending(v, 'confirm');
         return (
           <>
-            <PageTitle
-              title={t('assess.departmentTitle', { name: v.org.name, year: v.year })}
-              subtitle={<Link to={`/assessments?tab=departments&year=${v.year}`}>{t('assess.back')}</Link>}
-              extra={<Tag color={STATE_COLOURS[v.status]} data-testid="assessment-status">{t(stateLabel(v.status))}</Tag>}
-            />
+            <AssessmentHeader title={t('assess.departmentTitle', { name: v.org.name, year: v.year })} tab="departments" year={v.year} status={v.status} />
             <Row gutter={16}>
               <Col xs={24} lg={12}>
                 <EvidenceView evidence={v.evidence} frozen={v.status === 'CONFIRMED'} />
@@ -60,20 +55,11 @@ export function DepartmentAssessmentPage() {
                       <Form.Item name="score" label={t('assess.score')}>
                         <InputNumber min={0} max={100} precision={0} data-testid="assessment-score" />
                       </Form.Item>
-                      <Form.Item name="grade" label={t('assess.grade')}>
-                        <Select allowClear showSearch optionFilterProp="label" style={{ width: 160 }} options={GRADES.map((g) => ({ value: g, label: t(gradeLabel(g)) }))} data-testid="assessment-grade" />
-                      </Form.Item>
+                      <GradeField />
                       <Form.Item name="findings" label={t('assess.findings')}>
                         <Input.TextArea rows={4} maxLength={5000} data-testid="assessment-findings" />
                       </Form.Item>
-                      <Space>
-                        <Button htmlType="submit" loading={a.busy} data-testid="assessment-save">{t('assess.save')}</Button>
-                        {confirmAction && (
-                          <ActionButton type="primary" allowed={confirmAction} loading={a.busy} onClick={() => void confirm(v)} testId="assessment-confirm">
-                            {t('assess.confirm')}
-                          </ActionButton>
-                        )}
-                      </Space>
+                      <SaveAndConfirm busy={a.busy} confirm={confirmAction} onConfirm={() => void confirm(v)} />
                     </Form>
                   ) : (
                     <Descriptions

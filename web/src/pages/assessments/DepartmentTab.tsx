@@ -1,34 +1,20 @@
 // Every city department for a year with its assessment's state, score and grade; GIA starts one from here.
-import { useState } from 'react';
-import { App, Button, Table, Tag } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { Table, Tag } from 'antd';
 import { fetchDepartments, startDepartment, type OrgAssessmentList } from '../../api/assessments';
 import { offers } from '../../api/actions';
-import { errorMessage } from '../../components/ErrorAlert';
 import { PageState } from '../../components/PageState';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n } from '../../i18n';
+import { StartOrOpen, useStarter } from './AssessmentParts';
 import { gradeLabel, stateLabel, STATE_COLOURS } from './labels';
 
 type Row = OrgAssessmentList['items'][number];
 
 export function DepartmentTab({ year }: { year: number }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const state = useApiData((signal) => fetchDepartments(year, signal), [year]);
-  const [busy, setBusy] = useState<string | null>(null);
 
-  async function start(row: Row) {
-    setBusy(row.org.id);
-    try {
-      const res = await startDepartment(row.org.id, year);
-      navigate(`/assessments/departments/${res.data.id}`);
-    } catch (err) {
-      message.error(errorMessage(err, t('common.unexpectedError')));
-      setBusy(null);
-    }
-  }
+  const starter = useStarter(async (key) => `/assessments/departments/${(await startDepartment(key, year)).data.id}`);
 
   return (
     <PageState state={state}>
@@ -48,14 +34,7 @@ export function DepartmentTab({ year }: { year: number }) {
               title: '',
               key: 'act',
               width: 120,
-              render: (_, r) =>
-                r.assessment ? (
-                  <Link to={`/assessments/departments/${r.assessment.id}`} data-testid={`assessment-open-${r.org.code}`}>{t('assess.open')}</Link>
-                ) : offers(r, 'create') ? (
-                  <Button size="small" loading={busy === r.org.id} onClick={() => void start(r)} data-testid={`assessment-start-${r.org.code}`}>
-                    {t('assess.start')}
-                  </Button>
-                ) : null,
+              render: (_, r) => <StartOrOpen href={r.assessment ? `/assessments/departments/${r.assessment.id}` : null} canStart={offers(r, 'create')} busy={starter.busy === r.org.id} onStart={() => void starter.start(r.org.id)} testId={`assessment-${r.org.code}`} />,
             },
           ]}
         />

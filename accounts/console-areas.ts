@@ -39,12 +39,13 @@ export type ConsoleArea = (typeof CONSOLE_AREAS)[number];
 /** An organisation no principal belongs to, to ask whether an ability reaches beyond one's own. */
 const ELSEWHERE = '00000000-0000-0000-0000-000000000000';
 
-const readsEveryOrgsProjects = (a: AppAbility) =>
+/** Reads the projects of every other organisation of its jurisdiction, in every state past the draft. */
+const readsEveryOrgsProjects = (a: AppAbility, jurisdiction: string) =>
   PROJECT_STATES.filter((s) => s !== 'DRAFT').every((status) =>
-    a.can('read', subject('Project', { status, orgId: ELSEWHERE, coBuildingOrgIds: [], deciders: [] })),
+    a.can('read', subject('Project', { status, orgId: ELSEWHERE, jurisdiction, coBuildingOrgIds: [], deciders: [] })),
   );
 
-const TESTS: Record<Exclude<ConsoleArea, 'workbench'>, (a: AppAbility) => boolean> = {
+const TESTS: Record<Exclude<ConsoleArea, 'workbench'>, (a: AppAbility, jurisdiction: string) => boolean> = {
   portal: (a) => a.can('create', 'Project'),
   review: (a) => a.can('review', 'Project') || a.can('budgetReview', 'Project'),
   oversight: readsEveryOrgsProjects,
@@ -76,10 +77,13 @@ export interface ConsoleAreas {
   home: string;
 }
 
-/** The areas the ability opens (in CONSOLE_AREAS order) and the home page. No ability beyond the public: none. */
-export function consoleAreasFor(ability: AppAbility, signedIn = true): ConsoleAreas {
+/**
+ * The areas the ability opens (in CONSOLE_AREAS order) and the home page, for a user of `jurisdiction` (the city or
+ * a county: a county's bureau oversees its own). No ability beyond the public: none.
+ */
+export function consoleAreasFor(ability: AppAbility, signedIn = true, jurisdiction = 'CITY'): ConsoleAreas {
   if (!signedIn) return { areas: [], home: PUBLIC_HOME };
-  const open = new Set<ConsoleArea>(CONSOLE_AREAS.filter((area) => area !== 'workbench' && TESTS[area](ability)));
+  const open = new Set<ConsoleArea>(CONSOLE_AREAS.filter((area) => area !== 'workbench' && TESTS[area](ability, jurisdiction)));
   if (!open.has('portal') && !open.has('review')) open.add('workbench');
   const areas = CONSOLE_AREAS.filter((area) => open.has(area));
   const home = HOMES.find(([area]) => open.has(area))?.[1] ?? PUBLIC_HOME;

@@ -1,11 +1,13 @@
-// Which organisations a county's scorecard covers. Until organisations carry their jurisdiction, a county is its
-// COUNTY organisation alone; this is the one place to switch to `Organisation.jurisdiction` (every organisation
-// whose jurisdiction is the county's code: its departments and its bureaus).
+// Which organisations each assessment covers: a county's scorecard, every organisation of its jurisdiction (Art. 39:
+// the county itself, its bureaus and its departments); the department assessment, the city's own departments.
 import type { Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 
 /** The organisations of a county's jurisdiction. */
-export const inJurisdiction = (county: string): Prisma.OrganisationWhereInput => ({ code: county });
+export const inJurisdiction = (county: string): Prisma.OrganisationWhereInput => ({ jurisdiction: county });
+
+/** The city departments (市直各部门): the department assessment's subjects (Art. 25). */
+export const CITY_DEPARTMENTS: Prisma.OrganisationWhereInput = { kind: 'DEPARTMENT', jurisdiction: 'CITY' };
 
 /** The counties: one scorecard each per year (Art. 40). */
 export const COUNTIES: Prisma.OrganisationWhereInput = { kind: 'COUNTY' };

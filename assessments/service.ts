@@ -11,7 +11,7 @@ import { t, type Locale } from '../core/i18n.js';
 import { createRunner, type AllowedAction, type Runner, type StoredObject } from '../core/workflow/runner.js';
 import type { CountyIndicators } from './county-scorecard.js';
 import type { PlatformRecord } from './evidence.js';
-import { COUNTIES } from './jurisdiction.js';
+import { CITY_DEPARTMENTS, COUNTIES } from './jurisdiction.js';
 import {
   countyAssessmentMachine,
   liveIndicators,
@@ -107,7 +107,7 @@ export function createAssessmentService({ db, today = () => toShanghaiDate(new D
     const rows = await prisma.orgAssessment.findMany({ where: { AND: [readable, year === undefined ? {} : { year }] }, orderBy: [{ year: 'desc' }] });
     const all = year !== undefined && readsAll(actor, 'OrgAssessment');
     const orgs = await prisma.organisation.findMany({
-      where: all ? { kind: 'DEPARTMENT', active: true } : { id: { in: rows.map((r) => r.orgId) } },
+      where: all ? { ...CITY_DEPARTMENTS, active: true } : { id: { in: rows.map((r) => r.orgId) } },
       select: { id: true, code: true, name: true },
       orderBy: { code: 'asc' },
     });
@@ -126,7 +126,7 @@ export function createAssessmentService({ db, today = () => toShanghaiDate(new D
   async function createOrg(actor: Actor, input: { orgId: string; year: number }, locale: Locale) {
     const id = await start(actor, 'OrgAssessment', async (tx) => {
       const org = await tx.organisation.findUnique({ where: { id: input.orgId } });
-      if (!org || org.kind !== 'DEPARTMENT') throw new InvalidInputError([{ path: 'orgId', code: 'NOT_ASSESSED_HERE' }]);
+      if (!org || org.kind !== CITY_DEPARTMENTS.kind || org.jurisdiction !== CITY_DEPARTMENTS.jurisdiction) throw new InvalidInputError([{ path: 'orgId', code: 'NOT_ASSESSED_HERE' }]);
       if (await tx.orgAssessment.findUnique({ where: { orgId_year: input } })) throw new ConflictError('ASSESSMENT_EXISTS', { name: org.name, year: input.year });
       const row = await tx.orgAssessment.create({ data: { ...input, assessedById: actor.principal!.id } });
       return { id: row.id, detail: { org: org.code, year: input.year } };

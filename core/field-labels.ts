@@ -107,6 +107,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   opinion: l('意见', 'Opinion'),
   order: l('排序方向', 'Order'),
   orgId: l('单位', 'Organisation'),
+  jurisdiction: l('辖区', 'Jurisdiction'),
   os: l('操作系统', 'Operating system'),
   outcome: l('结果', 'Outcome'),
   outsideCityCloud: l('在市政务云外', 'Outside the city cloud'),

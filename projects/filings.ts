@@ -1,6 +1,6 @@
 // After establishment: filings (Art. 13–21), change requests (Art. 15), completion acceptance (Art. 17, 19),
 // rectification (Art. 24), suspension and termination (Art. 23), and the deadlines they carry in working days.
-import { assertCan, readableWhere } from '../core/access/abilities.js';
+import { assertCan, readableWhere, subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { daysLeftIfCovered, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
@@ -37,11 +37,16 @@ export function createFilingService({ db, actions }: FilingDeps) {
     actions.take(actor, action, id, expectedVersion, { reason }, locale);
 
   /** Deadlines by due date (at most `max`); `q` searches the obligation, the project's number and name, its organisation. */
-  async function deadlines(actor: Actor, filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string; q?: string }, max = 500, locale: Locale = 'zh-CN'): Promise<DeadlineList> {
+  async function deadlines(
+    actor: Actor,
+    filter: { status: 'open' | 'overdue' | 'met' | 'all'; orgId?: string; jurisdiction?: string; q?: string },
+    max = 500,
+    locale: Locale = 'zh-CN',
+  ): Promise<DeadlineList> {
     assertCan(actor.ability, 'read', 'Project');
     const now = today();
     const where: Prisma.DeadlineWhereInput = {
-      project: readableWhere(actor.ability, 'Project'),
+      project: { AND: [readableWhere(actor.ability, 'Project'), filter.jurisdiction ? { jurisdiction: filter.jurisdiction } : {}] },
       ...(filter.orgId ? { orgId: filter.orgId } : {}),
       ...(filter.status === 'met' ? { metAt: { not: null } } : filter.status === 'all' ? {} : { metAt: null }),
       ...(filter.status === 'overdue' ? { dueDate: { lt: now } } : {}),
@@ -51,7 +56,7 @@ export function createFilingService({ db, actions }: FilingDeps) {
       where,
       orderBy: [{ dueDate: 'asc' }],
       take: max,
-      include: { project: { select: { code: true, name: true, org: { select: { name: true } } } }, reminders: { select: { day: true }, orderBy: { day: 'desc' } } },
+      include: { project: { select: { code: true, name: true, jurisdiction: true, org: { select: { name: true } } } }, reminders: { select: { day: true }, orderBy: { day: 'desc' } } },
     });
     return {
       today: now,
@@ -59,11 +64,13 @@ export function createFilingService({ db, actions }: FilingDeps) {
       ...(actor.ability.can('remind', 'Project') ? { allowedActions: [{ action: 'remind', label: t('action.Deadline.remind', locale), enabled: true }] } : {}),
       items: rows.map((d) => {
         const left = daysLeftIfCovered(d.dueDate as LocalDate, now);
+        const overdue = !d.metAt && left.overdue;
         return {
           ...toDeadlineView(d),
           workingDaysLeft: d.metAt ? null : left.workingDays,
-          overdue: !d.metAt && left.overdue,
-          project: { id: d.projectId, code: d.project.code, name: d.project.name, orgName: d.project.org.name },
+          overdue,
+          remindable: overdue && actor.ability.can('remind', subject('Project', { jurisdiction: d.project.jurisdiction })),
+          project: { id: d.projectId, code: d.project.code, name: d.project.name, orgName: d.project.org.name, jurisdiction: d.project.jurisdiction },
         };
       }),
     };

@@ -4,7 +4,7 @@ import { col, type ListExport } from '../core/export/list-columns.js';
 import { registerMessages, t } from '../core/i18n.js';
 import { stateKey } from '../core/workflow/machine.js';
 import type { DeadlineList, ProjectListItem, PublicNoticeView, QueuePage } from './project-schema.js';
-import { NEXT_STEP, PARTIES, STAGE_LINE, STAGE_OF, type ProjectState } from './workflow.js';
+import { NEXT_STEP, partyName, type PARTIES, STAGE_LINE, STAGE_OF, type ProjectState } from './workflow.js';
 
 registerMessages({
   'export.project.code': { 'zh-CN': '项目编号', en: 'Number' },
@@ -69,11 +69,11 @@ export const QUEUE_EXPORT: ListExport<QueueItem> = {
 };
 
 /** Where a project stands on the line of stages, as the list's progress column says it. */
-function progressText(status: string, locale: 'zh-CN' | 'en'): string {
+function progressText(status: string, jurisdiction: string, locale: 'zh-CN' | 'en'): string {
   const state = status as ProjectState;
   const step = t('export.project.progressText', locale, { n: STAGE_LINE.indexOf(STAGE_OF[state]) + 1, total: STAGE_LINE.length });
   const next = (NEXT_STEP as Partial<Record<ProjectState, { party: keyof typeof PARTIES }>>)[state];
-  return next ? `${step} · ${t('export.project.waitingOn', locale, { party: PARTIES[next.party][locale] })}` : step;
+  return next ? `${step} · ${t('export.project.waitingOn', locale, { party: partyName(next.party, jurisdiction, locale) })}` : step;
 }
 
 export const PROJECT_LIST_EXPORT: ListExport<ProjectListItem> = {
@@ -85,7 +85,7 @@ export const PROJECT_LIST_EXPORT: ListExport<ProjectListItem> = {
     head.org,
     col.text<ProjectListItem>('export.project.type', (p, l) => t(`projectType.${p.type}`, l), 12),
     col.text<ProjectListItem>('export.project.status', (p, l) => t(stateKey('Project', p.status), l), 14),
-    col.text<ProjectListItem>('export.project.progress', (p, l) => progressText(p.status, l), 24),
+    col.text<ProjectListItem>('export.project.progress', (p, l) => progressText(p.status, p.jurisdiction, l), 24),
     head.totalBudget,
     head.approvedBudget,
     col.time<ProjectListItem>('export.project.updatedAt', (p) => p.updatedAt),

@@ -6,7 +6,8 @@ import type { Actor } from '../core/actor.js';
 import { ACCEPTANCE_REPORT, CONTRACT_FILING, RECTIFICATION_REPORT, type LocalDate } from '../core/calendar/working-days.js';
 import type { Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
-import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
+import { JURISDICTION_AUTHORITIES } from '../accounts/jurisdictions.js';
 import { registerMessages, t } from '../core/i18n.js';
 import { stateKey } from '../core/workflow/machine.js';
 import type { Guard, Machine } from '../core/workflow/runner.js';
@@ -67,8 +68,14 @@ export type ProjectRecord = Prisma.ProjectGetPayload<object>;
 /** The project row if the actor may read it; 404 otherwise, so projects do not reveal their existence. */
 export async function findReadableProject(tx: Tx, actor: Actor, id: string): Promise<ProjectRecord> {
   const row = await tx.project.findFirst({ where: { AND: [{ id }, readableWhere(actor.ability, 'Project')] } });
-  if (!row) throw new NotFoundError('project');
-  return row;
+  if (row) return row;
+  // an authority of one jurisdiction reaching for a submitted project of another is refused, not misled (Art. 39)
+  const p = actor.principal;
+  if (p && JURISDICTION_AUTHORITIES.includes(p.role)) {
+    const other = await tx.project.findUnique({ where: { id }, select: { jurisdiction: true, status: true } });
+    if (other && other.status !== 'DRAFT' && other.jurisdiction !== p.jurisdiction) throw new ForbiddenError('OUTSIDE_JURISDICTION', { article: '第三十九条' });
+  }
+  throw new NotFoundError('project');
 }
 
 const catalogOf = (env: ProjectEnv) => {

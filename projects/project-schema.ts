@@ -204,6 +204,7 @@ const projectHead = {
   approvedBudget: z.number().nullable(),
   submittedAt: z.string().nullable(),
   establishedAt: z.string().nullable(),
+  jurisdiction: z.string().describe("whose bureaus decide it (Art. 39): 'CITY' or a county's code"),
   version: z.number().int(),
   updatedAt: z.string(),
 };
@@ -303,7 +304,8 @@ export const deadlineItemSchema = deadlineSchema
   .extend({
     workingDaysLeft: z.number().int().nullable().describe('null once met, or when the calendar does not cover the span'),
     overdue: z.boolean(),
-    project: z.object({ id: z.string(), code: z.string(), name: z.string(), orgName: z.string() }),
+    remindable: z.boolean().describe('overdue, and the reader supervises it (催办: GIA of the project’s jurisdiction)'),
+    project: z.object({ id: z.string(), code: z.string(), name: z.string(), orgName: z.string(), jurisdiction: z.string() }),
   })
   .openapi('DeadlineItem');
 export const remindResultSchema = z

@@ -11,7 +11,7 @@ import {
 import { registerMessages, t, type Locale } from '../core/i18n.js';
 import { actionKey } from '../core/workflow/machine.js';
 import type { ProjectRow } from './store.js';
-import { NEXT_STEP, PARTIES, STAGE_OF, type ProjectState, type Stage } from './workflow.js';
+import { NEXT_STEP, partyName, type PARTIES, STAGE_OF, type ProjectState, type Stage } from './workflow.js';
 
 registerMessages({
   'standing.obligation': { 'zh-CN': '{from}后 {days} 个工作日内完成{what}', en: '{what} within {days} working days of the {from}' },
@@ -43,7 +43,7 @@ export function standingOf(row: ProjectRow, today: LocalDate, locale: Locale): S
   const returned = status === 'RETURNED' ? [...row.reviews].reverse().find((r) => r.decision === 'RETURN') : undefined;
   return {
     stage: STAGE_OF[status],
-    next: step ? { action: step.action, label: t(actionKey('Project', step.action), locale), party: step.party, partyLabel: PARTIES[step.party][locale] } : null,
+    next: step ? { action: step.action, label: t(actionKey('Project', step.action), locale), party: step.party, partyLabel: partyName(step.party, row.jurisdiction, locale) } : null,
     returnReason: returned?.comment ?? null,
     deadlines: row.deadlines
       .filter((d) => !d.metAt)

@@ -83,6 +83,7 @@ export function toProjectView(p: ProjectRow, org: OrgLite, people: People): Omit
     approvalNumber: p.approvalNumber,
     submittedAt: iso(p.submittedAt),
     establishedAt: iso(p.establishedAt),
+    jurisdiction: p.jurisdiction,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

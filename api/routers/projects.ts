@@ -1,4 +1,5 @@
 // Projects: drafting, validation, the approval chain, public notices, filings, deadlines, documents.
+import { jurisdictionQuery } from '../../accounts/jurisdictions.js';
 import { sendSerialised, serialised } from '../serialised.js';
 import type { Response } from 'express';
 import multer from 'multer';
@@ -236,7 +237,10 @@ export function projectRoutes(table: RouteTable, s: Services) {
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.establish(ctx, params.id, readIfMatch(req), body ?? {}, ctx.locale)),
   });
 
-  const noticeQuery = { q: z.string().trim().max(100).optional().describe('search: the project number or name, or the organisation') };
+  const noticeQuery = {
+    q: z.string().trim().max(100).optional().describe('search: the project number or name, or the organisation'),
+    jurisdiction: jurisdictionQuery,
+  };
   route(table, {
     method: 'get', path: '/api/notices', summary: 'Open public notices of fund allocations (public), searched by project or organisation', tags: ['notices'], auth: false,
     query: z.strictObject(noticeQuery),
@@ -311,6 +315,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
   const deadlineQuery = {
     status: z.enum(['open', 'overdue', 'met', 'all']).default('open'),
     orgId: z.uuid().optional(),
+    jurisdiction: jurisdictionQuery,
     q: z.string().trim().max(100).optional().describe('search: the obligation, project number or name, organisation'),
   };
   route(table, {

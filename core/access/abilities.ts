@@ -68,7 +68,13 @@ export interface Principal {
   username: string;
   role: Role;
   orgId: string;
+  /** the organisation's jurisdiction (Art. 39): 'CITY' or a county's code (accounts/jurisdictions.ts) */
+  jurisdiction: string;
 }
+
+/** The city's own bureaus (GIA, Finance) also approve the catalog and oversee the counties (Art. 39, 40). */
+const CITY = 'CITY';
+const isCity = (p: Principal) => p.jurisdiction === CITY;
 
 /** Fields of a user account anyone allowed to read accounts sees. */
 export const USER_PUBLIC_FIELDS = ['id', 'username', 'displayName', 'role', 'orgId', 'org', 'disabled'];
@@ -148,42 +154,57 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('read', ['MigrationSystem', 'MigrationBoard']);
     can('read', ['OrgAssessment', 'CountyAssessment']);
   },
-  GIA_REVIEWER({ can }) {
+  // The approval bureau of a jurisdiction (Art. 39): it decides the projects of its own jurisdiction; the city's also
+  // approves the catalog and sees the counties' projects and systems read-only (oversight, Art. 40).
+  GIA_REVIEWER({ can }, p) {
+    const own = { jurisdiction: p.jurisdiction };
+    const seen = isCity(p) ? {} : own;
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
-    can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
-    can('publish', 'CatalogRevision', whileIn(REVISION_MACHINE, 'publish'));
-    can('read', 'Project', { status: { not: 'DRAFT' } });
+    if (isCity(p)) {
+      can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
+      can('publish', 'CatalogRevision', whileIn(REVISION_MACHINE, 'publish'));
+    }
+    can('read', 'Project', { ...seen, status: { not: 'DRAFT' } });
     // the department's record, to judge its project by (projects/org-history.ts)
-    can('readHistory', 'Project', { status: { not: 'DRAFT' } });
-    can('review', 'Project', whileIn(PROJECT_MACHINE, 'review'));
-    can('notice', 'Project', whileIn(PROJECT_MACHINE, 'notice'));
-    can('establish', 'Project', whileIn(PROJECT_MACHINE, 'establish', 'resolve-objection'));
-    can('changeReview', 'Project', whileIn(PROJECT_MACHINE, 'change-review'));
-    can('suspend', 'Project', whileIn(PROJECT_MACHINE, 'suspend'));
-    can('terminate', 'Project', whileIn(PROJECT_MACHINE, 'terminate'));
-    can('rectify', 'Project', whileIn(PROJECT_MACHINE, 'rectify'));
+    can('readHistory', 'Project', { ...seen, status: { not: 'DRAFT' } });
+    can('review', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'review') });
+    can('notice', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'notice') });
+    can('establish', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'establish', 'resolve-objection') });
+    can('changeReview', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'change-review') });
+    can('suspend', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'suspend') });
+    can('terminate', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'terminate') });
+    can('rectify', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'rectify') });
     // reminds units of overdue filings and rectifications (催办; projects/reminders.ts)
-    can('remind', 'Project');
-    can('resume', 'Project', whileIn(PROJECT_MACHINE, 'resume'));
-    can('read', 'ResourceRequest');
-    can('read', ['MigrationSystem', 'MigrationBoard']);
-    // the yearly assessments of the city departments (Art. 25) and of the counties (Art. 40)
-    can(['read', 'create'], ['OrgAssessment', 'CountyAssessment']);
-    can('update', 'OrgAssessment', whileIn(ORG_ASSESSMENT_MACHINE, 'update'));
-    can('confirm', 'OrgAssessment', whileIn(ORG_ASSESSMENT_MACHINE, 'confirm'));
-    can('update', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'update'));
-    can('confirm', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'confirm'));
+    can('remind', 'Project', own);
+    can('resume', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'resume') });
+    // the sub-center's work on the city cloud: the city bureau oversees it
+    if (isCity(p)) can('read', 'ResourceRequest');
+    can('read', 'MigrationSystem', seen);
+    can('read', 'MigrationBoard');
+    // the yearly assessments: the city bureau assesses the city departments (Art. 25) and the counties (Art. 40);
+    // a county's bureau reads its county's confirmed scorecard
+    if (isCity(p)) {
+      can(['read', 'create'], ['OrgAssessment', 'CountyAssessment']);
+      can('update', 'OrgAssessment', whileIn(ORG_ASSESSMENT_MACHINE, 'update'));
+      can('confirm', 'OrgAssessment', whileIn(ORG_ASSESSMENT_MACHINE, 'confirm'));
+      can('update', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'update'));
+      can('confirm', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'confirm'));
+    } else can('read', 'CountyAssessment', { county: p.jurisdiction, status: 'CONFIRMED' });
   },
+  // The finance bureau of a jurisdiction: the budgets of its own jurisdiction's projects (Art. 9, 39)
   FINANCE_REVIEWER({ can }, p) {
+    const own = { jurisdiction: p.jurisdiction };
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
-    can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
-    can('read', 'Project', { status: { in: [...PAST_GIA_REVIEW] } });
+    if (isCity(p)) can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
+    can('read', 'Project', { ...own, status: { in: [...PAST_GIA_REVIEW] } });
     can('read', 'Project', { deciders: { has: p.id } });
     // the department's record, to judge its budget by (projects/org-history.ts)
-    can('readHistory', 'Project');
-    can('budgetReview', 'Project', whileIn(PROJECT_MACHINE, 'budget-review'));
-    // a department's confirmed assessment is a reference for its next year's projects (Art. 25)
-    can('read', 'OrgAssessment', { status: 'CONFIRMED' });
+    can('readHistory', 'Project', own);
+    can('budgetReview', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'budget-review') });
+    // a city department's confirmed assessment is a reference for its next year's projects (Art. 25); a county's
+    // bureau reads its county's confirmed scorecard (Art. 40)
+    if (isCity(p)) can('read', 'OrgAssessment', { status: 'CONFIRMED' });
+    else can('read', 'CountyAssessment', { county: p.jurisdiction, status: 'CONFIRMED' });
   },
   BDC_OPERATOR({ can }) {
     can(['read', 'create'], 'CatalogRevision');
@@ -206,7 +227,7 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
   COUNTY_USER(b, p) {
     implementingUnit(b, p);
     // its county's scorecard, once the city GIA has confirmed it (Art. 40)
-    b.can('read', 'CountyAssessment', { countyOrgId: p.orgId, status: 'CONFIRMED' });
+    b.can('read', 'CountyAssessment', { county: p.jurisdiction, status: 'CONFIRMED' });
   },
 };
 
@@ -287,11 +308,16 @@ export function pickReadable<T extends Record<string, unknown>>(
 
 /** A Prisma where-clause limiting a list to what the actor may read. */
 export function readableWhere(ability: AppAbility, type: Exclude<SubjectName, 'all'>) {
+  return allowedWhere(ability, 'read', type);
+}
+
+/** A Prisma where-clause limiting a list to the objects the actor may take `action` on (e.g. a reviewer's queue). */
+export function allowedWhere(ability: AppAbility, action: Action, type: Exclude<SubjectName, 'all'>) {
   // A role with no rule for the type gets `{ OR: [] }` from CASL, which Prisma treats as no filter at all:
   // refuse outright instead, so a missing rule can never mean "everything".
-  if (!ability.can('read', type)) throw new ForbiddenError('FORBIDDEN', { action: 'read' });
-  const where = accessibleBy(ability, 'read').ofType(type as never);
+  if (!ability.can(action, type)) throw new ForbiddenError('FORBIDDEN', { action });
+  const where = accessibleBy(ability, action).ofType(type as never);
   const or = (where as { OR?: unknown }).OR;
-  if (Array.isArray(or) && or.length === 0) throw new ForbiddenError('FORBIDDEN', { action: 'read' });
+  if (Array.isArray(or) && or.length === 0) throw new ForbiddenError('FORBIDDEN', { action });
   return where;
 }

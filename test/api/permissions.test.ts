@@ -921,6 +921,13 @@ const matrix: Endpoint[] = [
     ],
   },
   {
+    route: 'GET /api/jurisdictions',
+    request: (h) => h.get('/api/jurisdictions'),
+    rows: [
+      [EVERYONE, ok(200, (res) => expect(res.body.items.slice(0, 2).map((j: { code: string }) => j.code)).toEqual(['CITY', 'HEJIN']))],
+    ],
+  },
+  {
     route: 'GET /api/orgs/export',
     request: (h) => h.get('/api/orgs/export').query({ kind: 'COUNTY' }).buffer(true),
     rows: [

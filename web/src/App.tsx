@@ -26,6 +26,7 @@ const QueuePage = page(() => import('./pages/review/queue/QueuePage'), 'QueuePag
 const ReviewPage = page(() => import('./pages/review/project/ReviewPage'), 'ReviewPage');
 const RevisionApprovalPage = page(() => import('./pages/review/revisions/RevisionApprovalPage'), 'RevisionApprovalPage');
 const OverduePage = page(() => import('./pages/review/deadlines/OverduePage'), 'OverduePage');
+const OversightProjectsPage = page(() => import('./pages/review/oversight/OversightProjectsPage'), 'OversightProjectsPage');
 const OperatorProjectsPage = page(() => import('./pages/operator/OperatorProjectsPage'), 'OperatorProjectsPage');
 const OperatorQueuePage = page(() => import('./pages/operator/OperatorQueuePage'), 'OperatorQueuePage');
 const OperatorRequestPage = page(() => import('./pages/operator/OperatorRequestPage'), 'OperatorRequestPage');
@@ -79,6 +80,7 @@ export function App() {
                 <Route path="migration/systems" element={<RequireArea areas={['migrationOwn', 'migrationBoard']}><RegisterPage /></RequireArea>} />
                 {/* reviewer consoles */}
                 <Route path="review/queue" element={<RequireArea areas={['review']}><QueuePage /></RequireArea>} />
+                <Route path="review/projects" element={<RequireArea areas={['oversight']}><OversightProjectsPage /></RequireArea>} />
                 <Route path="review/projects/:id" element={<RequireArea areas={['review', 'oversight']}><ReviewPage /></RequireArea>} />
                 <Route path="review/revisions" element={<RequireArea areas={['revisions']}><RevisionApprovalPage /></RequireArea>} />
                 <Route path="review/revisions/:number" element={<RequireArea areas={['revisions']}><RevisionApprovalPage /></RequireArea>} />

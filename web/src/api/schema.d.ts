@@ -1891,6 +1891,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jurisdictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The jurisdictions (Art. 39): the city, then every county (public: the public notices and board filter by them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description jurisdictions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Jurisdiction"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs": {
         parameters: {
             query?: never;
@@ -1903,6 +1941,8 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: components["schemas"]["OrgKind"];
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description search: the code or the name (Chinese or English) */
                     q?: string;
                 };
@@ -1959,6 +1999,8 @@ export interface paths {
                         name: string;
                         nameEn?: string | null;
                         kind: components["schemas"]["OrgKind"];
+                        /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                        jurisdiction?: string;
                     };
                 };
             };
@@ -2028,6 +2070,8 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: components["schemas"]["OrgKind"];
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description search: the code or the name (Chinese or English) */
                     q?: string;
                     /** @description language of messages and exports; zh-CN by default */
@@ -2117,6 +2161,8 @@ export interface paths {
                         name?: string;
                         nameEn?: string | null;
                         kind?: components["schemas"]["OrgKind"];
+                        /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                        jurisdiction?: string;
                         active?: boolean;
                     };
                 };
@@ -2971,6 +3017,8 @@ export interface paths {
                     q?: string;
                     /** @description the building organisation */
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     budgetYear?: number;
                     /** @description total budget at least (CNY) */
                     minBudget?: number | null;
@@ -3127,6 +3175,8 @@ export interface paths {
                     q?: string;
                     /** @description the building organisation */
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     budgetYear?: number;
                     /** @description total budget at least (CNY) */
                     minBudget?: number | null;
@@ -3253,6 +3303,8 @@ export interface paths {
                     q?: string;
                     /** @description the building organisation */
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     budgetYear?: number;
                     /** @description total budget at least (CNY) */
                     minBudget?: number | null;
@@ -3334,6 +3386,8 @@ export interface paths {
                     q?: string;
                     /** @description the building organisation */
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     budgetYear?: number;
                     /** @description total budget at least (CNY) */
                     minBudget?: number | null;
@@ -4800,6 +4854,8 @@ export interface paths {
                 query?: {
                     /** @description search: the project number or name, or the organisation */
                     q?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4850,6 +4906,8 @@ export interface paths {
                 query?: {
                     /** @description search: the project number or name, or the organisation */
                     q?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description language of messages and exports; zh-CN by default */
                     lang?: "zh-CN" | "en";
                 };
@@ -5992,6 +6050,8 @@ export interface paths {
                 query?: {
                     status?: "open" | "overdue" | "met" | "all";
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description search: the obligation, project number or name, organisation */
                     q?: string;
                 };
@@ -6165,6 +6225,8 @@ export interface paths {
                 query?: {
                     status?: "open" | "overdue" | "met" | "all";
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description search: the obligation, project number or name, organisation */
                     q?: string;
                     /** @description language of messages and exports; zh-CN by default */
@@ -6908,6 +6970,8 @@ export interface paths {
                 query?: {
                     /** @description public: what the public display shows; full: 403 unless you may read it */
                     view?: "public" | "full";
+                    /** @description one jurisdiction's board ('CITY' or a county's code); a county bureau's full board is always its own */
+                    jurisdiction?: string;
                 };
                 header?: never;
                 path?: never;
@@ -11328,6 +11392,8 @@ export interface components {
             orgCode: string;
             orgName: string;
             orgKind: components["schemas"]["OrgKind"];
+            /** @description the organisation's jurisdiction: 'CITY' or a county's code */
+            jurisdiction: string;
         };
         /** @enum {string} */
         Role: "SYSADMIN" | "SECADMIN" | "AUDITOR" | "GIA_REVIEWER" | "FINANCE_REVIEWER" | "BDC_OPERATOR" | "DEPT_USER" | "COUNTY_USER";
@@ -11522,12 +11588,20 @@ export interface components {
             from: string | number | boolean | string[] | components["schemas"]["PlanSpec"] | components["schemas"]["Xinchuang"] | null;
             to: string | number | boolean | string[] | components["schemas"]["PlanSpec"] | components["schemas"]["Xinchuang"] | null;
         };
+        /** @description the city ('CITY') or a county, named by its organisation's code */
+        Jurisdiction: {
+            code: string;
+            name: string;
+            nameEn: string | null;
+        };
         Organisation: {
             id: string;
             code: string;
             name: string;
             nameEn: string | null;
             kind: components["schemas"]["OrgKind"];
+            /** @description 'CITY' or the code of the county it belongs to (Art. 39) */
+            jurisdiction: string;
             active: boolean;
             version: number;
         };
@@ -11619,6 +11693,8 @@ export interface components {
             approvedBudget: number | null;
             submittedAt: string | null;
             establishedAt: string | null;
+            /** @description whose bureaus decide it (Art. 39): 'CITY' or a county's code */
+            jurisdiction: string;
             version: number;
             updatedAt: string;
             /** @description why the project is suspended or terminated */
@@ -11949,6 +12025,8 @@ export interface components {
             approvedBudget: number | null;
             submittedAt: string | null;
             establishedAt: string | null;
+            /** @description whose bureaus decide it (Art. 39): 'CITY' or a county's code */
+            jurisdiction: string;
             version: number;
             updatedAt: string;
             orgId: string;
@@ -12071,11 +12149,14 @@ export interface components {
             /** @description null once met, or when the calendar does not cover the span */
             workingDaysLeft: number | null;
             overdue: boolean;
+            /** @description overdue, and the reader supervises it (催办: GIA of the project’s jurisdiction) */
+            remindable: boolean;
             project: {
                 id: string;
                 code: string;
                 name: string;
                 orgName: string;
+                jurisdiction: string;
             };
         };
         RemindResult: {

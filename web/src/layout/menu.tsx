@@ -46,6 +46,7 @@ export const MENU: MenuEntry[] = [
   { path: '/migration/systems', label: 'nav.mySystems', icon: <DatabaseOutlined />, area: 'migrationOwn', group: 'work' },
   { path: '/review/queue', label: 'nav.reviewQueue', icon: <SolutionOutlined />, area: 'review', group: 'work', count: 'reviewQueue' },
   { path: '/review/revisions', label: 'nav.revisionApproval', icon: <DiffOutlined />, area: 'revisionApproval', group: 'work', count: 'revisionApproval' },
+  { path: '/review/projects', label: 'nav.allProjects', icon: <ProjectOutlined />, area: 'oversight', group: 'work' },
   { path: '/review/deadlines', label: 'nav.overdue', icon: <ClockCircleOutlined />, area: 'oversight', group: 'work', count: 'overdueDeadlines' },
   { path: '/workbench', label: 'nav.workbench', icon: <HomeOutlined />, area: 'workbench', group: 'work' },
   { path: '/operator/requests', label: 'nav.operatorQueue', icon: <CloudServerOutlined />, area: 'operator', group: 'work', count: 'operatorQueue' },

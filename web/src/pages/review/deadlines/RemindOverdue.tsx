@@ -13,7 +13,8 @@ export function RemindOverdue({ list, reload }: { list: DeadlineList; reload(): 
   const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
   if (!list.allowedActions?.some((a) => a.action === 'remind' && a.enabled)) return null;
-  const overdue = list.items.filter((d) => d.overdue);
+  // the overdue this reader supervises: the city's GIA oversees the counties' but reminds only its own (Art. 39)
+  const overdue = list.items.filter((d) => d.remindable);
   if (!overdue.length) return null;
   const units = new Set(overdue.map((d) => d.project.orgName)).size;
 

@@ -3,7 +3,7 @@
 // Each evidence test works on an organisation nothing else in this file touches, so its figures are exact.
 import { describe, expect, it } from 'vitest';
 import { toShanghaiDate } from '../../core/calendar/working-days.js';
-import { projectIn, step } from '../support/project-factories.js';
+import { authoritiesOf, projectIn, step } from '../support/project-factories.js';
 import { ALL_PASS, BASICS } from '../support/projects.js';
 import { downloadSheet } from '../support/spreadsheets.js';
 import { uniqueTag, useScene, type Answer } from '../support/scene.js';
@@ -21,14 +21,16 @@ const ok = (res: Answer, status = 200) => {
 
 /** A department's year on the platform: two contracts (one late), rectifications, a self-evaluation, refusals. */
 async function arrangeYear(user: string) {
+  // the approval bureau of the unit's jurisdiction issues the notices and reviews (Art. 39)
+  const { gia } = authoritiesOf(user);
   const a = await projectIn(scene, 'ESTABLISHED', named(user, '甲'));
   const b = await projectIn(scene, 'ESTABLISHED', named(user, '乙'));
   // a contract signed in January and filed now: late; one signed today: on time
   ok(await scene.as(user).post(`/api/projects/${a.id}/filings`, { kind: 'CONTRACT', signedDate: `${YEAR}-01-05`, contractNo: `HT-${uniqueTag()}`, contractor: '某公司', amount: 1000 }));
   ok(await scene.as(user).post(`/api/projects/${b.id}/filings`, { kind: 'CONTRACT', signedDate: today(), contractNo: `HT-${uniqueTag()}`, contractor: '某公司', amount: 1000 }));
   // rectifications: one from January never answered (overdue), one issued today and answered at once (on time)
-  ok(await scene.as('gia').post(`/api/projects/${a.id}/rectification-notices`, { issues: '数据共享不及时', issuedDate: `${YEAR}-01-05` }));
-  const notice = ok(await scene.as('gia').post(`/api/projects/${b.id}/rectification-notices`, { issues: '未接入共享平台' }));
+  ok(await scene.as(gia).post(`/api/projects/${a.id}/rectification-notices`, { issues: '数据共享不及时', issuedDate: `${YEAR}-01-05` }));
+  const notice = ok(await scene.as(gia).post(`/api/projects/${b.id}/rectification-notices`, { issues: '未接入共享平台' }));
   const deadline = notice.body.deadlines.find((d: { ruleCode: string; metAt: string | null }) => d.ruleCode === 'RECTIFICATION_REPORT' && !d.metAt);
   ok(await scene.as(user).post(`/api/projects/${b.id}/filings`, { kind: 'RECTIFICATION_REPORT', deadlineId: deadline.id, summary: '已整改' }));
   // a self-evaluation for the year from one of the two established projects
@@ -37,7 +39,7 @@ async function arrangeYear(user: string) {
   const cloud = await projectIn(scene, 'DRAFT', named(user, '自建机房', { components: ['业务模块', '自建机房'] }));
   expect((await scene.as(user).post(`/api/projects/${cloud.id}/submit`, {}, cloud.etag)).status).toBe(422);
   const judged = await projectIn(scene, 'GIA_REVIEW', named(user, '退回'));
-  await step(scene, judged, 'gia', 'review', { decision: 'RETURN', dimensions: ALL_PASS, comment: '拟建设本级政务云，违反第三十条' });
+  await step(scene, judged, gia, 'review', { decision: 'RETURN', dimensions: ALL_PASS, comment: '拟建设本级政务云，违反第三十条' });
 }
 
 describe("a department's assessment (Art. 25)", () => {
@@ -150,6 +152,10 @@ describe('the county scorecards (Art. 40)', () => {
     const own = ok(await scene.as('county').get('/api/assessments/counties', { year: YEAR })).body.items;
     expect(own).toHaveLength(1);
     expect(own[0]).toMatchObject({ county: { code: 'YANHU' }, assessment: { status: 'CONFIRMED', total: 43.5, grade: 'GOOD' } });
+    // the county's own approval bureau reads it too, and assesses nothing (Art. 39, 40)
+    expect(ok(await scene.as('county-gia').get('/api/assessments/counties', { year: YEAR })).body.items.map((r: { county: { code: string } }) => r.county.code)).toEqual(['YANHU']);
+    expect((await scene.as('county-gia').post('/api/assessments/counties', { county: 'YANHU', year: YEAR - 1 })).status).toBe(403);
+    expect((await scene.as('county-gia').get('/api/assessments/departments', { year: YEAR })).status).toBe(403);
     // the GIA table's totals match the scorecard
     const after = ok(await scene.as('gia').get('/api/assessments/counties', { year: YEAR })).body.items.find((r: { county: { code: string } }) => r.county.code === 'YANHU');
     expect(after.assessment).toMatchObject({ total: 43.5, maxTotal: 50, grade: 'GOOD', status: 'CONFIRMED' });

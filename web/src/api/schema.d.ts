@@ -9205,7 +9205,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A department's assessment with its evidence (live while DRAFT, frozen once CONFIRMED) */
+        /** a department's assessment with its evidence (live while DRAFT, frozen once CONFIRMED) */
         get: {
             parameters: {
                 query?: never;
@@ -9260,7 +9260,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a draft assessment's score, grade or findings (GIA) */
+        /** Change a draft of a department's assessment (GIA) */
         patch: {
             parameters: {
                 query?: never;
@@ -9381,7 +9381,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a department assessment (GIA): its evidence is frozen and the department may read it */
+        /** Confirm a department's assessment (GIA): its evidence are frozen and the assessed may read it */
         post: {
             parameters: {
                 query?: never;
@@ -9688,7 +9688,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A county's scorecard with its indicators (live while DRAFT, frozen once CONFIRMED) */
+        /** a county's scorecard with its indicators (live while DRAFT, frozen once CONFIRMED) */
         get: {
             parameters: {
                 query?: never;
@@ -9700,7 +9700,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the scorecard (ETag: its version) */
+                /** @description the assessment (ETag: its version) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9743,7 +9743,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a draft scorecard's manual items, grade or findings (the city GIA) */
+        /** Change a draft of a county's scorecard (the city GIA) */
         patch: {
             parameters: {
                 query?: never;
@@ -9775,7 +9775,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description the scorecard */
+                /** @description the assessment */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9869,7 +9869,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a county's scorecard (the city GIA): its indicators are frozen and the county may read it */
+        /** Confirm a county's scorecard (the city GIA): its indicators are frozen and the assessed may read it */
         post: {
             parameters: {
                 query?: never;
@@ -9884,7 +9884,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the confirmed scorecard */
+                /** @description the confirmed assessment */
                 200: {
                     headers: {
                         [name: string]: unknown;

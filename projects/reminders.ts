@@ -3,7 +3,7 @@
 // a day (a second reminder the same day is counted, not repeated); each reminder is recorded with its audit record
 // in one transaction, and the unit sees on its deadline how many times and when it was last reminded. (Delivering
 // reminders by message and e-mail is the to-do centre's: issue 17.)
-import { assertCan, readableWhere } from '../core/access/abilities.js';
+import { assertCan } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
@@ -11,6 +11,7 @@ import type { Database } from '../core/db/database.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { registerMessages } from '../core/i18n.js';
 import type { ProjectActions } from './actions.js';
+import { deadlineOwnersWhere } from './filings.js';
 import { registerAuditActions } from '../core/audit/labels.js';
 
 registerMessages({
@@ -34,7 +35,7 @@ export function createReminderService({ db, actions }: { db: Database; actions: 
     const today: LocalDate = actions.today();
     return prisma.$transaction(async (tx) => {
       const rows = await tx.deadline.findMany({
-        where: { id: { in: deadlineIds }, project: readableWhere(actor.ability, 'Project') },
+        where: { id: { in: deadlineIds }, ...deadlineOwnersWhere(actor) },
         include: { reminders: { where: { day: today }, select: { id: true } } },
       });
       // one the reader may not see is as unknown as one that does not exist
@@ -47,8 +48,8 @@ export function createReminderService({ db, actions }: { db: Database; actions: 
         await tx.deadlineReminder.create({ data: { deadlineId: d.id, day: today, sentById: actor.principal!.id, sentByName: actor.audit.actorName ?? '' } });
         await recordAudit(tx, actor.audit, {
           action: 'deadline.remind',
-          targetType: 'Project',
-          targetId: d.projectId,
+          targetType: d.projectId ? 'Project' : 'MigrationSystem',
+          targetId: (d.projectId ?? d.migrationSystemId)!,
           detail: { deadlineId: d.id, ruleCode: d.ruleCode, dueDate: d.dueDate },
         });
       }

@@ -36,7 +36,7 @@ export function SecurityRecordForm({ owner, id, etag, kinds, onFiled, onStale }:
   const [busy, setBusy] = useState(false);
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   const label = (f: string) => t(`security.field.${f}` as MessageKey);
-  const choice = (f: keyof typeof CHOICES) => <Select options={CHOICES[f].map((v) => ({ value: v, label: t(`security.value.${v}` as MessageKey) }))} />;
+  const choice = (f: keyof typeof CHOICES) => <Select showSearch optionFilterProp="label" options={CHOICES[f].map((v) => ({ value: v, label: t(`security.value.${v}` as MessageKey) }))} />;
   const date = (f: string, optional = false) => (
     <Form.Item label={label(f)} name={f} rules={optional ? [] : [{ required: true, message: t('common.required') }]}>
       <DatePicker />

@@ -8,16 +8,8 @@ export type SecurityFiling = Schemas['SecurityFiling'];
 export type SecurityRecordKind = SecurityRecord['kind'];
 export type SecurityOwner = 'PROJECT' | 'SYSTEM';
 
-/** The kinds, in the order the dossier shows them, and the action that files each (security/workflow.ts). */
-export const SECURITY_KINDS: SecurityRecordKind[] = ['RISK_ASSESSMENT', 'MLPS', 'CRYPTO_ASSESSMENT', 'EMERGENCY_PLAN', 'DRILL', 'INCIDENT'];
-export const ACTION_OF: Record<SecurityRecordKind, string> = {
-  RISK_ASSESSMENT: 'risk-assessment',
-  MLPS: 'mlps',
-  CRYPTO_ASSESSMENT: 'crypto-assessment',
-  EMERGENCY_PLAN: 'emergency-plan',
-  DRILL: 'drill',
-  INCIDENT: 'incident',
-};
+/** The kinds, in the order the dossier shows them, and the action that files each (the server's table). */
+export { SECURITY_ACTION_OF as ACTION_OF, SECURITY_RECORD_KINDS as SECURITY_KINDS } from '@security/workflow';
 
 export const fetchSecurity = (owner: SecurityOwner, id: string, signal?: AbortSignal) =>
   owner === 'PROJECT'

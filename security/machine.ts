@@ -112,7 +112,7 @@ export function checkFiling(input: SecurityFilingInput, env: SecurityEnv): void 
     case 'INCIDENT':
       notFutureInstant(issues, 'occurredAt', input.occurredAt, env.now);
       notFutureInstant(issues, 'reportedAt', input.reportedAt, env.now);
-      if (input.reportedAt && input.reportedAt < input.occurredAt && new Date(input.reportedAt) < new Date(input.occurredAt)) {
+      if (input.reportedAt && new Date(input.reportedAt) < new Date(input.occurredAt)) {
         issues.push({ path: 'reportedAt', code: 'field.too_small', params: { minimum: input.occurredAt } });
       }
       if (input.reportedAt && !input.reportedTo?.trim()) issues.push({ path: 'reportedTo', code: 'field.required' });

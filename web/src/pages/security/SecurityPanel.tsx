@@ -3,6 +3,7 @@
 // (the kinds the server offers the reader in allowedActions). Used by the project detail and the system drawer.
 import { Alert, Card, Descriptions, Tag, Typography } from 'antd';
 import { offers } from '../../api/actions';
+import { ApiError } from '../../api/errors';
 import { ACTION_OF, fetchSecurity, SECURITY_KINDS, type SecurityDossier, type SecurityOwner } from '../../api/security';
 import { EmptyState, PageState } from '../../components/PageState';
 import { formatDate } from '../../format/dates';
@@ -12,7 +13,10 @@ import { SecurityRecordForm } from './SecurityRecordForm';
 import { SecurityRecordList } from './SecurityRecordList';
 
 export function SecurityPanel({ owner, id }: { owner: SecurityOwner; id: string }) {
+  const { t } = useI18n();
   const state = useApiData((signal) => fetchSecurity(owner, id, signal), [owner, id]);
+  // readers of the project who do not answer for its security (a co-building unit, Finance) are refused by the server
+  if (state.error instanceof ApiError && state.error.status === 403) return <EmptyState description={t('security.notYours')} />;
   return <PageState state={state}>{(res) => <Dossier owner={owner} id={id} dossier={res.data} etag={res.etag} reload={state.reload} />}</PageState>;
 }
 

@@ -17,6 +17,7 @@ import { projectRoutes } from './routers/projects.js';
 import { reviewContextRoutes } from './routers/review-context.js';
 import { migrationRoutes } from './routers/migration.js';
 import { provisioningRoutes } from './routers/provisioning.js';
+import { securityRoutes } from './routers/security.js';
 import type { RouteTable } from './route.js';
 import type { Services } from './services.js';
 import { fromRoot } from '../core/paths.js';
@@ -45,6 +46,7 @@ function apiRoutes(db: Database, services: Services, isReady: () => boolean): Ro
   projectRoutes(table, services);
   reviewContextRoutes(table, services);
   migrationRoutes(table, services);
+  securityRoutes(table, services);
   provisioningRoutes(table, services);
   return table;
 }

@@ -24,6 +24,8 @@ import { createFilingService } from '../projects/filings.js';
 import { createOrgHistoryService } from '../projects/org-history.js';
 import { createReviewDraftService } from '../projects/review-drafts.js';
 import { createMigrationService } from '../migration/service.js';
+import { securityTargets } from '../security/audit-names.js';
+import { createSecurityService } from '../security/service.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
@@ -61,7 +63,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
     auditTrail: createAuditTrailService({
       db,
-      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets },
+      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...securityTargets },
       relations: projectProvisioning,
     }),
     drafting: createDraftingService({ db, published, actions: projectActions }),
@@ -72,6 +74,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     orgHistory: createOrgHistoryService({ db }),
     reviewDrafts: createReviewDraftService({ db, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
+    security: createSecurityService({ db, files, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };

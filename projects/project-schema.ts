@@ -300,12 +300,14 @@ export type PublicNoticeView = z.infer<typeof publicNoticeSchema>;
 export const objectionRecordedSchema = z.object({ id: z.string(), at: z.string() }).openapi('ObjectionRecorded');
 export const objectionResolvedSchema = z.object({ id: z.string(), resolution: z.string() }).openapi('ObjectionResolved');
 
+const deadlineOwnerSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), orgName: z.string(), jurisdiction: z.string() });
 export const deadlineItemSchema = deadlineSchema
   .extend({
     workingDaysLeft: z.number().int().nullable().describe('null once met, or when the calendar does not cover the span'),
     overdue: z.boolean(),
-    remindable: z.boolean().describe('overdue, and the reader supervises it (催办: GIA of the project’s jurisdiction)'),
-    project: z.object({ id: z.string(), code: z.string(), name: z.string(), orgName: z.string(), jurisdiction: z.string() }),
+    remindable: z.boolean().describe('overdue, and the reader supervises it (催办: GIA of the owner’s jurisdiction)'),
+    project: deadlineOwnerSchema.optional().describe('the project whose obligation it is (absent for a migrated system\'s)'),
+    system: deadlineOwnerSchema.optional().describe('the migrated system whose obligation it is (security obligations, Art. 36–37)'),
   })
   .openapi('DeadlineItem');
 export const remindResultSchema = z

@@ -9,6 +9,7 @@ import { REVISION_MACHINE } from '../../catalog/revision-workflow.js';
 import { MIGRATION_MACHINE } from '../../migration/workflow.js';
 import { FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
 import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
+import { SECURITY_FILING_ACTIONS, SECURITY_MACHINE } from '../../security/workflow.js';
 import { whileIn } from '../workflow/machine.js';
 import { BUSINESS_ROLES } from '../../accounts/vocabulary.js';
 
@@ -55,7 +56,19 @@ export type Action =
   | 'run'
   | 'report';
 
-export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'ProvisioningJob' | 'all';
+export type SubjectName =
+  | 'CatalogRevision'
+  | 'Organisation'
+  | 'User'
+  | 'AuditEvent'
+  | 'Project'
+  | 'ResourceRequest'
+  | 'MigrationSystem'
+  | 'MigrationWave'
+  | 'MigrationBoard'
+  | 'ProvisioningJob'
+  | 'SecurityDossier'
+  | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
 
@@ -124,6 +137,9 @@ function implementingUnit({ can }: Builder, p: Principal) {
   can('read', 'MigrationSystem', { orgId: p.orgId });
   can('update', 'MigrationSystem', MIGRATION_REGISTER_FIELDS, { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'update') });
   can('delete', 'MigrationSystem', { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'withdraw') });
+  // the security dossiers of their own projects and systems: the implementing unit is responsible (Art. 36, 37)
+  can('read', 'SecurityDossier', { orgId: p.orgId });
+  can('file', 'SecurityDossier', { orgId: p.orgId, ...whileIn(SECURITY_MACHINE, ...SECURITY_FILING_ACTIONS, 'document') });
 }
 
 const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
@@ -147,6 +163,7 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['read', 'readHistory'], 'Project');
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard']);
+    can('read', 'SecurityDossier');
   },
   // The approval bureau of a jurisdiction (Art. 39): it decides the projects of its own jurisdiction; the city's also
   // approves the catalog and sees the counties' projects and systems read-only (oversight, Art. 40).
@@ -175,6 +192,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     if (isCity(p)) can('read', 'ResourceRequest');
     can('read', 'MigrationSystem', seen);
     can('read', 'MigrationBoard');
+    // supervises the units' security obligations (Art. 36, 37): the dossiers of the projects and systems it reads
+    can('read', 'SecurityDossier');
   },
   // The finance bureau of a jurisdiction: the budgets of its own jurisdiction's projects (Art. 9, 39)
   FINANCE_REVIEWER({ can }, p) {
@@ -203,6 +222,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('update', 'MigrationSystem', MIGRATION_ASSESSMENT_FIELDS, { status: { not: 'DECOMMISSIONED' } });
     can(['assess', 'plan', 'migrate', 'block'], 'MigrationSystem');
     can(['create', 'update'], 'MigrationWave');
+    // runs the migrated systems' cloud and answers for its security (Art. 33, 38): reads their dossiers
+    can('read', 'SecurityDossier', { ownerKind: 'SYSTEM' });
   },
   DEPT_USER: implementingUnit,
   COUNTY_USER: implementingUnit,

@@ -4,6 +4,7 @@ import { MIGRATION_MACHINE } from '../../migration/workflow.js';
 import { PROJECT_MACHINE } from '../../projects/workflow.js';
 import { JOB_MACHINE } from '../../provisioners/job-workflow.js';
 import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
+import { SECURITY_MACHINE } from '../../security/workflow.js';
 import type { MachineTable } from './machine.js';
 
-export const MACHINES = [PROJECT_MACHINE, REVISION_MACHINE, REQUEST_MACHINE, JOB_MACHINE, MIGRATION_MACHINE] as unknown as MachineTable<string, string>[];
+export const MACHINES = [PROJECT_MACHINE, REVISION_MACHINE, REQUEST_MACHINE, JOB_MACHINE, MIGRATION_MACHINE, SECURITY_MACHINE] as unknown as MachineTable<string, string>[];

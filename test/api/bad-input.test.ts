@@ -780,6 +780,31 @@ describe('projects: bad input', () => {
     });
   });
 
+  describe('security records (Art. 36–37)', () => {
+    const plan = { kind: 'EMERGENCY_PLAN', planVersion: 'V1.0', issuedDate: '2026-10-08' };
+    const fileSecurity = async (body: unknown) => call(t.http.post(`/api/projects/${established.id}/security`).set(await dept()).send(body as object));
+
+    it.each<[string, Record<string, unknown>, string, string]>([
+      ['an unknown field on an emergency plan', { ...plan, approvedBy: '局长' }, 'approvedBy', 'field.unknown'],
+      ['a field of another kind (drillDate on a plan)', { ...plan, drillDate: '2026-10-08' }, 'drillDate', 'field.unknown'],
+      ['an unknown field in a confirmation', {
+        kind: 'RISK_ASSESSMENT', assessmentDate: '2026-10-08', assessor: '测评中心', result: 'ACCEPTABLE', conclusion: '风险可控',
+        unitConfirmation: { confirmedBy: '王主任', confirmedDate: '2026-10-09', stamp: true },
+        contractorConfirmation: { contractor: '某公司', confirmedBy: '李经理', confirmedDate: '2026-10-09' },
+      }, 'unitConfirmation.stamp', 'field.unknown'],
+      ['an MLPS level of 5', { kind: 'MLPS', mlpsLevel: 5, gradingDate: '2026-10-08' }, 'mlpsLevel', 'field.too_big'],
+      ['an incident time without its offset', { kind: 'INCIDENT', occurredAt: '2026-10-08 09:00', severity: 'GENERAL', description: '扫描', handling: '封禁' }, 'occurredAt', 'field.invalid_format'],
+    ])('%s', async (_name, body, path, code) => {
+      expectField(await fileSecurity(body), path, code);
+    });
+
+    it('a drill dated after today → 422 at drillDate', async () => {
+      const res = await fileSecurity({ kind: 'DRILL', drillDate: '2099-01-01', scenario: '断电', participants: '信息科', drillResult: '通过' });
+      expectError(res, 422, 'VALIDATION_FAILED');
+      expect(fieldsOf(res).map((f) => `${f.path} ${f.code}`)).toEqual(['drillDate field.too_big']);
+    });
+  });
+
   describe('document uploads (multipart)', () => {
     const upload = async (p: Built = drafted) => b(t.http.post(`/api/projects/${p.id}/documents`).set(await dept()));
 

@@ -56,15 +56,16 @@ async function onNotice(name: string): Promise<{ id: string; etag: string; notic
   return { id, etag: res.etag!, noticeId: res.body.notices[0].id };
 }
 
-/** An established project: the notice, then establishment the day after it ended (today is put back). */
+/** An established project: the notice the two days before today, then establishment today (dates from today on follow it). */
 async function established(name: string): Promise<string> {
-  const p = await onNotice(name);
-  t.setToday(addDays(t.today(), 2));
+  t.setToday(addDays(t.today(), -2));
+  let p: Awaited<ReturnType<typeof onNotice>>;
   try {
-    ok('establish', await call('POST', `/api/projects/${p.id}/establish`, { as: 'gia', body: {}, ifMatch: p.etag }));
+    p = await onNotice(name);
   } finally {
     t.setToday(null);
   }
+  ok('establish', await call('POST', `/api/projects/${p.id}/establish`, { as: 'gia', body: {}, ifMatch: p.etag }));
   return p.id;
 }
 

@@ -266,7 +266,7 @@ async function on<T>(date: LocalDate, fn: () => Promise<T>): Promise<T> {
 }
 
 const ACCEPTANCE = {
-  acceptanceDate: '2026-10-20',
+  acceptanceDate: '2026-11-02', // the day the fixtures are established: completion follows establishment
   evidence: { dataSharingConnected: true, informationResourcesProvided: true, onGovernmentCloud: true, secureControllableChecked: true },
   summary: '竣工验收通过',
 };
@@ -520,7 +520,7 @@ const COBUILDER: Outcome = FORBIDDEN;
 const NOT_IN_THIS_STATE: Outcome = passed(409, 'INVALID_TRANSITION');
 
 const FILING = { kind: 'PROGRESS', period: '2026年第四季度', progressPercent: 40, fundsUsed: 200000, summary: '按计划推进' };
-const CONTRACT = { kind: 'CONTRACT', signedDate: '2026-10-28', contractNo: 'YC-MX-001', contractor: '某信息技术有限公司', amount: 600000 };
+const CONTRACT = { kind: 'CONTRACT', signedDate: '2026-11-02', contractNo: 'YC-MX-001', contractor: '某信息技术有限公司', amount: 600000 };
 
 // ───────────────────────── the matrix ─────────────────────────
 

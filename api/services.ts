@@ -24,6 +24,7 @@ import { createFilingService } from '../projects/filings.js';
 import { createOrgHistoryService } from '../projects/org-history.js';
 import { createReviewDraftService } from '../projects/review-drafts.js';
 import { createMigrationService } from '../migration/service.js';
+import { createCalendarService } from '../calendar/schedules.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
@@ -72,6 +73,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     orgHistory: createOrgHistoryService({ db }),
     reviewDrafts: createReviewDraftService({ db, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
+    calendar: createCalendarService({ db, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };

@@ -223,6 +223,21 @@ export class WorkingCalendar {
     return t;
   }
 
+  /** The days of `year` that differ from a plain Monday–Friday week's, or are named holidays, by date. */
+  daysOf(year: number): { source: YearSource; days: ScheduleDay[] } {
+    const source = this.sourceOf(year);
+    if (source === 'estimated') {
+      return { source, days: estimateHolidays(year).map((h) => ({ date: formatDay(h.day), off: true, name: h.name['zh-CN'] })) };
+    }
+    const data: ScheduleData = this.loaded.get(year) ?? PACKAGE_DATA;
+    const prefix = `${year}-`;
+    const days: ScheduleDay[] = [];
+    for (const [entries, off] of [[data.holidays, true], [data.workdays, false]] as const) {
+      for (const [date, name] of Object.entries(entries)) if (date.startsWith(prefix)) days.push({ date: date as LocalDate, off, name: chineseName(name) });
+    }
+    return { source, days: days.sort((a, b) => a.date.localeCompare(b.date)) };
+  }
+
   isWorking(day: number): boolean {
     const t = this.table(yearOfDay(day));
     return t.working[day - t.firstDay] === 1;
@@ -259,6 +274,19 @@ export class WorkingCalendar {
     }
     return { due: day, estimated };
   }
+}
+
+/** A day of a schedule: a day off (放假) or a make-up working day (调休上班), and what for. */
+export interface ScheduleDay {
+  date: LocalDate;
+  off: boolean;
+  name: string;
+}
+
+/** chinese-days names a day 'Spring Festival,春节,8': its Chinese name is the second part. */
+function chineseName(value: string): string {
+  const parts = value.split(',');
+  return parts.length >= 2 && parts[1] ? parts[1].trim() : value;
 }
 
 function yearOfDay(day: number): number {

@@ -19,7 +19,21 @@ export function DeadlineTable({ items, projectLink, showOrg }: { items: Deadline
         { title: t('deadlines.obligation'), key: 'title', render: (_, d) => <>{d.title}{d.article && <Tag style={{ marginLeft: 6 }}>{d.article}</Tag>}{d.provisional && <Tag color="orange">{t('deadlines.provisional')}</Tag>}</> },
         { title: t('deadlines.project'), key: 'project', render: (_, d) => <Link to={projectLink(d.project.id)}>{d.project.name}</Link> },
         ...(showOrg ? [{ title: t('deadlines.org'), key: 'org', render: (_: unknown, d: DeadlineItem) => d.project.orgName }] : []),
-        { title: t('deadlines.due'), dataIndex: 'dueDate', width: 120, render: (v: string) => formatDate(v) },
+        {
+          title: t('deadlines.due'),
+          key: 'due',
+          width: 160,
+          render: (_, d) => (
+            <>
+              {formatDate(d.dueDate)}
+              {d.recomputed && (
+                <Typography.Paragraph type="warning" style={{ margin: 0, fontSize: 12 }} data-testid="deadline-recomputed">
+                  {t('deadlines.recomputed', { from: formatDate(d.recomputed.from), to: formatDate(d.recomputed.to) })}
+                </Typography.Paragraph>
+              )}
+            </>
+          ),
+        },
         {
           title: t('deadlines.left'),
           key: 'left',

@@ -5,27 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLISHED_YEARS } from '../../core/calendar/working-days.js';
 import { projectIn } from '../support/project-factories.js';
+import { DUE_ESTIMATED, DUE_PUBLISHED, RECTIFIED_ON, TABLE_2027 } from '../support/holiday-schedules.js';
 import { uniqueTag, useScene } from '../support/scene.js';
 
 const scene = useScene();
-
-// A 2027 schedule as the State Council could publish it (test data: the real notice is not out yet)
-const TABLE_2027 = [
-  '# 国务院办公厅关于2027年部分节假日安排的通知',
-  '2027-01-01,休,元旦',
-  '2027-01-02,休,元旦',
-  '2027-01-03,休,元旦',
-  ...[5, 6, 7, 8, 9, 10, 11, 12, 13].map((d) => `2027-02-${String(d).padStart(2, '0')},休,春节`),
-  '2027-02-20,班,春节',
-  '2027-04-03,休,清明节',
-  '2027-04-04,休,清明节',
-  '2027-04-05,休,清明节',
-  ...[1, 2, 3, 4, 5].map((d) => `2027-05-0${d},休,劳动节`),
-  '2027-06-09,休,端午节',
-  '2027-09-15,休,中秋节',
-  ...[1, 2, 3, 4, 5, 6, 7].map((d) => `2027-10-0${d},休,国庆节`),
-  '2027-10-09,班,国庆节',
-].join('\n');
 
 // 2028 in the chinese-days package's own format
 const CHINESE_DAYS_2028 = JSON.stringify(
@@ -52,9 +35,7 @@ const overview = async (year?: number) => (await scene.as('admin').get('/api/cal
 /** An established project of a unit, with a rectification notice received on `day` (10 working days, Art. 24). */
 async function rectificationOn(day: `${number}-${number}-${number}`) {
   const tag = `日历${uniqueTag()}`;
-  await projectIn(scene, 'ESTABLISHED', { overrides: { name: `${tag}-整改` } });
-  const list = await scene.as('gia').get('/api/projects', { q: tag });
-  const projectId = list.body.items[0].id as string;
+  const projectId = (await projectIn(scene, 'ESTABLISHED', { overrides: { name: `${tag}-整改` } })).id;
   scene.setToday(day);
   expect((await scene.as('gia').post(`/api/projects/${projectId}/rectification-notices`, { issues: '安全整改' })).status).toBe(200);
   return { tag, projectId };
@@ -66,23 +47,23 @@ describe('the working-day calendar and loading a State Council schedule', () => 
   it('shows the coverage: the package’s years, none loaded, the following years estimated', async () => {
     scene.setToday('2026-12-07');
     const o = await overview(2027);
-    expect(o.published).toEqual({ first: 2004, last: PUBLISHED_YEARS.last });
+    // chinese-days 1.5.7 carries 2004–2026, so these tests can load 2027 and 2028 as new years
+    expect(o.published).toEqual({ first: 2004, last: 2026 });
+    expect(PUBLISHED_YEARS.last).toBe(2026);
     expect(o.loaded).toEqual([]);
-    if (PUBLISHED_YEARS.last === 2026) {
-      expect(o.estimated).toEqual([2027]);
-      expect(o.coveredTo).toBe('2026-12-31');
-      // the estimate of 2027: Spring Festival from the eve through the 6th day
-      expect(o.year.source).toBe('estimated');
-      expect(o.year.days.filter((d: { name: string }) => d.name === '春节').map((d: { date: string }) => d.date)).toEqual([5, 6, 7, 8, 9, 10, 11].map((d) => `2027-02-${String(d).padStart(2, '0')}`));
-    }
+    expect(o.estimated).toEqual([2027]);
+    expect(o.coveredTo).toBe('2026-12-31');
+    // the estimate of 2027: Spring Festival from the eve through the 6th day
+    expect(o.year.source).toBe('estimated');
+    expect(o.year.days.filter((d: { name: string }) => d.name === '春节').map((d: { date: string }) => d.date)).toEqual([5, 6, 7, 8, 9, 10, 11].map((d) => `2027-02-${String(d).padStart(2, '0')}`));
     // any signed-in user may read it
     expect((await scene.as('dept').get('/api/calendar')).status).toBe(200);
   });
 
   it('refuses a malformed schedule with the line at fault, a schedule with nothing new, and anyone but the system administrator; nothing changes', async () => {
-    const { tag } = await rectificationOn('2027-01-28');
+    const { tag } = await rectificationOn(RECTIFIED_ON);
     const before = await deadlineOf(tag);
-    expect(before).toMatchObject({ startDate: '2027-01-28', dueDate: '2027-02-18', provisional: true, recomputed: null });
+    expect(before).toMatchObject({ startDate: RECTIFIED_ON, dueDate: DUE_ESTIMATED, provisional: true, recomputed: null });
 
     const badDate = await load('admin', 'table', `2027-01-01,休,元旦\n\n2027-02-30,休,春节\n2027-02-05,休,春节`);
     expect(badDate.status).toBe(422);
@@ -111,9 +92,9 @@ describe('the working-day calendar and loading a State Council schedule', () => 
   });
 
   it('loads 2027 as a table: the provisional deadline is recomputed, its owner sees the old and the new due date; one audit record', async () => {
-    const { tag, projectId } = await rectificationOn('2027-01-28');
+    const { tag, projectId } = await rectificationOn(RECTIFIED_ON);
     // estimated: Spring Festival off Feb 5–11, so the 10th working day is Thu Feb 18
-    expect(await deadlineOf(tag)).toMatchObject({ dueDate: '2027-02-18', provisional: true });
+    expect(await deadlineOf(tag)).toMatchObject({ dueDate: DUE_ESTIMATED, provisional: true });
     // a deadline of a rule this platform does not know (another team's) is counted and left alone
     const known = await scene.t.platform.db.prisma.deadline.findFirstOrThrow({ where: { projectId } });
     const { id: _id, createdAt: _c, ...copy } = known;
@@ -128,11 +109,11 @@ describe('the working-day calendar and loading a State Council schedule', () => 
 
     // the published days: off Feb 5–13, so Feb 15–19 are the 6th to 10th working days
     const after = await deadlineOf(tag);
-    expect(after).toMatchObject({ dueDate: '2027-02-19', provisional: false, recomputed: { from: '2027-02-18', to: '2027-02-19', at: expect.any(String) } });
+    expect(after).toMatchObject({ dueDate: DUE_PUBLISHED, provisional: false, recomputed: { from: DUE_ESTIMATED, to: DUE_PUBLISHED, at: expect.any(String) } });
     const panel = (await scene.as('dept').get(`/api/projects/${projectId}`)).body.deadlines;
-    expect(panel.find((d: { ruleCode: string }) => d.ruleCode === 'RECTIFICATION_REPORT')).toMatchObject({ dueDate: '2027-02-19', recomputed: { from: '2027-02-18' } });
+    expect(panel.find((d: { ruleCode: string }) => d.ruleCode === 'RECTIFICATION_REPORT')).toMatchObject({ dueDate: DUE_PUBLISHED, recomputed: { from: DUE_ESTIMATED } });
     const drill = (await scene.as('dept').get('/api/deadlines', { status: 'all', q: `${tag}-演练` })).body.items[0];
-    expect(drill).toMatchObject({ dueDate: '2027-02-18', provisional: true, recomputed: null });
+    expect(drill).toMatchObject({ dueDate: DUE_ESTIMATED, provisional: true, recomputed: null });
 
     const o = await overview(2027);
     expect(o.loaded).toEqual([expect.objectContaining({ year: 2027, format: 'table' })]);
@@ -158,7 +139,7 @@ describe('the working-day calendar and loading a State Council schedule', () => 
     expect(o.year.source).toBe('loaded');
     expect(o.year.days).toContainEqual({ date: '2028-01-26', off: true, name: '春节' });
     expect(o.year.days).toContainEqual({ date: '2028-02-05', off: false, name: '春节' });
-    if (PUBLISHED_YEARS.last === 2026) expect(o.coveredTo).toBe('2028-12-31');
+    expect(o.coveredTo).toBe('2028-12-31');
 
     // a deadline past every schedule: estimated, provisional, and its working days left are counted
     const { tag } = await rectificationOn('2029-12-20');

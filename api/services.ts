@@ -26,6 +26,7 @@ import { createReviewDraftService } from '../projects/review-drafts.js';
 import { createMigrationService } from '../migration/service.js';
 import { securityTargets } from '../security/audit-names.js';
 import { createSecurityService } from '../security/service.js';
+import { createCalendarService } from '../calendar/schedules.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
@@ -75,6 +76,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     reviewDrafts: createReviewDraftService({ db, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
     security: createSecurityService({ db, files, today: opts.today }),
+    calendar: createCalendarService({ db, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };

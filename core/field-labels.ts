@@ -177,6 +177,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   targetId: l('对象标识', 'Object id'),
   targetPlanCodes: l('目标规格', 'Target plans'),
   targetType: l('对象类型', 'Object type'),
+  text: l('节假日安排内容', 'Schedule text'),
   title: l('标题', 'Title'),
   to: l('结束时间', 'To'),
   totalBudget: l('项目总预算', 'Total budget'),

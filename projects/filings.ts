@@ -2,7 +2,7 @@
 // rectification (Art. 24), suspension and termination (Art. 23), and the deadlines they carry in working days.
 import { assertCan, readableWhere, subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
-import { daysLeftIfCovered, type LocalDate } from '../core/calendar/working-days.js';
+import { daysLeft, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { t, type Locale } from '../core/i18n.js';
@@ -84,7 +84,7 @@ export function createFilingService({ db, actions }: FilingDeps) {
       // reminding the overdue (./reminders.ts) is offered on the list to those who supervise
       ...(actor.ability.can('remind', 'Project') ? { allowedActions: [{ action: 'remind', label: t('action.Deadline.remind', locale), enabled: true }] } : {}),
       items: rows.map((d) => {
-        const left = daysLeftIfCovered(d.dueDate as LocalDate, now);
+        const left = daysLeft(d.dueDate as LocalDate, now);
         const overdue = !d.metAt && left.overdue;
         return {
           ...toDeadlineView(d),

@@ -2,7 +2,7 @@
 // offers, file a record, upload and download a record's documents. Every change goes through the runner with the
 // dossier machine (security/machine.ts); the owner decides who sees the dossier (404 for another unit's).
 import type { Actor } from '../core/actor.js';
-import { daysLeftIfCovered, toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
+import { daysLeft, toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database, Tx } from '../core/db/database.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { cleanFileName, type FileStore } from '../core/files/store.js';
@@ -60,7 +60,7 @@ export function createSecurityService({ db, files, today = () => toShanghaiDate(
         createdAt: r.createdAt.toISOString(),
         documents: r.documents.map((d) => ({ id: d.id, filename: d.filename, contentType: d.contentType, size: d.size, sm3: d.sm3, createdAt: d.createdAt.toISOString() })),
       })),
-      deadlines: deadlines.map((d) => ({ ...toDeadlineView(d), overdue: !d.metAt && daysLeftIfCovered(d.dueDate as LocalDate, now).overdue })),
+      deadlines: deadlines.map((d) => ({ ...toDeadlineView(d), overdue: !d.metAt && daysLeft(d.dueDate as LocalDate, now).overdue })),
       nextDrillDue: openDrill?.dueDate ?? (row.inServiceSince && row.status === 'OPEN' ? nextDrillDue(row.inServiceSince) : null),
       missing: row.status === 'OPEN' ? REQUIRED_RECORDS.filter((k) => !filed.has(k)) : [],
     };

@@ -68,6 +68,7 @@ export type SubjectName =
   | 'MigrationBoard'
   | 'ProvisioningJob'
   | 'SecurityDossier'
+  | 'HolidaySchedule'
   | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
@@ -149,6 +150,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     // system administrators create business accounts only; administrator roles are the security administrator's
     can('create', 'User', { role: { in: [...BUSINESS_ROLES] } });
     can('update', 'User', ['displayName', 'orgId', 'email', 'phone', 'disabled'], { role: { in: [...BUSINESS_ROLES] } });
+    // loads a newly published State Council holiday schedule into the working-day calendar (calendar/schedules.ts)
+    can('create', 'HolidaySchedule');
   },
   SECADMIN({ can, cannot }, p) {
     can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
@@ -235,6 +238,8 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
   if (principal) {
     builder.can('read', 'Organisation');
     builder.can('read', 'MigrationWave');
+    // the working-day calendar's coverage and days: what every deadline is counted with
+    builder.can('read', 'HolidaySchedule');
     builder.can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS], { id: principal.id });
     rulesByRole[principal.role](builder, principal);
   }

@@ -109,6 +109,15 @@ describe('unknown body field → 400 VALIDATION_FAILED, field.unknown', () => {
     expectField(res, 'spec.gpu', 'field.unknown');
   });
 
+  it('loading a holiday schedule: an unknown field, an unknown format, no text; a year out of range in the query', async () => {
+    const post = async (body: object) => call(t.http.post('/api/calendar/schedules').set(await t.as('admin')).send(body));
+    expectField(await post({ format: 'table', text: '2027-01-01,休,元旦', year: 2027 }), 'year', 'field.unknown');
+    expectField(await post({ format: 'csv', text: '2027-01-01,休,元旦' }), 'format', 'field.invalid_value');
+    expectField(await post({ format: 'table' }), 'text', 'field.required');
+    expectField(await call(t.http.get('/api/calendar?year=1999').set(await t.as('admin'))), 'query.year', 'field.too_small');
+    expectField(await call(t.http.get('/api/calendar?month=1').set(await t.as('admin'))), 'query.month', 'field.unknown');
+  });
+
   it('an own __proto__ key is reported, not merged', async () => {
     const res = await call(login().set('Content-Type', 'application/json').send('{"username":"dept","password":"x","__proto__":{"role":"SYSADMIN"}}'));
     expectField(res, '__proto__', 'field.unknown');

@@ -906,6 +906,26 @@ const matrix: Endpoint[] = [
     [['bdc'], passed(409, 'INVALID_TRANSITION')],
   ]),
 
+  // ── the working-day calendar (calendar/schedules.ts) ──
+  {
+    route: 'GET /api/calendar',
+    request: (h) => h.get('/api/calendar').query({ year: 2026 }),
+    rows: [
+      [ANON, UNAUTH],
+      [SIGNED_IN, ok(200, (res) => expect(res.body.year.source).toBe('published'))],
+    ],
+  },
+  {
+    // a 2026 schedule: the system administrator passes the permission check and is told the package has that year
+    // already (loading a new year: test/api/holiday-schedules.test.ts)
+    route: 'POST /api/calendar/schedules',
+    request: (h) => h.post('/api/calendar/schedules').send({ format: 'table', text: '2026-01-01,休,元旦' }),
+    rows: [
+      [ANON, UNAUTH],
+      [['admin'], passed(422, 'CALENDAR_NOTHING_NEW')],
+      [allBut('admin'), FORBIDDEN],
+    ],
+  },
   // ── organisations ──
   {
     route: 'GET /api/orgs',

@@ -11137,6 +11137,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working-day calendar's coverage (published, loaded and estimated years) and, with `year`, that year's days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a year whose days to show (published, loaded or estimated) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the coverage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarOverview"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load a State Council holiday schedule (system administrator): its new years win over the built-in package, and the open provisional deadlines they settle are recomputed; 422 RULE_VIOLATION with the line at fault, 422 CALENDAR_NOTHING_NEW */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description chinese-days: the JSON of the chinese-days package; table: lines `YYYY-MM-DD,休|班,名称`
+                         * @enum {string}
+                         */
+                        format: "chinese-days" | "table";
+                        /** @description the schedule as uploaded */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description what was loaded and recomputed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleLoadResult"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11171,7 +11321,7 @@ export interface components {
          * @description an area of the console (accounts/console-areas.ts)
          * @enum {string}
          */
-        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "audit" | "orgs" | "users" | "workbench";
+        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "audit" | "orgs" | "users" | "calendar" | "workbench";
         Error: {
             /** @description stable, e.g. INVALID_TRANSITION */
             code: string;
@@ -11735,8 +11885,16 @@ export interface components {
             workingDays: number;
             startDate: string;
             dueDate: string;
-            /** @description the holiday calendar does not yet cover the whole span */
+            /** @description the count passes through a year whose State Council schedule is not yet published or loaded: an estimate */
             provisional: boolean;
+            /** @description set when loading a newly published State Council schedule moved the due date (calendar/schedules.ts) */
+            recomputed: {
+                /** @description the due date before */
+                from: string;
+                /** @description the due date now */
+                to: string;
+                at: string;
+            } | null;
             metAt: string | null;
             /** @description how often the supervising authority reminded the unit of it (催办) */
             reminders: {
@@ -11764,7 +11922,7 @@ export interface components {
             /** @description how each open deadline stands today */
             deadlines: {
                 id: string;
-                /** @description null where the calendar does not cover the span */
+                /** @description estimated past the published years (see the deadline’s provisional) */
                 workingDaysLeft: number | null;
                 overdue: boolean;
             }[];
@@ -11914,7 +12072,7 @@ export interface components {
             allowedActions?: components["schemas"]["AllowedAction"][];
         };
         DeadlineItem: components["schemas"]["Deadline"] & {
-            /** @description null once met, or when the calendar does not cover the span */
+            /** @description null once met; estimated past the published years (see provisional) */
             workingDaysLeft: number | null;
             overdue: boolean;
             /** @description overdue, and the reader supervises it (催办: GIA of the owner’s jurisdiction) */
@@ -12664,6 +12822,46 @@ export interface components {
             host: string;
             port: number;
             dbname: string;
+        };
+        CalendarOverview: {
+            /** @description years the chinese-days package carries */
+            published: {
+                first: number;
+                last: number;
+            };
+            loaded: {
+                year: number;
+                format: string;
+                loadedByName: string;
+                loadedAt: string;
+            }[];
+            /** @description years through next year with no published or loaded schedule: counted with the lunar estimate */
+            estimated: number[];
+            /** @description last day of the unbroken run of published and loaded years */
+            coveredTo: string;
+            year: {
+                year: number;
+                /** @enum {string} */
+                source: "published" | "loaded" | "estimated";
+                days: {
+                    date: string;
+                    /** @description true: a day off (休); false: a make-up working day (班) */
+                    off: boolean;
+                    name: string;
+                }[];
+            } | null;
+        };
+        ScheduleLoadResult: {
+            /** @description years stored by this load */
+            years: number[];
+            /** @description years of the upload already known with the same days */
+            unchanged: number[];
+            /** @description open provisional deadlines recomputed */
+            recomputed: number;
+            /** @description of those, the ones whose due date moved */
+            changed: number;
+            /** @description open provisional deadlines of a rule the platform cannot recompute */
+            skipped: number;
         };
     };
     responses: never;

@@ -29,7 +29,21 @@ export function DeadlineTable({ items, projectLink, showOrg }: { items: Deadline
             ),
         },
         ...(showOrg ? [{ title: t('deadlines.org'), key: 'org', render: (_: unknown, d: DeadlineItem) => ownerOf(d).orgName }] : []),
-        { title: t('deadlines.due'), dataIndex: 'dueDate', width: 120, render: (v: string) => formatDate(v) },
+        {
+          title: t('deadlines.due'),
+          key: 'due',
+          width: 160,
+          render: (_, d) => (
+            <>
+              {formatDate(d.dueDate)}
+              {d.recomputed && (
+                <Typography.Paragraph type="warning" style={{ margin: 0, fontSize: 12 }} data-testid="deadline-recomputed">
+                  {t('deadlines.recomputed', { from: formatDate(d.recomputed.from), to: formatDate(d.recomputed.to) })}
+                </Typography.Paragraph>
+              )}
+            </>
+          ),
+        },
         {
           title: t('deadlines.left'),
           key: 'left',

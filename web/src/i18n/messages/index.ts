@@ -2,6 +2,7 @@
 import * as admin from './admin';
 import * as audit from './audit';
 import * as board from './board';
+import * as calendar from './calendar';
 import * as catalog from './catalog';
 import * as common from './common';
 import * as drafting from './drafting';
@@ -13,8 +14,8 @@ import * as print from './print';
 import * as review from './review';
 import * as security from './security';
 
-const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh, ...lists.zh, ...print.zh, ...security.zh };
+const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh, ...calendar.zh, ...lists.zh, ...print.zh, ...security.zh };
 export type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en, ...lists.en, ...print.en, ...security.en };
+const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en, ...calendar.en, ...lists.en, ...print.en, ...security.en };
 
 export const messages: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -31,6 +31,8 @@ export const CONSOLE_AREAS = [
   'orgs',
   /** user accounts: roles, unlocking, password resets */
   'users',
+  /** the working-day calendar: loading newly published State Council holiday schedules */
+  'calendar',
   /** the workbench: a landing page for those without a portal or a review queue of their own */
   'workbench',
 ] as const;
@@ -59,6 +61,7 @@ const TESTS: Record<Exclude<ConsoleArea, 'workbench'>, (a: AppAbility, jurisdict
   audit: (a) => a.can('read', 'AuditEvent'),
   orgs: (a) => a.can('create', 'Organisation'),
   users: (a) => a.can('unlock', 'User') || a.can('resetPassword', 'User'),
+  calendar: (a) => a.can('create', 'HolidaySchedule'),
 };
 
 /** Where each area's user lands, in order of preference; anyone else lands on the public catalog. */

@@ -26,6 +26,9 @@ import { createReviewDraftService } from '../projects/review-drafts.js';
 import { createMigrationService } from '../migration/service.js';
 import { createAssessmentService } from '../assessments/service.js';
 import { assessmentTargets } from '../assessments/audit-names.js';
+import { securityTargets } from '../security/audit-names.js';
+import { createSecurityService } from '../security/service.js';
+import { createCalendarService } from '../calendar/schedules.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
@@ -63,7 +66,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
     auditTrail: createAuditTrailService({
       db,
-      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets },
+      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets },
       relations: projectProvisioning,
     }),
     drafting: createDraftingService({ db, published, actions: projectActions }),
@@ -75,6 +78,8 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     reviewDrafts: createReviewDraftService({ db, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
     assessments: createAssessmentService({ db, today: opts.today }),
+    security: createSecurityService({ db, files, today: opts.today }),
+    calendar: createCalendarService({ db, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };

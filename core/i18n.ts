@@ -56,6 +56,9 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   PUBLISHED_ITEM_RETIRE_ONLY: { 'zh-CN': '已发布的服务项或规格不能删除，只能下架（status: RETIRED）', en: 'Published items cannot be deleted, only retired (status: RETIRED)' },
   NO_ACTIVE_PLAN: { 'zh-CN': '目录中没有在售规格，不能提交', en: 'The revision has no active plan' },
   ALREADY_REVIEWED: { 'zh-CN': '{body} 已审核本轮提交', en: '{body} has already reviewed this submission' },
+  // dates that make sense (core/calendar/date-order.ts names the dates and events)
+  DATE_IN_FUTURE: { 'zh-CN': '{field} {date} 晚于今天（{eventDate}），不能填写将来的日期', en: 'The {field} {date} is after today ({eventDate}): a date still to come cannot be entered' },
+  DATE_BEFORE_EVENT: { 'zh-CN': '{field} {date} 早于{event} {eventDate}', en: 'The {field} {date} is before the {event} {eventDate}' },
   NOTICE_NOT_ENDED: { 'zh-CN': '公示期至 {endDate} 结束，结束后方可立项', en: 'The public notice runs until {endDate}; establish the project after it ends' },
   OBJECTIONS_OPEN: { 'zh-CN': '尚有 {count} 条异议未处理', en: '{count} objection(s) are not yet resolved' },
   NOTICE_ENDED: { 'zh-CN': '公示期已于 {endDate} 结束', en: 'The public notice ended on {endDate}' },
@@ -173,7 +176,7 @@ export function t(key: string, locale: Locale, params: Params = {}): string {
     if (typeof v === 'string' && name === 'what' && hasMessage(`what.${v}`)) return t(`what.${v}`, locale);
     if (typeof v === 'string' && name === 'reason' && hasMessage(v)) return t(v, locale, params);
     // a state or an action given by its key is named in the reader's language
-    if (typeof v === 'string' && /^(state|action|filing)\./.test(v) && hasMessage(v)) return t(v, locale);
+    if (typeof v === 'string' && /^(state|action|filing|date)\./.test(v) && hasMessage(v)) return t(v, locale);
     return String(v);
   });
 }

@@ -92,15 +92,18 @@ export const PROJECT_LIST_EXPORT: ListExport<ProjectListItem> = {
   ],
 };
 
+/** Whose obligation a deadline is: its project, or its migrated system. */
+const ownerOf = (d: DeadlineItem) => (d.project ?? d.system)!;
+
 export const DEADLINE_EXPORT: ListExport<DeadlineItem> = {
   file: 'deadlines',
   title: 'file.deadlines',
   columns: [
     col.text<DeadlineItem>('export.deadline.title', (d) => d.title, 36),
     col.text<DeadlineItem>('export.deadline.article', (d) => d.article, 12),
-    col.text<DeadlineItem>('export.project.code', (d) => d.project.code, 16),
-    col.text<DeadlineItem>('export.project.name', (d) => d.project.name, 30),
-    col.text<DeadlineItem>('export.project.org', (d) => d.project.orgName, 24),
+    col.text<DeadlineItem>('export.project.code', (d) => ownerOf(d).code, 16),
+    col.text<DeadlineItem>('export.project.name', (d) => ownerOf(d).name, 30),
+    col.text<DeadlineItem>('export.project.org', (d) => ownerOf(d).orgName, 24),
     col.date<DeadlineItem>('export.deadline.due', (d) => d.dueDate),
     col.text<DeadlineItem>('export.deadline.left', (d, l) =>
       d.metAt ? t('export.deadline.met', l) : d.overdue ? t('export.deadline.overdue', l) : t('export.deadline.leftDays', l, { n: d.workingDaysLeft ?? 0 }),

@@ -4,7 +4,7 @@
 import {
   ACCEPTANCE_REPORT,
   CONTRACT_FILING,
-  daysLeftIfCovered,
+  daysLeft,
   type DeadlineRule,
   type LocalDate,
 } from '../core/calendar/working-days.js';
@@ -48,7 +48,7 @@ export function standingOf(row: ProjectRow, today: LocalDate, locale: Locale): S
     deadlines: row.deadlines
       .filter((d) => !d.metAt)
       .map((d) => {
-        const left = daysLeftIfCovered(d.dueDate as LocalDate, today);
+        const left = daysLeft(d.dueDate as LocalDate, today);
         return { id: d.id, workingDaysLeft: left.workingDays, overdue: left.overdue };
       }),
     upcoming: upcomingRules(row).map((rule) => ({

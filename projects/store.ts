@@ -38,6 +38,7 @@ export function toDeadlineView(d: ProjectRow['deadlines'][number]): DeadlineView
     startDate: d.startDate,
     dueDate: d.dueDate,
     provisional: d.provisional,
+    recomputed: d.previousDueDate && d.recomputedAt ? { from: d.previousDueDate, to: d.dueDate, at: d.recomputedAt.toISOString() } : null,
     metAt: iso(d.metAt),
     reminders: { count: d.reminders.length, lastDay: d.reminders[0]?.day ?? null },
   };

@@ -22,11 +22,12 @@ export default defineConfig({
       '@migration': path.join(repoRoot, 'migration'),
       '@provisioners': path.join(repoRoot, 'provisioners'),
       '@accounts': path.join(repoRoot, 'accounts'),
+      '@security': path.join(repoRoot, 'security'),
     },
   },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
-    fs: { allow: [webRoot, path.join(repoRoot, 'projects'), path.join(repoRoot, 'catalog'), path.join(repoRoot, 'migration'), path.join(repoRoot, 'provisioners'), path.join(repoRoot, 'accounts'), path.join(repoRoot, 'core'), path.join(repoRoot, 'node_modules')] },
+    fs: { allow: [webRoot, path.join(repoRoot, 'projects'), path.join(repoRoot, 'catalog'), path.join(repoRoot, 'migration'), path.join(repoRoot, 'provisioners'), path.join(repoRoot, 'accounts'), path.join(repoRoot, 'security'), path.join(repoRoot, 'core'), path.join(repoRoot, 'node_modules')] },
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
       '/healthz': { target: apiTarget },

@@ -9,6 +9,7 @@ import { REVISION_MACHINE } from '../../catalog/revision-workflow.js';
 import { MIGRATION_MACHINE } from '../../migration/workflow.js';
 import { FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
 import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
+import { SECURITY_FILING_ACTIONS, SECURITY_MACHINE } from '../../security/workflow.js';
 import { whileIn } from '../workflow/machine.js';
 import { BUSINESS_ROLES } from '../../accounts/vocabulary.js';
 import { ORG_ASSESSMENT_MACHINE, COUNTY_ASSESSMENT_MACHINE } from '../../assessments/workflow.js';
@@ -58,7 +59,22 @@ export type Action =
   | 'run'
   | 'report';
 
-export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'ProvisioningJob' | 'OrgAssessment' | 'CountyAssessment' | 'all';
+export type SubjectName =
+  | 'CatalogRevision'
+  | 'Organisation'
+  | 'User'
+  | 'AuditEvent'
+  | 'Project'
+  | 'ResourceRequest'
+  | 'MigrationSystem'
+  | 'MigrationWave'
+  | 'MigrationBoard'
+  | 'ProvisioningJob'
+  | 'SecurityDossier'
+  | 'HolidaySchedule'
+  | 'OrgAssessment'
+  | 'CountyAssessment'
+  | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
 
@@ -129,6 +145,9 @@ function implementingUnit({ can }: Builder, p: Principal) {
   can('delete', 'MigrationSystem', { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'withdraw') });
   // its own yearly assessment, once GIA has confirmed it (Art. 25)
   can('read', 'OrgAssessment', { orgId: p.orgId, status: 'CONFIRMED' });
+  // the security dossiers of their own projects and systems: the implementing unit is responsible (Art. 36, 37)
+  can('read', 'SecurityDossier', { orgId: p.orgId });
+  can('file', 'SecurityDossier', { orgId: p.orgId, ...whileIn(SECURITY_MACHINE, ...SECURITY_FILING_ACTIONS, 'document') });
 }
 
 const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
@@ -138,6 +157,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     // system administrators create business accounts only; administrator roles are the security administrator's
     can('create', 'User', { role: { in: [...BUSINESS_ROLES] } });
     can('update', 'User', ['displayName', 'orgId', 'email', 'phone', 'disabled'], { role: { in: [...BUSINESS_ROLES] } });
+    // loads a newly published State Council holiday schedule into the working-day calendar (calendar/schedules.ts)
+    can('create', 'HolidaySchedule');
   },
   SECADMIN({ can, cannot }, p) {
     can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
@@ -153,6 +174,7 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard']);
     can('read', ['OrgAssessment', 'CountyAssessment']);
+    can('read', 'SecurityDossier');
   },
   // The approval bureau of a jurisdiction (Art. 39): it decides the projects of its own jurisdiction; the city's also
   // approves the catalog and sees the counties' projects and systems read-only (oversight, Art. 40).
@@ -190,6 +212,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
       can('update', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'update'));
       can('confirm', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'confirm'));
     } else can('read', 'CountyAssessment', { county: p.jurisdiction, status: 'CONFIRMED' });
+    // supervises the units' security obligations (Art. 36, 37): the dossiers of the projects and systems it reads
+    can('read', 'SecurityDossier');
   },
   // The finance bureau of a jurisdiction: the budgets of its own jurisdiction's projects (Art. 9, 39)
   FINANCE_REVIEWER({ can }, p) {
@@ -222,6 +246,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('update', 'MigrationSystem', MIGRATION_ASSESSMENT_FIELDS, { status: { not: 'DECOMMISSIONED' } });
     can(['assess', 'plan', 'migrate', 'block'], 'MigrationSystem');
     can(['create', 'update'], 'MigrationWave');
+    // runs the migrated systems' cloud and answers for its security (Art. 33, 38): reads their dossiers
+    can('read', 'SecurityDossier', { ownerKind: 'SYSTEM' });
   },
   DEPT_USER: implementingUnit,
   COUNTY_USER(b, p) {
@@ -237,6 +263,8 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
   if (principal) {
     builder.can('read', 'Organisation');
     builder.can('read', 'MigrationWave');
+    // the working-day calendar's coverage and days: what every deadline is counted with
+    builder.can('read', 'HolidaySchedule');
     builder.can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS], { id: principal.id });
     rulesByRole[principal.role](builder, principal);
   }

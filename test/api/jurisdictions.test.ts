@@ -90,6 +90,8 @@ describe("a county's project, decided within the county", () => {
 
 describe('lists by jurisdiction', () => {
   it("filters the city GIA's project list and the deadlines, and lets only the county remind its own", async () => {
+    // established and accepted in September: the acceptance reports (30 working days) are overdue by now
+    scene.setToday('2026-09-01');
     const countyP = await projectIn(scene, 'ESTABLISHED', named('区逾期'));
     const cityP = await projectIn(scene, 'ESTABLISHED', named('市逾期', 'dept'));
     const list = async (jurisdiction: string) =>
@@ -99,10 +101,11 @@ describe('lists by jurisdiction', () => {
     expect(await list('CITY')).toContain(cityP.id);
     expect(await list('CITY')).not.toContain(countyP.id);
 
-    // a contract filed late opens nothing; an acceptance opens the 30-working-day report, overdue once past it
+    // an acceptance opens the 30-working-day report, overdue once past it
     for (const [p, who] of [[countyP, 'county'], [cityP, 'dept']] as const) {
-      await step(scene, p, who, 'acceptance', { ...ACCEPTANCE, acceptanceDate: '2026-01-05' });
+      await step(scene, p, who, 'acceptance', { ...ACCEPTANCE, acceptanceDate: '2026-09-01' });
     }
+    scene.setToday(null);
     const overdue = async (user: string, jurisdiction?: string) =>
       (await scene.as(user).get('/api/deadlines', { status: 'overdue', ...(jurisdiction ? { jurisdiction } : {}) })).body.items as {
         id: string;

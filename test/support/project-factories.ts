@@ -69,6 +69,21 @@ export async function establish(api: Api, p: Built, gia = 'gia'): Promise<Built>
   }
 }
 
+/**
+ * Establishes a budget-approved project today: its notice ran the two days before, so that every date from today
+ * on follows the establishment (a contract signed today is not signed before it).
+ */
+export async function establishToday(api: Api, p: Built, gia = 'gia'): Promise<Built> {
+  const today = api.today();
+  api.setToday(addDays(today, -2));
+  try {
+    p = await onNotice(api, p, api.today(), 1, gia);
+  } finally {
+    api.setToday(today);
+  }
+  return step(api, p, gia, 'establish');
+}
+
 /** A project brought to `state` through the API, each step taken by the role the machine gives it to. */
 export async function projectIn(api: Api, state: ProjectFactoryState, opts: ProjectOptions = {}): Promise<Built> {
   const user = opts.user ?? 'dept';
@@ -92,11 +107,11 @@ export async function projectIn(api: Api, state: ProjectFactoryState, opts: Proj
     case 'PUBLIC_NOTICE':
       return onNotice(api, await from('BUDGET_APPROVED'), api.today(), 1, gia);
     case 'ESTABLISHED':
-      return establish(api, await from('PUBLIC_NOTICE'), gia);
+      return establishToday(api, await from('BUDGET_APPROVED'), gia);
     case 'CHANGE_REVIEW':
       return step(api, await from('ESTABLISHED'), user, 'change-request', { reason: '调整', lines: VALID_LINES });
     case 'ACCEPTED':
-      return step(api, await from('ESTABLISHED'), user, 'acceptance', ACCEPTANCE);
+      return step(api, await from('ESTABLISHED'), user, 'acceptance', { ...ACCEPTANCE, acceptanceDate: api.today() });
     case 'SUSPENDED':
       return step(api, await from('ESTABLISHED'), gia, 'suspend', { reason: '暂停' });
     case 'TERMINATED':

@@ -33,6 +33,7 @@ const OperatorRequestPage = page(() => import('./pages/operator/OperatorRequestP
 const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
 const OrgsPage = page(() => import('./pages/admin/OrgsPage'), 'OrgsPage');
 const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');
+const CalendarPage = page(() => import('./pages/admin/CalendarPage'), 'CalendarPage');
 const RegisterPage = page(() => import('./pages/migration/RegisterPage'), 'RegisterPage');
 const WorkbenchPage = page(() => import('./pages/workbench/WorkbenchPage'), 'WorkbenchPage');
 // official records to print, outside the console's frame (pages/print)
@@ -99,6 +100,7 @@ export function App() {
                 {/* administration */}
                 <Route path="admin/orgs" element={<RequireArea areas={['orgs']}><OrgsPage /></RequireArea>} />
                 <Route path="admin/users" element={<RequireArea areas={['users']}><UsersPage /></RequireArea>} />
+                <Route path="admin/calendar" element={<RequireArea areas={['calendar']}><CalendarPage /></RequireArea>} />
                 {/* who am I and where to go, for every signed-in user */}
                 <Route path="workbench" element={<RequireArea><WorkbenchPage /></RequireArea>} />
                 <Route path="*" element={<NotFoundPage />} />

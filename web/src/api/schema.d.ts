@@ -9973,6 +9973,678 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security dossier of an established project (Art. 36–37): its records, the drill and MLPS assessment deadlines, what is missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the dossier; its ETag is the If-Match of the next filing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDossier"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a security record of an established project: risk assessment, MLPS grading and assessment, cryptography assessment (Art. 36), emergency plan, drill or incident (Art. 37); If-Match optional (a stale one is 412) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the ETag you read */
+                    "If-Match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityFiling"];
+                };
+            };
+            responses: {
+                /** @description the dossier */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDossier"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/security/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document with a security record of an established project (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: Blob;
+                        /**
+                         * Format: uuid
+                         * @description the record the document belongs to
+                         */
+                        recordId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description stored, with its SM3 checksum */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDocument"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/security/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of an established project's security dossier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migration/systems/{id}/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security dossier of a migrated system (Art. 36–37): its records, the drill and MLPS assessment deadlines, what is missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the dossier; its ETag is the If-Match of the next filing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDossier"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a security record of a migrated system: risk assessment, MLPS grading and assessment, cryptography assessment (Art. 36), emergency plan, drill or incident (Art. 37); If-Match optional (a stale one is 412) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the ETag you read */
+                    "If-Match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityFiling"];
+                };
+            };
+            responses: {
+                /** @description the dossier */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDossier"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migration/systems/{id}/security/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document with a security record of a migrated system (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: Blob;
+                        /**
+                         * Format: uuid
+                         * @description the record the document belongs to
+                         */
+                        recordId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description stored, with its SM3 checksum */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDocument"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migration/systems/{id}/security/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of a migrated system's security dossier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/resource-requests": {
         parameters: {
             query?: never;
@@ -11369,6 +12041,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working-day calendar's coverage (published, loaded and estimated years) and, with `year`, that year's days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a year whose days to show (published, loaded or estimated) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the coverage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarOverview"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load a State Council holiday schedule (system administrator): its new years win over the built-in package, and the open provisional deadlines they settle are recomputed; 422 RULE_VIOLATION with the line at fault, 422 CALENDAR_NOTHING_NEW */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description chinese-days: the JSON of the chinese-days package; table: lines `YYYY-MM-DD,休|班,名称`
+                         * @enum {string}
+                         */
+                        format: "chinese-days" | "table";
+                        /** @description the schedule as uploaded */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description what was loaded and recomputed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleLoadResult"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11403,7 +12225,7 @@ export interface components {
          * @description an area of the console (accounts/console-areas.ts)
          * @enum {string}
          */
-        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "assessments" | "audit" | "orgs" | "users" | "workbench";
+        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "assessments" | "audit" | "orgs" | "users" | "calendar" | "workbench";
         Error: {
             /** @description stable, e.g. INVALID_TRANSITION */
             code: string;
@@ -11967,8 +12789,16 @@ export interface components {
             workingDays: number;
             startDate: string;
             dueDate: string;
-            /** @description the holiday calendar does not yet cover the whole span */
+            /** @description the count passes through a year whose State Council schedule is not yet published or loaded: an estimate */
             provisional: boolean;
+            /** @description set when loading a newly published State Council schedule moved the due date (calendar/schedules.ts) */
+            recomputed: {
+                /** @description the due date before */
+                from: string;
+                /** @description the due date now */
+                to: string;
+                at: string;
+            } | null;
             metAt: string | null;
             /** @description how often the supervising authority reminded the unit of it (催办) */
             reminders: {
@@ -11996,7 +12826,7 @@ export interface components {
             /** @description how each open deadline stands today */
             deadlines: {
                 id: string;
-                /** @description null where the calendar does not cover the span */
+                /** @description estimated past the published years (see the deadline’s provisional) */
                 workingDaysLeft: number | null;
                 overdue: boolean;
             }[];
@@ -12146,12 +12976,21 @@ export interface components {
             allowedActions?: components["schemas"]["AllowedAction"][];
         };
         DeadlineItem: components["schemas"]["Deadline"] & {
-            /** @description null once met, or when the calendar does not cover the span */
+            /** @description null once met; estimated past the published years (see provisional) */
             workingDaysLeft: number | null;
             overdue: boolean;
-            /** @description overdue, and the reader supervises it (催办: GIA of the project’s jurisdiction) */
+            /** @description overdue, and the reader supervises it (催办: GIA of the owner’s jurisdiction) */
             remindable: boolean;
-            project: {
+            /** @description the project whose obligation it is (absent for a migrated system's) */
+            project?: {
+                id: string;
+                code: string;
+                name: string;
+                orgName: string;
+                jurisdiction: string;
+            };
+            /** @description the migrated system whose obligation it is (security obligations, Art. 36–37) */
+            system?: {
                 id: string;
                 code: string;
                 name: string;
@@ -12729,6 +13568,175 @@ export interface components {
             /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
             allowedActions?: components["schemas"]["AllowedAction"][];
         };
+        SecurityDossier: {
+            owner: {
+                /** @enum {string} */
+                kind: "PROJECT" | "SYSTEM";
+                id: string;
+                code: string;
+                name: string;
+                orgName: string;
+                inServiceSince: string | null;
+            };
+            /**
+             * @description OPEN while the project is established (or the system is on the city cloud)
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED";
+            /** @description send as If-Match with a filing (0: nothing filed yet) */
+            version: number;
+            /** @description newest first */
+            records: components["schemas"]["SecurityRecord"][];
+            /** @description the drill and graded-protection assessment deadlines, newest first */
+            deadlines: (components["schemas"]["Deadline"] & {
+                overdue: boolean;
+            })[];
+            /** @description the open drill deadline, or a year after going into service when none is open */
+            nextDrillDue: string | null;
+            /** @description the kinds every dossier needs and this one lacks (risk assessment, MLPS, emergency plan) */
+            missing: ("RISK_ASSESSMENT" | "MLPS" | "CRYPTO_ASSESSMENT" | "EMERGENCY_PLAN" | "DRILL" | "INCIDENT")[];
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
+        };
+        SecurityRecord: {
+            id: string;
+            /** @enum {string} */
+            kind: "RISK_ASSESSMENT" | "MLPS" | "CRYPTO_ASSESSMENT" | "EMERGENCY_PLAN" | "DRILL" | "INCIDENT";
+            /** @description the record as filed (the fields of its kind in SecurityFiling) */
+            data: {
+                [key: string]: unknown;
+            };
+            filedByName: string | null;
+            createdAt: string;
+            documents: components["schemas"]["SecurityDocument"][];
+        };
+        SecurityDocument: {
+            id: string;
+            filename: string;
+            contentType: string;
+            size: number;
+            sm3: string;
+            createdAt: string;
+        };
+        SecurityFiling: {
+            /** @enum {string} */
+            kind: "RISK_ASSESSMENT";
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            assessmentDate: string;
+            /** @description who carried it out (an organisation or a team) */
+            assessor: string;
+            /**
+             * @description 可接受 / 需整改 / 不可接受
+             * @enum {string}
+             */
+            result: "ACCEPTABLE" | "REMEDIATE" | "UNACCEPTABLE";
+            conclusion: string;
+            /** @description the implementing unit (项目实施单位) */
+            unitConfirmation: {
+                /** @description who confirmed, by name (required) */
+                confirmedBy: string;
+                /**
+                 * Format: date
+                 * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+                 */
+                confirmedDate: string;
+            };
+            contractorConfirmation: {
+                /** @description the contractor (项目建设单位/承建单位) */
+                contractor: string;
+                /** @description who confirmed, by name (required) */
+                confirmedBy: string;
+                /**
+                 * Format: date
+                 * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+                 */
+                confirmedDate: string;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "MLPS";
+            /** @description 等级保护 level 1–4 */
+            mlpsLevel: number;
+            /** @description the public security filing number (备案证明编号) */
+            mlpsFilingNo?: string;
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            gradingDate: string;
+            /**
+             * Format: date
+             * @description the latest graded-protection assessment (等级测评); opens the next one’s deadline
+             */
+            lastAssessmentDate?: string;
+            assessor?: string;
+            /**
+             * @description 优 / 良 / 中 / 差
+             * @enum {string}
+             */
+            assessmentConclusion?: "EXCELLENT" | "GOOD" | "FAIR" | "POOR";
+        } | {
+            /** @enum {string} */
+            kind: "CRYPTO_ASSESSMENT";
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            assessmentDate: string;
+            assessor: string;
+            /**
+             * @description 符合 / 基本符合 / 不符合
+             * @enum {string}
+             */
+            cryptoResult: "COMPLIANT" | "BASICALLY_COMPLIANT" | "NON_COMPLIANT";
+            summary?: string;
+        } | {
+            /** @enum {string} */
+            kind: "EMERGENCY_PLAN";
+            planVersion: string;
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            issuedDate: string;
+            summary?: string;
+        } | {
+            /** @enum {string} */
+            kind: "DRILL";
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            drillDate: string;
+            scenario: string;
+            participants: string;
+            drillResult: string;
+        } | {
+            /** @enum {string} */
+            kind: "INCIDENT";
+            /**
+             * Format: date-time
+             * @description an instant, ISO 8601 with offset
+             */
+            occurredAt: string;
+            /**
+             * @description 一般 / 较大 / 重大 / 特别重大
+             * @enum {string}
+             */
+            severity: "GENERAL" | "SERIOUS" | "MAJOR" | "EXTRAORDINARY";
+            description: string;
+            handling: string;
+            /** @description the authority it was reported to */
+            reportedTo?: string;
+            /**
+             * Format: date-time
+             * @description when it was reported (required with reportedTo)
+             */
+            reportedAt?: string;
+        };
         ResourceRequest: {
             /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
             allowedActions?: components["schemas"]["AllowedAction"][];
@@ -12964,6 +13972,46 @@ export interface components {
             host: string;
             port: number;
             dbname: string;
+        };
+        CalendarOverview: {
+            /** @description years the chinese-days package carries */
+            published: {
+                first: number;
+                last: number;
+            };
+            loaded: {
+                year: number;
+                format: string;
+                loadedByName: string;
+                loadedAt: string;
+            }[];
+            /** @description years through next year with no published or loaded schedule: counted with the lunar estimate */
+            estimated: number[];
+            /** @description last day of the unbroken run of published and loaded years */
+            coveredTo: string;
+            year: {
+                year: number;
+                /** @enum {string} */
+                source: "published" | "loaded" | "estimated";
+                days: {
+                    date: string;
+                    /** @description true: a day off (休); false: a make-up working day (班) */
+                    off: boolean;
+                    name: string;
+                }[];
+            } | null;
+        };
+        ScheduleLoadResult: {
+            /** @description years stored by this load */
+            years: number[];
+            /** @description years of the upload already known with the same days */
+            unchanged: number[];
+            /** @description open provisional deadlines recomputed */
+            recomputed: number;
+            /** @description of those, the ones whose due date moved */
+            changed: number;
+            /** @description open provisional deadlines of a rule the platform cannot recompute */
+            skipped: number;
         };
     };
     responses: never;

@@ -28,9 +28,10 @@ import { useI18n } from '../../../i18n';
 import { NextInQueue } from './NextInQueue';
 import { reviewActions, type Act, type ReviewAction } from './reviewActions';
 import { useConfirm } from '../../../hooks/useConfirm';
-import { QUEUE_STAGES, type QueueStage } from '@projects/workflow';
+import { FILING_STATES, QUEUE_STAGES, type QueueStage } from '@projects/workflow';
 import { AuditTrailLink } from '../../../components/AuditTrailLink';
 import { ProjectPrintButtons } from '../../print/PrintButtons';
+import { SecurityPanel } from '../../security/SecurityPanel';
 
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -102,6 +103,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
           <Card size="small" className="zy-card" title={t('detail.reviews')}><ReviewHistory reviews={p.reviews} /></Card>
           {p.notices.length > 0 && <Card size="small" className="zy-card" title={t('detail.notices')}><NoticeHistory notices={p.notices} /></Card>}
           {rectifications.length > 0 && <Card size="small" className="zy-card" title={t('rectification.title')}><RectificationList items={rectifications} /></Card>}
+          {(FILING_STATES as readonly string[]).includes(p.status) && <Card size="small" className="zy-card" title={t('security.title')}><SecurityPanel owner="PROJECT" id={p.id} /></Card>}
         </Col>
         {side.length > 0 && (
           <Col xs={24} xl={8} xxl={9}>

@@ -79,6 +79,14 @@ ALTER TABLE "security_record" ADD CONSTRAINT "security_record_dossierId_fkey" FO
 -- AddForeignKey
 ALTER TABLE "security_document" ADD CONSTRAINT "security_document_recordId_fkey" FOREIGN KEY ("recordId") REFERENCES "security_record"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- exactly one owner: a project, or a migrated system
-ALTER TABLE "deadline" ADD CONSTRAINT "deadline_one_owner" CHECK (num_nonnulls("projectId", "migrationSystemId") = 1);
-ALTER TABLE "security_dossier" ADD CONSTRAINT "security_dossier_one_owner" CHECK (num_nonnulls("projectId", "migrationSystemId") = 1);
+-- exactly one owner: a project, or a migrated system. A trigger rather than a CHECK constraint: Prisma's schema engine
+-- (the offline diff, prisma/tools) cannot introspect CHECK constraints and panics on them.
+CREATE FUNCTION zy_one_owner() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF num_nonnulls(NEW."projectId", NEW."migrationSystemId") <> 1 THEN
+    RAISE EXCEPTION '% needs exactly one owner: a project or a migrated system', TG_TABLE_NAME USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER deadline_one_owner BEFORE INSERT OR UPDATE ON "deadline" FOR EACH ROW EXECUTE FUNCTION zy_one_owner();
+CREATE TRIGGER security_dossier_one_owner BEFORE INSERT OR UPDATE ON "security_dossier" FOR EACH ROW EXECUTE FUNCTION zy_one_owner();

@@ -23,7 +23,10 @@ const ok = (res: Answer, status = 200) => {
 async function arrangeYear(user: string) {
   // the approval bureau of the unit's jurisdiction issues the notices and reviews (Art. 39)
   const { gia } = authoritiesOf(user);
+  // 甲 established in January (a contract or notice cannot predate the establishment), 乙 today
+  scene.setToday(`${YEAR}-01-05`);
   const a = await projectIn(scene, 'ESTABLISHED', named(user, '甲'));
+  scene.setToday(null);
   const b = await projectIn(scene, 'ESTABLISHED', named(user, '乙'));
   // a contract signed in January and filed now: late; one signed today: on time
   ok(await scene.as(user).post(`/api/projects/${a.id}/filings`, { kind: 'CONTRACT', signedDate: `${YEAR}-01-05`, contractNo: `HT-${uniqueTag()}`, contractor: '某公司', amount: 1000 }));

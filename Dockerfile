@@ -27,6 +27,7 @@ COPY catalog ./catalog
 COPY core ./core
 COPY migration ./migration
 COPY projects ./projects
+COPY security ./security
 COPY provisioners ./provisioners
 # engines/paths.ts: where the platform looks for a Pulumi engine built by `npm run engines` (the image uses the PATH)
 COPY engines ./engines

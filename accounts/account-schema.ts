@@ -8,7 +8,16 @@ export const orgKindSchema = z.enum(ORG_KINDS).openapi('OrgKind');
 export const roleSchema = z.enum(ALL_ROLES).openapi('Role');
 
 export const organisationViewSchema = z
-  .object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), kind: orgKindSchema, active: z.boolean(), version: z.number().int() })
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    kind: orgKindSchema,
+    jurisdiction: z.string().describe("'CITY' or the code of the county it belongs to (Art. 39)"),
+    active: z.boolean(),
+    version: z.number().int(),
+  })
   .openapi('Organisation');
 export type OrganisationView = z.infer<typeof organisationViewSchema>;
 
@@ -38,7 +47,17 @@ export const userPageSchema = pageOf(userViewSchema)
   .openapi('UserPage');
 
 export const sessionUserSchema = z
-  .object({ id: z.string(), username: z.string(), displayName: z.string(), role: roleSchema, orgId: z.string(), orgCode: z.string(), orgName: z.string(), orgKind: orgKindSchema })
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    orgId: z.string(),
+    orgCode: z.string(),
+    orgName: z.string(),
+    orgKind: orgKindSchema,
+    jurisdiction: z.string().describe("the organisation's jurisdiction: 'CITY' or a county's code"),
+  })
   .openapi('SessionUser');
 export type SessionUserView = z.infer<typeof sessionUserSchema>;
 

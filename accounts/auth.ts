@@ -40,7 +40,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
     role: true,
     orgId: true,
     disabled: true,
-    org: { select: { code: true, name: true, kind: true } },
+    org: { select: { code: true, name: true, kind: true, jurisdiction: true } },
   } as const;
 
   function toSessionUser(u: {
@@ -49,7 +49,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
     displayName: string;
     role: Principal['role'];
     orgId: string;
-    org: { code: string; name: string; kind: SessionUserView['orgKind'] };
+    org: { code: string; name: string; kind: SessionUserView['orgKind']; jurisdiction: string };
   }): SessionUser {
     return {
       id: u.id,
@@ -60,6 +60,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
       orgCode: u.org.code,
       orgName: u.org.name,
       orgKind: u.org.kind,
+      jurisdiction: u.org.jurisdiction,
     };
   }
 
@@ -120,7 +121,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
       expiresAt: expiresAt.toISOString(),
       idleTimeoutMinutes: config.session.idleMinutes,
       user: signedIn,
-      ...consoleAreasFor(defineAbilitiesFor(signedIn)),
+      ...consoleAreasFor(defineAbilitiesFor(signedIn), true, signedIn.jurisdiction),
     };
   }
 

@@ -4,19 +4,23 @@ import { DEMO_ACCOUNTS } from '../prisma/seed/accounts.js';
 import { consoleAreasFor, type ConsoleArea } from './console-areas.js';
 import type { Role } from './vocabulary.js';
 
-const areasOf = (role: Role) => consoleAreasFor(defineAbilitiesFor({ id: 'u1', username: role.toLowerCase(), role, orgId: 'o1' }));
+const areasOf = (role: Role, jurisdiction = 'CITY') =>
+  consoleAreasFor(defineAbilitiesFor({ id: 'u1', username: role.toLowerCase(), role, orgId: 'o1', jurisdiction }), true, jurisdiction);
 
 // what each demo account opens in the console, and where it lands (the menus test/e2e/roles.test.ts pins)
 const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
-  admin: { areas: ['orgs', 'workbench'], home: '/admin/orgs' },
+  admin: { areas: ['orgs', 'calendar', 'workbench'], home: '/admin/orgs' },
   secadmin: { areas: ['users', 'workbench'], home: '/admin/users' },
-  auditor: { areas: ['oversight', 'revisions', 'migrationBoard', 'audit', 'workbench'], home: '/audit' },
-  gia: { areas: ['review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard'], home: '/review/queue' },
+  auditor: { areas: ['oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'workbench'], home: '/audit' },
+  gia: { areas: ['review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard', 'assessments'], home: '/review/queue' },
   finance: { areas: ['review', 'revisionApproval', 'revisions', 'spotChecks'], home: '/review/queue' },
   bdc: { areas: ['revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'workbench'], home: '/operator/requests' },
   dept: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
   dept2: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
   county: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
+  // a county's bureaus (Art. 39): their jurisdiction's reviews; the catalog is the city's to approve
+  'county-gia': { areas: ['review', 'oversight', 'revisions', 'migrationBoard'], home: '/review/queue' },
+  'county-finance': { areas: ['review', 'revisions'], home: '/review/queue' },
 };
 
 describe('console areas', () => {
@@ -24,8 +28,8 @@ describe('console areas', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.username).sort());
   });
 
-  it.each(DEMO_ACCOUNTS.map((a) => [a.username, a.role] as const))('%s (%s) opens its areas and lands on its home', (username, role) => {
-    expect(areasOf(role)).toEqual(EXPECTED[username]);
+  it.each(DEMO_ACCOUNTS.map((a) => [a.username, a.role, a.org.startsWith('YANHU') ? 'YANHU' : 'CITY'] as const))('%s (%s) opens its areas and lands on its home', (username, role, jurisdiction) => {
+    expect(areasOf(role, jurisdiction)).toEqual(EXPECTED[username]);
   });
 
   it('opens nothing to the public, who land on the catalog', () => {

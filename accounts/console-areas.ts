@@ -25,12 +25,16 @@ export const CONSOLE_AREAS = [
   'migrationPlanning',
   /** Finance's spot-checks of the units' self-evaluations (Art. 22) */
   'spotChecks',
+  /** the yearly assessments of every department and county (Art. 25, 40): GIA records them, the auditor reads */
+  'assessments',
   /** the audit log and its verification */
   'audit',
   /** organisations */
   'orgs',
   /** user accounts: roles, unlocking, password resets */
   'users',
+  /** the working-day calendar: loading newly published State Council holiday schedules */
+  'calendar',
   /** the workbench: a landing page for those without a portal or a review queue of their own */
   'workbench',
 ] as const;
@@ -39,12 +43,13 @@ export type ConsoleArea = (typeof CONSOLE_AREAS)[number];
 /** An organisation no principal belongs to, to ask whether an ability reaches beyond one's own. */
 const ELSEWHERE = '00000000-0000-0000-0000-000000000000';
 
-const readsEveryOrgsProjects = (a: AppAbility) =>
+/** Reads the projects of every other organisation of its jurisdiction, in every state past the draft. */
+const readsEveryOrgsProjects = (a: AppAbility, jurisdiction: string) =>
   PROJECT_STATES.filter((s) => s !== 'DRAFT').every((status) =>
-    a.can('read', subject('Project', { status, orgId: ELSEWHERE, coBuildingOrgIds: [], deciders: [] })),
+    a.can('read', subject('Project', { status, orgId: ELSEWHERE, jurisdiction, coBuildingOrgIds: [], deciders: [] })),
   );
 
-const TESTS: Record<Exclude<ConsoleArea, 'workbench'>, (a: AppAbility) => boolean> = {
+const TESTS: Record<Exclude<ConsoleArea, 'workbench'>, (a: AppAbility, jurisdiction: string) => boolean> = {
   portal: (a) => a.can('create', 'Project'),
   review: (a) => a.can('review', 'Project') || a.can('budgetReview', 'Project'),
   oversight: readsEveryOrgsProjects,
@@ -55,9 +60,11 @@ const TESTS: Record<Exclude<ConsoleArea, 'workbench'>, (a: AppAbility) => boolea
   migrationBoard: (a) => a.can('read', 'MigrationBoard'),
   migrationPlanning: (a) => a.can('create', 'MigrationWave'),
   spotChecks: (a) => a.can('create', 'SpotCheck'),
+  assessments: (a) => a.can('read', subject('OrgAssessment', { orgId: ELSEWHERE, status: 'DRAFT' })),
   audit: (a) => a.can('read', 'AuditEvent'),
   orgs: (a) => a.can('create', 'Organisation'),
   users: (a) => a.can('unlock', 'User') || a.can('resetPassword', 'User'),
+  calendar: (a) => a.can('create', 'HolidaySchedule'),
 };
 
 /** Where each area's user lands, in order of preference; anyone else lands on the public catalog. */
@@ -76,10 +83,13 @@ export interface ConsoleAreas {
   home: string;
 }
 
-/** The areas the ability opens (in CONSOLE_AREAS order) and the home page. No ability beyond the public: none. */
-export function consoleAreasFor(ability: AppAbility, signedIn = true): ConsoleAreas {
+/**
+ * The areas the ability opens (in CONSOLE_AREAS order) and the home page, for a user of `jurisdiction` (the city or
+ * a county: a county's bureau oversees its own). No ability beyond the public: none.
+ */
+export function consoleAreasFor(ability: AppAbility, signedIn = true, jurisdiction = 'CITY'): ConsoleAreas {
   if (!signedIn) return { areas: [], home: PUBLIC_HOME };
-  const open = new Set<ConsoleArea>(CONSOLE_AREAS.filter((area) => area !== 'workbench' && TESTS[area](ability)));
+  const open = new Set<ConsoleArea>(CONSOLE_AREAS.filter((area) => area !== 'workbench' && TESTS[area](ability, jurisdiction)));
   if (!open.has('portal') && !open.has('review')) open.add('workbench');
   const areas = CONSOLE_AREAS.filter((area) => open.has(area));
   const home = HOMES.find(([area]) => open.has(area))?.[1] ?? PUBLIC_HOME;

@@ -7,6 +7,7 @@ import type { OrgKind } from '../core/db/generated/enums.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError } from '../core/errors.js';
 import type { OrganisationView } from './account-schema.js';
+import { listJurisdictions, resolveJurisdiction } from './jurisdictions.js';
 import './audit-names.js';
 
 export interface OrganisationInput {
@@ -14,15 +15,18 @@ export interface OrganisationInput {
   name: string;
   nameEn?: string | null;
   kind: OrgKind;
+  /** 'CITY' or a county's code (./jurisdictions.ts); a county's own organisation always its own */
+  jurisdiction?: string;
   active?: boolean;
 }
 
-const view = (o: { id: string; code: string; name: string; nameEn: string | null; kind: OrgKind; active: boolean; version: number }): OrganisationView => ({
+const view = (o: { id: string; code: string; name: string; nameEn: string | null; kind: OrgKind; jurisdiction: string; active: boolean; version: number }): OrganisationView => ({
   id: o.id,
   code: o.code,
   name: o.name,
   nameEn: o.nameEn,
   kind: o.kind,
+  jurisdiction: o.jurisdiction,
   active: o.active,
   version: o.version,
 });
@@ -31,7 +35,7 @@ export function createOrganisationService({ db }: { db: Database }) {
   const { prisma } = db;
 
   /** `q`: the code or the name (Chinese or English) contains it. */
-  async function list(actor: Actor, filter: { kind?: OrgKind; q?: string }) {
+  async function list(actor: Actor, filter: { kind?: OrgKind; jurisdiction?: string; q?: string }) {
     assertCan(actor.ability, 'read', 'Organisation');
     const q = filter.q || undefined;
     const rows = await prisma.organisation.findMany({
@@ -39,6 +43,7 @@ export function createOrganisationService({ db }: { db: Database }) {
         AND: [
           readableWhere(actor.ability, 'Organisation'),
           filter.kind ? { kind: filter.kind } : {},
+          filter.jurisdiction ? { jurisdiction: filter.jurisdiction } : {},
           q ? { OR: [{ code: { contains: q, mode: 'insensitive' as const } }, { name: { contains: q } }, { nameEn: { contains: q, mode: 'insensitive' as const } }] } : {},
         ],
       },
@@ -56,7 +61,8 @@ export function createOrganisationService({ db }: { db: Database }) {
     assertCan(actor.ability, 'create', 'Organisation');
     return prisma.$transaction(async (tx) => {
       if (await tx.organisation.findUnique({ where: { code: input.code } })) throw new ConflictError('ALREADY_EXISTS', { what: 'orgCode' });
-      const org = await tx.organisation.create({ data: input });
+      const jurisdiction = await resolveJurisdiction(tx, input.kind, input.code, input.jurisdiction);
+      const org = await tx.organisation.create({ data: { ...input, jurisdiction } });
       await recordAudit(tx, actor.audit, { action: 'organisation.create', targetType: 'Organisation', targetId: org.id, detail: { ...input } });
       return view(org);
     });
@@ -67,13 +73,28 @@ export function createOrganisationService({ db }: { db: Database }) {
     return prisma.$transaction(async (tx) => {
       const found = await tx.organisation.findUnique({ where: { id } });
       assertVersion(found, expectedVersion, 'organisation');
-      assertUpdated(await tx.organisation.updateMany({ where: { id, version: expectedVersion }, data: { ...input, version: { increment: 1 } } }));
+      const current = found!;
+      const kind = input.kind ?? current.kind;
+      if (current.kind === 'COUNTY' && kind !== 'COUNTY') {
+        const members = await tx.organisation.count({ where: { jurisdiction: current.code, id: { not: id } } });
+        if (members) throw new ConflictError('JURISDICTION_HAS_RECORDS', { count: members });
+      }
+      const jurisdiction = await resolveJurisdiction(tx, kind, current.code, input.jurisdiction ?? (kind === current.kind ? current.jurisdiction : undefined));
+      assertUpdated(await tx.organisation.updateMany({ where: { id, version: expectedVersion }, data: { ...input, jurisdiction, version: { increment: 1 } } }));
+      if (jurisdiction !== current.jurisdiction) {
+        // what the organisation owns moves with it: its projects and legacy systems are decided by the new jurisdiction
+        await tx.project.updateMany({ where: { orgId: id }, data: { jurisdiction } });
+        await tx.migrationSystem.updateMany({ where: { orgId: id }, data: { jurisdiction } });
+      }
       await recordAudit(tx, actor.audit, { action: 'organisation.update', targetType: 'Organisation', targetId: id, detail: { ...input } });
       return view(await tx.organisation.findUniqueOrThrow({ where: { id } }));
     });
   }
 
-  return { list, get, create, update };
+  /** The city and the counties, for every signed-in user (filters and the administrator's form). */
+  const jurisdictions = () => listJurisdictions(prisma);
+
+  return { list, get, create, update, jurisdictions };
 }
 
 export type OrganisationService = ReturnType<typeof createOrganisationService>;

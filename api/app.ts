@@ -17,7 +17,10 @@ import { projectRoutes } from './routers/projects.js';
 import { evaluationRoutes } from './routers/evaluations.js';
 import { reviewContextRoutes } from './routers/review-context.js';
 import { migrationRoutes } from './routers/migration.js';
+import { calendarRoutes } from './routers/calendar.js';
 import { provisioningRoutes } from './routers/provisioning.js';
+import { assessmentRoutes } from './routers/assessments.js';
+import { securityRoutes } from './routers/security.js';
 import type { RouteTable } from './route.js';
 import type { Services } from './services.js';
 import { fromRoot } from '../core/paths.js';
@@ -47,7 +50,10 @@ function apiRoutes(db: Database, services: Services, isReady: () => boolean): Ro
   evaluationRoutes(table, services);
   reviewContextRoutes(table, services);
   migrationRoutes(table, services);
+  assessmentRoutes(table, services);
+  securityRoutes(table, services);
   provisioningRoutes(table, services);
+  calendarRoutes(table, services);
   return table;
 }
 
@@ -89,6 +95,16 @@ export function createApp(deps: AppDeps) {
   app.use(requestContext(deps.services.auth));
   app.use(accessLog(deps.log));
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+  // a schedule another replica loaded reaches this one's working-day calendar within a minute (calendar/schedules.ts)
+  app.use('/api', (_req, _res, next) => {
+    deps.services.calendar.refreshIfStale().then(
+      () => next(),
+      (err: unknown) => {
+        deps.log.warn({ err }, 'could not check the loaded holiday schedules; counting with the ones in memory');
+        next();
+      },
+    );
+  });
   app.use(table.router);
   // The web console (npm run build:web -> dist/web): static files, then index.html for any other non-API GET
   // without a file extension (client-side routes). Unknown /api paths and missing files get the 404 below.

@@ -25,7 +25,7 @@ const COUNTERS: Record<CountKey, { area: ConsoleArea; count(s: Services, ctx: Si
 };
 
 export async function consoleCounts(s: Services, ctx: SignedInContext): Promise<z.infer<typeof consoleCountsSchema>> {
-  const { areas } = consoleAreasFor(ctx.ability);
+  const { areas } = consoleAreasFor(ctx.ability, true, ctx.principal?.jurisdiction);
   const open = COUNT_KEYS.filter((k) => areas.includes(COUNTERS[k].area));
   const values = await Promise.all(open.map((k) => COUNTERS[k].count(s, ctx)));
   return { counts: Object.fromEntries(open.map((k, i) => [k, values[i]])) };

@@ -59,6 +59,8 @@ export async function startPlatform(
   const published = createPublishedCatalog(db);
   const status = await createStatusReader(config);
   const services = createServices(db, config, { published, queue, driver, status, profile: clusterProfile(config) }, opts.services);
+  // the State Council schedules an administrator loaded, into the working-day calendar (calendar/schedules.ts)
+  await services.calendar.refresh();
   if (config.provisioning.runWorkers) {
     await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
   }

@@ -27,6 +27,11 @@ import { createMigrationService } from '../migration/service.js';
 import { spotCheckTargets } from '../evaluations/audit-names.js';
 import { createEvaluationService } from '../evaluations/evaluations.js';
 import { createSpotCheckService } from '../evaluations/spot-checks.js';
+import { createAssessmentService } from '../assessments/service.js';
+import { assessmentTargets } from '../assessments/audit-names.js';
+import { securityTargets } from '../security/audit-names.js';
+import { createSecurityService } from '../security/service.js';
+import { createCalendarService } from '../calendar/schedules.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
@@ -64,7 +69,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
     auditTrail: createAuditTrailService({
       db,
-      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...spotCheckTargets },
+      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets },
       relations: projectProvisioning,
     }),
     drafting: createDraftingService({ db, published, actions: projectActions }),
@@ -77,6 +82,9 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     spotChecks: createSpotCheckService({ db }),
     evaluations: createEvaluationService({ db, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
+    assessments: createAssessmentService({ db, today: opts.today }),
+    security: createSecurityService({ db, files, today: opts.today }),
+    calendar: createCalendarService({ db, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };

@@ -48,7 +48,7 @@ export class AccountLockedError extends AppError {
 export class ForbiddenError extends AppError {
   readonly status = 403;
   constructor(
-    code: 'FORBIDDEN' | 'FORBIDDEN_FIELD' | 'ACCOUNT_DISABLED' = 'FORBIDDEN',
+    code: 'FORBIDDEN' | 'FORBIDDEN_FIELD' | 'ACCOUNT_DISABLED' | 'OUTSIDE_JURISDICTION' = 'FORBIDDEN',
     params: Record<string, string | number> = {},
     readonly fields: string[] = [],
   ) {

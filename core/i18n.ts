@@ -56,6 +56,9 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   PUBLISHED_ITEM_RETIRE_ONLY: { 'zh-CN': '已发布的服务项或规格不能删除，只能下架（status: RETIRED）', en: 'Published items cannot be deleted, only retired (status: RETIRED)' },
   NO_ACTIVE_PLAN: { 'zh-CN': '目录中没有在售规格，不能提交', en: 'The revision has no active plan' },
   ALREADY_REVIEWED: { 'zh-CN': '{body} 已审核本轮提交', en: '{body} has already reviewed this submission' },
+  // dates that make sense (core/calendar/date-order.ts names the dates and events)
+  DATE_IN_FUTURE: { 'zh-CN': '{field} {date} 晚于今天（{eventDate}），不能填写将来的日期', en: 'The {field} {date} is after today ({eventDate}): a date still to come cannot be entered' },
+  DATE_BEFORE_EVENT: { 'zh-CN': '{field} {date} 早于{event} {eventDate}', en: 'The {field} {date} is before the {event} {eventDate}' },
   NOTICE_NOT_ENDED: { 'zh-CN': '公示期至 {endDate} 结束，结束后方可立项', en: 'The public notice runs until {endDate}; establish the project after it ends' },
   OBJECTIONS_OPEN: { 'zh-CN': '尚有 {count} 条异议未处理', en: '{count} objection(s) are not yet resolved' },
   NOTICE_ENDED: { 'zh-CN': '公示期已于 {endDate} 结束', en: 'The public notice ended on {endDate}' },
@@ -98,6 +101,10 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'migration.NOT_PROVISIONED': { 'zh-CN': '云资源申请 {id} 不是项目 {project} 已开通的申请', en: 'Resource request {id} is not a provisioned request of project {project}' },
   'migration.NO_PROVISIONED_RESOURCES': { 'zh-CN': '项目 {project} 尚无已开通的云资源，无法确认系统已在政务云上运行', en: 'Project {project} has no provisioned resources: the system cannot be running on the city cloud' },
   'migration.DECOMMISSION_NOT_MIGRATED': { 'zh-CN': '只有已上云的系统，或迁移策略为「下线」的系统，才能下线原系统', en: 'Only a migrated system, or one whose strategy is retire, can be decommissioned' },
+  OUTSIDE_JURISDICTION: { 'zh-CN': '该项目属于其他辖区，由该辖区的审批服务管理局和财政局办理（第三十九条）', en: 'This project belongs to another jurisdiction: its own bureaus decide it (Art. 39)' },
+  UNKNOWN_JURISDICTION: { 'zh-CN': '辖区「{value}」不存在：应为市本级（CITY）或一个县（市、区）的单位代码', en: 'No jurisdiction {value}: use CITY or the code of a county' },
+  COUNTY_OWN_JURISDICTION: { 'zh-CN': '县（市、区）单位属于其自身辖区，不能设为「{value}」', en: 'A county belongs to its own jurisdiction, not {value}' },
+  JURISDICTION_HAS_RECORDS: { 'zh-CN': '该县（市、区）辖区内还有 {count} 个单位，不能更改其类型', en: '{count} organisations belong to this county: its kind cannot change' },
   PASSWORD_REUSED: { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
   'policy.length': { 'zh-CN': '长度至少 {min} 位', en: 'at least {min} characters' },
   'policy.maxLength': { 'zh-CN': '长度不超过 {max} 位', en: 'at most {max} characters' },
@@ -169,7 +176,7 @@ export function t(key: string, locale: Locale, params: Params = {}): string {
     if (typeof v === 'string' && name === 'what' && hasMessage(`what.${v}`)) return t(`what.${v}`, locale);
     if (typeof v === 'string' && name === 'reason' && hasMessage(v)) return t(v, locale, params);
     // a state or an action given by its key is named in the reader's language
-    if (typeof v === 'string' && /^(state|action|filing)\./.test(v) && hasMessage(v)) return t(v, locale);
+    if (typeof v === 'string' && /^(state|action|filing|date)\./.test(v) && hasMessage(v)) return t(v, locale);
     return String(v);
   });
 }

@@ -104,6 +104,7 @@ export function createSpotCheckService({ db }: { db: Database }) {
       const s = await tx.spotCheck.create({
         data: {
           year: input.year,
+          jurisdiction: actor.principal!.jurisdiction,
           seed,
           populationCount: population.length,
           sampleSize: size,

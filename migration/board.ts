@@ -101,8 +101,12 @@ function countsOf(c: Counts, view: BoardView) {
   };
 }
 
-/** The board's SQL: one statement per part, all aggregation done by PostgreSQL. */
-export function boardQueries(view: BoardView, today: LocalDate) {
+/**
+ * The board's SQL: one statement per part, all aggregation done by PostgreSQL. `scope`: one jurisdiction's
+ * organisations and systems only (the city's 'CITY', or a county's code), or null for the whole city.
+ */
+export function boardQueries(view: BoardView, today: LocalDate, scope: string | null = null) {
+  const inScope = (alias: 'o' | 's') => (scope === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(alias)}.jurisdiction = ${scope}`);
   const breakdowns = Prisma.sql`
     SELECT
       CASE WHEN GROUPING(o.id) = 0 THEN 'org' WHEN GROUPING(s.strategy) = 0 THEN 'strategy' WHEN GROUPING(s.hosting) = 0 THEN 'hosting' ELSE 'all' END AS dim,
@@ -111,7 +115,7 @@ export function boardQueries(view: BoardView, today: LocalDate) {
       ${COUNTS}
     FROM organisation o
     LEFT JOIN migration_system s ON s."orgId" = o.id
-    WHERE (o.kind IN ('DEPARTMENT', 'COUNTY') AND o.active) OR s.id IS NOT NULL
+    WHERE ((o.kind IN ('DEPARTMENT', 'COUNTY') AND o.active) OR s.id IS NOT NULL) AND ${inScope('o')}
     GROUP BY GROUPING SETS ((), (o.id, o.code, o.name, o.kind), (s.strategy), (s.hosting))
     HAVING GROUPING(o.id) = 0 OR count(s.id) > 0 OR (GROUPING(s.strategy) = 1 AND GROUPING(s.hosting) = 1)
     ORDER BY dim, o.code, s.strategy, s.hosting`;
@@ -123,7 +127,7 @@ export function boardQueries(view: BoardView, today: LocalDate) {
       (w."endDate" < ${today} AND count(s.id) FILTER (WHERE ${REMAINING}) > 0) AS overdue,
       greatest(${today}::date - w."endDate"::date, 0)::int AS "daysOverdue"
     FROM migration_wave w
-    LEFT JOIN migration_system s ON s."waveId" = w.id
+    LEFT JOIN migration_system s ON s."waveId" = w.id AND ${inScope('s')}
     GROUP BY w.id
     ORDER BY w."startDate", w.name`;
 
@@ -131,8 +135,8 @@ export function boardQueries(view: BoardView, today: LocalDate) {
   const curve = Prisma.sql`
     WITH firsts AS (
       SELECT "systemId", "toStatus", min(at) AS at
-      FROM migration_status_change
-      WHERE "toStatus" IN ('MIGRATED', 'DECOMMISSIONED')
+      FROM migration_status_change c JOIN migration_system s ON s.id = c."systemId"
+      WHERE "toStatus" IN ('MIGRATED', 'DECOMMISSIONED') AND ${inScope('s')}
       GROUP BY "systemId", "toStatus"
     ), months AS (
       SELECT date_trunc('month', at AT TIME ZONE 'Asia/Shanghai') AS m,
@@ -157,7 +161,7 @@ export function boardQueries(view: BoardView, today: LocalDate) {
           SELECT o.id AS "orgId", o.code AS "orgCode", o.name AS "orgName", s.location, count(*)::int AS systems,
             coalesce(sum(s."dataVolumeGb"), 0)::float8 AS "dataVolumeGb", coalesce(sum(s."annualOmCost"), 0)::float8 AS "annualOmCost"
           FROM migration_system s JOIN organisation o ON o.id = s."orgId"
-          WHERE s.hosting = 'INDUSTRY_CLOUD' AND ${REMAINING}
+          WHERE s.hosting = 'INDUSTRY_CLOUD' AND ${REMAINING} AND ${inScope('s')}
           GROUP BY o.id, o.code, o.name, s.location
           ORDER BY systems DESC, o.code, s.location`
       : null;
@@ -167,7 +171,7 @@ export function boardQueries(view: BoardView, today: LocalDate) {
       ? Prisma.sql`
           SELECT s.id, s.code, s.name, o.name AS "orgName", s.hosting::text AS hosting, s.location, s.status::text AS status, w.name AS wave
           FROM migration_system s JOIN organisation o ON o.id = s."orgId" LEFT JOIN migration_wave w ON w.id = s."waveId"
-          WHERE ${REMAINING} AND s.hosting <> 'CITY_CLOUD'
+          WHERE ${REMAINING} AND s.hosting <> 'CITY_CLOUD' AND ${inScope('s')}
           ORDER BY s.hosting, s.code
           LIMIT ${OUTSIDE_LISTED}`
       : null;
@@ -183,9 +187,9 @@ type OutsideRow = { id: string; code: string; name: string; orgName: string; hos
 /** The board but for the time it was computed (the ETag covers the numbers only). */
 export type BoardNumbers = Omit<Board, 'generatedAt'>;
 
-export async function computeBoard(db: Database, view: BoardView, today: LocalDate): Promise<BoardNumbers> {
+export async function computeBoard(db: Database, view: BoardView, today: LocalDate, scope: string | null = null): Promise<BoardNumbers> {
   const { prisma } = db;
-  const q = boardQueries(view, today);
+  const q = boardQueries(view, today, scope);
 
   const [rows, waveRows, curveRows, industryRows, outsideRows] = await Promise.all([
     prisma.$queryRaw<BreakdownRow[]>(q.breakdowns),
@@ -258,23 +262,25 @@ interface Cached {
 /** The board service: who sees which view, and the shared, briefly cached computation of each. */
 export function createBoardService({ db, today, ttlMs = BOARD_TTL_MS }: { db: Database; today: () => LocalDate; ttlMs?: number }) {
   let generation = 0;
-  const cache = new Map<BoardView, Cached>();
-  const inFlight = new Map<BoardView, { generation: number; promise: Promise<Cached> }>();
+  // by view and jurisdiction (`full|` the whole city, `full|YANHU` one county)
+  const cache = new Map<string, Cached>();
+  const inFlight = new Map<string, { generation: number; promise: Promise<Cached> }>();
 
-  function compute(view: BoardView): Promise<Cached> {
-    const running = inFlight.get(view);
+  function compute(view: BoardView, scope: string | null): Promise<Cached> {
+    const key = `${view}|${scope ?? ''}`;
+    const running = inFlight.get(key);
     if (running && running.generation === generation) return running.promise;
     const started = generation;
-    const promise = computeBoard(db, view, today())
+    const promise = computeBoard(db, view, today(), scope)
       .then((board) => {
         const entry = { board, generatedAt: new Date().toISOString(), at: Date.now() };
-        if (generation === started) cache.set(view, entry);
+        if (generation === started) cache.set(key, entry);
         return entry;
       })
       .finally(() => {
-        if (inFlight.get(view)?.promise === promise) inFlight.delete(view);
+        if (inFlight.get(key)?.promise === promise) inFlight.delete(key);
       });
-    inFlight.set(view, { generation: started, promise });
+    inFlight.set(key, { generation: started, promise });
     return promise;
   }
 
@@ -289,11 +295,17 @@ export function createBoardService({ db, today, ttlMs = BOARD_TTL_MS }: { db: Da
     return actor.ability.can('read', 'MigrationBoard') ? 'full' : 'public';
   }
 
-  async function get(actor: Actor, asked?: BoardView): Promise<{ entry: Cached; view: BoardView }> {
+  /**
+   * The board of `jurisdiction` (or the whole city). A county's bureau reads the full board of its own county only
+   * (Art. 39): its full view is always scoped to its jurisdiction.
+   */
+  async function get(actor: Actor, asked?: BoardView, jurisdiction?: string): Promise<{ entry: Cached; view: BoardView; scope: string | null }> {
     const view = viewFor(actor, asked);
-    const hit = cache.get(view);
-    if (hit && Date.now() - hit.at < ttlMs) return { entry: hit, view };
-    return { entry: await compute(view), view };
+    const own = actor.principal?.jurisdiction;
+    const scope = view === 'full' && own && own !== 'CITY' ? own : (jurisdiction ?? null);
+    const hit = cache.get(`${view}|${scope ?? ''}`);
+    if (hit && Date.now() - hit.at < ttlMs) return { entry: hit, view, scope };
+    return { entry: await compute(view, scope), view, scope };
   }
 
   return {

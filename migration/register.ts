@@ -117,13 +117,13 @@ const codeOf = (orgCode: string, seq: number) => `${orgCode}-XT-${String(seq).pa
 async function insertRegistered(
   tx: Tx,
   rows: (Partial<RegisterInput> & { id: string; seq: number; code: string; row: number })[],
-  by: { orgId: string; createdById: string; actorName: string | null },
+  by: { orgId: string; jurisdiction: string; createdById: string; actorName: string | null },
 ) {
   const json = JSON.stringify(rows);
   await tx.$executeRaw`
-    INSERT INTO migration_system (id, seq, code, "orgId", name, purpose, hosting, location, "mlpsLevel", "mlpsFilingNo", classified, os, database,
+    INSERT INTO migration_system (id, seq, code, "orgId", jurisdiction, name, purpose, hosting, location, "mlpsLevel", "mlpsFilingNo", classified, os, database,
       middleware, xinchuang, "dataVolumeGb", "userCount", dependencies, contacts, "annualOmCost", "createdById", "createdAt", "updatedAt")
-    SELECT r.id, r.seq, r.code, ${by.orgId}::uuid, r.name, r.purpose, r.hosting::"HostingType", r.location, r."mlpsLevel", r."mlpsFilingNo",
+    SELECT r.id, r.seq, r.code, ${by.orgId}::uuid, ${by.jurisdiction}, r.name, r.purpose, r.hosting::"HostingType", r.location, r."mlpsLevel", r."mlpsFilingNo",
       coalesce(r.classified, false), r.os, r.database, r.middleware, r.xinchuang::"XinchuangStatus", r."dataVolumeGb", r."userCount",
       coalesce(r.dependencies, '{}'), coalesce(r.contacts, '[]'), r."annualOmCost", ${by.createdById}::uuid, now(), now()
     FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, seq int, code text, name text, purpose text, hosting text, location text, "mlpsLevel" int,
@@ -167,7 +167,7 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
       const seq = await takeNumbers(tx, systemNumbering(org.id));
       await assertNameFree(tx, org.id, input.name);
       const code = codeOf(org.code, seq);
-      const row = await tx.migrationSystem.create({ data: { ...registerData(input), seq, code, orgId: org.id, createdById: principal.id } });
+      const row = await tx.migrationSystem.create({ data: { ...registerData(input), seq, code, orgId: org.id, jurisdiction: org.jurisdiction, createdById: principal.id } });
       await recordChange(tx, actor, { systemId: row.id, action: 'register', from: null, to: 'REGISTERED' });
       await recordAudit(tx, actor.audit, { action: 'migration.register', targetType: 'MigrationSystem', targetId: row.id, detail: { code, name: input.name } });
       return loadSystemView(tx, row.id);
@@ -245,7 +245,7 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
           code: codeOf(org.code, first + i),
           row: e.row,
         }));
-        await insertRegistered(tx, rows, { orgId: org.id, createdById: principal.id, actorName: actor.audit.actorName });
+        await insertRegistered(tx, rows, { orgId: org.id, jurisdiction: org.jurisdiction, createdById: principal.id, actorName: actor.audit.actorName });
         const summary = {
           imported: rows.length,
           skippedEmptyRows: parsed.skippedEmptyRows,

@@ -1,7 +1,7 @@
 // From submission to establishment: GIA review on the five Art. 8 dimensions, Finance budget review (Art. 9),
 // public notice of the fund allocation (Art. 10), establishment (立项) with an approval number and entitlement.
 import type { z } from 'zod';
-import { assertCan, readableWhere } from '../core/access/abilities.js';
+import { allowedWhere, assertCan } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import { toShanghaiDate, workingDaysBetween, type LocalDate } from '../core/calendar/working-days.js';
@@ -55,12 +55,15 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
   async function queues(actor: Actor): Promise<QueueSummary> {
     const stages = QUEUE_STAGES.filter((stage) => actor.ability.can(queueAbility(stage), 'Project'));
     if (!stages.length) return { items: [] };
-    const counts = await prisma.project.groupBy({ by: ['status'], where: { AND: [{ status: { in: stages } }, readableWhere(actor.ability, 'Project')] }, _count: true });
-    return { items: stages.map((stage) => ({ stage, waiting: counts.find((c) => c.status === stage)?._count ?? 0 })) };
+    // a stage counts what its action may be taken on: the city's GIA reads the counties' projects but decides none
+    const counts = await Promise.all(
+      stages.map((stage) => prisma.project.count({ where: { AND: [{ status: stage }, allowedWhere(actor.ability, queueAbility(stage), 'Project')] } })),
+    );
+    return { items: stages.map((stage, i) => ({ stage, waiting: counts[i]! })) };
   }
 
   async function queuePage(actor: Actor, stage: QueueStage, page: number, pageSize: number, now: LocalDate, filter: ProjectFilter): Promise<QueuePage> {
-    const where: Prisma.ProjectWhereInput = { AND: [{ status: stage }, readableWhere(actor.ability, 'Project'), projectFilterWhere(filter, now)] };
+    const where: Prisma.ProjectWhereInput = { AND: [{ status: stage }, allowedWhere(actor.ability, queueAbility(stage), 'Project'), projectFilterWhere(filter, now)] };
     const [total, rows] = await Promise.all([
       prisma.project.count({ where }),
       prisma.project.findMany({
@@ -97,10 +100,14 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
 
   /** Open notices: what the public may read (Art. 10). */
   /** `q`: the project's number or name, or its organisation, contains it. */
-  async function openNotices(filter: { q?: string } = {}): Promise<PublicNoticeView[]> {
+  async function openNotices(filter: { q?: string; jurisdiction?: string } = {}): Promise<PublicNoticeView[]> {
     const q = filter.q || undefined;
     const rows = await prisma.publicNotice.findMany({
-      where: { closedAt: null, startDate: { lte: today() }, project: { status: 'PUBLIC_NOTICE', ...(q ? projectSearch(q) : {}) } },
+      where: {
+        closedAt: null,
+        startDate: { lte: today() },
+        project: { status: 'PUBLIC_NOTICE', ...(filter.jurisdiction ? { jurisdiction: filter.jurisdiction } : {}), ...(q ? projectSearch(q) : {}) },
+      },
       orderBy: { endDate: 'asc' },
       include: { project: { select: { code: true, name: true, org: { select: { name: true } } } }, _count: { select: { objections: true } } },
     });

@@ -4,7 +4,7 @@ import { col, type ListExport } from '../core/export/list-columns.js';
 import { registerMessages, t } from '../core/i18n.js';
 import { stateKey } from '../core/workflow/machine.js';
 import type { DeadlineList, ProjectListItem, PublicNoticeView, QueuePage } from './project-schema.js';
-import { NEXT_STEP, PARTIES, STAGE_LINE, STAGE_OF, type ProjectState } from './workflow.js';
+import { NEXT_STEP, partyName, type PARTIES, STAGE_LINE, STAGE_OF, type ProjectState } from './workflow.js';
 
 registerMessages({
   'export.project.code': { 'zh-CN': '项目编号', en: 'Number' },
@@ -69,11 +69,11 @@ export const QUEUE_EXPORT: ListExport<QueueItem> = {
 };
 
 /** Where a project stands on the line of stages, as the list's progress column says it. */
-function progressText(status: string, locale: 'zh-CN' | 'en'): string {
+function progressText(status: string, jurisdiction: string, locale: 'zh-CN' | 'en'): string {
   const state = status as ProjectState;
   const step = t('export.project.progressText', locale, { n: STAGE_LINE.indexOf(STAGE_OF[state]) + 1, total: STAGE_LINE.length });
   const next = (NEXT_STEP as Partial<Record<ProjectState, { party: keyof typeof PARTIES }>>)[state];
-  return next ? `${step} · ${t('export.project.waitingOn', locale, { party: PARTIES[next.party][locale] })}` : step;
+  return next ? `${step} · ${t('export.project.waitingOn', locale, { party: partyName(next.party, jurisdiction, locale) })}` : step;
 }
 
 export const PROJECT_LIST_EXPORT: ListExport<ProjectListItem> = {
@@ -85,12 +85,15 @@ export const PROJECT_LIST_EXPORT: ListExport<ProjectListItem> = {
     head.org,
     col.text<ProjectListItem>('export.project.type', (p, l) => t(`projectType.${p.type}`, l), 12),
     col.text<ProjectListItem>('export.project.status', (p, l) => t(stateKey('Project', p.status), l), 14),
-    col.text<ProjectListItem>('export.project.progress', (p, l) => progressText(p.status, l), 24),
+    col.text<ProjectListItem>('export.project.progress', (p, l) => progressText(p.status, p.jurisdiction, l), 24),
     head.totalBudget,
     head.approvedBudget,
     col.time<ProjectListItem>('export.project.updatedAt', (p) => p.updatedAt),
   ],
 };
+
+/** Whose obligation a deadline is: its project, or its migrated system. */
+const ownerOf = (d: DeadlineItem) => (d.project ?? d.system)!;
 
 export const DEADLINE_EXPORT: ListExport<DeadlineItem> = {
   file: 'deadlines',
@@ -98,9 +101,9 @@ export const DEADLINE_EXPORT: ListExport<DeadlineItem> = {
   columns: [
     col.text<DeadlineItem>('export.deadline.title', (d) => d.title, 36),
     col.text<DeadlineItem>('export.deadline.article', (d) => d.article, 12),
-    col.text<DeadlineItem>('export.project.code', (d) => d.project.code, 16),
-    col.text<DeadlineItem>('export.project.name', (d) => d.project.name, 30),
-    col.text<DeadlineItem>('export.project.org', (d) => d.project.orgName, 24),
+    col.text<DeadlineItem>('export.project.code', (d) => ownerOf(d).code, 16),
+    col.text<DeadlineItem>('export.project.name', (d) => ownerOf(d).name, 30),
+    col.text<DeadlineItem>('export.project.org', (d) => ownerOf(d).orgName, 24),
     col.date<DeadlineItem>('export.deadline.due', (d) => d.dueDate),
     col.text<DeadlineItem>('export.deadline.left', (d, l) =>
       d.metAt ? t('export.deadline.met', l) : d.overdue ? t('export.deadline.overdue', l) : t('export.deadline.leftDays', l, { n: d.workingDaysLeft ?? 0 }),

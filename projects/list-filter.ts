@@ -1,6 +1,7 @@
 // What the project lists and the reviewers' queues filter and sort by: the search box (number, name, approval number,
-// organisation), organisation, budget year, amount range, "has an overdue deadline", and a sort column. One query
+// organisation), organisation, jurisdiction, budget year, amount range, "has an overdue deadline", and a sort column. One query
 // shape for the lists, the queues and their exports, so an export holds exactly the rows the console shows.
+import { jurisdictionQuery } from '../accounts/jurisdictions.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { z } from '../core/zod-openapi.js';
@@ -15,6 +16,7 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const projectFilterQuery = {
   q: z.string().trim().max(100).optional().describe('search: project number, name, approval number or organisation'),
   orgId: z.uuid().optional().describe('the building organisation'),
+  jurisdiction: jurisdictionQuery,
   budgetYear: z.coerce.number().int().min(2000).max(2100).optional(),
   minBudget: amount.optional().describe('total budget at least (CNY)'),
   maxBudget: amount.optional().describe('total budget at most (CNY)'),
@@ -26,6 +28,7 @@ export const projectFilterQuery = {
 export interface ProjectFilter {
   q?: string;
   orgId?: string;
+  jurisdiction?: string;
   budgetYear?: number;
   minBudget?: number;
   maxBudget?: number;
@@ -46,6 +49,7 @@ export function projectFilterWhere(f: ProjectFilter, today: LocalDate): Prisma.P
     AND: [
       projectSearch(f.q || undefined),
       f.orgId ? { orgId: f.orgId } : {},
+      f.jurisdiction ? { jurisdiction: f.jurisdiction } : {},
       f.budgetYear ? { budgetYear: f.budgetYear } : {},
       f.minBudget !== undefined ? { totalBudget: { gte: f.minBudget } } : {},
       f.maxBudget !== undefined ? { totalBudget: { lte: f.maxBudget } } : {},

@@ -6,14 +6,16 @@ import type { Actor } from '../core/actor.js';
 import { ACCEPTANCE_REPORT, CONTRACT_FILING, RECTIFICATION_REPORT, type LocalDate, type MonthDay } from '../core/calendar/working-days.js';
 import type { Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
-import { ConflictError, InvalidInputError, NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
-import { registerMessages, t } from '../core/i18n.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, type Violation } from '../core/errors.js';
+import { JURISDICTION_AUTHORITIES } from '../accounts/jurisdictions.js';
+import { registerMessages, t, type Locale } from '../core/i18n.js';
 import { stateKey } from '../core/workflow/machine.js';
 import type { Guard, Machine } from '../core/workflow/runner.js';
 import type { PublishedEntry } from '../catalog/published.js';
 import { createResourceRequest, type ResourceRequestInput } from '../provisioners/request-create.js';
 import { approvalNumberFor } from './approval-number.js';
 import { addDeadline } from './deadlines.js';
+import { assertDates, eventOn, instantOn } from '../core/calendar/date-order.js';
 import { grantEntitlement } from './entitlement-grant.js';
 import type {
   AcceptanceInput,
@@ -31,7 +33,7 @@ import { clearReviewDrafts } from './review-drafts.js';
 import { meetSelfEvaluation, openSelfEvaluationDeadlines } from './self-evaluations.js';
 import { loadProject, toValidationInput } from './store.js';
 import type { ProjectBasics } from './validation-input.js';
-import { validateProject } from './validation.js';
+import { retiredPlanViolation, validateProject } from './validation.js';
 import { FILING_KIND_LABELS, filingKindsIn, PROJECT_MACHINE, type ProjectAction, type ProjectState } from './workflow.js';
 import './audit-names.js';
 
@@ -72,8 +74,14 @@ export type ProjectRecord = Prisma.ProjectGetPayload<object>;
 /** The project row if the actor may read it; 404 otherwise, so projects do not reveal their existence. */
 export async function findReadableProject(tx: Tx, actor: Actor, id: string): Promise<ProjectRecord> {
   const row = await tx.project.findFirst({ where: { AND: [{ id }, readableWhere(actor.ability, 'Project')] } });
-  if (!row) throw new NotFoundError('project');
-  return row;
+  if (row) return row;
+  // an authority of one jurisdiction reaching for a submitted project of another is refused, not misled (Art. 39)
+  const p = actor.principal;
+  if (p && JURISDICTION_AUTHORITIES.includes(p.role)) {
+    const other = await tx.project.findUnique({ where: { id }, select: { jurisdiction: true, status: true } });
+    if (other && other.status !== 'DRAFT' && other.jurisdiction !== p.jurisdiction) throw new ForbiddenError('OUTSIDE_JURISDICTION', { article: '第三十九条' });
+  }
+  throw new NotFoundError('project');
 }
 
 const catalogOf = (env: ProjectEnv) => {
@@ -127,6 +135,22 @@ const ACCEPTANCE_CONDITIONS: { key: keyof AcceptanceInput['evidence']; code: str
   { key: 'secureControllableChecked', code: 'ACCEPTANCE_NOT_SECURE_CONTROLLABLE', article: '第十九条' },
 ];
 
+/** A line may not ask for a plan the current catalog has retired (Art. 28): refused where it is entered, at its planCode. */
+function refuseRetiredPlan(line: { planCode: string }, lineNo: number, env: ProjectEnv, locale: Locale) {
+  if (!env.catalog) return;
+  const violation = retiredPlanViolation(line, lineNo, 'planCode', env.catalog.view, locale);
+  if (violation) throw new RuleViolationError([violation]);
+}
+
+/** A filing's date lies neither after today nor before the establishment it follows (Art. 13, 16, 21). */
+function checkFilingDates(input: FilingInput, row: ProjectRecord, env: ProjectEnv) {
+  const established = eventOn('establishedAt', row.establishedAt);
+  if (input.kind === 'CONTRACT') assertDates({ path: 'signedDate', name: 'signedDate', value: input.signedDate, today: env.today, after: [established] });
+  else if (input.kind === 'SUPERVISION') assertDates({ path: 'chosenDate', name: 'chosenDate', value: input.chosenDate, today: env.today, after: [established] });
+  // a self-evaluation looks back on a budget year (Art. 21), which may have begun before the establishment
+  else if (input.kind === 'SELF_EVALUATION') assertDates({ path: 'year', name: 'year', value: String(input.year), today: env.today });
+}
+
 /** A project's basics as columns (JSON fields only when given). */
 export function basicsData(patch: Partial<ProjectBasics>): Prisma.ProjectUncheckedUpdateInput {
   const { yearlyBudgets, performanceGoals, ...rest } = patch;
@@ -154,7 +178,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
   },
   handlers: {
     update: {
-      async effect({ tx, actor, row, input }) {
+      async effect({ tx, actor, row, input, env, locale }) {
         const id = row.id;
         switch (input.op) {
           case 'basics':
@@ -163,10 +187,12 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
           case 'add-line': {
             const max = await tx.resourceLine.aggregate({ where: { projectId: id }, _max: { lineNo: true } });
             const lineNo = (max._max.lineNo ?? 0) + 1;
+            refuseRetiredPlan(input.line, lineNo, env, locale);
             await tx.resourceLine.create({ data: { ...input.line, projectId: id, lineNo } });
             return { audit: 'project.line.add', detail: { lineNo, ...input.line } };
           }
           case 'update-line': {
+            refuseRetiredPlan(input.line, input.lineNo, env, locale);
             const { count } = await tx.resourceLine.updateMany({ where: { projectId: id, lineNo: input.lineNo }, data: input.line });
             if (!count) throw new NotFoundError('line');
             return { audit: 'project.line.update', detail: { lineNo: input.lineNo, ...input.line } };
@@ -234,8 +260,10 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
     notice: {
       checkInput(input, env) {
         // a notice the public could never have seen is no notice (Art. 10): it starts today at the earliest
-        if (input.startDate < env.today) throw new InvalidInputError([{ path: 'startDate', code: 'field.too_small', params: { minimum: env.today } }]);
-        if (input.endDate < input.startDate) throw new InvalidInputError([{ path: 'endDate', code: 'field.too_small', params: { minimum: input.startDate } }]);
+        assertDates(
+          { path: 'startDate', name: 'startDate', value: input.startDate, after: [{ event: 'today', date: env.today }] },
+          { path: 'endDate', name: 'endDate', value: input.endDate, after: [{ event: 'startDate', date: input.startDate }] },
+        );
       },
       async effect({ tx, row, input }) {
         const org = await tx.organisation.findUniqueOrThrow({ where: { id: row.orgId } });
@@ -268,13 +296,14 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
       async effect({ tx, row, input, env }) {
         const notice = await tx.publicNotice.findFirstOrThrow({ where: { projectId: row.id, closedAt: null }, orderBy: { createdAt: 'desc' } });
         const now = new Date();
+        const establishedAt = instantOn(env.today, now);
         const approvalNumber = await approvalNumberFor(tx, env.today, input.approvalNumber);
         if (await tx.project.findUnique({ where: { approvalNumber } })) throw new ConflictError('ALREADY_EXISTS', { what: approvalNumber });
         await tx.publicNotice.update({ where: { id: notice.id }, data: { closedAt: now } });
         await grantEntitlement(tx, row.id, row.catalogRevision);
         // one self-evaluation per budget year (Art. 21), due after the year
         const selfEvaluations = await openSelfEvaluationDeadlines(tx, row, env.selfEvaluationDue);
-        return { data: { establishedAt: now, approvalNumber }, detail: { approvalNumber, selfEvaluations } };
+        return { data: { establishedAt, approvalNumber }, detail: { approvalNumber, selfEvaluations } };
       },
     },
     file: {
@@ -284,6 +313,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
         if (!filingKindsIn(row.status).includes(kind)) {
           throw new ConflictError('FILING_KIND_NOT_ALLOWED', { kind: `filing.${kind}`, state: stateKey('Project', row.status), article: '第十三条' });
         }
+        checkFilingDates(input, row, env);
         const filing = await tx.filing.create({ data: { projectId: row.id, kind, data: data as Prisma.InputJsonValue, filedById: actor.principal!.id } });
         const detail: Record<string, unknown> = { kind, filingId: filing.id };
         if (input.kind === 'CONTRACT') {
@@ -342,7 +372,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
       },
     },
     acceptance: {
-      async effect({ tx, actor, row, input, locale }) {
+      async effect({ tx, actor, row, input, env, locale }) {
         const missing: Violation[] = ACCEPTANCE_CONDITIONS.filter((c) => !input.evidence[c.key]).map((c) => ({
           code: c.code,
           field: `evidence.${c.key}`,
@@ -350,6 +380,16 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
           message: t(`acceptance.${c.code}`, locale),
         }));
         if (missing.length) throw new RuleViolationError(missing);
+        // completion follows the contract it completes (the latest one signed), or the establishment without one
+        const contracts = await tx.filing.findMany({ where: { projectId: row.id, kind: 'CONTRACT' }, select: { data: true } });
+        const lastSigned = contracts.map((c) => (c.data as { signedDate: LocalDate }).signedDate).sort().at(-1);
+        assertDates({
+          path: 'acceptanceDate',
+          name: 'acceptanceDate',
+          value: input.acceptanceDate,
+          today: env.today,
+          after: [eventOn('establishedAt', row.establishedAt), lastSigned ? { event: 'signedDate', date: lastSigned } : null],
+        });
         const { acceptanceDate, ...data } = input;
         const filing = await tx.filing.create({ data: { projectId: row.id, kind: 'ACCEPTANCE', data: { acceptanceDate, ...data }, filedById: actor.principal!.id } });
         const d = await addDeadline(tx, row, ACCEPTANCE_REPORT, acceptanceDate as LocalDate, '竣工验收报告备案', 'acceptanceDate');
@@ -367,6 +407,7 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
     rectify: {
       async effect({ tx, actor, row, input, env }) {
         const issued = input.issuedDate ?? env.today;
+        assertDates({ path: 'issuedDate', name: 'issuedDate', value: issued, today: env.today, after: [eventOn('establishedAt', row.establishedAt)] });
         const d = await addDeadline(tx, row, RECTIFICATION_REPORT, issued, `整改结果报送：${input.issues.slice(0, 40)}`, 'issuedDate');
         // the notice names the deadline it opened, so the report and the console can pair them
         const filing = await tx.filing.create({

@@ -24,7 +24,7 @@ export function createOrgHistoryService({ db }: { db: Database }) {
     const project = await findReadableProject(prisma, actor, projectId);
     assertCan(actor.ability, 'readHistory', subject('Project', project));
     const where: Prisma.ProjectWhereInput = { orgId: project.orgId, id: { not: project.id }, status: { not: 'DRAFT' } };
-    const [org, rows, total, established, returned, rejected] = await Promise.all([
+    const [org, rows, total, established, returned, rejected, assessment] = await Promise.all([
       prisma.organisation.findUniqueOrThrow({ where: { id: project.orgId }, select: { id: true, code: true, name: true } }),
       prisma.project.findMany({
         where,
@@ -36,6 +36,12 @@ export function createOrgHistoryService({ db }: { db: Database }) {
       prisma.project.count({ where: { ...where, establishedAt: { not: null } } }),
       prisma.project.count({ where: { ...where, reviews: { some: RETURNED } } }),
       prisma.project.count({ where: { ...where, status: 'REJECTED' } }),
+      // the assessment of the year before the budget year, else the latest one (Art. 25: a reference for the review)
+      prisma.orgAssessment.findFirst({
+        where: { orgId: project.orgId, status: 'CONFIRMED', year: { lt: project.budgetYear } },
+        orderBy: { year: 'desc' },
+        select: { id: true, orgId: true, status: true, year: true, score: true, grade: true, findings: true, confirmedAt: true },
+      }),
     ]);
     const ids = rows.map((r) => r.id);
     const [returns, readable] = await Promise.all([
@@ -46,6 +52,15 @@ export function createOrgHistoryService({ db }: { db: Database }) {
     const readableIds = new Set(readable.map((r) => r.id));
     return {
       org,
+      assessment: assessment && {
+        id: assessment.id,
+        year: assessment.year,
+        score: assessment.score,
+        grade: assessment.grade as NonNullable<OrgHistory['assessment']>['grade'],
+        findings: assessment.findings,
+        confirmedAt: assessment.confirmedAt?.toISOString() ?? null,
+        readable: actor.ability.can('read', subject('OrgAssessment', assessment)),
+      },
       counts: { total, established, returned, rejected },
       items: rows.map((r) => ({
         ...r,

@@ -166,7 +166,11 @@ export const deadlineSchema = z
     workingDays: z.number().int(),
     startDate: z.string(),
     dueDate: z.string(),
-    provisional: z.boolean().describe('the holiday calendar does not yet cover the whole span'),
+    provisional: z.boolean().describe('the count passes through a year whose State Council schedule is not yet published or loaded: an estimate'),
+    recomputed: z
+      .object({ from: z.string().describe('the due date before'), to: z.string().describe('the due date now'), at: z.string() })
+      .nullable()
+      .describe('set when loading a newly published State Council schedule moved the due date (calendar/schedules.ts)'),
     metAt: z.string().nullable(),
     reminders: z
       .object({ count: z.number().int(), lastDay: z.string().nullable().describe('the day of the latest reminder (Asia/Shanghai)') })
@@ -184,7 +188,7 @@ export const standingSchema = z
       .describe('the step the project waits for and who takes it; null when it waits for nobody'),
     returnReason: z.string().nullable().describe("the reviewer's comment when the project was returned for revision"),
     deadlines: z
-      .array(z.object({ id: z.string(), workingDaysLeft: z.number().int().nullable().describe('null where the calendar does not cover the span'), overdue: z.boolean() }))
+      .array(z.object({ id: z.string(), workingDaysLeft: z.number().int().nullable().describe('estimated past the published years (see the deadline’s provisional)'), overdue: z.boolean() }))
       .describe('how each open deadline stands today'),
     upcoming: z
       .array(z.object({ ruleCode: z.string(), article: z.string(), workingDays: z.number().int(), text: z.string() }))
@@ -204,6 +208,7 @@ const projectHead = {
   approvedBudget: z.number().nullable(),
   submittedAt: z.string().nullable(),
   establishedAt: z.string().nullable(),
+  jurisdiction: z.string().describe("whose bureaus decide it (Art. 39): 'CITY' or a county's code"),
   version: z.number().int(),
   updatedAt: z.string(),
 };
@@ -299,11 +304,14 @@ export type PublicNoticeView = z.infer<typeof publicNoticeSchema>;
 export const objectionRecordedSchema = z.object({ id: z.string(), at: z.string() }).openapi('ObjectionRecorded');
 export const objectionResolvedSchema = z.object({ id: z.string(), resolution: z.string() }).openapi('ObjectionResolved');
 
+const deadlineOwnerSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), orgName: z.string(), jurisdiction: z.string() });
 export const deadlineItemSchema = deadlineSchema
   .extend({
-    workingDaysLeft: z.number().int().nullable().describe('null once met, or when the calendar does not cover the span'),
+    workingDaysLeft: z.number().int().nullable().describe('null once met; estimated past the published years (see provisional)'),
     overdue: z.boolean(),
-    project: z.object({ id: z.string(), code: z.string(), name: z.string(), orgName: z.string() }),
+    remindable: z.boolean().describe('overdue, and the reader supervises it (催办: GIA of the owner’s jurisdiction)'),
+    project: deadlineOwnerSchema.optional().describe('the project whose obligation it is (absent for a migrated system\'s)'),
+    system: deadlineOwnerSchema.optional().describe('the migrated system whose obligation it is (security obligations, Art. 36–37)'),
   })
   .openapi('DeadlineItem');
 export const remindResultSchema = z
@@ -342,6 +350,18 @@ export const orgHistorySchema = z
         readable: z.boolean().describe('whether the reader may open the project itself'),
       }),
     ),
+    assessment: z
+      .object({
+        id: z.string(),
+        year: z.number().int(),
+        score: z.number().int().nullable(),
+        grade: z.enum(['EXCELLENT', 'GOOD', 'PASS', 'FAIL']).nullable().describe('EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格'),
+        findings: z.string(),
+        confirmedAt: z.string().nullable(),
+        readable: z.boolean().describe('whether the reader may open the assessment itself'),
+      })
+      .nullable()
+      .describe("GIA's confirmed yearly assessment of the organisation (Art. 25): of the year before the project's budget year, else the latest one"),
   })
   .describe("the other projects of the project's organisation that were submitted (never drafts), newest first (at most 50)")
   .openapi('OrgHistory');

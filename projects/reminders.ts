@@ -3,14 +3,15 @@
 // a day (a second reminder the same day is counted, not repeated); each reminder is recorded with its audit record
 // in one transaction, and the unit sees on its deadline how many times and when it was last reminded. (Delivering
 // reminders by message and e-mail is the to-do centre's: issue 17.)
-import { assertCan, readableWhere } from '../core/access/abilities.js';
+import { assertCan, subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
-import { ConflictError, NotFoundError } from '../core/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
 import { registerMessages } from '../core/i18n.js';
 import type { ProjectActions } from './actions.js';
+import { deadlineOwnersWhere } from './filings.js';
 import { registerAuditActions } from '../core/audit/labels.js';
 
 registerMessages({
@@ -34,12 +35,20 @@ export function createReminderService({ db, actions }: { db: Database; actions: 
     const today: LocalDate = actions.today();
     return prisma.$transaction(async (tx) => {
       const rows = await tx.deadline.findMany({
-        where: { id: { in: deadlineIds }, project: readableWhere(actor.ability, 'Project') },
-        include: { reminders: { where: { day: today }, select: { id: true } } },
+        where: { id: { in: deadlineIds }, ...deadlineOwnersWhere(actor) },
+        include: {
+          reminders: { where: { day: today }, select: { id: true } },
+          project: { select: { jurisdiction: true } },
+          migrationSystem: { select: { jurisdiction: true } },
+        },
       });
       // one the reader may not see is as unknown as one that does not exist
       const missing = deadlineIds.find((id) => !rows.some((r) => r.id === id));
       if (missing) throw new NotFoundError('Deadline', missing);
+      // the city's GIA oversees the counties' deadlines but reminding them is the county bureau's (Art. 39)
+      if (rows.some((r) => !actor.ability.can('remind', subject('Project', { jurisdiction: (r.project ?? r.migrationSystem)?.jurisdiction })))) {
+        throw new ForbiddenError('OUTSIDE_JURISDICTION', { article: '第三十九条' });
+      }
       const notOverdue = rows.filter((r) => r.metAt !== null || r.dueDate >= today);
       if (notOverdue.length) throw new ConflictError('DEADLINE_NOT_OVERDUE', { titles: notOverdue.map((r) => r.title).join('、') });
       const due = rows.filter((r) => r.reminders.length === 0);
@@ -47,8 +56,8 @@ export function createReminderService({ db, actions }: { db: Database; actions: 
         await tx.deadlineReminder.create({ data: { deadlineId: d.id, day: today, sentById: actor.principal!.id, sentByName: actor.audit.actorName ?? '' } });
         await recordAudit(tx, actor.audit, {
           action: 'deadline.remind',
-          targetType: 'Project',
-          targetId: d.projectId,
+          targetType: d.projectId ? 'Project' : 'MigrationSystem',
+          targetId: (d.projectId ?? d.migrationSystemId)!,
           detail: { deadlineId: d.id, ruleCode: d.ruleCode, dueDate: d.dueDate },
         });
       }

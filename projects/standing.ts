@@ -4,14 +4,14 @@
 import {
   ACCEPTANCE_REPORT,
   CONTRACT_FILING,
-  daysLeftIfCovered,
+  daysLeft,
   type DeadlineRule,
   type LocalDate,
 } from '../core/calendar/working-days.js';
 import { registerMessages, t, type Locale } from '../core/i18n.js';
 import { actionKey } from '../core/workflow/machine.js';
 import type { ProjectRow } from './store.js';
-import { NEXT_STEP, PARTIES, STAGE_OF, type ProjectState, type Stage } from './workflow.js';
+import { NEXT_STEP, partyName, type PARTIES, STAGE_OF, type ProjectState, type Stage } from './workflow.js';
 
 registerMessages({
   'standing.obligation': { 'zh-CN': '{from}后 {days} 个工作日内完成{what}', en: '{what} within {days} working days of the {from}' },
@@ -43,12 +43,12 @@ export function standingOf(row: ProjectRow, today: LocalDate, locale: Locale): S
   const returned = status === 'RETURNED' ? [...row.reviews].reverse().find((r) => r.decision === 'RETURN') : undefined;
   return {
     stage: STAGE_OF[status],
-    next: step ? { action: step.action, label: t(actionKey('Project', step.action), locale), party: step.party, partyLabel: PARTIES[step.party][locale] } : null,
+    next: step ? { action: step.action, label: t(actionKey('Project', step.action), locale), party: step.party, partyLabel: partyName(step.party, row.jurisdiction, locale) } : null,
     returnReason: returned?.comment ?? null,
     deadlines: row.deadlines
       .filter((d) => !d.metAt)
       .map((d) => {
-        const left = daysLeftIfCovered(d.dueDate as LocalDate, today);
+        const left = daysLeft(d.dueDate as LocalDate, today);
         return { id: d.id, workingDaysLeft: left.workingDays, overdue: left.overdue };
       }),
     upcoming: upcomingRules(row).map((rule) => ({

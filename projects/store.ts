@@ -38,6 +38,7 @@ export function toDeadlineView(d: ProjectRow['deadlines'][number]): DeadlineView
     startDate: d.startDate,
     dueDate: d.dueDate,
     provisional: d.provisional,
+    recomputed: d.previousDueDate && d.recomputedAt ? { from: d.previousDueDate, to: d.dueDate, at: d.recomputedAt.toISOString() } : null,
     metAt: iso(d.metAt),
     reminders: { count: d.reminders.length, lastDay: d.reminders[0]?.day ?? null },
   };
@@ -83,6 +84,7 @@ export function toProjectView(p: ProjectRow, org: OrgLite, people: People): Omit
     approvalNumber: p.approvalNumber,
     submittedAt: iso(p.submittedAt),
     establishedAt: iso(p.establishedAt),
+    jurisdiction: p.jurisdiction,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

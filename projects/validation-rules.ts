@@ -59,7 +59,7 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   },
   {
     code: 'QUANTITY_LIMIT',
-    article: null,
+    article: ART[28],
     zh: '数量必须为正整数，且不超过服务目录为该规格规定的单个项目上限（同一规格多行合计也不得超过上限）。',
     en: "The quantity must be a positive whole number and not above the plan's per-project maximum in the catalog (also when the plan is spread over several lines).",
   },
@@ -71,7 +71,7 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   },
   {
     code: 'OVER_BUDGET',
-    article: null,
+    article: ART[8],
     zh: '按服务目录单价计算的资源清单年度费用（数量 × 年单价之和）不得超过项目总预算。',
     en: 'The annual cost of the resource list at catalog prices (sum of quantity × annual unit price) may not exceed the total budget.',
   },

@@ -178,11 +178,11 @@ const ruleCases: Record<string, Case[]> = {
     ['a plan of a shared service', (p) => void p.lines.push(line(4, 'saas-messaging-sms', 10)), []],
   ],
   QUANTITY_LIMIT: [
-    ['zero', (p) => void (p.lines[0]!.quantity = 0), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity' }]],
-    ['negative', (p) => void (p.lines[0]!.quantity = -1), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity' }]],
-    ['fraction', (p) => void (p.lines[0]!.quantity = 2.5), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity' }]],
-    ['NaN', (p) => void (p.lines[0]!.quantity = Number.NaN), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity' }]],
-    ['above the maximum', (p) => void (p.lines[0]!.quantity = 11), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity' }]],
+    ['zero', (p) => void (p.lines[0]!.quantity = 0), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity', article: A28 }]],
+    ['negative', (p) => void (p.lines[0]!.quantity = -1), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity', article: A28 }]],
+    ['fraction', (p) => void (p.lines[0]!.quantity = 2.5), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity', article: A28 }]],
+    ['NaN', (p) => void (p.lines[0]!.quantity = Number.NaN), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity', article: A28 }]],
+    ['above the maximum', (p) => void (p.lines[0]!.quantity = 11), [{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity', article: A28 }]],
     ['exactly the maximum', (p) => void (p.lines[0]!.quantity = 10), []],
     ['no maximum in the catalog', (p) => {
       p.lines.push(line(4, 'obj', 100_000));
@@ -190,7 +190,7 @@ const ruleCases: Record<string, Case[]> = {
     }, []],
     ['one plan over two lines, together above the maximum', (p) => void p.lines.push(line(4, 'vm-4c8g', 7)), [
       { code: 'DUPLICATE_LINE', line: 4, field: 'lines.3.planCode' },
-      { code: 'QUANTITY_LIMIT', line: 4, field: 'lines.3.quantity' },
+      { code: 'QUANTITY_LIMIT', line: 4, field: 'lines.3.quantity', article: A28 },
     ]],
   ],
   DUPLICATE_LINE: [
@@ -202,7 +202,7 @@ const ruleCases: Record<string, Case[]> = {
     ['different plans of one offering', (p) => void p.lines.push(line(4, 'vm-2c4g', 2)), []],
   ],
   OVER_BUDGET: [
-    ['one yuan short', (p) => void (p.totalBudget = 26_399), [{ code: 'OVER_BUDGET', field: 'totalBudget' }]],
+    ['one yuan short', (p) => void (p.totalBudget = 26_399), [{ code: 'OVER_BUDGET', field: 'totalBudget', article: A8 }]],
     ['exactly the cost', (p) => void (p.totalBudget = 26_400), []],
   ],
   INVALID_BUDGET: [
@@ -411,6 +411,10 @@ const descriptionCases: [text: string, expected: string[]][] = [
   ['Set up two SMSes gateways.', ['saas-messaging']],
   ['新建电子印章系统', []], // the shared e-seal offering is retired
   ['新建电子档案系统', []], // no active plan
+  ['接入全市统一身份认证平台，实现单点登录', []],
+  ['对接市电子证照库，并实现证照在线核验和调阅。', []],
+  ['使用市政务服务平台的统一身份认证，实现单点登录。', []],
+  ['对接市电子证照库，并新建统一身份认证系统。', ['saas-identity']],
 ];
 
 describe('DUPLICATE_OF_SHARED_SERVICE in the description', () => {
@@ -436,6 +440,12 @@ const componentCases: [components: string[], expected: [field: string, offering:
   [['Integration with the SSO service'], []],
   [['执法数据分析'], []],
   [['新建电子印章系统'], []],
+  // connecting to or using a shared service, also when the sentence goes on after a comma (issue 16)
+  [['接入全市统一身份认证平台，实现单点登录'], []],
+  [['对接市电子证照库，并实现证照核验'], []],
+  [['使用市政务服务平台的统一身份认证，实现单点登录'], []],
+  [['对接市电子证照库，新建统一身份认证系统'], [['components.0', 'saas-identity']]],
+  [['开发审批系统，单点登录模块'], [['components.0', 'saas-identity']]],
 ];
 
 describe('DUPLICATE_OF_SHARED_SERVICE in the components', () => {
@@ -480,6 +490,26 @@ const ownCloudCases: [who: OrgKindCode, where: 'description' | 'components', tex
   ['DEPARTMENT', 'description', '申请云服务器4台，部署应用服务器', null],
   ['DEPARTMENT', 'components', '应用服务器', null],
   ['DEPARTMENT', 'description', '建设全市人口基础数据中心', null],
+  // a county's cloud in any wording: a place-name prefix, a longer sentence, a component, the description (issue 16)
+  ['COUNTY', 'description', '盐湖区政务云平台扩容', A30],
+  ['COUNTY', 'description', '建设盐湖区政务云平台二期', A30],
+  ['COUNTY', 'components', '盐湖区政务云平台扩容', A30],
+  ['COUNTY', 'components', '建设盐湖区政务云平台二期', A30],
+  ['COUNTY', 'components', 'XX县云计算中心', A30],
+  ['COUNTY', 'components', '闻喜县云平台', A30],
+  ['COUNTY', 'components', '河津市政务云平台（二期）', A30],
+  ['COUNTY', 'description', '盐湖区云平台扩容', A30],
+  ['COUNTY', 'description', '永济市政务云扩容，新增计算节点20台。', A30],
+  ['COUNTY', 'description', '本项目将新建区级云平台，用于承载全区各部门业务系统。', A30],
+  ['COUNTY', 'description', '为满足全区各部门业务需求，本项目拟对盐湖区政务云平台进行扩容。', A30],
+  ['COUNTY', 'description', '本项目将在市级政务云上建设应用系统，并新建县级云平台。', A30],
+  // an application built or deployed on the city cloud builds no cloud
+  ['COUNTY', 'description', '在市政务云上部署应用系统', null],
+  ['COUNTY', 'components', '在市政务云上部署应用系统', null],
+  ['COUNTY', 'description', '基于市政务云建设XX业务应用', null],
+  ['COUNTY', 'components', '基于市政务云建设XX业务应用', null],
+  ['COUNTY', 'description', '在市政务云上部署应用系统，实现业务协同。', null],
+  ['DEPARTMENT', 'components', '智慧社区云平台', null],
 ];
 
 describe('OWN_CLOUD_FORBIDDEN', () => {
@@ -523,13 +553,13 @@ describe('all problems at once, sorted', () => {
       { code: 'EMERGENCY_NEEDS_GOVERNMENT_CONSENT', field: 'emergencyConsentRef', article: A7 },
       { code: 'MISSING_RESOURCE_CATALOG', field: 'informationResources', article: A27 },
       { code: 'NO_DATA_SHARING', field: 'informationResources', article: A8 },
-      { code: 'OVER_BUDGET', field: 'totalBudget' },
+      { code: 'OVER_BUDGET', field: 'totalBudget', article: A8 },
       { code: 'OWN_CLOUD_FORBIDDEN', field: 'components.0', article: A30 },
       { code: 'PRIVATE_NETWORK_NEEDS_APPROVAL', field: 'privateNetworkApprovalRef', article: A8 },
       { code: 'NOT_IN_CATALOG', line: 1, field: 'lines.0.planCode', article: A28 },
-      { code: 'QUANTITY_LIMIT', line: 2, field: 'lines.1.quantity' },
+      { code: 'QUANTITY_LIMIT', line: 2, field: 'lines.1.quantity', article: A28 },
       { code: 'NOT_IN_CATALOG', line: 3, field: 'lines.2.planCode', article: A28 },
-      { code: 'QUANTITY_LIMIT', line: 4, field: 'lines.3.quantity' },
+      { code: 'QUANTITY_LIMIT', line: 4, field: 'lines.3.quantity', article: A28 },
       { code: 'DUPLICATE_LINE', line: 5, field: 'lines.4.planCode' },
     ]);
   });
@@ -541,7 +571,7 @@ describe('all problems at once, sorted', () => {
     expect(check(p).map(brief)).toEqual([
       { code: 'DUPLICATE_OF_SHARED_SERVICE', field: 'components.2', article: A28 },
       { code: 'DUPLICATE_OF_SHARED_SERVICE', field: 'components.10', article: A28 },
-      { code: 'QUANTITY_LIMIT', line: 3, field: 'lines.1.quantity' },
+      { code: 'QUANTITY_LIMIT', line: 3, field: 'lines.1.quantity', article: A28 },
       { code: 'NOT_IN_CATALOG', line: 10, field: 'lines.2.planCode', article: A28 },
       { code: 'NOT_IN_CATALOG', line: 12, field: 'lines.0.planCode', article: A28 },
     ]);
@@ -583,7 +613,7 @@ describe('the per-catalog cache', () => {
     const p = validProject();
     p.lines = [line(1, 'vm-4c8g', 4)];
     expect(check(p)).toEqual([]);
-    expect(validateProject(p, other).map(brief)).toEqual([{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity' }]);
+    expect(validateProject(p, other).map(brief)).toEqual([{ code: 'QUANTITY_LIMIT', line: 1, field: 'lines.0.quantity', article: A28 }]);
     // no shared offerings in the other catalog: nothing to duplicate
     p.components = ['统一身份认证模块'];
     expect(validateProject(p, other).map((v) => v.code)).toEqual(['QUANTITY_LIMIT']);
@@ -670,9 +700,9 @@ describe('against the municipal seed catalog', () => {
       { code: 'DUPLICATE_OF_SHARED_SERVICE', field: 'components.1', article: A28 },
       { code: 'DUPLICATE_OF_SHARED_SERVICE', field: 'components.2', article: A28 },
       { code: 'DUPLICATE_OF_SHARED_SERVICE', field: 'components.3', article: A28 },
-      { code: 'OVER_BUDGET', field: 'totalBudget' },
+      { code: 'OVER_BUDGET', field: 'totalBudget', article: A8 },
       { code: 'OWN_CLOUD_FORBIDDEN', field: 'components.4', article: A28 },
-      { code: 'QUANTITY_LIMIT', line: 5, field: 'lines.4.quantity' },
+      { code: 'QUANTITY_LIMIT', line: 5, field: 'lines.4.quantity', article: A28 },
       { code: 'NOT_IN_CATALOG', line: 6, field: 'lines.5.planCode', article: A28 },
     ]);
     expect(duplicatedOfferings(got, view)).toEqual(['saas-eseal', 'saas-identity', 'saas-identity', 'saas-messaging']);
@@ -731,7 +761,7 @@ describe('a 200-line project, validated 1,000 times', () => {
     p.lines[149]!.quantity = 21;
     const expected = [
       { code: 'NOT_IN_CATALOG', line: 100, field: 'lines.99.planCode', article: A28 },
-      { code: 'QUANTITY_LIMIT', line: 150, field: 'lines.149.quantity' },
+      { code: 'QUANTITY_LIMIT', line: 150, field: 'lines.149.quantity', article: A28 },
     ];
     expect(validateProject(p, big).map(brief)).toEqual(expected);
     const first = JSON.stringify(validateProject(p, big));

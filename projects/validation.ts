@@ -23,7 +23,10 @@
 //       any build verb further back (开发审批系统实现电子证照核验 is undecided), but not a reuse verb further back
 //       (integrate with SSO is reuse);
 //     - undecided or no verb -> look after the mention (at most 12 characters, 48 in Latin text, same clause):
-//       a nominal build verb (统一身份认证平台建设) -> building, a reuse verb (…对接) -> not building, else the default.
+//       a nominal build verb (统一身份认证平台建设) -> building, a reuse verb (…对接) -> not building;
+//     - still undecided -> the closest build/reuse verb of the earlier clauses of the same sentence (a comma does
+//       not end what a verb governs): a reuse verb there -> not building (接入统一身份认证平台，实现单点登录),
+//       else the default.
 //  2. The default is "not building" for the description (ordinary prose mentions services all the time:
 //     群众可通过短信接收结果, 实现数据共享) and "building" for a component, because a component is by
 //     definition something the project builds. An explicit reuse verb still wins in a component (对接电子证照库
@@ -37,8 +40,11 @@
 //    上 政务云, "the city cloud") is the shared cloud and never counts; nor does 政务云(平台)服务目录 or 政务云资源;
 //  - the names of the sub-center that runs the city cloud (山西省大数据中心运城分中心) are not a data centre, nor
 //    is a 基础/主题数据中心 (a data collection, 人口基础数据中心);
+//  - a bare 市 qualifies only when it is not the end of a place name (在市政务云上 is the city's; 河津市政务云平台
+//    is a county-level city's own);
 //  - the generic 云平台 / cloud platform (智慧教育云平台 is usually an application's name) only counts right after
-//    an explicit build verb (自建云平台; 新建县级政务云平台 counts through 政务云平台 anyway);
+//    an explicit build verb (自建云平台; 新建县级政务云平台 counts through 政务云平台 anyway), unless a county-level
+//    place stands right before it (盐湖区云平台, 县级云平台, county cloud platform: that place's own cloud);
 //  - hardware (服务器 物理服务器 存储设备 磁盘阵列; server, storage array) counts only with a procurement verb
 //    (采购服务器10台, 服务器采购; not 云服务器 and not 部署应用服务器).
 // The Big-Data Sub-Center (orgKind BDC) runs the city cloud and the shared services, so neither rule applies to it.
@@ -57,6 +63,7 @@
 //   total budget is not a positive amount.
 // - NO_DATA_SHARING follows the rule literally: it also fires when the resource catalog is empty (next to
 //   MISSING_RESOURCE_CATALOG), as such a project shares nothing either.
+// - QUANTITY_LIMIT cites 第二十八条 (the catalog's per-project maximum), OVER_BUDGET 第八条 (预算合理性).
 // - OWN_CLOUD_FORBIDDEN cites 第三十条 for a county and 第二十八条 for a city department (GIA and Finance count as
 //   departments); the message of the latter points at Art. 30 too.
 import { listOf, nameIn, t } from '../core/i18n.js';
@@ -323,7 +330,23 @@ function isBuildingContext(ctx: TextContext, start: number, end: number, default
   const after = verbAfter(ctx, end);
   if (after === 'build') return true;
   if (after === 'reuse') return false;
+  // the sentence goes on after a comma: 接入统一身份认证平台，实现单点登录 is still about the service it connects to
+  if (earlierClauseVerb(ctx, from) === 'reuse') return false;
   return defaultBuild;
+}
+
+/** Ends a sentence: a clause's verb carries over a comma, not over these. */
+function isSentenceEnd(ch: string): boolean {
+  return '。.;；!?\n\r'.includes(ch) && ch !== '';
+}
+
+/** The closest build or reuse verb in the earlier clauses of the sentence that `clauseStart` is in. */
+function earlierClauseVerb(ctx: TextContext, clauseStart: number): TokenClass | undefined {
+  const min = Math.max(0, clauseStart - (ctx.cjk ? 60 : 200));
+  let from = clauseStart;
+  while (from > min && !isSentenceEnd(ctx.text.charAt(from - 1))) from--;
+  const decisive = tokensIn(ctx.text, from, clauseStart).filter((t) => t.cls === 'build' || t.cls === 'reuse');
+  return decisive[decisive.length - 1]?.cls;
 }
 
 // Own-cloud terms. Generic ones need an explicit build verb even in a component.
@@ -335,6 +358,8 @@ const OWN_CLOUD_TERMS = [
   'disaster recovery center', 'disaster recovery centre',
 ];
 const GENERIC_CLOUD_TERMS = new Set(['云平台', 'cloud platform']);
+/** A county-level place (盐湖区, 闻喜县, 县级) right before a term makes it that place's own. */
+const COUNTY_PREFIX_RE = /(?:[县区]级|县|(?<![社园校景营厂])区|county|district)\s*$/;
 /** Buying hardware is building one's own infrastructure; these count only after a procurement verb. */
 const HARDWARE_TERMS = ['服务器', '物理服务器', '存储设备', '存储阵列', '磁盘阵列', 'server', 'physical server', 'storage array'];
 const PROCUREMENT_VERBS = new Set(['采购', '购置', '购买', 'procure', 'procures', 'procuring', 'procurement of', 'purchase', 'purchases', 'purchasing']);
@@ -354,7 +379,7 @@ function canonicalTerm(matched: string): string {
 const OWN_CLOUD_RE = new RegExp(alternation([...OWN_CLOUD_TERMS, ...HARDWARE_TERMS], '[a-z0-9]', true), 'g');
 /** The shared city (or provincial) cloud, or a destination: 市级政务云平台, 迁移至政务云, 部署在政务云上, "the city cloud". */
 const SHARED_CLOUD_QUALIFIER_RE =
-  /(?:市级|全市|运城市|市|省级|省|上|入|至|到|在|于)(?:统一的?|的)?$|(?:city|city's|municipal|provincial|onto|on|to|into|in)\s+(?:the\s+)?(?:unified\s+)?$/;
+  /(?:市级|全市|运城市|(?<![\u3400-\u9fff])市|(?<=[在于至到入上用托接向及和与])市|省级|省|上|入|至|到|在|于)(?:统一的?|的)?$|(?:city|city's|municipal|provincial|onto|on|to|into|in)\s+(?:the\s+)?(?:unified\s+)?$/;
 const SHARED_CLOUD_SUFFIX_RE = /^(?:服务目录|目录|资源(?!池)|\s*(?:service\s+)?catalog(?:ue)?|\s*resources?(?![a-z]))/;
 /** The sub-center that runs the city cloud is not a data centre someone builds. */
 const OPERATOR_NAME_RE = /山西省大数据中心(?:运城分中心)?|大数据中心运城分中心|省大数据中心|shanxi big data cent(?:er|re)|big data sub-?cent(?:er|re)/g;
@@ -379,7 +404,8 @@ function ownCloudTerms(ctx: TextContext, defaultBuild: boolean): string[] {
       const procured = before && before.cls !== 'neutral' ? PROCUREMENT_VERBS.has(before.text) : PROCUREMENT_VERBS.has(verbTokenAfter(ctx, end)?.text ?? '');
       if (!procured || !isBuildingContext(ctx, start, end, false)) continue;
     } else {
-      const generic = GENERIC_CLOUD_TERMS.has(term);
+      // 盐湖区云平台, 县级云平台: a county's cloud platform, not an application's name
+      const generic = GENERIC_CLOUD_TERMS.has(term) && !COUNTY_PREFIX_RE.test(text.slice(Math.max(0, start - 10), start));
       if (!isBuildingContext(ctx, start, end, generic ? false : defaultBuild)) continue;
       if (generic && verbBefore(ctx, start)?.cls !== 'build') continue;
     }
@@ -499,6 +525,54 @@ function compareViolations(a: Violation, b: Violation): number {
   return compareField(a.field ?? '', b.field ?? '');
 }
 
+type MessageParams = Record<string, string | number>;
+
+/** Why a line's plan cannot be requested (NOT_IN_CATALOG): its message key and parameters; null when it can. */
+function planRefusal(
+  cat: CompiledCatalog,
+  rev: number,
+  code: string,
+  entry: PlanEntry | undefined,
+  lineNo: number,
+  loc: ValidationLocale,
+): { key: string; params: MessageParams; retired: boolean } | null {
+  if (!code.trim()) return { key: 'NOT_IN_CATALOG.empty', params: { line: lineNo, rev }, retired: false };
+  if (!entry) {
+    const guess = cat.looseCodes.get(code.trim().toLowerCase());
+    const hint = guess && guess !== code ? message('NOT_IN_CATALOG.hint', loc, { plan: guess }) : '';
+    return { key: 'NOT_IN_CATALOG.unknown', params: { line: lineNo, plan: code, rev, hint }, retired: false };
+  }
+  if (entry.offering.status === 'RETIRED') {
+    const offering = nameIn(loc, entry.offering.name, entry.offering.nameEn);
+    return { key: 'NOT_IN_CATALOG.offeringRetired', params: { line: lineNo, plan: code, offering, rev }, retired: true };
+  }
+  if (entry.plan.status === 'RETIRED') {
+    const planName = nameIn(loc, entry.plan.name, entry.plan.nameEn);
+    const active = cat.activePlans.get(entry.offering.code) ?? [];
+    const alternatives = active.length ? message('NOT_IN_CATALOG.alternatives', loc, { plans: listOf(active.slice(0, 5), loc) }) : '';
+    return { key: 'NOT_IN_CATALOG.planRetired', params: { line: lineNo, plan: code, planName, rev, alternatives }, retired: true };
+  }
+  return null;
+}
+
+/**
+ * A line that asks for a retired plan (or a plan of a retired offering), refused when it is added or changed, not
+ * only when the project is validated: the violation the validator reports for it, at `field`. Null otherwise
+ * (unknown plans are left to the validator, which suggests the right code).
+ */
+export function retiredPlanViolation(
+  line: { planCode: string },
+  lineNo: number,
+  field: string,
+  catalog: CatalogView,
+  locale: ValidationLocale = 'zh-CN',
+): Violation | null {
+  const cat = compile(catalog);
+  const refusal = planRefusal(cat, catalog.revision.number, line.planCode, cat.plans.get(line.planCode), lineNo, locale);
+  if (!refusal?.retired) return null;
+  return { code: 'NOT_IN_CATALOG', message: message(refusal.key, locale, refusal.params), article: ART[28], line: lineNo, field };
+}
+
 /**
  * Validates a project against a catalog revision. Pure and synchronous; returns [] when the project is valid,
  * otherwise every problem, sorted by line (project-level first), then code.
@@ -551,24 +625,9 @@ export function validateProject(
     costCents += Math.round(lineAmount(l, entry) * 100);
 
     // NOT_IN_CATALOG
-    let usable = false;
-    if (!code.trim()) {
-      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.empty', { line: lineNo, rev }, notInCatalog);
-    } else if (!entry) {
-      const guess = cat.looseCodes.get(code.trim().toLowerCase());
-      const hint = guess && guess !== code ? message('NOT_IN_CATALOG.hint', loc, { plan: guess }) : '';
-      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.unknown', { line: lineNo, plan: code, rev, hint }, notInCatalog);
-    } else if (entry.offering.status === 'RETIRED') {
-      const offering = nameIn(loc, entry.offering.name, entry.offering.nameEn);
-      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.offeringRetired', { line: lineNo, plan: code, offering, rev }, notInCatalog);
-    } else if (entry.plan.status === 'RETIRED') {
-      const planName = nameIn(loc, entry.plan.name, entry.plan.nameEn);
-      const active = cat.activePlans.get(entry.offering.code) ?? [];
-      const alternatives = active.length ? message('NOT_IN_CATALOG.alternatives', loc, { plans: list(active.slice(0, 5)) }) : '';
-      add('NOT_IN_CATALOG', 'NOT_IN_CATALOG.planRetired', { line: lineNo, plan: code, planName, rev, alternatives }, notInCatalog);
-    } else {
-      usable = true;
-    }
+    const refusal = planRefusal(cat, rev, code, entry, lineNo, loc);
+    if (refusal) add('NOT_IN_CATALOG', refusal.key, refusal.params, notInCatalog);
+    const usable = !refusal;
 
     // QUANTITY_LIMIT
     const q = l.quantity;
@@ -576,11 +635,11 @@ export function validateProject(
     const max = usable && entry ? entry.plan.maxQuantity : null;
     let aboveMax = false;
     if (!qValid) {
-      add('QUANTITY_LIMIT', 'QUANTITY_LIMIT.notPositiveInteger', { line: lineNo, quantity: String(q) }, { line: lineNo, field: qtyField });
+      add('QUANTITY_LIMIT', 'QUANTITY_LIMIT.notPositiveInteger', { line: lineNo, quantity: String(q) }, { article: ART[28], line: lineNo, field: qtyField });
     } else if (max !== null && q > max) {
       aboveMax = true;
       const unit = unitLabel(entry!.plan.unit, loc);
-      add('QUANTITY_LIMIT', 'QUANTITY_LIMIT.aboveMax', { line: lineNo, plan: code, quantity: q, max, unit }, { line: lineNo, field: qtyField });
+      add('QUANTITY_LIMIT', 'QUANTITY_LIMIT.aboveMax', { line: lineNo, plan: code, quantity: q, max, unit }, { article: ART[28], line: lineNo, field: qtyField });
     }
 
     // DUPLICATE_LINE: reported after the loop, with the merged quantity
@@ -609,7 +668,7 @@ export function validateProject(
         'QUANTITY_LIMIT',
         'QUANTITY_LIMIT.combinedAboveMax',
         { plan: code, lines: list([g.first.lineNo, ...g.repeats.map((r) => r.lineNo)]), sum: g.sum, max, unit: unitLabel(g.entry!.plan.unit, loc) },
-        { line: second.lineNo, field: `lines.${second.index}.quantity` },
+        { article: ART[28], line: second.lineNo, field: `lines.${second.index}.quantity` },
       );
     }
   }
@@ -624,7 +683,7 @@ export function validateProject(
       'OVER_BUDGET',
       'OVER_BUDGET',
       { cost: formatYuan(cost), budget: formatYuan(budget), excess: formatYuan(cost - budget) },
-      { field: 'totalBudget' },
+      { article: ART[8], field: 'totalBudget' },
     );
   }
 

@@ -175,6 +175,15 @@ export const PARTIES = {
   FINANCE: { 'zh-CN': '市财政局', en: 'the city finance bureau' },
 } as const;
 export type Party = keyof typeof PARTIES;
+/** The same parties for a county's project (Art. 39): the county's own bureaus decide it. */
+export const COUNTY_PARTIES = {
+  APPLICANT: PARTIES.APPLICANT,
+  GIA: { 'zh-CN': '县（市、区）审批服务管理局', en: "the county's approval bureau" },
+  FINANCE: { 'zh-CN': '县（市、区）财政局', en: "the county's finance bureau" },
+} as const satisfies Record<Party, { 'zh-CN': string; en: string }>;
+
+/** Who takes a step of a project of `jurisdiction` ('CITY' or a county's code), by name. */
+export const partyName = (party: Party, jurisdiction: string, locale: 'zh-CN' | 'en') => (jurisdiction === 'CITY' ? PARTIES : COUNTY_PARTIES)[party][locale];
 
 /**
  * The step each state waits for: the action that moves the project on and who takes it. States not listed wait

@@ -76,6 +76,8 @@ export function errorHandler(db: Database, log: Logger) {
             reason: err.code,
             ...err.params,
             ...(refusal ? { attempted: refusal.action, object: `${refusal.targetType}:${refusal.targetId}` } : {}),
+            // the rules a refused change broke, so a refusal stays countable (assessments/evidence.ts: own-cloud refusals)
+            ...(err instanceof RuleViolationError ? { violations: [...new Set(err.violations.map((v) => v.code))] } : {}),
           },
         }).catch((e: unknown) => log.error({ err: e }, 'could not audit a refusal'));
       }

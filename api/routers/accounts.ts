@@ -1,5 +1,6 @@
 // Organisations and user accounts (administrators), with field-level rules from core/access.
 import { organisationViewSchema as organisation, orgKindSchema, roleSchema, userPageSchema, userViewSchema as user } from '../../accounts/account-schema.js';
+import { jurisdictionQuery, jurisdictionViewSchema } from '../../accounts/jurisdictions.js';
 import { ORG_EXPORT, USER_EXPORT } from '../../accounts/list-exports.js';
 import { z } from '../../core/zod-openapi.js';
 import { readIfMatch, setEtag } from '../etag.js';
@@ -16,6 +17,7 @@ const phone = z.string().regex(/^[0-9+\-() ]{5,30}$/).nullable().optional();
 
 const orgQuery = {
   kind: orgKind.optional(),
+  jurisdiction: jurisdictionQuery,
   q: z.string().trim().max(100).optional().describe('search: the code or the name (Chinese or English)'),
 };
 const userQuery = {
@@ -25,6 +27,15 @@ const userQuery = {
 };
 
 export function accountRoutes(table: RouteTable, s: Services) {
+  route(table, {
+    method: 'get',
+    path: '/api/jurisdictions',
+    summary: 'The jurisdictions (Art. 39): the city, then every county (public: the public notices and board filter by them)',
+    tags: ['accounts'],
+    auth: false,
+    responses: { 200: { description: 'jurisdictions', schema: z.object({ items: z.array(jurisdictionViewSchema) }) } },
+    handler: async (_input, _req, res) => void res.json({ items: await s.organisations.jurisdictions() }),
+  });
   route(table, {
     method: 'get',
     path: '/api/orgs',
@@ -45,7 +56,7 @@ export function accountRoutes(table: RouteTable, s: Services) {
     summary: 'Create an organisation (system administrator)',
     tags: ['accounts'],
     auth: true,
-    body: z.strictObject({ code: z.string().regex(/^[A-Z0-9_]{2,32}$/), name: z.string().min(1).max(100), nameEn: z.string().max(200).nullable().optional(), kind: orgKind }),
+    body: z.strictObject({ code: z.string().regex(/^[A-Z0-9_]{2,32}$/), name: z.string().min(1).max(100), nameEn: z.string().max(200).nullable().optional(), kind: orgKind, jurisdiction: jurisdictionQuery }),
     responses: { 201: { description: 'created', schema: organisation }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => {
       const org = await s.organisations.create(ctx, body);
@@ -61,7 +72,7 @@ export function accountRoutes(table: RouteTable, s: Services) {
     auth: true,
     ifMatch: true,
     params: idParam,
-    body: z.strictObject({ name: z.string().min(1).max(100).optional(), nameEn: z.string().max(200).nullable().optional(), kind: orgKind.optional(), active: z.boolean().optional() }),
+    body: z.strictObject({ name: z.string().min(1).max(100).optional(), nameEn: z.string().max(200).nullable().optional(), kind: orgKind.optional(), jurisdiction: jurisdictionQuery, active: z.boolean().optional() }),
     responses: { 200: { description: 'updated', schema: organisation }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => {
       const org = await s.organisations.update(ctx, params.id, readIfMatch(req), body);

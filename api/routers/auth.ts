@@ -47,7 +47,7 @@ export function authRoutes(table: RouteTable, s: Services) {
     tags: ['auth'],
     auth: true,
     responses: { 200: { description: 'the user and their console areas', schema: meResultSchema }, 401: errors[401] },
-    handler: ({ ctx }, _req, res) => void res.json({ user: ctx.principal, ...consoleAreasFor(ctx.ability) }),
+    handler: ({ ctx }, _req, res) => void res.json({ user: ctx.principal, ...consoleAreasFor(ctx.ability, true, ctx.principal?.jurisdiction) }),
   });
   route(table, {
     method: 'post',

@@ -1,5 +1,6 @@
 // The legacy system register and the migration onto the city cloud (Art. 5, 30, 33): register, import/export,
 // assessment and the state machine, waves, and the progress board.
+import { jurisdictionQuery } from '../../accounts/jurisdictions.js';
 import { t } from '../../core/i18n.js';
 import { fileResponse, sendSpreadsheet, spreadsheetFormat } from '../download.js';
 import { sendSerialised, serialised } from '../serialised.js';
@@ -100,7 +101,10 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/migration/board',
     summary: 'Migration progress: totals by status; by department, county, wave, strategy and hosting; systems outside the city cloud; overdue waves; the migrated-over-time curve; Art. 30 and 33 footprints. GIA, the auditor and the sub-center get the full view; anyone else the public one (counts only)',
     tags, auth: false,
-    query: z.strictObject({ view: z.enum(['public', 'full']).optional().describe('public: what the public display shows; full: 403 unless you may read it') }),
+    query: z.strictObject({
+      view: z.enum(['public', 'full']).optional().describe('public: what the public display shows; full: 403 unless you may read it'),
+      jurisdiction: jurisdictionQuery.describe("one jurisdiction's board ('CITY' or a county's code); a county bureau's full board is always its own"),
+    }),
     responses: {
       200: { description: 'the board (ETag; 304 with If-None-Match)', schema: boardSchema },
       304: { description: 'unchanged' },
@@ -108,9 +112,9 @@ export function migrationRoutes(table: RouteTable, s: Services) {
       403: errors[403],
     },
     handler: async ({ query, ctx }, req, res) => {
-      const { entry, view } = await s.migration.board.get(ctx, query.view);
+      const { entry, view, scope } = await s.migration.board.get(ctx, query.view, query.jurisdiction);
       // the ETag covers the numbers, not the time they were computed, so an unchanged board answers 304
-      const body = serialised(entry, `board-${view}`, { body: (e) => ({ ...e.board, generatedAt: e.generatedAt }), etagOver: (e) => e.board });
+      const body = serialised(entry, `board-${view}-${scope ?? 'all'}`, { body: (e) => ({ ...e.board, generatedAt: e.generatedAt }), etagOver: (e) => e.board });
       res.setHeader('ETag', body.etag);
       res.setHeader('Vary', 'Authorization');
       res.setHeader('Cache-Control', view === 'public' ? 'public, max-age=2' : 'private, no-cache');

@@ -1,7 +1,7 @@
 // Projects: drafting, validation, the approval chain, public notices, filings, deadlines, documents.
+import { jurisdictionQuery } from '../../accounts/jurisdictions.js';
 import { sendSerialised, serialised } from '../serialised.js';
 import type { Response } from 'express';
-import multer from 'multer';
 import {
   acceptanceInputSchema,
   catalogChangesSchema,
@@ -27,7 +27,6 @@ import {
   validationResultSchema,
 } from '../../projects/project-schema.js';
 import { z } from '../../core/zod-openapi.js';
-import { MAX_DOCUMENT_BYTES } from '../../projects/documents.js';
 import { REVIEW_DIMENSIONS } from '../../projects/workflow.js';
 import { DEADLINE_EXPORT, NOTICE_EXPORT, PROJECT_LIST_EXPORT, QUEUE_EXPORT } from '../../projects/list-exports.js';
 import { projectFilterQuery } from '../../projects/list-filter.js';
@@ -35,7 +34,8 @@ import { stateKey } from '../../core/workflow/machine.js';
 import { t } from '../../core/i18n.js';
 import { fileResponse } from '../download.js';
 import { exportRoute } from '../list-export.js';
-import { InvalidInputError, PayloadTooLargeError } from '../../core/errors.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { uploadOne } from '../document-upload.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam, localeQuery, positiveInt } from '../schemas.js';
@@ -73,17 +73,6 @@ const resource = z.strictObject({
 });
 const opinion = z.strictObject({ opinion: z.enum(['PASS', 'CONCERN', 'FAIL']), comment: text(2000) });
 const dimensions = z.strictObject(Object.fromEntries(REVIEW_DIMENSIONS.map((d) => [d, opinion])) as Record<(typeof REVIEW_DIMENSIONS)[number], typeof opinion>);
-
-// defParamCharset: file names arrive in UTF-8 (Chinese names), not latin1
-const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } });
-const uploadOne = (field: string) => (req: Parameters<ReturnType<typeof upload.single>>[0], res: Parameters<ReturnType<typeof upload.single>>[1], next: (err?: unknown) => void) =>
-  upload.single(field)(req, res, (err?: unknown) => {
-    if (!err) return next();
-    if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') return next(new PayloadTooLargeError(`${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`));
-    // every other failure of the multipart parser (no boundary, a form cut off, an unexpected field, too many
-    // parts) is a malformed request
-    next(new InvalidInputError([{ path: field, code: 'field.invalid' }], 'MALFORMED_UPLOAD'));
-  });
 
 function send(res: Response, p: { version: number }, status = 200) {
   setEtag(res, p.version);
@@ -236,7 +225,10 @@ export function projectRoutes(table: RouteTable, s: Services) {
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.establish(ctx, params.id, readIfMatch(req), body ?? {}, ctx.locale)),
   });
 
-  const noticeQuery = { q: z.string().trim().max(100).optional().describe('search: the project number or name, or the organisation') };
+  const noticeQuery = {
+    q: z.string().trim().max(100).optional().describe('search: the project number or name, or the organisation'),
+    jurisdiction: jurisdictionQuery,
+  };
   route(table, {
     method: 'get', path: '/api/notices', summary: 'Open public notices of fund allocations (public), searched by project or organisation', tags: ['notices'], auth: false,
     query: z.strictObject(noticeQuery),
@@ -311,6 +303,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
   const deadlineQuery = {
     status: z.enum(['open', 'overdue', 'met', 'all']).default('open'),
     orgId: z.uuid().optional(),
+    jurisdiction: jurisdictionQuery,
     q: z.string().trim().max(100).optional().describe('search: the obligation, project number or name, organisation'),
   };
   route(table, {

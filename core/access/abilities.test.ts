@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assertFieldsPermitted, defineAbilitiesFor, pickReadable, subject, type Principal } from './abilities.js';
 import type { Role } from '../../accounts/vocabulary.js';
 
-const who = (role: Role, id = 'u1'): Principal => ({ id, username: role.toLowerCase(), role, orgId: 'o1' });
+const who = (role: Role, id = 'u1'): Principal => ({ id, username: role.toLowerCase(), role, orgId: 'o1', jurisdiction: 'CITY' });
 const rev = (status: string) => subject('CatalogRevision', { status });
 
 describe('catalog revision abilities', () => {

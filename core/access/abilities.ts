@@ -9,9 +9,11 @@ import { REVISION_MACHINE } from '../../catalog/revision-workflow.js';
 import { MIGRATION_MACHINE } from '../../migration/workflow.js';
 import { FILING_STATES, PROJECT_MACHINE } from '../../projects/workflow.js';
 import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
+import { SECURITY_FILING_ACTIONS, SECURITY_MACHINE } from '../../security/workflow.js';
 import { whileIn } from '../workflow/machine.js';
 import { SPOT_CHECK_MACHINE } from '../../evaluations/spot-check-workflow.js';
 import { BUSINESS_ROLES } from '../../accounts/vocabulary.js';
+import { ORG_ASSESSMENT_MACHINE, COUNTY_ASSESSMENT_MACHINE } from '../../assessments/workflow.js';
 
 export type Action =
   | 'manage'
@@ -57,11 +59,29 @@ export type Action =
   | 'plan'
   | 'migrate'
   | 'block'
+  // confirms a yearly assessment (Art. 25, 40): its evidence is frozen
+  | 'confirm'
   // the provisioning worker's own: running jobs, and reporting their end to the resource request
   | 'run'
   | 'report';
 
-export type SubjectName = 'CatalogRevision' | 'Organisation' | 'User' | 'AuditEvent' | 'Project' | 'ResourceRequest' | 'MigrationSystem' | 'MigrationWave' | 'MigrationBoard' | 'ProvisioningJob' | 'SpotCheck' | 'all';
+export type SubjectName =
+  | 'CatalogRevision'
+  | 'Organisation'
+  | 'User'
+  | 'AuditEvent'
+  | 'Project'
+  | 'ResourceRequest'
+  | 'MigrationSystem'
+  | 'MigrationWave'
+  | 'MigrationBoard'
+  | 'ProvisioningJob'
+  | 'SecurityDossier'
+  | 'HolidaySchedule'
+  | 'OrgAssessment'
+  | 'CountyAssessment'
+  | 'SpotCheck'
+  | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
 
@@ -71,7 +91,13 @@ export interface Principal {
   username: string;
   role: Role;
   orgId: string;
+  /** the organisation's jurisdiction (Art. 39): 'CITY' or a county's code (accounts/jurisdictions.ts) */
+  jurisdiction: string;
 }
+
+/** The city's own bureaus (GIA, Finance) also approve the catalog and oversee the counties (Art. 39, 40). */
+const CITY = 'CITY';
+const isCity = (p: Principal) => p.jurisdiction === CITY;
 
 /** Fields of a user account anyone allowed to read accounts sees. */
 export const USER_PUBLIC_FIELDS = ['id', 'username', 'displayName', 'role', 'orgId', 'org', 'disabled'];
@@ -124,6 +150,11 @@ function implementingUnit({ can }: Builder, p: Principal) {
   can('read', 'MigrationSystem', { orgId: p.orgId });
   can('update', 'MigrationSystem', MIGRATION_REGISTER_FIELDS, { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'update') });
   can('delete', 'MigrationSystem', { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'withdraw') });
+  // its own yearly assessment, once GIA has confirmed it (Art. 25)
+  can('read', 'OrgAssessment', { orgId: p.orgId, status: 'CONFIRMED' });
+  // the security dossiers of their own projects and systems: the implementing unit is responsible (Art. 36, 37)
+  can('read', 'SecurityDossier', { orgId: p.orgId });
+  can('file', 'SecurityDossier', { orgId: p.orgId, ...whileIn(SECURITY_MACHINE, ...SECURITY_FILING_ACTIONS, 'document') });
 }
 
 const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
@@ -133,6 +164,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     // system administrators create business accounts only; administrator roles are the security administrator's
     can('create', 'User', { role: { in: [...BUSINESS_ROLES] } });
     can('update', 'User', ['displayName', 'orgId', 'email', 'phone', 'disabled'], { role: { in: [...BUSINESS_ROLES] } });
+    // loads a newly published State Council holiday schedule into the working-day calendar (calendar/schedules.ts)
+    can('create', 'HolidaySchedule');
   },
   SECADMIN({ can, cannot }, p) {
     can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
@@ -148,42 +181,69 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard']);
     can('read', 'SpotCheck');
+    can('read', ['OrgAssessment', 'CountyAssessment']);
+    can('read', 'SecurityDossier');
   },
-  GIA_REVIEWER({ can }) {
+  // The approval bureau of a jurisdiction (Art. 39): it decides the projects of its own jurisdiction; the city's also
+  // approves the catalog and sees the counties' projects and systems read-only (oversight, Art. 40).
+  GIA_REVIEWER({ can }, p) {
+    const own = { jurisdiction: p.jurisdiction };
+    const seen = isCity(p) ? {} : own;
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
-    can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
-    can('publish', 'CatalogRevision', whileIn(REVISION_MACHINE, 'publish'));
-    can('read', 'Project', { status: { not: 'DRAFT' } });
+    if (isCity(p)) {
+      can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
+      can('publish', 'CatalogRevision', whileIn(REVISION_MACHINE, 'publish'));
+    }
+    can('read', 'Project', { ...seen, status: { not: 'DRAFT' } });
     // the department's record, to judge its project by (projects/org-history.ts)
-    can('readHistory', 'Project', { status: { not: 'DRAFT' } });
-    can('review', 'Project', whileIn(PROJECT_MACHINE, 'review'));
-    can('notice', 'Project', whileIn(PROJECT_MACHINE, 'notice'));
-    can('establish', 'Project', whileIn(PROJECT_MACHINE, 'establish', 'resolve-objection'));
-    can('changeReview', 'Project', whileIn(PROJECT_MACHINE, 'change-review'));
-    can('suspend', 'Project', whileIn(PROJECT_MACHINE, 'suspend'));
-    can('terminate', 'Project', whileIn(PROJECT_MACHINE, 'terminate'));
-    can('rectify', 'Project', whileIn(PROJECT_MACHINE, 'rectify'));
-    // effectiveness evaluation (Art. 24); Finance's spot-checks of the self-evaluations, to follow up an 不合格 (Art. 22, 23)
-    can('evaluate', 'Project', whileIn(PROJECT_MACHINE, 'evaluate'));
-    can('read', 'SpotCheck');
+    can('readHistory', 'Project', { ...seen, status: { not: 'DRAFT' } });
+    can('review', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'review') });
+    can('notice', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'notice') });
+    can('establish', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'establish', 'resolve-objection') });
+    can('changeReview', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'change-review') });
+    can('suspend', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'suspend') });
+    can('terminate', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'terminate') });
+    can('rectify', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'rectify') });
+    // effectiveness evaluation (Art. 24) of its own jurisdiction's projects; the spot-checks of the self-evaluations, to follow up an 不合格 (Art. 22, 23)
+    can('evaluate', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'evaluate') });
+    can('read', 'SpotCheck', seen);
     // reminds units of overdue filings and rectifications (催办; projects/reminders.ts)
-    can('remind', 'Project');
-    can('resume', 'Project', whileIn(PROJECT_MACHINE, 'resume'));
-    can('read', 'ResourceRequest');
-    can('read', ['MigrationSystem', 'MigrationBoard']);
+    can('remind', 'Project', own);
+    can('resume', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'resume') });
+    // the sub-center's work on the city cloud: the city bureau oversees it
+    if (isCity(p)) can('read', 'ResourceRequest');
+    can('read', 'MigrationSystem', seen);
+    can('read', 'MigrationBoard');
+    // the yearly assessments: the city bureau assesses the city departments (Art. 25) and the counties (Art. 40);
+    // a county's bureau reads its county's confirmed scorecard
+    if (isCity(p)) {
+      can(['read', 'create'], ['OrgAssessment', 'CountyAssessment']);
+      can('update', 'OrgAssessment', whileIn(ORG_ASSESSMENT_MACHINE, 'update'));
+      can('confirm', 'OrgAssessment', whileIn(ORG_ASSESSMENT_MACHINE, 'confirm'));
+      can('update', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'update'));
+      can('confirm', 'CountyAssessment', whileIn(COUNTY_ASSESSMENT_MACHINE, 'confirm'));
+    } else can('read', 'CountyAssessment', { county: p.jurisdiction, status: 'CONFIRMED' });
+    // supervises the units' security obligations (Art. 36, 37): the dossiers of the projects and systems it reads
+    can('read', 'SecurityDossier');
   },
+  // The finance bureau of a jurisdiction: the budgets of its own jurisdiction's projects (Art. 9, 39)
   FINANCE_REVIEWER({ can }, p) {
+    const own = { jurisdiction: p.jurisdiction };
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
-    can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
-    can('read', 'Project', { status: { in: [...PAST_GIA_REVIEW] } });
+    if (isCity(p)) can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
+    can('read', 'Project', { ...own, status: { in: [...PAST_GIA_REVIEW] } });
     can('read', 'Project', { deciders: { has: p.id } });
     // the department's record, to judge its budget by (projects/org-history.ts)
-    can('readHistory', 'Project');
-    can('budgetReview', 'Project', whileIn(PROJECT_MACHINE, 'budget-review'));
-    // spot-checks of the units' self-evaluations (Art. 22): draws a sample, records each result, closes it
-    can(['read', 'create'], 'SpotCheck');
-    can('record', 'SpotCheck', whileIn(SPOT_CHECK_MACHINE, 'record'));
-    can('close', 'SpotCheck', whileIn(SPOT_CHECK_MACHINE, 'close'));
+    can('readHistory', 'Project', own);
+    can('budgetReview', 'Project', { ...own, ...whileIn(PROJECT_MACHINE, 'budget-review') });
+    // a city department's confirmed assessment is a reference for its next year's projects (Art. 25); a county's
+    // bureau reads its county's confirmed scorecard (Art. 40)
+    if (isCity(p)) can('read', 'OrgAssessment', { status: 'CONFIRMED' });
+    else can('read', 'CountyAssessment', { county: p.jurisdiction, status: 'CONFIRMED' });
+    // spot-checks of its jurisdiction's self-evaluations (Art. 22): draws a sample, records each result, closes it
+    can(['read', 'create'], 'SpotCheck', own);
+    can('record', 'SpotCheck', { ...own, ...whileIn(SPOT_CHECK_MACHINE, 'record') });
+    can('close', 'SpotCheck', { ...own, ...whileIn(SPOT_CHECK_MACHINE, 'close') });
   },
   BDC_OPERATOR({ can }) {
     can(['read', 'create'], 'CatalogRevision');
@@ -201,9 +261,15 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('update', 'MigrationSystem', MIGRATION_ASSESSMENT_FIELDS, { status: { not: 'DECOMMISSIONED' } });
     can(['assess', 'plan', 'migrate', 'block'], 'MigrationSystem');
     can(['create', 'update'], 'MigrationWave');
+    // runs the migrated systems' cloud and answers for its security (Art. 33, 38): reads their dossiers
+    can('read', 'SecurityDossier', { ownerKind: 'SYSTEM' });
   },
   DEPT_USER: implementingUnit,
-  COUNTY_USER: implementingUnit,
+  COUNTY_USER(b, p) {
+    implementingUnit(b, p);
+    // its county's scorecard, once the city GIA has confirmed it (Art. 40)
+    b.can('read', 'CountyAssessment', { county: p.jurisdiction, status: 'CONFIRMED' });
+  },
 };
 
 export function defineAbilitiesFor(principal: Principal | null): AppAbility {
@@ -212,6 +278,8 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
   if (principal) {
     builder.can('read', 'Organisation');
     builder.can('read', 'MigrationWave');
+    // the working-day calendar's coverage and days: what every deadline is counted with
+    builder.can('read', 'HolidaySchedule');
     builder.can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS], { id: principal.id });
     rulesByRole[principal.role](builder, principal);
   }
@@ -283,11 +351,16 @@ export function pickReadable<T extends Record<string, unknown>>(
 
 /** A Prisma where-clause limiting a list to what the actor may read. */
 export function readableWhere(ability: AppAbility, type: Exclude<SubjectName, 'all'>) {
+  return allowedWhere(ability, 'read', type);
+}
+
+/** A Prisma where-clause limiting a list to the objects the actor may take `action` on (e.g. a reviewer's queue). */
+export function allowedWhere(ability: AppAbility, action: Action, type: Exclude<SubjectName, 'all'>) {
   // A role with no rule for the type gets `{ OR: [] }` from CASL, which Prisma treats as no filter at all:
   // refuse outright instead, so a missing rule can never mean "everything".
-  if (!ability.can('read', type)) throw new ForbiddenError('FORBIDDEN', { action: 'read' });
-  const where = accessibleBy(ability, 'read').ofType(type as never);
+  if (!ability.can(action, type)) throw new ForbiddenError('FORBIDDEN', { action });
+  const where = accessibleBy(ability, action).ofType(type as never);
   const or = (where as { OR?: unknown }).OR;
-  if (Array.isArray(or) && or.length === 0) throw new ForbiddenError('FORBIDDEN', { action: 'read' });
+  if (Array.isArray(or) && or.length === 0) throw new ForbiddenError('FORBIDDEN', { action });
   return where;
 }

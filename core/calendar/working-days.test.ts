@@ -8,7 +8,9 @@ import {
   RECTIFICATION_REPORT,
   addWorkingDays,
   computeDeadline,
+  countWorkingDays,
   daysLeft,
+  isEstimated,
   isLocalDate,
   isWorkingDay,
   parseLocalDate,
@@ -188,7 +190,7 @@ describe('daysLeft', () => {
     ['2026-10-13', '2026-09-30', 5, false],
   ])('due %s, today %s → %i working days, overdue %s', (due, today, workingDays, overdue) => {
     const left = daysLeft(due, today);
-    expect(left).toEqual({ workingDays, overdue });
+    expect(left).toEqual({ workingDays, overdue, estimated: false });
     expect(Object.is(left.workingDays, workingDays)).toBe(true);
   });
 });
@@ -282,7 +284,7 @@ describe('LocalDate validation', () => {
   });
 });
 
-describe('dates beyond the library’s data throw instead of counting Monday–Friday', () => {
+describe('dates before the library’s data throw; strict counts past it throw; counts past it are estimated', () => {
   const lastYear = Number(CALENDAR_COVERAGE.to.slice(0, 4));
   const firstYear = Number(CALENDAR_COVERAGE.from.slice(0, 4));
   const after = `${lastYear + 1}-01-04` as LocalDate; // a Monday in 2027
@@ -295,12 +297,10 @@ describe('dates beyond the library’s data throw instead of counting Monday–F
   });
 
   it.each<[string, () => unknown]>([
-    ['isWorkingDay after the last year', () => isWorkingDay(after)],
     ['isWorkingDay before the first year', () => isWorkingDay(before)],
     ['addWorkingDays from an uncovered start', () => addWorkingDays(after, 1)],
     ['addWorkingDays whose deadline falls past the data', () => addWorkingDays(`${lastYear}-12-01` as LocalDate, 40)],
-    ['workingDaysBetween into an uncovered year', () => workingDaysBetween(`${lastYear}-12-01` as LocalDate, after)],
-    ['daysLeft with today uncovered', () => daysLeft(`${lastYear}-12-31` as LocalDate, after)],
+    ['workingDaysBetween from before the first year', () => workingDaysBetween(before, `${firstYear}-01-05` as LocalDate)],
     ['computeDeadline from a start before the data', () => computeDeadline(ACCEPTANCE_REPORT, '2003-12-31' as LocalDate)],
   ])('%s throws CalendarCoverageError', (_what, call) => {
     expect(call).toThrow(CalendarCoverageError);
@@ -311,7 +311,7 @@ describe('dates beyond the library’s data throw instead of counting Monday–F
   it('says which date and range, with a stable code', () => {
     let caught: unknown;
     try {
-      isWorkingDay(after);
+      addWorkingDays(after, 1);
     } catch (e) {
       caught = e;
     }
@@ -328,15 +328,35 @@ describe('dates beyond the library’s data throw instead of counting Monday–F
 
   it('still answers up to the last covered day (2026-12-31 is the 5th working day after 2026-12-24)', () => {
     expect(addWorkingDays('2026-12-24', 5)).toBe('2026-12-31');
-    // while 2027 is unknown, one more working day than December 2026 holds cannot be counted
+    // while 2027 is unknown, one more working day than December 2026 holds cannot be counted officially
     if (lastYear === 2026) expect(() => addWorkingDays('2026-12-28', 5)).toThrow(CalendarCoverageError);
+  });
+
+  it('counts working days into an unpublished year with the estimate, and says so (chinese-days 1.5.7 stops at 2026)', () => {
+    expect(lastYear).toBe(2026);
+    const span = countWorkingDays(`${lastYear}-12-30` as LocalDate, after);
+    expect(span.estimated).toBe(true);
+    // official Thursday 2026-12-31, then the estimate: 1 January off, the weekend off, Monday 4 January works
+    expect(span.workingDays).toBe(2);
+    expect(isWorkingDay(after)).toBe(true);
+    expect(daysLeft(`${lastYear}-12-31` as LocalDate, after)).toMatchObject({ overdue: true, estimated: true });
+    expect(countWorkingDays('2026-02-12', '2026-02-26')).toEqual({ workingDays: 5, estimated: false });
+  });
+
+  it('estimates the lunar holidays of 2027: Spring Festival week and Mid-Autumn are days off, Monday–Friday or not', () => {
+    expect(isEstimated('2027-02-08')).toBe(true);
+    for (const d of ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-11', '2027-04-05', '2027-05-03', '2027-06-09', '2027-09-15', '2027-10-07'] as const) {
+      expect(isWorkingDay(d), d).toBe(false);
+    }
+    expect(isWorkingDay('2027-02-12')).toBe(true); // Friday after the estimated week
+    expect(workingDaysBetween('2027-02-04', '2027-02-12')).toBe(1);
   });
 });
 
 describe('deadlines past the published schedule', () => {
   const lastYear = Number(CALENDAR_COVERAGE.to.slice(0, 4));
 
-  it('are estimated (Monday–Friday less fixed-date holidays beyond the data) and marked provisional', () => {
+  it('are estimated (the lunar estimate beyond the data) and marked provisional', () => {
     const d = computeDeadline(ACCEPTANCE_REPORT, `${lastYear}-12-01` as LocalDate);
     expect(d.provisional).toBe(true);
     // working days inside the published year are counted from the official schedule

@@ -12,15 +12,18 @@
 // they report 2026-02-14 (a make-up Saturday) as a day off. The JSON table is the same data (identical to
 // isWorkday() under TZ=UTC for every day 2004–2026) without that hazard.
 //
-// Coverage: the library knows the years whose notice it carries (2004–2026 in chinese-days 1.5.7). For any date
-// outside those years we THROW a CalendarCoverageError instead of silently counting Monday–Friday (which is what
-// the library itself would do): a wrong deadline is worse than a loud failure. When the State Council publishes the
-// next year's notice (usually in November), update the `chinese-days` package. `CALENDAR_COVERAGE` tells callers
-// (health checks, UI) how far the calendar reaches. Caveat: a next-year notice occasionally also moves the last
-// days of December of the covered year (e.g. the 2012 notice made Saturday 2011-12-31 a working day); such a change
-// only shows up once the library ships that year.
+// Coverage: the library knows the years whose notice it carries (2004–2026 in chinese-days 1.5.7). An administrator
+// can load later years as the State Council publishes them (calendar/schedules.ts, table holiday_schedule); those
+// are handed to this module with setLoadedSchedules and win over the package for their year. For a year that has
+// neither, the calendar ESTIMATES the days off from the lunar calendar (lunar-estimate.ts): counts ("N working days
+// left", queue waiting days) keep giving numbers, marked `estimated`, and deadlines computed through such a year are
+// `provisional` and recomputed when its schedule is loaded. `addWorkingDays` stays strict (official schedules only)
+// and throws a CalendarCoverageError instead of estimating; every function throws one before the first year.
+// Caveat: a next-year notice occasionally also moves the last days of December of the previous year (e.g. the 2012
+// notice made Saturday 2011-12-31 a working day); a loaded schedule only holds days of its own year.
 import type { Locale } from '../i18n.js';
 import schedule from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { estimateHolidays } from './lunar-estimate.js';
 
 /** A calendar date in Asia/Shanghai, 'YYYY-MM-DD' (e.g. '2026-02-14'). Not an instant: no time, no zone. */
 export type LocalDate = `${number}-${number}-${number}`;
@@ -82,7 +85,7 @@ export function toShanghaiDate(instant: Date): LocalDate {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The schedule table, built once at load from the library's data.
+// The schedule: the package's table, the years an administrator loaded (calendar/schedules.ts), and the estimate.
 
 interface ScheduleData {
   holidays: Readonly<Record<string, string>>;
@@ -111,79 +114,242 @@ function coveredYears(data: ScheduleData): { first: number; last: number } {
   return { first, last };
 }
 
-function buildTable(data: ScheduleData) {
-  const { first, last } = coveredYears(data);
-  const firstDay = dayNumberOf(first, 1, 1);
-  const lastDay = dayNumberOf(last, 12, 31);
-  const size = lastDay - firstDay + 1;
-  const working = new Uint8Array(size);
-  for (let i = 0; i < size; i++) {
-    const wd = weekdayOf(firstDay + i);
-    working[i] = wd >= 1 && wd <= 5 ? 1 : 0;
-  }
-  const mark = (entries: Readonly<Record<string, string>>, value: 0 | 1) => {
-    for (const date of Object.keys(entries)) {
-      const day = tryDayNumber(date);
-      if (day === undefined) throw new Error(`chinese-days: malformed date ${JSON.stringify(date)} in its schedule`);
-      if (day >= firstDay && day <= lastDay) working[day - firstDay] = value;
-    }
-  };
-  mark(data.holidays, 0); // 放假: a day off, even Monday–Friday
-  mark(data.workdays, 1); // 调休上班: a working day, even Saturday or Sunday
-  // prefix[i] = working days among the first i days of the table; so working days in (a, b] = prefix(b+1) − prefix(a+1)
-  const prefix = new Int32Array(size + 1);
-  for (let i = 0; i < size; i++) prefix[i + 1] = prefix[i]! + working[i]!;
-  return { firstDay, lastDay, working, prefix };
+/** Where a year's working days come from. */
+export type YearSource = 'published' | 'loaded' | 'estimated';
+
+/** One year of the calendar: working[i] = 1 when day firstDay + i is a working day; prefix sums for counting. */
+interface YearTable {
+  readonly source: YearSource;
+  readonly firstDay: number;
+  readonly working: Uint8Array;
+  readonly prefix: Int32Array;
 }
 
-const TABLE = buildTable(schedule as ScheduleData);
+function yearTable(year: number, source: YearSource, isOff: (day: number) => boolean | undefined): YearTable {
+  const firstDay = dayNumberOf(year, 1, 1);
+  const size = dayNumberOf(year + 1, 1, 1) - firstDay;
+  const working = new Uint8Array(size);
+  const prefix = new Int32Array(size + 1);
+  for (let i = 0; i < size; i++) {
+    const wd = weekdayOf(firstDay + i);
+    const off = isOff(firstDay + i); // true: a day off; false: a working day; undefined: by the weekday
+    working[i] = off === undefined ? (wd >= 1 && wd <= 5 ? 1 : 0) : off ? 0 : 1;
+    prefix[i + 1] = prefix[i]! + working[i]!;
+  }
+  return { source, firstDay, working, prefix };
+}
 
-/** The dates the calendar can answer for (inclusive). Outside them every function throws CalendarCoverageError. */
+/** The days of one year from an official schedule: 放假 days off (even Monday–Friday), 调休上班 working days. */
+function scheduleLookup(data: ScheduleData): (day: number) => boolean | undefined {
+  const days = new Map<number, boolean>();
+  const mark = (entries: Readonly<Record<string, string>>, off: boolean) => {
+    for (const date of Object.keys(entries)) {
+      const day = tryDayNumber(date);
+      if (day === undefined) throw new Error(`holiday schedule: malformed date ${JSON.stringify(date)}`);
+      days.set(day, off);
+    }
+  };
+  mark(data.holidays, true);
+  mark(data.workdays, false);
+  return (day) => days.get(day);
+}
+
+const PACKAGE_DATA = schedule as ScheduleData;
+const PACKAGE_YEARS = coveredYears(PACKAGE_DATA);
+const PACKAGE_LOOKUP = scheduleLookup(PACKAGE_DATA);
+
+/** The years the installed `chinese-days` package carries (inclusive), e.g. { first: 2004, last: 2026 }. */
+export const PUBLISHED_YEARS: Readonly<{ first: number; last: number }> = Object.freeze({ ...PACKAGE_YEARS });
+
+/** The dates the installed package's official schedule covers (inclusive). Before them every function throws. */
 export const CALENDAR_COVERAGE: Readonly<{ from: LocalDate; to: LocalDate }> = Object.freeze({
-  from: formatDay(TABLE.firstDay),
-  to: formatDay(TABLE.lastDay),
+  from: formatDay(dayNumberOf(PACKAGE_YEARS.first, 1, 1)),
+  to: formatDay(dayNumberOf(PACKAGE_YEARS.last, 12, 31)),
 });
 
-/** A date lies outside the years whose State Council holiday schedule the installed `chinese-days` carries. */
+/** A year's schedule loaded by an administrator (table holiday_schedule): dates of that year only. */
+export interface LoadedYear {
+  year: number;
+  /** 'YYYY-MM-DD' → name of the holiday */
+  holidays: Readonly<Record<string, string>>;
+  /** 'YYYY-MM-DD' → what the make-up working day makes up for */
+  workdays: Readonly<Record<string, string>>;
+}
+
+/**
+ * A working-day calendar: the package's years, overridden by loaded years, and estimated (lunar-estimate.ts) for
+ * every later year that has neither. Immutable; the process's current one is replaced by setLoadedSchedules.
+ */
+export class WorkingCalendar {
+  private readonly loaded: ReadonlyMap<number, LoadedYear>;
+  private readonly years = new Map<number, YearTable>();
+
+  constructor(loaded: readonly LoadedYear[] = []) {
+    this.loaded = new Map(loaded.map((y) => [y.year, y]));
+  }
+
+  /** The years loaded into this calendar, ascending. */
+  loadedYears(): number[] {
+    return [...this.loaded.keys()].sort((a, b) => a - b);
+  }
+
+  /** Where the days of `year` come from; throws CalendarCoverageError before the first published year. */
+  sourceOf(year: number): YearSource {
+    if (year < PACKAGE_YEARS.first) throw new CalendarCoverageError(formatDay(dayNumberOf(year, 12, 31)));
+    if (this.loaded.has(year)) return 'loaded';
+    return year <= PACKAGE_YEARS.last ? 'published' : 'estimated';
+  }
+
+  /** The last day of the unbroken run of published or loaded years from the first one. */
+  coveredTo(): LocalDate {
+    let year = PACKAGE_YEARS.last;
+    while (this.loaded.has(year + 1)) year++;
+    return formatDay(dayNumberOf(year, 12, 31));
+  }
+
+  table(year: number): YearTable {
+    let t = this.years.get(year);
+    if (!t) {
+      const source = this.sourceOf(year);
+      const loaded = this.loaded.get(year);
+      if (loaded) t = yearTable(year, source, scheduleLookup(loaded));
+      else if (source === 'published') t = yearTable(year, source, PACKAGE_LOOKUP);
+      else {
+        const off = new Set(estimateHolidays(year).map((h) => h.day));
+        t = yearTable(year, source, (day) => (off.has(day) ? true : undefined));
+      }
+      this.years.set(year, t);
+    }
+    return t;
+  }
+
+  /** The days of `year` that differ from a plain Monday–Friday week's, or are named holidays, by date. */
+  daysOf(year: number): { source: YearSource; days: ScheduleDay[] } {
+    const source = this.sourceOf(year);
+    if (source === 'estimated') {
+      return { source, days: estimateHolidays(year).map((h) => ({ date: formatDay(h.day), off: true, name: h.name['zh-CN'] })) };
+    }
+    const data: ScheduleData = this.loaded.get(year) ?? PACKAGE_DATA;
+    const prefix = `${year}-`;
+    const days: ScheduleDay[] = [];
+    for (const [entries, off] of [[data.holidays, true], [data.workdays, false]] as const) {
+      for (const [date, name] of Object.entries(entries)) if (date.startsWith(prefix)) days.push({ date: date as LocalDate, off, name: chineseName(name) });
+    }
+    return { source, days: days.sort((a, b) => a.date.localeCompare(b.date)) };
+  }
+
+  isWorking(day: number): boolean {
+    const t = this.table(yearOfDay(day));
+    return t.working[day - t.firstDay] === 1;
+  }
+
+  /** Working days in (a, b] for a <= b, and whether any of them lies in an estimated year. */
+  count(a: number, b: number): { days: number; estimated: boolean } {
+    this.sourceOf(yearOfDay(a)); // throws before the first published year
+    let days = 0;
+    let estimated = false;
+    for (let year = yearOfDay(a + 1), last = yearOfDay(b); a < b && year <= last; year++) {
+      const t = this.table(year);
+      const from = Math.max(a + 1, t.firstDay) - t.firstDay; // first index counted
+      const to = Math.min(b, t.firstDay + t.working.length - 1) - t.firstDay; // last index counted
+      days += t.prefix[to + 1]! - t.prefix[from]!;
+      if (t.source === 'estimated') estimated = true;
+    }
+    return { days, estimated };
+  }
+
+  /** The nth working day after `start`; with `strict`, a CalendarCoverageError on reaching an estimated year. */
+  add(start: LocalDate, n: number, strict: boolean): { due: number; estimated: boolean } {
+    let day = dayNumber(start);
+    if (this.sourceOf(yearOfDay(day)) === 'estimated' && strict) throw new CalendarCoverageError(start, undefined, this);
+    let estimated = false;
+    for (let left = n; left > 0; ) {
+      day++;
+      const t = this.table(yearOfDay(day));
+      if (t.source === 'estimated') {
+        if (strict) throw new CalendarCoverageError(formatDay(day), `${n} working days after ${start}`, this);
+        estimated = true;
+      }
+      if (t.working[day - t.firstDay] === 1) left--;
+    }
+    return { due: day, estimated };
+  }
+}
+
+/** A day of a schedule: a day off (放假) or a make-up working day (调休上班), and what for. */
+export interface ScheduleDay {
+  date: LocalDate;
+  off: boolean;
+  name: string;
+}
+
+/** chinese-days names a day 'Spring Festival,春节,8': its Chinese name is the second part. */
+function chineseName(value: string): string {
+  const parts = value.split(',');
+  return parts.length >= 2 && parts[1] ? parts[1].trim() : value;
+}
+
+function yearOfDay(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
+
+let current = new WorkingCalendar();
+
+/** The calendar the process counts with now. */
+export function currentCalendar(): WorkingCalendar {
+  return current;
+}
+
+/**
+ * Replaces the loaded years the process counts with (at startup and after each load, calendar/schedules.ts).
+ * Returns the new calendar.
+ */
+export function setLoadedSchedules(years: readonly LoadedYear[]): WorkingCalendar {
+  current = new WorkingCalendar(years);
+  return current;
+}
+
+/** A date lies before the first year whose State Council schedule the platform knows, or (strict counts) in a year
+ * whose schedule is only estimated. */
 export class CalendarCoverageError extends RangeError {
   readonly code = 'CALENDAR_NOT_COVERED';
-  readonly coveredFrom = CALENDAR_COVERAGE.from;
-  readonly coveredTo = CALENDAR_COVERAGE.to;
+  readonly coveredFrom: LocalDate;
+  readonly coveredTo: LocalDate;
   constructor(
     readonly date: LocalDate,
     detail?: string,
+    calendar: WorkingCalendar = current,
   ) {
+    const from = CALENDAR_COVERAGE.from;
+    const to = calendar.coveredTo();
     super(
       `No State Council holiday schedule for ${date}${detail ? ` (${detail})` : ''}: the working-day calendar covers ` +
-        `${CALENDAR_COVERAGE.from} to ${CALENDAR_COVERAGE.to} (npm package chinese-days). Refusing to fall back to a ` +
-        `Monday–Friday count; update chinese-days once that year's schedule is published.`,
+        `${from} to ${to} (npm package chinese-days and the schedules loaded by an administrator).`,
     );
     this.name = 'CalendarCoverageError';
+    this.coveredFrom = from;
+    this.coveredTo = to;
   }
-}
-
-/** Index of a date in the table, throwing CalendarCoverageError outside it. */
-function indexOf(d: LocalDate, detail?: string): number {
-  const day = dayNumber(d);
-  if (day < TABLE.firstDay || day > TABLE.lastDay) throw new CalendarCoverageError(d, detail);
-  return day - TABLE.firstDay;
-}
-
-/** Working days from the start of the table up to and including index i. */
-function countThrough(i: number): number {
-  return TABLE.prefix[i + 1]!;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The working-day functions.
 
-/** Whether d is a working day: Monday–Friday unless a public holiday, or a weekend make-up working day (调休上班). */
+/**
+ * Whether d is a working day: Monday–Friday unless a public holiday, or a weekend make-up working day (调休上班).
+ * In a year without a published or loaded schedule, the estimate (lunar-estimate.ts) answers.
+ */
 export function isWorkingDay(d: LocalDate): boolean {
-  return TABLE.working[indexOf(d)] === 1;
+  return current.isWorking(dayNumber(d));
+}
+
+/** Whether d lies in a year whose schedule is estimated (neither in the package nor loaded). */
+export function isEstimated(d: LocalDate): boolean {
+  return current.sourceOf(Number(parseLocalDate(d).slice(0, 4))) === 'estimated';
 }
 
 /**
- * The Nth working day after `start`.
+ * The Nth working day after `start`, by official schedules only.
  *
  * Rule for "within N working days of X" (X 之日起 N 个工作日内): the deadline is the Nth working day AFTER X. X itself
  * is never counted, whether or not X is a working day; counting starts the next calendar day and the deadline is
@@ -194,52 +360,44 @@ export function isWorkingDay(d: LocalDate): boolean {
  * where a Monday–Friday count would give Thu 2026-02-19, in the middle of the holiday.
  *
  * n must be a non-negative integer; n = 0 returns `start` unchanged. Throws CalendarCoverageError when `start` or
- * the deadline falls outside CALENDAR_COVERAGE.
+ * the count reaches a year without a published or loaded schedule (computeDeadline estimates those instead).
  */
 export function addWorkingDays(start: LocalDate, n: number): LocalDate {
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new RangeError(`addWorkingDays: n must be a non-negative integer, got ${String(n)}`);
-  }
-  let i = indexOf(start);
-  let left = n;
-  while (left > 0) {
-    i++;
-    if (i >= TABLE.working.length) {
-      throw new CalendarCoverageError(formatDay(TABLE.lastDay + 1), `${n} working days after ${start}`);
-    }
-    if (TABLE.working[i] === 1) left--;
-  }
-  return formatDay(TABLE.firstDay + i);
+  assertCount(n, 'addWorkingDays');
+  return formatDay(current.add(start, n, true).due);
+}
+
+function assertCount(n: number, what: string) {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what}: n must be a non-negative integer, got ${String(n)}`);
 }
 
 /**
  * Signed count of working days after `from` up to and including `to`; negative when `to` is before `from`
  * (then minus the working days after `to` up to and including `from`). So workingDaysBetween(x, x) === 0,
  * workingDaysBetween(a, b) === -workingDaysBetween(b, a), and workingDaysBetween(x, addWorkingDays(x, n)) === n.
+ * `estimated`: part of the span lies in a year whose schedule is only estimated.
  */
+export function countWorkingDays(from: LocalDate, to: LocalDate): { workingDays: number; estimated: boolean } {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  const c = a <= b ? current.count(a, b) : current.count(b, a);
+  return { workingDays: a <= b ? c.days : -c.days || 0, estimated: c.estimated }; // `|| 0` turns −0 into 0
+}
+
+/** countWorkingDays, the count alone (estimated past the published years). */
 export function workingDaysBetween(from: LocalDate, to: LocalDate): number {
-  const a = indexOf(from);
-  const b = indexOf(to);
-  return countThrough(b) - countThrough(a) || 0; // `|| 0` turns −0 into 0
+  return countWorkingDays(from, to).workingDays;
 }
 
 /**
  * How a deadline stands on `today`. workingDays: working days left until `due` (today not counted, `due` counted;
  * 0 on the due date itself; negative = working days elapsed since `due`). overdue: `today` is after `due`
  * (a filing made on the due date is on time). On a weekend right after a Friday deadline: { 0, overdue: true }.
+ * estimated: the count passes through a year whose schedule is only estimated.
  */
-export function daysLeft(due: LocalDate, today: LocalDate): { workingDays: number; overdue: boolean } {
-  const workingDays = workingDaysBetween(today, due);
-  return { workingDays, overdue: dayNumber(today) > dayNumber(due) };
-}
-
-/** daysLeft, with workingDays null where the calendar does not cover the span (overdue is still known). */
-export function daysLeftIfCovered(due: LocalDate, today: LocalDate): { workingDays: number | null; overdue: boolean } {
-  try {
-    return daysLeft(due, today);
-  } catch {
-    return { workingDays: null, overdue: today > due };
-  }
+export function daysLeft(due: LocalDate, today: LocalDate): { workingDays: number; overdue: boolean; estimated: boolean } {
+  const c = countWorkingDays(today, due);
+  return { workingDays: c.workingDays, overdue: dayNumber(today) > dayNumber(due), estimated: c.estimated };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -265,33 +423,20 @@ export interface ComputedDeadline {
   due: LocalDate;
   rule: { code: string; workingDays: number; article: string };
   /**
-   * true when the deadline falls past the last year whose State Council schedule is published: it is then an
-   * estimate (see `estimateBeyondCoverage`) to be recomputed once `chinese-days` carries that year.
+   * true when the count passes through a year whose State Council schedule is neither published nor loaded: it is
+   * then an estimate (see `estimateBeyondCoverage`), recomputed when an administrator loads that year's schedule.
    */
   provisional: boolean;
 }
 
-/** Fixed-date statutory holidays (全国年节及纪念日放假办法): the only days off known before a year's notice. */
-const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
-
 /**
- * The Nth working day after `start` where the count runs past CALENDAR_COVERAGE: inside the coverage the official
- * schedule counts; beyond it Monday–Friday minus the fixed-date statutory holidays. Lunar holidays and make-up days
- * of an unpublished year cannot be known, so the result is marked provisional by computeDeadline.
+ * The Nth working day after `start` where the count may run past the published and loaded years: there the
+ * estimate counts (lunar-estimate.ts: fixed and lunar holidays, no make-up working days), so the result is
+ * provisional (computeDeadline marks it so).
  */
-export function estimateBeyondCoverage(start: LocalDate, n: number): LocalDate {
-  let day = dayNumber(start);
-  let left = n;
-  while (left > 0) {
-    day++;
-    const date = formatDay(day);
-    const working =
-      day <= TABLE.lastDay && day >= TABLE.firstDay
-        ? TABLE.working[day - TABLE.firstDay] === 1
-        : weekdayOf(day) >= 1 && weekdayOf(day) <= 5 && !FIXED_HOLIDAYS.has(date.slice(5));
-    if (working) left--;
-  }
-  return formatDay(day);
+export function estimateBeyondCoverage(start: LocalDate, n: number, calendar: WorkingCalendar = current): LocalDate {
+  assertCount(n, 'estimateBeyondCoverage');
+  return formatDay(calendar.add(start, n, false).due);
 }
 
 /** Art. 13: file the formal contract text within 5 working days of signing it. */
@@ -355,18 +500,21 @@ export const DEADLINE_RULES = Object.freeze({
 
 export type DeadlineRuleCode = keyof typeof DEADLINE_RULES;
 
-/** The deadline `rule` sets for an event on `start`, with the rule's code, working days and article. */
-export function computeDeadline(rule: DeadlineRule, start: LocalDate): ComputedDeadline {
+/**
+ * The deadline `rule` sets for an event on `start`, with the rule's code, working days and article: provisional when
+ * the count passes through a year whose schedule is only estimated. `calendar`: the process's current one unless a
+ * load is recomputing with the calendar it is about to install.
+ */
+export function computeDeadline(
+  rule: Pick<DeadlineRule, 'code' | 'workingDays' | 'article'>,
+  start: LocalDate,
+  calendar: WorkingCalendar = current,
+): ComputedDeadline {
   if (!Number.isSafeInteger(rule.workingDays) || rule.workingDays < 1) {
     throw new RangeError(`Deadline rule ${rule.code}: workingDays must be a positive integer, got ${String(rule.workingDays)}`);
   }
   const stored = { code: rule.code, workingDays: rule.workingDays, article: rule.article };
-  // a start before the coverage is an error, never an estimate; one after it is estimated like the rest
-  if (dayNumber(start) < TABLE.firstDay) throw new CalendarCoverageError(start);
-  try {
-    return { due: addWorkingDays(start, rule.workingDays), rule: stored, provisional: false };
-  } catch (err) {
-    if (!(err instanceof CalendarCoverageError)) throw err;
-    return { due: estimateBeyondCoverage(start, rule.workingDays), rule: stored, provisional: true };
-  }
+  // a start before the first published year is an error (sourceOf throws), never an estimate
+  const { due, estimated } = calendar.add(start, rule.workingDays, false);
+  return { due: formatDay(due), rule: stored, provisional: estimated };
 }

@@ -6,7 +6,8 @@ import type { Tx } from '../../core/db/database.js';
 import type { OrgKind, Role } from '../../core/db/generated/enums.js';
 import '../../accounts/audit-names.js';
 
-export const DEMO_ORGANISATIONS: { code: string; name: string; nameEn: string; kind: OrgKind }[] = [
+/** `jurisdiction`: a county's bureaus and departments name their county (Art. 39); others belong to the city. */
+export const DEMO_ORGANISATIONS: { code: string; name: string; nameEn: string; kind: OrgKind; jurisdiction?: string }[] = [
   { code: 'GIA', name: '运城市审批服务管理局（市政务信息管理局）', nameEn: 'Government Information Administration', kind: 'GIA' },
   { code: 'FIN', name: '运城市财政局', nameEn: 'Finance Bureau', kind: 'FINANCE' },
   { code: 'BDC', name: '山西省大数据中心运城分中心', nameEn: 'Big-Data Sub-Center', kind: 'BDC' },
@@ -28,6 +29,8 @@ export const DEMO_ORGANISATIONS: { code: string; name: string; nameEn: string; k
   { code: 'XIAXIAN', name: '夏县', nameEn: 'Xia County', kind: 'COUNTY' },
   { code: 'PINGLU', name: '平陆县', nameEn: 'Pinglu County', kind: 'COUNTY' },
   { code: 'RUICHENG', name: '芮城县', nameEn: 'Ruicheng County', kind: 'COUNTY' },
+  { code: 'YANHU_GIA', name: '盐湖区审批服务管理局', nameEn: 'Yanhu District Approval Service Administration', kind: 'GIA', jurisdiction: 'YANHU' },
+  { code: 'YANHU_FIN', name: '盐湖区财政局', nameEn: 'Yanhu District Finance Bureau', kind: 'FINANCE', jurisdiction: 'YANHU' },
 ];
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; org: string }[] = [
@@ -40,11 +43,14 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'dept', displayName: '张老师（市教育局）', role: 'DEPT_USER', org: 'EDU' },
   { username: 'dept2', displayName: '陈医生（市卫健委）', role: 'DEPT_USER', org: 'HEALTH' },
   { username: 'county', displayName: '刘主任（盐湖区）', role: 'COUNTY_USER', org: 'YANHU' },
+  { username: 'county-gia', displayName: '孙审批（盐湖区审批服务管理局）', role: 'GIA_REVIEWER', org: 'YANHU_GIA' },
+  { username: 'county-finance', displayName: '周财政（盐湖区财政局）', role: 'FINANCE_REVIEWER', org: 'YANHU_FIN' },
 ];
 
 async function ensureOrgs(tx: Tx, codes?: string[]) {
   const wanted = DEMO_ORGANISATIONS.filter((o) => !codes || codes.includes(o.code));
-  await tx.organisation.createMany({ data: wanted, skipDuplicates: true });
+  const data = wanted.map((o) => ({ ...o, jurisdiction: o.jurisdiction ?? (o.kind === 'COUNTY' ? o.code : 'CITY') }));
+  await tx.organisation.createMany({ data, skipDuplicates: true });
   const rows = await tx.organisation.findMany({ where: { code: { in: wanted.map((o) => o.code) } }, select: { id: true, code: true } });
   return new Map(rows.map((r) => [r.code, r.id]));
 }

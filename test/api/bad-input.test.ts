@@ -109,6 +109,15 @@ describe('unknown body field → 400 VALIDATION_FAILED, field.unknown', () => {
     expectField(res, 'spec.gpu', 'field.unknown');
   });
 
+  it('loading a holiday schedule: an unknown field, an unknown format, no text; a year out of range in the query', async () => {
+    const post = async (body: object) => call(t.http.post('/api/calendar/schedules').set(await t.as('admin')).send(body));
+    expectField(await post({ format: 'table', text: '2027-01-01,休,元旦', year: 2027 }), 'year', 'field.unknown');
+    expectField(await post({ format: 'csv', text: '2027-01-01,休,元旦' }), 'format', 'field.invalid_value');
+    expectField(await post({ format: 'table' }), 'text', 'field.required');
+    expectField(await call(t.http.get('/api/calendar?year=1999').set(await t.as('admin'))), 'query.year', 'field.too_small');
+    expectField(await call(t.http.get('/api/calendar?month=1').set(await t.as('admin'))), 'query.month', 'field.unknown');
+  });
+
   it('an own __proto__ key is reported, not merged', async () => {
     const res = await call(login().set('Content-Type', 'application/json').send('{"username":"dept","password":"x","__proto__":{"role":"SYSADMIN"}}'));
     expectField(res, '__proto__', 'field.unknown');
@@ -654,12 +663,19 @@ describe('projects: bad input', () => {
       ['a date that does not exist (2026-02-30)', { startDate: '2026-02-30', endDate: '2026-03-06' }, 'startDate', 'field.invalid_format'],
       ['a date without leading zeros', { startDate: '2026-11-2', endDate: '2026-11-06' }, 'startDate', 'field.invalid_format'],
       ['a date-time instead of a date', { startDate: '2026-11-02T00:00:00Z', endDate: '2026-11-06' }, 'startDate', 'field.invalid_format'],
-      ['an end before the start', { startDate: '2026-11-06', endDate: '2026-11-02' }, 'endDate', 'field.too_small'],
-      ['a start before today (nobody could have seen it)', { startDate: '2026-11-01', endDate: '2026-11-06' }, 'startDate', 'field.too_small'],
       ['without an end', { startDate: '2026-11-02' }, 'endDate', 'field.required'],
       ['a title over 200 characters', { startDate: '2026-11-02', endDate: '2026-11-06', title: '公'.repeat(201) }, 'title', 'field.too_big'],
     ])('notice: %s', async (_name, body, path, code) => {
       expectField(await call((await act('gia', inBudget, 'notice')).req.send(body)), path, code);
+    });
+
+    it.each<[string, Record<string, unknown>, string, string]>([
+      ['an end before the start', { startDate: '2026-11-06', endDate: '2026-11-02' }, 'endDate', '公示结束日期 2026-11-02 早于公示开始日期 2026-11-06'],
+      ['a start before today (nobody could have seen it)', { startDate: '2026-11-01', endDate: '2026-11-06' }, 'startDate', '公示开始日期 2026-11-01 早于今天 2026-11-02'],
+    ])('notice: %s → 422 DATE_BEFORE_EVENT at the date, naming both dates', async (_name, body, path, message) => {
+      const res = await call((await act('gia', inBudget, 'notice')).req.send(body));
+      expectError(res, 422, 'DATE_BEFORE_EVENT');
+      expect(fieldsOf(res)).toEqual([expect.objectContaining({ path, code: 'DATE_BEFORE_EVENT', message })]);
     });
 
     it.each<[string, string, string, string]>([
@@ -690,7 +706,8 @@ describe('projects: bad input', () => {
   });
 
   describe('filings and what follows establishment', () => {
-    const contract = { kind: 'CONTRACT', signedDate: '2026-10-28', contractNo: 'YC-BAD-001', contractor: '某公司', amount: 600000 };
+    // signed on the day of establishment (2026-11-02, today)
+    const contract = { kind: 'CONTRACT', signedDate: '2026-11-02', contractNo: 'YC-BAD-001', contractor: '某公司', amount: 600000 };
     const file = async (body: unknown) => call(t.http.post(`/api/projects/${established.id}/filings`).set(await dept()).send(body as object));
 
     it.each<[string, Record<string, unknown>, string, string]>([
@@ -739,9 +756,14 @@ describe('projects: bad input', () => {
     //     at signedDate (before any calendar the platform knows), got 500.
     describe('dates outside the working-day calendar', () => {
       it('a contract signed in 2027 is filed with a provisional deadline', async () => {
-        const res = await file({ ...contract, contractNo: 'YC-2027-001', signedDate: '2027-01-05' });
-        expect(res.status, res.text).toBe(200);
-        expect(res.body.deadlines.find((d: { startDate: string }) => d.startDate === '2027-01-05')).toMatchObject({ provisional: true });
+        today = '2027-01-06';
+        try {
+          const res = await file({ ...contract, contractNo: 'YC-2027-001', signedDate: '2027-01-05' });
+          expect(res.status, res.text).toBe(200);
+          expect(res.body.deadlines.find((d: { startDate: string }) => d.startDate === '2027-01-05')).toMatchObject({ provisional: true });
+        } finally {
+          today = '2026-11-02';
+        }
       });
 
       it('a rectification notice issued on a day in 2027 (today by default) is issued with a provisional deadline', async () => {
@@ -759,10 +781,11 @@ describe('projects: bad input', () => {
         ['a contract signed in 1999', async () => b(t.http.post(`/api/projects/${established.id}/filings`).set(await dept()).send({ ...contract, signedDate: '1999-12-31' })), 'signedDate'],
         ['a rectification notice issued on 0001-01-01', async () => b(t.http.post(`/api/projects/${established.id}/rectification-notices`).set(await gia()).send({ issues: '远古整改', issuedDate: '0001-01-01' })), 'issuedDate'],
         ['an acceptance dated 1990-01-01', async () => b((await act('dept', established, 'acceptance')).req.send({ acceptanceDate: '1990-01-01', evidence: EVIDENCE, summary: '验收' })), 'acceptanceDate'],
-      ])('%s → 400 at the date', async (_name, build, path) => {
+      ])('%s → 422 at the date: before the establishment', async (_name, build, path) => {
         const res = await call((await build()).req);
-        expectError(res, 400, 'VALIDATION_FAILED');
-        expect(fieldsOf(res).map((f) => f.path)).toContain(path);
+        expectError(res, 422, 'DATE_BEFORE_EVENT');
+        expect(fieldsOf(res)).toEqual([expect.objectContaining({ path, code: 'DATE_BEFORE_EVENT' })]);
+        expect(fieldsOf(res)[0]!.message).toContain('早于立项日期 2026-11-02');
       });
     });
 
@@ -793,6 +816,31 @@ describe('projects: bad input', () => {
     ])('%s', async (_name, action, body, path, code) => {
       const req = action === 'rectification-notices' ? t.http.post(`/api/projects/${established.id}/${action}`).set(await gia()) : (await act('gia', established, action)).req;
       expectField(await call(req.send(body)), path, code);
+    });
+  });
+
+  describe('security records (Art. 36–37)', () => {
+    const plan = { kind: 'EMERGENCY_PLAN', planVersion: 'V1.0', issuedDate: '2026-10-08' };
+    const fileSecurity = async (body: unknown) => call(t.http.post(`/api/projects/${established.id}/security`).set(await dept()).send(body as object));
+
+    it.each<[string, Record<string, unknown>, string, string]>([
+      ['an unknown field on an emergency plan', { ...plan, approvedBy: '局长' }, 'approvedBy', 'field.unknown'],
+      ['a field of another kind (drillDate on a plan)', { ...plan, drillDate: '2026-10-08' }, 'drillDate', 'field.unknown'],
+      ['an unknown field in a confirmation', {
+        kind: 'RISK_ASSESSMENT', assessmentDate: '2026-10-08', assessor: '测评中心', result: 'ACCEPTABLE', conclusion: '风险可控',
+        unitConfirmation: { confirmedBy: '王主任', confirmedDate: '2026-10-09', stamp: true },
+        contractorConfirmation: { contractor: '某公司', confirmedBy: '李经理', confirmedDate: '2026-10-09' },
+      }, 'unitConfirmation.stamp', 'field.unknown'],
+      ['an MLPS level of 5', { kind: 'MLPS', mlpsLevel: 5, gradingDate: '2026-10-08' }, 'mlpsLevel', 'field.too_big'],
+      ['an incident time without its offset', { kind: 'INCIDENT', occurredAt: '2026-10-08 09:00', severity: 'GENERAL', description: '扫描', handling: '封禁' }, 'occurredAt', 'field.invalid_format'],
+    ])('%s', async (_name, body, path, code) => {
+      expectField(await fileSecurity(body), path, code);
+    });
+
+    it('a drill dated after today → 422 at drillDate', async () => {
+      const res = await fileSecurity({ kind: 'DRILL', drillDate: '2099-01-01', scenario: '断电', participants: '信息科', drillResult: '通过' });
+      expectError(res, 422, 'VALIDATION_FAILED');
+      expect(fieldsOf(res).map((f) => `${f.path} ${f.code}`)).toEqual(['drillDate field.too_big']);
     });
   });
 
@@ -945,5 +993,32 @@ describe('projects: bad input', () => {
       const messages = [en.body.message, ...fieldsOf(en).map((f) => f.message), ...((en.body.violations ?? []) as { message: string }[]).map((v) => v.message)];
       for (const m of messages) expect(m).not.toMatch(CJK);
     });
+  });
+});
+
+describe('assessments: bad input', () => {
+  const gia = () => t.as('gia');
+  let orgId: string;
+  let org: { id: string; etag: string };
+  let county: { id: string; etag: string };
+  beforeAll(async () => {
+    orgId = (await call(t.http.get('/api/auth/me').set(await t.as('dept')))).body.user.orgId;
+    const o = await call(t.http.post('/api/assessments/departments').set(await gia()).send({ orgId, year: 2026 }));
+    const c = await call(t.http.post('/api/assessments/counties').set(await gia()).send({ county: 'YANHU', year: 2026 }));
+    org = { id: o.body.id, etag: o.headers.etag as string };
+    county = { id: c.body.id, etag: c.headers.etag as string };
+  });
+
+  it.each<[string, Build, string, string]>([
+    ['a department assessment cannot be started confirmed', async () => b(t.http.post('/api/assessments/departments').set(await gia()).send({ orgId, year: 2025, status: 'CONFIRMED' })), 'status', 'field.unknown'],
+    ['its evidence cannot be written', async () => b(t.http.patch(`/api/assessments/departments/${org.id}`).set(await gia()).set('If-Match', org.etag).send({ evidence: {} })), 'evidence', 'field.unknown'],
+    ['a score above 100', async () => b(t.http.patch(`/api/assessments/departments/${org.id}`).set(await gia()).set('If-Match', org.etag).send({ score: 101 })), 'score', 'field.too_big'],
+    ['a grade not in the list', async () => b(t.http.patch(`/api/assessments/departments/${org.id}`).set(await gia()).set('If-Match', org.etag).send({ grade: 'A' })), 'grade', 'field.invalid_value'],
+    ['a county scorecard cannot be given its total', async () => b(t.http.patch(`/api/assessments/counties/${county.id}`).set(await gia()).set('If-Match', county.etag).send({ total: 100 })), 'total', 'field.unknown'],
+    ['an unknown key in a manual item', async () => b(t.http.patch(`/api/assessments/counties/${county.id}`).set(await gia()).set('If-Match', county.etag).send({ manualItems: [{ name: '规划', score: 1, max: 2, weight: 3 }] })), 'manualItems.0.weight', 'field.unknown'],
+    ['a year that is not a year', async () => b(t.http.get('/api/assessments/counties?year=abc').set(await gia())), 'query.year', 'field.invalid_type'],
+    ['an unknown query field', async () => b(t.http.get('/api/assessments/departments?year=2026&org=EDU').set(await gia())), 'query.org', 'field.unknown'],
+  ])('%s', async (_name, build, path, code) => {
+    expectField(await call((await build()).req), path, code);
   });
 });

@@ -131,10 +131,10 @@ describe('the provisioning job machine, through the worker', () => {
 
 describe('who takes job actions', () => {
   it('no role a user can hold may run jobs or report their end', async () => {
-    const users = await t.platform.db.prisma.user.findMany();
+    const users = await t.platform.db.prisma.user.findMany({ include: { org: { select: { jurisdiction: true } } } });
     expect(new Set(users.map((u) => u.role)).size).toBeGreaterThanOrEqual(8);
     for (const u of [null, ...users]) {
-      const ability = defineAbilitiesFor(u && { id: u.id, username: u.username, role: u.role, orgId: u.orgId });
+      const ability = defineAbilitiesFor(u && { id: u.id, username: u.username, role: u.role, orgId: u.orgId, jurisdiction: u.org.jurisdiction });
       expect(ability.can('run', 'ProvisioningJob'), u?.username).toBe(false);
       expect(ability.can('report', 'ResourceRequest'), u?.username).toBe(false);
     }
@@ -143,7 +143,8 @@ describe('who takes job actions', () => {
   it('refuses the sub-center operator every job action and every report, through the runner; nothing changes', async () => {
     const r = await queuedProvision(t);
     const bdc = await t.platform.db.prisma.user.findFirstOrThrow({ where: { username: 'bdc' } });
-    const actor = { principal: { id: bdc.id, username: bdc.username, role: bdc.role, orgId: bdc.orgId }, ability: defineAbilitiesFor(bdc), audit: { actorId: bdc.id, actorName: bdc.username, actorRole: bdc.role, ip: null, userAgent: null, requestId: null } };
+    const principal = { id: bdc.id, username: bdc.username, role: bdc.role, orgId: bdc.orgId, jurisdiction: 'CITY' };
+    const actor = { principal, ability: defineAbilitiesFor(principal), audit: { actorId: bdc.id, actorName: bdc.username, actorRole: bdc.role, ip: null, userAgent: null, requestId: null } };
     const db = t.platform.db;
     const jobs = createRunner(jobMachine, { db, env: () => ({ driverName: 'render' }) });
     const requests = createRunner(requestMachine, { db, env: () => ({ queue: t.platform.queue, driverName: 'render' }) });

@@ -156,6 +156,33 @@ const matrix: Case[] = [
     request: (fx) => t.http.delete(`/api/migration/systems/${fx.id}`).set('If-Match', fx.etag!),
     rows: onSystem(['dept'], 204),
   },
+  // the security dossier (Art. 36–37) of a system still in its old place: read by its owner and the readers of every
+  // system; filed by its owner only, which is told 409 (not on the city cloud yet) once allowed
+  {
+    route: 'GET /api/migration/systems/{id}/security',
+    prepare: () => system(),
+    request: (fx) => t.http.get(`/api/migration/systems/${fx.id}/security`),
+    rows: onSystem(['dept', ...READERS], 200),
+  },
+  {
+    route: 'POST /api/migration/systems/{id}/security',
+    prepare: () => system(),
+    request: (fx) => t.http.post(`/api/migration/systems/${fx.id}/security`).send({ kind: 'EMERGENCY_PLAN', planVersion: 'V1', issuedDate: '2026-01-05' }),
+    rows: onSystem(['dept'], 409),
+  },
+  {
+    route: 'POST /api/migration/systems/{id}/security/documents',
+    prepare: () => system(),
+    request: (fx) => t.http.post(`/api/migration/systems/${fx.id}/security/documents`).field('recordId', '00000000-0000-4000-8000-000000000000').attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'x.pdf'),
+    rows: onSystem(['dept'], 409),
+  },
+  {
+    route: 'GET /api/migration/systems/{id}/security/documents/{documentId}',
+    prepare: () => system(),
+    // a document that does not exist: 404 only once the caller may read the dossier
+    request: (fx) => t.http.get(`/api/migration/systems/${fx.id}/security/documents/00000000-0000-4000-8000-000000000000`),
+    rows: onSystem(['dept', ...READERS], 404),
+  },
   ...TRANSITIONS.map(
     ([action, state, body]): Case => ({
       route: `POST /api/migration/systems/{id}/${action}`,

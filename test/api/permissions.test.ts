@@ -266,7 +266,7 @@ async function on<T>(date: LocalDate, fn: () => Promise<T>): Promise<T> {
 }
 
 const ACCEPTANCE = {
-  acceptanceDate: '2026-10-20',
+  acceptanceDate: '2026-11-02', // the day the fixtures are established: completion follows establishment
   evidence: { dataSharingConnected: true, informationResourcesProvided: true, onGovernmentCloud: true, secureControllableChecked: true },
   summary: '竣工验收通过',
 };
@@ -386,6 +386,26 @@ async function project(stage: Stage, fresh = false): Promise<Fx> {
   sharedProjects.set(stage, fx);
   return fx;
 }
+
+/** a shared project whose security dossier holds one record (an emergency plan) with one document, filed by the department */
+const securityRecords = new Map<string, { recordId: string; documentId: string }>();
+async function withSecurityRecord(stage: Stage): Promise<Fx> {
+  const fx = await project(stage);
+  let filed = securityRecords.get(String(fx.id));
+  if (!filed) {
+    const res = await as('dept', t.http.post(`/api/projects/${fx.id}/security`).send(SECURITY_PLAN));
+    expect(res.status, res.text).toBe(200);
+    const recordId = res.body.records[0].id as string;
+    const doc = await as('dept', t.http.post(`/api/projects/${fx.id}/security/documents`).field('recordId', recordId).attach('file', MINIMAL_PDF, '应急预案.pdf'));
+    expect(doc.status, doc.text).toBe(201);
+    filed = { recordId, documentId: doc.body.id as string };
+    securityRecords.set(String(fx.id), filed);
+  }
+  return { ...fx, ...filed };
+}
+const SECURITY_PLAN = { kind: 'EMERGENCY_PLAN', planVersion: 'V1.0', issuedDate: '2026-10-08' };
+/** who reads a project's security dossier: its unit, GIA and the auditor (the co-builder, Finance and the sub-center do not) */
+const SECURITY_READERS: SignedIn[] = ['dept', 'gia', 'auditor'];
 
 /** a shared project with one document the department uploaded (an application document while drafting) */
 const documents = new Map<string, string>();
@@ -516,7 +536,32 @@ const COBUILDER: Outcome = FORBIDDEN;
 const NOT_IN_THIS_STATE: Outcome = passed(409, 'INVALID_TRANSITION');
 
 const FILING = { kind: 'PROGRESS', period: '2026年第四季度', progressPercent: 40, fundsUsed: 200000, summary: '按计划推进' };
-const CONTRACT = { kind: 'CONTRACT', signedDate: '2026-10-28', contractNo: 'YC-MX-001', contractor: '某信息技术有限公司', amount: 600000 };
+const CONTRACT = { kind: 'CONTRACT', signedDate: '2026-11-02', contractNo: 'YC-MX-001', contractor: '某信息技术有限公司', amount: 600000 };
+
+// ── the yearly assessments (Art. 25, 40): GIA drafts and confirms; the auditor reads all; a department its own ──
+// confirmed one, Finance every confirmed one; a county its own confirmed scorecard
+let assessedYear = 2000;
+/** a year no assessment of the fixtures' organisations has yet */
+const nextYear = () => assessedYear++;
+async function orgAssessment(confirmed: boolean, scored = confirmed): Promise<Fx> {
+  const orgId = (await as('dept', t.http.get('/api/auth/me'))).body.user.orgId as string;
+  let res = await as('gia', t.http.post('/api/assessments/departments').send({ orgId, year: nextYear() }));
+  expect(res.status, res.text).toBe(201);
+  if (scored) res = await as('gia', t.http.patch(`/api/assessments/departments/${res.body.id}`).set('If-Match', res.headers.etag as string).send({ score: 80, grade: 'GOOD' }));
+  if (confirmed) res = await as('gia', t.http.post(`/api/assessments/departments/${res.body.id}/confirm`).set('If-Match', res.headers.etag as string));
+  expect(res.status, res.text).toBe(200 + (scored || confirmed ? 0 : 1));
+  return { id: res.body.id, ifMatch: res.headers.etag as string };
+}
+async function countyAssessment(graded: boolean): Promise<Fx> {
+  let res = await as('gia', t.http.post('/api/assessments/counties').send({ county: 'YANHU', year: nextYear() }));
+  expect(res.status, res.text).toBe(201);
+  if (graded) res = await as('gia', t.http.patch(`/api/assessments/counties/${res.body.id}`).set('If-Match', res.headers.etag as string).send({ grade: 'PASS' }));
+  return { id: res.body.id, ifMatch: res.headers.etag as string };
+}
+/** who may not read an assessment type at all: 403 on every route of it */
+const NO_ORG_ASSESSMENTS: SignedIn[] = ['admin', 'secadmin', 'bdc'];
+const NO_COUNTY_ASSESSMENTS: SignedIn[] = ['admin', 'secadmin', 'bdc', 'finance', 'dept', 'dept2'];
+const sheet = (res: Response) => expect(res.headers['content-type']).toContain('spreadsheetml');
 
 // ───────────────────────── the matrix ─────────────────────────
 
@@ -910,6 +955,26 @@ const matrix: Endpoint[] = [
     [['bdc'], passed(409, 'INVALID_TRANSITION')],
   ]),
 
+  // ── the working-day calendar (calendar/schedules.ts) ──
+  {
+    route: 'GET /api/calendar',
+    request: (h) => h.get('/api/calendar').query({ year: 2026 }),
+    rows: [
+      [ANON, UNAUTH],
+      [SIGNED_IN, ok(200, (res) => expect(res.body.year.source).toBe('published'))],
+    ],
+  },
+  {
+    // a 2026 schedule: the system administrator passes the permission check and is told the package has that year
+    // already (loading a new year: test/api/holiday-schedules.test.ts)
+    route: 'POST /api/calendar/schedules',
+    request: (h) => h.post('/api/calendar/schedules').send({ format: 'table', text: '2026-01-01,休,元旦' }),
+    rows: [
+      [ANON, UNAUTH],
+      [['admin'], passed(422, 'CALENDAR_NOTHING_NEW')],
+      [allBut('admin'), FORBIDDEN],
+    ],
+  },
   // ── organisations ──
   {
     route: 'GET /api/orgs',
@@ -917,6 +982,13 @@ const matrix: Endpoint[] = [
     rows: [
       [ANON, UNAUTH],
       [SIGNED_IN, ok(200, (res) => expect(res.body.items.length).toBeGreaterThanOrEqual(21))],
+    ],
+  },
+  {
+    route: 'GET /api/jurisdictions',
+    request: (h) => h.get('/api/jurisdictions'),
+    rows: [
+      [EVERYONE, ok(200, (res) => expect(res.body.items.slice(0, 2).map((j: { code: string }) => j.code)).toEqual(['CITY', 'HEJIN']))],
     ],
   },
   {
@@ -1371,6 +1443,41 @@ const matrix: Endpoint[] = [
     rows: projectRows('NOTICE_RUNNING', [[['gia'], ok(200, (res, _w, fx) => expect(res.body).toEqual({ id: fx.objectionId, resolution: '已答复' }))]]),
   },
 
+  // ── security obligations (Art. 36–37): the dossier of an established project, filed by its unit ──
+  {
+    route: 'GET /api/projects/{id}/security',
+    variant: 'established',
+    prepare: () => project('ESTABLISHED'),
+    request: (h, fx) => h.get(`/api/projects/${fx.id}/security`),
+    rows: projectRows('ESTABLISHED', [
+      [SECURITY_READERS, ok(200, (res) => expect(res.body.status).toBe('OPEN'))],
+      [['dept2', 'finance', 'bdc'], FORBIDDEN],
+    ]),
+  },
+  onProject('POST /api/projects/{id}/security', 'ESTABLISHED', (h, fx) => h.post(`/api/projects/${fx.id}/security`).send(SECURITY_PLAN), [
+    [['dept'], ok(200, (res) => expect(res.body.records[0]).toMatchObject({ kind: 'EMERGENCY_PLAN' }))],
+  ]),
+  onProject('POST /api/projects/{id}/security', 'DRAFT', (h, fx) => h.post(`/api/projects/${fx.id}/security`).send(SECURITY_PLAN), [
+    [['dept'], NOT_IN_THIS_STATE],
+  ]),
+  {
+    route: 'POST /api/projects/{id}/security/documents',
+    variant: 'established',
+    prepare: () => withSecurityRecord('ESTABLISHED'),
+    request: (h, fx) => h.post(`/api/projects/${fx.id}/security/documents`).field('recordId', String(fx.recordId)).attach('file', MINIMAL_PDF, '演练报告.pdf'),
+    rows: projectRows('ESTABLISHED', [[['dept'], ok(201, (res) => expect(res.body.sm3).toMatch(/^[0-9a-f]{64}$/))]]),
+  },
+  {
+    route: 'GET /api/projects/{id}/security/documents/{documentId}',
+    variant: 'established',
+    prepare: () => withSecurityRecord('ESTABLISHED'),
+    request: (h, fx) => h.get(`/api/projects/${fx.id}/security/documents/${fx.documentId}`).buffer(true).parse(binary as never),
+    rows: projectRows('ESTABLISHED', [
+      [SECURITY_READERS, ok(200, (res) => expect(Buffer.compare(res.body as Buffer, MINIMAL_PDF)).toBe(0))],
+      [['dept2', 'finance', 'bdc'], FORBIDDEN],
+    ]),
+  },
+
   // ── projects under construction: filings, acceptance, changes (the department), governance (GIA) ──
   ...(['ESTABLISHED', 'SUSPENDED'] as const).map((stage) =>
     onProject('POST /api/projects/{id}/filings', stage, (h, fx) => h.post(`/api/projects/${fx.id}/filings`).send(FILING), [
@@ -1481,6 +1588,86 @@ const matrix: Endpoint[] = [
       [['auditor'], ok(200, (res) => expect(res.body).toMatchObject({ valid: true, firstBroken: null }))],
       [allBut('auditor'), FORBIDDEN],
     ],
+  },
+
+  // ── the yearly assessments ──
+  {
+    route: 'GET /api/assessments/departments',
+    request: (h) => h.get('/api/assessments/departments').query({ year: 2026 }),
+    rows: [[ANON, UNAUTH], [NO_ORG_ASSESSMENTS, FORBIDDEN], [allBut(...NO_ORG_ASSESSMENTS), ok(200)]],
+  },
+  {
+    route: 'POST /api/assessments/departments',
+    prepare: async () => ({ orgId: (await as('dept', t.http.get('/api/auth/me'))).body.user.orgId, year: nextYear() }),
+    request: (h, fx) => h.post('/api/assessments/departments').send({ orgId: fx.orgId, year: fx.year }),
+    rows: [[ANON, UNAUTH], [['gia'], ok(201, (res) => expect(res.body.status).toBe('DRAFT'))], [allBut('gia'), FORBIDDEN]],
+  },
+  {
+    route: 'GET /api/assessments/departments/{id}',
+    variant: 'draft',
+    prepare: () => orgAssessment(false),
+    request: (h, fx) => h.get(`/api/assessments/departments/${fx.id}`),
+    rows: [[ANON, UNAUTH], [['gia', 'auditor'], ok(200)], [['finance', 'dept', 'dept2', 'county'], HIDDEN], [NO_ORG_ASSESSMENTS, FORBIDDEN]],
+  },
+  {
+    route: 'GET /api/assessments/departments/{id}',
+    variant: 'confirmed',
+    prepare: () => orgAssessment(true),
+    request: (h, fx) => h.get(`/api/assessments/departments/${fx.id}`),
+    rows: [[ANON, UNAUTH], [['gia', 'auditor', 'finance', 'dept'], ok(200)], [['dept2', 'county'], HIDDEN], [NO_ORG_ASSESSMENTS, FORBIDDEN]],
+  },
+  {
+    route: 'PATCH /api/assessments/departments/{id}',
+    prepare: () => orgAssessment(false),
+    request: (h, fx) => h.patch(`/api/assessments/departments/${fx.id}`).set('If-Match', String(fx.ifMatch)).send({ findings: '矩阵' }),
+    rows: [[ANON, UNAUTH], [['gia'], ok(200)], [['auditor', ...NO_ORG_ASSESSMENTS], FORBIDDEN], [['finance', 'dept', 'dept2', 'county'], HIDDEN]],
+  },
+  {
+    route: 'PATCH /api/assessments/departments/{id}',
+    variant: 'confirmed',
+    prepare: () => orgAssessment(true),
+    request: (h, fx) => h.patch(`/api/assessments/departments/${fx.id}`).set('If-Match', String(fx.ifMatch)).send({ findings: '矩阵' }),
+    rows: [[ANON, UNAUTH], [['gia'], NOT_IN_THIS_STATE], [['auditor', 'finance', 'dept', ...NO_ORG_ASSESSMENTS], FORBIDDEN], [['dept2', 'county'], HIDDEN]],
+  },
+  {
+    route: 'POST /api/assessments/departments/{id}/confirm',
+    prepare: () => orgAssessment(false, true),
+    request: (h, fx) => h.post(`/api/assessments/departments/${fx.id}/confirm`).set('If-Match', String(fx.ifMatch)),
+    rows: [[ANON, UNAUTH], [['gia'], ok(200, (res) => expect(res.body.status).toBe('CONFIRMED'))], [['auditor', ...NO_ORG_ASSESSMENTS], FORBIDDEN], [['finance', 'dept', 'dept2', 'county'], HIDDEN]],
+  },
+  {
+    route: 'GET /api/assessments/counties',
+    request: (h) => h.get('/api/assessments/counties').query({ year: 2026 }),
+    rows: [[ANON, UNAUTH], [NO_COUNTY_ASSESSMENTS, FORBIDDEN], [['gia', 'auditor', 'county'], ok(200)]],
+  },
+  {
+    route: 'GET /api/assessments/counties/export',
+    request: (h) => h.get('/api/assessments/counties/export').query({ year: 2026 }).buffer(true),
+    rows: [[ANON, UNAUTH], [NO_COUNTY_ASSESSMENTS, FORBIDDEN], [['gia', 'auditor', 'county'], ok(200, sheet)]],
+  },
+  {
+    route: 'POST /api/assessments/counties',
+    prepare: async () => ({ year: nextYear() }),
+    request: (h, fx) => h.post('/api/assessments/counties').send({ county: 'YANHU', year: fx.year }),
+    rows: [[ANON, UNAUTH], [['gia'], ok(201)], [allBut('gia'), FORBIDDEN]],
+  },
+  {
+    route: 'GET /api/assessments/counties/{id}',
+    prepare: () => countyAssessment(false),
+    request: (h, fx) => h.get(`/api/assessments/counties/${fx.id}`),
+    rows: [[ANON, UNAUTH], [['gia', 'auditor'], ok(200)], [['county'], HIDDEN], [NO_COUNTY_ASSESSMENTS, FORBIDDEN]],
+  },
+  {
+    route: 'PATCH /api/assessments/counties/{id}',
+    prepare: () => countyAssessment(false),
+    request: (h, fx) => h.patch(`/api/assessments/counties/${fx.id}`).set('If-Match', String(fx.ifMatch)).send({ findings: '矩阵' }),
+    rows: [[ANON, UNAUTH], [['gia'], ok(200)], [['auditor', ...NO_COUNTY_ASSESSMENTS], FORBIDDEN], [['county'], HIDDEN]],
+  },
+  {
+    route: 'POST /api/assessments/counties/{id}/confirm',
+    prepare: () => countyAssessment(true),
+    request: (h, fx) => h.post(`/api/assessments/counties/${fx.id}/confirm`).set('If-Match', String(fx.ifMatch)),
+    rows: [[ANON, UNAUTH], [['gia'], ok(200, (res) => expect(res.body.status).toBe('CONFIRMED'))], [['auditor', ...NO_COUNTY_ASSESSMENTS], FORBIDDEN], [['county'], HIDDEN]],
   },
 
   // ── resource requests (the list's own rows are in NOT_YET_IN_MATRIX; its export has them) ──
@@ -1603,6 +1790,10 @@ const NOT_YET_IN_MATRIX: string[] = [
   'GET /api/migration/systems/{id}/history',
   // test/api/migration-permissions.test.ts has their rows
   ...MIGRATION_TRANSITION_ACTIONS.map((a) => `POST /api/migration/systems/{id}/${a}`),
+  'GET /api/migration/systems/{id}/security',
+  'POST /api/migration/systems/{id}/security',
+  'POST /api/migration/systems/{id}/security/documents',
+  'GET /api/migration/systems/{id}/security/documents/{documentId}',
 ];
 
 /** a workflow step (POST /api/catalog/revisions/:number/<action>) on a revision in the given state */

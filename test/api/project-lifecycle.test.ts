@@ -165,7 +165,10 @@ describe('a project from draft to acceptance', () => {
   }, 60_000);
 
   it('files the contract; its deadline counts working days across National Day (Art. 13)', async () => {
+    // established before the contract was signed, filed late on 2026-11-02
+    scene.setToday('2026-09-28');
     const p = await projectIn(scene, 'ESTABLISHED');
+    scene.setToday('2026-11-02');
     const res = await scene
       .as('dept')
       .post(`/api/projects/${p.id}/filings`, { kind: 'CONTRACT', signedDate: '2026-09-29', contractNo: 'YC-2026-088', contractor: '山西某信息技术有限公司', amount: 700000 });
@@ -219,7 +222,10 @@ describe('a project from draft to acceptance', () => {
   });
 
   it('is accepted; the acceptance report is due 30 working days later (Art. 20)', async () => {
+    // established before the acceptance of 2026-09-15, which is filed on 2026-11-02
+    scene.setToday('2026-09-14');
     const p = await projectIn(scene, 'ESTABLISHED');
+    scene.setToday('2026-11-02');
     const res = await scene.as('dept').post(
       `/api/projects/${p.id}/acceptance`,
       {

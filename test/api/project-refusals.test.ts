@@ -300,9 +300,9 @@ describe('the validation rules, as the API reports them', () => {
     const v = res.body.violations as { code: string; field?: string; line?: number; article?: string; message: string }[];
     expect(new Set(v.map((x) => x.code))).toEqual(new Set([...RULE_CODES, 'MISSING_RESOURCE_CATALOG']));
     const one = (code: string) => v.filter((x) => x.code === code);
-    expect(one('QUANTITY_LIMIT')).toEqual([expect.objectContaining({ line: 1, field: 'lines.0.quantity' })]);
+    expect(one('QUANTITY_LIMIT')).toEqual([expect.objectContaining({ line: 1, field: 'lines.0.quantity', article: '第二十八条' })]);
     expect(one('QUANTITY_LIMIT')[0]!.message).toContain('100');
-    expect(one('OVER_BUDGET')).toEqual([expect.objectContaining({ field: 'totalBudget' })]);
+    expect(one('OVER_BUDGET')).toEqual([expect.objectContaining({ field: 'totalBudget', article: '第八条' })]);
     // 101 × 3,600 = 363,600 against 10,000
     expect(one('OVER_BUDGET')[0]!.message).toContain('363,600');
     expect(one('DUPLICATE_OF_SHARED_SERVICE')).toEqual([expect.objectContaining({ field: 'components.0', article: '第二十八条' })]);
@@ -501,11 +501,11 @@ describe('the public notice and establishment', () => {
     p = await buildBudgetApproved(t);
   });
 
-  it('a notice ending before it starts is 400 on endDate; nothing changes', async () => {
+  it('a notice ending before it starts is 422 DATE_BEFORE_EVENT on endDate; nothing changes', async () => {
     const before = await snapshot(p.id);
     const res = await act('gia', p.id, 'notice', p.etag, { startDate: '2026-11-10', endDate: '2026-11-05' });
-    expectRefused(res, 400, 'VALIDATION_FAILED');
-    expect(res.body.fields).toEqual([expect.objectContaining({ path: 'endDate', code: 'field.too_small' })]);
+    expectRefused(res, 422, 'DATE_BEFORE_EVENT');
+    expect(res.body.fields).toEqual([expect.objectContaining({ path: 'endDate', code: 'DATE_BEFORE_EVENT', message: '公示结束日期 2026-11-05 早于公示开始日期 2026-11-10' })]);
     await expectUnchanged(p.id, before);
     expect(before.status).toBe('BUDGET_APPROVED');
   });
@@ -514,13 +514,15 @@ describe('the public notice and establishment', () => {
   // whole period lies in the past and establish the project at once: the fund allocation was never open to the
   // public or to objections (raiseObjection answers NOTICE_ENDED from the first minute), which defeats Art. 10.
   //   POST /api/projects/:id/notice {startDate: "2026-10-12", endDate: "2026-10-16"} on 2026-11-02 → expected 400
-  //   (a notice may not start before today), got 200; POST /establish right after → 200 ESTABLISHED.
-  it('a notice may not be backdated: a period that already ended is 400; nothing changes', async () => {
+  //   (a notice may not start before today), got 200; POST /establish right after → 200 ESTABLISHED. (Now 422
+  //   DATE_BEFORE_EVENT, issue 16.)
+  it('a notice may not be backdated: a period that already ended is 422 DATE_BEFORE_EVENT; nothing changes', async () => {
     const q = await buildBudgetApproved(t);
     const before = await snapshot(q.id);
     const res = await act('gia', q.id, 'notice', q.etag, { startDate: '2026-10-12', endDate: '2026-10-16' });
-    expect(res.status, `answered ${res.status}, project now ${res.body.status ?? res.body.code}`).toBe(400);
-    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.status, `answered ${res.status}, project now ${res.body.status ?? res.body.code}`).toBe(422);
+    expect(res.body.code).toBe('DATE_BEFORE_EVENT');
+    expect(res.body.fields).toEqual([expect.objectContaining({ path: 'startDate', message: '公示开始日期 2026-10-12 早于今天 2026-11-02' })]);
     await expectUnchanged(q.id, before);
   });
 
@@ -773,6 +775,21 @@ describe('a plan retired in a newer published catalog revision', () => {
     expectRefused(res, 422, 'RULE_VIOLATION');
     expect(res.body.violations.map((x: { code: string }) => x.code)).toEqual(['NOT_IN_CATALOG']);
     await expectUnchanged(draft.id, before);
+  });
+
+  it('a line asking for it is refused when it is added or changed, at its planCode, not only at submit', async () => {
+    const before = await snapshot(draft.id);
+    const added = await as('dept', t.http.post(`/api/projects/${draft.id}/lines`).set('If-Match', draft.etag).send({ planCode: RETIRED, quantity: 1, purpose: '应用服务器' }));
+    expectRefused(added, 422, 'RULE_VIOLATION');
+    expect(added.body.violations).toEqual([expect.objectContaining({ code: 'NOT_IN_CATALOG', line: 4, field: 'planCode', article: '第二十八条' })]);
+    expect(added.body.violations[0].message).toContain('已在服务目录第2版中下架');
+    const changed = await as('dept', t.http.put(`/api/projects/${draft.id}/lines/1`).set('If-Match', draft.etag).send({ planCode: RETIRED, quantity: 3, purpose: '应用服务器' }));
+    expectRefused(changed, 422, 'RULE_VIOLATION');
+    expect(changed.body.violations).toEqual([expect.objectContaining({ code: 'NOT_IN_CATALOG', line: 1, field: 'planCode' })]);
+    await expectUnchanged(draft.id, before);
+    // an active plan is taken
+    const fixed = await as('dept', t.http.put(`/api/projects/${draft.id}/lines/1`).set('If-Match', draft.etag).send({ planCode: 'vm-general-2c4g', quantity: 2, purpose: '应用服务器' }));
+    expect(fixed.status, fixed.text).toBe(200);
   });
 
   it('a project submitted against revision 1 stays valid against it, and catalog-changes lists the plan as retired', async () => {

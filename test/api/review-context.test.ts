@@ -21,7 +21,7 @@ describe("the department's previous projects", () => {
     const draft = await projectIn(scene, 'DRAFT', opts('草稿'));
     const judged = await projectIn(scene, 'GIA_REVIEW', opts('待审'));
 
-    const res = await scene.as('gia').get(`/api/projects/${judged.id}/org-history`);
+    const res = await scene.as('county-gia').get(`/api/projects/${judged.id}/org-history`);
     expect(res.status, res.text).toBe(200);
     expect(res.body.org).toMatchObject({ id: await orgIdOf('county'), name: '盐湖区' });
     // the project judged and the unsubmitted draft are not part of the record
@@ -41,7 +41,7 @@ describe("the department's previous projects", () => {
     expect(res.body.items[2]).toMatchObject({ status: 'ESTABLISHED', approvedBudget: 750000, returns: 0 });
 
     // Finance sees the same record; the projects GIA rejected or that Finance never decided it may not open
-    const finance = await scene.as('finance').get(`/api/projects/${(await projectIn(scene, 'BUDGET_REVIEW', opts('待财政评审'))).id}/org-history`);
+    const finance = await scene.as('county-finance').get(`/api/projects/${(await projectIn(scene, 'BUDGET_REVIEW', opts('待财政评审'))).id}/org-history`);
     expect(finance.status, finance.text).toBe(200);
     const readable = Object.fromEntries(finance.body.items.map((i: { id: string; readable: boolean }) => [i.id, i.readable]));
     expect(readable).toMatchObject({ [established.id]: true, [returned.id]: true, [rejected.id]: false, [judged.id]: false });
@@ -130,7 +130,7 @@ describe("a reviewer's draft of the decision", () => {
     const p = await projectIn(scene, 'GIA_REVIEW', named('草稿权限'));
     const path = `/api/projects/${p.id}/review/draft`;
     expect((await scene.as('gia').put(path, draft)).status).toBe(200);
-    for (const [who, status] of [['dept', 403], ['auditor', 403], ['finance', 404], ['county', 404], ['bdc', 404]] as const) {
+    for (const [who, status] of [['dept', 403], ['auditor', 403], ['finance', 404], ['county', 404], ['bdc', 404], ['county-gia', 403], ['county-finance', 403]] as const) {
       const read = await scene.as(who).get(path);
       const write = await scene.as(who).put(path, draft);
       const remove = await scene.as(who).delete(path);

@@ -21,19 +21,27 @@ describe('GET /api/projects/queue', () => {
   it('lists what waits for GIA review, oldest first, with organisation names and the total', async () => {
     const res = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('gia'));
     expect(res.status).toBe(200);
-    expect(res.body.total).toBe(3);
-    expect(res.body.items.map((p: { id: string }) => p.id)).toEqual(submitted);
-    expect(res.body.items.map((p: { orgName: string }) => p.orgName)).toEqual(['运城市教育局', '盐湖区', '运城市卫生健康委员会']);
-    expect(res.body.items[0]).toMatchObject({ status: 'GIA_REVIEW', totalBudget: 800000, approvedBudget: null, type: 'UPGRADE', budgetYear: 2026 });
+    // the county's project waits for its own bureau (Art. 39), not for the city's
+    expect(res.body.total).toBe(2);
+    expect(res.body.items.map((p: { id: string }) => p.id)).toEqual([submitted[0], submitted[2]]);
+    expect(res.body.items.map((p: { orgName: string }) => p.orgName)).toEqual(['运城市教育局', '运城市卫生健康委员会']);
+    expect(res.body.items[0]).toMatchObject({ status: 'GIA_REVIEW', totalBudget: 800000, approvedBudget: null, type: 'UPGRADE', budgetYear: 2026, jurisdiction: 'CITY' });
     expect(typeof res.body.items[0].submittedAt).toBe('string');
   });
 
+  it("puts a county's project in its county bureau's queue alone", async () => {
+    const res = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('county-gia'));
+    expect(res.body).toMatchObject({ total: 1, items: [{ id: submitted[1], orgName: '盐湖区', jurisdiction: 'YANHU' }] });
+    const summary = await t.http.get('/api/projects/queues').set(await t.as('county-gia'));
+    expect(summary.body.items.find((q: { stage: string }) => q.stage === 'GIA_REVIEW')).toEqual({ stage: 'GIA_REVIEW', waiting: 1 });
+  });
+
   it('pages, and keeps the total on a page past the end', async () => {
-    const second = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW', page: 2, pageSize: 2 }).set(await t.as('gia'));
-    expect(second.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    const second = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW', page: 2, pageSize: 1 }).set(await t.as('gia'));
+    expect(second.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(second.body.items.map((p: { id: string }) => p.id)).toEqual([submitted[2]]);
     const past = await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW', page: 5, pageSize: 2 }).set(await t.as('gia'));
-    expect(past.body).toMatchObject({ total: 3, items: [] });
+    expect(past.body).toMatchObject({ total: 2, items: [] });
   });
 
   it('gives Finance its own stage only, and refuses the others', async () => {

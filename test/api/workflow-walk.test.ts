@@ -58,7 +58,8 @@ const CALLS: Record<Exclude<ProjectAction, 'resolve-objection'>, { who: string; 
 async function act(who: string, p: Built, action: keyof typeof CALLS, etag = p.etag) {
   const c = CALLS[action];
   const today = t.today();
-  const body = action === 'notice' ? { startDate: today, endDate: today } : c.body;
+  // a notice starts today at the earliest; completion is accepted today, after the establishment
+  const body = action === 'notice' ? { startDate: today, endDate: today } : action === 'acceptance' ? { ...c.body, acceptanceDate: today } : c.body;
   const res = await t.http[c.method](`/api/projects/${p.id}${c.path}`).set(await t.as(who)).set('If-Match', etag).send(body);
   return res;
 }
@@ -82,7 +83,7 @@ const BUILD: Record<ProjectState, () => Promise<Built>> = {
   PUBLIC_NOTICE: async () => step(await buildBudgetApproved(t), 'notice', { startDate: t.today(), endDate: t.today() }),
   ESTABLISHED: () => buildEstablished(t),
   CHANGE_REVIEW: async () => step(await buildEstablished(t), 'change-request'),
-  ACCEPTED: async () => step(await buildEstablished(t), 'acceptance'),
+  ACCEPTED: async () => step(await buildEstablished(t), 'acceptance', { ...ACCEPTANCE, acceptanceDate: t.today() }),
   SUSPENDED: async () => step(await buildEstablished(t), 'suspend'),
   TERMINATED: async () => step(await buildEstablished(t), 'terminate'),
 };

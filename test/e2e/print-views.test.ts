@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ACCEPTANCE, projectIn } from '../support/project-factories.js';
+import { projectIn } from '../support/project-factories.js';
 import { BASICS } from '../support/projects.js';
 import { requestIn } from '../support/request-factories.js';
 import { addDays, uniqueTag } from '../support/scene.js';
@@ -124,8 +124,9 @@ describe('official records to print', { timeout: 120_000 }, () => {
   it("the acceptance record: the department's acceptance date, conditions and approval number, both seals", async () => {
     const p = await projectIn(scene.api, 'ACCEPTED', { overrides: { name: named() } });
     const page = await openFrom('dept', `/portal/projects/${p.id}`, 'acceptance');
-    expect(await head(page)).toEqual({ title: '政务信息化项目竣工验收备案表', number: `编号：${p.body.code}`, organisation: '单位：运城市教育局', date: `日期：${chineseDate(ACCEPTANCE.acceptanceDate)}` });
-    expect(await text(page, 'print-acceptance-date')).toBe('2026年12月1日');
+    expect(await head(page)).toEqual({ title: '政务信息化项目竣工验收备案表', number: `编号：${p.body.code}`, organisation: '单位：运城市教育局', date: `日期：${chineseDate(scene.api.today())}` });
+    // accepted today, the day of its establishment
+    expect(await text(page, 'print-acceptance-date')).toBe(chineseDate(scene.api.today()));
     const record = await text(page, 'print-decision');
     expect(record).toContain(p.body.approvalNumber);
     expect(record).toContain('已接入数据共享交换平台：符合');

@@ -56,15 +56,16 @@ async function onNotice(name: string): Promise<{ id: string; etag: string; notic
   return { id, etag: res.etag!, noticeId: res.body.notices[0].id };
 }
 
-/** An established project: the notice, then establishment the day after it ended (today is put back). */
+/** An established project: the notice the two days before today, then establishment today (dates from today on follow it). */
 async function established(name: string): Promise<string> {
-  const p = await onNotice(name);
-  t.setToday(addDays(t.today(), 2));
+  t.setToday(addDays(t.today(), -2));
+  let p: Awaited<ReturnType<typeof onNotice>>;
   try {
-    ok('establish', await call('POST', `/api/projects/${p.id}/establish`, { as: 'gia', body: {}, ifMatch: p.etag }));
+    p = await onNotice(name);
   } finally {
     t.setToday(null);
   }
+  ok('establish', await call('POST', `/api/projects/${p.id}/establish`, { as: 'gia', body: {}, ifMatch: p.etag }));
   return p.id;
 }
 
@@ -247,6 +248,31 @@ describe('project actions after the notice', { timeout: 90_000 }, () => {
     await selfEvaluation.getByTestId('filing-submit').click();
     await dept.getByText('已备案').first().waitFor();
     await expect.poll(() => dept.getByTestId('filing-list').innerText()).toContain('网上可办率 96%');
+    await dept.context().close();
+  });
+
+  it('a contract signed before the establishment is refused on its date field, naming both dates', async () => {
+    const id = await established('政务服务效能监督系统');
+    const today = t.today();
+    const dayBefore = addDays(today, -1);
+    const dept = await as('dept');
+    await dept.goto(`/portal/projects/${id}`);
+    await dept.getByRole('tab', { name: '备案与验收' }).click();
+    await dept.getByText('合同备案', { exact: true }).click();
+    const contract = dept.getByTestId('filing-form-CONTRACT');
+    await contract.waitFor();
+    const date = contract.getByLabel('合同签订日期');
+    await date.click();
+    await date.fill(dayBefore);
+    await date.press('Enter');
+    await contract.getByLabel('合同编号').fill('YC-E2E-001');
+    await contract.getByLabel('承建单位').fill('运城某信息技术有限公司');
+    await contract.getByLabel('合同金额（元）').fill('500000');
+    await contract.getByTestId('filing-submit').click();
+    const onField = contract.locator('.ant-form-item', { hasText: '合同签订日期' }).locator('.ant-form-item-explain-error');
+    await expect.poll(() => onField.innerText()).toBe(`合同签订日期 ${dayBefore} 早于立项日期 ${today}`);
+    await keepScreenshot(dept, 'contract-before-establishment');
+    expect((await call('GET', `/api/projects/${id}`, { as: 'dept' })).body.filings).toEqual([]);
     await dept.context().close();
   });
 

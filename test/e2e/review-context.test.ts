@@ -14,13 +14,14 @@ const DIMENSIONS = ['need', 'intensiveness', 'feasibility', 'budget', 'performan
 
 describe('the context for judging a project', { timeout: 120_000 }, () => {
   it("the reviewer sees the department's record, drafts with standard phrases, finds the draft after a reload, decides", async () => {
-    // the county's organisation, used by this test alone: its record is exactly what is arranged here
+    // the county's organisation, used by this test alone: its record is exactly what is arranged here; the county's own
+    // approval bureau reviews it
     const named = (what: string) => ({ user: 'county', overrides: { name: `${BASICS.name}·${what}·${uniqueTag()}` } });
     const established = await projectIn(scene.api, 'ESTABLISHED', named('已立项'));
     const rejected = await projectIn(scene.api, 'REJECTED', named('不予批准'));
     const judged = await projectIn(scene.api, 'GIA_REVIEW', named('待审'));
 
-    const page = await scene.as('gia');
+    const page = await scene.as('county-gia');
     await page.goto(`/review/projects/${judged.id}`);
 
     // the department's previous projects: the counts, each with its state, budget and a link to its page
@@ -60,7 +61,8 @@ describe('the context for judging a project', { timeout: 120_000 }, () => {
       await card.getByTestId(`phrases-${d}`).getByRole('button').first().click();
     }
     await page.getByTestId('review-approve').click();
-    await confirmDecision(page, '项目将转市财政局进行预算评审');
+    // a county's project: its own bureaus decide it (Art. 39)
+    await confirmDecision(page, '项目将转县（市、区）财政局进行预算评审');
     await page.getByText('财政预算评审中').first().waitFor();
 
     // the decision took the draft with it

@@ -72,28 +72,27 @@ export async function buildBudgetApproved(t: TestPlatform, user = 'dept'): Promi
   return { id: p.id, etag, body };
 }
 
-/** Takes a project all the way to ESTABLISHED: a notice from today to tomorrow, then the day after. */
+/** Takes a project all the way to ESTABLISHED today: a notice the two days before, then the establishment. */
 export async function buildEstablished(t: TestPlatform, user = 'dept'): Promise<Built> {
   const p = await buildBudgetApproved(t, user);
-  const start = t.today();
-  const end = nextDay(start);
-  let etag = p.etag;
-  let res = await t.http.post(`/api/projects/${p.id}/notice`).set(await t.as('gia')).set('If-Match', etag).send({ startDate: start, endDate: end });
-  if (res.status !== 200) throw new Error(`notice: ${res.status} ${JSON.stringify(res.body)}`);
-  etag = res.headers.etag;
-  t.setToday(nextDay(end));
+  const today = t.today();
+  const start = dayBefore(dayBefore(today));
+  t.setToday(start);
+  let res;
   try {
-    res = await t.http.post(`/api/projects/${p.id}/establish`).set(await t.as('gia')).set('If-Match', etag).send({});
+    res = await t.http.post(`/api/projects/${p.id}/notice`).set(await t.as('gia')).set('If-Match', p.etag).send({ startDate: start, endDate: dayBefore(today) });
   } finally {
-    t.setToday(start);
+    t.setToday(today);
   }
+  if (res.status !== 200) throw new Error(`notice: ${res.status} ${JSON.stringify(res.body)}`);
+  res = await t.http.post(`/api/projects/${p.id}/establish`).set(await t.as('gia')).set('If-Match', res.headers.etag).send({});
   if (res.status !== 200) throw new Error(`establish: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: p.id, etag: res.headers.etag, body: res.body };
 }
 
-function nextDay(d: LocalDate): LocalDate {
+function dayBefore(d: LocalDate): LocalDate {
   const x = new Date(`${d}T00:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + 1);
+  x.setUTCDate(x.getUTCDate() - 1);
   return x.toISOString().slice(0, 10) as LocalDate;
 }
 

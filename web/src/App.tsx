@@ -28,18 +28,24 @@ const RevisionApprovalPage = page(() => import('./pages/review/revisions/Revisio
 const SpotChecksPage = page(() => import('./pages/evaluations/SpotChecksPage'), 'SpotChecksPage');
 const SpotCheckPage = page(() => import('./pages/evaluations/SpotCheckPage'), 'SpotCheckPage');
 const OverduePage = page(() => import('./pages/review/deadlines/OverduePage'), 'OverduePage');
+const OversightProjectsPage = page(() => import('./pages/review/oversight/OversightProjectsPage'), 'OversightProjectsPage');
 const OperatorProjectsPage = page(() => import('./pages/operator/OperatorProjectsPage'), 'OperatorProjectsPage');
 const OperatorQueuePage = page(() => import('./pages/operator/OperatorQueuePage'), 'OperatorQueuePage');
 const OperatorRequestPage = page(() => import('./pages/operator/OperatorRequestPage'), 'OperatorRequestPage');
 const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
 const OrgsPage = page(() => import('./pages/admin/OrgsPage'), 'OrgsPage');
 const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');
+const CalendarPage = page(() => import('./pages/admin/CalendarPage'), 'CalendarPage');
 const RegisterPage = page(() => import('./pages/migration/RegisterPage'), 'RegisterPage');
 const WorkbenchPage = page(() => import('./pages/workbench/WorkbenchPage'), 'WorkbenchPage');
 // official records to print, outside the console's frame (pages/print)
 const ProjectRecordPage = page(() => import('./pages/print/ProjectRecordPage'), 'ProjectRecordPage');
 const HandoverPage = page(() => import('./pages/print/HandoverPage'), 'HandoverPage');
 // the board carries ECharts
+const AssessmentsPage = page(() => import('./pages/assessments/AssessmentsPage'), 'AssessmentsPage');
+const DepartmentAssessmentPage = page(() => import('./pages/assessments/DepartmentAssessmentPage'), 'DepartmentAssessmentPage');
+const CountyAssessmentPage = page(() => import('./pages/assessments/CountyAssessmentPage'), 'CountyAssessmentPage');
+const MyAssessmentsPage = page(() => import('./pages/assessments/MyAssessmentsPage'), 'MyAssessmentsPage');
 const BoardPage = page(() => import('./pages/board/BoardPage'), 'BoardPage');
 
 function Home() {
@@ -77,6 +83,7 @@ export function App() {
                 <Route path="migration/systems" element={<RequireArea areas={['migrationOwn', 'migrationBoard']}><RegisterPage /></RequireArea>} />
                 {/* reviewer consoles */}
                 <Route path="review/queue" element={<RequireArea areas={['review']}><QueuePage /></RequireArea>} />
+                <Route path="review/projects" element={<RequireArea areas={['oversight']}><OversightProjectsPage /></RequireArea>} />
                 <Route path="review/projects/:id" element={<RequireArea areas={['review', 'oversight']}><ReviewPage /></RequireArea>} />
                 <Route path="review/revisions" element={<RequireArea areas={['revisions']}><RevisionApprovalPage /></RequireArea>} />
                 <Route path="review/revisions/:number" element={<RequireArea areas={['revisions']}><RevisionApprovalPage /></RequireArea>} />
@@ -87,11 +94,17 @@ export function App() {
                 <Route path="operator/projects" element={<RequireArea areas={['operator']}><OperatorProjectsPage /></RequireArea>} />
                 <Route path="operator/requests" element={<RequireArea areas={['operator']}><OperatorQueuePage /></RequireArea>} />
                 <Route path="operator/requests/:id" element={<RequireArea areas={['operator']}><OperatorRequestPage /></RequireArea>} />
+                {/* yearly assessments (Art. 25, 40) */}
+                <Route path="assessments" element={<RequireArea areas={['assessments']}><AssessmentsPage /></RequireArea>} />
+                <Route path="assessments/departments/:id" element={<RequireArea areas={['assessments', 'portal', 'review']}><DepartmentAssessmentPage /></RequireArea>} />
+                <Route path="assessments/counties/:id" element={<RequireArea areas={['assessments', 'portal']}><CountyAssessmentPage /></RequireArea>} />
+                <Route path="portal/assessments" element={<RequireArea areas={['portal']}><MyAssessmentsPage /></RequireArea>} />
                 {/* audit viewer */}
                 <Route path="audit" element={<RequireArea areas={['audit']}><AuditPage /></RequireArea>} />
                 {/* administration */}
                 <Route path="admin/orgs" element={<RequireArea areas={['orgs']}><OrgsPage /></RequireArea>} />
                 <Route path="admin/users" element={<RequireArea areas={['users']}><UsersPage /></RequireArea>} />
+                <Route path="admin/calendar" element={<RequireArea areas={['calendar']}><CalendarPage /></RequireArea>} />
                 {/* who am I and where to go, for every signed-in user */}
                 <Route path="workbench" element={<RequireArea><WorkbenchPage /></RequireArea>} />
                 <Route path="*" element={<NotFoundPage />} />

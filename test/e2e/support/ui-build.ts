@@ -9,7 +9,7 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const INDEX = path.join(ROOT, 'dist', 'web', 'index.html');
 const LOCK = path.join(ROOT, 'dist', '.web-build.lock');
-const SOURCES = [path.join(ROOT, 'web'), path.join(ROOT, 'projects'), path.join(ROOT, 'catalog'), path.join(ROOT, 'migration'), path.join(ROOT, 'provisioners'), path.join(ROOT, 'accounts'), path.join(ROOT, 'core', 'workflow'), path.join(ROOT, 'package-lock.json')];
+const SOURCES = [path.join(ROOT, 'web'), path.join(ROOT, 'projects'), path.join(ROOT, 'catalog'), path.join(ROOT, 'migration'), path.join(ROOT, 'provisioners'), path.join(ROOT, 'accounts'), path.join(ROOT, 'security'), path.join(ROOT, 'core', 'workflow'), path.join(ROOT, 'package-lock.json')];
 
 function newestMtime(p: string): number {
   const st = fs.statSync(p, { throwIfNoEntry: false });

@@ -30,3 +30,7 @@ export async function updateUser(id: string, body: Pick<RequestBody<'/api/users/
 }
 export const unlockUser = (id: string) => call(client.POST('/api/users/{id}/unlock', { params: { path: { id } } }));
 export const resetPassword = (id: string, password: string) => call(client.POST('/api/users/{id}/reset-password', { params: { path: { id } }, body: { password } }));
+
+export type Jurisdiction = Schemas['Jurisdiction'];
+/** the city and the counties (public: the notices and the board filter by them too) */
+export const fetchJurisdictions = (signal?: AbortSignal) => dataOf(client.GET('/api/jurisdictions', { signal }));

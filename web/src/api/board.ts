@@ -8,4 +8,6 @@ export { HOSTING_TYPES, STRATEGIES } from '@migration/vocabulary';
 export type BoardCounts = Schemas['BoardCounts'];
 export type MigrationBoard = Schemas['MigrationBoard'];
 
-export const fetchBoard = (view: 'public' | 'full', signal?: AbortSignal) => dataOf(client.GET('/api/migration/board', { params: { query: { view } }, signal }));
+/** `jurisdiction`: one jurisdiction's board (a county bureau's full board is always its own county's) */
+export const fetchBoard = (view: 'public' | 'full', jurisdiction: string | undefined, signal?: AbortSignal) =>
+  dataOf(client.GET('/api/migration/board', { params: { query: { view, ...(jurisdiction ? { jurisdiction } : {}) } }, signal }));

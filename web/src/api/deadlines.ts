@@ -3,6 +3,8 @@ import { client, dataOf, type QueryOf, type Schemas } from './client';
 
 export type DeadlineItem = Schemas['DeadlineItem'];
 export type DeadlineList = Schemas['DeadlineList'];
+/** Whose obligation it is: its project, or its migrated system (security obligations, Art. 36–37). */
+export const ownerOf = (d: DeadlineItem) => (d.project ?? d.system)!;
 export type DeadlineFilter = NonNullable<QueryOf<'/api/deadlines'>['status']>;
 
 /** Deadlines by due date: open by default; `q` searches the obligation, the project and its unit. */

@@ -1891,6 +1891,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jurisdictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The jurisdictions (Art. 39): the city, then every county (public: the public notices and board filter by them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description jurisdictions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Jurisdiction"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs": {
         parameters: {
             query?: never;
@@ -1903,6 +1941,8 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: components["schemas"]["OrgKind"];
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description search: the code or the name (Chinese or English) */
                     q?: string;
                 };
@@ -1959,6 +1999,8 @@ export interface paths {
                         name: string;
                         nameEn?: string | null;
                         kind: components["schemas"]["OrgKind"];
+                        /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                        jurisdiction?: string;
                     };
                 };
             };
@@ -2028,6 +2070,8 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: components["schemas"]["OrgKind"];
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description search: the code or the name (Chinese or English) */
                     q?: string;
                     /** @description language of messages and exports; zh-CN by default */
@@ -2117,6 +2161,8 @@ export interface paths {
                         name?: string;
                         nameEn?: string | null;
                         kind?: components["schemas"]["OrgKind"];
+                        /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                        jurisdiction?: string;
                         active?: boolean;
                     };
                 };
@@ -2971,6 +3017,8 @@ export interface paths {
                     q?: string;
                     /** @description the building organisation */
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     budgetYear?: number;
                     /** @description total budget at least (CNY) */
                     minBudget?: number | null;
@@ -3127,6 +3175,8 @@ export interface paths {
                     q?: string;
                     /** @description the building organisation */
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     budgetYear?: number;
                     /** @description total budget at least (CNY) */
                     minBudget?: number | null;
@@ -3253,6 +3303,8 @@ export interface paths {
                     q?: string;
                     /** @description the building organisation */
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     budgetYear?: number;
                     /** @description total budget at least (CNY) */
                     minBudget?: number | null;
@@ -3334,6 +3386,8 @@ export interface paths {
                     q?: string;
                     /** @description the building organisation */
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     budgetYear?: number;
                     /** @description total budget at least (CNY) */
                     minBudget?: number | null;
@@ -4800,6 +4854,8 @@ export interface paths {
                 query?: {
                     /** @description search: the project number or name, or the organisation */
                     q?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4850,6 +4906,8 @@ export interface paths {
                 query?: {
                     /** @description search: the project number or name, or the organisation */
                     q?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description language of messages and exports; zh-CN by default */
                     lang?: "zh-CN" | "en";
                 };
@@ -5992,6 +6050,8 @@ export interface paths {
                 query?: {
                     status?: "open" | "overdue" | "met" | "all";
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description search: the obligation, project number or name, organisation */
                     q?: string;
                 };
@@ -6165,6 +6225,8 @@ export interface paths {
                 query?: {
                     status?: "open" | "overdue" | "met" | "all";
                     orgId?: string;
+                    /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
+                    jurisdiction?: string;
                     /** @description search: the obligation, project number or name, organisation */
                     q?: string;
                     /** @description language of messages and exports; zh-CN by default */
@@ -7545,6 +7607,8 @@ export interface paths {
                 query?: {
                     /** @description public: what the public display shows; full: 403 unless you may read it */
                     view?: "public" | "full";
+                    /** @description one jurisdiction's board ('CITY' or a county's code); a county bureau's full board is always its own */
+                    jurisdiction?: string;
                 };
                 header?: never;
                 path?: never;
@@ -9642,6 +9706,1582 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** With a year: every city department and its assessment that year (GIA, the auditor), or the assessments you may read (a department: its own confirmed ones); without: every assessment you may read */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the departments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessmentList"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a department's assessment for a year (GIA): a draft showing the evidence live */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        orgId: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the draft (ETag: its version) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** a department's assessment with its evidence (live while DRAFT, frozen once CONFIRMED) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the assessment (ETag: its version) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessment"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft of a department's assessment (GIA) */
+        patch: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score?: number | null;
+                        /**
+                         * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                         * @enum {string|null}
+                         */
+                        grade?: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                        findings?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the assessment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessments/departments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a department's assessment (GIA): its evidence are frozen and the assessed may read it */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the confirmed assessment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/counties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every county side by side for a year (the city GIA, the auditor): the platform's indicators, the manual total and the grade; a county: its own confirmed scorecard */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a row per county */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessmentTable"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a county's scorecard for a year (the city GIA): a draft showing the indicators live */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the county's code */
+                        county: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the draft (ETag: its version) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/counties/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counties side by side for a year, as XLSX, in the columns the console shows (at most 10,000 rows) */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/counties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** a county's scorecard with its indicators (live while DRAFT, frozen once CONFIRMED) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the assessment (ETag: its version) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessment"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft of a county's scorecard (the city GIA) */
+        patch: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        manualItems?: {
+                            name: string;
+                            score: number;
+                            max: number;
+                            comment?: string;
+                        }[];
+                        /**
+                         * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                         * @enum {string|null}
+                         */
+                        grade?: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                        findings?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the assessment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessments/counties/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a county's scorecard (the city GIA): its indicators are frozen and the assessed may read it */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the confirmed assessment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CountyAssessment"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security dossier of an established project (Art. 36–37): its records, the drill and MLPS assessment deadlines, what is missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the dossier; its ETag is the If-Match of the next filing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDossier"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a security record of an established project: risk assessment, MLPS grading and assessment, cryptography assessment (Art. 36), emergency plan, drill or incident (Art. 37); If-Match optional (a stale one is 412) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the ETag you read */
+                    "If-Match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityFiling"];
+                };
+            };
+            responses: {
+                /** @description the dossier */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDossier"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/security/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document with a security record of an established project (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: Blob;
+                        /**
+                         * Format: uuid
+                         * @description the record the document belongs to
+                         */
+                        recordId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description stored, with its SM3 checksum */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDocument"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/security/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of an established project's security dossier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migration/systems/{id}/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security dossier of a migrated system (Art. 36–37): its records, the drill and MLPS assessment deadlines, what is missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the dossier; its ETag is the If-Match of the next filing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDossier"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a security record of a migrated system: risk assessment, MLPS grading and assessment, cryptography assessment (Art. 36), emergency plan, drill or incident (Art. 37); If-Match optional (a stale one is 412) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the ETag you read */
+                    "If-Match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityFiling"];
+                };
+            };
+            responses: {
+                /** @description the dossier */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDossier"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migration/systems/{id}/security/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document with a security record of a migrated system (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: Blob;
+                        /**
+                         * Format: uuid
+                         * @description the record the document belongs to
+                         */
+                        recordId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description stored, with its SM3 checksum */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityDocument"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migration/systems/{id}/security/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of a migrated system's security dossier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/resource-requests": {
         parameters: {
             query?: never;
@@ -11038,6 +12678,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working-day calendar's coverage (published, loaded and estimated years) and, with `year`, that year's days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a year whose days to show (published, loaded or estimated) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the coverage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarOverview"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load a State Council holiday schedule (system administrator): its new years win over the built-in package, and the open provisional deadlines they settle are recomputed; 422 RULE_VIOLATION with the line at fault, 422 CALENDAR_NOTHING_NEW */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description chinese-days: the JSON of the chinese-days package; table: lines `YYYY-MM-DD,休|班,名称`
+                         * @enum {string}
+                         */
+                        format: "chinese-days" | "table";
+                        /** @description the schedule as uploaded */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description what was loaded and recomputed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleLoadResult"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11061,6 +12851,8 @@ export interface components {
             orgCode: string;
             orgName: string;
             orgKind: components["schemas"]["OrgKind"];
+            /** @description the organisation's jurisdiction: 'CITY' or a county's code */
+            jurisdiction: string;
         };
         /** @enum {string} */
         Role: "SYSADMIN" | "SECADMIN" | "AUDITOR" | "GIA_REVIEWER" | "FINANCE_REVIEWER" | "BDC_OPERATOR" | "DEPT_USER" | "COUNTY_USER";
@@ -11070,7 +12862,7 @@ export interface components {
          * @description an area of the console (accounts/console-areas.ts)
          * @enum {string}
          */
-        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "spotChecks" | "audit" | "orgs" | "users" | "workbench";
+        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "spotChecks" | "assessments" | "audit" | "orgs" | "users" | "calendar" | "workbench";
         Error: {
             /** @description stable, e.g. INVALID_TRANSITION */
             code: string;
@@ -11255,12 +13047,20 @@ export interface components {
             from: string | number | boolean | string[] | components["schemas"]["PlanSpec"] | components["schemas"]["Xinchuang"] | null;
             to: string | number | boolean | string[] | components["schemas"]["PlanSpec"] | components["schemas"]["Xinchuang"] | null;
         };
+        /** @description the city ('CITY') or a county, named by its organisation's code */
+        Jurisdiction: {
+            code: string;
+            name: string;
+            nameEn: string | null;
+        };
         Organisation: {
             id: string;
             code: string;
             name: string;
             nameEn: string | null;
             kind: components["schemas"]["OrgKind"];
+            /** @description 'CITY' or the code of the county it belongs to (Art. 39) */
+            jurisdiction: string;
             active: boolean;
             version: number;
         };
@@ -11352,6 +13152,8 @@ export interface components {
             approvedBudget: number | null;
             submittedAt: string | null;
             establishedAt: string | null;
+            /** @description whose bureaus decide it (Art. 39): 'CITY' or a county's code */
+            jurisdiction: string;
             version: number;
             updatedAt: string;
             /** @description why the project is suspended or terminated */
@@ -11625,8 +13427,16 @@ export interface components {
             workingDays: number;
             startDate: string;
             dueDate: string;
-            /** @description the holiday calendar does not yet cover the whole span */
+            /** @description the count passes through a year whose State Council schedule is not yet published or loaded: an estimate */
             provisional: boolean;
+            /** @description set when loading a newly published State Council schedule moved the due date (calendar/schedules.ts) */
+            recomputed: {
+                /** @description the due date before */
+                from: string;
+                /** @description the due date now */
+                to: string;
+                at: string;
+            } | null;
             metAt: string | null;
             /** @description how often the supervising authority reminded the unit of it (催办) */
             reminders: {
@@ -11654,7 +13464,7 @@ export interface components {
             /** @description how each open deadline stands today */
             deadlines: {
                 id: string;
-                /** @description null where the calendar does not cover the span */
+                /** @description estimated past the published years (see the deadline’s provisional) */
                 workingDaysLeft: number | null;
                 overdue: boolean;
             }[];
@@ -11683,6 +13493,8 @@ export interface components {
             approvedBudget: number | null;
             submittedAt: string | null;
             establishedAt: string | null;
+            /** @description whose bureaus decide it (Art. 39): 'CITY' or a county's code */
+            jurisdiction: string;
             version: number;
             updatedAt: string;
             orgId: string;
@@ -11803,14 +13615,26 @@ export interface components {
             allowedActions?: components["schemas"]["AllowedAction"][];
         };
         DeadlineItem: components["schemas"]["Deadline"] & {
-            /** @description null once met, or when the calendar does not cover the span */
+            /** @description null once met; estimated past the published years (see provisional) */
             workingDaysLeft: number | null;
             overdue: boolean;
-            project: {
+            /** @description overdue, and the reader supervises it (催办: GIA of the owner’s jurisdiction) */
+            remindable: boolean;
+            /** @description the project whose obligation it is (absent for a migrated system's) */
+            project?: {
                 id: string;
                 code: string;
                 name: string;
                 orgName: string;
+                jurisdiction: string;
+            };
+            /** @description the migrated system whose obligation it is (security obligations, Art. 36–37) */
+            system?: {
+                id: string;
+                code: string;
+                name: string;
+                orgName: string;
+                jurisdiction: string;
             };
         };
         RemindResult: {
@@ -12042,6 +13866,21 @@ export interface components {
                 /** @description whether the reader may open the project itself */
                 readable: boolean;
             }[];
+            /** @description GIA's confirmed yearly assessment of the organisation (Art. 25): of the year before the project's budget year, else the latest one */
+            assessment: {
+                id: string;
+                year: number;
+                score: number | null;
+                /**
+                 * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                 * @enum {string|null}
+                 */
+                grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                findings: string;
+                confirmedAt: string | null;
+                /** @description whether the reader may open the assessment itself */
+                readable: boolean;
+            } | null;
         };
         GiaReviewDraftView: {
             content: components["schemas"]["GiaReviewDraft"] | null;
@@ -12318,6 +14157,406 @@ export interface components {
             actorName: string | null;
             at: string;
         };
+        OrgAssessmentList: {
+            items: {
+                org: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                year: number;
+                assessment: {
+                    id: string;
+                    /** @enum {string} */
+                    status: "DRAFT" | "CONFIRMED";
+                    /**
+                     * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                     * @enum {string|null}
+                     */
+                    grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                    confirmedAt: string | null;
+                    score: number | null;
+                } | null;
+                /** @description `create` on a department not yet assessed that year, for who assesses */
+                allowedActions: components["schemas"]["AllowedAction"][];
+            }[];
+        };
+        OrgAssessment: {
+            id: string;
+            org: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            year: number;
+            /** @enum {string} */
+            status: "DRAFT" | "CONFIRMED";
+            score: number | null;
+            /**
+             * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+             * @enum {string|null}
+             */
+            grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+            findings: string;
+            evidence: components["schemas"]["OrgAssessmentEvidence"];
+            /** @description who drafted it */
+            assessedBy: string;
+            confirmedAt: string | null;
+            version: number;
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
+        };
+        /** @description live from the platform while DRAFT; as frozen on confirmation once CONFIRMED */
+        OrgAssessmentEvidence: {
+            year: number;
+            /** @description the day the figures were computed (Asia/Shanghai); for a confirmed record, the day it was confirmed */
+            asOf: string;
+            projects: {
+                /** @description the year's projects (budget year) submitted */
+                submitted: number;
+                established: number;
+            };
+            /** @description filing deadlines falling due in the year (Art. 13, 20, 24) */
+            deadlines: {
+                /** @description falling due in the year */
+                due: number;
+                metOnTime: number;
+                metLate: number;
+                /** @description past due and still unmet */
+                overdue: number;
+                /** @description not yet due */
+                open: number;
+            };
+            /** @description rectification reports falling due in the year (Art. 24), one per notice */
+            rectifications: {
+                /** @description falling due in the year */
+                due: number;
+                metOnTime: number;
+                metLate: number;
+                /** @description past due and still unmet */
+                overdue: number;
+                /** @description not yet due */
+                open: number;
+            };
+            selfEvaluations: {
+                /** @description established projects of the year or before */
+                expected: number;
+                /** @description of them, with a self-evaluation for the year (Art. 21) */
+                filed: number;
+            };
+            /** @description information resources produced by the year's projects (Art. 27) */
+            dataSharing: {
+                produced: number;
+                unconditional: number;
+                conditional: number;
+                notShareable: number;
+            };
+            /** @description the year's projects refused for building their own cloud or server room (Art. 28, 30) */
+            ownCloudRefusals: {
+                projects: number;
+                /** @description projects whose submission was refused with OWN_CLOUD_FORBIDDEN */
+                refusedSubmissions: number;
+                /** @description projects GIA returned or rejected citing 第三十条 */
+                returnedOrRejected: number;
+            };
+        };
+        CountyAssessmentTable: {
+            year: number;
+            items: {
+                county: {
+                    code: string;
+                    name: string;
+                };
+                year: number;
+                indicators: components["schemas"]["CountyIndicators"];
+                assessment: {
+                    id: string;
+                    /** @enum {string} */
+                    status: "DRAFT" | "CONFIRMED";
+                    /**
+                     * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+                     * @enum {string|null}
+                     */
+                    grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+                    confirmedAt: string | null;
+                    total: number;
+                    maxTotal: number;
+                } | null;
+                /** @description `create` on a county without a scorecard that year, for who assesses */
+                allowedActions: components["schemas"]["AllowedAction"][];
+            }[];
+        };
+        CountyIndicators: {
+            year: number;
+            /** @description the day the figures were computed (Asia/Shanghai); for a confirmed record, the day it was confirmed */
+            asOf: string;
+            projects: {
+                /** @description the year's projects (budget year) submitted */
+                submitted: number;
+                established: number;
+            };
+            /** @description filing deadlines falling due in the year (Art. 13, 20, 24) */
+            deadlines: {
+                /** @description falling due in the year */
+                due: number;
+                metOnTime: number;
+                metLate: number;
+                /** @description past due and still unmet */
+                overdue: number;
+                /** @description not yet due */
+                open: number;
+            };
+            /** @description rectification reports falling due in the year (Art. 24), one per notice */
+            rectifications: {
+                /** @description falling due in the year */
+                due: number;
+                metOnTime: number;
+                metLate: number;
+                /** @description past due and still unmet */
+                overdue: number;
+                /** @description not yet due */
+                open: number;
+            };
+            selfEvaluations: {
+                /** @description established projects of the year or before */
+                expected: number;
+                /** @description of them, with a self-evaluation for the year (Art. 21) */
+                filed: number;
+            };
+            /** @description information resources produced by the year's projects (Art. 27) */
+            dataSharing: {
+                produced: number;
+                unconditional: number;
+                conditional: number;
+                notShareable: number;
+            };
+            /** @description the year's projects refused for building their own cloud or server room (Art. 28, 30) */
+            ownCloudRefusals: {
+                projects: number;
+                /** @description projects whose submission was refused with OWN_CLOUD_FORBIDDEN */
+                refusedSubmissions: number;
+                /** @description projects GIA returned or rejected citing 第三十条 */
+                returnedOrRejected: number;
+            };
+            migration: {
+                /** @description registered systems, classified ones left out (Art. 1) */
+                systems: number;
+                exempt: number;
+                /** @description on the city cloud by the end of the year */
+                migrated: number;
+                byStatus: {
+                    REGISTERED: number;
+                    ASSESSED: number;
+                    PLANNED: number;
+                    MIGRATING: number;
+                    CUT_OVER: number;
+                    MIGRATED: number;
+                    DECOMMISSIONED: number;
+                    BLOCKED: number;
+                };
+            };
+        };
+        CountyAssessment: {
+            id: string;
+            county: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            /** @enum {string} */
+            status: "DRAFT" | "CONFIRMED";
+            indicators: components["schemas"]["CountyIndicators"] & unknown;
+            manualItems: {
+                name: string;
+                score: number;
+                max: number;
+                comment?: string;
+            }[];
+            /** @description the manual items' scores added up */
+            total: number;
+            /** @description the manual items' maxima added up */
+            maxTotal: number;
+            /**
+             * @description EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格
+             * @enum {string|null}
+             */
+            grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL" | null;
+            findings: string;
+            assessedBy: string;
+            confirmedAt: string | null;
+            version: number;
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
+        };
+        SecurityDossier: {
+            owner: {
+                /** @enum {string} */
+                kind: "PROJECT" | "SYSTEM";
+                id: string;
+                code: string;
+                name: string;
+                orgName: string;
+                inServiceSince: string | null;
+            };
+            /**
+             * @description OPEN while the project is established (or the system is on the city cloud)
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED";
+            /** @description send as If-Match with a filing (0: nothing filed yet) */
+            version: number;
+            /** @description newest first */
+            records: components["schemas"]["SecurityRecord"][];
+            /** @description the drill and graded-protection assessment deadlines, newest first */
+            deadlines: (components["schemas"]["Deadline"] & {
+                overdue: boolean;
+            })[];
+            /** @description the open drill deadline, or a year after going into service when none is open */
+            nextDrillDue: string | null;
+            /** @description the kinds every dossier needs and this one lacks (risk assessment, MLPS, emergency plan) */
+            missing: ("RISK_ASSESSMENT" | "MLPS" | "CRYPTO_ASSESSMENT" | "EMERGENCY_PLAN" | "DRILL" | "INCIDENT")[];
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
+        };
+        SecurityRecord: {
+            id: string;
+            /** @enum {string} */
+            kind: "RISK_ASSESSMENT" | "MLPS" | "CRYPTO_ASSESSMENT" | "EMERGENCY_PLAN" | "DRILL" | "INCIDENT";
+            /** @description the record as filed (the fields of its kind in SecurityFiling) */
+            data: {
+                [key: string]: unknown;
+            };
+            filedByName: string | null;
+            createdAt: string;
+            documents: components["schemas"]["SecurityDocument"][];
+        };
+        SecurityDocument: {
+            id: string;
+            filename: string;
+            contentType: string;
+            size: number;
+            sm3: string;
+            createdAt: string;
+        };
+        SecurityFiling: {
+            /** @enum {string} */
+            kind: "RISK_ASSESSMENT";
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            assessmentDate: string;
+            /** @description who carried it out (an organisation or a team) */
+            assessor: string;
+            /**
+             * @description 可接受 / 需整改 / 不可接受
+             * @enum {string}
+             */
+            result: "ACCEPTABLE" | "REMEDIATE" | "UNACCEPTABLE";
+            conclusion: string;
+            /** @description the implementing unit (项目实施单位) */
+            unitConfirmation: {
+                /** @description who confirmed, by name (required) */
+                confirmedBy: string;
+                /**
+                 * Format: date
+                 * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+                 */
+                confirmedDate: string;
+            };
+            contractorConfirmation: {
+                /** @description the contractor (项目建设单位/承建单位) */
+                contractor: string;
+                /** @description who confirmed, by name (required) */
+                confirmedBy: string;
+                /**
+                 * Format: date
+                 * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+                 */
+                confirmedDate: string;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "MLPS";
+            /** @description 等级保护 level 1–4 */
+            mlpsLevel: number;
+            /** @description the public security filing number (备案证明编号) */
+            mlpsFilingNo?: string;
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            gradingDate: string;
+            /**
+             * Format: date
+             * @description the latest graded-protection assessment (等级测评); opens the next one’s deadline
+             */
+            lastAssessmentDate?: string;
+            assessor?: string;
+            /**
+             * @description 优 / 良 / 中 / 差
+             * @enum {string}
+             */
+            assessmentConclusion?: "EXCELLENT" | "GOOD" | "FAIR" | "POOR";
+        } | {
+            /** @enum {string} */
+            kind: "CRYPTO_ASSESSMENT";
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            assessmentDate: string;
+            assessor: string;
+            /**
+             * @description 符合 / 基本符合 / 不符合
+             * @enum {string}
+             */
+            cryptoResult: "COMPLIANT" | "BASICALLY_COMPLIANT" | "NON_COMPLIANT";
+            summary?: string;
+        } | {
+            /** @enum {string} */
+            kind: "EMERGENCY_PLAN";
+            planVersion: string;
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            issuedDate: string;
+            summary?: string;
+        } | {
+            /** @enum {string} */
+            kind: "DRILL";
+            /**
+             * Format: date
+             * @description a calendar date in Asia/Shanghai, YYYY-MM-DD
+             */
+            drillDate: string;
+            scenario: string;
+            participants: string;
+            drillResult: string;
+        } | {
+            /** @enum {string} */
+            kind: "INCIDENT";
+            /**
+             * Format: date-time
+             * @description an instant, ISO 8601 with offset
+             */
+            occurredAt: string;
+            /**
+             * @description 一般 / 较大 / 重大 / 特别重大
+             * @enum {string}
+             */
+            severity: "GENERAL" | "SERIOUS" | "MAJOR" | "EXTRAORDINARY";
+            description: string;
+            handling: string;
+            /** @description the authority it was reported to */
+            reportedTo?: string;
+            /**
+             * Format: date-time
+             * @description when it was reported (required with reportedTo)
+             */
+            reportedAt?: string;
+        };
         ResourceRequest: {
             /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
             allowedActions?: components["schemas"]["AllowedAction"][];
@@ -12553,6 +14792,46 @@ export interface components {
             host: string;
             port: number;
             dbname: string;
+        };
+        CalendarOverview: {
+            /** @description years the chinese-days package carries */
+            published: {
+                first: number;
+                last: number;
+            };
+            loaded: {
+                year: number;
+                format: string;
+                loadedByName: string;
+                loadedAt: string;
+            }[];
+            /** @description years through next year with no published or loaded schedule: counted with the lunar estimate */
+            estimated: number[];
+            /** @description last day of the unbroken run of published and loaded years */
+            coveredTo: string;
+            year: {
+                year: number;
+                /** @enum {string} */
+                source: "published" | "loaded" | "estimated";
+                days: {
+                    date: string;
+                    /** @description true: a day off (休); false: a make-up working day (班) */
+                    off: boolean;
+                    name: string;
+                }[];
+            } | null;
+        };
+        ScheduleLoadResult: {
+            /** @description years stored by this load */
+            years: number[];
+            /** @description years of the upload already known with the same days */
+            unchanged: number[];
+            /** @description open provisional deadlines recomputed */
+            recomputed: number;
+            /** @description of those, the ones whose due date moved */
+            changed: number;
+            /** @description open provisional deadlines of a rule the platform cannot recompute */
+            skipped: number;
         };
     };
     responses: never;

@@ -1,7 +1,7 @@
 // Deadlines counted in working days: due date, days left, overdue in red. Used by the portal and by GIA.
 import { Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { DeadlineItem } from '../api/deadlines';
+import { ownerOf, type DeadlineItem } from '../api/deadlines';
 import { formatDate } from '../format/dates';
 import { useI18n } from '../i18n';
 
@@ -17,9 +17,33 @@ export function DeadlineTable({ items, projectLink, showOrg }: { items: Deadline
       data-testid="deadline-table"
       columns={[
         { title: t('deadlines.obligation'), key: 'title', render: (_, d) => <>{d.title}{d.article && <Tag style={{ marginLeft: 6 }}>{d.article}</Tag>}{d.provisional && <Tag color="orange">{t('deadlines.provisional')}</Tag>}</> },
-        { title: t('deadlines.project'), key: 'project', render: (_, d) => <Link to={projectLink(d.project.id)}>{d.project.name}</Link> },
-        ...(showOrg ? [{ title: t('deadlines.org'), key: 'org', render: (_: unknown, d: DeadlineItem) => d.project.orgName }] : []),
-        { title: t('deadlines.due'), dataIndex: 'dueDate', width: 120, render: (v: string) => formatDate(v) },
+        {
+          title: t('deadlines.project'),
+          key: 'project',
+          render: (_, d) =>
+            d.project ? (
+              <Link to={projectLink(d.project.id)}>{d.project.name}</Link>
+            ) : (
+              // a migrated system's obligation (its security dossier): the register opens its drawer
+              <Link to={`/migration/systems?open=${ownerOf(d).id}`}>{ownerOf(d).name}</Link>
+            ),
+        },
+        ...(showOrg ? [{ title: t('deadlines.org'), key: 'org', render: (_: unknown, d: DeadlineItem) => ownerOf(d).orgName }] : []),
+        {
+          title: t('deadlines.due'),
+          key: 'due',
+          width: 160,
+          render: (_, d) => (
+            <>
+              {formatDate(d.dueDate)}
+              {d.recomputed && (
+                <Typography.Paragraph type="warning" style={{ margin: 0, fontSize: 12 }} data-testid="deadline-recomputed">
+                  {t('deadlines.recomputed', { from: formatDate(d.recomputed.from), to: formatDate(d.recomputed.to) })}
+                </Typography.Paragraph>
+              )}
+            </>
+          ),
+        },
         {
           title: t('deadlines.left'),
           key: 'left',

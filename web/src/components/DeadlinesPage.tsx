@@ -8,11 +8,12 @@ import { useApiData } from '../hooks/useApiData';
 import { useListParams } from '../hooks/useListParams';
 import { useI18n } from '../i18n';
 import { DeadlineTable } from './DeadlineTable';
+import { JurisdictionFilter } from './JurisdictionFilter';
 import { ListToolbar, useListExport } from './ListToolbar';
 import { EmptyState, PageState } from './PageState';
 import { PageTitle } from './PageTitle';
 
-const FILTERS = ['status'] as const;
+const FILTERS = ['status', 'jurisdiction'] as const;
 
 export function DeadlinesPage({
   title,
@@ -62,6 +63,7 @@ export function DeadlinesPage({
           testId="deadlines"
           exporting={exportOf('/api/deadlines/export', query, t('list.deadlinesFile'))}
         >
+          {showOrg && <JurisdictionFilter value={list.filters.jurisdiction} onChange={(v) => list.setFilter('jurisdiction', v)} />}
           {state.data && actions?.(state.data, state.reload)}
         </ListToolbar>
         <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={empty(status)} />}>

@@ -1,7 +1,7 @@
 // The department's previous projects, for judging this one (GET /api/projects/:id/org-history): how many of its
 // other submitted projects were established, returned or rejected, and each of them newest first, linked to its
 // review page when the reader may open it.
-import { Table, Typography } from 'antd';
+import { Alert, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import * as projectsApi from '../../api/projects';
 import type { OrgHistory as History } from '../../api/projects';
@@ -20,6 +20,7 @@ export function OrgHistory({ projectId }: { projectId: string }) {
     <PageState state={state}>
       {(h) => (
         <div data-testid="org-history">
+          <OrgAssessment assessment={h.assessment} />
           {h.items.length === 0 ? (
             <EmptyState description={t('orgHistory.none')} />
           ) : (
@@ -53,5 +54,27 @@ export function OrgHistory({ projectId }: { projectId: string }) {
         </div>
       )}
     </PageState>
+  );
+}
+
+/** GIA's confirmed yearly assessment of the department (Art. 25): a reference for judging its next year's projects. */
+function OrgAssessment({ assessment: a }: { assessment: History['assessment'] }) {
+  const { t } = useI18n();
+  if (!a) return <Typography.Paragraph type="secondary" data-testid="org-assessment-none">{t('assess.onReviewNone')}</Typography.Paragraph>;
+  const grade = a.grade ? t(`assess.grade.${a.grade}`) : '';
+  const title = t('assess.onReview', { year: a.year });
+  return (
+    <Alert
+      style={{ marginBottom: 12 }}
+      type={a.grade === 'FAIL' ? 'warning' : 'info'}
+      data-testid="org-assessment"
+      message={a.readable ? <Link to={`/assessments/departments/${a.id}`}>{title}</Link> : title}
+      description={
+        <>
+          <Typography.Text strong>{t('assess.onReviewText', { grade, score: a.score ?? '' })}</Typography.Text>
+          {a.findings && <Typography.Paragraph style={{ margin: 0 }}>{a.findings}</Typography.Paragraph>}
+        </>
+      }
+    />
   );
 }

@@ -1,12 +1,13 @@
-// The project lists' filters (projects/list-filter.ts on the server): building organisation, budget year, amount
+// The project lists' filters (projects/list-filter.ts on the server): jurisdiction, building organisation, budget year, amount
 // range and "has an overdue obligation". Their values live in the address with the list's search and page.
 import { Checkbox, Select } from 'antd';
 import { fetchOrgs } from '../../api/admin';
 import { useApiData } from '../../hooks/useApiData';
+import { JurisdictionFilter } from '../JurisdictionFilter';
 import type { ListParams } from '../../hooks/useListParams';
 import { useI18n, type MessageKey } from '../../i18n';
 
-export const PROJECT_FILTERS = ['orgId', 'budgetYear', 'minBudget', 'maxBudget', 'overdue'] as const;
+export const PROJECT_FILTERS = ['orgId', 'jurisdiction', 'budgetYear', 'minBudget', 'maxBudget', 'overdue'] as const;
 export type ProjectFilterKey = (typeof PROJECT_FILTERS)[number];
 
 /** Amount ranges in 万元, as reviewers speak of budgets; the API takes yuan. */
@@ -29,6 +30,7 @@ export function ProjectFilters({ list, orgs = true }: { list: ListParams<Project
   const range = RANGES.find((r) => String(r.min ?? '') === (f.minBudget ?? '') && String(r.max ?? '') === (f.maxBudget ?? ''))?.key;
   return (
     <>
+      {orgs && <JurisdictionFilter value={f.jurisdiction} onChange={(v) => list.setFilter('jurisdiction', v)} />}
       {orgs && <OrgFilter value={f.orgId} onChange={(v) => list.setFilter('orgId', v)} />}
       <Select
         allowClear

@@ -4,6 +4,7 @@ import type { Project } from '../../api/projects';
 import { formatDateTime } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { useI18n, type MessageKey } from '../../i18n';
+import { JurisdictionName } from '../JurisdictionFilter';
 import { StatusTag } from '../StatusTag';
 
 export function ProjectOverview({ project: p }: { project: Project }) {
@@ -13,6 +14,11 @@ export function ProjectOverview({ project: p }: { project: Project }) {
       <Descriptions.Item label={t('project.code')}>{p.code}</Descriptions.Item>
       <Descriptions.Item label={t('project.status')}><StatusTag status={p.status} /></Descriptions.Item>
       <Descriptions.Item label={t('project.org')}>{p.org.name}</Descriptions.Item>
+      <Descriptions.Item label={t('project.jurisdiction')}>
+        <span data-testid="project-jurisdiction">
+          <JurisdictionName code={p.jurisdiction} />
+        </span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('project.type')}>{t(`projectType.${p.type}` as MessageKey)}</Descriptions.Item>
       <Descriptions.Item label={t('project.budgetYear')}>{p.budgetYear}</Descriptions.Item>
       <Descriptions.Item label={t('project.totalBudget')}><span className="zy-money">{formatYuan(p.totalBudget)}</span></Descriptions.Item>

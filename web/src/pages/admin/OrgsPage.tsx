@@ -1,24 +1,26 @@
 // Organisations (system administrator): list (searched by code or name, filtered by kind, exported, all kept in the
-// address), create, rename, change kind, activate/deactivate (If-Match).
+// address), create, rename, change kind and jurisdiction (Art. 39), activate/deactivate (If-Match).
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { createOrg, fetchOrgs, ORG_KINDS, updateOrg, type OrgKind, type Organisation } from '../../api/admin';
 import { ApiError } from '../../api/errors';
 import { ListToolbar, useListExport } from '../../components/ListToolbar';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { JurisdictionFilter, JurisdictionName, useJurisdictions } from '../../components/JurisdictionFilter';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { useApiData } from '../../hooks/useApiData';
 import { useListParams } from '../../hooks/useListParams';
 import { useI18n, type MessageKey } from '../../i18n';
 
-const FILTERS = ['kind'] as const;
+const FILTERS = ['kind', 'jurisdiction'] as const;
 
 interface OrgForm {
   code: string;
   name: string;
   nameEn?: string;
   kind: OrgKind;
+  jurisdiction?: string;
   active?: boolean;
 }
 
@@ -27,10 +29,12 @@ export function OrgsPage() {
   const exportOf = useListExport();
   const { message } = App.useApp();
   const list = useListParams(FILTERS);
-  const query = list.query as { q?: string; kind?: OrgKind };
+  const query = list.query as { q?: string; kind?: OrgKind; jurisdiction?: string };
+  const jurisdictions = useJurisdictions();
   const state = useApiData((signal) => fetchOrgs(signal, query), [JSON.stringify(query)]);
   const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
   const [form] = Form.useForm<OrgForm>();
+  const kind = Form.useWatch('kind', form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
 
@@ -38,8 +42,9 @@ export function OrgsPage() {
     setError(undefined);
     setEditing(target);
     form.resetFields();
-    if (target !== 'new') form.setFieldsValue({ code: target.code, name: target.name, nameEn: target.nameEn ?? '', kind: target.kind, active: target.active });
-    else form.setFieldsValue({ kind: 'DEPARTMENT', active: true });
+    if (target !== 'new')
+      form.setFieldsValue({ code: target.code, name: target.name, nameEn: target.nameEn ?? '', kind: target.kind, jurisdiction: target.jurisdiction, active: target.active });
+    else form.setFieldsValue({ kind: 'DEPARTMENT', jurisdiction: 'CITY', active: true });
   }
 
   async function save(values: OrgForm) {
@@ -47,8 +52,10 @@ export function OrgsPage() {
     setError(undefined);
     try {
       const nameEn = values.nameEn?.trim() ? values.nameEn.trim() : null;
-      if (editing === 'new') await createOrg({ code: values.code.trim(), name: values.name.trim(), nameEn, kind: values.kind });
-      else if (editing) await updateOrg(editing, { name: values.name.trim(), nameEn, kind: values.kind, active: values.active });
+      // a county belongs to itself: the server sets it
+      const jurisdiction = values.kind === 'COUNTY' ? undefined : values.jurisdiction;
+      if (editing === 'new') await createOrg({ code: values.code.trim(), name: values.name.trim(), nameEn, kind: values.kind, jurisdiction });
+      else if (editing) await updateOrg(editing, { name: values.name.trim(), nameEn, kind: values.kind, jurisdiction, active: values.active });
       void message.success(t('admin.saved'));
       setEditing(null);
       state.reload();
@@ -89,6 +96,7 @@ export function OrgsPage() {
             options={[{ value: '', label: t('list.filter.allKinds') }, ...ORG_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}` as MessageKey) }))]}
             data-testid="orgs-kind"
           />
+          <JurisdictionFilter value={list.filters.jurisdiction} onChange={(v) => list.setFilter('jurisdiction', v)} />
         </ListToolbar>
         <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('admin.noOrgs')} />}>
           {(d) => (
@@ -104,6 +112,7 @@ export function OrgsPage() {
                   { title: t('admin.orgName'), dataIndex: 'name' },
                   { title: t('admin.orgNameEn'), dataIndex: 'nameEn', render: (n: string | null) => n ?? '—' },
                   { title: t('admin.kind'), dataIndex: 'kind', render: (k: OrgKind) => t(`admin.kind.${k}` as MessageKey) },
+                  { title: t('admin.jurisdiction'), dataIndex: 'jurisdiction', render: (j: string) => <JurisdictionName code={j} /> },
                   {
                     title: t('admin.active'),
                     dataIndex: 'active',
@@ -153,6 +162,14 @@ export function OrgsPage() {
           <Form.Item name="kind" label={t('admin.kind')} rules={[{ required: true, message: t('admin.required') }]}>
             <Select options={ORG_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}` as MessageKey) }))} />
           </Form.Item>
+          {kind !== 'COUNTY' && (
+            <Form.Item name="jurisdiction" label={t('admin.jurisdiction')} extra={t('admin.jurisdictionHint')} rules={[{ required: true, message: t('admin.required') }]}>
+              <Select
+                data-testid="org-jurisdiction"
+                options={(jurisdictions.data?.items ?? []).map((j) => ({ value: j.code, label: j.name }))}
+              />
+            </Form.Item>
+          )}
           {editing !== 'new' && (
             <Form.Item name="active" label={t('admin.active')} valuePropName="checked">
               <Switch checkedChildren={t('admin.activeOn')} unCheckedChildren={t('admin.activeOff')} />

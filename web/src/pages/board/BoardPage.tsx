@@ -11,6 +11,7 @@ import { EChart } from '../../components/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/PageState';
 import { formatDateTime } from '../../format/dates';
+import { JurisdictionFilter } from '../../components/JurisdictionFilter';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { LocaleSwitch } from '../../layout/LocaleSwitch';
@@ -80,7 +81,8 @@ export function BoardPage() {
   const mayFull = mayOpen('migrationBoard');
   const view: 'public' | 'full' = mayFull && params.get('view') !== 'public' ? 'full' : 'public';
   const seconds = useRefreshSeconds();
-  const state = useApiData((signal) => fetchBoard(view, signal), [view]);
+  const jurisdiction = params.get('jurisdiction') ?? undefined;
+  const state = useApiData((signal) => fetchBoard(view, jurisdiction, signal), [view, jurisdiction]);
   const { reload } = state;
 
   useEffect(() => {
@@ -104,7 +106,7 @@ export function BoardPage() {
             {mayFull && (
               <Segmented
                 value={view}
-                onChange={(v) => setParams(v === 'public' ? { view: 'public' } : {}, { replace: true })}
+                onChange={(v) => setParams({ ...(v === 'public' ? { view: 'public' } : {}), ...(jurisdiction ? { jurisdiction } : {}) }, { replace: true })}
                 options={[
                   { label: t('board.fullView'), value: 'full' },
                   { label: t('board.publicView'), value: 'public' },
@@ -112,6 +114,10 @@ export function BoardPage() {
               />
             )}
             {!mayFull && <Tag color="blue">{t('board.publicView')}</Tag>}
+            <JurisdictionFilter
+              value={jurisdiction}
+              onChange={(j) => setParams({ ...(view === 'public' && mayFull ? { view: 'public' } : {}), ...(j ? { jurisdiction: j } : {}) }, { replace: true })}
+            />
             <LocaleSwitch />
             <Button onClick={reload} loading={state.loading && state.data !== undefined}>
               {t('board.refresh')}

@@ -3,6 +3,7 @@
 // auditor and the sub-center: "迁移登记", every organisation's systems; the sub-center assesses them, plans them into
 // waves and moves them through the migration (in the drawer). Everyone may export what they see.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Button, Card } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { fetchWaves, listSystems, type SystemFilter } from '../../api/migration';
@@ -31,7 +32,9 @@ export function RegisterPage() {
   const [page, setPage] = useState(1);
   const state = useApiData((signal) => listSystems({ ...filter, page, pageSize: PAGE_SIZE }, signal), [JSON.stringify(filter), page]);
   const waves = useApiData((signal) => fetchWaves(signal), []);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // ?open=<id>: a link to one system (the deadlines lists link a system's security obligations here)
+  const [params] = useSearchParams();
+  const [openId, setOpenId] = useState<string | null>(params.get('open'));
   const [creating, setCreating] = useState(false);
   const filtered = Object.values(filter).some((v) => v !== undefined);
 

@@ -17,6 +17,7 @@ import { SystemActions } from './actions/SystemActions';
 import { MigrationStatusTag } from './MigrationStatusTag';
 import { SystemForm, type FormTarget } from './SystemForm';
 import { AuditTrailLink } from '../../components/AuditTrailLink';
+import { SecurityPanel } from '../security/SecurityPanel';
 
 interface Props {
   id: string;
@@ -108,6 +109,10 @@ export function SystemDrawer({ id, mayChange, operator = false, onClose, onChang
           />
         )}
         <PageState state={state}>{(res) => <SystemDetail system={res.data} />}</PageState>
+        <Typography.Title level={5} style={{ marginTop: 24 }}>
+          {t('security.title')}
+        </Typography.Title>
+        <SecurityPanel owner="SYSTEM" id={id} />
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           {t('register.history')}
         </Typography.Title>

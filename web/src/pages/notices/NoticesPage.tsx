@@ -1,8 +1,9 @@
 // Open public notices of fund allocations (Art. 10), readable without signing in, each open to objections; searched
-// by project or unit and exported as shown (kept in the address), without signing in too.
+// by project or unit, filtered by jurisdiction, and exported as shown (kept in the address), without signing in too.
 import { useState } from 'react';
 import { Button, Card, Descriptions, Typography } from 'antd';
 import { fetchNotices } from '../../api/notices';
+import { JurisdictionFilter } from '../../components/JurisdictionFilter';
 import { ListToolbar, useListExport } from '../../components/ListToolbar';
 import { EmptyState, PageState } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
@@ -16,7 +17,7 @@ import { ObjectionForm } from './ObjectionForm';
 export function NoticesPage() {
   const { t } = useI18n();
   const exportOf = useListExport();
-  const list = useListParams([]);
+  const list = useListParams(['jurisdiction'] as const);
   const query = list.query;
   const notices = useApiData((signal) => fetchNotices(signal, query), [JSON.stringify(query)]);
   const [objecting, setObjecting] = useState<string | null>(null);
@@ -28,7 +29,9 @@ export function NoticesPage() {
         placeholder={t('list.noticeSearch')}
         testId="notices"
         exporting={exportOf('/api/notices/export', query, t('list.noticesFile'))}
-      />
+      >
+        <JurisdictionFilter value={list.filters.jurisdiction} onChange={(v) => list.setFilter('jurisdiction', v)} />
+      </ListToolbar>
       <PageState state={notices} isEmpty={(d) => d.items.length === 0} empty={<Card><EmptyState description={t('notices.none')} /></Card>}>
         {(d) =>
           d.items.map((n) => (

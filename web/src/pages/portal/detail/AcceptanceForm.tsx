@@ -4,7 +4,7 @@ import { App, Button, Checkbox, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../api/errors';
 import { fileAcceptance } from '../../../api/projects';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormError } from '../../../components/FormError';
 import { ViolationList } from '../../../components/ViolationList';
 import { useI18n } from '../../../i18n';
 
@@ -20,6 +20,7 @@ interface Values {
 export function AcceptanceForm({ projectId, etag, onDone, onStale }: { projectId: string; etag: string | null; onDone(): void; onStale(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -42,8 +43,9 @@ export function AcceptanceForm({ projectId, etag, onDone, onStale }: { projectId
   }
 
   return (
-    <Form<Values> layout="vertical" onFinish={onFinish} style={{ maxWidth: 720 }} initialValues={{ evidence: [] }}>
-      {error instanceof ApiError && error.violations.length > 0 ? <ViolationList violations={error.violations} /> : error !== undefined && <ErrorAlert error={error} />}
+    <Form<Values> form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 720 }} initialValues={{ evidence: [] }}>
+      {/* the conditions not met as a list; a date that makes no sense on its field */}
+      {error instanceof ApiError && error.violations.length > 0 ? <ViolationList violations={error.violations} /> : <FormError form={form} error={error} names={['acceptanceDate', 'summary']} />}
       <Form.Item label={t('acceptance.date')} name="acceptanceDate" rules={[{ required: true, message: t('common.required') }]}>
         <DatePicker />
       </Form.Item>

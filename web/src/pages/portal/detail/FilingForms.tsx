@@ -6,14 +6,17 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { fileFiling, type FilingInput } from '../../../api/projects';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormError } from '../../../components/FormError';
 import type { Rectification } from '../../../components/project/RectificationList';
 import { formatDate, shanghaiToday } from '../../../format/dates';
 import { moneyInput } from '../../../format/money';
 import { useI18n } from '../../../i18n';
 
 type Kind = FilingInput['kind'];
-type Values = Record<string, unknown> & { date?: Dayjs };
+type Values = Record<string, unknown> & { signedDate?: Dayjs; chosenDate?: Dayjs };
+
+/** the fields the server may refuse (a date in the future or before the establishment): the message shows on them */
+const FIELD_NAMES = ['signedDate', 'chosenDate', 'contractNo', 'contractor', 'amount', 'unit', 'period', 'progressPercent', 'fundsUsed', 'summary', 'year', 'selfScore', 'deadlineId'];
 
 /**
  * `kinds`: the filings the project takes in its state (the server's `filingKinds`). `rectifications`: the rectification notices still waiting for their report; when there are any, the
@@ -32,14 +35,14 @@ export function FilingForms({ projectId, onFiled, kinds, rectifications = [] }: 
   const required = [{ required: true, message: t('common.required') }];
 
   function bodyOf(v: Values): FilingInput {
-    const date = (v.date ? v.date.format('YYYY-MM-DD') : '');
+    const day = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
     const s = (k: string) => String(v[k] ?? '').trim();
     const n = (k: string) => Number(v[k] ?? 0);
     switch (kind) {
       case 'CONTRACT':
-        return { kind, signedDate: date, contractNo: s('contractNo'), contractor: s('contractor'), amount: n('amount') };
+        return { kind, signedDate: day(v.signedDate), contractNo: s('contractNo'), contractor: s('contractor'), amount: n('amount') };
       case 'SUPERVISION':
-        return { kind, unit: s('unit'), chosenDate: date, ...(s('contractNo') ? { contractNo: s('contractNo') } : {}) };
+        return { kind, unit: s('unit'), chosenDate: day(v.chosenDate), ...(s('contractNo') ? { contractNo: s('contractNo') } : {}) };
       case 'PROGRESS':
         return { kind, period: s('period'), progressPercent: n('progressPercent'), fundsUsed: n('fundsUsed'), summary: s('summary') };
       case 'ACCEPTANCE_REPORT':
@@ -69,7 +72,7 @@ export function FilingForms({ projectId, onFiled, kinds, rectifications = [] }: 
   return (
     <>
       <Segmented<Kind> value={kind} onChange={(k) => { setKind(k); setError(undefined); }} options={offered.map((k) => ({ value: k, label: t(`filings.kind.${k}`) }))} style={{ marginBottom: 16 }} />
-      {error !== undefined && <ErrorAlert error={error} />}
+      <FormError form={form} error={error} names={FIELD_NAMES} />
       <Form<Values>
         form={form}
         name={`filing-${kind}`}
@@ -88,7 +91,7 @@ export function FilingForms({ projectId, onFiled, kinds, rectifications = [] }: 
       >
         {kind === 'CONTRACT' && (
           <>
-            <Form.Item label={t('filings.signedDate')} name="date" rules={required}><DatePicker /></Form.Item>
+            <Form.Item label={t('filings.signedDate')} name="signedDate" rules={required}><DatePicker /></Form.Item>
             <Form.Item label={t('filings.contractNo')} name="contractNo" rules={required}><Input maxLength={100} /></Form.Item>
             <Form.Item label={t('filings.contractor')} name="contractor" rules={required}><Input maxLength={200} /></Form.Item>
             <Form.Item label={t('filings.amount')} name="amount" rules={required}><InputNumber min={0} precision={2} prefix="¥" style={{ width: 240 }} {...moneyInput} /></Form.Item>
@@ -97,7 +100,7 @@ export function FilingForms({ projectId, onFiled, kinds, rectifications = [] }: 
         {kind === 'SUPERVISION' && (
           <>
             <Form.Item label={t('filings.unit')} name="unit" rules={required}><Input maxLength={200} /></Form.Item>
-            <Form.Item label={t('filings.chosenDate')} name="date" rules={required}><DatePicker /></Form.Item>
+            <Form.Item label={t('filings.chosenDate')} name="chosenDate" rules={required}><DatePicker /></Form.Item>
             <Form.Item label={t('filings.contractNoOptional')} name="contractNo"><Input maxLength={100} /></Form.Item>
           </>
         )}

@@ -33,6 +33,7 @@ import { FilingForms } from './FilingForms';
 import { FilingList } from './FilingList';
 import { ResourcesPanel } from './ResourcesPanel';
 import { ProjectPrintButtons } from '../../print/PrintButtons';
+import { SecurityPanel } from '../../security/SecurityPanel';
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -44,7 +45,7 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
   const { t } = useI18n();
   const navigate = useNavigate();
   const view = useCatalogView(p.catalogRevision);
-  const deadlines = useApiData((signal) => fetchDeadlines({ status: 'all' }, signal).then((d) => ({ ...d, items: d.items.filter((x) => x.project.id === p.id) })), [p.id, p.version]);
+  const deadlines = useApiData((signal) => fetchDeadlines({ status: 'all' }, signal).then((d) => ({ ...d, items: d.items.filter((x) => x.project?.id === p.id) })), [p.id, p.version]);
   // built: established and not terminated, the states in which filings are made (projects/workflow.ts); what
   // the reader may do there is the server's answer (allowedActions)
   const built = (FILING_STATES as readonly string[]).includes(p.status);
@@ -124,6 +125,12 @@ function Detail({ project: p, etag, reload }: { project: Project; etag: string |
           },
         ]
       : []),
+    {
+      key: 'security',
+      label: t('security.tab'),
+      disabled: !built,
+      children: built ? <SecurityPanel owner="PROJECT" id={p.id} /> : null,
+    },
     {
       key: 'resources',
       label: t('detail.tab.resources'),

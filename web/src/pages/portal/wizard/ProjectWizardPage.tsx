@@ -9,6 +9,7 @@ import { ApiError, type RuleViolation } from '../../../api/errors';
 import { fetchProject, returnedForRevision, submitProject } from '../../../api/projects';
 import { useAuth } from '../../../auth/AuthContext';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ViolationList } from '../../../components/ViolationList';
 import { Loading } from '../../../components/PageState';
 import { PageTitle } from '../../../components/PageTitle';
 import { useCatalogView } from '../../../hooks/useCatalogView';
@@ -240,7 +241,8 @@ export function ProjectWizardPage() {
       <Card className="zy-card" title={t(STEP_KEYS[step]!)}>
         {actionError !== undefined && (
           <div style={{ marginBottom: 16 }}>
-            <ErrorAlert error={actionError} />
+            {/* a rule the save broke (a line asking for a retired plan): the validator's message, line and article */}
+            {actionError instanceof ApiError && actionError.violations.length > 0 ? <ViolationList violations={actionError.violations} /> : <ErrorAlert error={actionError} />}
           </div>
         )}
         {catalog.error !== undefined && <ErrorAlert error={catalog.error} onRetry={catalog.reload} />}

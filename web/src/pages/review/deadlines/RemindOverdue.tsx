@@ -3,7 +3,7 @@
 import { App, Button } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { remindDeadlines, type DeadlineList } from '../../../api/deadlines';
+import { ownerOf, remindDeadlines, type DeadlineList } from '../../../api/deadlines';
 import { ConfirmSummary, useConfirm } from '../../../hooks/useConfirm';
 import { useI18n } from '../../../i18n';
 
@@ -13,9 +13,10 @@ export function RemindOverdue({ list, reload }: { list: DeadlineList; reload(): 
   const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
   if (!list.allowedActions?.some((a) => a.action === 'remind' && a.enabled)) return null;
-  const overdue = list.items.filter((d) => d.overdue);
+  // the overdue this reader supervises: the city's GIA oversees the counties' but reminds only its own (Art. 39)
+  const overdue = list.items.filter((d) => d.remindable);
   if (!overdue.length) return null;
-  const units = new Set(overdue.map((d) => d.project.orgName)).size;
+  const units = new Set(overdue.map((d) => ownerOf(d).orgName)).size;
 
   async function run() {
     const yes = await confirm({

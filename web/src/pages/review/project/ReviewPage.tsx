@@ -21,7 +21,6 @@ import { NoticeHistory } from '../../../components/project/NoticeHistory';
 import { ProjectOverview } from '../../../components/project/ProjectOverview';
 import { RectificationList, rectificationsOf } from '../../../components/project/RectificationList';
 import { EvaluationsPanel } from '../../../components/project/EvaluationsPanel';
-import { FILING_STATES } from '../../../api/projects';
 import { ReviewHistory } from '../../../components/project/ReviewHistory';
 import { StatusTag } from '../../../components/StatusTag';
 import { useApiData } from '../../../hooks/useApiData';
@@ -30,9 +29,10 @@ import { useI18n } from '../../../i18n';
 import { NextInQueue } from './NextInQueue';
 import { reviewActions, type Act, type ReviewAction } from './reviewActions';
 import { useConfirm } from '../../../hooks/useConfirm';
-import { QUEUE_STAGES, type QueueStage } from '@projects/workflow';
+import { FILING_STATES, QUEUE_STAGES, type QueueStage } from '@projects/workflow';
 import { AuditTrailLink } from '../../../components/AuditTrailLink';
 import { ProjectPrintButtons } from '../../print/PrintButtons';
+import { SecurityPanel } from '../../security/SecurityPanel';
 
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -107,6 +107,7 @@ function Review({ project: p, etag, reload }: { project: Project; etag: string |
           {(FILING_STATES as readonly string[]).includes(p.status) && (
             <Card size="small" className="zy-card" title={t('evaluations.title')}><EvaluationsPanel projectId={p.id} key={p.version} onChanged={reload} /></Card>
           )}
+          {(FILING_STATES as readonly string[]).includes(p.status) && <Card size="small" className="zy-card" title={t('security.title')}><SecurityPanel owner="PROJECT" id={p.id} /></Card>}
         </Col>
         {side.length > 0 && (
           <Col xs={24} xl={8} xxl={9}>

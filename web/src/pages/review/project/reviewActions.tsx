@@ -70,7 +70,8 @@ export function reviewActions({ project: p, etag, view, busy, act, errorOf, t }:
           onDecide={(input) =>
             void act('review', () => projectsApi.reviewProject(p.id, etag, input), t(`review.done.${input.decision}`), {
               title: t(`review.confirm.${input.decision}`),
-              summary: decisionSummary(t, p, input.comment, t(`review.confirm.${input.decision}.effect`)),
+              // a county's project goes on to the county's finance bureau (Art. 39)
+              summary: decisionSummary(t, p, input.comment, t(`review.confirm.${input.decision}.effect`, { finance: t(p.jurisdiction === 'CITY' ? 'party.cityFinance' : 'party.countyFinance') })),
               danger: input.decision === 'REJECT',
             }, true)
           }

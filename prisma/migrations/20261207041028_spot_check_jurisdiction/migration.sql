@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "spot_check" ADD COLUMN     "jurisdiction" TEXT NOT NULL DEFAULT 'CITY';

@@ -20,7 +20,7 @@ const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
   county: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
   // a county's bureaus (Art. 39): their jurisdiction's reviews; the catalog is the city's to approve
   'county-gia': { areas: ['review', 'oversight', 'revisions', 'migrationBoard'], home: '/review/queue' },
-  'county-finance': { areas: ['review', 'revisions'], home: '/review/queue' },
+  'county-finance': { areas: ['review', 'revisions', 'spotChecks'], home: '/review/queue' },
 };
 
 describe('console areas', () => {

@@ -148,7 +148,7 @@ function checkFilingDates(input: FilingInput, row: ProjectRecord, env: ProjectEn
   if (input.kind === 'CONTRACT') assertDates({ path: 'signedDate', name: 'signedDate', value: input.signedDate, today: env.today, after: [established] });
   else if (input.kind === 'SUPERVISION') assertDates({ path: 'chosenDate', name: 'chosenDate', value: input.chosenDate, today: env.today, after: [established] });
   // a self-evaluation looks back on a budget year (Art. 21), which may have begun before the establishment
-  else if (input.kind === 'SELF_EVALUATION') assertDates({ path: 'year', name: 'year', value: String(input.year), today: env.today });
+  else if (input.kind === 'SELF_EVALUATION') assertDates({ path: 'year', name: 'year', value: String(input.year ?? row.budgetYear), today: env.today });
 }
 
 /** A project's basics as columns (JSON fields only when given). */

@@ -447,8 +447,8 @@ async function withObjection(): Promise<Fx> {
   return { ...(await project('NOTICE_RUNNING')), objectionId: res.body.id };
 }
 
-/** a spot-check Finance drew from the shared established project's self-evaluation (year SPOT_CHECK_YEAR): a new one each time */
-const SPOT_CHECK_YEAR = 2099;
+/** a spot-check Finance drew from the shared established project's self-evaluation (year SPOT_CHECK_YEAR, a past year no other row files for): a new one each time */
+const SPOT_CHECK_YEAR = 2003;
 let selfEvaluationFiled = false;
 async function withSpotCheck(): Promise<Fx> {
   const fx = await project('ESTABLISHED');

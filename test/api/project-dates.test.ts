@@ -71,7 +71,8 @@ describe('dates after establishment', () => {
     const rectify = async (issuedDate: string) => t.http.post(`/api/projects/${p.id}/rectification-notices`).set(await t.as('gia')).send({ issues: '共享数据提供不及时', issuedDate });
     expectDateRefused(await rectify('2026-11-01'), 'DATE_BEFORE_EVENT', 'issuedDate', '整改通知下达日期 2026-11-01 早于立项日期 2026-11-02');
     expectDateRefused(await rectify('2026-11-05'), 'DATE_IN_FUTURE', 'issuedDate', '整改通知下达日期 2026-11-05 晚于今天（2026-11-02），不能填写将来的日期');
-    expect((await view(p)).deadlines).toEqual([]);
+    // no rectification deadline was opened (the self-evaluation's, Art. 21, is the establishment's)
+    expect((await view(p)).deadlines.filter((d: { ruleCode: string }) => d.ruleCode === 'RECTIFICATION_REPORT')).toEqual([]);
   });
 
   it('a contract signed on the day of establishment is filed; a later day too', async () => {

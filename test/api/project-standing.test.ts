@@ -53,8 +53,8 @@ describe('where a project stands', () => {
     expect(established.standing.upcoming).toEqual([
       { ruleCode: 'CONTRACT_FILING', article: '第十三条', workingDays: 5, text: '签订正式合同后 5 个工作日内完成合同文本备案' },
     ]);
-    // the only open deadline is the 2026 self-evaluation (Art. 21), due in 2027: past the published calendar, so no count yet
-    expect(established.standing.deadlines).toEqual([{ id: expect.any(String), workingDaysLeft: null, overdue: false }]);
+    // the only open deadline is the 2026 self-evaluation (Art. 21), due in 2027: past the published calendar, counted with the estimate
+    expect(established.standing.deadlines).toEqual([{ id: expect.any(String), workingDaysLeft: expect.any(Number), overdue: false }]);
 
     // the contract is filed the day it is signed: its deadline is met, the acceptance report comes next
     const filed = await t.http

@@ -96,7 +96,7 @@ describe('the working-day calendar and loading a State Council schedule', () => 
     // estimated: Spring Festival off Feb 5–11, so the 10th working day is Thu Feb 18
     expect(await deadlineOf(tag)).toMatchObject({ dueDate: DUE_ESTIMATED, provisional: true });
     // a deadline of a rule this platform does not know (another team's) is counted and left alone
-    const known = await scene.t.platform.db.prisma.deadline.findFirstOrThrow({ where: { projectId } });
+    const known = await scene.t.platform.db.prisma.deadline.findFirstOrThrow({ where: { projectId, ruleCode: 'RECTIFICATION_REPORT' } });
     const { id: _id, createdAt: _c, ...copy } = known;
     await scene.t.platform.db.prisma.deadline.create({ data: { ...copy, ruleCode: `SECURITY_DRILL_${uniqueTag()}`, title: `${tag}-演练` } });
 

@@ -6,6 +6,7 @@ import supertest from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../api/platform.js';
 import { loadConfig } from '../../core/config.js';
+import { DEMO_ACCOUNTS } from '../../prisma/seed/accounts.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zy-embedded-'));
 const config = () => loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_PASSWORD: 'Demo-Passw0rd!' });
@@ -55,7 +56,7 @@ describe('embedded default', () => {
       [1, '运城市政务云平台服务目录（2026年版）'],
     ]);
     const { rows } = await running.db.pool.query(`SELECT count(*)::int AS n FROM app_user`);
-    expect(rows[0].n).toBe(9);
+    expect(rows[0].n).toBe(DEMO_ACCOUNTS.length);
     const { rows: seeds } = await running.db.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'catalog.seed'`);
     expect(seeds[0].n).toBe(1);
   });

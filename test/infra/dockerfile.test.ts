@@ -274,7 +274,7 @@ describe('the image, replayed from its Dockerfile', () => {
         }
         else if (p.endsWith('.js')) {
           const src = fs.readFileSync(p, 'utf8');
-          for (const m of src.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"./][^'"]*)['"]/g)) specifiers.add(m[1]!);
+          for (const m of src.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"./\s][^'"\s]*)['"]/g)) specifiers.add(m[1]!);
         }
       }
     };

@@ -45,7 +45,8 @@ describe('a county project, decided in the county', { timeout: 180_000 }, () => 
     await fillReview(gia, '同意，转区财政局预算评审。');
     await gia.getByTestId('review-approve').click();
     await confirmDecision(gia, '项目将转县（市、区）财政局进行预算评审');
-    await gia.getByText('财政预算评审中').first().waitFor();
+    // the state in the page title, once the decision is stored (the progress line names every stage all along)
+    await expect.poll(() => gia.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('财政预算评审中');
     await keepScreenshot(gia, 'county-1-reviewed');
     await gia.context().close();
 
@@ -57,7 +58,8 @@ describe('a county project, decided in the county', { timeout: 180_000 }, () => 
     await finance.getByLabel('评审意见').fill('核减10万元');
     await finance.getByTestId('budget-approve').click();
     await confirmDecision(finance, '核定金额');
-    await finance.getByText('预算已核定').first().waitFor();
+    // the state in the page title, once the decision is stored (the progress line names every stage all along)
+    await expect.poll(() => finance.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('预算已核定');
     await finance.context().close();
 
     // the county bureau puts it on notice, then establishes it after the notice period
@@ -66,7 +68,8 @@ describe('a county project, decided in the county', { timeout: 180_000 }, () => 
     await notice.getByTestId('queue-table').getByRole('link', { name }).click();
     await notice.getByTestId('notice-open').click();
     await confirmDecision(notice, '资金分配公示将于');
-    await notice.getByText('公示中').first().waitFor();
+    // the state in the page title, once the decision is stored (the progress line names every stage all along)
+    await expect.poll(() => notice.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('公示中');
     const url = notice.url();
     await notice.context().close();
 
@@ -76,7 +79,8 @@ describe('a county project, decided in the county', { timeout: 180_000 }, () => 
     await establish.getByLabel('立项文号（选填）').fill('盐审批信发〔2026〕3号');
     await establish.getByTestId('establish').click();
     await confirmDecision(establish, '项目将');
-    await establish.getByText('已立项').first().waitFor();
+    // the state in the page title, once the decision is stored (the progress line names every stage all along)
+    await expect.poll(() => establish.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('已立项');
     await keepScreenshot(establish, 'county-2-established');
     await establish.context().close();
 

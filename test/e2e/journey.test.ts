@@ -119,7 +119,8 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await keepScreenshot(page, 'review');
     await page.getByTestId('review-approve').click();
     await confirmDecision(page, '项目将转市财政局进行预算评审');
-    await page.getByText('财政预算评审中').first().waitFor();
+    // the state in the page title, once the decision is stored (the progress line names every stage all along)
+    await expect.poll(() => page.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('财政预算评审中');
     await page.context().close();
   });
 
@@ -131,7 +132,8 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await page.getByLabel('评审意见').fill('核减5万元');
     await page.getByTestId('budget-approve').click();
     await confirmDecision(page, '核定金额');
-    await page.getByText('预算已核定').first().waitFor();
+    // the state in the page title, once the decision is stored (the progress line names every stage all along)
+    await expect.poll(() => page.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('预算已核定');
     await page.context().close();
   });
 
@@ -145,7 +147,8 @@ describe('request → review → budget → notice → establish', { timeout: 60
     expect(await page.getByText('公示中').count()).toBe(0);
     await page.getByTestId('notice-open').click();
     await confirmDecision(page, '资金分配公示将于');
-    await page.getByText('公示中').first().waitFor();
+    // the state in the page title, once the decision is stored (the progress line names every stage all along)
+    await expect.poll(() => page.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('公示中');
     await page.context().close();
 
     const pub = await (await newContext(browser, t.url)).newPage();
@@ -163,7 +166,8 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await page.getByLabel('立项文号（选填）').fill('运审批信发〔2026〕12号');
     await page.getByTestId('establish').click();
     await confirmDecision(page, '项目将');
-    await page.getByText('已立项').first().waitFor();
+    // the state in the page title, once the decision is stored (the progress line names every stage all along)
+    await expect.poll(() => page.locator('.zy-page-title h3 .ant-tag').innerText()).toBe('已立项');
     await page.context().close();
 
     const dept = await as('dept');

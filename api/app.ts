@@ -95,16 +95,6 @@ export function createApp(deps: AppDeps) {
   app.use(requestContext(deps.services.auth));
   app.use(accessLog(deps.log));
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
-  // a schedule another replica loaded reaches this one's working-day calendar within a minute (calendar/schedules.ts)
-  app.use('/api', (_req, _res, next) => {
-    deps.services.calendar.refreshIfStale().then(
-      () => next(),
-      (err: unknown) => {
-        deps.log.warn({ err }, 'could not check the loaded holiday schedules; counting with the ones in memory');
-        next();
-      },
-    );
-  });
   app.use(table.router);
   // The web console (npm run build:web -> dist/web): static files, then index.html for any other non-API GET
   // without a file extension (client-side routes). Unknown /api paths and missing files get the 404 below.

@@ -24,6 +24,9 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+/** How often this process looks for schedules another replica loaded (calendar/schedules.ts). */
+const CALENDAR_CHECK_MS = 60_000;
+
 export async function startPlatform(
   config: Config,
   opts: {
@@ -61,6 +64,11 @@ export async function startPlatform(
   const services = createServices(db, config, { published, queue, driver, status, profile: clusterProfile(config) }, opts.services);
   // the State Council schedules an administrator loaded, into the working-day calendar (calendar/schedules.ts)
   await services.calendar.refresh();
+  // a schedule another replica loaded reaches this one's calendar within a minute: a timer, off the request path
+  const calendarCheck = setInterval(() => {
+    services.calendar.refreshIfStale().catch((err: unknown) => log.warn({ err }, 'could not check the loaded holiday schedules; counting with the ones in memory'));
+  }, CALENDAR_CHECK_MS);
+  calendarCheck.unref();
   if (config.provisioning.runWorkers) {
     await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
   }
@@ -73,6 +81,7 @@ export async function startPlatform(
     app,
     async stop() {
       ready = false;
+      clearInterval(calendarCheck);
       // stop taking requests, let in-flight jobs finish (or hand them back), then close the database
       const server = platform.server;
       const closing = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();

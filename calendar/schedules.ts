@@ -3,8 +3,8 @@
 //
 // The calendar (core/calendar/working-days.ts) is pure and synchronous, so the stored years are handed to it in
 // process: at start (api/platform.ts), after each load here, and — for the other replicas of a cluster — on a cheap
-// version check (count and latest load time of holiday_schedule) at most once a minute, made by the first request
-// after the minute is up (api/app.ts). A replica may thus count with the previous schedule for up to a minute after
+// version check (count and latest load time of holiday_schedule) once a minute, on a timer of the process
+// (api/platform.ts), off the request path. A replica may thus count with the previous schedule for up to a minute after
 // a load on another replica; the deadlines themselves are recomputed once, in the loading transaction.
 import { assertCan } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';

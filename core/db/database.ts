@@ -8,6 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.js';
 import { acquireDataDirLock, type LockHolder } from './data-dir-lock.js';
 import { EmbeddedSocketServer } from './embedded-socket.js';
+import { PgListener } from './pg-listener.js';
 
 export type Prisma = PrismaClient;
 /** The client inside an interactive transaction. */
@@ -19,6 +20,12 @@ export interface Database {
   kind: 'postgresql' | 'embedded';
   /** the embedded database: who held DATA_DIR before a crash, when this process took the folder over from them */
   tookOverFrom: LockHolder | null;
+  /**
+   * Calls `onPayload` with each notification on `channel` (pg_notify in a transaction: delivered once it commits, from
+   * any process on the same database). `onReconnect` is called when the listening connection was lost and is back:
+   * notifications sent meanwhile are lost, so what depends on them must look again. Returns the unsubscribe.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +76,7 @@ async function startEmbedded(dataDir: string, inMemory: boolean) {
   const server = new EmbeddedSocketServer({ db, path: socketPath, maxConnections: 32 });
   await server.start(); // the socket is owner-only (0600) inside a folder that is too
   return {
+    server,
     poolConfig: embeddedConnection(socketDir),
     async stop() {
       await server.stop();
@@ -97,12 +105,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     /* idle client errors are reported by the query that hits them */
   });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const listener = embedded ? null : new PgListener(opts.databaseUrl!);
   return {
     prisma,
     pool,
     kind: embedded ? 'embedded' : 'postgresql',
     tookOverFrom: lock?.tookOverFrom ?? null,
+    listen: (channel, onPayload, onReconnect) => (embedded ? embedded.server.listen(channel, onPayload) : listener!.listen(channel, onPayload, onReconnect)),
     async close() {
+      await listener?.close();
       await prisma.$disconnect();
       await pool.end();
       await embedded?.stop();

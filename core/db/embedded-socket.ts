@@ -27,6 +27,7 @@ const FLUSH = code('H');
 const TERMINATE = code('X');
 const BATCH_ENDS = new Set([SYNC, QUERY, FLUSH, code('p'), code('c'), code('f')]);
 const READY_FOR_QUERY = code('Z');
+const NOTIFICATION_RESPONSE = code('A');
 /** a message longer than this is a broken client, not a query (PostgreSQL's own limit is 1 GB) */
 const MAX_MESSAGE = 1 << 30;
 
@@ -69,6 +70,8 @@ export class EmbeddedSocketServer {
   /** the batch running now, if any */
   private running: Batch | null = null;
   private draining: Promise<void> | null = null;
+  /** LISTEN channels of the process (Database.listen): the session listens, and its notifications come here */
+  private readonly listeners = new Map<string, Set<(payload: string) => void>>();
 
   constructor(opts: EmbeddedSocketOptions) {
     this.opts = opts;
@@ -224,6 +227,7 @@ export class EmbeddedSocketServer {
     }
     // the last bytes written: whether the answer ended with ReadyForQuery
     let tail = Buffer.alloc(0);
+    const notifications = this.listeners.size ? new NotificationReader((channel, payload) => this.dispatch(channel, payload)) : null;
     try {
       await db.runExclusive(() =>
         db.execProtocolRawStream(batch.bytes, {
@@ -231,6 +235,7 @@ export class EmbeddedSocketServer {
             if (data.length === 0) return;
             const out = Buffer.from(data); // a copy: PGlite reuses its buffer
             tail = Buffer.concat([tail, out]).subarray(-6);
+            notifications?.read(out);
             if (!conn.closed && conn.socket.writable) conn.socket.write(out);
           },
         }),
@@ -246,6 +251,52 @@ export class EmbeddedSocketServer {
     const settled = batch.last === SYNC || (batch.last !== FLUSH && answered);
     // (a connection that closed meanwhile and still holds it has its cleanup first in the queue)
     this.owner = db.isInTransaction() || !settled ? conn : null;
+  }
+
+  private dispatch(channel: string, payload: string) {
+    // after the answer that carried it has gone out: a listener's own queries queue behind it
+    for (const cb of this.listeners.get(channel) ?? []) queueMicrotask(() => cb(payload));
+  }
+
+  /**
+   * Calls `onPayload` with every notification on `channel` (NOTIFY / pg_notify, delivered when its transaction
+   * commits). The one session LISTENs; PostgreSQL hands a session's notifications to whichever exchange runs when
+   * they are due, so every answer is read for them (NotificationResponse messages) on its way out.
+   */
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => void> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+    let set = this.listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(channel, set);
+      await this.db.runExclusive(() => this.db.execProtocolRawStream(message(QUERY, cString(`LISTEN ${channel}`)), { onRawData: () => {} }));
+    }
+    set.add(onPayload);
+    return () => void set.delete(onPayload);
+  }
+}
+
+/**
+ * Reads the messages of an answer as they stream out, whole or cut anywhere, and reports its NotificationResponse
+ * messages (Int32 process id, channel and payload as C strings).
+ */
+class NotificationReader {
+  private partial = Buffer.alloc(0);
+  constructor(private readonly found: (channel: string, payload: string) => void) {}
+
+  read(chunk: Buffer) {
+    let buf = this.partial.length ? Buffer.concat([this.partial, chunk]) : chunk;
+    while (buf.length >= 5) {
+      const length = buf.readInt32BE(1);
+      if (buf.length < 1 + length) break;
+      if (buf[0] === NOTIFICATION_RESPONSE) {
+        const body = buf.subarray(9, 1 + length);
+        const end = body.indexOf(0);
+        this.found(body.subarray(0, end).toString('utf8'), body.subarray(end + 1, body.indexOf(0, end + 1)).toString('utf8'));
+      }
+      buf = buf.subarray(1 + length);
+    }
+    this.partial = Buffer.from(buf);
   }
 }
 

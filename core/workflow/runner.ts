@@ -12,6 +12,7 @@ import type { Database, Tx } from '../db/database.js';
 import type { AuditOutcome } from '../db/generated/enums.js';
 import { AppError, ConflictError, ForbiddenError, PreconditionError, RuleViolationError } from '../errors.js';
 import { registerMessages, t, type Locale } from '../i18n.js';
+import { changed as announce } from './listeners.js';
 import { actionKey, stateKey, type ActionEntry, type MachineTable } from './machine.js';
 
 export interface StoredObject {
@@ -239,6 +240,7 @@ export function createRunner<S extends string, A extends string, Row extends Sto
         targetId: target.id ?? row.id,
         detail: { ...target.detail, from, to: entry.deletes ? null : to, ...(note ? { reason: note } : {}), ...outcome.detail },
       });
+      await announce(tx, { subject: table.subject, action, audit, from, to, row, actor, detail: outcome.detail ?? {}, note });
       return { row, from, to, detail: outcome.detail ?? {} };
     } catch (err) {
       if (err instanceof AppError && !(err instanceof ClaimLost)) {

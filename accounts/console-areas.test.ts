@@ -9,18 +9,18 @@ const areasOf = (role: Role, jurisdiction = 'CITY') =>
 
 // what each demo account opens in the console, and where it lands (the menus test/e2e/roles.test.ts pins)
 const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
-  admin: { areas: ['orgs', 'calendar', 'workbench'], home: '/admin/orgs' },
-  secadmin: { areas: ['users', 'workbench'], home: '/admin/users' },
-  auditor: { areas: ['oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'workbench'], home: '/audit' },
-  gia: { areas: ['review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard', 'assessments'], home: '/review/queue' },
-  finance: { areas: ['review', 'revisionApproval', 'revisions', 'spotChecks'], home: '/review/queue' },
-  bdc: { areas: ['revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'workbench'], home: '/operator/requests' },
-  dept: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
-  dept2: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
-  county: { areas: ['portal', 'migrationOwn'], home: '/portal/projects' },
+  admin: { areas: ['todo', 'orgs', 'calendar', 'workbench'], home: '/admin/orgs' },
+  secadmin: { areas: ['todo', 'users', 'workbench'], home: '/admin/users' },
+  auditor: { areas: ['todo', 'oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'workbench'], home: '/audit' },
+  gia: { areas: ['todo', 'review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard', 'assessments'], home: '/review/queue' },
+  finance: { areas: ['todo', 'review', 'revisionApproval', 'revisions', 'spotChecks'], home: '/review/queue' },
+  bdc: { areas: ['todo', 'revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'workbench'], home: '/operator/requests' },
+  dept: { areas: ['todo', 'portal', 'migrationOwn'], home: '/portal/projects' },
+  dept2: { areas: ['todo', 'portal', 'migrationOwn'], home: '/portal/projects' },
+  county: { areas: ['todo', 'portal', 'migrationOwn'], home: '/portal/projects' },
   // a county's bureaus (Art. 39): their jurisdiction's reviews; the catalog is the city's to approve
-  'county-gia': { areas: ['review', 'oversight', 'revisions', 'migrationBoard'], home: '/review/queue' },
-  'county-finance': { areas: ['review', 'revisions', 'spotChecks'], home: '/review/queue' },
+  'county-gia': { areas: ['todo', 'review', 'oversight', 'revisions', 'migrationBoard'], home: '/review/queue' },
+  'county-finance': { areas: ['todo', 'review', 'revisions', 'spotChecks'], home: '/review/queue' },
 };
 
 describe('console areas', () => {
@@ -36,7 +36,7 @@ describe('console areas', () => {
     expect(consoleAreasFor(defineAbilitiesFor(null), false)).toEqual({ areas: [], home: '/catalog' });
   });
 
-  it('follows the ability, not the role name: an ability without rules opens only the workbench', () => {
-    expect(consoleAreasFor(defineAbilitiesFor(null))).toEqual({ areas: ['workbench'], home: '/catalog' });
+  it('follows the ability, not the role name: an ability without rules opens only the to-do centre and the workbench', () => {
+    expect(consoleAreasFor(defineAbilitiesFor(null))).toEqual({ areas: ['todo', 'workbench'], home: '/catalog' });
   });
 });

@@ -5,6 +5,8 @@ import { subject, type AppAbility } from '../core/access/abilities.js';
 import { PROJECT_STATES } from '../projects/workflow.js';
 
 export const CONSOLE_AREAS = [
+  /** the to-do centre and the inbox: what waits for me, what I handled, what I was told (every signed-in user) */
+  'todo',
   /** the implementing unit's own projects: applying, filing, requesting resources, its deadlines */
   'portal',
   /** the review queues (GIA's review, Finance's budget review) and deciding on a project */
@@ -49,7 +51,7 @@ const readsEveryOrgsProjects = (a: AppAbility, jurisdiction: string) =>
     a.can('read', subject('Project', { status, orgId: ELSEWHERE, jurisdiction, coBuildingOrgIds: [], deciders: [] })),
   );
 
-const TESTS: Record<Exclude<ConsoleArea, 'workbench'>, (a: AppAbility, jurisdiction: string) => boolean> = {
+const TESTS: Record<Exclude<ConsoleArea, 'workbench' | 'todo'>, (a: AppAbility, jurisdiction: string) => boolean> = {
   portal: (a) => a.can('create', 'Project'),
   review: (a) => a.can('review', 'Project') || a.can('budgetReview', 'Project'),
   oversight: readsEveryOrgsProjects,
@@ -89,7 +91,8 @@ export interface ConsoleAreas {
  */
 export function consoleAreasFor(ability: AppAbility, signedIn = true, jurisdiction = 'CITY'): ConsoleAreas {
   if (!signedIn) return { areas: [], home: PUBLIC_HOME };
-  const open = new Set<ConsoleArea>(CONSOLE_AREAS.filter((area) => area !== 'workbench' && TESTS[area](ability, jurisdiction)));
+  const open = new Set<ConsoleArea>(CONSOLE_AREAS.filter((area) => area !== 'workbench' && area !== 'todo' && TESTS[area](ability, jurisdiction)));
+  open.add('todo');
   if (!open.has('portal') && !open.has('review')) open.add('workbench');
   const areas = CONSOLE_AREAS.filter((area) => open.has(area));
   const home = HOMES.find(([area]) => open.has(area))?.[1] ?? PUBLIC_HOME;

@@ -34,6 +34,10 @@ import { createSecurityService } from '../security/service.js';
 import { createCalendarService } from '../calendar/schedules.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
+import type { Feed } from '../core/events/feed.js';
+import '../notifications/machine-events.js';
+import { createInboxService } from '../notifications/inbox.js';
+import { createTodoService } from '../todo/service.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
 import { createProvisioningService } from '../provisioners/provisioning.js';
@@ -48,11 +52,16 @@ export interface ServiceOptions {
 
 export interface Runtime {
   published: PublishedCatalog;
+  /** committed changes, as they happen (live views wait on it) */
+  feed: Feed;
   queue: JobQueue;
   driver: ProvisioningDriver;
   profile: ClusterProfile;
   status?: StatusReader;
 }
+
+/** how the audit trail (and the to-do centre's 已办) names the objects of each type */
+const AUDIT_TARGETS = { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets };
 
 export function createServices(db: Database, config: Config, runtime: Runtime, opts: ServiceOptions = {}) {
   const { published } = runtime;
@@ -60,18 +69,18 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
   const files = createFileStore(filesDirOf(config.dataDir));
   const requestActions = createRequestActions({ db, queue: () => runtime.queue, driverName: runtime.driver.name });
   const projectActions = createProjectActions({ db, published, today: opts.today, selfEvaluationDue: config.selfEvaluationDue });
+  const inbox = createInboxService({ db });
   const resourceRequests = createResourceRequestService({ db, actions: requestActions, projects: projectActions });
   return {
+    feed: runtime.feed,
     auth: createAuthService({ db, config, sessions }),
     organisations: createOrganisationService({ db }),
     users: createUserService({ db, sessions }),
     published,
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
-    auditTrail: createAuditTrailService({
-      db,
-      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets },
-      relations: projectProvisioning,
-    }),
+    auditTrail: createAuditTrailService({ db, targets: AUDIT_TARGETS, relations: projectProvisioning }),
+    inbox,
+    todo: createTodoService({ db, inbox, targets: AUDIT_TARGETS, today: opts.today }),
     drafting: createDraftingService({ db, published, actions: projectActions }),
     approval: createApprovalService({ db, actions: projectActions }),
     filings: createFilingService({ db, actions: projectActions }),

@@ -38,6 +38,8 @@ const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');
 const CalendarPage = page(() => import('./pages/admin/CalendarPage'), 'CalendarPage');
 const RegisterPage = page(() => import('./pages/migration/RegisterPage'), 'RegisterPage');
 const WorkbenchPage = page(() => import('./pages/workbench/WorkbenchPage'), 'WorkbenchPage');
+const TodoCentrePage = page(() => import('./pages/todo/TodoCentrePage'), 'TodoCentrePage');
+const NotificationsPage = page(() => import('./pages/notifications/NotificationsPage'), 'NotificationsPage');
 // official records to print, outside the console's frame (pages/print)
 const ProjectRecordPage = page(() => import('./pages/print/ProjectRecordPage'), 'ProjectRecordPage');
 const HandoverPage = page(() => import('./pages/print/HandoverPage'), 'HandoverPage');
@@ -107,6 +109,9 @@ export function App() {
                 <Route path="admin/calendar" element={<RequireArea areas={['calendar']}><CalendarPage /></RequireArea>} />
                 {/* who am I and where to go, for every signed-in user */}
                 <Route path="workbench" element={<RequireArea><WorkbenchPage /></RequireArea>} />
+                {/* what waits for me, what I handled, what I was told: every signed-in user */}
+                <Route path="todo" element={<RequireArea><TodoCentrePage /></RequireArea>} />
+                <Route path="notifications" element={<RequireArea><NotificationsPage /></RequireArea>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -1,4 +1,5 @@
-// The frame of every page: the platform's name, the menu of the user's areas, language, and who is signed in.
+// The frame of every page: the platform's name, the menu of the user's areas, language, and who is signed in; for
+// a signed-in user, the badges of what waits and what is unread, live (./TodoCounts.tsx).
 import { Suspense } from 'react';
 import { Badge, Button, Dropdown, Flex, Layout, Menu, Space, Typography } from 'antd';
 import { DashboardOutlined, LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
@@ -6,8 +7,10 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { Loading } from '../components/PageState';
 import { useI18n, type MessageKey } from '../i18n';
+import { HeaderBadges } from './HeaderBadges';
 import { LocaleSwitch } from './LocaleSwitch';
 import { menuFor } from './menu';
+import { TodoCountsProvider, useTodoCounts } from './TodoCounts';
 import { useMenuCounts } from './useMenuCounts';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -19,12 +22,22 @@ function selectedKey(pathname: string, paths: string[]): string[] {
 }
 
 export function AppLayout() {
+  const { user } = useAuth();
+  return (
+    <TodoCountsProvider userId={user?.id}>
+      <Frame />
+    </TodoCountsProvider>
+  );
+}
+
+function Frame() {
   const { user, areas, signOut } = useAuth();
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
   const entries = menuFor(areas);
-  const counts = useMenuCounts(Boolean(user));
+  // the menu's badges are read again when what waits changes (the stream), as on every page change
+  const counts = useMenuCounts(Boolean(user), useTodoCounts()?.todo);
   const work = entries.filter((e) => e.group === 'work');
   const pub = entries.filter((e) => e.group === 'public');
   const toItem = (e: (typeof entries)[number]) => {
@@ -62,6 +75,7 @@ export function AppLayout() {
             <Link to="/board" className="zy-header-link" data-testid="board-link">
               <DashboardOutlined /> {t('nav.board')}
             </Link>
+            {user && <HeaderBadges />}
             <LocaleSwitch />
             {user ? (
               <Dropdown

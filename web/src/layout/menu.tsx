@@ -14,6 +14,7 @@ import {
   TeamOutlined,
   BellOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ClockCircleOutlined,
   DiffOutlined,
   FileAddOutlined,
@@ -42,6 +43,7 @@ export interface MenuEntry {
 }
 
 export const MENU: MenuEntry[] = [
+  { path: '/todo', label: 'nav.todo', icon: <CheckSquareOutlined />, area: 'todo', group: 'work' },
   { path: '/portal/projects', label: 'nav.myProjects', icon: <ProjectOutlined />, area: 'portal', group: 'work', count: 'returnedProjects' },
   { path: '/portal/projects/new', label: 'nav.newProject', icon: <FileAddOutlined />, area: 'portal', group: 'work' },
   { path: '/portal/deadlines', label: 'nav.myDeadlines', icon: <ClockCircleOutlined />, area: 'portal', group: 'work', count: 'openDeadlines' },

@@ -1,5 +1,6 @@
 // The menu's badges: what waits behind each entry (GET /api/console/counts), read again on every page change so a
-// decision taken on one page shows in the menu at once. Signed-out visitors have none.
+// decision taken on one page shows in the menu at once, and when the to-do count changes (`todo`, from the stream).
+// Signed-out visitors have none.
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { client, dataOf, type Schemas } from '../api/client';
@@ -7,7 +8,7 @@ import { client, dataOf, type Schemas } from '../api/client';
 export type MenuCounts = Schemas['ConsoleCounts']['counts'];
 export type CountKey = keyof MenuCounts;
 
-export function useMenuCounts(signedIn: boolean): MenuCounts {
+export function useMenuCounts(signedIn: boolean, todo?: number): MenuCounts {
   const { pathname, search } = useLocation();
   const [counts, setCounts] = useState<MenuCounts>({});
   useEffect(() => {
@@ -18,6 +19,6 @@ export function useMenuCounts(signedIn: boolean): MenuCounts {
       .then((d) => setCounts(d.counts))
       .catch(() => undefined);
     return () => ctl.abort();
-  }, [signedIn, pathname, search]);
+  }, [signedIn, pathname, search, todo]);
   return counts;
 }

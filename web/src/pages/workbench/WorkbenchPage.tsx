@@ -1,21 +1,23 @@
-// The landing page of those without a portal or a review queue (the operator, the administrators, the auditor): who
-// they are, and the consoles their areas open (resource requests, audit trail, organisations, user accounts, the
-// migration board) and their menu entries.
+// The landing page of those without a portal or a review queue (the operator, the administrators, the auditor): the
+// most urgent of what waits for them (the to-do centre's rows), who they are, and the consoles their areas open
+// (resource requests, audit trail, organisations, user accounts, the migration board) and their menu entries.
 import { Card, Descriptions } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
 import { PageTitle } from '../../components/PageTitle';
 import { menuFor } from '../../layout/menu';
 import { useI18n, type MessageKey } from '../../i18n';
+import { WorkbenchTodo } from './WorkbenchTodo';
 
 export function WorkbenchPage() {
   const { t } = useI18n();
   const { user, areas, mayOpen } = useAuth();
   if (!user) return null;
-  const entries = menuFor(areas).filter((e) => e.path !== '/workbench');
+  const entries = menuFor(areas).filter((e) => e.path !== '/workbench' && e.path !== '/todo');
   return (
     <>
       <PageTitle title={t('workbench.title')} subtitle={t('workbench.welcome', { name: user.displayName })} />
+      <WorkbenchTodo />
       <Card className="zy-card">
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('workbench.org')}>{user.orgName}</Descriptions.Item>

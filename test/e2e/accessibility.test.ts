@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { seriousViolations } from './support/axe.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
-import { signIn } from './support/ui.js';
+import { signIn, watchNetwork } from './support/ui.js';
 
 let t: E2EPlatform;
 let browser: Browser;
@@ -39,16 +39,19 @@ const PAGES: [string | null, string, string][] = [
   ['auditor', '/audit', 'main'],
   ['admin', '/admin/orgs', 'main'],
   ['secadmin', '/admin/users', 'main'],
+  ['gia', '/todo', 'main'],
+  ['dept', '/notifications', 'main'],
 ];
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', { timeout: 60_000 }, () => {
   for (const [who, path, ready] of PAGES) {
     it(`${path}${who ? ` as ${who}` : ''} has no serious or critical violation`, async () => {
       const page = await (await newContext(browser, t.url)).newPage();
+      const quiet = watchNetwork(page);
       if (who) await signIn(page, who);
       await page.goto(path);
       await page.locator(ready).first().waitFor();
-      await page.waitForLoadState('networkidle');
+      await quiet();
       expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     });

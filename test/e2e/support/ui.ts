@@ -94,3 +94,31 @@ export async function fillReview(page: Page, comment: string): Promise<void> {
   }
   await page.getByLabel('综合意见').fill(comment);
 }
+
+/**
+ * Starts watching the page's requests and returns a wait for the network to be quiet: no request pending for
+ * `quietMs`, event streams left out. Playwright's own 'networkidle' leaves out only the browser's EventSource; the
+ * console reads its streams with fetch (to send the bearer token), and a stream never ends while the page is open.
+ */
+export function watchNetwork(page: Page, quietMs = 500): (timeoutMs?: number) => Promise<void> {
+  const pending = new Set<unknown>();
+  let lastChange = Date.now();
+  const isStream = (r: { headers(): Record<string, string> }) => (r.headers().accept ?? '').includes('text/event-stream');
+  page.on('request', (r) => {
+    if (isStream(r)) return;
+    pending.add(r);
+    lastChange = Date.now();
+  });
+  const done = (r: unknown) => {
+    if (pending.delete(r)) lastChange = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return async (timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (pending.size > 0 || Date.now() - lastChange < quietMs) {
+      if (Date.now() > deadline) throw new Error(`the network is not quiet after ${timeoutMs} ms: ${pending.size} requests pending`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+}

@@ -1,10 +1,11 @@
 // The to-do badge, live: a GIA reviewer has the console open; a department submits a project in its own browser;
 // the reviewer's header counts one more item to do and one more unread notification without the page being
 // reloaded (server-sent events). The reviewer opens the to-do centre, then the notification, and each leads to
-// the project's review page; the notification is read afterwards and the bell counts it no more.
+// the project's review page; the notification is read afterwards and the bell counts it no more. A department
+// reads a return in its inbox and to-do centre; the reviewer's 已办 lists the decision; signing out ends the stream.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { validDraft } from '../support/project-factories.js';
+import { projectIn, validDraft } from '../support/project-factories.js';
 import { useBrowserScene } from './support/scene.js';
 import { keepScreenshot } from './support/artifacts.js';
 
@@ -78,6 +79,61 @@ describe('the to-do badge', { timeout: 120_000 }, () => {
     await read.waitFor();
     expect(await read.innerText()).toContain('已读');
     expect(await read.innerText()).toContain('项目待我处理');
+    await gia.context().close();
+  });
+
+  it('tells the department of a return in its inbox and to-do centre, and lists the decision in the reviewer’s 已办', async () => {
+    const name = '食品安全追溯平台';
+    const p = await projectIn(scene.api, 'RETURNED', { overrides: { name } });
+
+    const dept = await scene.as('dept');
+    expect(await badge(dept, 'todo-badge')).toBeGreaterThan(0);
+    expect(await badge(dept, 'inbox-badge')).toBeGreaterThan(0);
+
+    // the to-do centre, filtered to the returned projects, then searched
+    await dept.getByTestId('todo-badge').click();
+    await dept.waitForURL('**/todo');
+    await dept.getByLabel('按类型筛选').click();
+    await dept.locator('.ant-select-item-option').filter({ hasText: /^退回修改（\d+）$/ }).click();
+    await dept.waitForURL(/kind=projectReturned/);
+    const row = dept.getByTestId('todo-row').filter({ hasText: name });
+    await row.waitFor();
+    for (const shown of ['退回修改', name, '按退回意见修改后重新提交', '运城市教育局', '已退回修改', '第六条']) expect(await row.innerText()).toContain(shown);
+    await dept.getByTestId('todo-search').locator('input').fill('没有这个项目');
+    await dept.getByTestId('todo-search').locator('input').press('Enter');
+    await dept.getByText('没有符合条件的待办事项。').waitFor();
+
+    // the inbox: the return with its reason, unread, then everything marked read
+    await dept.getByTestId('inbox-badge').click();
+    await dept.getByTestId('inbox-all').click();
+    await dept.waitForURL('**/notifications');
+    const message = dept.getByTestId('inbox-row').filter({ hasText: name });
+    await message.waitFor();
+    expect(await message.innerText()).toContain(`项目「${name}」被退回修改：补充材料`);
+    expect(await message.innerText()).toContain('未读');
+    await dept.getByTestId('inbox-read-all').click();
+    await dept.getByText(/已将 \d+ 条站内信标为已读。/).waitFor();
+    await dept.getByText('没有未读站内信。').waitFor();
+    await expect.poll(() => badge(dept, 'inbox-badge'), { timeout: 15_000 }).toBe(0);
+    await dept.context().close();
+
+    // the reviewer's 已办: the decision, one click from the project
+    const gia = await scene.as('gia');
+    await gia.goto('/todo?tab=done');
+    const done = gia.getByTestId('done-table').locator('tr').filter({ hasText: name }).first();
+    await done.waitFor();
+    expect(await done.innerText()).toContain('项目审核');
+    await keepScreenshot(gia, 'todo-done');
+    await done.getByRole('link', { name }).click();
+    await gia.waitForURL(`**/review/projects/${p.id}**`);
+
+    // signing out closes the stream, and the badges go
+    const streamClosed = gia.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith('/api/todo/stream'), timeout: 10_000 });
+    await gia.getByTestId('current-user').hover();
+    await gia.getByRole('menuitem', { name: '退出登录' }).click();
+    await gia.waitForURL('**/catalog');
+    await streamClosed;
+    expect(await gia.getByTestId('todo-badge').count()).toBe(0);
     await gia.context().close();
   });
 });

@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: the whole suite on PostgreSQL; the API, journey and live-badge tests again on the embedded database (the
-// default users meet first; the same files, test/support/database.ts reads ZY_TEST_DATABASE); and the tests that
-// need the real engines (test/cluster: a control plane started once for the run, Pulumi built by `npm run engines`).
+// Three projects: the whole suite on PostgreSQL; the API, journey and live-badge tests again on the embedded
+// database (the default users meet first; the same files, test/support/database.ts reads ZY_TEST_DATABASE); and the
+// tests that need the real engines (test/cluster: a control plane started once for the run, Pulumi built by
+// `npm run engines`).
 const EMBEDDED = ['test/api/**/*.test.ts', 'test/e2e/journey.test.ts', 'test/e2e/todo-badge.test.ts', 'test/embedded/**/*.test.ts'];
 
 export default defineConfig({

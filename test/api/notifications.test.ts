@@ -152,6 +152,7 @@ describe('the inbox and 已办', () => {
     // and it left the reviewer's 待办
     expect((await todoOf('gia', { kind: 'projectStage', q: p.body.code })).items).toHaveLength(0);
     expect(await scene.as(null as unknown as string).get('/api/todo')).toMatchObject({ status: 401 });
+    expect(await scene.as(null as unknown as string).get('/api/todo/stream')).toMatchObject({ status: 401 });
   });
 
   it('an English reader reads the same notification in English', async () => {

@@ -35,6 +35,8 @@ export function todoRoutes(table: RouteTable, s: Services) {
       const stream = openEventStream(req, res, s.feed, (e) => e.kind === 'change' || (e.kind === 'notification' && e.users.includes(me)));
       let last = '';
       while (!stream.closed) {
+        // a session signed out, expired or idle ends the stream (checked without counting as activity)
+        if (!(await s.auth.authenticate(ctx.token!, { touch: false }).then(() => true, () => false))) break;
         const counts = todoCountsSchema.parse(await s.todo.counts(ctx));
         const shown = JSON.stringify(counts);
         if (shown !== last) stream.send('counts', counts);
@@ -42,6 +44,7 @@ export function todoRoutes(table: RouteTable, s: Services) {
         await stream.next();
         await new Promise((r) => setTimeout(r, COALESCE_MS));
       }
+      stream.end();
     },
   });
   route(table, {

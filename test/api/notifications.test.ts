@@ -152,6 +152,7 @@ describe('the inbox and 已办', () => {
     // and it left the reviewer's 待办
     expect((await todoOf('gia', { kind: 'projectStage', q: p.body.code })).items).toHaveLength(0);
     expect(await scene.as(null as unknown as string).get('/api/todo')).toMatchObject({ status: 401 });
+    expect(await scene.as(null as unknown as string).get('/api/todo/stream')).toMatchObject({ status: 401 });
   });
 
   it('an English reader reads the same notification in English', async () => {
@@ -165,6 +166,7 @@ describe('the inbox and 已办', () => {
 /** Reads the `counts` events of /api/todo/stream as `user` until `until` is satisfied. */
 function countsStream(user: string, headers: Record<string, string>) {
   const seen: { todo: number; unread: number }[] = [];
+  let ended = false;
   let resolveNext: (() => void) | null = null;
   const req = scene.t.http
     .get('/api/todo/stream')
@@ -186,7 +188,10 @@ function countsStream(user: string, headers: Record<string, string>) {
           }
         }
       });
-      res.on('end', () => cb(null, null));
+      res.on('end', () => {
+        ended = true;
+        cb(null, null);
+      });
       res.on('error', () => cb(null, null));
     });
   req.end(() => {});
@@ -203,6 +208,9 @@ function countsStream(user: string, headers: Record<string, string>) {
       }
     },
     close: () => req.abort(),
+    get ended() {
+      return ended;
+    },
   };
 }
 
@@ -215,6 +223,23 @@ describe('the badge, live', () => {
       const first = stream.seen[0]!;
       await step(scene, draft, 'dept', 'submit');
       await stream.until((c) => c.todo === first.todo + 1 && c.unread === first.unread + 1);
+    } finally {
+      stream.close();
+    }
+  });
+});
+
+describe('the badge stream of a session that ends', () => {
+  it('closes once the session is signed out, at the next change', async () => {
+    const login = await scene.t.http.post('/api/auth/login').send({ username: 'gia', password: 'Demo-Passw0rd!' });
+    const headers = { Authorization: `Bearer ${login.body.token}` };
+    const stream = countsStream('gia', headers);
+    try {
+      await stream.until(() => true);
+      expect((await scene.t.http.post('/api/auth/logout').set(headers)).status).toBe(204);
+      await projectIn(scene, 'GIA_REVIEW', named('登出后'));
+      for (let waited = 0; !stream.ended && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      expect(stream.ended).toBe(true);
     } finally {
       stream.close();
     }

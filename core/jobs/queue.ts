@@ -32,7 +32,8 @@ function poolDb(db: Database): PgBoss.Db {
   return { executeSql: (text, values) => db.pool.query(text, values) };
 }
 
-function txDb(tx: Tx): PgBoss.Db {
+/** pg-boss runs its SQL in `tx`, so a job is enqueued with the transaction that records why it exists. */
+export function txDb(tx: Tx): PgBoss.Db {
   return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...(values ?? [])) }) };
 }
 

@@ -30,6 +30,8 @@ import { createSpotCheckService } from '../evaluations/spot-checks.js';
 import { createAssessmentService } from '../assessments/service.js';
 import { assessmentTargets } from '../assessments/audit-names.js';
 import { securityTargets } from '../security/audit-names.js';
+import { deliveryTargets } from '../notifications/channel-audit-names.js';
+import { createNotificationSettingsService } from '../notifications/settings.js';
 import { createSecurityService } from '../security/service.js';
 import { createCalendarService } from '../calendar/schedules.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
@@ -69,7 +71,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
     auditTrail: createAuditTrailService({
       db,
-      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets },
+      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets, ...deliveryTargets },
       relations: projectProvisioning,
     }),
     drafting: createDraftingService({ db, published, actions: projectActions }),
@@ -85,6 +87,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     assessments: createAssessmentService({ db, today: opts.today }),
     security: createSecurityService({ db, files, today: opts.today }),
     calendar: createCalendarService({ db, today: opts.today }),
+    notificationSettings: createNotificationSettingsService({ db, config: config.notifications, queue: () => runtime.queue }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };

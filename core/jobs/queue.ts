@@ -72,7 +72,7 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
     async work(queue, concurrency, handler) {
       for (let i = 0; i < concurrency; i++) {
         let workerId: string | undefined;
-        workerId = await boss.work<object>(queue, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async ([job]) => {
+        workerId = await boss.work<object>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async ([job]) => {
           if (!job) return;
           try {
             await handler(job.data as never, { id: job.id, retryCount: (job as { retryCount?: number }).retryCount ?? 0 });

@@ -1,5 +1,6 @@
 // E-mail through the configured SMTP server (nodemailer): STARTTLS required when configured, timeouts on every
 // step. The password in ZY_SMTP_URL is never logged nor stored in a delivery's error.
+import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
 import type { NotificationConfig } from '../../core/config.js';
 
@@ -31,7 +32,7 @@ export function createMailer(smtp: Smtp) {
     secure,
     requireTLS: smtp.requireTls,
     auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
-    tls: { rejectUnauthorized: smtp.rejectUnauthorized, servername: u.hostname },
+    tls: { rejectUnauthorized: smtp.rejectUnauthorized, ...(isIP(u.hostname) ? {} : { servername: u.hostname }) },
     connectionTimeout: smtp.timeoutMs,
     greetingTimeout: smtp.timeoutMs,
     socketTimeout: smtp.timeoutMs,

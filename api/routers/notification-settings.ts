@@ -17,7 +17,6 @@ import type { Services } from '../services.js';
 
 export function notificationSettingsRoutes(table: RouteTable, s: Services) {
   const tags = ['notifications'];
-  const n = s.notificationSettings;
   route(table, {
     method: 'get',
     path: '/api/me/notification-preferences',
@@ -25,7 +24,7 @@ export function notificationSettingsRoutes(table: RouteTable, s: Services) {
     tags,
     auth: true,
     responses: { 200: { description: 'your preferences (the defaults until you change them)', schema: preferencesViewSchema }, 401: errors[401] },
-    handler: async ({ ctx }, _req, res) => sendVersioned(res, await n.preferences(ctx)),
+    handler: async ({ ctx }, _req, res) => sendVersioned(res, await s.notificationSettings.preferences(ctx)),
   });
   route(table, {
     method: 'put',
@@ -36,7 +35,7 @@ export function notificationSettingsRoutes(table: RouteTable, s: Services) {
     ifMatch: 'optional',
     body: preferencesInputSchema,
     responses: { 200: { description: 'stored', schema: preferencesViewSchema }, 400: errors[400], 401: errors[401], 412: errors[412] },
-    handler: async ({ body, ctx }, req, res) => sendVersioned(res, await n.updatePreferences(ctx, readIfMatch(req), body)),
+    handler: async ({ body, ctx }, req, res) => sendVersioned(res, await s.notificationSettings.updatePreferences(ctx, readIfMatch(req), body)),
   });
   route(table, {
     method: 'get',
@@ -46,7 +45,7 @@ export function notificationSettingsRoutes(table: RouteTable, s: Services) {
     auth: true,
     params: idParam,
     responses: { 200: { description: 'the webhook (configured: false when none)', schema: webhookViewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => sendVersioned(res, await n.webhook(ctx, params.id)),
+    handler: async ({ params, ctx }, _req, res) => sendVersioned(res, await s.notificationSettings.webhook(ctx, params.id)),
   });
   route(table, {
     method: 'put',
@@ -59,7 +58,7 @@ export function notificationSettingsRoutes(table: RouteTable, s: Services) {
     params: idParam,
     body: webhookInputSchema,
     responses: { 200: { description: 'stored', schema: webhookViewSchema }, ...errors },
-    handler: async ({ params, body, ctx }, req, res) => sendVersioned(res, await n.setWebhook(ctx, params.id, readIfMatch(req), body)),
+    handler: async ({ params, body, ctx }, req, res) => sendVersioned(res, await s.notificationSettings.setWebhook(ctx, params.id, readIfMatch(req), body)),
   });
   route(table, {
     method: 'delete',
@@ -71,7 +70,7 @@ export function notificationSettingsRoutes(table: RouteTable, s: Services) {
     params: idParam,
     responses: { 204: { description: 'removed' }, ...errors },
     handler: async ({ params, ctx }, req, res) => {
-      await n.deleteWebhook(ctx, params.id, readIfMatch(req));
+      await s.notificationSettings.deleteWebhook(ctx, params.id, readIfMatch(req));
       res.status(204).end();
     },
   });
@@ -83,7 +82,7 @@ export function notificationSettingsRoutes(table: RouteTable, s: Services) {
     auth: true,
     params: idParam,
     responses: { 200: { description: 'the outcome (ok false with the error when the receiver refused, failed or timed out)', schema: webhookTestResultSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => void res.json(await n.testWebhook(ctx, params.id, ctx.locale)),
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.notificationSettings.testWebhook(ctx, params.id, ctx.locale)),
   });
   route(table, {
     method: 'get',
@@ -93,7 +92,7 @@ export function notificationSettingsRoutes(table: RouteTable, s: Services) {
     auth: true,
     query: deliveryQuerySchema,
     responses: { 200: { description: 'a page of deliveries', schema: deliveryPageSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => void res.json(await n.deliveries(ctx, query, ctx.locale)),
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.notificationSettings.deliveries(ctx, query, ctx.locale)),
   });
   route(table, {
     method: 'post',
@@ -103,7 +102,7 @@ export function notificationSettingsRoutes(table: RouteTable, s: Services) {
     auth: true,
     params: idParam,
     responses: { 200: { description: 'queued again', schema: deliveryViewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
-    handler: async ({ params, ctx }, _req, res) => void res.json(await n.retryDelivery(ctx, params.id, ctx.locale)),
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.notificationSettings.retryDelivery(ctx, params.id, ctx.locale)),
   });
 }
 

@@ -26,7 +26,7 @@ describe('sign-in', () => {
     for (const [username, areas, home] of [
       ['dept2', ['portal', 'migrationOwn'], '/portal/projects'],
       ['finance', ['review', 'revisionApproval', 'revisions', 'spotChecks'], '/review/queue'],
-      ['auditor', ['oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'workbench'], '/audit'],
+      ['auditor', ['oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'deliveries', 'workbench'], '/audit'],
     ] as const) {
       const res = await login(username, DEMO_PASSWORD);
       expect(res.status).toBe(200);

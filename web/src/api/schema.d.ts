@@ -13467,7 +13467,7 @@ export interface components {
          * @description an area of the console (accounts/console-areas.ts)
          * @enum {string}
          */
-        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "spotChecks" | "assessments" | "audit" | "orgs" | "users" | "calendar" | "workbench";
+        ConsoleArea: "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "spotChecks" | "assessments" | "audit" | "orgs" | "users" | "calendar" | "deliveries" | "workbench";
         Error: {
             /** @description stable, e.g. INVALID_TRANSITION */
             code: string;

@@ -1,7 +1,7 @@
 // The frame of every page: the platform's name, the menu of the user's areas, language, and who is signed in.
 import { Suspense } from 'react';
 import { Badge, Button, Dropdown, Flex, Layout, Menu, Space, Typography } from 'antd';
-import { DashboardOutlined, LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
+import { BellOutlined, DashboardOutlined, LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { Loading } from '../components/PageState';
@@ -70,6 +70,7 @@ export function AppLayout() {
                     { key: 'org', label: user.orgName, disabled: true },
                     { key: 'role', label: t(`role.${user.role}` as MessageKey), disabled: true },
                     { type: 'divider' },
+                    { key: 'notifications', icon: <BellOutlined />, label: <Link to="/me/notifications" data-testid="user-menu-notifications">{t('nav.notificationSettings')}</Link> },
                     { key: 'signout', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut() },
                   ],
                 }}

@@ -10,14 +10,15 @@ import * as drafting from './drafting';
 import * as evaluations from './evaluations';
 import * as lists from './lists';
 import * as migration from './migration';
+import * as notificationSettings from './notificationSettings';
 import * as operator from './operator';
 import * as portal from './portal';
 import * as print from './print';
 import * as review from './review';
 import * as security from './security';
 
-const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh, ...calendar.zh, ...lists.zh, ...print.zh, ...security.zh, ...assessments.zh, ...evaluations.zh };
+const zhCN = { ...common.zh, ...catalog.zh, ...drafting.zh, ...portal.zh, ...review.zh, ...operator.zh, ...board.zh, ...migration.zh, ...audit.zh, ...admin.zh, ...calendar.zh, ...lists.zh, ...print.zh, ...security.zh, ...assessments.zh, ...evaluations.zh, ...notificationSettings.zh };
 export type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en, ...calendar.en, ...lists.en, ...print.en, ...security.en, ...assessments.en, ...evaluations.en };
+const en: Record<MessageKey, string> = { ...common.en, ...catalog.en, ...drafting.en, ...portal.en, ...review.en, ...operator.en, ...board.en, ...migration.en, ...audit.en, ...admin.en, ...calendar.en, ...lists.en, ...print.en, ...security.en, ...assessments.en, ...evaluations.en, ...notificationSettings.en };
 
 export const messages: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

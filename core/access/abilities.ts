@@ -84,6 +84,7 @@ export type SubjectName =
   | 'OrgAssessment'
   | 'CountyAssessment'
   | 'SpotCheck'
+  | 'Notification'
   | 'NotificationPreference'
   | 'OrgWebhook'
   | 'NotificationDelivery'
@@ -292,6 +293,8 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
     // the working-day calendar's coverage and days: what every deadline is counted with
     builder.can('read', 'HolidaySchedule');
     builder.can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS], { id: principal.id });
+    // one's own notifications (站内信), read and marked read by nobody else
+    builder.can(['read', 'update'], 'Notification', { recipientId: principal.id });
     // which events reach them by e-mail and webhook: their own choice only
     builder.can(['read', 'update'], 'NotificationPreference', { userId: principal.id });
     rulesByRole[principal.role](builder, principal);

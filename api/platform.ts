@@ -99,7 +99,7 @@ export async function startPlatform(
       // connections still open at the deadline (event streams, slow clients) are closed: the process ends within its grace period
       const deadline = server ? setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutSeconds * 1000) : undefined;
       await queue.stop(true);
-      unbindDeliveryQueue();
+      unbindDeliveryQueue(queue);
       deliveries?.stop();
       await closing;
       clearTimeout(deadline);

@@ -33,8 +33,9 @@ export async function bindDeliveryQueue(queue: JobQueue, config: NotificationCon
   bound = { queue, config };
 }
 
-export function unbindDeliveryQueue(): void {
-  bound = null;
+/** Unbinds `queue` (a platform stopping); another platform of the process that bound since keeps its binding. */
+export function unbindDeliveryQueue(queue: JobQueue): void {
+  if (bound?.queue === queue) bound = null;
 }
 
 /** Enqueues the sending of `ids` in `tx` (nothing without a bound queue: they stay PENDING for the next start). */

@@ -2,7 +2,7 @@
 // through STARTTLS (required by configuration; the test server's certificate is self-signed): a project submitted
 // reaches the GIA reviewer's mailbox in zh-CN; with the server down the change still commits, the delivery is
 // retried with backoff, shows its attempts and error in the admin log, fails after the last retry and is sent by an
-// administrator's retry; a digest reader gets one mail a day instead.
+// administrator's retry; a digest reader gets one mail a day instead; a server without STARTTLS gets nothing.
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeDigests } from '../../notifications/delivery-worker.js';
 import { projectIn } from '../support/project-factories.js';
@@ -123,5 +123,19 @@ describe('e-mail notifications through a real SMTP server', () => {
     expect(digest.text).toContain(`项目「${name}」被退回修改：`);
     // the next run has nothing new: no second mail
     expect(await writeDigests(scene.t.platform.db)).toBe(0);
+  });
+
+  it('refuses to send to a server that does not offer STARTTLS when configuration requires it', async () => {
+    await smtp?.stop();
+    smtp = await startSmtpPeer(smtpPort);
+    await giveAddress('gia', 'wang.shenpi@gia.yuncheng.gov.cn');
+    const name = `明文拒发${uniqueTag()}`;
+    await projectIn(scene, 'GIA_REVIEW', { overrides: { name } });
+    const refused = await until('a refused attempt', async () => {
+      const d = await deliveryAbout(name);
+      return d?.lastError ? d : undefined;
+    });
+    expect(refused.lastError).toMatch(/STARTTLS/i);
+    expect(smtp.mails.filter((m) => m.subject.includes(name))).toEqual([]);
   });
 });

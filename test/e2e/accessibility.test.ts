@@ -39,6 +39,8 @@ const PAGES: [string | null, string, string][] = [
   ['auditor', '/audit', 'main'],
   ['admin', '/admin/orgs', 'main'],
   ['secadmin', '/admin/users', 'main'],
+  ['admin', '/admin/deliveries', 'main'],
+  ['dept', '/me/notifications', '[data-testid="notification-settings"]'],
 ];
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', { timeout: 60_000 }, () => {

@@ -1,6 +1,6 @@
 // Notification channels in the browser: a department user opens 通知设置 from the user menu, turns a webhook event
 // off and finds it kept after a reload; the system administrator finds a webhook call that failed in 投递记录, with
-// its error, and sends it again once the receiver is back.
+// its error, and sends it again once the receiver is back; and sets an organisation's webhook in 组织机构.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectIn } from '../support/project-factories.js';
 import { expectOk, uniqueTag } from '../support/scene.js';
@@ -61,6 +61,26 @@ describe('notification settings and the delivery log', { timeout: 120_000 }, () 
     }, { timeout: 30_000 }).toBe('已发送');
     expect(await row.getByRole('button', { name: '重新发送' }).count()).toBe(0);
     expect(peer.calls.filter((c) => c.body.object?.name === name)).toHaveLength(2);
+    await admin.context().close();
+  });
+
+  it('the administrator sets an organisation’s webhook, copies the key shown once, and sends a test', async () => {
+    const admin = await scene.as('admin');
+    await admin.getByTestId('org-webhook-EDU').click();
+    await admin.getByTestId('webhook-url').fill(peer.url);
+    await admin.getByTestId('webhook-save').click();
+    const secret = (await admin.getByTestId('webhook-secret').innerText()).trim();
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    peer.secret = secret;
+    await admin.getByTestId('webhook-test').click();
+    await expect.poll(() => admin.getByTestId('webhook-test-result').innerText()).toMatch(/^测试成功：接收端返回 200/);
+    const test = peer.calls.at(-1)!;
+    expect([test.headers['x-zhengyun-event'], test.signed]).toEqual(['TEST', true]);
+    // opened again: the key is not shown any more
+    await admin.keyboard.press('Escape');
+    await admin.getByTestId('org-webhook-EDU').click();
+    await expect.poll(() => admin.getByTestId('webhook-url').inputValue()).toBe(peer.url);
+    expect(await admin.getByTestId('webhook-secret').count()).toBe(0);
     await admin.context().close();
   });
 });

@@ -12,6 +12,7 @@ import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
 import { createPublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
 import { requeueOrphanedJobs } from '../provisioners/orphans.js';
+import { startReminderSchedule } from '../notifications/reminder-sweep.js';
 import { clusterProfile, QUEUES, queueOptions, createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
 
 export interface Platform {
@@ -71,6 +72,7 @@ export async function startPlatform(
   calendarCheck.unref();
   if (config.provisioning.runWorkers) {
     await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
+    await startReminderSchedule(queue, services.reminderSweep, config.reminders.cron, log);
   }
   const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready, metricsToken: config.metricsToken });
   ready = true;

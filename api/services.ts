@@ -32,6 +32,7 @@ import { assessmentTargets } from '../assessments/audit-names.js';
 import { securityTargets } from '../security/audit-names.js';
 import { createSecurityService } from '../security/service.js';
 import { createCalendarService } from '../calendar/schedules.js';
+import { createReminderSweep } from '../notifications/reminder-sweep.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
@@ -85,6 +86,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     assessments: createAssessmentService({ db, today: opts.today }),
     security: createSecurityService({ db, files, today: opts.today }),
     calendar: createCalendarService({ db, today: opts.today }),
+    reminderSweep: createReminderSweep({ db, settings: config.reminders, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };

@@ -55,6 +55,7 @@ export function createReminderService({ db, actions }: { db: Database; actions: 
       if (notOverdue.length) throw new ConflictError('DEADLINE_NOT_OVERDUE', { titles: notOverdue.map((r) => r.title).join('、') });
       const due = rows.filter((r) => r.reminders.length === 0);
       const subjects = new Map((await deadlineSubjects(tx, due)).map((s) => [s.id, s]));
+      const reminder = await tx.user.findUnique({ where: { id: actor.principal!.id }, select: { displayName: true, org: { select: { name: true } } } });
       for (const d of due) {
         await tx.deadlineReminder.create({ data: { deadlineId: d.id, day: today, sentById: actor.principal!.id, sentByName: actor.audit.actorName ?? '' } });
         await recordAudit(tx, actor.audit, {
@@ -69,7 +70,8 @@ export function createReminderService({ db, actions }: { db: Database; actions: 
           tx,
           deadlineNotice(subjects.get(d.id)!, 'DEADLINE_OVERDUE', await membersOf(tx, d.orgId), `remind:${d.id}:${today}`, {
             days: overdue,
-            remindedBy: actor.audit.actorName ?? '',
+            remindedBy: reminder?.displayName ?? actor.audit.actorName ?? '',
+            remindedByOrg: reminder?.org.name ?? '',
           }),
         );
       }

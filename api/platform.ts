@@ -8,6 +8,7 @@ import { migrateOrVerify } from '../core/db/migrate.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
 import { sweepSelfEvaluationDeadlines } from '../projects/self-evaluations.js';
+import { Feed } from '../core/events/feed.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
 import { createPublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
@@ -62,7 +63,8 @@ export async function startPlatform(
   await requeueOrphanedJobs(db, queue, log);
   const published = createPublishedCatalog(db);
   const status = await createStatusReader(config);
-  const services = createServices(db, config, { published, queue, driver, status, profile: clusterProfile(config) }, opts.services);
+  const feed = await Feed.start(db);
+  const services = createServices(db, config, { published, feed, queue, driver, status, profile: clusterProfile(config) }, opts.services);
   // the State Council schedules an administrator loaded, into the working-day calendar (calendar/schedules.ts)
   await services.calendar.refresh();
   // a schedule another replica loaded reaches this one's calendar within a minute: a timer, off the request path
@@ -84,6 +86,8 @@ export async function startPlatform(
     async stop() {
       ready = false;
       clearInterval(calendarCheck);
+      // live views (event streams) end now rather than hold the server open until the deadline
+      feed.stop();
       // stop taking requests, let in-flight jobs finish (or hand them back), then close the database
       const server = platform.server;
       const closing = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();

@@ -35,6 +35,8 @@ import { createCalendarService } from '../calendar/schedules.js';
 import { createReminderSweep } from '../notifications/reminder-sweep.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
+import type { Feed } from '../core/events/feed.js';
+import '../notifications/machine-events.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
 import { createProvisioningService } from '../provisioners/provisioning.js';
@@ -49,6 +51,8 @@ export interface ServiceOptions {
 
 export interface Runtime {
   published: PublishedCatalog;
+  /** committed changes, as they happen (live views wait on it) */
+  feed: Feed;
   queue: JobQueue;
   driver: ProvisioningDriver;
   profile: ClusterProfile;
@@ -63,6 +67,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
   const projectActions = createProjectActions({ db, published, today: opts.today, selfEvaluationDue: config.selfEvaluationDue });
   const resourceRequests = createResourceRequestService({ db, actions: requestActions, projects: projectActions });
   return {
+    feed: runtime.feed,
     auth: createAuthService({ db, config, sessions }),
     organisations: createOrganisationService({ db }),
     users: createUserService({ db, sessions }),

@@ -108,6 +108,11 @@ export const EVENT_TEXTS: Record<NotificationEvent, { label: Text; message: Text
   },
 };
 
+registerMessages({
+  'jobKind.PROVISION': { 'zh-CN': '开通', en: 'provisioning' },
+  'jobKind.DEPROVISION': { 'zh-CN': '释放', en: 'deprovisioning' },
+  'jobKind.REPAIR': { 'zh-CN': '修复', en: 'repair' },
+});
 registerMessages(Object.fromEntries(NOTIFICATION_EVENTS.flatMap((e) => [[`event.${e}`, EVENT_TEXTS[e].label], [`notification.${e}`, EVENT_TEXTS[e].message]])));
 
 /** The notification's text in `locale`. */

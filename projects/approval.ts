@@ -1,5 +1,6 @@
 // From submission to establishment: GIA review on the five Art. 8 dimensions, Finance budget review (Art. 9),
 // public notice of the fund allocation (Art. 10), establishment (立项) with an approval number and entitlement.
+import { notifyObjection } from '../notifications/machine-events.js';
 import type { z } from 'zod';
 import { allowedWhere, assertCan } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
@@ -136,6 +137,7 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
       // the project's view shows its objections: its version (ETag) moves on
       await tx.project.update({ where: { id: n.projectId }, data: { version: { increment: 1 } } });
       await recordAudit(tx, actor.audit, { action: 'notice.objection', targetType: 'Project', targetId: n.projectId, detail: { noticeId, objectionId: o.id } });
+      await notifyObjection(tx, n.projectId, o.id);
       return { id: o.id, at: o.createdAt.toISOString() };
     });
   }

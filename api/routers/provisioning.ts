@@ -1,4 +1,5 @@
 // Cloud resource requests, provisioning jobs (202 + id, progress, server-sent events), provisioned resources.
+import { openEventStream } from '../sse.js';
 import { REQUEST_EXPORT } from '../../provisioners/list-exports.js';
 import { exportRoute } from '../list-export.js';
 import { z } from '../../core/zod-openapi.js';
@@ -159,25 +160,23 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
     responses: { 200: { description: 'event stream', schema: z.string(), contentType: 'text/event-stream' }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, req, res) => {
       await s.provisioning.readableJob(ctx, params.id);
-      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+      // woken by the job's own log lines and state changes (the feed), never by a timer
+      const stream = openEventStream(req, res, s.feed, (e) => (e.kind === 'job' || e.kind === 'change') && e.id === params.id);
       let after = BigInt(typeof req.headers['last-event-id'] === 'string' && /^\d{1,18}$/.test(req.headers['last-event-id']) ? req.headers['last-event-id'] : '0');
-      let closed = false;
-      req.on('close', () => {
-        closed = true;
-      });
-      while (!closed) {
+      while (!stream.closed) {
         const { events, ended, state } = await s.provisioning.eventsSince(params.id, after, ctx.locale);
         for (const { seq, ...line } of events) {
           after = BigInt(seq);
-          res.write(`id: ${seq}\nevent: log\ndata: ${JSON.stringify(line)}\n\n`);
+          stream.send('log', line, seq);
         }
         if (ended && events.length === 0) {
-          res.write(`event: end\ndata: ${JSON.stringify({ state })}\n\n`);
+          stream.send('end', { state });
           break;
         }
-        await new Promise((r) => setTimeout(r, 500));
+        // more than a page waiting: read on at once
+        if (events.length < 500) await stream.next();
       }
-      res.end();
+      stream.end();
     },
   });
 

@@ -14,7 +14,9 @@ export type FeedEvent =
   /** a provisioning job's log grew or the job ended */
   | { kind: 'job'; id: string }
   /** the listening connection was lost and is back: anything may have changed meanwhile */
-  | { kind: 'resync' };
+  | { kind: 'resync' }
+  /** this process is stopping: live views end */
+  | { kind: 'stopping' };
 
 /** Tells the other processes (and this one) of `event` once `tx` commits. */
 export async function publish(tx: Pick<Tx, '$executeRaw'>, event: FeedEvent): Promise<void> {
@@ -68,7 +70,9 @@ export class Feed {
     }
   }
 
+  /** Ends the live views (they hear `stopping`) and stops listening. */
   stop() {
+    this.emit({ kind: 'stopping' });
     this.unlisten?.();
     this.listeners.clear();
   }

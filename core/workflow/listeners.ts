@@ -3,6 +3,7 @@
 // written. A listener that throws rolls the change back, as any part of the transaction would.
 import type { Actor } from '../actor.js';
 import type { Tx } from '../db/database.js';
+import { publish } from '../events/feed.js';
 
 export interface Change {
   subject: string;
@@ -29,6 +30,8 @@ export function onChange(subject: string, listener: ChangeListener): void {
   listeners.set(subject, [...(listeners.get(subject) ?? []), listener]);
 }
 
+/** Calls the subject's listeners, then tells every process of the change once it commits (core/events/feed.ts). */
 export async function changed(tx: Tx, change: Change): Promise<void> {
   for (const listener of listeners.get(change.subject) ?? []) await listener(tx, change);
+  await publish(tx, { kind: 'change', subject: change.subject, id: change.row.id });
 }

@@ -20,7 +20,7 @@ import type { JobQueue } from '../core/jobs/queue.js';
 import { DEADLINE_OWNER_INCLUDE, deadlineNotice, deadlineSubjects, type DeadlineSubject } from './deadline-notices.js';
 import type { NotificationEvent } from './events.js';
 import { waveLink } from './links.js';
-import { notify, type Recipient } from './notify.js';
+import { notify, notifyMany, type NotificationSpec, type Recipient } from './notify.js';
 import { membersOf, usersWhoMay, usersWithRoles } from './recipients.js';
 
 export const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
@@ -93,13 +93,12 @@ export interface ReminderSweepDeps {
 export function createReminderSweep({ db, settings, today = () => toShanghaiDate(new Date()), refreshCalendar }: ReminderSweepDeps) {
   const { prisma } = db;
 
-  /** Tells the owner (and, escalated, the supervising GIA) of one deadline's step; returns the notifications written. */
-  async function remindOf(tx: Tx, d: DeadlineSubject, step: ReminderStep, days: number, people: Recipients): Promise<number> {
+  /** What the owner (and, escalated, the supervising GIA) of one deadline are told of its step. */
+  async function remindersOf(tx: Tx, d: DeadlineSubject, step: ReminderStep, days: number, people: Recipients): Promise<NotificationSpec[]> {
     const key = `deadline:${d.id}:${step}`;
-    const event = EVENT_OF[step] ?? 'DEADLINE_DUE_SOON';
-    let written = await notify(tx, deadlineNotice(d, event, await people.members(tx, d.orgId), key, { days }));
-    if (step === 'ESCALATED') written += await notify(tx, deadlineNotice(d, 'DEADLINE_ESCALATED', await people.supervisors(tx, d.jurisdiction), key, { days }));
-    return written;
+    const specs = [deadlineNotice(d, EVENT_OF[step] ?? 'DEADLINE_DUE_SOON', await people.members(tx, d.orgId), key, { days })];
+    if (step === 'ESCALATED') specs.push(deadlineNotice(d, 'DEADLINE_ESCALATED', await people.supervisors(tx, d.jurisdiction), key, { days }));
+    return specs;
   }
 
   /** One batch of deadlines with their steps: the steps not taken before are taken and told, in one transaction. */
@@ -114,12 +113,12 @@ export function createReminderSweep({ db, settings, today = () => toShanghaiDate
       });
       if (!taken.length) return { steps: 0, notifications: 0 };
       const ids = new Set(taken.map((a) => a.deadlineId));
-      let notifications = 0;
+      const specs: NotificationSpec[] = [];
       for (const d of await deadlineSubjects(tx, rows.filter((r) => ids.has(r.id)), orgNames)) {
         const { step, days } = due.get(d.id)!;
-        notifications += await remindOf(tx, d, step, days, people);
+        specs.push(...(await remindersOf(tx, d, step, days, people)));
       }
-      return { steps: taken.length, notifications };
+      return { steps: taken.length, notifications: await notifyMany(tx, specs) };
     });
   }
 
@@ -143,6 +142,9 @@ export function createReminderSweep({ db, settings, today = () => toShanghaiDate
         const s = reminderStep(d.dueDate as LocalDate, day, settings);
         if (s) due.set(d.id, s);
       }
+      // the steps taken before (an earlier sweep of the day) need no transaction; the insert below decides the rest
+      const before = due.size ? await prisma.deadlineAlert.findMany({ where: { deadlineId: { in: [...due.keys()] } }, select: { deadlineId: true, step: true } }) : [];
+      for (const a of before) if (due.get(a.deadlineId)?.step === a.step) due.delete(a.deadlineId);
       if (!due.size) continue;
       const r = await takeSteps(day, due, people, orgNames);
       steps += r.steps;

@@ -125,8 +125,11 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
     };
   }
 
-  /** Resolves a bearer token to its user, or throws 401. */
-  async function authenticate(token: string): Promise<SessionUser> {
+  /**
+   * Resolves a bearer token to its user, or throws 401. `touch: false` checks the session without counting it as the
+   * user's activity (a live stream asking whether its session still holds must not keep an idle session alive).
+   */
+  async function authenticate(token: string, { touch = true }: { touch?: boolean } = {}): Promise<SessionUser> {
     const now = Date.now();
     const tokenHash = hashToken(token);
     const cached = sessions.get(tokenHash, now);
@@ -140,7 +143,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
       throw new UnauthenticatedError('SESSION_EXPIRED');
     }
     let lastSeenAt = session.lastSeenAt.getTime();
-    if (now - lastSeenAt > TOUCH_EVERY_MS) {
+    if (touch && now - lastSeenAt > TOUCH_EVERY_MS) {
       await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
       lastSeenAt = now;
     }

@@ -18,6 +18,7 @@ import { evaluationRoutes } from './routers/evaluations.js';
 import { reviewContextRoutes } from './routers/review-context.js';
 import { migrationRoutes } from './routers/migration.js';
 import { calendarRoutes } from './routers/calendar.js';
+import { todoRoutes } from './routers/todo.js';
 import { provisioningRoutes } from './routers/provisioning.js';
 import { assessmentRoutes } from './routers/assessments.js';
 import { securityRoutes } from './routers/security.js';
@@ -43,6 +44,7 @@ function apiRoutes(db: Database, services: Services, isReady: () => boolean): Ro
   healthRoutes(table, db, isReady);
   authRoutes(table, services);
   consoleRoutes(table, services);
+  todoRoutes(table, services);
   catalogRoutes(table, services);
   accountRoutes(table, services);
   auditRoutes(table, services);

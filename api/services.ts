@@ -37,6 +37,8 @@ import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { Feed } from '../core/events/feed.js';
 import '../notifications/machine-events.js';
+import { createInboxService } from '../notifications/inbox.js';
+import { createTodoService } from '../todo/service.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
 import { createProvisioningService } from '../provisioners/provisioning.js';
@@ -59,12 +61,16 @@ export interface Runtime {
   status?: StatusReader;
 }
 
+/** how the audit trail (and the to-do centre's 已办) names the objects of each type */
+const AUDIT_TARGETS = { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets };
+
 export function createServices(db: Database, config: Config, runtime: Runtime, opts: ServiceOptions = {}) {
   const { published } = runtime;
   const sessions = new SessionCache<SessionUser>();
   const files = createFileStore(filesDirOf(config.dataDir));
   const requestActions = createRequestActions({ db, queue: () => runtime.queue, driverName: runtime.driver.name });
   const projectActions = createProjectActions({ db, published, today: opts.today, selfEvaluationDue: config.selfEvaluationDue });
+  const inbox = createInboxService({ db });
   const resourceRequests = createResourceRequestService({ db, actions: requestActions, projects: projectActions });
   return {
     feed: runtime.feed,
@@ -73,11 +79,9 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     users: createUserService({ db, sessions }),
     published,
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
-    auditTrail: createAuditTrailService({
-      db,
-      targets: { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets },
-      relations: projectProvisioning,
-    }),
+    auditTrail: createAuditTrailService({ db, targets: AUDIT_TARGETS, relations: projectProvisioning }),
+    inbox,
+    todo: createTodoService({ db, inbox, targets: AUDIT_TARGETS, today: opts.today }),
     drafting: createDraftingService({ db, published, actions: projectActions }),
     approval: createApprovalService({ db, actions: projectActions }),
     filings: createFilingService({ db, actions: projectActions }),

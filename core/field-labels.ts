@@ -95,6 +95,8 @@ export const FIELD_LABELS: Record<string, Label> = {
   items: l('明细', 'Items'),
   keywords: l('关键词', 'Keywords'),
   kind: l('类型', 'Kind'),
+  unread: l('仅未读', 'Unread only'),
+  event: l('通知类型', 'Event'),
   lang: l('语言', 'Language'),
   lastAssessmentDate: l('最近测评日期', 'Last assessment date'),
   leadOrgId: l('牵头单位', 'Lead organisation'),

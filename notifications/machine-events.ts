@@ -41,7 +41,10 @@ onChange('Project', async (tx, c) => {
   }
   const unit = () => membersOf(tx, p.orgId, { except: actorId(c) });
   if (c.to !== c.from && (c.to === 'RETURNED' || c.to === 'REJECTED')) {
-    await notify(tx, { ...base, event: c.to === 'RETURNED' ? 'PROJECT_RETURNED' : 'PROJECT_REJECTED', recipients: await unit(), params: { code: p.code, reason: c.note ?? '' } });
+    // the reviewer's comment, recorded with the decision (projects/machine.ts)
+    const review = await tx.projectReview.findFirst({ where: { projectId: p.id }, orderBy: { createdAt: 'desc' }, select: { comment: true } });
+    const reason = c.note ?? review?.comment ?? '';
+    await notify(tx, { ...base, event: c.to === 'RETURNED' ? 'PROJECT_RETURNED' : 'PROJECT_REJECTED', recipients: await unit(), params: { code: p.code, reason } });
   } else if (c.action === 'establish') {
     await notify(tx, { ...base, event: 'PROJECT_APPROVED', recipients: await unit(), params: { code: p.code, actionKey: actionKey('Project', c.action) } });
   } else if (PROJECT_OUTCOMES.has(c.action) && !deciders) {
@@ -102,8 +105,10 @@ onChange('ProvisioningJob', async (tx, c) => {
 const REVISION_STAGES: Partial<Record<string, Action[]>> = { SUBMITTED: ['approve'], APPROVED: ['publish'], DRAFT: ['submit'] };
 
 onChange('CatalogRevision', async (tx, c) => {
-  const rev = await tx.catalogRevision.findUniqueOrThrow({ where: { id: c.row.id }, select: { id: true, number: true, title: true, status: true } });
-  const object = { type: 'CatalogRevision', id: rev.id, name: `第 ${rev.number} 版 ${rev.title}` };
+  const rev = await tx.catalogRevision.findUnique({ where: { id: c.row.id }, select: { id: true, number: true, title: true, status: true } });
+  if (!rev) return; // discarded: nobody waits for a draft that is gone
+  // revisions are addressed by their number (GET /api/catalog/revisions/:number)
+  const object = { type: 'CatalogRevision', id: String(rev.number), name: `第 ${rev.number} 版 ${rev.title}` };
   const base = { object, article: '第二十八条', dedupeKey: changeKey(c), link: (r: { role: Parameters<typeof revisionLink>[0] }) => revisionLink(r.role, rev.number) };
   if (c.action === 'publish') {
     await notify(tx, { ...base, event: 'REVISION_PUBLISHED', recipients: (await usersWithRoles(tx)).filter((u) => u.id !== actorId(c)) });

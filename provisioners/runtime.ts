@@ -1,5 +1,7 @@
 // What provisioning needs at run time, built from configuration: the driver, the cluster reader, the worker.
 // Shared by the API process (workers in-process by default) and the dedicated worker process.
+// the jobs' ends tell the operators and the unit (站内信), in the worker process too
+import '../notifications/machine-events.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -173,8 +173,8 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
           stream.send('end', { state });
           break;
         }
-        // more than a page waiting: read on at once
-        if (events.length < 500) await stream.next();
+        // nothing new: wait for the next word of this job (whatever was written meanwhile is read on the next turn)
+        if (events.length === 0) await stream.next();
       }
       stream.end();
     },

@@ -81,6 +81,7 @@ export type SubjectName =
   | 'OrgAssessment'
   | 'CountyAssessment'
   | 'SpotCheck'
+  | 'Notification'
   | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
@@ -281,6 +282,8 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
     // the working-day calendar's coverage and days: what every deadline is counted with
     builder.can('read', 'HolidaySchedule');
     builder.can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS], { id: principal.id });
+    // one's own notifications (站内信), read and marked read by nobody else
+    builder.can(['read', 'update'], 'Notification', { recipientId: principal.id });
     rulesByRole[principal.role](builder, principal);
   }
   return builder.build();

@@ -382,6 +382,323 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for me or my organisation (待办), the most urgent first, with the count of each kind */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the matters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TodoList"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/todo/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I handled (已办): my own changes of projects, requests, revisions and the rest, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DonePage"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/todo/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The header badge, live (text/event-stream): a `counts` event ({ todo, unread }) on connect and whenever either changes, woken by committed changes (no polling) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description event stream of TodoCounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications (站内信), newest first, in my language; `unread=true` for the unread only */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "true" | "false";
+                    event?: "PROJECT_AT_STAGE" | "PROJECT_RETURNED" | "PROJECT_REJECTED" | "PROJECT_APPROVED" | "PROJECT_STATE_CHANGED" | "NOTICE_OBJECTION" | "RECTIFICATION_NOTICE" | "DEADLINE_DUE_SOON" | "DEADLINE_DUE_TODAY" | "DEADLINE_OVERDUE" | "DEADLINE_ESCALATED" | "REQUEST_SUBMITTED" | "REQUEST_DECIDED" | "JOB_SUCCEEDED" | "JOB_FAILED" | "REVISION_AT_STAGE" | "REVISION_PUBLISHED" | "WAVE_STARTED" | "WAVE_SLIPPED";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read (someone else’s is 404) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description read */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description how many were marked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationsRead"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog": {
         parameters: {
             query?: never;
@@ -12907,6 +13224,84 @@ export interface components {
                 operatorQueue?: number;
                 revisionApproval?: number;
             };
+        };
+        TodoList: {
+            items: components["schemas"]["TodoItem"][];
+            total: number;
+            counts: {
+                projectStage?: number;
+                projectReturned?: number;
+                deadline?: number;
+                overdueDeadline?: number;
+                resourceRequest?: number;
+                revision?: number;
+                spotCheck?: number;
+            };
+        };
+        TodoItem: {
+            /** @description stable per matter: kind and object */
+            id: string;
+            /** @enum {string} */
+            kind: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck";
+            kindLabel: string;
+            objectType: string;
+            objectId: string;
+            objectName: string;
+            /** @description what is to be done, in the reader’s language */
+            title: string;
+            orgName: string | null;
+            /** @description the state it waits in, named */
+            stage: string | null;
+            /** @description ISO instant since when it waits */
+            since: string;
+            /** @description YYYY-MM-DD, Asia/Shanghai */
+            dueDate: string | null;
+            /** @description working days left; negative when overdue */
+            daysLeft: number | null;
+            overdue: boolean;
+            article: string | null;
+            /** @description the console page where it is done */
+            link: string;
+        };
+        DonePage: {
+            items: components["schemas"]["DoneItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DoneItem: {
+            at: string;
+            action: string;
+            actionLabel: string;
+            objectType: string | null;
+            objectId: string | null;
+            objectName: string | null;
+            link: string | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            total: number;
+            unread: number;
+            page: number;
+            pageSize: number;
+        };
+        Notification: {
+            id: string;
+            /** @enum {string} */
+            event: "PROJECT_AT_STAGE" | "PROJECT_RETURNED" | "PROJECT_REJECTED" | "PROJECT_APPROVED" | "PROJECT_STATE_CHANGED" | "NOTICE_OBJECTION" | "RECTIFICATION_NOTICE" | "DEADLINE_DUE_SOON" | "DEADLINE_DUE_TODAY" | "DEADLINE_OVERDUE" | "DEADLINE_ESCALATED" | "REQUEST_SUBMITTED" | "REQUEST_DECIDED" | "JOB_SUCCEEDED" | "JOB_FAILED" | "REVISION_AT_STAGE" | "REVISION_PUBLISHED" | "WAVE_STARTED" | "WAVE_SLIPPED";
+            eventLabel: string;
+            message: string;
+            objectType: string;
+            objectId: string;
+            objectName: string;
+            article: string | null;
+            dueDate: string | null;
+            link: string;
+            readAt: string | null;
+            createdAt: string;
+        };
+        NotificationsRead: {
+            read: number;
         };
         PublishedCatalog: {
             revision: {

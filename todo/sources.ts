@@ -1,0 +1,267 @@
+// Where the to-do centre finds what waits for the reader, each source with the reader's own rights (the same
+// `allowedWhere` the queues use: a matter is listed only to those who may deal with it): projects at a stage they
+// decide, their unit's returned projects, their unit's open deadlines, the overdue ones they supervise, resource
+// requests to review or provision, catalog revisions to approve or publish, spot-checks to record.
+import { allowedWhere, subject } from '../core/access/abilities.js';
+import type { Actor } from '../core/actor.js';
+import { daysLeft, toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
+import type { Tx } from '../core/db/database.js';
+import type { Prisma } from '../core/db/generated/client.js';
+import { t, type Locale } from '../core/i18n.js';
+import { actionKey, stateKey } from '../core/workflow/machine.js';
+import { deadlineLink, projectLink, requestLink, revisionLink } from '../notifications/links.js';
+import { PROJECT_MACHINE, QUEUES, QUEUE_STAGES } from '../projects/workflow.js';
+import type { TodoItem, TodoKind } from './schema.js';
+
+/** at most this many matters of one kind are listed (the count is exact) */
+export const PER_KIND = 200;
+
+export interface SourceContext {
+  tx: Tx;
+  actor: Actor;
+  today: LocalDate;
+  locale: Locale;
+  q?: string;
+}
+
+export interface TodoSource {
+  kind: TodoKind;
+  /** whether the reader could ever have such a matter (their role's abilities) */
+  applies(actor: Actor): boolean;
+  load(c: SourceContext): Promise<{ items: TodoItem[]; total: number }>;
+}
+
+const role = (c: SourceContext) => c.actor.principal!.role;
+const projectSearch = (q?: string): Prisma.ProjectWhereInput => (q ? { OR: [{ name: { contains: q } }, { code: { contains: q } }, { org: { name: { contains: q } } }] } : {});
+
+function due(dueDate: string | null, today: LocalDate) {
+  if (!dueDate) return { dueDate: null, daysLeft: null, overdue: false };
+  const left = daysLeft(dueDate as LocalDate, today);
+  return { dueDate, daysLeft: left.workingDays, overdue: left.overdue };
+}
+
+const projectSelect = { id: true, code: true, name: true, status: true, submittedAt: true, updatedAt: true, org: { select: { name: true } } } as const;
+
+const projectStage: TodoSource = {
+  kind: 'projectStage',
+  applies: (actor) => QUEUE_STAGES.some((s) => actor.ability.can(PROJECT_MACHINE.actions[QUEUES[s]].ability, 'Project')),
+  async load(c) {
+    const stages = QUEUE_STAGES.filter((s) => c.actor.ability.can(PROJECT_MACHINE.actions[QUEUES[s]].ability, 'Project'));
+    const where: Prisma.ProjectWhereInput = {
+      AND: [{ OR: stages.map((s) => ({ AND: [{ status: s }, allowedWhere(c.actor.ability, PROJECT_MACHINE.actions[QUEUES[s]].ability, 'Project')] })) }, projectSearch(c.q)],
+    };
+    const [total, rows] = await Promise.all([
+      c.tx.project.count({ where }),
+      c.tx.project.findMany({ where, orderBy: { submittedAt: 'asc' }, take: PER_KIND, select: { ...projectSelect, notices: { where: { closedAt: null }, select: { endDate: true }, take: 1 } } }),
+    ]);
+    return {
+      total,
+      items: rows.map((p) => {
+        const action = QUEUES[p.status as keyof typeof QUEUES];
+        return {
+          id: `projectStage:${p.id}`,
+          kind: 'projectStage',
+          kindLabel: '',
+          objectType: 'Project',
+          objectId: p.id,
+          objectName: `${p.code} ${p.name}`,
+          title: t(actionKey('Project', action), c.locale),
+          orgName: p.org.name,
+          stage: t(stateKey('Project', p.status), c.locale),
+          since: (p.submittedAt ?? p.updatedAt).toISOString(),
+          // a project in public notice is established once its notice has run (Art. 10)
+          ...due(p.status === 'PUBLIC_NOTICE' ? (p.notices[0]?.endDate ?? null) : null, c.today),
+          overdue: false,
+          article: PROJECT_MACHINE.actions[action].article,
+          link: projectLink(role(c), p.id),
+        };
+      }),
+    };
+  },
+};
+
+const projectReturned: TodoSource = {
+  kind: 'projectReturned',
+  applies: (actor) => actor.ability.can('submit', 'Project'),
+  async load(c) {
+    const where: Prisma.ProjectWhereInput = { AND: [{ status: 'RETURNED' }, allowedWhere(c.actor.ability, 'submit', 'Project'), projectSearch(c.q)] };
+    const [total, rows] = await Promise.all([
+      c.tx.project.count({ where }),
+      c.tx.project.findMany({ where, orderBy: { updatedAt: 'desc' }, take: PER_KIND, select: projectSelect }),
+    ]);
+    return {
+      total,
+      items: rows.map((p) => ({
+        id: `projectReturned:${p.id}`,
+        kind: 'projectReturned',
+        kindLabel: '',
+        objectType: 'Project',
+        objectId: p.id,
+        objectName: `${p.code} ${p.name}`,
+        title: t('todo.title.returned', c.locale),
+        orgName: p.org.name,
+        stage: t(stateKey('Project', p.status), c.locale),
+        since: p.updatedAt.toISOString(),
+        ...due(null, c.today),
+        article: PROJECT_MACHINE.actions.submit.article,
+        link: projectLink(role(c), p.id),
+      })),
+    };
+  },
+};
+
+const deadlineInclude = {
+  project: { select: { id: true, code: true, name: true, jurisdiction: true, org: { select: { name: true } } } },
+  migrationSystem: { select: { id: true, code: true, name: true, jurisdiction: true, org: { select: { name: true } } } },
+} as const;
+
+function deadlineSearch(q?: string): Prisma.DeadlineWhereInput {
+  if (!q) return {};
+  return { OR: [{ title: { contains: q } }, { project: projectSearch(q) }, { migrationSystem: { OR: [{ code: { contains: q } }, { name: { contains: q } }, { org: { name: { contains: q } } }] } }] };
+}
+
+function deadlineSource(kind: 'deadline' | 'overdueDeadline'): TodoSource {
+  const own = kind === 'deadline';
+  return {
+    kind,
+    // a unit meets its own obligations; an authority follows up (催办) the overdue ones of its jurisdiction
+    applies: (actor) => (own ? actor.ability.can('file', 'Project') : actor.ability.can('remind', 'Project')),
+    async load(c) {
+      const p = c.actor.principal!;
+      const owners: Prisma.DeadlineWhereInput = own
+        ? { orgId: p.orgId }
+        : { OR: [{ project: allowedWhere(c.actor.ability, 'remind', 'Project') }, { migrationSystem: { jurisdiction: p.jurisdiction } }] };
+      const where: Prisma.DeadlineWhereInput = { AND: [owners, { metAt: null }, own ? {} : { dueDate: { lt: c.today } }, deadlineSearch(c.q)] };
+      const [total, rows] = await Promise.all([
+        c.tx.deadline.count({ where }),
+        c.tx.deadline.findMany({ where, orderBy: { dueDate: 'asc' }, take: PER_KIND, include: deadlineInclude }),
+      ]);
+      const items = rows
+        .map((d): TodoItem | null => {
+          const owner = d.project ?? d.migrationSystem;
+          if (!owner) return null;
+          if (!own && !c.actor.ability.can('remind', subject('Project', { jurisdiction: owner.jurisdiction }))) return null;
+          return {
+            id: `${kind}:${d.id}`,
+            kind,
+            kindLabel: '',
+            objectType: d.projectId ? 'Project' : 'MigrationSystem',
+            objectId: owner.id,
+            objectName: `${owner.code} ${owner.name}`,
+            title: d.title,
+            orgName: owner.org.name,
+            stage: null,
+            since: d.createdAt.toISOString(),
+            ...due(d.dueDate, c.today),
+            article: d.article,
+            link: deadlineLink(role(c), d),
+          };
+        })
+        .filter((i): i is TodoItem => i !== null);
+      return { total, items };
+    },
+  };
+}
+
+const resourceRequest: TodoSource = {
+  kind: 'resourceRequest',
+  applies: (actor) => actor.ability.can('approve', 'ResourceRequest') || actor.ability.can('provision', 'ResourceRequest'),
+  async load(c) {
+    const may = (['approve', 'provision'] as const).filter((a) => c.actor.ability.can(a, 'ResourceRequest'));
+    const where: Prisma.ResourceRequestWhereInput = {
+      AND: [
+        { OR: may.map((a) => allowedWhere(c.actor.ability, a, 'ResourceRequest')) },
+        c.q ? { OR: [{ code: { contains: c.q } }, { projectId: { in: (await c.tx.project.findMany({ where: projectSearch(c.q), select: { id: true }, take: 1000 })).map((p) => p.id) } }] } : {},
+      ],
+    };
+    const [total, rows] = await Promise.all([c.tx.resourceRequest.count({ where }), c.tx.resourceRequest.findMany({ where, orderBy: { createdAt: 'asc' }, take: PER_KIND })]);
+    const projects = new Map(
+      (await c.tx.project.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.projectId))] } }, select: { id: true, name: true, org: { select: { name: true } } } })).map((p) => [p.id, p]),
+    );
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: `resourceRequest:${r.id}`,
+        kind: 'resourceRequest',
+        kindLabel: '',
+        objectType: 'ResourceRequest',
+        objectId: r.id,
+        objectName: `${r.code} ${projects.get(r.projectId)?.name ?? ''}`.trim(),
+        title: t(actionKey('ResourceRequest', r.status === 'SUBMITTED' ? 'approve' : 'provision'), c.locale),
+        orgName: projects.get(r.projectId)?.org.name ?? null,
+        stage: t(stateKey('ResourceRequest', r.status), c.locale),
+        since: r.updatedAt.toISOString(),
+        ...due(null, c.today),
+        article: '第二十八条',
+        link: requestLink(role(c), r.id, r.projectId),
+      })),
+    };
+  },
+};
+
+const revision: TodoSource = {
+  kind: 'revision',
+  applies: (actor) => actor.ability.can('approve', 'CatalogRevision') || actor.ability.can('publish', 'CatalogRevision'),
+  async load(c) {
+    // the approving body the reader speaks for: a revision it approved in this round waits for the other, not for it
+    const body = role(c) === 'FINANCE_REVIEWER' ? 'FINANCE' : 'GIA';
+    const may = (['approve', 'publish'] as const).filter((a) => c.actor.ability.can(a, 'CatalogRevision'));
+    const where: Prisma.CatalogRevisionWhereInput = {
+      AND: [
+        { OR: may.map((a) => allowedWhere(c.actor.ability, a, 'CatalogRevision')) },
+        c.q ? { title: { contains: c.q } } : {},
+      ],
+    };
+    const rows = await c.tx.catalogRevision.findMany({ where, orderBy: { number: 'asc' }, take: PER_KIND, include: { reviews: { select: { body: true, round: true } } } });
+    const waiting = rows.filter((r) => r.status !== 'SUBMITTED' || !r.reviews.some((v) => v.body === body && v.round === r.submitRound));
+    return {
+      total: waiting.length,
+      items: waiting.map((r) => ({
+        id: `revision:${r.id}`,
+        kind: 'revision',
+        kindLabel: '',
+        objectType: 'CatalogRevision',
+        objectId: String(r.number),
+        objectName: `第 ${r.number} 版 ${r.title}`,
+        title: t(actionKey('CatalogRevision', r.status === 'SUBMITTED' ? 'approve' : 'publish'), c.locale),
+        orgName: null,
+        stage: t(stateKey('CatalogRevision', r.status), c.locale),
+        since: (r.submittedAt ?? r.updatedAt).toISOString(),
+        ...due(null, c.today),
+        article: '第二十八条',
+        link: revisionLink(role(c), r.number),
+      })),
+    };
+  },
+};
+
+const spotCheck: TodoSource = {
+  kind: 'spotCheck',
+  applies: (actor) => actor.ability.can('record', 'SpotCheck'),
+  async load(c) {
+    const where: Prisma.SpotCheckWhereInput = allowedWhere(c.actor.ability, 'record', 'SpotCheck');
+    const rows = await c.tx.spotCheck.findMany({ where, orderBy: { createdAt: 'asc' }, take: PER_KIND, select: { id: true, year: true, status: true, sampleSize: true, createdAt: true } });
+    return {
+      total: rows.length,
+      items: rows.map((s) => ({
+        id: `spotCheck:${s.id}`,
+        kind: 'spotCheck',
+        kindLabel: '',
+        objectType: 'SpotCheck',
+        objectId: s.id,
+        objectName: t('todo.spotCheck.name', c.locale, { year: s.year, size: s.sampleSize }),
+        title: t(actionKey('SpotCheck', 'record'), c.locale),
+        orgName: null,
+        stage: t(stateKey('SpotCheck', s.status), c.locale),
+        since: s.createdAt.toISOString(),
+        ...due(null, c.today),
+        article: '第二十二条',
+        link: `/evaluations/spot-checks/${s.id}`,
+      })),
+    };
+  },
+};
+
+export const TODO_SOURCES: readonly TodoSource[] = [projectStage, projectReturned, deadlineSource('deadline'), deadlineSource('overdueDeadline'), resourceRequest, revision, spotCheck];
+
+export const shanghaiToday = () => toShanghaiDate(new Date());

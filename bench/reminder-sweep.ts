@@ -8,6 +8,9 @@
 // no target:
 //   - the first sweep, every step due: deadlines/s, and the sweep's time as p50/p99 (one sweep);
 //   - the next sweeps of the same day, nothing new (the morning run's catch-up): 5 sweeps, p50/p99 of their times.
+// Before the sweeps, on the same platform and data, the to-do centre (GET /api/todo, the first page) at
+// BENCH_TODO_CONNECTIONS (default 50) connections, as the city's GIA (every unit's overdue deadlines to supervise,
+// and the projects waiting for its review) and as a department (its unit's open deadlines); no target, reported.
 import os from 'node:os';
 import pg from 'pg';
 import type { LocalDate } from '../core/calendar/working-days.js';
@@ -17,7 +20,8 @@ import { createReminderSweep, type SweepResult } from '../notifications/reminder
 import type { BenchContext, Benchmark, Row } from './harness.js';
 import { makeRow } from './harness.js';
 import { CpuWindow, fmt, inProcessMeasurement } from './in-process.js';
-import { SEED_SQL as PROJECTS_SQL } from './review-queue.js';
+import { fetchOk, measure } from './http.js';
+import { SEED_SQL as PROJECTS_SQL, signIn } from './review-queue.js';
 import { dedicatedPostgresPlatform, type ChildServer } from './servers.js';
 
 const DEADLINES = 5000;
@@ -63,17 +67,40 @@ function setup(ctx: BenchContext): Promise<Setup> {
   });
 }
 
+/** GET /api/todo as the city's GIA and as a department, on the platform with the 5,000 open deadlines. */
+async function todoRows(ctx: BenchContext, server: ChildServer): Promise<Row[]> {
+  const connections = Math.round(Number(process.env.BENCH_TODO_CONNECTIONS ?? 50)) || 50;
+  const rows: Row[] = [];
+  for (const user of ['gia', 'dept']) {
+    const headers = { authorization: `Bearer ${await signIn(server.url, user)}` };
+    // checked once before loading it: the deadlines are there
+    const res = await fetchOk(server.url + '/api/todo', { headers });
+    const bytes = Number(res.headers.get('content-length') ?? 0);
+    const body = (await res.json()) as { total: number; items: unknown[]; counts: Record<string, number> };
+    const deadlines = (body.counts.deadline ?? 0) + (body.counts.overdueDeadline ?? 0);
+    if (!deadlines || !body.items.length) throw new Error(`unexpected to-do of ${user}: ${JSON.stringify(body).slice(0, 300)}`);
+    ctx.log(`measuring GET /api/todo as ${user}, ${connections} connections`);
+    const m = await measure({ url: server.url, path: '/api/todo', headers, connections, serverPid: server.pid }, ctx.settings);
+    rows.push(
+      makeRow(`GET /api/todo (${user}, ${connections} conn, ${fmt(DEADLINES)} open deadlines)`, m, {
+        notes: [`${user}'s to-do: ${fmt(body.total)} items (${Object.entries(body.counts).map(([k, n]) => `${k} ${fmt(n)}`).join(', ')}); first page ${body.items.length} items, ${fmt(bytes)} bytes; no target`],
+      }),
+    );
+  }
+  return rows;
+}
+
 const benchmark: Benchmark = {
-  description: `the reminder sweep (notifications/reminder-sweep.ts) over ${fmt(DEADLINES)} open deadlines on scratch PostgreSQL: every step due, then the same day again with nothing new; no target`,
+  description: `the reminder sweep (notifications/reminder-sweep.ts) over ${fmt(DEADLINES)} open deadlines on scratch PostgreSQL: every step due, then the same day again with nothing new; and GET /api/todo at 50 connections over them; no target`,
   async prepare(ctx) {
     await setup(ctx);
   },
   async run(ctx) {
-    const { databaseUrl, counts } = await setup(ctx);
+    const { server, databaseUrl, counts } = await setup(ctx);
+    const rows: Row[] = await todoRows(ctx, server);
     const db = await openDatabase({ databaseUrl, dataDir: os.tmpdir() });
     try {
       const sweep = createReminderSweep({ db, settings: loadConfig({}).reminders, today: () => DAY });
-      const rows: Row[] = [];
 
       ctx.log(`sweeping ${fmt(DEADLINES)} deadlines, every step due`);
       const win = new CpuWindow();

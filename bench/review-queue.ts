@@ -72,7 +72,7 @@ interface Setup {
   counts: { projects: number; inReview: number; orgs: number };
 }
 
-async function signIn(url: string, username: string): Promise<string> {
+export async function signIn(url: string, username: string): Promise<string> {
   const res = await fetchOk(url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
   return ((await res.json()) as { token: string }).token;
 }

@@ -6,8 +6,9 @@
 //     so a sweep that was off for a while does not send the earlier ones late), DUE_TODAY on the due date, OVERDUE
 //     after it, ESCALATED when overdue for more than ZY_REMINDER_ESCALATE_AFTER working days: then the supervising
 //     authority, the GIA of the owner's jurisdiction (the city's or the county's bureau, Art. 39), is told too;
-//   - every migration wave is announced when it starts (once) and when its planned end passed with systems not yet
-//     migrated (once per planned end), to the sub-center's operators and the owners of its unfinished systems.
+//   - every migration wave is announced when it starts (once, while it runs: a wave first seen after its end is not
+//     announced as starting) and when its planned end passed with systems not yet migrated (once per planned end),
+//     to the sub-center's operators and the owners of its unfinished systems.
 // Only on working days: on a day off nobody is at the office to act, and the next working day's sweep takes the
 // step then due. Exactly once per step, whatever the number of replicas: the step's row (DeadlineAlert,
 // MigrationWaveAlert) is inserted first, ON CONFLICT DO NOTHING, and only the transaction that inserted it writes the
@@ -104,8 +105,9 @@ export function createReminderSweep({ db, settings, today = () => toShanghaiDate
   /** One batch of deadlines with their steps: the steps not taken before are taken and told, in one transaction. */
   async function takeSteps(day: LocalDate, due: Map<string, { step: ReminderStep; days: number }>, people: Recipients, orgNames: Map<string, string>) {
     return prisma.$transaction(async (tx) => {
-      // still open now (a filing may have met one since the page was read)
-      const rows = await tx.deadline.findMany({ where: { id: { in: [...due.keys()] }, metAt: null }, include: DEADLINE_OWNER_INCLUDE });
+      // still open now (a filing may have met one since the page was read); in id order, so that replicas inserting
+      // the same steps wait for each other's rows in one order and never deadlock
+      const rows = await tx.deadline.findMany({ where: { id: { in: [...due.keys()] }, metAt: null }, orderBy: { id: 'asc' }, include: DEADLINE_OWNER_INCLUDE });
       const taken = await tx.deadlineAlert.createManyAndReturn({
         data: rows.map((r) => ({ deadlineId: r.id, step: due.get(r.id)!.step, day })),
         skipDuplicates: true,
@@ -157,6 +159,7 @@ export function createReminderSweep({ db, settings, today = () => toShanghaiDate
   async function sweepWaves(day: LocalDate, people: Recipients) {
     const waves = await prisma.migrationWave.findMany({
       where: { startDate: { lte: day } },
+      orderBy: { id: 'asc' },
       include: { systems: { where: { status: { notIn: ['MIGRATED', 'DECOMMISSIONED'] } }, select: { orgId: true } } },
     });
     const due = waves.flatMap((w) => [

@@ -34,6 +34,7 @@ import { deliveryTargets } from '../notifications/channel-audit-names.js';
 import { createNotificationSettingsService } from '../notifications/settings.js';
 import { createSecurityService } from '../security/service.js';
 import { createCalendarService } from '../calendar/schedules.js';
+import { createReminderSweep } from '../notifications/reminder-sweep.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { Feed } from '../core/events/feed.js';
@@ -97,6 +98,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     security: createSecurityService({ db, files, today: opts.today }),
     calendar: createCalendarService({ db, today: opts.today }),
     notificationSettings: createNotificationSettingsService({ db, config: config.notifications, queue: () => runtime.queue }),
+    reminderSweep: createReminderSweep({ db, settings: config.reminders, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };

@@ -91,6 +91,20 @@ const envSchema = z.object({
     .string()
     .regex(/^(off|(\S+\s+){4}\S+)$/, 'a five-field cron expression such as "0 8 * * *", or off')
     .default('0 8 * * *'),
+  /** when the reminder sweep runs (cron, Asia/Shanghai; notifications/reminder-sweep.ts): 08:00 and a 14:00 catch-up; "off": never */
+  ZY_REMINDER_CRON: z
+    .string()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'a five-field cron expression such as "0 8,14 * * *", or off')
+    .default('0 8,14 * * *'),
+  /** the working days ahead of a deadline its owner is reminded on, comma-separated (e.g. 3,1) */
+  ZY_REMINDER_DAYS_AHEAD: z
+    .string()
+    .regex(/^\s*\d{1,2}\s*(,\s*\d{1,2}\s*)*$/, 'working days as comma-separated whole numbers such as 3,1')
+    .transform((v) => [...new Set(v.split(',').map((n) => Number(n.trim())))].sort((a, b) => b - a))
+    .refine((days) => days.every((n) => n >= 1 && n <= 60), 'each between 1 and 60 working days')
+    .default([3, 1]),
+  /** an obligation overdue for more than this many working days is reported to the supervising authority (GIA) */
+  ZY_REMINDER_ESCALATE_AFTER: z.coerce.number().int().min(0).max(60).default(3),
   VM_IMAGE_BASE: z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*$/, 'a registry path such as registry.example.gov.cn/vm-images').default('registry.zhengyun.internal/vm-images'),
 });
 
@@ -118,6 +132,8 @@ export interface Config {
   /** Art. 21: MM-DD of the year after a budget year by which its self-evaluation is due */
   selfEvaluationDue: MonthDay;
   notifications: NotificationConfig;
+  /** the scheduled reminders of open deadlines (notifications/reminder-sweep.ts) */
+  reminders: ReminderSettings;
   provisioning: {
     driver: 'render' | 'pulumi';
     runWorkers: boolean;
@@ -145,6 +161,15 @@ export interface NotificationConfig {
   retryDelaySeconds: number;
   /** null: no digests */
   digestCron: string | null;
+}
+
+export interface ReminderSettings {
+  /** null: no scheduled sweep */
+  cron: string | null;
+  /** working days ahead, descending (e.g. [3, 1]) */
+  daysAhead: number[];
+  /** overdue for more than this many working days: escalated to the supervising authority */
+  escalateAfter: number;
 }
 
 export class ConfigError extends Error {}
@@ -194,6 +219,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       retryDelaySeconds: e.ZY_DELIVERY_RETRY_DELAY_SECONDS,
       digestCron: e.ZY_DIGEST_CRON === 'off' ? null : e.ZY_DIGEST_CRON,
     },
+    reminders: { cron: e.ZY_REMINDER_CRON === 'off' ? null : e.ZY_REMINDER_CRON, daysAhead: e.ZY_REMINDER_DAYS_AHEAD, escalateAfter: e.ZY_REMINDER_ESCALATE_AFTER },
     provisioning: {
       driver: e.PROVISIONING_DRIVER,
       runWorkers: e.RUN_WORKERS,

@@ -395,6 +395,8 @@ export interface paths {
                 query?: {
                     kind?: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck";
                     q?: string;
+                    /** @description at most this many matters, the most urgent first (the counts are exact) */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;

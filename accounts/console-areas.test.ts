@@ -9,9 +9,9 @@ const areasOf = (role: Role, jurisdiction = 'CITY') =>
 
 // what each demo account opens in the console, and where it lands (the menus test/e2e/roles.test.ts pins)
 const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
-  admin: { areas: ['todo', 'orgs', 'calendar', 'workbench'], home: '/admin/orgs' },
+  admin: { areas: ['todo', 'orgs', 'calendar', 'deliveries', 'workbench'], home: '/admin/orgs' },
   secadmin: { areas: ['todo', 'users', 'workbench'], home: '/admin/users' },
-  auditor: { areas: ['todo', 'oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'workbench'], home: '/audit' },
+  auditor: { areas: ['todo', 'oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'deliveries', 'workbench'], home: '/audit' },
   gia: { areas: ['todo', 'review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard', 'assessments'], home: '/review/queue' },
   finance: { areas: ['todo', 'review', 'revisionApproval', 'revisions', 'spotChecks'], home: '/review/queue' },
   bdc: { areas: ['todo', 'revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'workbench'], home: '/operator/requests' },

@@ -37,6 +37,8 @@ export const CONSOLE_AREAS = [
   'users',
   /** the working-day calendar: loading newly published State Council holiday schedules */
   'calendar',
+  /** the log of e-mails and webhook calls the platform sent (system administrator retries; the auditor reads) */
+  'deliveries',
   /** the workbench: a landing page for those without a portal or a review queue of their own */
   'workbench',
 ] as const;
@@ -67,6 +69,7 @@ const TESTS: Record<Exclude<ConsoleArea, 'workbench' | 'todo'>, (a: AppAbility, 
   orgs: (a) => a.can('create', 'Organisation'),
   users: (a) => a.can('unlock', 'User') || a.can('resetPassword', 'User'),
   calendar: (a) => a.can('create', 'HolidaySchedule'),
+  deliveries: (a) => a.can('read', 'NotificationDelivery'),
 };
 
 /** Where each area's user lands, in order of preference; anyone else lands on the public catalog. */

@@ -22,6 +22,7 @@ import { todoRoutes } from './routers/todo.js';
 import { provisioningRoutes } from './routers/provisioning.js';
 import { assessmentRoutes } from './routers/assessments.js';
 import { securityRoutes } from './routers/security.js';
+import { notificationSettingsRoutes } from './routers/notification-settings.js';
 import type { RouteTable } from './route.js';
 import type { Services } from './services.js';
 import { fromRoot } from '../core/paths.js';
@@ -56,6 +57,7 @@ function apiRoutes(db: Database, services: Services, isReady: () => boolean): Ro
   securityRoutes(table, services);
   provisioningRoutes(table, services);
   calendarRoutes(table, services);
+  notificationSettingsRoutes(table, services);
   return table;
 }
 

@@ -13,6 +13,9 @@ import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
 import { createPublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
 import { requeueOrphanedJobs } from '../provisioners/orphans.js';
+import { bindDeliveryQueue, sweepPendingDeliveries, unbindDeliveryQueue } from '../notifications/delivery-queue.js';
+import { startDeliveryWorkers } from '../notifications/delivery-worker.js';
+import { startReminderSchedule } from '../notifications/reminder-sweep.js';
 import { clusterProfile, QUEUES, queueOptions, createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
 
 export interface Platform {
@@ -60,6 +63,10 @@ export async function startPlatform(
   }
   const queue = await startJobQueue(db, log, QUEUES, queueOptions(config));
   await requeueOrphanedJobs(db, queue, log);
+  // notifications' e-mails and webhook calls are enqueued with the change that caused them; those written while no
+  // queue was bound (scripts) are enqueued now
+  await bindDeliveryQueue(queue, config.notifications);
+  await sweepPendingDeliveries(db, queue, log);
   const published = createPublishedCatalog(db);
   const status = await createStatusReader(config);
   const feed = await Feed.start(db);
@@ -73,7 +80,9 @@ export async function startPlatform(
   calendarCheck.unref();
   if (config.provisioning.runWorkers) {
     await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
+    await startReminderSchedule(queue, services.reminderSweep, config.reminders.cron, log);
   }
+  const deliveries = config.provisioning.runWorkers ? await startDeliveryWorkers({ db, queue, log }, config.notifications) : null;
   const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready, metricsToken: config.metricsToken });
   ready = true;
   const platform: Platform = {
@@ -92,6 +101,8 @@ export async function startPlatform(
       // connections still open at the deadline (event streams, slow clients) are closed: the process ends within its grace period
       const deadline = server ? setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutSeconds * 1000) : undefined;
       await queue.stop(true);
+      unbindDeliveryQueue(queue);
+      deliveries?.stop();
       await closing;
       clearTimeout(deadline);
       await db.close();

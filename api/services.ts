@@ -30,8 +30,11 @@ import { createSpotCheckService } from '../evaluations/spot-checks.js';
 import { createAssessmentService } from '../assessments/service.js';
 import { assessmentTargets } from '../assessments/audit-names.js';
 import { securityTargets } from '../security/audit-names.js';
+import { deliveryTargets } from '../notifications/channel-audit-names.js';
+import { createNotificationSettingsService } from '../notifications/settings.js';
 import { createSecurityService } from '../security/service.js';
 import { createCalendarService } from '../calendar/schedules.js';
+import { createReminderSweep } from '../notifications/reminder-sweep.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import type { Feed } from '../core/events/feed.js';
@@ -61,7 +64,7 @@ export interface Runtime {
 }
 
 /** how the audit trail (and the to-do centre's 已办) names the objects of each type */
-const AUDIT_TARGETS = { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets };
+const AUDIT_TARGETS = { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets, ...deliveryTargets };
 
 export function createServices(db: Database, config: Config, runtime: Runtime, opts: ServiceOptions = {}) {
   const { published } = runtime;
@@ -94,6 +97,8 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     assessments: createAssessmentService({ db, today: opts.today }),
     security: createSecurityService({ db, files, today: opts.today }),
     calendar: createCalendarService({ db, today: opts.today }),
+    notificationSettings: createNotificationSettingsService({ db, config: config.notifications, queue: () => runtime.queue }),
+    reminderSweep: createReminderSweep({ db, settings: config.reminders, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),
   };

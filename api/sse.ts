@@ -16,7 +16,11 @@ export interface EventStream {
   end(): void;
 }
 
-export function openEventStream(req: Request, res: Response, feed: Feed, relevant: (e: FeedEvent) => boolean): EventStream {
+/**
+ * `stillValid`, when given, is asked at each heartbeat too: a stream whose session ended closes within a heartbeat
+ * even when nothing changes.
+ */
+export function openEventStream(req: Request, res: Response, feed: Feed, relevant: (e: FeedEvent) => boolean, stillValid?: () => Promise<boolean>): EventStream {
   res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
   res.flushHeaders();
   let closed = false;
@@ -30,7 +34,10 @@ export function openEventStream(req: Request, res: Response, feed: Feed, relevan
     if (e.kind === 'stopping') close();
     else if (e.kind === 'resync' || relevant(e)) fire();
   });
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => {
+    res.write(': keep-alive\n\n');
+    void stillValid?.().then((valid) => valid || close());
+  }, HEARTBEAT_MS);
   heartbeat.unref();
   function close() {
     if (closed) return;

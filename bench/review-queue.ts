@@ -20,7 +20,8 @@ const PROJECTS = 5000;
 const IN_GIA_REVIEW = 300; // 60 per mille below
 
 // (i * 7919) % 1000 takes every value 0..999 exactly five times over 1..5000, so the shares are exact.
-const SEED_SQL = `
+/** 5,000 projects of the demo departments and counties in every state (also the reminder benchmark's). */
+export const SEED_SQL = `
 WITH orgs AS (
   SELECT o.id, o.code, (row_number() OVER (ORDER BY o.code) - 1)::int AS k, (count(*) OVER ())::int AS total,
     coalesce((SELECT u.id FROM app_user u WHERE u."orgId" = o.id ORDER BY u.username LIMIT 1), (SELECT id FROM app_user WHERE username = 'dept')) AS author
@@ -71,7 +72,7 @@ interface Setup {
   counts: { projects: number; inReview: number; orgs: number };
 }
 
-async function signIn(url: string, username: string): Promise<string> {
+export async function signIn(url: string, username: string): Promise<string> {
   const res = await fetchOk(url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
   return ((await res.json()) as { token: string }).token;
 }

@@ -28,6 +28,7 @@ export const BENCHMARKS: Registration[] = [
   { name: 'desired-state', load: () => import('./desired-state.js') },
   { name: 'job-queue', load: () => import('./job-queue.js') },
   { name: 'provisioning', load: () => import('./provisioning.js') },
+  { name: 'reminder-sweep', load: () => import('./reminder-sweep.js') },
 ];
 
 function select(args: string[]): Registration[] {

@@ -215,14 +215,14 @@ export function bareServer(ctx: BenchContext, key: string, routePath: string, bo
  * benchmark that seeds data the other benchmarks should not see; `databaseUrl` is that database, to write into it
  * directly. One per `key`; the child is labelled `platform-<key>`.
  */
-export function dedicatedPostgresPlatform(ctx: BenchContext, key: string): Promise<{ server: ChildServer; databaseUrl: string }> {
+export function dedicatedPostgresPlatform(ctx: BenchContext, key: string, env: Record<string, string> = {}): Promise<{ server: ChildServer; databaseUrl: string }> {
   return ctx.shared(`platform:dedicated:${key}`, async () => {
     const databaseUrl = await scratchDatabase(ctx);
     const port = await freePort();
     const server = await spawnServer(ctx, {
       label: `platform-${key}`,
       script: 'api/server.ts',
-      env: childEnv({ DATABASE_URL: databaseUrl, DEMO_MODE: 'true', DEMO_PASSWORD: BENCH_PASSWORD, HOST: '127.0.0.1', PORT: String(port), ...platformOverrides(ctx) }),
+      env: childEnv({ DATABASE_URL: databaseUrl, DEMO_MODE: 'true', DEMO_PASSWORD: BENCH_PASSWORD, HOST: '127.0.0.1', PORT: String(port), ...env, ...platformOverrides(ctx) }),
       readyPath: '/readyz',
       port,
       profile: ctx.settings.profile,

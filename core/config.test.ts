@@ -27,4 +27,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DEMO_PASSWORD/);
     expect(loadConfig({ NODE_ENV: 'production', DEMO_PASSWORD: 'Some-Passw0rd!' }).demoMode).toBe(true);
   });
+
+  it('reads the reminder schedule: days ahead (largest first, each once), escalation, cron or off', () => {
+    expect(loadConfig({}).reminders).toEqual({ cron: '0 8,14 * * *', daysAhead: [3, 1], escalateAfter: 3 });
+    expect(loadConfig({ ZY_REMINDER_DAYS_AHEAD: '1, 5,3,5', ZY_REMINDER_ESCALATE_AFTER: '5', ZY_REMINDER_CRON: 'off' }).reminders).toEqual({ cron: null, daysAhead: [5, 3, 1], escalateAfter: 5 });
+    for (const bad of ['', '0', '3;1', 'three', '3,,1', '61']) expect(() => loadConfig({ ZY_REMINDER_DAYS_AHEAD: bad }), bad).toThrow(/ZY_REMINDER_DAYS_AHEAD/);
+    expect(() => loadConfig({ ZY_REMINDER_CRON: 'every morning' })).toThrow(/ZY_REMINDER_CRON/);
+  });
 });

@@ -29,27 +29,33 @@ export interface NotificationSpec {
 }
 
 /** Writes the notifications of `spec` that are new; returns how many. */
-export async function notify(tx: Tx, spec: NotificationSpec): Promise<number> {
-  const seen = new Set<string>();
-  const recipients = spec.recipients.filter((r) => !seen.has(r.id) && seen.add(r.id));
-  if (!recipients.length) return 0;
-  const created = await tx.notification.createManyAndReturn({
-    data: recipients.map((r) => ({
-      recipientId: r.id,
-      event: spec.event,
-      params: { ...spec.params, name: spec.object.name },
-      objectType: spec.object.type,
-      objectId: spec.object.id,
-      objectName: spec.object.name,
-      article: spec.article ?? null,
-      dueDate: spec.dueDate ?? null,
-      link: spec.link(r),
-      dedupeKey: spec.dedupeKey,
-    })),
-    skipDuplicates: true,
+export function notify(tx: Tx, spec: NotificationSpec): Promise<number> {
+  return notifyMany(tx, [spec]);
+}
+
+/** Writes the new notifications of many specs with one insert (a sweep's batch); returns how many. */
+export async function notifyMany(tx: Tx, specs: readonly NotificationSpec[]): Promise<number> {
+  const data = specs.flatMap((spec) => {
+    const seen = new Set<string>();
+    return spec.recipients
+      .filter((r) => !seen.has(r.id) && seen.add(r.id))
+      .map((r) => ({
+        recipientId: r.id,
+        event: spec.event,
+        params: { ...spec.params, name: spec.object.name },
+        objectType: spec.object.type,
+        objectId: spec.object.id,
+        objectName: spec.object.name,
+        article: spec.article ?? null,
+        dueDate: spec.dueDate ?? null,
+        link: spec.link(r),
+        dedupeKey: spec.dedupeKey,
+      }));
   });
+  if (!data.length) return 0;
+  const created = await tx.notification.createManyAndReturn({ data, skipDuplicates: true });
   if (!created.length) return 0;
   await planDeliveries(tx, created);
-  await publish(tx, { kind: 'notification', users: created.map((n) => n.recipientId) });
+  await publish(tx, { kind: 'notification', users: [...new Set(created.map((n) => n.recipientId))] });
   return created.length;
 }

@@ -1,18 +1,21 @@
 // Reminding the units of their overdue obligations (催办): GIA, which supervises filings and rectifications
 // (Art. 13, 20, 24), reminds one deadline or every overdue one it sees at once. A deadline is reminded at most once
 // a day (a second reminder the same day is counted, not repeated); each reminder is recorded with its audit record
-// in one transaction, and the unit sees on its deadline how many times and when it was last reminded. (Delivering
-// reminders by message and e-mail is the to-do centre's: issue 17.)
+// in one transaction, and the unit sees on its deadline how many times and when it was last reminded; its people are
+// notified (站内信, and the channels they chose) in that transaction, once per deadline and day.
 import { assertCan, subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
-import type { LocalDate } from '../core/calendar/working-days.js';
+import { daysLeft, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.js';
 import { registerMessages } from '../core/i18n.js';
 import type { ProjectActions } from './actions.js';
 import { deadlineOwnersWhere } from './filings.js';
 import { registerAuditActions } from '../core/audit/labels.js';
+import { DEADLINE_OWNER_INCLUDE, deadlineNotice, deadlineSubjects } from '../notifications/deadline-notices.js';
+import { notify } from '../notifications/notify.js';
+import { membersOf } from '../notifications/recipients.js';
 
 registerMessages({
   'action.Deadline.remind': { 'zh-CN': '催办', en: 'Remind' },
@@ -38,8 +41,7 @@ export function createReminderService({ db, actions }: { db: Database; actions: 
         where: { id: { in: deadlineIds }, ...deadlineOwnersWhere(actor) },
         include: {
           reminders: { where: { day: today }, select: { id: true } },
-          project: { select: { jurisdiction: true } },
-          migrationSystem: { select: { jurisdiction: true } },
+          ...DEADLINE_OWNER_INCLUDE,
         },
       });
       // one the reader may not see is as unknown as one that does not exist
@@ -52,6 +54,8 @@ export function createReminderService({ db, actions }: { db: Database; actions: 
       const notOverdue = rows.filter((r) => r.metAt !== null || r.dueDate >= today);
       if (notOverdue.length) throw new ConflictError('DEADLINE_NOT_OVERDUE', { titles: notOverdue.map((r) => r.title).join('、') });
       const due = rows.filter((r) => r.reminders.length === 0);
+      const subjects = new Map((await deadlineSubjects(tx, due)).map((s) => [s.id, s]));
+      const reminder = await tx.user.findUnique({ where: { id: actor.principal!.id }, select: { displayName: true, org: { select: { name: true } } } });
       for (const d of due) {
         await tx.deadlineReminder.create({ data: { deadlineId: d.id, day: today, sentById: actor.principal!.id, sentByName: actor.audit.actorName ?? '' } });
         await recordAudit(tx, actor.audit, {
@@ -60,6 +64,16 @@ export function createReminderService({ db, actions }: { db: Database; actions: 
           targetId: (d.projectId ?? d.migrationSystemId)!,
           detail: { deadlineId: d.id, ruleCode: d.ruleCode, dueDate: d.dueDate },
         });
+        // the unit's people hear of it, naming who reminded
+        const overdue = -daysLeft(d.dueDate as LocalDate, today).workingDays;
+        await notify(
+          tx,
+          deadlineNotice(subjects.get(d.id)!, 'DEADLINE_OVERDUE', await membersOf(tx, d.orgId), `remind:${d.id}:${today}`, {
+            days: overdue,
+            remindedBy: reminder?.displayName ?? actor.audit.actorName ?? '',
+            remindedByOrg: reminder?.org.name ?? '',
+          }),
+        );
       }
       return { reminded: due.length, alreadyToday: rows.length - due.length };
     });

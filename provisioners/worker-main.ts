@@ -1,11 +1,16 @@
 // The dedicated worker process (`npm run worker`, or the container with ZHENGYUN_ROLE=worker): runs
-// provisioning jobs only. On SIGTERM it stops taking jobs, lets the running ones finish, and exits.
+// provisioning jobs, notification deliveries and the scheduled sweeps (drift checks, reminders). On SIGTERM it stops
+// taking jobs, lets the running ones finish, and exits.
 import { createPublishedCatalog } from '../catalog/published.js';
 import { ConfigError, loadConfig } from '../core/config.js';
 import { openDatabase } from '../core/db/database.js';
 import { migrateOrVerify } from '../core/db/migrate.js';
 import { startJobQueue } from '../core/jobs/queue.js';
 import { createLogger } from '../core/logger.js';
+import { bindDeliveryQueue } from '../notifications/delivery-queue.js';
+import { startDeliveryWorkers } from '../notifications/delivery-worker.js';
+import { createCalendarService } from '../calendar/schedules.js';
+import { createReminderSweep, startReminderSchedule } from '../notifications/reminder-sweep.js';
 import { createDriver, QUEUES, queueOptions, startProvisioningWorkers } from './runtime.js';
 
 async function main() {
@@ -17,6 +22,13 @@ async function main() {
   await migrateOrVerify(db.pool, config.migrateOnStart); // a no-op when the API or a migration Job already applied them (advisory-locked)
   const queue = await startJobQueue(db, log, QUEUES, queueOptions(config));
   await startProvisioningWorkers({ db, queue, driver, published: createPublishedCatalog(db), log }, config);
+  // e-mails and webhook calls of notifications (the digests this process writes are enqueued through the binding)
+  await bindDeliveryQueue(queue, config.notifications);
+  await startDeliveryWorkers({ db, queue, log }, config.notifications);
+  // reminders count with the holiday schedules an administrator loaded (calendar/schedules.ts), read before each sweep
+  const calendar = createCalendarService({ db });
+  await calendar.refresh();
+  await startReminderSchedule(queue, createReminderSweep({ db, settings: config.reminders, refreshCalendar: calendar.refreshIfStale }), config.reminders.cron, log);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -35,6 +35,7 @@ export const todoListSchema = z
 export const todoQuerySchema = z.strictObject({
   kind: z.enum(TODO_KINDS).optional(),
   q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('at most this many matters, the most urgent first (the counts are exact)'),
 });
 
 export const doneItemSchema = z

@@ -48,11 +48,16 @@ function urgency(a: TodoItem, b: TodoItem): number {
 export function createTodoService({ db, inbox, targets, today = () => toShanghaiDate(new Date()) }: TodoDeps) {
   const { prisma } = db;
 
-  async function list(actor: Actor, locale: Locale, filter: { kind?: TodoKind; q?: string } = {}) {
+  /**
+   * The `limit` most urgent matters (of `kind`, matching `q`), and the exact count of each kind. Plain reads on the
+   * pool, not a transaction: fifty open consoles must not queue for transactions (a matter that changes between two
+   * of the reads is shown as it is in each).
+   */
+  async function list(actor: Actor, locale: Locale, filter: { kind?: TodoKind; q?: string; limit?: number } = {}) {
     const sources = TODO_SOURCES.filter((s) => s.applies(actor));
     const now = today();
-    // one transaction: the lists agree with each other (and, embedded, do not interleave with a change)
-    const loaded = await prisma.$transaction(async (tx) => Promise.all(sources.map((s) => s.load({ tx, actor, today: now, locale, q: filter.q }))));
+    const limit = filter.limit ?? 50;
+    const loaded = await Promise.all(sources.map((s) => s.load({ tx: prisma, actor, today: now, locale, q: filter.q, take: filter.kind && filter.kind !== s.kind ? 0 : limit })));
     const counts: Partial<Record<TodoKind, number>> = {};
     const items: TodoItem[] = [];
     sources.forEach((s, i) => {
@@ -62,13 +67,14 @@ export function createTodoService({ db, inbox, targets, today = () => toShanghai
       for (const item of loaded[i]!.items) items.push({ ...item, kindLabel });
     });
     items.sort(urgency);
+    items.splice(limit);
     const total = filter.kind ? (counts[filter.kind] ?? 0) : Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);
     return { items, total, counts };
   }
 
   /** the badge: how many matters wait, and how many notifications are unread */
   async function counts(actor: Actor) {
-    const [{ total }, unread] = await Promise.all([list(actor, 'zh-CN'), inbox.unreadCount(actor)]);
+    const [{ total }, unread] = await Promise.all([list(actor, 'zh-CN', { limit: 0 }), inbox.unreadCount(actor)]);
     return { todo: total, unread };
   }
 
@@ -79,7 +85,7 @@ export function createTodoService({ db, inbox, targets, today = () => toShanghai
       prisma.auditEvent.count({ where }),
       prisma.auditEvent.findMany({ where, orderBy: { seq: 'desc' }, skip: (page - 1) * pageSize, take: pageSize, select: { at: true, action: true, targetType: true, targetId: true } }),
     ]);
-    const names = await prisma.$transaction((tx) => nameTargets(tx, targets, rows, locale));
+    const names = await nameTargets(prisma, targets, rows, locale);
     const role = actor.principal!.role;
     return {
       total,

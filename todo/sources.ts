@@ -13,11 +13,10 @@ import { deadlineLink, projectLink, requestLink, revisionLink } from '../notific
 import { PROJECT_MACHINE, QUEUES, QUEUE_STAGES } from '../projects/workflow.js';
 import type { TodoItem, TodoKind } from './schema.js';
 
-/** at most this many matters of one kind are listed (the count is exact) */
-export const PER_KIND = 200;
-
 export interface SourceContext {
   tx: Tx;
+  /** at most this many of the kind's matters, the most urgent first (0: only count them); the count is exact */
+  take: number;
   actor: Actor;
   today: LocalDate;
   locale: Locale;
@@ -52,7 +51,7 @@ const projectStage: TodoSource = {
     };
     const [total, rows] = await Promise.all([
       c.tx.project.count({ where }),
-      c.tx.project.findMany({ where, orderBy: { submittedAt: 'asc' }, take: PER_KIND, select: { ...projectSelect, notices: { where: { closedAt: null }, select: { endDate: true }, take: 1 } } }),
+      c.take === 0 ? [] : c.tx.project.findMany({ where, orderBy: { submittedAt: 'asc' }, take: c.take, select: { ...projectSelect, notices: { where: { closedAt: null }, select: { endDate: true }, take: 1 } } }),
     ]);
     return {
       total,
@@ -87,7 +86,7 @@ const projectReturned: TodoSource = {
     const where: Prisma.ProjectWhereInput = { AND: [{ status: 'RETURNED' }, allowedWhere(c.actor.ability, 'submit', 'Project'), projectSearch(c.q)] };
     const [total, rows] = await Promise.all([
       c.tx.project.count({ where }),
-      c.tx.project.findMany({ where, orderBy: { updatedAt: 'desc' }, take: PER_KIND, select: projectSelect }),
+      c.take === 0 ? [] : c.tx.project.findMany({ where, orderBy: { updatedAt: 'desc' }, take: c.take, select: projectSelect }),
     ]);
     return {
       total,
@@ -134,7 +133,7 @@ function deadlineSource(kind: 'deadline' | 'overdueDeadline'): TodoSource {
       const where: Prisma.DeadlineWhereInput = { AND: [owners, { metAt: null }, own ? {} : { dueDate: { lt: c.today } }, deadlineSearch(c.q)] };
       const [total, rows] = await Promise.all([
         c.tx.deadline.count({ where }),
-        c.tx.deadline.findMany({ where, orderBy: { dueDate: 'asc' }, take: PER_KIND, include: deadlineInclude }),
+        c.take === 0 ? [] : c.tx.deadline.findMany({ where, orderBy: { dueDate: 'asc' }, take: c.take, include: deadlineInclude }),
       ]);
       const items = rows
         .map((d): TodoItem | null => {
@@ -174,7 +173,7 @@ const resourceRequest: TodoSource = {
         c.q ? { OR: [{ code: { contains: c.q } }, { projectId: { in: (await c.tx.project.findMany({ where: projectSearch(c.q), select: { id: true }, take: 1000 })).map((p) => p.id) } }] } : {},
       ],
     };
-    const [total, rows] = await Promise.all([c.tx.resourceRequest.count({ where }), c.tx.resourceRequest.findMany({ where, orderBy: { createdAt: 'asc' }, take: PER_KIND })]);
+    const [total, rows] = await Promise.all([c.tx.resourceRequest.count({ where }), c.take === 0 ? [] : c.tx.resourceRequest.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take })]);
     const projects = new Map(
       (await c.tx.project.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.projectId))] } }, select: { id: true, name: true, org: { select: { name: true } } } })).map((p) => [p.id, p]),
     );
@@ -212,11 +211,12 @@ const revision: TodoSource = {
         c.q ? { title: { contains: c.q } } : {},
       ],
     };
-    const rows = await c.tx.catalogRevision.findMany({ where, orderBy: { number: 'asc' }, take: PER_KIND, include: { reviews: { select: { body: true, round: true } } } });
+    // few at a time (one open revision): read whole, counted after the approving body's filter
+    const rows = await c.tx.catalogRevision.findMany({ where, orderBy: { number: 'asc' }, take: 100, include: { reviews: { select: { body: true, round: true } } } });
     const waiting = rows.filter((r) => r.status !== 'SUBMITTED' || !r.reviews.some((v) => v.body === body && v.round === r.submitRound));
     return {
       total: waiting.length,
-      items: waiting.map((r) => ({
+      items: waiting.slice(0, c.take).map((r) => ({
         id: `revision:${r.id}`,
         kind: 'revision',
         kindLabel: '',
@@ -240,9 +240,12 @@ const spotCheck: TodoSource = {
   applies: (actor) => actor.ability.can('record', 'SpotCheck'),
   async load(c) {
     const where: Prisma.SpotCheckWhereInput = allowedWhere(c.actor.ability, 'record', 'SpotCheck');
-    const rows = await c.tx.spotCheck.findMany({ where, orderBy: { createdAt: 'asc' }, take: PER_KIND, select: { id: true, year: true, status: true, sampleSize: true, createdAt: true } });
+    const [total, rows] = await Promise.all([
+      c.tx.spotCheck.count({ where }),
+      c.take === 0 ? [] : c.tx.spotCheck.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take, select: { id: true, year: true, status: true, sampleSize: true, createdAt: true } }),
+    ]);
     return {
-      total: rows.length,
+      total,
       items: rows.map((s) => ({
         id: `spotCheck:${s.id}`,
         kind: 'spotCheck',

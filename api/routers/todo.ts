@@ -32,11 +32,12 @@ export function todoRoutes(table: RouteTable, s: Services) {
     handler: async ({ ctx }, req, res) => {
       const me = ctx.principal!.id;
       // every change of a machine's object may change what waits; a notification only its recipients' unread count
-      const stream = openEventStream(req, res, s.feed, (e) => e.kind === 'change' || (e.kind === 'notification' && e.users.includes(me)));
+      // a session signed out, expired or idle ends the stream (checked without counting as activity)
+      const stillValid = () => s.auth.authenticate(ctx.token!, { touch: false }).then(() => true, () => false);
+      const stream = openEventStream(req, res, s.feed, (e) => e.kind === 'change' || (e.kind === 'notification' && e.users.includes(me)), stillValid);
       let last = '';
       while (!stream.closed) {
-        // a session signed out, expired or idle ends the stream (checked without counting as activity)
-        if (!(await s.auth.authenticate(ctx.token!, { touch: false }).then(() => true, () => false))) break;
+        if (!(await stillValid())) break;
         const counts = todoCountsSchema.parse(await s.todo.counts(ctx));
         const shown = JSON.stringify(counts);
         if (shown !== last) stream.send('counts', counts);

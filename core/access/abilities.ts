@@ -63,7 +63,10 @@ export type Action =
   | 'confirm'
   // the provisioning worker's own: running jobs, and reporting their end to the resource request
   | 'run'
-  | 'report';
+  | 'report'
+  // sends a failed notification delivery again, or a test call to an organisation's webhook
+  | 'retry'
+  | 'test';
 
 export type SubjectName =
   | 'CatalogRevision'
@@ -82,6 +85,9 @@ export type SubjectName =
   | 'CountyAssessment'
   | 'SpotCheck'
   | 'Notification'
+  | 'NotificationPreference'
+  | 'OrgWebhook'
+  | 'NotificationDelivery'
   | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
@@ -167,6 +173,10 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('update', 'User', ['displayName', 'orgId', 'email', 'phone', 'disabled'], { role: { in: [...BUSINESS_ROLES] } });
     // loads a newly published State Council holiday schedule into the working-day calendar (calendar/schedules.ts)
     can('create', 'HolidaySchedule');
+    // the organisations' webhooks (their robot relays) and the log of what the platform sent, with retries
+    can(['read', 'create', 'update', 'delete', 'test'], 'OrgWebhook');
+    can('read', 'NotificationDelivery');
+    can('retry', 'NotificationDelivery', { state: 'FAILED' });
   },
   SECADMIN({ can, cannot }, p) {
     can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
@@ -184,6 +194,7 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('read', 'SpotCheck');
     can('read', ['OrgAssessment', 'CountyAssessment']);
     can('read', 'SecurityDossier');
+    can('read', 'NotificationDelivery');
   },
   // The approval bureau of a jurisdiction (Art. 39): it decides the projects of its own jurisdiction; the city's also
   // approves the catalog and sees the counties' projects and systems read-only (oversight, Art. 40).
@@ -284,6 +295,8 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
     builder.can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS], { id: principal.id });
     // one's own notifications (站内信), read and marked read by nobody else
     builder.can(['read', 'update'], 'Notification', { recipientId: principal.id });
+    // which events reach them by e-mail and webhook: their own choice only
+    builder.can(['read', 'update'], 'NotificationPreference', { userId: principal.id });
     rulesByRole[principal.role](builder, principal);
   }
   return builder.build();

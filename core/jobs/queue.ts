@@ -32,7 +32,8 @@ function poolDb(db: Database): PgBoss.Db {
   return { executeSql: (text, values) => db.pool.query(text, values) };
 }
 
-function txDb(tx: Tx): PgBoss.Db {
+/** pg-boss runs its SQL in `tx`, so a job is enqueued with the transaction that records why it exists. */
+export function txDb(tx: Tx): PgBoss.Db {
   return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...(values ?? [])) }) };
 }
 
@@ -71,7 +72,7 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
     async work(queue, concurrency, handler) {
       for (let i = 0; i < concurrency; i++) {
         let workerId: string | undefined;
-        workerId = await boss.work<object>(queue, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async ([job]) => {
+        workerId = await boss.work<object>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async ([job]) => {
           if (!job) return;
           try {
             await handler(job.data as never, { id: job.id, retryCount: (job as { retryCount?: number }).retryCount ?? 0 });

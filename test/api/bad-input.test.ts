@@ -118,6 +118,22 @@ describe('unknown body field → 400 VALIDATION_FAILED, field.unknown', () => {
     expectField(await call(t.http.get('/api/calendar?month=1').set(await t.as('admin'))), 'query.month', 'field.unknown');
   });
 
+  it('notification settings: unknown fields and events, a missing field, a bad filter, a bad id', async () => {
+    const prefs = async (body: object) => call(t.http.put('/api/me/notification-preferences').set(await t.as('dept')).send(body));
+    const valid = { emailEvents: [], webhookEvents: [], emailDigest: false, locale: 'zh-CN' };
+    expectField(await prefs({ ...valid, sms: true }), 'sms', 'field.unknown');
+    expectField(await prefs({ ...valid, webhookEvents: ['PROJECT_AT_STAGE', 'NOPE'] }), 'webhookEvents.1', 'field.invalid_value');
+    expectField(await prefs({ ...valid, locale: 'fr' }), 'locale', 'field.invalid_value');
+    const { emailDigest: _digest, ...noDigest } = valid;
+    expectField(await prefs(noDigest), 'emailDigest', 'field.required');
+    const hook = async (body: object) => call(t.http.put(`/api/orgs/${(await t.platform.db.prisma.organisation.findFirstOrThrow()).id}/webhook`).set(await t.as('admin')).send(body));
+    expectField(await hook({ url: 'https://203.0.113.10/robot', enabled: true, secret: 'mine' }), 'secret', 'field.unknown');
+    expectField(await hook({ enabled: true }), 'url', 'field.required');
+    expectField(await call(t.http.get('/api/admin/deliveries?state=LOST').set(await t.as('admin'))), 'query.state', 'field.invalid_value');
+    expectField(await call(t.http.get('/api/admin/deliveries?target=x').set(await t.as('admin'))), 'query.target', 'field.unknown');
+    expectField(await call(t.http.post('/api/admin/deliveries/not-a-uuid/retry').set(await t.as('admin'))), 'params.id', 'field.invalid_format');
+  });
+
   it('an own __proto__ key is reported, not merged', async () => {
     const res = await call(login().set('Content-Type', 'application/json').send('{"username":"dept","password":"x","__proto__":{"role":"SYSADMIN"}}'));
     expectField(res, '__proto__', 'field.unknown');

@@ -230,6 +230,23 @@ async function orgFx(): Promise<Fx> {
   return { id: org.id, ifMatch: etag(found.version) };
 }
 
+/** the organisation fixture with a webhook set (its ETag as If-Match) */
+async function webhookFx(): Promise<Fx> {
+  const current = await as('admin', t.http.get(`/api/orgs/${org.id}/webhook`));
+  const req = t.http.put(`/api/orgs/${org.id}/webhook`).send({ url: 'https://203.0.113.10/robot', enabled: true });
+  const res = await as('admin', current.body.configured ? req.set('If-Match', current.headers['etag'] as string) : req);
+  expect(res.status, res.text).toBe(200);
+  return { id: org.id, ifMatch: res.headers['etag'] as string };
+}
+
+/** an e-mail that failed after its last retry */
+async function failedDeliveryFx(): Promise<Fx> {
+  const d = await t.platform.db.prisma.notificationDelivery.create({
+    data: { channel: 'EMAIL', target: 'matrix@example.gov.cn', dedupeKey: unique('matrix:'), subject: '矩阵测试', payload: { subject: '矩阵测试', text: '' }, state: 'FAILED', attempts: 3, lastError: 'connect ECONNREFUSED' },
+  });
+  return { id: d.id };
+}
+
 async function userFx(id: string): Promise<Fx> {
   const res = await as('admin', t.http.get(`/api/users/${id}`));
   expect(res.status, res.text).toBe(200);
@@ -1058,6 +1075,90 @@ const matrix: Endpoint[] = [
       [ANON, UNAUTH],
       [allBut('admin'), FORBIDDEN],
       [['admin'], ok()],
+    ],
+  },
+
+  // ── notification settings (notifications/settings.ts) ──
+  {
+    route: 'GET /api/me/notification-preferences',
+    request: (h) => h.get('/api/me/notification-preferences'),
+    rows: [
+      [ANON, UNAUTH],
+      [SIGNED_IN, ok(200, (res) => expect(res.body.events.length).toBeGreaterThan(10))],
+    ],
+  },
+  {
+    route: 'PUT /api/me/notification-preferences',
+    request: (h) => h.put('/api/me/notification-preferences').send({ emailEvents: [], webhookEvents: ['DEADLINE_OVERDUE'], emailDigest: false, locale: 'zh-CN' }),
+    rows: [
+      [ANON, UNAUTH],
+      [SIGNED_IN, ok(200, (res) => expect(res.body.custom).toBe(true))],
+    ],
+  },
+  {
+    route: 'GET /api/orgs/{id}/webhook',
+    prepare: orgFx,
+    request: (h, fx) => h.get(`/api/orgs/${fx.id}/webhook`),
+    rows: [
+      [ANON, UNAUTH],
+      [allBut('admin'), FORBIDDEN],
+      [['admin'], ok(200, (res) => expect(res.body.secret).toBeUndefined())],
+    ],
+  },
+  {
+    // a documentation address (TEST-NET-3): public, so allowed without configuration, and never called here
+    route: 'PUT /api/orgs/{id}/webhook',
+    prepare: webhookFx,
+    request: (h, fx) => h.put(`/api/orgs/${fx.id}/webhook`).set('If-Match', String(fx.ifMatch)).send({ url: 'https://203.0.113.10/robot', enabled: false }),
+    rows: [
+      [ANON, UNAUTH],
+      [allBut('admin'), FORBIDDEN],
+      [['admin'], ok(200, (res) => expect(res.body.enabled).toBe(false))],
+    ],
+  },
+  {
+    route: 'DELETE /api/orgs/{id}/webhook',
+    prepare: webhookFx,
+    request: (h, fx) => h.delete(`/api/orgs/${fx.id}/webhook`).set('If-Match', String(fx.ifMatch)),
+    rows: [
+      [ANON, UNAUTH],
+      [allBut('admin'), FORBIDDEN],
+      [['admin'], ok(204)],
+    ],
+  },
+  {
+    // on an organisation without a webhook: the administrator passes the check and is told there is none (calling
+    // one: test/api/notification-webhooks.test.ts)
+    route: 'POST /api/orgs/{id}/webhook/test',
+    prepare: async () => {
+      const fx = await webhookFx();
+      expect((await as('admin', t.http.delete(`/api/orgs/${fx.id}/webhook`).set('If-Match', String(fx.ifMatch)))).status).toBe(204);
+      return fx;
+    },
+    request: (h, fx) => h.post(`/api/orgs/${fx.id}/webhook/test`),
+    rows: [
+      [ANON, UNAUTH],
+      [allBut('admin'), FORBIDDEN],
+      [['admin'], HIDDEN],
+    ],
+  },
+  {
+    route: 'GET /api/admin/deliveries',
+    request: (h) => h.get('/api/admin/deliveries').query({ state: 'FAILED' }),
+    rows: [
+      [ANON, UNAUTH],
+      [allBut('admin', 'auditor'), FORBIDDEN],
+      [['admin', 'auditor'], ok(200, (res) => expect(res.body.page).toBe(1))],
+    ],
+  },
+  {
+    route: 'POST /api/admin/deliveries/{id}/retry',
+    prepare: failedDeliveryFx,
+    request: (h, fx) => h.post(`/api/admin/deliveries/${fx.id}/retry`),
+    rows: [
+      [ANON, UNAUTH],
+      [allBut('admin'), FORBIDDEN],
+      [['admin'], ok(200, (res) => expect(res.body.state).toBe('PENDING'))],
     ],
   },
 

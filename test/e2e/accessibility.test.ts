@@ -41,6 +41,8 @@ const PAGES: [string | null, string, string][] = [
   ['secadmin', '/admin/users', 'main'],
   ['gia', '/todo', 'main'],
   ['dept', '/notifications', 'main'],
+  ['admin', '/admin/deliveries', 'main'],
+  ['dept', '/me/notifications', '[data-testid="notification-settings"]'],
 ];
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', { timeout: 60_000 }, () => {

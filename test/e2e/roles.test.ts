@@ -16,8 +16,8 @@ const ROLES: { username: string; home: string; menu: string[] }[] = [
   { username: 'county-gia', home: '/review/queue', menu: ['待办中心', '审核队列', '项目总览', '期限与逾期', '目录修订', '迁移登记', ...PUBLIC] },
   { username: 'county-finance', home: '/review/queue', menu: ['待办中心', '审核队列', '自评价抽查', '目录修订', ...PUBLIC] },
   { username: 'bdc', home: '/operator/requests', menu: ['待办中心', '工作台', '资源申请队列', '已立项项目', '目录修订', '迁移登记', ...PUBLIC] },
-  { username: 'auditor', home: '/audit', menu: ['待办中心', '项目总览', '期限与逾期', '工作台', '年度考核', '审计日志', '目录修订', '迁移登记', ...PUBLIC] },
-  { username: 'admin', home: '/admin/orgs', menu: ['待办中心', '工作台', '组织机构', '节假日安排', ...PUBLIC] },
+  { username: 'auditor', home: '/audit', menu: ['待办中心', '项目总览', '期限与逾期', '工作台', '年度考核', '审计日志', '投递记录', '目录修订', '迁移登记', ...PUBLIC] },
+  { username: 'admin', home: '/admin/orgs', menu: ['待办中心', '工作台', '组织机构', '节假日安排', '投递记录', ...PUBLIC] },
   { username: 'secadmin', home: '/admin/users', menu: ['待办中心', '工作台', '用户账号', ...PUBLIC] },
 ];
 

@@ -36,6 +36,8 @@ const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
 const OrgsPage = page(() => import('./pages/admin/OrgsPage'), 'OrgsPage');
 const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');
 const CalendarPage = page(() => import('./pages/admin/CalendarPage'), 'CalendarPage');
+const DeliveriesPage = page(() => import('./pages/admin/DeliveriesPage'), 'DeliveriesPage');
+const NotificationSettingsPage = page(() => import('./pages/me/NotificationSettingsPage'), 'NotificationSettingsPage');
 const RegisterPage = page(() => import('./pages/migration/RegisterPage'), 'RegisterPage');
 const WorkbenchPage = page(() => import('./pages/workbench/WorkbenchPage'), 'WorkbenchPage');
 const TodoCentrePage = page(() => import('./pages/todo/TodoCentrePage'), 'TodoCentrePage');
@@ -107,6 +109,9 @@ export function App() {
                 <Route path="admin/orgs" element={<RequireArea areas={['orgs']}><OrgsPage /></RequireArea>} />
                 <Route path="admin/users" element={<RequireArea areas={['users']}><UsersPage /></RequireArea>} />
                 <Route path="admin/calendar" element={<RequireArea areas={['calendar']}><CalendarPage /></RequireArea>} />
+                <Route path="admin/deliveries" element={<RequireArea areas={['deliveries']}><DeliveriesPage /></RequireArea>} />
+                {/* one's own notification settings, from the user menu */}
+                <Route path="me/notifications" element={<RequireArea><NotificationSettingsPage /></RequireArea>} />
                 {/* who am I and where to go, for every signed-in user */}
                 <Route path="workbench" element={<RequireArea><WorkbenchPage /></RequireArea>} />
                 {/* what waits for me, what I handled, what I was told: every signed-in user */}

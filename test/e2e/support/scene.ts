@@ -17,14 +17,17 @@ export interface BrowserScene {
   as(username: string): Promise<Page>;
 }
 
-/** Starts the platform and the browser for the file (beforeAll), puts "today" back before each test, stops both after. */
-export function useBrowserScene(): BrowserScene {
+/**
+ * Starts the platform (with `settings`, more of its environment) and the browser for the file (beforeAll), puts
+ * "today" back before each test, stops both after.
+ */
+export function useBrowserScene(settings: Record<string, string> = {}): BrowserScene {
   let t: E2EPlatform | undefined;
   let browser: Browser | undefined;
   let api: Api | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    t = await startE2EPlatform();
+    t = await startE2EPlatform(settings);
     const platform = t;
     api = { call: apiClient(platform.url).call, today: () => platform.today(), setToday: (d) => platform.setToday(d) };
   }, 240_000);

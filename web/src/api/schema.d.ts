@@ -395,6 +395,8 @@ export interface paths {
                 query?: {
                     kind?: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck";
                     q?: string;
+                    /** @description at most this many matters, the most urgent first (the counts are exact) */
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -13145,6 +13147,611 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own notification channels: for each event whether it reaches you by e-mail and by your organisation's webhook, the daily digest, the language; whether e-mail and a webhook are available */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description your preferences (the defaults until you change them) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Change your own notification channels (If-Match optional: a stale one is refused with 412) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the ETag you read */
+                    "If-Match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        emailEvents: components["schemas"]["NotificationEvent"][];
+                        webhookEvents: components["schemas"]["NotificationEvent"][];
+                        emailDigest: boolean;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's webhook (system administrator): its URL and whether it is called; never its signing key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the webhook (configured: false when none) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgWebhook"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set an organisation's webhook (system administrator): http(s) only, no loopback, link-local or private address unless configured (422 WEBHOOK_URL_SCHEME / WEBHOOK_URL_PRIVATE / WEBHOOK_URL_UNRESOLVED on `url`); a new one, or rotateSecret, answers with its signing key once */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the ETag you read */
+                    "If-Match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        enabled: boolean;
+                        /** @description generate a new signing key (the answer shows it once) */
+                        rotateSecret?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgWebhook"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove an organisation's webhook (system administrator) */
+        delete: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call an organisation's webhook now with a signed test message (system administrator) and tell how it went */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the outcome (ok false with the error when the receiver refused, failed or timed out) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookTestResult"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notification delivery log (system administrator, auditor): e-mails and webhook calls, newest first, with their attempts and last error */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "PENDING" | "SENT" | "FAILED";
+                    channel?: "EMAIL" | "WEBHOOK";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of deliveries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationDeliveryPage"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a FAILED delivery again (system administrator): queued at once, retried with backoff like a new one; 409 DELIVERY_NOT_FAILED */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description queued again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationDelivery"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13179,7 +13786,7 @@ export interface components {
          * @description an area of the console (accounts/console-areas.ts)
          * @enum {string}
          */
-        ConsoleArea: "todo" | "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "spotChecks" | "assessments" | "audit" | "orgs" | "users" | "calendar" | "workbench";
+        ConsoleArea: "todo" | "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "spotChecks" | "assessments" | "audit" | "orgs" | "users" | "calendar" | "deliveries" | "workbench";
         Error: {
             /** @description stable, e.g. INVALID_TRANSITION */
             code: string;
@@ -15227,6 +15834,84 @@ export interface components {
             changed: number;
             /** @description open provisional deadlines of a rule the platform cannot recompute */
             skipped: number;
+        };
+        NotificationPreferences: {
+            events: {
+                event: components["schemas"]["NotificationEvent"];
+                /** @description in zh-CN */
+                label: string;
+                labelEn: string;
+                email: boolean;
+                webhook: boolean;
+            }[];
+            /** @description e-mails gathered into one a day instead of one per notification */
+            emailDigest: boolean;
+            /**
+             * @description the language of the e-mails and webhook messages
+             * @enum {string}
+             */
+            locale: "zh-CN" | "en";
+            /** @description the account's e-mail address, where mails go */
+            email: string | null;
+            /** @description an SMTP server is configured and the account has an address */
+            emailAvailable: boolean;
+            smtpConfigured: boolean;
+            /** @description the user's organisation has an enabled webhook */
+            webhookAvailable: boolean;
+            /** @description false: the defaults, never changed */
+            custom: boolean;
+            /** @description 0 while the defaults apply */
+            version: number;
+        };
+        /** @enum {string} */
+        NotificationEvent: "PROJECT_AT_STAGE" | "PROJECT_RETURNED" | "PROJECT_REJECTED" | "PROJECT_APPROVED" | "PROJECT_STATE_CHANGED" | "NOTICE_OBJECTION" | "RECTIFICATION_NOTICE" | "DEADLINE_DUE_SOON" | "DEADLINE_DUE_TODAY" | "DEADLINE_OVERDUE" | "DEADLINE_ESCALATED" | "REQUEST_SUBMITTED" | "REQUEST_DECIDED" | "JOB_SUCCEEDED" | "JOB_FAILED" | "REVISION_AT_STAGE" | "REVISION_PUBLISHED" | "WAVE_STARTED" | "WAVE_SLIPPED";
+        OrgWebhook: {
+            orgId: string;
+            configured: boolean;
+            url: string | null;
+            enabled: boolean;
+            /** @description 0 while none is configured */
+            version: number;
+            updatedAt: string | null;
+            /** @description the signing key: only in the answer that generated it, never again */
+            secret?: string;
+        };
+        WebhookTestResult: {
+            ok: boolean;
+            status: number | null;
+            error: string | null;
+            durationMs: number;
+        };
+        NotificationDeliveryPage: {
+            total: number;
+            page: number;
+            pageSize: number;
+            items: components["schemas"]["NotificationDelivery"][];
+        };
+        NotificationDelivery: {
+            id: string;
+            /** @enum {string} */
+            channel: "EMAIL" | "WEBHOOK";
+            /** @description the e-mail address or the webhook URL */
+            target: string;
+            subject: string;
+            /** @enum {string} */
+            state: "PENDING" | "SENT" | "FAILED";
+            attempts: number;
+            lastError: string | null;
+            lastAttemptAt: string | null;
+            sentAt: string | null;
+            createdAt: string;
+            recipient: {
+                id: string;
+                username: string;
+                displayName: string;
+            } | null;
+            org: {
+                id: string;
+                name: string;
+            } | null;
+            allowedActions: components["schemas"]["AllowedAction"][];
         };
     };
     responses: never;

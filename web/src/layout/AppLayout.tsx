@@ -2,7 +2,7 @@
 // a signed-in user, the badges of what waits and what is unread, live (./TodoCounts.tsx).
 import { Suspense } from 'react';
 import { Badge, Button, Dropdown, Flex, Layout, Menu, Space, Typography } from 'antd';
-import { DashboardOutlined, LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
+import { BellOutlined, DashboardOutlined, LogoutOutlined, UserOutlined, LoginOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { Loading } from '../components/PageState';
@@ -84,6 +84,7 @@ function Frame() {
                     { key: 'org', label: user.orgName, disabled: true },
                     { key: 'role', label: t(`role.${user.role}` as MessageKey), disabled: true },
                     { type: 'divider' },
+                    { key: 'notifications', icon: <BellOutlined />, label: <Link to="/me/notifications" data-testid="user-menu-notifications">{t('nav.notificationSettings')}</Link> },
                     { key: 'signout', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut() },
                   ],
                 }}

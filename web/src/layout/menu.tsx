@@ -23,6 +23,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   ProjectOutlined,
+  SendOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
 import type { ConsoleArea } from '../api/session';
@@ -62,6 +63,7 @@ export const MENU: MenuEntry[] = [
   { path: '/admin/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, area: 'orgs', group: 'work' },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, area: 'users', group: 'work' },
   { path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, area: 'calendar', group: 'work' },
+  { path: '/admin/deliveries', label: 'nav.deliveries', icon: <SendOutlined />, area: 'deliveries', group: 'work' },
   { path: '/review/revisions', label: 'nav.revisions', icon: <AuditOutlined />, area: 'revisions', unless: 'revisionApproval', group: 'work' },
   { path: '/migration/systems', label: 'nav.migrationRegister', icon: <DatabaseOutlined />, area: 'migrationBoard', unless: 'migrationOwn', group: 'work' },
   { path: '/catalog', label: 'nav.catalog', icon: <AppstoreOutlined />, group: 'public' },

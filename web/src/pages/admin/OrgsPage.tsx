@@ -1,7 +1,8 @@
 // Organisations (system administrator): list (searched by code or name, filtered by kind, exported, all kept in the
-// address), create, rename, change kind and jurisdiction (Art. 39), activate/deactivate (If-Match).
+// address), create, rename, change kind and jurisdiction (Art. 39), activate/deactivate (If-Match); its webhook
+// (./OrgWebhookModal.tsx).
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { createOrg, fetchOrgs, ORG_KINDS, updateOrg, type OrgKind, type Organisation } from '../../api/admin';
 import { ApiError } from '../../api/errors';
 import { ListToolbar, useListExport } from '../../components/ListToolbar';
@@ -12,6 +13,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useApiData } from '../../hooks/useApiData';
 import { useListParams } from '../../hooks/useListParams';
 import { useI18n, type MessageKey } from '../../i18n';
+import { OrgWebhookModal } from './OrgWebhookModal';
 
 const FILTERS = ['kind', 'jurisdiction'] as const;
 
@@ -37,6 +39,7 @@ export function OrgsPage() {
   const kind = Form.useWatch('kind', form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  const [webhookOf, setWebhookOf] = useState<Organisation | null>(null);
 
   function open(target: Organisation | 'new') {
     setError(undefined);
@@ -122,9 +125,14 @@ export function OrgsPage() {
                     title: t('admin.actions'),
                     key: 'edit',
                     render: (_: unknown, o: Organisation) => (
-                      <Button size="small" onClick={() => open(o)} data-testid={`org-edit-${o.code}`}>
-                        {t('admin.edit')}
-                      </Button>
+                      <Space>
+                        <Button size="small" onClick={() => open(o)} data-testid={`org-edit-${o.code}`}>
+                          {t('admin.edit')}
+                        </Button>
+                        <Button size="small" onClick={() => setWebhookOf(o)} data-testid={`org-webhook-${o.code}`}>
+                          {t('webhook.button')}
+                        </Button>
+                      </Space>
                     ),
                   },
                 ]}
@@ -178,6 +186,7 @@ export function OrgsPage() {
         </Form>
         {error !== undefined && <ErrorAlert error={error} />}
       </Modal>
+      {webhookOf && <OrgWebhookModal org={webhookOf} onClose={() => setWebhookOf(null)} />}
     </>
   );
 }

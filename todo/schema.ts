@@ -29,6 +29,7 @@ export const todoListSchema = z
     items: z.array(todoItemSchema),
     total: z.number().int(),
     counts: z.object(Object.fromEntries(TODO_KINDS.map((k) => [k, z.number().int().optional()])) as Record<TodoKind, z.ZodOptional<z.ZodNumber>>),
+    kinds: z.array(z.object({ kind: z.enum(TODO_KINDS), label: z.string(), count: z.number().int() })).describe('the kinds the reader may have, named in their language, with their counts (for a filter)'),
   })
   .openapi('TodoList');
 

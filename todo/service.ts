@@ -69,7 +69,8 @@ export function createTodoService({ db, inbox, targets, today = () => toShanghai
     items.sort(urgency);
     items.splice(limit);
     const total = filter.kind ? (counts[filter.kind] ?? 0) : Object.values(counts).reduce((n, c) => n + (c ?? 0), 0);
-    return { items, total, counts };
+    const kinds = sources.map((s) => ({ kind: s.kind, label: t(`todo.kind.${s.kind}`, locale), count: counts[s.kind] ?? 0 }));
+    return { items, total, counts, kinds };
   }
 
   /** the badge: how many matters wait, and how many notifications are unread */

@@ -32,7 +32,7 @@ async function notesOf(user: string, id: string): Promise<Note[]> {
 async function todoOf(user: string, query: Record<string, string> = {}) {
   const res = await scene.as(user).get('/api/todo', query);
   expect(res.status).toBe(200);
-  return res.body as { items: { id: string; kind: string; kindLabel: string; objectId: string; title: string; stage: string | null; dueDate: string | null; daysLeft: number | null; overdue: boolean; link: string; article: string | null }[]; total: number; counts: Record<string, number> };
+  return res.body as { items: { id: string; kind: string; kindLabel: string; objectId: string; title: string; stage: string | null; dueDate: string | null; daysLeft: number | null; overdue: boolean; link: string; article: string | null }[]; total: number; counts: Record<string, number>; kinds: { kind: string; label: string; count: number }[] };
 }
 
 describe('a project through its stages', () => {
@@ -50,6 +50,7 @@ describe('a project through its stages', () => {
     // the reviewer's 待办 lists it, one click from the review page
     const todo = await todoOf('gia', { kind: 'projectStage', q: p.body.code });
     expect(todo.items).toHaveLength(1);
+    expect(todo.kinds.find((k) => k.kind === 'projectStage')).toMatchObject({ label: '项目审批', count: todo.counts.projectStage });
     expect(todo.items[0]).toMatchObject({ kind: 'projectStage', kindLabel: '项目审批', objectId: p.id, link: `/review/projects/${p.id}`, stage: '政务信息管理局审核中' });
 
     // returned: the unit hears why; its 待办 shows the project to change and submit again

@@ -13844,6 +13844,13 @@ export interface components {
                 revision?: number;
                 spotCheck?: number;
             };
+            /** @description the kinds the reader may have, named in their language, with their counts (for a filter) */
+            kinds: {
+                /** @enum {string} */
+                kind: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck";
+                label: string;
+                count: number;
+            }[];
         };
         TodoItem: {
             /** @description stable per matter: kind and object */

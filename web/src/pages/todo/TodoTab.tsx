@@ -6,7 +6,7 @@ import { ListToolbar } from '../../components/ListToolbar';
 import { EmptyState, PageState } from '../../components/PageState';
 import { useApiData } from '../../hooks/useApiData';
 import { useListParams } from '../../hooks/useListParams';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { useTodoCounts } from '../../layout/TodoCounts';
 import { TodoTable } from './TodoTable';
 
@@ -17,7 +17,7 @@ export function TodoTab() {
   const list = useListParams(FILTERS, ['tab']);
   const waiting = useTodoCounts()?.todo;
   const state = useApiData((signal) => fetchTodo(list.query, signal), [JSON.stringify(list.query), waiting]);
-  const kinds = Object.entries(state.data?.counts ?? {}).filter(([kind, n]) => n > 0 || kind === list.filters.kind);
+  const kinds = (state.data?.kinds ?? []).filter((k) => k.count > 0 || k.kind === list.filters.kind);
   return (
     <>
       <ListToolbar list={list} placeholder={t('todo.search')} testId="todo">
@@ -29,7 +29,7 @@ export function TodoTab() {
           value={list.filters.kind}
           onChange={(v) => list.setFilter('kind', v)}
           data-testid="todo-kind"
-          options={kinds.map(([kind, n]) => ({ value: kind, label: t('todo.kindCount', { label: t(`todo.kind.${kind}` as MessageKey), n }) }))}
+          options={kinds.map((k) => ({ value: k.kind, label: t('todo.kindCount', { label: k.label, n: k.count }) }))}
         />
       </ListToolbar>
       <PageState

@@ -88,7 +88,8 @@ describe('a county project, decided in the county', { timeout: 180_000 }, () => 
     const city = await scene.as('gia');
     await city.goto(`/review/projects/${draft.id}`);
     await city.getByText('已立项').first().waitFor();
-    expect(await city.getByTestId('project-jurisdiction').innerText()).toBe('盐湖区');
+    // the name comes with the jurisdiction list, which may arrive after the project
+    await expect.poll(() => city.getByTestId('project-jurisdiction').innerText()).toBe('盐湖区');
     expect(await city.getByTestId('establish').count()).toBe(0);
     await city.goto('/review/projects');
     await pickOption(city, city.getByRole('combobox', { name: '辖区' }), '盐湖区');

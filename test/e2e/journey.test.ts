@@ -60,6 +60,8 @@ describe('request → review → budget → notice → establish', { timeout: 60
     await needed.getByLabel('来源').fill('市大数据中心人口库');
     await needed.getByLabel('格式').fill('API');
     await needed.getByLabel('更新频率').fill('实时');
+    // the row's field errors go once live validation has read it; the button below stops moving then
+    await expect.poll(() => page.locator('[data-testid="resource-1"].has-error').count()).toBe(0);
     await page.getByTestId('add-produced').click();
     const produced = page.getByTestId('resource-2');
     await produced.getByLabel('资源名称').fill('学校名录');

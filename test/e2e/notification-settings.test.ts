@@ -17,7 +17,7 @@ afterAll(() => peer?.stop());
 describe('notification settings and the delivery log', { timeout: 120_000 }, () => {
   it('a department user changes their own channels from the user menu', async () => {
     const dept = await scene.as('dept');
-    await dept.getByTestId('current-user').hover();
+    await dept.getByTestId('current-user').click();
     await dept.getByTestId('user-menu-notifications').click();
     await dept.waitForURL('**/me/notifications');
     await expect.poll(() => dept.getByTestId('notification-settings').innerText()).toContain('平台未配置邮件服务器');

@@ -128,7 +128,7 @@ describe('the to-do badge', { timeout: 120_000 }, () => {
     await gia.waitForURL(`**/review/projects/${p.id}**`);
 
     // signing out takes the badges away (and closes the stream: test/api/notifications.test.ts ends a signed-out one)
-    await gia.getByTestId('current-user').hover();
+    await gia.getByTestId('current-user').click();
     await gia.getByRole('menuitem', { name: '退出登录' }).click();
     await gia.waitForURL('**/catalog');
     await expect.poll(() => gia.getByTestId('todo-badge').count()).toBe(0);

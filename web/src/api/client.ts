@@ -98,6 +98,9 @@ export interface CallOptions {
  * session unless `skipAuthRedirect`; a network failure is status 0; an abort is passed on as it is).
  */
 export async function call<T>(pending: Promise<Outcome<T>>, opts: CallOptions = {}): Promise<ApiResult<T>> {
+  // the session the request went out with: a 401 ends that session only, not one signed out or begun meanwhile
+  // (a page without a session is sent to sign in by its guard, auth/RequireArea.tsx)
+  const sentWith = getToken();
   let outcome: Outcome<T>;
   try {
     outcome = await pending;
@@ -108,7 +111,7 @@ export async function call<T>(pending: Promise<Outcome<T>>, opts: CallOptions = 
   const { data, error, response } = outcome;
   if (!response.ok) {
     const failure = toApiError(response.status, error ?? null, opts.fallbackMessage ?? `${networkMessage} (HTTP ${response.status})`);
-    if (response.status === 401 && !opts.skipAuthRedirect) {
+    if (response.status === 401 && !opts.skipAuthRedirect && sentWith !== null && getToken() === sentWith) {
       clearSession();
       unauthorizedListeners.forEach((l) => l(failure));
     }

@@ -1,6 +1,6 @@
 // Who is signed in. Sign-in stores the session (api/session.ts); any 401 from the API ends it and sends the
 // user to the sign-in page with the server's message (expired, signed out elsewhere), then back where they were.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';
 import { onUnauthorized } from '../api/client';
@@ -66,8 +66,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       /* the session may already be over; signing out locally is what matters */
     }
     clearSession();
-    setCurrent(null);
-    navigate(PUBLIC_HOME);
+    // the router moves in a transition: forgetting the user in the same one keeps the page being left from
+    // rendering without a user, whose guard would send the browser to the sign-in page instead
+    startTransition(() => {
+      setCurrent(null);
+      void navigate(PUBLIC_HOME);
+    });
   }, [navigate]);
 
   const value = useMemo(() => {

@@ -79,6 +79,7 @@ function Frame() {
             <LocaleSwitch />
             {user ? (
               <Dropdown
+                trigger={['click']}
                 menu={{
                   items: [
                     { key: 'org', label: user.orgName, disabled: true },

@@ -18,7 +18,7 @@ export const optionSchema = z.strictObject({
   id,
   label: text(200).describe('the option as the form shows it (zh-CN)'),
   labelEn: text(200),
-  risk: z.number().int().min(0).max(100).describe('risk points the option adds'),
+  riskPoints: z.number().int().min(0).max(100).describe('risk points the option adds'),
   votes: z
     .array(z.strictObject({ strategy: z.enum(PROPOSABLE), weight: z.number().int().min(1).max(10) }))
     .max(PROPOSABLE.length)
@@ -29,8 +29,8 @@ export const optionSchema = z.strictObject({
 
 export const questionSchema = z.strictObject({
   id,
-  text: text(500).describe('the question (zh-CN)'),
-  textEn: text(500),
+  prompt: text(500).describe('the question (zh-CN)'),
+  promptEn: text(500),
   kind: z.literal('single').describe('single-choice'),
   options: z.array(optionSchema).min(2).max(12),
 });

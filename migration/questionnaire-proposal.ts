@@ -54,7 +54,7 @@ export function propose(def: QuestionnaireDefinition, answers: readonly Answer[]
     const o = q?.options.find((x) => x.id === a.optionId);
     return q && o ? [{ q, o }] : [];
   });
-  const riskPoints = chosen.reduce((sum, { o }) => sum + o.risk, 0);
+  const riskPoints = chosen.reduce((sum, { o }) => sum + o.riskPoints, 0);
   const vetoed = new Set(chosen.flatMap(({ o }) => o.vetoes));
   const scores: StrategyScore[] = PROPOSABLE.map((strategy) => ({
     strategy,
@@ -74,7 +74,7 @@ export function propose(def: QuestionnaireDefinition, answers: readonly Answer[]
     .map(({ q, o }) => ({
       questionId: q.id,
       optionId: o.id,
-      riskPoints: o.risk,
+      riskPoints: o.riskPoints,
       forProposed: o.votes.find((v) => v.strategy === strategy)?.weight ?? 0,
       vetoes: [...o.vetoes],
     }))

@@ -205,6 +205,8 @@ export function createQuestionnaireService({ db, published, onChange }: { db: Da
         if (!input.effort) throw new InvalidInputError([{ path: 'effort', code: 'field.required' }], 'VALIDATION_FAILED', 422);
         await runner.runIn(tx, env, actor, 'assess', systemId, {
           input: { strategy, risk, effort: input.effort, targetPlanCodes: input.targetPlanCodes ?? [], blockingIssues: input.blockingIssues ?? [], note: reason ?? undefined },
+          // the system as read in this transaction: the If-Match was the answers'
+          expectedVersion: system.version,
           locale,
         });
       } else {
@@ -216,6 +218,7 @@ export function createQuestionnaireService({ db, published, onChange }: { db: Da
             ...(input.targetPlanCodes ? { targetPlanCodes: input.targetPlanCodes } : {}),
             ...(input.blockingIssues ? { blockingIssues: input.blockingIssues } : {}),
           },
+          expectedVersion: system.version,
           locale,
         });
       }

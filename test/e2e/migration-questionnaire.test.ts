@@ -64,9 +64,10 @@ describe('assessment questionnaire', { timeout: 120_000 }, () => {
     drawer = await openSystem(bdc, '问卷演示系统');
     await drawer.getByTestId('questionnaire-confirm').click();
     const dialog = bdc.getByRole('dialog', { name: '确认评估建议' });
-    await pickOption(bdc, dialog.getByLabel('风险'), '高');
-    await pickOption(bdc, dialog.getByLabel('工作量'), '中');
+    // the plans' list stays open after a pick: the single choices after it close it
     await pickOption(bdc, dialog.getByLabel('目标服务规格'), 'vm-general-4c8g');
+    await pickOption(bdc, dialog.getByLabel('工作量'), '中');
+    await pickOption(bdc, dialog.getByLabel('风险'), '高');
     // a changed risk needs its reason
     await bdc.getByTestId('questionnaire-confirm-ok').click();
     await dialog.getByText('与建议不同时须说明理由').waitFor();

@@ -276,13 +276,13 @@ function ConfirmModal({ id, etag, state, onClose, onDone, onError }: { id: strin
       <Typography.Paragraph type="secondary">{t(first ? 'questionnaire.confirmHintFirst' : 'questionnaire.confirmHintAgain')}</Typography.Paragraph>
       <div style={{ display: 'flex', gap: 12 }}>
         <Form.Item name="strategy" label={t('register.field.strategy')} style={{ flex: 1 }}>
-          <Select options={STRATEGIES.map((s) => ({ value: s, label: t(`migration.strategy.${s}` as MessageKey) }))} />
+          <Select showSearch optionFilterProp="label" options={STRATEGIES.map((s) => ({ value: s, label: t(`migration.strategy.${s}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="risk" label={t('register.field.risk')} style={{ flex: 1 }}>
-          <Select options={LEVELS.map((l) => ({ value: l, label: t(`register.level.${l}` as MessageKey) }))} />
+          <Select showSearch optionFilterProp="label" options={LEVELS.map((l) => ({ value: l, label: t(`register.level.${l}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="effort" label={t('register.field.effort')} rules={first ? [{ required: true }] : []} style={{ flex: 1 }}>
-          <Select allowClear options={LEVELS.map((l) => ({ value: l, label: t(`register.level.${l}` as MessageKey) }))} />
+          <Select allowClear showSearch optionFilterProp="label" options={LEVELS.map((l) => ({ value: l, label: t(`register.level.${l}` as MessageKey) }))} />
         </Form.Item>
       </div>
       {overriding && (

@@ -186,6 +186,8 @@ describe('publishing a version', () => {
     const pub = await t.http.post('/api/migration/questionnaire').set(await t.as('bdc')).send({ ...v2, note: '增加用户数量' });
     expect(pub.status, pub.text).toBe(201);
     expect(pub.body.version).toBe(2);
+    const audit = await t.http.get('/api/audit/events').query({ action: 'migration.questionnaire.publish' }).set(await t.as('auditor'));
+    expect(audit.body.items.map((e: { actionLabel: string; targetLabel: string; detail: { note: string } }) => [e.actionLabel, e.targetLabel, e.detail.note])).toEqual([['发布评估问卷', '评估问卷 第2版', '增加用户数量']]);
 
     const kept = await t.http.get(`/api/migration/systems/${id}/questionnaire`).set(await t.as('dept'));
     expect(kept.body.answers.questionnaire.version).toBe(1);

@@ -74,6 +74,7 @@ export function toSystemView(r: SystemRow): SystemView {
     dependencies: r.dependencies,
     contacts: r.contacts as SystemView['contacts'],
     annualOmCost: num(r.annualOmCost),
+    launchedOn: r.launchedOn,
     strategy: r.strategy,
     effort: r.effort,
     risk: r.risk,
@@ -122,13 +123,13 @@ async function insertRegistered(
   const json = JSON.stringify(rows);
   await tx.$executeRaw`
     INSERT INTO migration_system (id, seq, code, "orgId", jurisdiction, name, purpose, hosting, location, "mlpsLevel", "mlpsFilingNo", classified, os, database,
-      middleware, xinchuang, "dataVolumeGb", "userCount", dependencies, contacts, "annualOmCost", "createdById", "createdAt", "updatedAt")
+      middleware, xinchuang, "dataVolumeGb", "userCount", dependencies, contacts, "annualOmCost", "launchedOn", "createdById", "createdAt", "updatedAt")
     SELECT r.id, r.seq, r.code, ${by.orgId}::uuid, ${by.jurisdiction}, r.name, r.purpose, r.hosting::"HostingType", r.location, r."mlpsLevel", r."mlpsFilingNo",
       coalesce(r.classified, false), r.os, r.database, r.middleware, r.xinchuang::"XinchuangStatus", r."dataVolumeGb", r."userCount",
-      coalesce(r.dependencies, '{}'), coalesce(r.contacts, '[]'), r."annualOmCost", ${by.createdById}::uuid, now(), now()
+      coalesce(r.dependencies, '{}'), coalesce(r.contacts, '[]'), r."annualOmCost", r."launchedOn", ${by.createdById}::uuid, now(), now()
     FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, seq int, code text, name text, purpose text, hosting text, location text, "mlpsLevel" int,
       "mlpsFilingNo" text, classified boolean, os text, database text, middleware text, xinchuang text, "dataVolumeGb" numeric, "userCount" int,
-      dependencies text[], contacts jsonb, "annualOmCost" numeric)`;
+      dependencies text[], contacts jsonb, "annualOmCost" numeric, "launchedOn" text)`;
   await tx.$executeRaw`
     INSERT INTO migration_status_change ("systemId", action, "fromStatus", "toStatus", reason, detail, "actorId", "actorName", at)
     SELECT r.id, 'import', NULL, 'REGISTERED', NULL, jsonb_build_object('row', r.row), ${by.createdById}::uuid, ${by.actorName}, now()

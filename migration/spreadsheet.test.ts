@@ -154,8 +154,10 @@ describe('files', () => {
     expect(decodeCsv(Buffer.from('\uFEFF系统名称'))).toBe('系统名称');
   });
 
-  it('keeps a formula as its text and never evaluates it', () => {
-    expect(cellText({ formula: "cmd|' /C calc'!A0", result: 0 })).toBe("=cmd|' /C calc'!A0");
+  it('reads a formula as the value the file last computed (never evaluating it), else as its text', () => {
+    expect(cellText({ formula: 'B2*12', result: 14.4 })).toBe('14.4');
+    expect(cellText({ formula: "cmd|' /C calc'!A0" })).toBe("=cmd|' /C calc'!A0");
+    expect(cellText(12.350000000000001)).toBe('12.35');
     expect(cellText({ richText: [{ text: '行业' }, { text: '云' }] })).toBe('行业云');
     expect(cellText(13800000000)).toBe('13800000000');
   });

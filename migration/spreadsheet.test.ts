@@ -252,7 +252,7 @@ describe('export and template', () => {
     const wb = new ExcelJS.Workbook();
     const file = await registerTemplate('xlsx', 'zh-CN');
     await wb.xlsx.load(file as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明', '可接受的写法']);
     expect(wb.worksheets[0]!.getRow(1).getCell(1).value).toBe('系统名称*');
     expect(wb.worksheets[0]!.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"自建机房,行业云,县级云,其他服务商,市政务云"'] });
     const r = await parseRegisterRows(readSheetRows(file, 'xlsx'), ctx);

@@ -6,6 +6,7 @@
 // Nothing is written here: the register service imports all entries in one transaction, or none.
 import { Readable } from 'node:stream';
 import { readXlsxRows, type SheetInfo } from './xlsx-rows.js';
+import { acceptedValues } from './value-synonyms.js';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { neutraliseCell } from '../core/export/table-xlsx.js';
@@ -125,12 +126,9 @@ export interface ParsedRegister {
   mapping: ColumnMapping[];
   /** rows holding a system (good or not) */
   rowsRead: number;
-  /** the first rows read well, as they would be registered (even when other rows have problems): the preview's table */
-  sample: { row: number; input: RegisterInput }[];
+  /** every row read well, even when other rows have problems (the preview checks their names against the register) */
+  goodRows: { row: number; input: RegisterInput }[];
 }
-
-/** rows of a preview shown as they would be registered */
-export const PREVIEW_SAMPLE_ROWS = 50;
 
 /** zod's issues in the vocabulary's field codes (the same ones the API answers with). */
 function reasonOf(issue: z.core.$ZodIssue): { code: string; params?: Record<string, string | number> } {
@@ -186,7 +184,6 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
 
   let header: SheetHeader | null = null;
   const entries: ParsedRegister['entries'] = [];
-  const sample: ParsedRegister['sample'] = [];
   const firstRowOfName = new Map<string, number>();
   let skippedEmptyRows = 0;
   let dataRows = 0;
@@ -206,7 +203,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
     headerRows: header?.rows ?? [],
     mapping: header?.mapping ?? [],
     rowsRead: dataRows,
-    sample,
+    goodRows: entries,
   });
 
   for await (const row of rows) {
@@ -326,7 +323,6 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
     }
     firstRowOfName.set(checked.data.name, row.number);
     entries.push({ row: row.number, input: checked.data });
-    if (sample.length < PREVIEW_SAMPLE_ROWS) sample.push({ row: row.number, input: checked.data });
   }
 
   if (!header && pending) header = readHeader(pending.upper, pending.row, locale, report);
@@ -347,6 +343,7 @@ function tooMany(row: number, locale: Locale): ImportProblem {
 
 const SHEET_NAME: Record<Locale, string> = { 'zh-CN': '信息系统登记表', en: 'System register' };
 const HINTS_SHEET: Record<Locale, string> = { 'zh-CN': '填写说明', en: 'How to fill it in' };
+const ACCEPTED_SHEET: Record<Locale, string> = { 'zh-CN': '可接受的写法', en: 'Accepted spellings' };
 
 async function fileOf(wb: ExcelJS.Workbook, format: SheetFormat): Promise<Buffer> {
   if (format === 'xlsx') return Buffer.from(await wb.xlsx.writeBuffer());
@@ -382,7 +379,23 @@ export async function registerTemplate(format: SheetFormat, locale: Locale): Pro
   hints.getRow(1).font = { bold: true };
   for (const c of IMPORT_COLUMNS) hints.addRow([c.header[locale], c.required ? t('export.hints.requiredMark', locale) : '', c.choices ? listOf(c.choices[locale], locale) : '', c.hint?.[locale] ?? '']);
   hints.columns.forEach((col, i) => (col.width = [20, 10, 40, 60][i] ?? 12));
+  addAcceptedSheet(wb, locale);
   return fileOf(wb, format);
+}
+
+/** The sheet 可接受的写法: every spelling the import accepts for each fixed-value column, amounts' units and dates. */
+function addAcceptedSheet(wb: ExcelJS.Workbook, locale: Locale) {
+  const ws = wb.addWorksheet(ACCEPTED_SHEET[locale]);
+  ws.addRow([t('export.hints.column', locale), t('export.accepted.value', locale), t('export.accepted.spellings', locale)]);
+  ws.getRow(1).font = { bold: true };
+  const separator = locale === 'en' ? ', ' : '、';
+  for (const [key, values] of Object.entries(acceptedValues(locale))) {
+    const header = columnByKey(key).header[locale];
+    for (const v of values) ws.addRow([header, v.value, v.spellings.join(separator)]);
+  }
+  for (const c of IMPORT_COLUMNS.filter((x) => x.amount)) ws.addRow([c.header[locale], t('export.accepted.amounts', locale), t('export.accepted.amountsHow', locale)]);
+  ws.addRow([columnByKey('launchedOn').header[locale], t('export.accepted.dates', locale), t('export.accepted.datesHow', locale)]);
+  ws.columns.forEach((col, i) => (col.width = [20, 16, 90][i] ?? 12));
 }
 
 /** The register as XLSX or CSV: the import columns, then the code, the assessment and the state. */

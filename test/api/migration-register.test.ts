@@ -201,11 +201,11 @@ describe('the template', () => {
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('政务信息系统目录登记模板'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明']);
-    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, ...HEADER]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明', '可接受的写法']);
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, ...HEADER, '上线日期']);
     const csv = await scene.t.http.get('/api/migration/template').query({ format: 'csv' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.text).toBe('\uFEFF' + HEADER.join(','));
+    expect(csv.text).toBe('\uFEFF' + [...HEADER, '上线日期'].join(','));
   });
 });
 
@@ -257,7 +257,7 @@ describe('importing the register', () => {
 
   it('rejects wrong headers, naming them, and imports nothing', async () => {
     const before = await count();
-    const res = await importAs('dept', csvOf([['名称', '用途', '部署方式'], ['A', 'x', '自建机房']]), 'x.csv');
+    const res = await importAs('dept', csvOf([['名称', '用途', '部署'], ['A', 'x', '自建机房']]), 'x.csv');
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('RULE_VIOLATION');
     expect(res.body.violations.map((v: { code: string; cell?: string; column?: string }) => [v.code, v.cell ?? v.column])).toEqual([

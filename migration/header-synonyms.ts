@@ -24,3 +24,6 @@ export const HEADER_SYNONYMS: Record<string, string[]> = {
   launchedOn: ['上线时间', '投入使用时间', '投入使用日期', '建成时间', '投运时间', '启用日期', '启用时间', '上线运行时间', '建成上线时间', 'Launched', 'Go-live date'],
 };
 
+
+/** Columns offices add that the register does not keep, passed over without a problem (the preview lists them). */
+export const IGNORED_HEADERS = ['序号', '序', 'No.', 'No', '#'];

@@ -4,7 +4,10 @@
 // when it names a column; group labels are passed over. Amount units come from the header or a unit line.
 import type { Locale } from '../core/i18n.js';
 import { unitDeclaredIn, type AmountUnit, type UnitSource } from './amounts.js';
-import { IMPORT_COLUMNS, matchHeader, type RegisterColumn } from './columns.js';
+import { IMPORT_COLUMNS, matchHeader, normaliseHeader, type RegisterColumn } from './columns.js';
+import { IGNORED_HEADERS } from './header-synonyms.js';
+
+const IGNORED = new Set(IGNORED_HEADERS.map(normaliseHeader));
 
 export interface HeaderRow {
   number: number;
@@ -88,10 +91,15 @@ export function readHeader(upper: HeaderRow | null, lower: HeaderRow, locale: Lo
     let match = low ? matchHeader(low) : undefined;
     if (!low && up && upper) {
       match = matchHeader(up);
-      if (match) [text, row] = [up, upper.number];
+      if (match || IGNORED.has(normaliseHeader(up))) [text, row] = [up, upper.number];
     }
     if (!text) {
       columns.push(null);
+      continue;
+    }
+    if (!match && IGNORED.has(normaliseHeader(text))) {
+      columns.push(null);
+      mapping.push({ cell: columnLetter(index), header: text, field: null, label: null });
       continue;
     }
     if (!match) {

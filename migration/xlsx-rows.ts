@@ -23,7 +23,7 @@ const isTemplateSheet = (name: string | undefined) => !!name && TEMPLATE_SHEET_N
 interface SheetReader extends AsyncIterable<{ number: number; values: unknown }> {
   name?: string;
   state?: string;
-  iterator: AsyncIterable<Buffer | string> & { destroy?: () => void };
+  iterator: AsyncIterable<Buffer | string> & { destroy?: () => void; on?: (event: string, listener: () => void) => void };
 }
 
 /** A1:C3 → 0-based corners */
@@ -67,6 +67,8 @@ export async function readXlsxRows(file: Buffer, cellText: (v: unknown) => strin
     const visible = !sheet.state || sheet.state === 'visible';
     const wanted = visible && (!chosen || (!chosen.template && isTemplateSheet(sheet.name)));
     if (!wanted) {
+      // a sheet waiting in a temporary file is closed unread (its file is removed right after, hence the listener)
+      sheet.iterator.on?.('error', () => {});
       sheet.iterator.destroy?.();
       continue;
     }

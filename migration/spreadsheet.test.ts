@@ -211,6 +211,7 @@ const ROW: RegisterRow = {
   dependencies: ['统一身份认证', '-数据交换'],
   contacts: [{ name: '张三', phone: '+86 13800000000' }],
   annualOmCost: 1000,
+  launchedOn: '2020-06-01',
   status: 'ASSESSED',
   strategy: 'REHOST',
   effort: 'LOW',

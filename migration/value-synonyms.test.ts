@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { registerTemplate } from './spreadsheet.js';
 import { acceptedValues, hostingOf, mlpsLevelOf, strategyOf, xinchuangOf, yesNoOf } from './value-synonyms.js';
 
 describe('fixed values as offices write them', () => {
@@ -42,5 +44,27 @@ describe('fixed values as offices write them', () => {
     expect(acceptedValues('en').hosting[0]).toMatchObject({ value: 'Own server room', spellings: expect.arrayContaining(['自建机房', '自有机房']) });
     // every spelling listed is read back as its value
     for (const v of zh.hosting) for (const s of v.spellings) expect(hostingOf(s), s).toBe(hostingOf(v.value));
+  });
+
+  it('lists them in the template’s sheet 可接受的写法, in Chinese or in English', async () => {
+    const rowsOf = async (locale: 'zh-CN' | 'en') => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await registerTemplate('xlsx', locale)) as never);
+      const ws = wb.worksheets[2]!;
+      const rows: string[][] = [];
+      ws.eachRow((r) => rows.push((r.values as string[]).slice(1)));
+      return { name: ws.name, rows };
+    };
+    const zh = await rowsOf('zh-CN');
+    expect(zh.name).toBe('可接受的写法');
+    expect(zh.rows[0]).toEqual(['列名', '取值', '可接受的写法']);
+    const level2 = zh.rows.find((r) => r[0] === '等保级别' && r[1] === '第二级')!;
+    expect(level2[2]).toContain('等保二级');
+    expect(zh.rows.find((r) => r[0] === '是否涉密' && r[1] === '是')![2]).toContain('√');
+    expect(zh.rows.some((r) => r[0] === '年运维费用（元）' && r[2]!.includes('万元'))).toBe(true);
+    expect(zh.rows.some((r) => r[0] === '上线日期' && r[2]!.includes('2021年3月5日'))).toBe(true);
+    const en = await rowsOf('en');
+    expect(en.name).toBe('Accepted spellings');
+    expect(en.rows.find((r) => r[0] === 'Current hosting' && r[1] === 'County cloud')![2]).toContain('县政务云');
   });
 });

@@ -138,6 +138,17 @@ describe('registering a system', () => {
     expect(await count('gia')).toBe(before.gia + 2);
   });
 
+  it('records 上线日期 as a calendar date, on registration and as a change; refuses what is not one', async () => {
+    const s = await register('dept', { launchedOn: '2019-09-01' });
+    expect(s.body.launchedOn).toBe('2019-09-01');
+    const changed = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { launchedOn: '2020-01-15' }, s.etag);
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.launchedOn).toBe('2020-01-15');
+    const bad = await scene.as('dept').post('/api/migration/systems', { ...SYSTEM, name: `日期${uniqueTag()}`, launchedOn: '2021年3月5日' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields).toEqual([expect.objectContaining({ path: 'launchedOn', label: '上线日期' })]);
+  });
+
   it('changes register fields with If-Match: 428 without, 412 when stale', async () => {
     const s = await register();
     let res = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { userCount: 3500 });

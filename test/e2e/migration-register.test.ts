@@ -63,7 +63,7 @@ describe('migration register', { timeout: 120_000 }, () => {
     expect(template.body.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template.body as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明', '可接受的写法']);
     expect(wb.creator).toBe('Zhengyun');
     const sheet = wb.worksheets[0]!;
     const header = (sheet.getRow(1).values as string[]).slice(1);

@@ -1,12 +1,11 @@
 // The register as a spreadsheet: the Chinese template, the import (XLSX read as a stream, row by row; CSV in
 // UTF-8 or GB18030 as Excel saves it in China) and the export (cells that would run as formulas neutralised).
 //
-// Reading is pure apart from decoding the file: `readSheetRows` yields the first worksheet's rows as text,
-// `parseRegisterRows` turns them into register entries or problems, each with its row number, column and reason.
+// Reading is pure apart from decoding the file: `readSheetRows` yields the register sheet's rows as text,
+// `parseRegisterRows` finds the header (one or two rows: ./sheet-header.ts) and turns the rows into register entries
+// or problems, each with its row number, column and reason, and says how each column was read (the preview).
 // Nothing is written here: the register service imports all entries in one transaction, or none.
 import { Readable } from 'node:stream';
-import { readXlsxRows, type SheetInfo } from './xlsx-rows.js';
-import { acceptedValues } from './value-synonyms.js';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { neutraliseCell } from '../core/export/table-xlsx.js';
@@ -16,6 +15,8 @@ import { IMPORT_COLUMNS, REGISTER_COLUMNS, columnByKey, templateHeader, type Reg
 import type { AmountUnit } from './amounts.js';
 import { columnLetter, nameIndex, namesAColumn, readHeader, settleUnits, unitOfRow, type ColumnMapping, type SheetHeader } from './sheet-header.js';
 import { registerSchema, type RegisterInput } from './register-input.js';
+import { acceptedValues } from './value-synonyms.js';
+import { readXlsxRows, type SheetInfo } from './xlsx-rows.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;

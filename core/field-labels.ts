@@ -118,6 +118,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   unread: l('仅未读', 'Unread only'),
   event: l('通知类型', 'Event'),
   lang: l('语言', 'Language'),
+  launchedOn: l('上线日期', 'Launched on'),
   lastAssessmentDate: l('最近测评日期', 'Last assessment date'),
   leadOrgId: l('牵头单位', 'Lead organisation'),
   limit: l('条数', 'Limit'),

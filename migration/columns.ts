@@ -4,6 +4,10 @@ import type { Locale } from '../core/i18n.js';
 import type { HostingType, Level, Strategy, XinchuangStatus } from './vocabulary.js';
 import type { MigrationState } from './workflow.js';
 import { HOSTING_LABELS, LEVEL_LABELS, STATUS_LABELS, STRATEGY_LABELS, XINCHUANG_LABELS, type Labels } from './labels.js';
+import { parseAmount, splitHeaderUnit, type AmountUnit } from './amounts.js';
+import { parseDateText } from './dates.js';
+import { HEADER_SYNONYMS } from './header-synonyms.js';
+import { hostingOf, mlpsLevelOf, xinchuangOf, yesNoOf } from './value-synonyms.js';
 
 const MLPS_LABELS: Record<Locale, string[]> = {
   'zh-CN': ['未定级', '第一级', '第二级', '第三级', '第四级'],
@@ -34,6 +38,8 @@ export interface RegisterRow {
   dependencies: string[];
   contacts: { name: string; phone: string; email?: string }[];
   annualOmCost: number | null;
+  /** 上线日期, YYYY-MM-DD */
+  launchedOn: string | null;
   status: MigrationState;
   strategy: Strategy | null;
   effort: Level | null;
@@ -58,7 +64,9 @@ export interface RegisterColumn {
   choices?: Record<Locale, string[]>;
   /** how to fill it in (the template's instructions sheet) */
   hint?: Record<Locale, string>;
-  parse?: (text: string) => Parsed;
+  /** an amount in 元: its header, a unit row or the cell may say 万元 instead (migration/amounts.ts) */
+  amount?: boolean;
+  parse?: (text: string, opts: { unit: AmountUnit }) => Parsed;
   cell: (row: RegisterRow, locale: Locale) => CellValue;
 }
 
@@ -71,21 +79,12 @@ export const splitList = (text: string) =>
     .filter(Boolean);
 const joinList = (items: readonly string[]) => items.join('；');
 
-const normaliseChoice = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-
-/** A parser accepting the code, the Chinese label, the English label, or an alias, for an enumeration. */
-function choice<K extends string>(labels: Labels<K>, aliases: Record<string, K> = {}): (text: string) => Parsed {
-  const lookup = new Map<string, K>();
-  for (const [code, l] of Object.entries(labels) as [K, Record<Locale, string>][]) {
-    lookup.set(normaliseChoice(code), code);
-    lookup.set(normaliseChoice(l['zh-CN']), code);
-    lookup.set(normaliseChoice(l.en), code);
-  }
-  for (const [alias, code] of Object.entries(aliases)) lookup.set(normaliseChoice(alias), code);
+/** A parser for an enumeration: the code, either label, or any spelling of migration/value-synonyms.ts. */
+function choice<K>(lookup: (text: string) => K | undefined): (text: string) => Parsed {
   return (text) => {
     if (!text) return { value: undefined };
-    const code = lookup.get(normaliseChoice(text));
-    return code ? { value: code } : { error: 'import.invalid_choice', params: { value: text } };
+    const code = lookup(text);
+    return code !== undefined ? { value: code } : { error: 'import.invalid_choice', params: { value: text } };
   };
 }
 
@@ -105,22 +104,19 @@ function asNumber(text: string, integer = false): Parsed {
   return { value: integer ? n : Math.round(n * 100) / 100 };
 }
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-function asMlpsLevel(text: string): Parsed {
+const asMlpsLevel = choice(mlpsLevelOf);
+const asYesNo = choice(yesNoOf);
+
+function asAmount(text: string, unit: AmountUnit): Parsed {
   if (!text) return { value: undefined };
-  const s = normaliseChoice(text);
-  if (['未定级', 'notgraded', 'none', '无'].includes(s)) return { value: null };
-  const m = /^(?:等保|等级保护)?(?:第)?([1-4一二三四])(?:级)?(?:等保)?$|^level([1-4])$/.exec(s);
-  const digit = m?.[1] ?? m?.[2];
-  return digit ? { value: CHINESE_DIGITS[digit] } : { error: 'import.invalid_choice', params: { value: text } };
+  const r = parseAmount(text, unit);
+  return 'error' in r ? { error: r.error, params: { value: text } } : { value: r.yuan };
 }
 
-function asYesNo(text: string): Parsed {
+function asDate(text: string): Parsed {
   if (!text) return { value: undefined };
-  const s = normaliseChoice(text);
-  if (['是', '涉密', 'y', 'yes', 'true', '1'].includes(s)) return { value: true };
-  if (['否', '非涉密', '不涉密', 'n', 'no', 'false', '0'].includes(s)) return { value: false };
-  return { error: 'import.invalid_choice', params: { value: text } };
+  const date = parseDateText(text);
+  return date ? { value: date } : { error: 'import.not_a_date', params: { value: text } };
 }
 
 const asList = (text: string): Parsed => ({ value: text ? splitList(text) : undefined });
@@ -163,7 +159,7 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
     importable: true,
     width: 14,
     choices: labelsOf(HOSTING_LABELS),
-    parse: choice(HOSTING_LABELS, { 自有机房: 'OWN_ROOM', 本单位机房: 'OWN_ROOM', 县级政务云: 'COUNTY_CLOUD', 县政务云: 'COUNTY_CLOUD', 第三方服务商: 'OTHER_PROVIDER', 市级政务云: 'CITY_CLOUD', 政务云: 'CITY_CLOUD' }),
+    parse: choice(hostingOf),
     cell: (r, l) => label(HOSTING_LABELS, r.hosting, l),
   },
   {
@@ -204,7 +200,7 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
     importable: true,
     width: 12,
     choices: labelsOf(XINCHUANG_LABELS),
-    parse: choice(XINCHUANG_LABELS, { 已适配: 'FULL', 全部适配: 'FULL', 否: 'NONE', 无: 'NONE' }),
+    parse: choice(xinchuangOf),
     cell: (r, l) => label(XINCHUANG_LABELS, r.xinchuang, l),
   },
   { key: 'dataVolumeGb', header: { 'zh-CN': '数据量（GB）', en: 'Data volume (GB)' }, importable: true, width: 12, parse: (s) => asNumber(s), cell: (r) => r.dataVolumeGb },
@@ -244,7 +240,25 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
     parse: asList,
     cell: (r) => (r.contacts.some((c) => c.email) ? joinList(r.contacts.map((c) => c.email ?? '')) : null),
   },
-  { key: 'annualOmCost', header: { 'zh-CN': '年运维费用（元）', en: 'Annual O&M cost (CNY)' }, importable: true, width: 14, parse: (s) => asNumber(s), cell: (r) => r.annualOmCost },
+  {
+    key: 'annualOmCost',
+    header: { 'zh-CN': '年运维费用（元）', en: 'Annual O&M cost (CNY)' },
+    importable: true,
+    width: 14,
+    amount: true,
+    hint: { 'zh-CN': '单位为元；列名写作“年运维费用（万元）”或表头下注明“单位：万元”时按万元读取', en: 'in CNY; read as 10,000 CNY (万元) when the header says （万元） or a line says 单位：万元' },
+    parse: (s, { unit }) => asAmount(s, unit),
+    cell: (r) => r.annualOmCost,
+  },
+  {
+    key: 'launchedOn',
+    header: { 'zh-CN': '上线日期', en: 'Launched on' },
+    importable: true,
+    width: 12,
+    hint: { 'zh-CN': '如 2021-03-05、2021年3月5日、2021/3/5 或 Excel 日期；只填年月时按当月1日', en: 'e.g. 2021-03-05, 2021/3/5 or an Excel date; a month alone means its 1st' },
+    parse: asDate,
+    cell: (r) => r.launchedOn,
+  },
   // what the sub-center and the workflow add: exported, never imported
   { key: 'code', header: { 'zh-CN': '系统编号', en: 'System code' }, importable: false, width: 18, cell: (r) => r.code },
   { key: 'status', header: { 'zh-CN': '迁移状态', en: 'Status' }, importable: false, width: 12, cell: (r, l) => STATUS_LABELS[r.status][l] },
@@ -271,6 +285,22 @@ const BY_HEADER = new Map<string, RegisterColumn>(
     [normaliseHeader(c.header.en), c],
   ]),
 );
+for (const [key, names] of Object.entries(HEADER_SYNONYMS)) {
+  const c = REGISTER_COLUMNS.find((x) => x.key === key);
+  if (!c) throw new Error(`header synonyms for unknown column ${key}`);
+  for (const n of names) if (!BY_HEADER.has(normaliseHeader(n))) BY_HEADER.set(normaliseHeader(n), c);
+}
+
+/** The column a header names, and for an amount the unit the header gives (年运维费用（万元） → 万元). */
+export function matchHeader(text: string): { column: RegisterColumn; unit?: AmountUnit } | undefined {
+  const whole = BY_HEADER.get(normaliseHeader(text));
+  const split = splitHeaderUnit(text.replace(/[\s*]/g, ''));
+  if (whole && !whole.amount) return { column: whole };
+  const named = split.unit ? BY_HEADER.get(normaliseHeader(split.name)) : undefined;
+  if (named?.amount) return { column: named, unit: split.unit };
+  if (whole) return { column: whole, ...(split.unit ? { unit: split.unit } : {}) };
+  return undefined;
+}
 
 export function columnByKey(key: string): RegisterColumn {
   const c = REGISTER_COLUMNS.find((x) => x.key === key);
@@ -279,7 +309,7 @@ export function columnByKey(key: string): RegisterColumn {
 }
 
 export function columnForHeader(text: string): RegisterColumn | undefined {
-  return BY_HEADER.get(normaliseHeader(text));
+  return matchHeader(text)?.column;
 }
 
 /** The header as the template shows it: required columns marked with an asterisk. */

@@ -43,6 +43,7 @@ export const registerFields = {
   dependencies: z.array(text(200)).max(100).optional().describe('names of the systems it depends on'),
   contacts: z.array(contactSchema).max(10).optional(),
   annualOmCost: amount.nullable().optional().describe('annual operation and maintenance cost, CNY'),
+  launchedOn: z.iso.date().nullable().optional().describe('上线日期: when the system went live, YYYY-MM-DD'),
 };
 export const registerSchema = z.strictObject(registerFields);
 export type RegisterInput = z.output<typeof registerSchema>;

@@ -10,22 +10,15 @@ import { recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import { takeNumbers } from '../core/db/counters.js';
 import type { Prisma } from '../core/db/generated/client.js';
-import { InvalidInputError, RuleViolationError } from '../core/errors.js';
-import { t, type Locale } from '../core/i18n.js';
-import { columnByKey, type RegisterRow } from './columns.js';
+import { RuleViolationError } from '../core/errors.js';
+import type { Locale } from '../core/i18n.js';
+import type { RegisterRow } from './columns.js';
 import { assertNameFree, findReadableSystem } from './machine.js';
 import type { TransitionService } from './transitions.js';
 import { historyOf, recordChange } from './history.js';
 import type { HostingType, RegisterInput, Strategy, SystemPatch } from './register-input.js';
-import {
-  MAX_REPORTED_PROBLEMS,
-  detectFormat,
-  parseRegisterRows,
-  readSheetRows,
-  registerExport,
-  type ImportProblem,
-  type SheetFormat,
-} from './spreadsheet.js';
+import { registerExport, type SheetFormat } from './spreadsheet.js';
+import { existingNameProblems, previewRegisterFile, readRegisterFile } from './register-import.js';
 import type { ImportResult, SystemPage, SystemView, systemHistorySchema } from './view-schema.js';
 import { NOT_YET_MOVED, type MigrationState } from './workflow.js';
 import './audit-names.js';
@@ -74,6 +67,7 @@ export function toSystemView(r: SystemRow): SystemView {
     dependencies: r.dependencies,
     contacts: r.contacts as SystemView['contacts'],
     annualOmCost: num(r.annualOmCost),
+    launchedOn: r.launchedOn,
     strategy: r.strategy,
     effort: r.effort,
     risk: r.risk,
@@ -122,13 +116,13 @@ async function insertRegistered(
   const json = JSON.stringify(rows);
   await tx.$executeRaw`
     INSERT INTO migration_system (id, seq, code, "orgId", jurisdiction, name, purpose, hosting, location, "mlpsLevel", "mlpsFilingNo", classified, os, database,
-      middleware, xinchuang, "dataVolumeGb", "userCount", dependencies, contacts, "annualOmCost", "createdById", "createdAt", "updatedAt")
+      middleware, xinchuang, "dataVolumeGb", "userCount", dependencies, contacts, "annualOmCost", "launchedOn", "createdById", "createdAt", "updatedAt")
     SELECT r.id, r.seq, r.code, ${by.orgId}::uuid, ${by.jurisdiction}, r.name, r.purpose, r.hosting::"HostingType", r.location, r."mlpsLevel", r."mlpsFilingNo",
       coalesce(r.classified, false), r.os, r.database, r.middleware, r.xinchuang::"XinchuangStatus", r."dataVolumeGb", r."userCount",
-      coalesce(r.dependencies, '{}'), coalesce(r.contacts, '[]'), r."annualOmCost", ${by.createdById}::uuid, now(), now()
+      coalesce(r.dependencies, '{}'), coalesce(r.contacts, '[]'), r."annualOmCost", r."launchedOn", ${by.createdById}::uuid, now(), now()
     FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, seq int, code text, name text, purpose text, hosting text, location text, "mlpsLevel" int,
       "mlpsFilingNo" text, classified boolean, os text, database text, middleware text, xinchuang text, "dataVolumeGb" numeric, "userCount" int,
-      dependencies text[], contacts jsonb, "annualOmCost" numeric)`;
+      dependencies text[], contacts jsonb, "annualOmCost" numeric, "launchedOn" text)`;
   await tx.$executeRaw`
     INSERT INTO migration_status_change ("systemId", action, "fromStatus", "toStatus", reason, detail, "actorId", "actorName", at)
     SELECT r.id, 'import', NULL, 'REGISTERED', NULL, jsonb_build_object('row', r.row), ${by.createdById}::uuid, ${by.actorName}, now()
@@ -209,35 +203,15 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
    * with any problem, none (422 with every problem's row, column and reason).
    */
   async function importFile(actor: Actor, file: Buffer, locale: Locale): Promise<ImportResult> {
-    assertCan(actor.ability, 'create', 'MigrationSystem');
     const principal = actor.principal!;
-    const format = detectFormat(file);
-    if (format !== 'xlsx' && format !== 'csv') throw new InvalidInputError([{ path: 'file', code: 'import.file_type' }], 'IMPORT_FILE_TYPE', 415);
-    const org = await prisma.organisation.findUniqueOrThrow({ where: { id: principal.orgId } });
-    const parsed = await parseRegisterRows(readSheetRows(file, format), { locale, org });
+    const { format, org, parsed } = await readRegisterFile(prisma, actor, file, locale);
     if (parsed.problems.length) throw new RuleViolationError(parsed.problems);
 
     const result = await prisma.$transaction(
       async (tx) => {
         const first = await takeNumbers(tx, systemNumbering(org.id), parsed.entries.length);
-        const names = parsed.entries.map((e) => e.input.name);
-        const found = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM migration_system WHERE "orgId" = ${org.id}::uuid AND name = ANY(${names}::text[])`;
-        const taken = new Set(found.map((f) => f.name));
-        if (taken.size) {
-          const nameColumn = columnByKey('name');
-          const clashes = parsed.entries.filter((e) => taken.has(e.input.name));
-          const problems: ImportProblem[] = clashes.slice(0, MAX_REPORTED_PROBLEMS).map((e) => ({
-            code: 'import.duplicate_existing',
-            line: e.row,
-            field: 'name',
-            column: nameColumn.header[locale],
-            message: t('import.at_cell', locale, { row: e.row, column: nameColumn.header[locale] }) + t('import.duplicate_existing', locale, { name: e.input.name }),
-          }));
-          if (clashes.length > MAX_REPORTED_PROBLEMS) {
-            problems.push({ code: 'import.more_problems', line: clashes[MAX_REPORTED_PROBLEMS]!.row, message: t('import.more_problems', locale, { count: clashes.length - MAX_REPORTED_PROBLEMS }) });
-          }
-          throw new RuleViolationError(problems);
-        }
+        const clashes = await existingNameProblems(tx, org.id, parsed.entries, locale);
+        if (clashes.length) throw new RuleViolationError(clashes);
         const rows = parsed.entries.map((e, i) => ({
           ...registerData(e.input),
           id: crypto.randomUUID(),
@@ -286,7 +260,10 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
     return registerExport(out, format, locale);
   }
 
-  return { create, list, get, update, remove, history, importFile, exportFile };
+  /** What importFile would do with the file, writing nothing (migration/register-import.ts). */
+  const previewFile = (actor: Actor, file: Buffer, locale: Locale) => previewRegisterFile(prisma, actor, file, locale);
+
+  return { create, list, get, update, remove, history, importFile, previewFile, exportFile };
 }
 
 export type RegisterService = ReturnType<typeof createRegisterService>;

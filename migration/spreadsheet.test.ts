@@ -154,8 +154,10 @@ describe('files', () => {
     expect(decodeCsv(Buffer.from('\uFEFF系统名称'))).toBe('系统名称');
   });
 
-  it('keeps a formula as its text and never evaluates it', () => {
-    expect(cellText({ formula: "cmd|' /C calc'!A0", result: 0 })).toBe("=cmd|' /C calc'!A0");
+  it('reads a formula as the value the file last computed (never evaluating it), else as its text', () => {
+    expect(cellText({ formula: 'B2*12', result: 14.4 })).toBe('14.4');
+    expect(cellText({ formula: "cmd|' /C calc'!A0" })).toBe("=cmd|' /C calc'!A0");
+    expect(cellText(12.350000000000001)).toBe('12.35');
     expect(cellText({ richText: [{ text: '行业' }, { text: '云' }] })).toBe('行业云');
     expect(cellText(13800000000)).toBe('13800000000');
   });
@@ -209,6 +211,7 @@ const ROW: RegisterRow = {
   dependencies: ['统一身份认证', '-数据交换'],
   contacts: [{ name: '张三', phone: '+86 13800000000' }],
   annualOmCost: 1000,
+  launchedOn: '2020-06-01',
   status: 'ASSESSED',
   strategy: 'REHOST',
   effort: 'LOW',
@@ -250,7 +253,7 @@ describe('export and template', () => {
     const wb = new ExcelJS.Workbook();
     const file = await registerTemplate('xlsx', 'zh-CN');
     await wb.xlsx.load(file as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明', '可接受的写法']);
     expect(wb.worksheets[0]!.getRow(1).getCell(1).value).toBe('系统名称*');
     expect(wb.worksheets[0]!.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"自建机房,行业云,县级云,其他服务商,市政务云"'] });
     const r = await parseRegisterRows(readSheetRows(file, 'xlsx'), ctx);

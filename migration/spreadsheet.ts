@@ -1,8 +1,9 @@
 // The register as a spreadsheet: the Chinese template, the import (XLSX read as a stream, row by row; CSV in
 // UTF-8 or GB18030 as Excel saves it in China) and the export (cells that would run as formulas neutralised).
 //
-// Reading is pure apart from decoding the file: `readSheetRows` yields the first worksheet's rows as text,
-// `parseRegisterRows` turns them into register entries or problems, each with its row number, column and reason.
+// Reading is pure apart from decoding the file: `readSheetRows` yields the register sheet's rows as text,
+// `parseRegisterRows` finds the header (one or two rows: ./sheet-header.ts) and turns the rows into register entries
+// or problems, each with its row number, column and reason, and says how each column was read (the preview).
 // Nothing is written here: the register service imports all entries in one transaction, or none.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -10,11 +11,15 @@ import { z } from 'zod';
 import { neutraliseCell } from '../core/export/table-xlsx.js';
 import { InvalidInputError, type Violation } from '../core/errors.js';
 import { listOf, t, type Locale } from '../core/i18n.js';
-import { IMPORT_COLUMNS, REGISTER_COLUMNS, columnByKey, columnForHeader, templateHeader, type RegisterColumn, type RegisterRow } from './columns.js';
+import { IMPORT_COLUMNS, REGISTER_COLUMNS, columnByKey, templateHeader, type RegisterColumn, type RegisterRow } from './columns.js';
+import type { AmountUnit } from './amounts.js';
+import { columnLetter, nameIndex, namesAColumn, readHeader, settleUnits, unitOfRow, type ColumnMapping, type SheetHeader } from './sheet-header.js';
 import { registerSchema, type RegisterInput } from './register-input.js';
+import { acceptedValues } from './value-synonyms.js';
+import { readXlsxRows, type SheetInfo } from './xlsx-rows.js';
 
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 10_000;
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 50_000;
 /** problems listed one by one; beyond this only their number is reported */
 export const MAX_REPORTED_PROBLEMS = 200;
 /** rows read at most, empty ones included: a file padded with millions of blank rows is refused, not read through */
@@ -55,16 +60,18 @@ export function decodeCsv(file: Buffer): string {
   }
 }
 
-/** The text of a cell as a person sees it typed. A formula is kept as its text (=…) and never evaluated. */
+/** The text of a cell as a person sees it: a formula's cached value (its text =… when the file has none). */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  // a typed 12.35 may be stored as 12.350000000000001: Excel shows 15 significant digits, and so do we
+  if (typeof value === 'number') return !Number.isFinite(value) ? '' : Number.isInteger(value) ? value.toFixed(0) : String(Number(value.toPrecision(15)));
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   const v = value as { richText?: { text: string }[]; formula?: string; sharedFormula?: string; text?: unknown; error?: string; result?: unknown };
   if (v.richText) return v.richText.map((r) => r.text).join('');
-  if (v.formula !== undefined) return `=${v.formula}`;
+  // a formula reads as the value the file last computed for it (never evaluated here); without one, as its text
+  if (v.formula !== undefined) return v.result !== undefined ? cellText(v.result) : `=${v.formula}`;
   if (v.sharedFormula !== undefined) return cellText(v.result);
   if (v.text !== undefined) return cellText(v.text);
   if (v.error !== undefined) return v.error;
@@ -77,33 +84,21 @@ function unneutralise(text: string): string {
 }
 
 /**
- * The first worksheet's rows as text, one at a time. XLSX is read as a stream, never as a whole workbook. A file
+ * The register sheet's rows as text, one at a time (migration/xlsx-rows.ts: which sheet, merged cells). XLSX is
+ * read as a stream, never as a whole workbook; `info` learns the sheet's name. A file
  * the reader cannot make sense of (a damaged XLSX, a CSV with an unclosed quote) is the client's: 400.
  */
-export async function* readSheetRows(file: Buffer, format: SheetFormat): AsyncGenerator<SheetRow> {
+export async function* readSheetRows(file: Buffer, format: SheetFormat, info: SheetInfo = {}): AsyncGenerator<SheetRow> {
   try {
-    yield* readRows(file, format);
+    yield* readRows(file, format, info);
   } catch {
     throw new InvalidInputError([{ path: 'file', code: 'import.unreadable' }], 'IMPORT_UNREADABLE');
   }
 }
 
-async function* readRows(file: Buffer, format: SheetFormat): AsyncGenerator<SheetRow> {
+async function* readRows(file: Buffer, format: SheetFormat, info: SheetInfo): AsyncGenerator<SheetRow> {
   if (format === 'xlsx') {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      entries: 'ignore',
-    });
-    let first = true;
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        if (first) yield { number: row.number, cells: Array.from((row.values as unknown[]).slice(1), (v) => cellText(v)) };
-      }
-      first = false;
-    }
+    yield* await readXlsxRows(file, cellText, MAX_SHEET_ROWS, info);
     return;
   }
   const text = decodeCsv(file);
@@ -123,28 +118,18 @@ export interface ImportContext {
   org: { code: string; name: string };
 }
 
-interface Header {
-  row: number;
-  /** the importable column under each cell of the header row (null: ignored) */
-  columns: (RegisterColumn | null)[];
-}
-
 export interface ParsedRegister {
   entries: { row: number; input: RegisterInput }[];
   skippedEmptyRows: number;
   problems: ImportProblem[];
+  /** the header's rows (one or two) and what each column is read as; none when no header was found */
+  headerRows: number[];
+  mapping: ColumnMapping[];
+  /** rows holding a system (good or not) */
+  rowsRead: number;
+  /** every row read well, even when other rows have problems (the preview checks their names against the register) */
+  goodRows: { row: number; input: RegisterInput }[];
 }
-
-const columnLetter = (index: number): string => {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
 
 /** zod's issues in the vocabulary's field codes (the same ones the API answers with). */
 function reasonOf(issue: z.core.$ZodIssue): { code: string; params?: Record<string, string | number> } {
@@ -198,41 +183,75 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
     });
   };
 
-  let header: Header | null = null;
+  let header: SheetHeader | null = null;
   const entries: ParsedRegister['entries'] = [];
   const firstRowOfName = new Map<string, number>();
   let skippedEmptyRows = 0;
   let dataRows = 0;
   let firstRow: SheetRow | null = null;
+  /** the non-empty row just above the current one (a group row above the names, or a title) */
+  let above: SheetRow | null = null;
+  /** the row naming 系统名称, waiting for the next row to tell a one-row header from a two-row one */
+  let pending: { upper: SheetRow | null; row: SheetRow } | null = null;
+  /** a unit line (单位：万元) above the header or just below it */
+  let declaredUnit: AmountUnit | undefined;
+  let unitsSettled = false;
 
-  /** Checks a header row: unknown, repeated and missing required columns. */
-  const readHeader = (row: SheetRow): Header => {
-    const found = row.cells.map((c) => (c.trim() ? (columnForHeader(c) ?? null) : null));
-    const seen = new Set<string>();
-    row.cells.forEach((text, index) => {
-      if (!text.trim()) return;
-      const column = found[index];
-      if (!column) report({ row: row.number, index, code: 'import.header_unknown', params: { header: text.trim() } });
-      else if (seen.has(column.key)) report({ row: row.number, index, column, code: 'import.header_duplicate', params: { header: text.trim() } });
-      else seen.add(column.key);
-    });
-    for (const c of IMPORT_COLUMNS) if (c.required && !seen.has(c.key)) report({ row: row.number, column: c, code: 'import.header_missing' });
-    return { row: row.number, columns: found.map((c) => (c?.importable ? c : null)) };
-  };
-  const wrongHeader = (): ParsedRegister => ({ entries: [], skippedEmptyRows: 0, problems });
+  const result = (): ParsedRegister => ({
+    entries: problems.length ? [] : entries,
+    skippedEmptyRows,
+    problems,
+    headerRows: header?.rows ?? [],
+    mapping: header?.mapping ?? [],
+    rowsRead: dataRows,
+    goodRows: entries,
+  });
 
   for await (const row of rows) {
-    if (row.number > MAX_SHEET_ROWS) return { entries: [], skippedEmptyRows, problems: [tooMany(row.number, locale)] };
+    if (row.number > MAX_SHEET_ROWS) return { ...result(), entries: [], problems: [tooMany(row.number, locale)] };
+    const empty = !row.cells.some((c) => c.trim() !== '');
+    if (!header && pending) {
+      // the row right below the names: the second header row when it names columns and has no system name
+      const { upper, row: named } = pending;
+      pending = null;
+      const ni = nameIndex(named.cells);
+      const under = (row.cells[ni] ?? '').trim();
+      // under 系统名称: blank, or the name again where a merged cell spans both rows
+      if (!empty && row.number === named.number + 1 && namesAColumn(row.cells) && (!under || nameIndex([under]) === 0)) {
+        header = readHeader(named, row, locale, report);
+        if (problems.length) return result();
+        continue;
+      }
+      header = readHeader(upper, named, locale, report);
+      if (problems.length) return result();
+    }
     if (!header) {
-      if (!row.cells.some((c) => c.trim() !== '')) continue;
+      if (empty) {
+        above = null;
+        continue;
+      }
       firstRow ??= row;
-      // the header is the first row naming the 系统名称 column; rows above it (a title) are passed over
-      if (row.cells.some((c) => columnForHeader(c)?.key === 'name')) header = readHeader(row);
-      else if (row.number - firstRow.number >= HEADER_SEARCH_ROWS - 1) header = readHeader(firstRow);
-      if (problems.length) return wrongHeader();
+      declaredUnit = unitOfRow(row.cells) ?? declaredUnit;
+      // the header is the first row naming the 系统名称 column; rows above it (a title, a group row) are passed over
+      if (nameIndex(row.cells) >= 0) pending = { upper: above?.number === row.number - 1 ? above : null, row };
+      else if (row.number - firstRow.number >= HEADER_SEARCH_ROWS - 1) {
+        header = readHeader(null, firstRow, locale, report);
+        if (problems.length) return result();
+      }
+      above = row;
       continue;
     }
+    if (!unitsSettled) {
+      // a unit line right below the header (单位：万元) is not a system
+      const nameAt = header.columns.findIndex((c) => c?.key === 'name');
+      const isUnitRow = !empty && unitOfRow(row.cells) !== undefined && !(row.cells[nameAt] ?? '').trim();
+      if (isUnitRow) declaredUnit = unitOfRow(row.cells);
+      settleUnits(header, declaredUnit);
+      unitsSettled = true;
+      if (isUnitRow) continue;
+    }
     const cols = header.columns;
+    const units = header.units;
 
     const values: Record<string, unknown> = {};
     const texts: Record<string, string> = {};
@@ -248,7 +267,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
         rowOk = false;
         return;
       }
-      const parsed = column.parse!(raw);
+      const parsed = column.parse!(raw, { unit: units.get(index) ?? '元' });
       if ('error' in parsed) {
         const params = { ...parsed.params, ...(column.choices ? { allowed: listOf(column.choices[locale], locale) } : {}) };
         report({ row: row.number, index, column, code: parsed.error, params });
@@ -262,7 +281,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
       continue;
     }
     if (++dataRows > MAX_IMPORT_ROWS) {
-      return { entries: [], skippedEmptyRows, problems: [...problems.slice(0, MAX_REPORTED_PROBLEMS - 1), tooMany(row.number, locale)] };
+      return { ...result(), entries: [], problems: [...problems.slice(0, MAX_REPORTED_PROBLEMS - 1), tooMany(row.number, locale)] };
     }
     const indexOf = (key: string) => cols.findIndex((c) => c?.key === key);
 
@@ -286,10 +305,10 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
       if (v !== undefined && !['org', 'contactNames', 'contactPhones', 'contactEmails'].includes(k)) candidate[k] = v;
     }
     if (names.length) candidate['contacts'] = names.map((name, i) => ({ name, phone: phones[i], ...(emails[i] ? { email: emails[i] } : {}) }));
-    const result = registerSchema.safeParse(candidate, { reportInput: true });
-    if (!result.success) {
+    const checked = registerSchema.safeParse(candidate, { reportInput: true });
+    if (!checked.success) {
       const reported = new Set<string>();
-      for (const issue of result.error.issues) {
+      for (const issue of checked.error.issues) {
         const key = columnKeyOf(issue.path);
         if (reported.has(key)) continue;
         reported.add(key);
@@ -298,23 +317,23 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
       }
       continue;
     }
-    const earlier = firstRowOfName.get(result.data.name);
+    const earlier = firstRowOfName.get(checked.data.name);
     if (earlier !== undefined) {
-      report({ row: row.number, index: indexOf('name'), column: columnByKey('name'), code: 'import.duplicate_in_file', params: { name: result.data.name, first: earlier } });
+      report({ row: row.number, index: indexOf('name'), column: columnByKey('name'), code: 'import.duplicate_in_file', params: { name: checked.data.name, first: earlier } });
       continue;
     }
-    firstRowOfName.set(result.data.name, row.number);
-    entries.push({ row: row.number, input: result.data });
+    firstRowOfName.set(checked.data.name, row.number);
+    entries.push({ row: row.number, input: checked.data });
   }
 
-  if (!header && firstRow) {
-    header = readHeader(firstRow);
-    if (problems.length) return wrongHeader();
-  }
-  if (!header) report({ row: 1, code: 'import.no_rows' });
-  else if (!dataRows && !problems.length) report({ row: header.row + 1, code: 'import.no_rows' });
+  if (!header && pending) header = readHeader(pending.upper, pending.row, locale, report);
+  else if (!header && firstRow) header = readHeader(null, firstRow, locale, report);
+  const found: SheetHeader | null = header;
+  if (found && !unitsSettled) settleUnits(found, declaredUnit);
+  if (!found) report({ row: 1, code: 'import.no_rows' });
+  else if (!dataRows && !problems.length) report({ row: found.rows[found.rows.length - 1]! + 1, code: 'import.no_rows' });
   if (unreported) problems.push({ code: 'import.more_problems', line: problems[problems.length - 1]?.line ?? 1, message: t('import.more_problems', locale, { count: unreported }) });
-  return { entries: problems.length ? [] : entries, skippedEmptyRows, problems };
+  return result();
 }
 
 function tooMany(row: number, locale: Locale): ImportProblem {
@@ -325,6 +344,7 @@ function tooMany(row: number, locale: Locale): ImportProblem {
 
 const SHEET_NAME: Record<Locale, string> = { 'zh-CN': '信息系统登记表', en: 'System register' };
 const HINTS_SHEET: Record<Locale, string> = { 'zh-CN': '填写说明', en: 'How to fill it in' };
+const ACCEPTED_SHEET: Record<Locale, string> = { 'zh-CN': '可接受的写法', en: 'Accepted spellings' };
 
 async function fileOf(wb: ExcelJS.Workbook, format: SheetFormat): Promise<Buffer> {
   if (format === 'xlsx') return Buffer.from(await wb.xlsx.writeBuffer());
@@ -360,7 +380,23 @@ export async function registerTemplate(format: SheetFormat, locale: Locale): Pro
   hints.getRow(1).font = { bold: true };
   for (const c of IMPORT_COLUMNS) hints.addRow([c.header[locale], c.required ? t('export.hints.requiredMark', locale) : '', c.choices ? listOf(c.choices[locale], locale) : '', c.hint?.[locale] ?? '']);
   hints.columns.forEach((col, i) => (col.width = [20, 10, 40, 60][i] ?? 12));
+  addAcceptedSheet(wb, locale);
   return fileOf(wb, format);
+}
+
+/** The sheet 可接受的写法: every spelling the import accepts for each fixed-value column, amounts' units and dates. */
+function addAcceptedSheet(wb: ExcelJS.Workbook, locale: Locale) {
+  const ws = wb.addWorksheet(ACCEPTED_SHEET[locale]);
+  ws.addRow([t('export.hints.column', locale), t('export.accepted.value', locale), t('export.accepted.spellings', locale)]);
+  ws.getRow(1).font = { bold: true };
+  const separator = locale === 'en' ? ', ' : '、';
+  for (const [key, values] of Object.entries(acceptedValues(locale))) {
+    const header = columnByKey(key).header[locale];
+    for (const v of values) ws.addRow([header, v.value, v.spellings.join(separator)]);
+  }
+  for (const c of IMPORT_COLUMNS.filter((x) => x.amount)) ws.addRow([c.header[locale], t('export.accepted.amounts', locale), t('export.accepted.amountsHow', locale)]);
+  ws.addRow([columnByKey('launchedOn').header[locale], t('export.accepted.dates', locale), t('export.accepted.datesHow', locale)]);
+  ws.columns.forEach((col, i) => (col.width = [20, 16, 90][i] ?? 12));
 }
 
 /** The register as XLSX or CSV: the import columns, then the code, the assessment and the state. */

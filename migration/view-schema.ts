@@ -38,6 +38,7 @@ export const systemViewSchema = z
     dependencies: z.array(z.string()),
     contacts: z.array(z.object({ name: z.string(), phone: z.string(), email: z.string().optional() })),
     annualOmCost: z.number().nullable(),
+    launchedOn: z.string().nullable().describe('上线日期, YYYY-MM-DD'),
     strategy: nullableRef(strategySchema),
     effort: nullableRef(levelSchema),
     risk: nullableRef(levelSchema),

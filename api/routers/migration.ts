@@ -21,7 +21,8 @@ import {
 } from '../../migration/view-schema.js';
 import { MIGRATION_MACHINE, MIGRATION_TRANSITION_ACTIONS, type MigrationTransitionAction } from '../../migration/workflow.js';
 import { assessmentSchema, registerSchema, systemPatchSchema } from '../../migration/register-input.js';
-import { MAX_IMPORT_BYTES, registerTemplate } from '../../migration/spreadsheet.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, registerTemplate } from '../../migration/spreadsheet.js';
+import { importPreviewSchema } from '../../migration/import-preview-schema.js';
 import type { TransitionInput } from '../../migration/transitions.js';
 import { readIfMatch, sendVersioned as send } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
@@ -168,13 +169,25 @@ export function migrationRoutes(table: RouteTable, s: Services) {
 
   route(table, {
     method: 'post', path: '/api/migration/systems/import',
-    summary: `Import the register from XLSX or CSV (the template's columns; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB): every row or none; 422 lists each problem's row, column and reason`,
+    summary: `Import the register from XLSX or CSV (the template's columns or their common names; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} systems): every row or none; 422 lists each problem's row, column and reason`,
     tags, auth: true,
     multipart: { field: 'file', parser: uploadRegister },
     responses: { 201: { description: 'imported', schema: importResult }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
     handler: async ({ ctx }, req, res) => {
       if (!req.file?.size) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
       res.status(201).json(await s.migration.register.importFile(ctx, req.file.buffer, ctx.locale));
+    },
+  });
+
+  route(table, {
+    method: 'post', path: '/api/migration/systems/import/preview',
+    summary: 'What the import would do with a file, writing nothing: format, sheet, header rows, each column’s field (and amount unit), the first rows as they would be registered, and every problem as the import reports it',
+    tags, auth: true,
+    multipart: { field: 'file', parser: uploadRegister },
+    responses: { 200: { description: 'the preview', schema: importPreviewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
+    handler: async ({ ctx }, req, res) => {
+      if (!req.file?.size) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
+      res.json(await s.migration.register.previewFile(ctx, req.file.buffer, ctx.locale));
     },
   });
 

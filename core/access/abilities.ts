@@ -133,6 +133,7 @@ export const MIGRATION_REGISTER_FIELDS = [
   'dependencies',
   'contacts',
   'annualOmCost',
+  'launchedOn',
 ];
 /** The sub-center's assessment of a system: never set by its owner. */
 export const MIGRATION_ASSESSMENT_FIELDS = ['strategy', 'effort', 'risk', 'targetPlanCodes', 'blockingIssues'];

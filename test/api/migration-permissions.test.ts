@@ -108,6 +108,11 @@ const matrix: Case[] = [
     rows: [[['anonymous'], 401], [OWNERS, 201], [[...READERS, ...NO_READ], 403]],
   },
   {
+    route: 'POST /api/migration/systems/import/preview',
+    request: () => t.http.post('/api/migration/systems/import/preview').attach('file', csv(), 'x.csv'),
+    rows: [[['anonymous'], 401], [OWNERS, 200], [[...READERS, ...NO_READ], 403]],
+  },
+  {
     route: 'GET /api/migration/systems/export',
     request: () => t.http.get('/api/migration/systems/export').query({ format: 'csv' }),
     rows: [[['anonymous'], 401], [[...OWNERS, ...READERS], 200], [NO_READ, 403]],

@@ -138,6 +138,17 @@ describe('registering a system', () => {
     expect(await count('gia')).toBe(before.gia + 2);
   });
 
+  it('records 上线日期 as a calendar date, on registration and as a change; refuses what is not one', async () => {
+    const s = await register('dept', { launchedOn: '2019-09-01' });
+    expect(s.body.launchedOn).toBe('2019-09-01');
+    const changed = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { launchedOn: '2020-01-15' }, s.etag);
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.launchedOn).toBe('2020-01-15');
+    const bad = await scene.as('dept').post('/api/migration/systems', { ...SYSTEM, name: `日期${uniqueTag()}`, launchedOn: '2021年3月5日' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields).toEqual([expect.objectContaining({ path: 'launchedOn', label: '上线日期' })]);
+  });
+
   it('changes register fields with If-Match: 428 without, 412 when stale', async () => {
     const s = await register();
     let res = await scene.as('dept').patch(`/api/migration/systems/${s.id}`, { userCount: 3500 });
@@ -201,11 +212,11 @@ describe('the template', () => {
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('政务信息系统目录登记模板'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明']);
-    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, ...HEADER]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明', '可接受的写法']);
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, ...HEADER, '上线日期']);
     const csv = await scene.t.http.get('/api/migration/template').query({ format: 'csv' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.text).toBe('\uFEFF' + HEADER.join(','));
+    expect(csv.text).toBe('\uFEFF' + [...HEADER, '上线日期'].join(','));
   });
 });
 
@@ -257,7 +268,7 @@ describe('importing the register', () => {
 
   it('rejects wrong headers, naming them, and imports nothing', async () => {
     const before = await count();
-    const res = await importAs('dept', csvOf([['名称', '用途', '部署方式'], ['A', 'x', '自建机房']]), 'x.csv');
+    const res = await importAs('dept', csvOf([['名称', '用途', '部署'], ['A', 'x', '自建机房']]), 'x.csv');
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('RULE_VIOLATION');
     expect(res.body.violations.map((v: { code: string; cell?: string; column?: string }) => [v.code, v.cell ?? v.column])).toEqual([

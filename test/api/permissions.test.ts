@@ -1928,6 +1928,7 @@ const NOT_YET_IN_MATRIX: string[] = [
   'GET /api/migration/systems',
   'POST /api/migration/systems',
   'POST /api/migration/systems/import',
+  'POST /api/migration/systems/import/preview',
   'GET /api/migration/systems/export',
   'GET /api/migration/systems/{id}',
   'PATCH /api/migration/systems/{id}',

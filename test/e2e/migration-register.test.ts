@@ -63,7 +63,7 @@ describe('migration register', { timeout: 120_000 }, () => {
     expect(template.body.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template.body as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['信息系统登记表', '填写说明', '可接受的写法']);
     expect(wb.creator).toBe('Zhengyun');
     const sheet = wb.worksheets[0]!;
     const header = (sheet.getRow(1).values as string[]).slice(1);
@@ -101,6 +101,8 @@ describe('migration register', { timeout: 120_000 }, () => {
     // the corrected file: the wrong row taken out
     sheet.spliceRows(5, 1);
     await input.setInputFiles({ name: '教育局系统登记表（修改）.xlsx', mimeType: XLSX, buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    // the preview first: how each column is read, then the import on confirmation
+    await page.getByTestId('import-confirm').click();
     await expect.poll(() => result.innerText()).toContain('已从「教育局系统登记表（修改）.xlsx」导入 3 个系统。');
     expect(await result.innerText()).toContain('系统编号 EDU-XT-0001 至 EDU-XT-0003。');
     expect(await page.getByTestId('import-problems').count()).toBe(0);

@@ -4,6 +4,7 @@
 import type { MigrationTransitionAction as MigrationAction } from '@migration/workflow';
 import { call, client, dataOf, formData, ifMatch, langQuery, linkTo, type QueryOf, type RequestBody, type Schemas } from './client';
 import { saveBlob } from './download';
+import { fetchWithUploadProgress, type ProgressListener } from './uploadProgress';
 import type { RuleViolation } from './errors';
 
 export type MigrationState = Schemas['MigrationState'];
@@ -66,7 +67,14 @@ export const createWave = (body: RequestBody<'/api/migration/waves', 'post'>) =>
 export const fetchWaves = (signal?: AbortSignal) => dataOf(client.GET('/api/migration/waves', { signal }));
 
 /** Posts a spreadsheet (XLSX or CSV) as the multipart field `file`; a 422 carries every problem (ImportProblem). */
-export const importRegister = (file: File) => call(client.POST('/api/migration/systems/import', { body: { file }, bodySerializer: formData }));
+export const importRegister = (file: File, onProgress?: ProgressListener) =>
+  call(client.POST('/api/migration/systems/import', { body: { file }, bodySerializer: formData, ...(onProgress ? { fetch: fetchWithUploadProgress(onProgress) } : {}) }));
+
+/** What the import would do with the file, nothing written: mapping, rows read, every problem. */
+export type ImportPreview = Schemas['MigrationImportPreview'];
+export type ImportColumn = Schemas['MigrationImportColumn'];
+export const previewImport = (file: File, onProgress?: ProgressListener) =>
+  call(client.POST('/api/migration/systems/import/preview', { body: { file }, bodySerializer: formData, ...(onProgress ? { fetch: fetchWithUploadProgress(onProgress) } : {}) }));
 
 /** The empty template: public, so a link the browser downloads itself (the server names the file). */
 export const templateUrl = (format: SheetFormat, lang: string) => linkTo('/api/migration/template', { format, lang: langQuery(lang) });

@@ -8346,6 +8346,11 @@ export interface paths {
                         }[];
                         /** @description annual operation and maintenance cost, CNY */
                         annualOmCost?: number | null;
+                        /**
+                         * Format: date
+                         * @description 上线日期: when the system went live, YYYY-MM-DD
+                         */
+                        launchedOn?: string | null;
                     };
                 };
             };
@@ -8412,7 +8417,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import the register from XLSX or CSV (the template's columns; at most 16 MiB): every row or none; 422 lists each problem's row, column and reason */
+        /** Import the register from XLSX or CSV (the template's columns or their common names; at most 20 MiB and 50000 systems): every row or none; 422 lists each problem's row, column and reason */
         post: {
             parameters: {
                 query?: never;
@@ -8436,6 +8441,103 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["MigrationImportResult"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migration/systems/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the import would do with a file, writing nothing: format, sheet, header rows, each column’s field (and amount unit), the first rows as they would be registered, and every problem as the import reports it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** @description the preview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationImportPreview"];
                     };
                 };
                 /** @description 请求内容有误 / invalid request */
@@ -8778,6 +8880,11 @@ export interface paths {
                         }[];
                         /** @description annual operation and maintenance cost, CNY */
                         annualOmCost?: number | null;
+                        /**
+                         * Format: date
+                         * @description 上线日期: when the system went live, YYYY-MM-DD
+                         */
+                        launchedOn?: string | null;
                         /** @enum {string} */
                         strategy?: "REHOST" | "REPLATFORM" | "REFACTOR" | "REPURCHASE" | "RETIRE" | "RETAIN_EXEMPT";
                         /** @enum {string} */
@@ -15601,6 +15708,8 @@ export interface components {
                 email?: string;
             }[];
             annualOmCost: number | null;
+            /** @description 上线日期, YYYY-MM-DD */
+            launchedOn: string | null;
             strategy: components["schemas"]["MigrationStrategy"] | null;
             effort: components["schemas"]["MigrationLevel"] | null;
             risk: components["schemas"]["MigrationLevel"] | null;
@@ -15635,6 +15744,90 @@ export interface components {
             skippedEmptyRows: number;
             firstCode: string;
             lastCode: string;
+        };
+        MigrationImportPreview: {
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            /** @description XLSX: the worksheet read (the first visible one named like the template’s, else the first visible one) */
+            sheet?: string;
+            /** @description the header’s row numbers: one, or two (a group row above the names) */
+            headerRows: number[];
+            mapping: components["schemas"]["MigrationImportColumn"][];
+            /** @description rows holding a system */
+            rowsRead: number;
+            skippedEmptyRows: number;
+            /** @description true: the import would register every row */
+            importable: boolean;
+            /** @description the first rows read well, as they would be registered (at most 50) */
+            rows: {
+                row: number;
+                values: {
+                    /** @description 系统名称: unique within the owning organisation */
+                    name: string;
+                    /** @description 业务用途 */
+                    purpose: string;
+                    /**
+                     * @description current hosting: own server room, industry cloud, county cloud, other provider, already on the city cloud
+                     * @enum {string}
+                     */
+                    hosting: "OWN_ROOM" | "INDUSTRY_CLOUD" | "COUNTY_CLOUD" | "OTHER_PROVIDER" | "CITY_CLOUD";
+                    /** @description 部署位置: server room, industry cloud or provider */
+                    location?: string | null;
+                    /** @description 等保 level 1–4; null: not graded */
+                    mlpsLevel?: number | null;
+                    /** @description 等保备案号 */
+                    mlpsFilingNo?: string | null;
+                    /** @description 涉密: recorded, exempt from migration (Art. 1) */
+                    classified?: boolean;
+                    os?: string | null;
+                    database?: string | null;
+                    middleware?: string | null;
+                    /**
+                     * @description 信创 adaptation: none, partial, full stack
+                     * @enum {string|null}
+                     */
+                    xinchuang?: "NONE" | "PARTIAL" | "FULL" | null;
+                    dataVolumeGb?: number | null;
+                    userCount?: number | null;
+                    /** @description names of the systems it depends on */
+                    dependencies?: string[];
+                    contacts?: {
+                        name: string;
+                        phone: string;
+                        /** Format: email */
+                        email?: string;
+                    }[];
+                    /** @description annual operation and maintenance cost, CNY */
+                    annualOmCost?: number | null;
+                    /**
+                     * Format: date
+                     * @description 上线日期: when the system went live, YYYY-MM-DD
+                     */
+                    launchedOn?: string | null;
+                };
+            }[];
+            /** @description every problem, as the import reports it (row, column, cell, reason) */
+            problems: components["schemas"]["Violation"][];
+        };
+        MigrationImportColumn: {
+            /** @description the sheet column letter, e.g. C */
+            cell: string;
+            /** @description the header as the sheet has it */
+            header: string;
+            /** @description the register field it fills; null: not read */
+            field: string | null;
+            /** @description the field's name in the template */
+            label: string | null;
+            /**
+             * @description amounts: the unit the cells are read in (stored in 元)
+             * @enum {string}
+             */
+            unit?: "元" | "万元";
+            /**
+             * @description what said the unit: the header, a unit line (单位：万元), or the template default
+             * @enum {string}
+             */
+            unitSource?: "header" | "unitRow" | "default";
         };
         MigrationSystemHistory: {
             id: string;

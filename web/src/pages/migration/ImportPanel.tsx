@@ -1,40 +1,119 @@
 // Importing the register from the spreadsheet a department already keeps: the template to start from, the upload
-// (checked by the server row by row: every row is registered, or none), and what came of it: how many systems
-// were registered, or each rejected cell with its row, column and the reason in the user's language.
+// (with its progress: a city-wide 摸底 sheet can be large), a preview of what the server read — each column's
+// field (and the unit of amounts, 元 or 万元), the first rows, every problem with its row, column and reason —
+// and, when nothing is wrong, the import itself (every row registered, or none).
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Progress, Table, Tag, Typography, Upload } from 'antd';
+import { CheckOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/errors';
-import { importRegister, templateUrl, type ImportProblem, type ImportResult } from '../../api/migration';
+import { importRegister, previewImport, templateUrl, type ImportColumn, type ImportPreview, type ImportProblem, type ImportResult } from '../../api/migration';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 
 type Outcome = { file: string } & ({ result: ImportResult } | { problems: ImportProblem[] } | { error: unknown });
+type Previewed = { file: File; preview: ImportPreview };
+
+function ProblemTable({ problems }: { problems: ImportProblem[] }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="import-problems">
+      <Table<ImportProblem>
+        rowKey={(p) => `${p.line}-${p.cell ?? p.column ?? ''}-${p.code}`}
+        size="small"
+        dataSource={problems}
+        pagination={problems.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        columns={[
+          { title: t('register.problemRow'), dataIndex: 'line', width: 90 },
+          { title: t('register.problemColumn'), dataIndex: 'column', width: 160, render: (c?: string) => c ?? '—' },
+          { title: t('register.problemCell'), dataIndex: 'cell', width: 90, render: (c?: string) => c ?? '—' },
+          { title: t('register.problemMessage'), dataIndex: 'message' },
+        ]}
+      />
+    </div>
+  );
+}
+
+function MappingTable({ mapping }: { mapping: ImportColumn[] }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="import-mapping">
+      <Table<ImportColumn>
+        rowKey="cell"
+        size="small"
+        dataSource={mapping}
+        pagination={false}
+        columns={[
+          { title: t('register.mappingCell'), dataIndex: 'cell', width: 70 },
+          { title: t('register.mappingHeader'), dataIndex: 'header' },
+          {
+            title: t('register.mappingField'),
+            dataIndex: 'label',
+            render: (label: string | null, m) => (m.field ? label : <Typography.Text type="secondary">{t('register.mappingIgnored')}</Typography.Text>),
+          },
+          {
+            title: t('register.mappingUnit'),
+            dataIndex: 'unit',
+            width: 200,
+            render: (unit: string | undefined, m) => (unit ? <Tag color={unit === '万元' ? 'blue' : undefined}>{t(`register.unit.${m.unitSource ?? 'default'}`, { unit })}</Tag> : null),
+          },
+        ]}
+      />
+    </div>
+  );
+}
 
 export function ImportPanel({ onImported }: { onImported(): void }) {
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  async function upload(file: File) {
+  function failed(file: string, err: unknown) {
+    if (err instanceof ApiError && err.code === 'RULE_VIOLATION') setOutcome({ file, problems: err.violations as ImportProblem[] });
+    else setOutcome({ file, error: err });
+  }
+
+  async function check(file: File) {
     setBusy(true);
     setOutcome(null);
+    setPreviewed(null);
+    setProgress(0);
     try {
-      const res = await importRegister(file);
-      setOutcome({ file: file.name, result: res.data });
-      onImported();
+      const res = await previewImport(file, setProgress);
+      setPreviewed({ file, preview: res.data });
+      if (!res.data.importable) setOutcome({ file: file.name, problems: res.data.problems as ImportProblem[] });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'RULE_VIOLATION') setOutcome({ file: file.name, problems: err.violations as ImportProblem[] });
-      else setOutcome({ file: file.name, error: err });
+      failed(file.name, err);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
+  async function confirm() {
+    if (!previewed) return;
+    const { file } = previewed;
+    setBusy(true);
+    setProgress(0);
+    try {
+      const res = await importRegister(file, setProgress);
+      setPreviewed(null);
+      setOutcome({ file: file.name, result: res.data });
+      onImported();
+    } catch (err) {
+      failed(file.name, err);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  const preview = previewed?.preview;
   return (
     <Card className="zy-card" title={t('register.importTitle')} size="small" data-testid="import-panel">
       <Typography.Paragraph type="secondary">{t('register.importHint')}</Typography.Paragraph>
-      <Flex gap={8} wrap style={{ marginBottom: outcome ? 16 : 0 }}>
+      <Flex gap={8} wrap align="center" style={{ marginBottom: outcome || preview ? 16 : 0 }}>
         <Button icon={<DownloadOutlined />} href={templateUrl('xlsx', locale)} download data-testid="template-xlsx">
           {t('register.templateXlsx')}
         </Button>
@@ -43,15 +122,52 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
           showUploadList={false}
           disabled={busy}
           beforeUpload={(file) => {
-            void upload(file);
+            void check(file);
             return false;
           }}
         >
-          <Button type="primary" icon={<UploadOutlined />} loading={busy}>
+          <Button type="primary" icon={<UploadOutlined />} loading={busy && !preview}>
             {t('register.importButton')}
           </Button>
         </Upload>
+        {progress !== null && (
+          <Progress
+            percent={Math.round(progress * 100)}
+            size="small"
+            style={{ width: 220 }}
+            status="active"
+            format={(p) => (p === 100 ? t('register.uploadChecking') : t('register.uploadProgress', { percent: p ?? 0 }))}
+            data-testid="import-progress"
+          />
+        )}
       </Flex>
+      {preview && (
+        <div data-testid="import-preview" style={{ marginBottom: 16 }}>
+          <Alert
+            type={preview.importable ? 'info' : 'warning'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t(preview.importable ? 'register.previewReady' : 'register.previewNotReady', { file: previewed.file.name, count: preview.rowsRead })}
+            description={
+              <>
+                <div>{t('register.previewHeader', { rows: preview.headerRows.join('、'), sheet: preview.sheet ?? preview.format.toUpperCase() })}</div>
+                {preview.skippedEmptyRows > 0 && <div>{t('register.skippedEmptyRows', { count: preview.skippedEmptyRows })}</div>}
+              </>
+            }
+          />
+          <MappingTable mapping={preview.mapping} />
+          {preview.importable && (
+            <Flex gap={8} style={{ marginTop: 12 }}>
+              <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => void confirm()} data-testid="import-confirm">
+                {t('register.importConfirm', { count: preview.rowsRead })}
+              </Button>
+              <Button disabled={busy} onClick={() => setPreviewed(null)}>
+                {t('register.importCancel')}
+              </Button>
+            </Flex>
+          )}
+        </div>
+      )}
       {outcome && 'result' in outcome && (
         <Alert
           type="success"
@@ -70,20 +186,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       {outcome && 'problems' in outcome && (
         <div data-testid="import-result">
           <Alert type="error" showIcon title={t('register.importRejected', { file: outcome.file, count: outcome.problems.length })} description={t('register.importRejectedHint')} style={{ marginBottom: 12 }} />
-          <div data-testid="import-problems">
-            <Table<ImportProblem>
-              rowKey={(p) => `${p.line}-${p.cell ?? p.column ?? ''}-${p.code}`}
-              size="small"
-              dataSource={outcome.problems}
-              pagination={outcome.problems.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-              columns={[
-                { title: t('register.problemRow'), dataIndex: 'line', width: 90 },
-                { title: t('register.problemColumn'), dataIndex: 'column', width: 160, render: (c?: string) => c ?? '—' },
-                { title: t('register.problemCell'), dataIndex: 'cell', width: 90, render: (c?: string) => c ?? '—' },
-                { title: t('register.problemMessage'), dataIndex: 'message' },
-              ]}
-            />
-          </div>
+          <ProblemTable problems={outcome.problems} />
         </div>
       )}
       {outcome && 'error' in outcome && <ErrorAlert error={outcome.error} title={t('register.importFailed', { file: outcome.file })} />}

@@ -168,6 +168,7 @@ function SystemDetail({ system: s }: { system: MigrationSystem }) {
       <Descriptions.Item label={label('classified')}>{t(s.classified ? 'common.yes' : 'common.no')}</Descriptions.Item>
       <Descriptions.Item label={label('mlpsLevel')}>{t(`register.mlps.${s.mlpsLevel ?? 0}` as MessageKey)}</Descriptions.Item>
       <Descriptions.Item label={label('mlpsFilingNo')}>{text(s.mlpsFilingNo)}</Descriptions.Item>
+      <Descriptions.Item label={label('launchedOn')}>{text(s.launchedOn)}</Descriptions.Item>
       <Descriptions.Item label={label('os')}>{text(s.os)}</Descriptions.Item>
       <Descriptions.Item label={label('database')}>{text(s.database)}</Descriptions.Item>
       <Descriptions.Item label={label('middleware')}>{text(s.middleware)}</Descriptions.Item>

@@ -1,7 +1,8 @@
 // Registering a system, or changing one's register fields (with If-Match; a 412 means someone changed it
 // meanwhile: say so and reload). The server checks every field; its refusals show on the field at fault.
 import { useRef, useState } from 'react';
-import { App, Button, Col, Divider, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, type FormInstance } from 'antd';
+import { App, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, type FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { HOSTING_TYPES } from '../../api/board';
 import { ApiError } from '../../api/errors';
@@ -31,12 +32,13 @@ interface Values {
   dependencies?: string[];
   contacts?: { name?: string; phone?: string; email?: string }[];
   annualOmCost?: number | null;
+  launchedOn?: Dayjs | null;
 }
 
 /** Every 信创 adaptation the server knows, with its label (typed against the server's own list). */
 const XINCHUANG: Record<XinchuangStatus, MessageKey> = { NONE: 'migration.xinchuang.NONE', PARTIAL: 'migration.xinchuang.PARTIAL', FULL: 'migration.xinchuang.FULL' };
 type FieldName = Parameters<FormInstance<Values>['scrollToField']>[0];
-const FIELDS = new Set(['name', 'purpose', 'hosting', 'location', 'mlpsLevel', 'mlpsFilingNo', 'classified', 'os', 'database', 'middleware', 'xinchuang', 'dataVolumeGb', 'userCount', 'dependencies', 'contacts', 'annualOmCost']);
+const FIELDS = new Set(['name', 'purpose', 'hosting', 'location', 'mlpsLevel', 'mlpsFilingNo', 'classified', 'os', 'database', 'middleware', 'xinchuang', 'dataVolumeGb', 'userCount', 'dependencies', 'contacts', 'annualOmCost', 'launchedOn']);
 
 const blankToNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
 
@@ -64,13 +66,14 @@ function toInput(v: Values): SystemInput {
       .filter(isFilled)
       .map((c) => ({ name: c.name?.trim() ?? '', phone: c.phone?.trim() ?? '', ...(c.email?.trim() ? { email: c.email.trim() } : {}) })),
     annualOmCost: v.annualOmCost ?? null,
+    launchedOn: v.launchedOn ? v.launchedOn.format('YYYY-MM-DD') : null,
   };
 }
 
 function valuesOf(s: MigrationSystem): Values {
   const { name, purpose, hosting, location, mlpsFilingNo, classified, os, database, middleware, xinchuang, dataVolumeGb, userCount, dependencies, annualOmCost } = s;
   const contacts = s.contacts.length ? s.contacts : [{}];
-  return { name, purpose, hosting, location, mlpsLevel: s.mlpsLevel ?? 0, mlpsFilingNo, classified, os, database, middleware, xinchuang, dataVolumeGb, userCount, dependencies, contacts, annualOmCost };
+  return { name, purpose, hosting, location, mlpsLevel: s.mlpsLevel ?? 0, mlpsFilingNo, classified, os, database, middleware, xinchuang, dataVolumeGb, userCount, dependencies, contacts, annualOmCost, launchedOn: s.launchedOn ? dayjs(s.launchedOn) : null };
 }
 
 const NEW_VALUES: Partial<Values> = { classified: false, mlpsLevel: 0, contacts: [{}] };
@@ -252,6 +255,11 @@ export function SystemForm({ target, onClose, onSaved, onStale }: { target: Form
           <Col xs={24} md={8}>
             <Form.Item name="annualOmCost" label={label('annualOmCost')}>
               <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} {...moneyInput} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="launchedOn" label={label('launchedOn')}>
+              <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

@@ -3,8 +3,9 @@
 //
 // Two views. "full" (GIA, the auditor, the sub-center): every count plus data volumes, O&M costs, the industry
 // clouds' names and the systems still outside the city cloud. "public" (anyone else, and the public display):
-// counts by status, department, county, wave, strategy and hosting, the curve and the Art. 30/33 counts; no
-// system names, locations, money or contacts.
+// counts by status, organisation, organisation kind, jurisdiction, department, county, wave, strategy and hosting,
+// the curve and the Art. 30/33 counts; no system names, locations (so no by-industry-cloud breakdown), money or
+// contacts. The breakdowns of ./board/ (one a file, each declaring whether it is public) are computed alongside.
 //
 // Boards are read far more often than the register changes, so each view is computed once and shared: requests
 // arriving while it is being computed wait for that computation, and the result serves for BOARD_TTL_MS (other

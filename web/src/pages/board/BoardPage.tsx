@@ -1,5 +1,6 @@
 // The migration progress board, for a wall screen: big numbers, ECharts charts (status, department, county, wave,
-// strategy, hosting, cumulative curve), overdue waves, and (full view) the systems still outside the city cloud.
+// strategy, hosting, cumulative curve), overdue waves, the breakdowns as tables that add up (./BreakdownPanels.tsx),
+// and (full view) the systems still outside the city cloud.
 // Anyone may see the public view without signing in; GIA, the auditor and the sub-center get the full view.
 // It refreshes itself every 30 seconds (?refresh=N changes that, for a test or a faster wall).
 import { useEffect, useMemo, type ReactNode } from 'react';
@@ -15,6 +16,7 @@ import { JurisdictionFilter } from '../../components/JurisdictionFilter';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { LocaleSwitch } from '../../layout/LocaleSwitch';
+import { BreakdownPanels } from './BreakdownPanels';
 
 const STATUS_COLORS: Record<string, string> = {
   REGISTERED: '#94a3b8',
@@ -246,6 +248,7 @@ function BoardBody({ board }: { board: MigrationBoard }) {
             <EChart option={options.hosting} label={t('board.chartLabel', { title: t('board.byHosting') })} testId="chart-hosting" />
           </Panel>
         </Col>
+        <BreakdownPanels board={board} />
         {board.view === 'full' && board.outsideCityCloud.systems && (
           <Col xs={24}>
             <Panel title={`${t('board.outsideList')}（${board.outsideCityCloud.total}）`}>

@@ -5,16 +5,9 @@
 import { Prisma } from '../../core/db/generated/client.js';
 import type { Breakdown } from './breakdown.js';
 import { orgInScope } from './breakdown.js';
-import { COUNTS, countsOf, type Counts } from './counts.js';
-import { MIGRATION_STATES } from '../workflow.js';
+import { COUNTS, countsOf, ZERO_COUNTS, type Counts } from './counts.js';
 
 type Raw = Counts & { onIndustryCloud: boolean; cloud: string | null; organisations: number };
-
-const ZERO = Object.fromEntries(
-  [...MIGRATION_STATES, 'systems', 'exempt', 'outside', 'migrated', 'retired', 'alreadyOnCityCloud', 'notInWave', 'ownRoom', 'countyCloud', 'industryCloud']
-    .concat(['outsideDataVolumeGb', 'outsideAnnualOmCost', 'ownCloudDataVolumeGb', 'ownCloudAnnualOmCost'])
-    .map((k) => [k, 0]),
-) as Counts;
 
 export const byIndustryCloud = {
   public: false,
@@ -30,7 +23,7 @@ export const byIndustryCloud = {
       GROUP BY 1, 2
       ORDER BY 1 DESC, count(s.id) DESC, 2 NULLS LAST`);
     const shape = (r: Raw) => ({ onIndustryCloud: r.onIndustryCloud, industryCloud: r.cloud, organisations: r.organisations, ...countsOf(r, view) });
-    const elsewhere = rows.find((r) => !r.onIndustryCloud) ?? { ...ZERO, onIndustryCloud: false, cloud: null, organisations: 0 };
+    const elsewhere = rows.find((r) => !r.onIndustryCloud) ?? { ...ZERO_COUNTS, onIndustryCloud: false, cloud: null, organisations: 0 };
     return [...rows.filter((r) => r.onIndustryCloud), elsewhere].map(shape);
   },
 } satisfies Breakdown<unknown>;

@@ -46,6 +46,28 @@ export type Counts = Record<MigrationState, number> & {
   ownCloudAnnualOmCost: number;
 };
 
+/** The columns of COUNTS, by name (for summing rows of them up again). */
+export const COUNT_COLUMNS = [
+  'systems',
+  ...MIGRATION_STATES,
+  'exempt',
+  'outside',
+  'migrated',
+  'retired',
+  'alreadyOnCityCloud',
+  'notInWave',
+  'ownRoom',
+  'countyCloud',
+  'industryCloud',
+  'outsideDataVolumeGb',
+  'outsideAnnualOmCost',
+  'ownCloudDataVolumeGb',
+  'ownCloudAnnualOmCost',
+] as const satisfies readonly (keyof Counts)[];
+
+/** A row of zeros (a line with nothing to count). */
+export const ZERO_COUNTS = Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) as Counts;
+
 /** Each status's count as one object (all states present, zeros included). */
 const byStatus = (c: Counts) => Object.fromEntries(MIGRATION_STATES.map((st) => [st, c[st]])) as Record<MigrationState, number>;
 

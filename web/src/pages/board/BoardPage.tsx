@@ -3,7 +3,7 @@
 // and (full view) the systems still outside the city cloud.
 // Anyone may see the public view without signing in; GIA, the auditor and the sub-center get the full view.
 // It refreshes itself every 30 seconds (?refresh=N changes that, for a test or a faster wall).
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Button, Col, Flex, Row, Segmented, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { fetchBoard, MIGRATION_STATES, type MigrationBoard } from '../../api/board';
@@ -17,6 +17,7 @@ import { useApiData } from '../../hooks/useApiData';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { LocaleSwitch } from '../../layout/LocaleSwitch';
 import { BreakdownPanels } from './BreakdownPanels';
+import { Panel } from './Panel';
 
 const STATUS_COLORS: Record<string, string> = {
   REGISTERED: '#94a3b8',
@@ -143,15 +144,6 @@ function Kpi({ label, value, testId, tone }: { label: string; value: number; tes
       <div className="zy-kpi-value">{value.toLocaleString()}</div>
       <div className="zy-kpi-label">{label}</div>
     </div>
-  );
-}
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="zy-board-panel" aria-label={title}>
-      <h2>{title}</h2>
-      {children}
-    </section>
   );
 }
 

@@ -2,22 +2,14 @@
 // jurisdiction, by industry cloud (full view only), by current hosting, and by organisation (every kind; filter by
 // kind and jurisdiction, find by name). A new breakdown gets its panel here.
 import { Col, Flex, Input, Select } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import type { MigrationBoard } from '../../api/board';
 import { useI18n, type MessageKey } from '../../i18n';
 import { BreakdownTable } from './BreakdownTable';
+import { Panel } from './Panel';
 
 type Rows<K extends keyof MigrationBoard> = NonNullable<MigrationBoard[K]>;
 type OrgRow = Rows<'byOrganisation'>[number];
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="zy-board-panel" aria-label={title}>
-      <h2>{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 export function BreakdownPanels({ board }: { board: MigrationBoard }) {
   const { t, locale } = useI18n();

@@ -283,6 +283,7 @@ describe('the public board', () => {
 
   it('is cacheable: ETag and 304, varying by who asks', async () => {
     expect(res.headers['cache-control']).toBe('public, max-age=2');
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers.vary).toContain('Authorization');
     const again = await t.http.get('/api/migration/board').set('If-None-Match', res.headers.etag);
     expect(again.status).toBe(304);

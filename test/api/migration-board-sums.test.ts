@@ -186,7 +186,7 @@ describe.each(SCOPES)('%s', (_label, query, inScope) => {
 
 describe('the public view', () => {
   it('leaks nothing: no system names or codes, contacts, industry cloud names, locations, volumes or money', async () => {
-    for (const query of [{}, { jurisdiction: 'YANHU' }]) {
+    for (const query of [{}, { jurisdiction: 'YANHU' }] as Record<string, string>[]) {
       const res = await board(null, query);
       expect(res.body.byIndustryCloud).toBeUndefined();
       expect(res.body.outsideCityCloud.systems).toBeUndefined();

@@ -21,6 +21,7 @@ import { COUNTS, countsOf, REMAINING, type BoardView, type Counts } from './boar
 import { computeBreakdowns } from './board/index.js';
 import { HOSTING_TYPES, STRATEGIES, type HostingType, type Strategy } from './register-input.js';
 import type { Board } from './view-schema.js';
+import { computeBoardAssessment } from './board-assessment.js';
 
 export const BOARD_TTL_MS = 2000;
 /** systems still outside the city cloud listed by name on the full board (all of them: GET /systems?outsideCityCloud=true) */
@@ -138,13 +139,15 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
   const { prisma } = db;
   const q = boardQueries(view, today, scope);
 
-  const [rows, waveRows, curveRows, industryRows, outsideRows, breakdowns] = await Promise.all([
+  const [rows, waveRows, curveRows, industryRows, outsideRows, breakdowns, assessment] = await Promise.all([
     prisma.$queryRaw<BreakdownRow[]>(q.breakdowns),
     prisma.$queryRaw<WaveRow[]>(q.waves),
     prisma.$queryRaw<CurveRow[]>(q.curve),
     q.industry ? prisma.$queryRaw<IndustryRow[]>(q.industry) : null,
     q.outside ? prisma.$queryRaw<OutsideRow[]>(q.outside) : null,
     computeBreakdowns(db, { view, today, scope }),
+    // the assessment questionnaire's proposals and confirmations (full view only: risk is not public)
+    view === 'full' ? computeBoardAssessment(db, scope) : null,
   ]);
   const all = rows.find((r) => r.dim === 'all')!;
   const orgs = rows.filter((r) => r.dim === 'org');
@@ -198,6 +201,7 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
       : orgs.filter((r) => r.industryCloud > 0).map((r) => ({ orgId: r.orgId!, code: r.orgCode!, name: r.orgName!, systems: r.industryCloud })),
     // one breakdown a file (./board/): every organisation, kind, jurisdiction, industry cloud
     ...breakdowns,
+    ...(assessment ? { assessment } : {}),
   };
 }
 export type { Board };

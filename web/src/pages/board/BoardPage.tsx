@@ -18,6 +18,7 @@ import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { LocaleSwitch } from '../../layout/LocaleSwitch';
 import { BreakdownPanels } from './BreakdownPanels';
 import { Panel } from './Panel';
+import { AssessmentTables } from './AssessmentTables';
 
 const STATUS_COLORS: Record<string, string> = {
   REGISTERED: '#94a3b8',
@@ -241,6 +242,13 @@ function BoardBody({ board }: { board: MigrationBoard }) {
           </Panel>
         </Col>
         <BreakdownPanels board={board} />
+        {board.assessment && (
+          <Col xs={24}>
+            <Panel title={t('questionnaire.boardTitle')}>
+              <AssessmentTables assessment={board.assessment} />
+            </Panel>
+          </Col>
+        )}
         {board.view === 'full' && board.outsideCityCloud.systems && (
           <Col xs={24}>
             <Panel title={`${t('board.outsideList')}（${board.outsideCityCloud.total}）`}>

@@ -7,6 +7,8 @@ import type { Response } from 'express';
 
 export interface Serialised {
   json: string;
+  /** the JSON as UTF-8, encoded once too (a large body, such as the board, would otherwise be encoded per request) */
+  bytes: Buffer;
   etag: string;
 }
 
@@ -26,7 +28,7 @@ export function serialised<T extends object>(value: T, etagPrefix: string, { bod
   let s = bodies.get(value);
   if (!s) {
     const json = JSON.stringify(body ? body(value) : value);
-    s = { json, etag: `"${etagPrefix}-${hash(etagOver ? JSON.stringify(etagOver(value)) : json)}"` };
+    s = { json, bytes: Buffer.from(json, 'utf8'), etag: `"${etagPrefix}-${hash(etagOver ? JSON.stringify(etagOver(value)) : json)}"` };
     bodies.set(value, s);
   }
   return s;
@@ -34,5 +36,5 @@ export function serialised<T extends object>(value: T, etagPrefix: string, { bod
 
 /** Sends a body serialised before. */
 export function sendSerialised(res: Response, s: Serialised): void {
-  res.type('application/json').send(s.json);
+  res.type('application/json').send(s.bytes);
 }

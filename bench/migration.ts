@@ -199,8 +199,18 @@ const benchmark: Benchmark = {
     const rows: Row[] = [];
 
     // the board's answers are checked once before loading it
-    const full = (await (await fetchOk(server.url + BOARD_PATH, { headers: { authorization: `Bearer ${tokens.gia}` } })).json()) as { view: string; totals: { systems: number }; byDepartment: unknown[]; byCounty: unknown[] };
+    type Lines = { systems: number }[];
+    const full = (await (await fetchOk(server.url + BOARD_PATH, { headers: { authorization: `Bearer ${tokens.gia}` } })).json()) as {
+      view: string;
+      totals: { systems: number };
+      byDepartment: unknown[];
+      byCounty: unknown[];
+    } & Record<'byOrganisation' | 'byOrganisationKind' | 'byJurisdiction' | 'byIndustryCloud', Lines>;
+    const sum = (lines: Lines) => lines.reduce((n, l) => n + l.systems, 0);
     if (full.view !== 'full' || full.totals.systems !== SYSTEMS || full.byDepartment.length !== 100 || full.byCounty.length !== 13) throw new Error(`unexpected board: ${JSON.stringify(full).slice(0, 300)}`);
+    for (const lines of ['byOrganisation', 'byOrganisationKind', 'byJurisdiction', 'byIndustryCloud'] as const) {
+      if (sum(full[lines]) !== SYSTEMS) throw new Error(`the board's ${lines} adds up to ${sum(full[lines])}, not ${SYSTEMS}`);
+    }
 
     // each board view is measured in interleaved slices with the cheapest request of its kind on the same platform,
     // so that a noisy machine hits both alike: what the board adds is the ratio between them

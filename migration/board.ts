@@ -3,8 +3,9 @@
 //
 // Two views. "full" (GIA, the auditor, the sub-center): every count plus data volumes, O&M costs, the industry
 // clouds' names and the systems still outside the city cloud. "public" (anyone else, and the public display):
-// counts by status, department, county, wave, strategy and hosting, the curve and the Art. 30/33 counts; no
-// system names, locations, money or contacts.
+// counts by status, organisation, organisation kind, jurisdiction, department, county, wave, strategy and hosting,
+// the curve and the Art. 30/33 counts; no system names, locations (so no by-industry-cloud breakdown), money or
+// contacts. The breakdowns of ./board/ (one a file, each declaring whether it is public) are computed alongside.
 //
 // Boards are read far more often than the register changes, so each view is computed once and shared: requests
 // arriving while it is being computed wait for that computation, and the result serves for BOARD_TTL_MS (other
@@ -15,7 +16,9 @@ import type { LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
 import { UnauthenticatedError } from '../core/errors.js';
 import { Prisma } from '../core/db/generated/client.js';
-import { MIGRATION_STATES, NOT_YET_MOVED, type MigrationState } from './workflow.js';
+import { type MigrationState } from './workflow.js';
+import { COUNTS, countsOf, REMAINING, type BoardView, type Counts } from './board/counts.js';
+import { computeBreakdowns } from './board/index.js';
 import { HOSTING_TYPES, STRATEGIES, type HostingType, type Strategy } from './register-input.js';
 import type { Board } from './view-schema.js';
 import { computeBoardAssessment } from './board-assessment.js';
@@ -24,48 +27,7 @@ export const BOARD_TTL_MS = 2000;
 /** systems still outside the city cloud listed by name on the full board (all of them: GET /systems?outsideCityCloud=true) */
 export const OUTSIDE_LISTED = 100;
 
-export type BoardView = 'public' | 'full';
-
-const list = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v}'`).join(', '));
-/** exempt from migration: classified (Art. 1) or assessed retain-exempt */
-const EXEMPT = Prisma.raw(`(s.classified OR s.strategy IS NOT DISTINCT FROM 'RETAIN_EXEMPT')`);
-/** still to be moved: not exempt, not yet migrated or decommissioned */
-const REMAINING = Prisma.sql`(NOT ${EXEMPT} AND s.status IN (${list(NOT_YET_MOVED)}))`;
-
-/** The counts every breakdown row carries, as SELECT expressions over `s` (a LEFT JOINed migration_system). */
-const COUNTS = Prisma.sql`
-  count(s.id)::int AS systems,
-  ${Prisma.join(MIGRATION_STATES.map((st) => Prisma.sql`count(s.id) FILTER (WHERE s.status = ${Prisma.raw(`'${st}'`)})::int AS ${Prisma.raw(`"${st}"`)}`), ',\n  ')},
-  count(s.id) FILTER (WHERE ${EXEMPT})::int AS exempt,
-  count(s.id) FILTER (WHERE ${REMAINING} AND s.hosting <> 'CITY_CLOUD')::int AS outside,
-  count(s.id) FILTER (WHERE s."migratedAt" IS NOT NULL)::int AS migrated,
-  count(s.id) FILTER (WHERE s.status = 'DECOMMISSIONED' AND s."migratedAt" IS NULL)::int AS retired,
-  count(s.id) FILTER (WHERE s.hosting = 'CITY_CLOUD')::int AS "alreadyOnCityCloud",
-  count(s.id) FILTER (WHERE s."waveId" IS NULL)::int AS "notInWave",
-  count(s.id) FILTER (WHERE ${REMAINING} AND s.hosting = 'OWN_ROOM')::int AS "ownRoom",
-  count(s.id) FILTER (WHERE ${REMAINING} AND s.hosting = 'COUNTY_CLOUD')::int AS "countyCloud",
-  count(s.id) FILTER (WHERE ${REMAINING} AND s.hosting = 'INDUSTRY_CLOUD')::int AS "industryCloud",
-  coalesce(sum(s."dataVolumeGb") FILTER (WHERE ${REMAINING} AND s.hosting <> 'CITY_CLOUD'), 0)::float8 AS "outsideDataVolumeGb",
-  coalesce(sum(s."annualOmCost") FILTER (WHERE ${REMAINING} AND s.hosting <> 'CITY_CLOUD'), 0)::float8 AS "outsideAnnualOmCost",
-  coalesce(sum(s."dataVolumeGb") FILTER (WHERE ${REMAINING} AND s.hosting IN ('OWN_ROOM', 'COUNTY_CLOUD')), 0)::float8 AS "ownCloudDataVolumeGb",
-  coalesce(sum(s."annualOmCost") FILTER (WHERE ${REMAINING} AND s.hosting IN ('OWN_ROOM', 'COUNTY_CLOUD')), 0)::float8 AS "ownCloudAnnualOmCost"`;
-
-type Counts = Record<MigrationState, number> & {
-  systems: number;
-  exempt: number;
-  outside: number;
-  migrated: number;
-  retired: number;
-  alreadyOnCityCloud: number;
-  notInWave: number;
-  ownRoom: number;
-  countyCloud: number;
-  industryCloud: number;
-  outsideDataVolumeGb: number;
-  outsideAnnualOmCost: number;
-  ownCloudDataVolumeGb: number;
-  ownCloudAnnualOmCost: number;
-};
+export type { BoardView };
 
 interface BreakdownRow extends Counts {
   dim: 'all' | 'org' | 'strategy' | 'hosting';
@@ -85,21 +47,6 @@ interface WaveRow extends Counts {
   remaining: number;
   overdue: boolean;
   daysOverdue: number;
-}
-
-/** Each status's count as one object (all states present, zeros included). */
-const byStatus = (c: Counts) => Object.fromEntries(MIGRATION_STATES.map((st) => [st, c[st]])) as Record<MigrationState, number>;
-
-function countsOf(c: Counts, view: BoardView) {
-  return {
-    systems: c.systems,
-    byStatus: byStatus(c),
-    exempt: c.exempt,
-    outsideCityCloud: c.outside,
-    migrated: c.migrated,
-    retired: c.retired,
-    ...(view === 'full' ? { outsideDataVolumeGb: c.outsideDataVolumeGb, outsideAnnualOmCost: c.outsideAnnualOmCost } : {}),
-  };
 }
 
 /**
@@ -192,12 +139,13 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
   const { prisma } = db;
   const q = boardQueries(view, today, scope);
 
-  const [rows, waveRows, curveRows, industryRows, outsideRows, assessment] = await Promise.all([
+  const [rows, waveRows, curveRows, industryRows, outsideRows, breakdowns, assessment] = await Promise.all([
     prisma.$queryRaw<BreakdownRow[]>(q.breakdowns),
     prisma.$queryRaw<WaveRow[]>(q.waves),
     prisma.$queryRaw<CurveRow[]>(q.curve),
     q.industry ? prisma.$queryRaw<IndustryRow[]>(q.industry) : null,
     q.outside ? prisma.$queryRaw<OutsideRow[]>(q.outside) : null,
+    computeBreakdowns(db, { view, today, scope }),
     // the assessment questionnaire's proposals and confirmations (full view only: risk is not public)
     view === 'full' ? computeBoardAssessment(db, scope) : null,
   ]);
@@ -251,6 +199,8 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
     industryClouds: industryRows
       ? industryRows.map((r) => ({ orgId: r.orgId, code: r.orgCode, name: r.orgName, location: r.location, systems: r.systems, dataVolumeGb: r.dataVolumeGb, annualOmCost: r.annualOmCost }))
       : orgs.filter((r) => r.industryCloud > 0).map((r) => ({ orgId: r.orgId!, code: r.orgCode!, name: r.orgName!, systems: r.industryCloud })),
+    // one breakdown a file (./board/): every organisation, kind, jurisdiction, industry cloud
+    ...breakdowns,
     ...(assessment ? { assessment } : {}),
   };
 }

@@ -120,6 +120,45 @@ export type BoardCounts = z.infer<typeof boardCountsSchema>;
 
 const orgRow = boardCountsSchema.extend({ orgId: z.string(), code: z.string(), name: z.string() });
 
+// the breakdowns of ./board/ (one a file): each partitions the totals' systems, so its rows add up to them
+const boardBreakdowns = {
+  byOrganisation: z
+    .array(
+      boardCountsSchema.extend({
+        orgId: z.string(),
+        code: z.string(),
+        name: z.string(),
+        nameEn: z.string().nullable(),
+        kind: orgKindSchema,
+        jurisdiction: z.string().describe("'CITY' or a county's code"),
+      }),
+    )
+    .describe('every organisation of every kind that is active or owns a system, by code'),
+  byOrganisationKind: z
+    .array(boardCountsSchema.extend({ kind: orgKindSchema, organisations: z.number().int().describe('active ones, and any owning a system') }))
+    .describe('every kind of organisation, zeros included'),
+  byJurisdiction: z
+    .array(
+      boardCountsSchema.extend({
+        code: z.string().describe("'CITY' (市本级) or a county's code"),
+        name: z.string(),
+        nameEn: z.string().nullable(),
+        organisations: z.number().int(),
+      }),
+    )
+    .describe("the city's own organisations, then each county (an organisation in the jurisdiction Organisation.jurisdiction names)"),
+  byIndustryCloud: z
+    .array(
+      boardCountsSchema.extend({
+        onIndustryCloud: z.boolean().describe('false: the one line for every system not on an industry cloud'),
+        industryCloud: z.string().nullable().describe('the industry cloud as its owners name it (null: not named, or not on one)'),
+        organisations: z.number().int(),
+      }),
+    )
+    .optional()
+    .describe('full view only: systems on an industry cloud by its name, then those not on one'),
+};
+
 export const boardSchema = z
   .object({
     view: z.enum(['public', 'full']),
@@ -133,6 +172,7 @@ export const boardSchema = z
     ),
     byStrategy: z.array(boardCountsSchema.extend({ strategy: nullableRef(strategySchema).describe('null: not yet assessed') })),
     byHosting: z.array(boardCountsSchema.extend({ hosting: hostingSchema })),
+    ...boardBreakdowns,
     outsideCityCloud: z.object({
       total: z.number().int(),
       byHosting: z.object(

@@ -100,7 +100,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
 
   route(table, {
     method: 'get', path: '/api/migration/board',
-    summary: 'Migration progress: totals by status; by department, county, wave, strategy and hosting; systems outside the city cloud; overdue waves; the migrated-over-time curve; Art. 30 and 33 footprints. GIA, the auditor and the sub-center get the full view; anyone else the public one (counts only)',
+    summary: 'Migration progress: totals by status; by organisation (every kind), organisation kind, jurisdiction, industry cloud (full view only), department, county, wave, strategy and hosting, each of organisation, kind, jurisdiction, industry cloud, strategy and hosting adding up to the totals; systems outside the city cloud; overdue waves; the migrated-over-time curve; Art. 30 and 33 footprints. GIA, the auditor and the sub-center get the full view; anyone else the public one (counts only)',
     tags, auth: false,
     query: z.strictObject({
       view: z.enum(['public', 'full']).optional().describe('public: what the public display shows; full: 403 unless you may read it'),

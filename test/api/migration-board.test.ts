@@ -178,6 +178,32 @@ describe('the full board (GIA, the auditor, the sub-center)', () => {
     expect(b.byHosting[0]).toMatchObject(counts(5, { REGISTERED: 1, ASSESSED: 1, MIGRATING: 1, MIGRATED: 1, DECOMMISSIONED: 1 }, 2, 1, 2, 0));
   });
 
+  it('breaks down by every organisation, kind of organisation, jurisdiction and industry cloud, each adding up to 11', () => {
+    expect(b.byOrganisation.filter((o: { systems: number }) => o.systems > 0).map((o: { code: string; kind: string; jurisdiction: string; systems: number }) => [o.code, o.kind, o.jurisdiction, o.systems])).toEqual([
+      ['EDU', 'DEPARTMENT', 'CITY', 5],
+      ['HEALTH', 'DEPARTMENT', 'CITY', 3],
+      ['YANHU', 'COUNTY', 'YANHU', 3],
+    ]);
+    expect(b.byOrganisation.find((o: { code: string }) => o.code === 'YANHU_FIN')).toMatchObject({ kind: 'FINANCE', jurisdiction: 'YANHU', ...empty });
+    expect(b.byOrganisationKind.map((k: { kind: string; systems: number }) => [k.kind, k.systems])).toEqual([
+      ['GIA', 0],
+      ['FINANCE', 0],
+      ['BDC', 0],
+      ['DEPARTMENT', 8],
+      ['COUNTY', 3],
+    ]);
+    expect(b.byOrganisationKind[3]).toMatchObject({ organisations: 5, ...counts(8, { REGISTERED: 3, ASSESSED: 1, MIGRATING: 1, MIGRATED: 1, DECOMMISSIONED: 1, BLOCKED: 1 }, 2, 3, 1, 1) });
+    expect(b.byJurisdiction).toHaveLength(14);
+    expect(b.byJurisdiction[0]).toEqual({ code: 'CITY', name: '市本级', nameEn: 'City level', organisations: 8, ...counts(8, { REGISTERED: 3, ASSESSED: 1, MIGRATING: 1, MIGRATED: 1, DECOMMISSIONED: 1, BLOCKED: 1 }, 2, 3, 1, 1), ...money(550, 55000) });
+    expect(b.byJurisdiction.find((j: { code: string }) => j.code === 'YANHU')).toMatchObject({ name: '盐湖区', organisations: 3, ...counts(3, { REGISTERED: 1, PLANNED: 1, DECOMMISSIONED: 1 }, 0, 2, 1, 0) });
+    expect(b.byIndustryCloud.map((c: { onIndustryCloud: boolean; industryCloud: string | null; systems: number; organisations: number }) => [c.onIndustryCloud, c.industryCloud, c.systems, c.organisations])).toEqual([
+      [true, '国家卫健委行业云', 1, 1],
+      [true, '省教育厅行业云', 1, 1],
+      [false, null, 9, 3],
+    ]);
+    expect(b.byIndustryCloud[0]).toMatchObject({ ...counts(1, { BLOCKED: 1 }, 0, 1, 0, 0), ...money(300, 30000) });
+  });
+
   it('lists the systems still outside the city cloud', () => {
     expect(b.outsideCityCloud.total).toBe(5);
     expect(b.outsideCityCloud.byHosting).toEqual({ OWN_ROOM: 1, INDUSTRY_CLOUD: 2, COUNTY_CLOUD: 2, OTHER_PROVIDER: 0 });
@@ -230,6 +256,10 @@ describe('the public board', () => {
     ]);
     expect(b.overdueWaves).toHaveLength(1);
     expect(b.migratedOverTime).toHaveLength(3);
+    expect(b.byOrganisationKind.map((k: { systems: number }) => k.systems)).toEqual([0, 0, 0, 8, 3]);
+    expect(b.byJurisdiction[0]).toEqual({ code: 'CITY', name: '市本级', nameEn: 'City level', organisations: 8, ...counts(8, { REGISTERED: 3, ASSESSED: 1, MIGRATING: 1, MIGRATED: 1, DECOMMISSIONED: 1, BLOCKED: 1 }, 2, 3, 1, 1) });
+    expect(b.byOrganisation.find((o: { code: string }) => o.code === 'EDU')).toEqual({ orgId: expect.any(String), code: 'EDU', name: '运城市教育局', nameEn: 'Education Bureau', kind: 'DEPARTMENT', jurisdiction: 'CITY', ...counts(5, { REGISTERED: 3, MIGRATING: 1, MIGRATED: 1 }, 1, 2, 1, 0) });
+    expect(b).not.toHaveProperty('byIndustryCloud');
   });
 
   it('shows nothing personal or sensitive: no contacts, system names, locations, volumes or money', () => {
@@ -253,6 +283,7 @@ describe('the public board', () => {
 
   it('is cacheable: ETag and 304, varying by who asks', async () => {
     expect(res.headers['cache-control']).toBe('public, max-age=2');
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers.vary).toContain('Authorization');
     const again = await t.http.get('/api/migration/board').set('If-None-Match', res.headers.etag);
     expect(again.status).toBe(304);

@@ -53,6 +53,13 @@ describe('migration board', { timeout: 90_000 }, () => {
     await expect.poll(() => kpi(page, 'kpi-systems'), { timeout: 15_000 }).toBe(3);
     expect(await kpi(page, 'kpi-outside')).toBe(2);
     expect(await kpi(page, 'kpi-city-cloud')).toBe(1);
+    // the breakdowns as tables, each with its total line (the register's total), and no industry clouds by name
+    const kinds = page.getByTestId('breakdown-org-kind');
+    await expect.poll(() => kinds.getByRole('row', { name: /市直部门/ }).innerText()).toMatch(/市直部门\s+\d+\s+2\b/);
+    expect(await page.getByTestId('breakdown-org-kind-total').innerText()).toMatch(/合计\s+3\b/);
+    expect(await page.getByTestId('breakdown-jurisdiction').getByRole('row', { name: /市本级/ }).innerText()).toMatch(/市本级\s+\d+\s+2\b/);
+    expect(await page.getByTestId('breakdown-organisation').innerText()).toContain('运城市财政局');
+    expect(await page.getByTestId('breakdown-industry-cloud').count()).toBe(0);
     await keepScreenshot(page, 'board');
     await page.context().close();
   });
@@ -69,6 +76,13 @@ describe('migration board', { timeout: 90_000 }, () => {
     expect(text).toContain('学籍管理系统');
     expect(text).toContain('省教育厅行业云');
     expect(text).not.toContain('招生报名系统');
+    const clouds = await page.getByTestId('breakdown-industry-cloud').innerText();
+    expect(clouds).toContain('省教育厅行业云');
+    expect(clouds).toContain('不在行业云上的系统');
+    // find an organisation: the table narrows and its total line goes (it would no longer be the rows' sum)
+    await page.getByTestId('breakdown-org-search').locator('input').fill('财政局');
+    await expect.poll(() => page.getByTestId('breakdown-organisation').locator('tbody tr.ant-table-row').count()).toBe(2);
+    expect(await page.getByTestId('breakdown-organisation-total').count()).toBe(0);
     // the public view is one click away, as the wall display shows it
     await page.getByText('公开视图', { exact: true }).click();
     await expect.poll(() => page.getByTestId('board').getAttribute('data-view')).toBe('public');

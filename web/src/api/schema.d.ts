@@ -7920,7 +7920,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Migration progress: totals by status; by department, county, wave, strategy and hosting; systems outside the city cloud; overdue waves; the migrated-over-time curve; Art. 30 and 33 footprints. GIA, the auditor and the sub-center get the full view; anyone else the public one (counts only) */
+        /** Migration progress: totals by status; by organisation (every kind), organisation kind, jurisdiction, industry cloud (full view only), department, county, wave, strategy and hosting, each of organisation, kind, jurisdiction, industry cloud, strategy and hosting adding up to the totals; systems outside the city cloud; overdue waves; the migrated-over-time curve; Art. 30 and 33 footprints. GIA, the auditor and the sub-center get the full view; anyone else the public one (counts only) */
         get: {
             parameters: {
                 query?: {
@@ -15541,6 +15541,38 @@ export interface components {
             })[];
             byHosting: (components["schemas"]["BoardCounts"] & {
                 hosting: components["schemas"]["HostingType"];
+            })[];
+            /** @description every organisation of every kind that is active or owns a system, by code */
+            byOrganisation: (components["schemas"]["BoardCounts"] & {
+                orgId: string;
+                code: string;
+                name: string;
+                nameEn: string | null;
+                kind: components["schemas"]["OrgKind"];
+                /** @description 'CITY' or a county's code */
+                jurisdiction: string;
+            })[];
+            /** @description every kind of organisation, zeros included */
+            byOrganisationKind: (components["schemas"]["BoardCounts"] & {
+                kind: components["schemas"]["OrgKind"];
+                /** @description active ones, and any owning a system */
+                organisations: number;
+            })[];
+            /** @description the city's own organisations, then each county (an organisation in the jurisdiction Organisation.jurisdiction names) */
+            byJurisdiction: (components["schemas"]["BoardCounts"] & {
+                /** @description 'CITY' (市本级) or a county's code */
+                code: string;
+                name: string;
+                nameEn: string | null;
+                organisations: number;
+            })[];
+            /** @description full view only: systems on an industry cloud by its name, then those not on one */
+            byIndustryCloud?: (components["schemas"]["BoardCounts"] & {
+                /** @description false: the one line for every system not on an industry cloud */
+                onIndustryCloud: boolean;
+                /** @description the industry cloud as its owners name it (null: not named, or not on one) */
+                industryCloud: string | null;
+                organisations: number;
             })[];
             outsideCityCloud: {
                 total: number;

@@ -1,8 +1,9 @@
 // The migration progress board, for a wall screen: big numbers, ECharts charts (status, department, county, wave,
-// strategy, hosting, cumulative curve), overdue waves, and (full view) the systems still outside the city cloud.
+// strategy, hosting, cumulative curve), overdue waves, the breakdowns as tables that add up (./BreakdownPanels.tsx),
+// and (full view) the systems still outside the city cloud.
 // Anyone may see the public view without signing in; GIA, the auditor and the sub-center get the full view.
 // It refreshes itself every 30 seconds (?refresh=N changes that, for a test or a faster wall).
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Button, Col, Flex, Row, Segmented, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { fetchBoard, MIGRATION_STATES, type MigrationBoard } from '../../api/board';
@@ -15,6 +16,8 @@ import { JurisdictionFilter } from '../../components/JurisdictionFilter';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { LocaleSwitch } from '../../layout/LocaleSwitch';
+import { BreakdownPanels } from './BreakdownPanels';
+import { Panel } from './Panel';
 import { AssessmentTables } from './AssessmentTables';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -145,15 +148,6 @@ function Kpi({ label, value, testId, tone }: { label: string; value: number; tes
   );
 }
 
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="zy-board-panel" aria-label={title}>
-      <h2>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
 function BoardBody({ board }: { board: MigrationBoard }) {
   const { t } = useI18n();
   const options = useMemo(() => {
@@ -247,6 +241,7 @@ function BoardBody({ board }: { board: MigrationBoard }) {
             <EChart option={options.hosting} label={t('board.chartLabel', { title: t('board.byHosting') })} testId="chart-hosting" />
           </Panel>
         </Col>
+        <BreakdownPanels board={board} />
         {board.assessment && (
           <Col xs={24}>
             <Panel title={t('questionnaire.boardTitle')}>

@@ -11,7 +11,7 @@ const areasOf = (role: Role, jurisdiction = 'CITY') =>
 const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
   admin: { areas: ['todo', 'orgs', 'calendar', 'deliveries', 'workbench'], home: '/admin/orgs' },
   secadmin: { areas: ['todo', 'users', 'workbench'], home: '/admin/users' },
-  auditor: { areas: ['todo', 'oversight', 'revisions', 'migrationBoard', 'surveyRun', 'assessments', 'audit', 'deliveries', 'workbench'], home: '/audit' },
+  auditor: { areas: ['todo', 'oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'deliveries', 'workbench'], home: '/audit' },
   gia: { areas: ['todo', 'review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard', 'surveyRun', 'surveyOwn', 'assessments'], home: '/review/queue' },
   finance: { areas: ['todo', 'review', 'revisionApproval', 'revisions', 'surveyOwn', 'spotChecks'], home: '/review/queue' },
   bdc: { areas: ['todo', 'revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'surveyRun', 'surveyOwn', 'workbench'], home: '/operator/requests' },
@@ -19,7 +19,7 @@ const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
   dept2: { areas: ['todo', 'portal', 'migrationOwn', 'surveyOwn'], home: '/portal/projects' },
   county: { areas: ['todo', 'portal', 'migrationOwn', 'surveyOwn'], home: '/portal/projects' },
   // a county's bureaus (Art. 39): their jurisdiction's reviews; the catalog is the city's to approve
-  'county-gia': { areas: ['todo', 'review', 'oversight', 'revisions', 'migrationBoard', 'surveyRun', 'surveyOwn'], home: '/review/queue' },
+  'county-gia': { areas: ['todo', 'review', 'oversight', 'revisions', 'migrationBoard', 'surveyOwn'], home: '/review/queue' },
   'county-finance': { areas: ['todo', 'review', 'revisions', 'surveyOwn', 'spotChecks'], home: '/review/queue' },
 };
 

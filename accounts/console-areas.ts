@@ -25,7 +25,7 @@ export const CONSOLE_AREAS = [
   'migrationBoard',
   /** planning migration waves */
   'migrationPlanning',
-  /** the migration survey's campaigns and their coverage (摸底调查): the sub-center and the city GIA run them, others read */
+  /** running the migration survey's campaigns and following their coverage (摸底调查): the sub-center and the city GIA */
   'surveyRun',
   /** answering the migration survey for one's own organisation (摸底填报): any staff member of an organisation */
   'surveyOwn',
@@ -67,7 +67,7 @@ const TESTS: Record<Exclude<ConsoleArea, 'workbench' | 'todo'>, (a: AppAbility, 
   migrationOwn: (a) => a.can('create', 'MigrationSystem'),
   migrationBoard: (a) => a.can('read', 'MigrationBoard'),
   migrationPlanning: (a) => a.can('create', 'MigrationWave'),
-  surveyRun: (a) => a.can('read', 'SurveyCampaign'),
+  surveyRun: (a) => a.can('create', 'SurveyCampaign'),
   surveyOwn: (a) => a.can('submit', 'SurveyResponse'),
   spotChecks: (a) => a.can('create', 'SpotCheck'),
   assessments: (a) => a.can('read', subject('OrgAssessment', { orgId: ELSEWHERE, status: 'DRAFT' })),

@@ -26,7 +26,7 @@ describe('sign-in', () => {
     for (const [username, areas, home] of [
       ['dept2', ['todo', 'portal', 'migrationOwn', 'surveyOwn'], '/portal/projects'],
       ['finance', ['todo', 'review', 'revisionApproval', 'revisions', 'surveyOwn', 'spotChecks'], '/review/queue'],
-      ['auditor', ['todo', 'oversight', 'revisions', 'migrationBoard', 'surveyRun', 'assessments', 'audit', 'deliveries', 'workbench'], '/audit'],
+      ['auditor', ['todo', 'oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'deliveries', 'workbench'], '/audit'],
     ] as const) {
       const res = await login(username, DEMO_PASSWORD);
       expect(res.status).toBe(200);

@@ -1,7 +1,7 @@
 // The migration survey (摸底调查, Art. 5, 33): campaigns the sub-center or the city GIA opens, extends, reminds and
 // closes, with their coverage; the asked organisations' responses, confirmed, submitted or declared empty, and sent
-// back. Coverage is counted on today's date (late by working days): these answers are never cached (no-store, the
-// API's default), their ETags are versions for If-Match only.
+// back. Coverage and lateness are counted on today's date (working days): the answers are never cached (no-store,
+// said here whatever the API's default), so a version-based ETag cannot bring back yesterday's lateness.
 import { z } from '../../core/zod-openapi.js';
 import { SURVEY_COVERAGE_EXPORT } from '../../survey/list-exports.js';
 import {
@@ -23,6 +23,16 @@ import { sendListXlsx } from '../list-export.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam, localeQuery } from '../schemas.js';
 import type { Services } from '../services.js';
+import type { Request, Response } from 'express';
+
+/**
+ * Day-dependent answers: not stored by any cache, and never answered 304 on a version's ETag (the version does not
+ * change when the due date passes; express would otherwise compare If-None-Match with it).
+ */
+function uncached(req: Request, res: Response): void {
+  delete req.headers['if-none-match'];
+  res.setHeader('Cache-Control', 'no-store');
+}
 
 export function surveyRoutes(table: RouteTable, s: Services) {
   const tags = ['survey'];
@@ -31,7 +41,10 @@ export function surveyRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/survey/campaigns', summary: 'Migration survey campaigns, newest first, with their coverage counts (the sub-center, GIA, the auditor)', tags, auth: true,
     query: campaignListQuerySchema,
     responses: { 200: { description: 'campaigns', schema: campaignListSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => void res.json(await s.survey.listCampaigns(ctx, query)),
+    handler: async ({ query, ctx }, req, res) => {
+      uncached(req, res);
+      res.json(await s.survey.listCampaigns(ctx, query));
+    },
   });
 
   route(table, {
@@ -51,7 +64,10 @@ export function surveyRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/survey/campaigns/:id', summary: 'A campaign with its coverage: counts, and each asked organisation’s status, systems confirmed and lateness (working days)', tags, auth: true,
     params: idParam,
     responses: { 200: { description: 'the campaign (ETag: its version)', schema: campaignViewSchema }, 401: errors[401], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => send(res, await s.survey.getCampaign(ctx, params.id, ctx.locale)),
+    handler: async ({ params, ctx }, req, res) => {
+      uncached(req, res);
+      send(res, await s.survey.getCampaign(ctx, params.id, ctx.locale));
+    },
   });
 
   route(table, {
@@ -89,14 +105,20 @@ export function surveyRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/survey/responses', summary: "Survey responses you may read: your organisation's (every one, for the sub-center), newest campaign first", tags, auth: true,
     query: responseListQuerySchema,
     responses: { 200: { description: 'responses', schema: responseListSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
-    handler: async ({ query, ctx }, _req, res) => void res.json(await s.survey.listResponses(ctx, query)),
+    handler: async ({ query, ctx }, req, res) => {
+      uncached(req, res);
+      res.json(await s.survey.listResponses(ctx, query));
+    },
   });
 
   route(table, {
     method: 'get', path: '/api/survey/responses/:id', summary: "A response with its organisation's register entries, the confirmed ones flagged", tags, auth: true,
     params: idParam,
     responses: { 200: { description: 'the response (ETag: its version)', schema: responseViewSchema }, 401: errors[401], 404: errors[404] },
-    handler: async ({ params, ctx }, _req, res) => send(res, await s.survey.getResponse(ctx, params.id, ctx.locale)),
+    handler: async ({ params, ctx }, req, res) => {
+      uncached(req, res);
+      send(res, await s.survey.getResponse(ctx, params.id, ctx.locale));
+    },
   });
 
   route(table, {

@@ -81,6 +81,7 @@ export const coverageRowSchema = z
     declaredReason: z.string().nullable(),
     returnReason: z.string().nullable(),
     lastRemindedAt: z.string().nullable(),
+    returnable: z.boolean().describe('the reader may send this answer back now (the campaign open, the answer given)'),
     version: z.number().int(),
   })
   .openapi('SurveyCoverageRow');

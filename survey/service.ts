@@ -4,7 +4,7 @@
 // coverage (who answered, who is late by working days), reminds, extends, sends back and closes. Opening is recorded
 // with its audit record and its notifications in one transaction; everything else goes through the runners
 // (./machine.ts).
-import { assertCan, readableWhere } from '../core/access/abilities.js';
+import { assertCan, readableWhere, subject } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import { daysLeft, toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
@@ -54,8 +54,9 @@ export function createSurveyService({ db, today = () => toShanghaiDate(new Date(
   /** the day lateness is counted on: today while open, the day it closed after */
   const countedOn = (c: CampaignRow): LocalDate => (c.closedAt ? toShanghaiDate(c.closedAt) : today());
 
-  function coverageRow(c: CampaignRow, r: ResponseRow): CoverageRow {
+  function coverageRow(actor: Actor, c: CampaignRow, r: ResponseRow): CoverageRow {
     const { late, workingDaysOverdue } = lateness(r.status, c.dueDate, countedOn(c));
+    const returnable = c.status === 'OPEN' && actor.ability.can('return', subject('SurveyResponse', { orgId: r.orgId, jurisdiction: r.jurisdiction, status: r.status }));
     return {
       responseId: r.id,
       org: r.org,
@@ -67,6 +68,7 @@ export function createSurveyService({ db, today = () => toShanghaiDate(new Date(
       declaredReason: r.declaredReason,
       returnReason: r.returnReason,
       lastRemindedAt: iso(r.lastRemindedAt),
+      returnable,
       version: r.version,
     };
   }
@@ -107,7 +109,7 @@ export function createSurveyService({ db, today = () => toShanghaiDate(new Date(
       include: responseInclude,
       orderBy: { org: { code: 'asc' } },
     });
-    const coverage = rows.map((r) => coverageRow(c, r));
+    const coverage = rows.map((r) => coverageRow(actor, c, r));
     return { ...summaryOf(c, coverage, await openerNames(tx, [c.openedById])), responses: coverage };
   }
 
@@ -125,7 +127,7 @@ export function createSurveyService({ db, today = () => toShanghaiDate(new Date(
         include: responseInclude,
       });
       const openers = await openerNames(tx, rows.map((r) => r.openedById));
-      return { items: rows.map((c) => summaryOf(c, answers.filter((a) => a.campaignId === c.id).map((a) => coverageRow(c, a)), openers)) };
+      return { items: rows.map((c) => summaryOf(c, answers.filter((a) => a.campaignId === c.id).map((a) => coverageRow(actor, c, a)), openers)) };
     });
   }
 

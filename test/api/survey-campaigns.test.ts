@@ -114,14 +114,16 @@ describe('a survey campaign from opening to closing', () => {
     const { asked, submitted: s, nothingToDeclare, pending } = coverage.body.counts;
     expect(s + nothingToDeclare + pending).toBe(asked);
     expect(rowOf(coverage, health)).toMatchObject({ status: 'PENDING', late: true, workingDaysOverdue: 1 });
-    expect(rowOf(coverage, fin)).toMatchObject({ status: 'NOTHING_TO_DECLARE', late: false });
+    expect(rowOf(coverage, fin)).toMatchObject({ status: 'NOTHING_TO_DECLARE', late: false, returnable: true });
+    expect(rowOf(coverage, health).returnable).toBe(false);
     expect(rowOf(coverage, edu)).toMatchObject({ status: 'PENDING', systemsConfirmed: 1, late: true });
     // counted on the day: never cached, never a 304 on yesterday's version
     const raw = await scene.t.http.get(campaignPath).set(await scene.t.as('bdc')).set('If-None-Match', coverage.etag!);
     expect([raw.status, raw.headers['cache-control']]).toEqual([200, 'no-store']);
     // GIA of the city reads it too; the auditor reads; a county's GIA sees only its county's answers
     expect((await scene.as('gia').get(campaignPath)).body.counts.asked).toBe(3);
-    expect((await scene.as('auditor').get(campaignPath)).status).toBe(200);
+    const audited = await scene.as('auditor').get(campaignPath);
+    expect([audited.status, rowOf(audited, fin).returnable]).toEqual([200, false]);
     expect((await scene.as('county-gia').get(campaignPath)).body.responses).toEqual([]);
 
     // reminding the late ones tells their staff; the department's answer moved on (its ETag)

@@ -17163,6 +17163,8 @@ export interface components {
             declaredReason: string | null;
             returnReason: string | null;
             lastRemindedAt: string | null;
+            /** @description the reader may send this answer back now (the campaign open, the answer given) */
+            returnable: boolean;
             version: number;
         };
         /** @enum {string} */

@@ -1,7 +1,7 @@
 // One survey campaign's coverage: the counts, and each asked organisation's status, systems confirmed, when it
 // answered and how late it is (working days); the sub-center reminds the late ones, extends the due date, sends an
 // answer back and closes the campaign, each with the campaign's ETag (a 412 reloads). Buttons come from the
-// server's allowedActions (the campaign's, and each row's return is offered while the campaign is open).
+// server's allowedActions (the campaign's) and each row's `returnable`.
 import { useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
@@ -48,7 +48,6 @@ function CampaignView({ campaign: c, etag, reload }: { campaign: Campaign; etag:
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<unknown>(undefined);
   const [form] = Form.useForm<{ dueDate?: string; reason?: string; note?: string }>();
-  const open = c.status === 'OPEN';
 
   const stale = (err: unknown) => {
     if (!(err instanceof ApiError && err.isStale)) return false;
@@ -135,8 +134,8 @@ function CampaignView({ campaign: c, etag, reload }: { campaign: Campaign; etag:
             { title: t('survey.systemsConfirmed'), dataIndex: 'systemsConfirmed' },
             { title: t('survey.answeredAt'), dataIndex: 'submittedAt', render: (v: string | null) => formatDateTime(v) },
             { title: t('survey.note'), render: (_, r) => r.declaredReason ?? r.returnReason ?? '' },
-            ...(open && offers(c, 'close')
-              ? [{ title: '', render: (_: unknown, r: CoverageRow) => r.status !== 'PENDING' && <Button size="small" onClick={() => setDialog({ kind: 'return', row: r })} data-testid={`survey-return-${r.org.name}`}>{t('survey.return')}</Button> }]
+            ...(c.responses.some((r) => r.returnable)
+              ? [{ title: '', render: (_: unknown, r: CoverageRow) => r.returnable && <Button size="small" onClick={() => setDialog({ kind: 'return', row: r })} data-testid={`survey-return-${r.org.name}`}>{t('survey.return')}</Button> }]
               : []),
           ]}
         />

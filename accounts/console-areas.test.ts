@@ -12,15 +12,15 @@ const EXPECTED: Record<string, { areas: ConsoleArea[]; home: string }> = {
   admin: { areas: ['todo', 'orgs', 'calendar', 'deliveries', 'workbench'], home: '/admin/orgs' },
   secadmin: { areas: ['todo', 'users', 'workbench'], home: '/admin/users' },
   auditor: { areas: ['todo', 'oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'deliveries', 'workbench'], home: '/audit' },
-  gia: { areas: ['todo', 'review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard', 'assessments'], home: '/review/queue' },
-  finance: { areas: ['todo', 'review', 'revisionApproval', 'revisions', 'spotChecks'], home: '/review/queue' },
-  bdc: { areas: ['todo', 'revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'workbench'], home: '/operator/requests' },
-  dept: { areas: ['todo', 'portal', 'migrationOwn'], home: '/portal/projects' },
-  dept2: { areas: ['todo', 'portal', 'migrationOwn'], home: '/portal/projects' },
-  county: { areas: ['todo', 'portal', 'migrationOwn'], home: '/portal/projects' },
+  gia: { areas: ['todo', 'review', 'oversight', 'revisionApproval', 'revisions', 'migrationBoard', 'surveyRun', 'surveyOwn', 'assessments'], home: '/review/queue' },
+  finance: { areas: ['todo', 'review', 'revisionApproval', 'revisions', 'surveyOwn', 'spotChecks'], home: '/review/queue' },
+  bdc: { areas: ['todo', 'revisions', 'operator', 'migrationBoard', 'migrationPlanning', 'surveyRun', 'surveyOwn', 'workbench'], home: '/operator/requests' },
+  dept: { areas: ['todo', 'portal', 'migrationOwn', 'surveyOwn'], home: '/portal/projects' },
+  dept2: { areas: ['todo', 'portal', 'migrationOwn', 'surveyOwn'], home: '/portal/projects' },
+  county: { areas: ['todo', 'portal', 'migrationOwn', 'surveyOwn'], home: '/portal/projects' },
   // a county's bureaus (Art. 39): their jurisdiction's reviews; the catalog is the city's to approve
-  'county-gia': { areas: ['todo', 'review', 'oversight', 'revisions', 'migrationBoard'], home: '/review/queue' },
-  'county-finance': { areas: ['todo', 'review', 'revisions', 'spotChecks'], home: '/review/queue' },
+  'county-gia': { areas: ['todo', 'review', 'oversight', 'revisions', 'migrationBoard', 'surveyOwn'], home: '/review/queue' },
+  'county-finance': { areas: ['todo', 'review', 'revisions', 'surveyOwn', 'spotChecks'], home: '/review/queue' },
 };
 
 describe('console areas', () => {

@@ -25,6 +25,10 @@ export const CONSOLE_AREAS = [
   'migrationBoard',
   /** planning migration waves */
   'migrationPlanning',
+  /** running the migration survey's campaigns and following their coverage (摸底调查): the sub-center and the city GIA */
+  'surveyRun',
+  /** answering the migration survey for one's own organisation (摸底填报): any staff member of an organisation */
+  'surveyOwn',
   /** Finance's spot-checks of the units' self-evaluations (Art. 22) */
   'spotChecks',
   /** the yearly assessments of every department and county (Art. 25, 40): GIA records them, the auditor reads */
@@ -63,6 +67,8 @@ const TESTS: Record<Exclude<ConsoleArea, 'workbench' | 'todo'>, (a: AppAbility, 
   migrationOwn: (a) => a.can('create', 'MigrationSystem'),
   migrationBoard: (a) => a.can('read', 'MigrationBoard'),
   migrationPlanning: (a) => a.can('create', 'MigrationWave'),
+  surveyRun: (a) => a.can('create', 'SurveyCampaign'),
+  surveyOwn: (a) => a.can('submit', 'SurveyResponse'),
   spotChecks: (a) => a.can('create', 'SpotCheck'),
   assessments: (a) => a.can('read', subject('OrgAssessment', { orgId: ELSEWHERE, status: 'DRAFT' })),
   audit: (a) => a.can('read', 'AuditEvent'),

@@ -24,6 +24,7 @@ import { provisioningRoutes } from './routers/provisioning.js';
 import { assessmentRoutes } from './routers/assessments.js';
 import { securityRoutes } from './routers/security.js';
 import { notificationSettingsRoutes } from './routers/notification-settings.js';
+import { surveyRoutes } from './routers/survey.js';
 import type { RouteTable } from './route.js';
 import type { Services } from './services.js';
 import { fromRoot } from '../core/paths.js';
@@ -60,6 +61,7 @@ function apiRoutes(db: Database, services: Services, isReady: () => boolean): Ro
   provisioningRoutes(table, services);
   calendarRoutes(table, services);
   notificationSettingsRoutes(table, services);
+  surveyRoutes(table, services);
   return table;
 }
 

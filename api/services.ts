@@ -27,6 +27,8 @@ import { createMigrationService } from '../migration/service.js';
 import { spotCheckTargets } from '../evaluations/audit-names.js';
 import { createEvaluationService } from '../evaluations/evaluations.js';
 import { createSpotCheckService } from '../evaluations/spot-checks.js';
+import { createSurveyService } from '../survey/service.js';
+import { surveyTargets } from '../survey/audit-names.js';
 import { createAssessmentService } from '../assessments/service.js';
 import { assessmentTargets } from '../assessments/audit-names.js';
 import { securityTargets } from '../security/audit-names.js';
@@ -64,7 +66,7 @@ export interface Runtime {
 }
 
 /** how the audit trail (and the to-do centre's 已办) names the objects of each type */
-const AUDIT_TARGETS = { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets, ...deliveryTargets };
+const AUDIT_TARGETS = { ...projectTargets, ...catalogTargets, ...migrationTargets, ...accountTargets, ...provisioningTargets, ...assessmentTargets, ...securityTargets, ...spotCheckTargets, ...deliveryTargets, ...surveyTargets };
 
 export function createServices(db: Database, config: Config, runtime: Runtime, opts: ServiceOptions = {}) {
   const { published } = runtime;
@@ -92,6 +94,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     orgHistory: createOrgHistoryService({ db }),
     reviewDrafts: createReviewDraftService({ db, actions: projectActions }),
     spotChecks: createSpotCheckService({ db }),
+    survey: createSurveyService({ db, today: opts.today }),
     evaluations: createEvaluationService({ db, actions: projectActions }),
     migration: createMigrationService({ db, published, today: opts.today }),
     assessments: createAssessmentService({ db, today: opts.today }),

@@ -40,6 +40,7 @@ const MAX_EXPORT_ROWS = 100_000;
 export const systemInclude = {
   org: { select: { id: true, code: true, name: true, kind: true } },
   wave: { select: { id: true, name: true, startDate: true, endDate: true } },
+  lastConfirmedCampaign: { select: { id: true, title: true } },
 } satisfies Prisma.MigrationSystemInclude;
 type SystemRow = Prisma.MigrationSystemGetPayload<{ include: typeof systemInclude }>;
 
@@ -82,6 +83,7 @@ export function toSystemView(r: SystemRow): SystemView {
     resourceRequestIds: r.resourceRequestIds,
     migratedAt: r.migratedAt?.toISOString() ?? null,
     decommissionedAt: r.decommissionedAt?.toISOString() ?? null,
+    lastConfirmed: r.lastConfirmedCampaign && r.lastConfirmedAt ? { campaignId: r.lastConfirmedCampaign.id, title: r.lastConfirmedCampaign.title, at: r.lastConfirmedAt.toISOString() } : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,

@@ -53,6 +53,10 @@ export const systemViewSchema = z
     resourceRequestIds: z.array(z.string()),
     migratedAt: z.string().nullable(),
     decommissionedAt: z.string().nullable(),
+    lastConfirmed: z
+      .object({ campaignId: z.string(), title: z.string(), at: z.string() })
+      .nullable()
+      .describe('the migration survey campaign whose submitted answer last confirmed this entry as current, and when (survey/)'),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),

@@ -23,6 +23,10 @@ export const NOTIFICATION_EVENTS = [
   'REVISION_PUBLISHED',
   'WAVE_STARTED',
   'WAVE_SLIPPED',
+  'SURVEY_OPENED',
+  'SURVEY_REMINDED',
+  'SURVEY_RETURNED',
+  'SURVEY_ANSWERED',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -105,6 +109,22 @@ export const EVENT_TEXTS: Record<NotificationEvent, { label: Text; message: Text
   WAVE_SLIPPED: {
     label: { 'zh-CN': '迁移批次延误', en: 'A migration wave slips' },
     message: { 'zh-CN': '迁移批次「{name}」计划于 {due} 完成，仍有 {count} 个系统未完成迁移', en: 'Migration wave "{name}" was due on {due}; {count} system(s) are not migrated yet' },
+  },
+  SURVEY_OPENED: {
+    label: { 'zh-CN': '迁移摸底调查待填报', en: 'A migration survey asks my organisation' },
+    message: { 'zh-CN': '迁移摸底调查「{name}」请于 {due} 前确认本单位的系统目录并报送', en: 'Migration survey "{name}": confirm your register of systems and submit by {due}' },
+  },
+  SURVEY_REMINDED: {
+    label: { 'zh-CN': '迁移摸底调查催报', en: 'A migration survey reminder' },
+    message: { 'zh-CN': '迁移摸底调查「{name}」截止日期 {due}，本单位尚未报送，请尽快填报', en: 'Migration survey "{name}" is due on {due} and your organisation has not answered yet' },
+  },
+  SURVEY_RETURNED: {
+    label: { 'zh-CN': '迁移摸底填报被退回', en: 'A survey answer is sent back' },
+    message: { 'zh-CN': '迁移摸底调查「{name}」的填报被退回：{reason}', en: 'Your answer to migration survey "{name}" was sent back: {reason}' },
+  },
+  SURVEY_ANSWERED: {
+    label: { 'zh-CN': '单位已完成摸底填报', en: 'An organisation answers a survey' },
+    message: { 'zh-CN': '{org}已完成迁移摸底调查「{name}」的填报（{stateKey}）', en: '{org} answered migration survey "{name}" ({stateKey})' },
   },
 };
 

@@ -24,3 +24,7 @@ export function revisionLink(role: Role, number: number): string {
 }
 
 export const waveLink = (_role: Role): string => "/migration/systems";
+
+/** The campaign's coverage page (the sub-center, the city GIA, the readers), or the organisation's answer. */
+export const surveyCampaignLink = (id: string): string => `/survey/campaigns/${id}`;
+export const surveyResponseLink = (id: string): string => `/survey/responses/${id}`;

@@ -8,7 +8,9 @@
 //     authority, the GIA of the owner's jurisdiction (the city's or the county's bureau, Art. 39), is told too;
 //   - every migration wave is announced when it starts (once, while it runs: a wave first seen after its end is not
 //     announced as starting) and when its planned end passed with systems not yet migrated (once per planned end),
-//     to the sub-center's operators and the owners of its unfinished systems.
+//     to the sub-center's operators and the owners of its unfinished systems;
+//   - every pending answer of an open migration survey campaign takes its step (BEFORE_<n>, DUE_TODAY, OVERDUE) by
+//     its campaign's due date, told to the asked organisation's staff (survey/notifications.ts).
 // Only on working days: on a day off nobody is at the office to act, and the next working day's sweep takes the
 // step then due. Exactly once per step, whatever the number of replicas: the step's row (DeadlineAlert,
 // MigrationWaveAlert) is inserted first, ON CONFLICT DO NOTHING, and only the transaction that inserted it writes the
@@ -23,6 +25,7 @@ import type { NotificationEvent } from './events.js';
 import { waveLink } from './links.js';
 import { notify, notifyMany, type NotificationSpec, type Recipient } from './notify.js';
 import { membersOf, usersWhoMay, usersWithRoles } from './recipients.js';
+import { sweepSurveyReminders } from '../survey/notifications.js';
 
 export const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
 
@@ -195,7 +198,9 @@ export function createReminderSweep({ db, settings, today = () => toShanghaiDate
     const people = recipientCache();
     const d = await sweepDeadlines(day, people);
     const w = await sweepWaves(day, people);
-    return { today: day, workingDay: true, deadlines: d.deadlines, steps: d.steps, waves: w.waves, notifications: d.notifications + w.notifications };
+    // the pending answers of open survey campaigns (survey/notifications.ts): once per step and due date
+    const s = await prisma.$transaction((tx) => sweepSurveyReminders(tx, day, settings));
+    return { today: day, workingDay: true, deadlines: d.deadlines, steps: d.steps, waves: w.waves, notifications: d.notifications + w.notifications + s.notifications };
   }
 
   return { run };

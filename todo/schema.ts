@@ -1,7 +1,7 @@
 // The to-do centre's shapes (待办 / 已办) as the API sends them.
 import { z } from '../core/zod-openapi.js';
 
-export const TODO_KINDS = ['projectStage', 'projectReturned', 'deadline', 'overdueDeadline', 'resourceRequest', 'revision', 'spotCheck'] as const;
+export const TODO_KINDS = ['projectStage', 'projectReturned', 'deadline', 'overdueDeadline', 'resourceRequest', 'revision', 'spotCheck', 'surveyResponse'] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 export const todoItemSchema = z

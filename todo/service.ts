@@ -21,7 +21,9 @@ registerMessages({
   'todo.kind.resourceRequest': { 'zh-CN': '资源申请', en: 'Resource request' },
   'todo.kind.revision': { 'zh-CN': '目录修订', en: 'Catalog revision' },
   'todo.kind.spotCheck': { 'zh-CN': '自评价抽查', en: 'Self-evaluation spot-check' },
+  'todo.kind.surveyResponse': { 'zh-CN': '迁移摸底填报', en: 'Migration survey to answer' },
   'todo.title.returned': { 'zh-CN': '按退回意见修改后重新提交', en: 'Change as asked and submit again' },
+  'todo.title.survey': { 'zh-CN': '确认本单位系统目录并报送', en: "Confirm your organisation's systems and submit" },
   'todo.spotCheck.name': { 'zh-CN': '{year} 年度绩效自评价抽查（{size} 个项目）', en: '{year} self-evaluation spot-check ({size} projects)' },
 });
 

@@ -9,7 +9,7 @@ import type { Tx } from '../core/db/database.js';
 import type { Prisma } from '../core/db/generated/client.js';
 import { t, type Locale } from '../core/i18n.js';
 import { actionKey, stateKey } from '../core/workflow/machine.js';
-import { deadlineLink, projectLink, requestLink, revisionLink } from '../notifications/links.js';
+import { deadlineLink, projectLink, requestLink, revisionLink, surveyResponseLink } from '../notifications/links.js';
 import { PROJECT_MACHINE, QUEUES, QUEUE_STAGES } from '../projects/workflow.js';
 import type { TodoItem, TodoKind } from './schema.js';
 
@@ -265,6 +265,46 @@ const spotCheck: TodoSource = {
   },
 };
 
-export const TODO_SOURCES: readonly TodoSource[] = [projectStage, projectReturned, deadlineSource('deadline'), deadlineSource('overdueDeadline'), resourceRequest, revision, spotCheck];
+/** The organisation's pending answers to open migration survey campaigns, the earliest due first. */
+const surveyResponse: TodoSource = {
+  kind: 'surveyResponse',
+  applies: (actor) => actor.ability.can('submit', 'SurveyResponse'),
+  async load(c) {
+    const where: Prisma.SurveyResponseWhereInput = {
+      AND: [allowedWhere(c.actor.ability, 'submit', 'SurveyResponse'), { status: 'PENDING', campaign: { status: 'OPEN' } }, c.q ? { campaign: { title: { contains: c.q } } } : {}],
+    };
+    const [total, rows] = await Promise.all([
+      c.tx.surveyResponse.count({ where }),
+      c.take === 0
+        ? []
+        : c.tx.surveyResponse.findMany({
+            where,
+            orderBy: [{ campaign: { dueDate: 'asc' } }, { id: 'asc' }],
+            take: c.take,
+            select: { id: true, status: true, updatedAt: true, org: { select: { name: true } }, campaign: { select: { title: true, dueDate: true, createdAt: true } } },
+          }),
+    ]);
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: `surveyResponse:${r.id}`,
+        kind: 'surveyResponse',
+        kindLabel: '',
+        objectType: 'SurveyResponse',
+        objectId: r.id,
+        objectName: r.campaign.title,
+        title: t('todo.title.survey', c.locale),
+        orgName: r.org.name,
+        stage: t(stateKey('SurveyResponse', r.status), c.locale),
+        since: r.campaign.createdAt.toISOString(),
+        ...due(r.campaign.dueDate, c.today),
+        article: '第五条',
+        link: surveyResponseLink(r.id),
+      })),
+    };
+  },
+};
+
+export const TODO_SOURCES: readonly TodoSource[] = [projectStage, projectReturned, deadlineSource('deadline'), deadlineSource('overdueDeadline'), resourceRequest, revision, spotCheck, surveyResponse];
 
 export const shanghaiToday = () => toShanghaiDate(new Date());

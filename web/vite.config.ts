@@ -24,11 +24,12 @@ export default defineConfig({
       '@accounts': path.join(repoRoot, 'accounts'),
       '@evaluations': path.join(repoRoot, 'evaluations'),
       '@security': path.join(repoRoot, 'security'),
+      '@survey': path.join(repoRoot, 'survey'),
     },
   },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
-    fs: { allow: [webRoot, path.join(repoRoot, 'projects'), path.join(repoRoot, 'catalog'), path.join(repoRoot, 'migration'), path.join(repoRoot, 'provisioners'), path.join(repoRoot, 'accounts'), path.join(repoRoot, 'security'), path.join(repoRoot, 'evaluations'), path.join(repoRoot, 'core'), path.join(repoRoot, 'node_modules')] },
+    fs: { allow: [webRoot, path.join(repoRoot, 'projects'), path.join(repoRoot, 'catalog'), path.join(repoRoot, 'migration'), path.join(repoRoot, 'provisioners'), path.join(repoRoot, 'accounts'), path.join(repoRoot, 'security'), path.join(repoRoot, 'evaluations'), path.join(repoRoot, 'survey'), path.join(repoRoot, 'core'), path.join(repoRoot, 'node_modules')] },
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
       '/healthz': { target: apiTarget },

@@ -14,6 +14,7 @@ import { whileIn } from '../workflow/machine.js';
 import { SPOT_CHECK_MACHINE } from '../../evaluations/spot-check-workflow.js';
 import { BUSINESS_ROLES } from '../../accounts/vocabulary.js';
 import { ORG_ASSESSMENT_MACHINE, COUNTY_ASSESSMENT_MACHINE } from '../../assessments/workflow.js';
+import { CAMPAIGN_MACHINE, RESPONSE_MACHINE } from '../../survey/workflow.js';
 
 export type Action =
   | 'manage'
@@ -92,6 +93,8 @@ export type SubjectName =
   | 'NotificationPreference'
   | 'OrgWebhook'
   | 'NotificationDelivery'
+  | 'SurveyCampaign'
+  | 'SurveyResponse'
   | 'all';
 type PrismaQuery = PrismaQueryFactory<Prisma.TypeMap>;
 export type AppAbility = Ability<[Action, SubjectName | (Record<string, unknown> & { __caslSubjectType__?: string })], PrismaQuery>;
@@ -139,6 +142,26 @@ export const MIGRATION_REGISTER_FIELDS = [
 export const MIGRATION_ASSESSMENT_FIELDS = ['strategy', 'effort', 'risk', 'targetPlanCodes', 'blockingIssues'];
 
 type Builder = AbilityBuilder<AppAbility>;
+
+/**
+ * Runs the migration survey (摸底调查, Art. 5, 33): opens campaigns, extends, reminds, closes them, and sends back an
+ * answer that does not hold. The sub-center and the city GIA.
+ */
+function surveyRunner({ can }: Builder) {
+  can(['read', 'create'], 'SurveyCampaign');
+  can(['update', 'remind', 'close'], 'SurveyCampaign', whileIn(CAMPAIGN_MACHINE, 'extend', 'remind', 'close'));
+  can('read', 'SurveyResponse');
+  can('return', 'SurveyResponse', whileIn(RESPONSE_MACHINE, 'return'));
+}
+
+/**
+ * Answers a survey campaign for its own organisation: any staff member of an asked organisation, whatever their role
+ * (a finance or approval bureau's staff hold no department role, and their bureau is asked too).
+ */
+function surveyAnswerer({ can }: Builder, p: Principal) {
+  can('read', 'SurveyResponse', { orgId: p.orgId });
+  can(['confirm', 'submit'], 'SurveyResponse', { orgId: p.orgId, ...whileIn(RESPONSE_MACHINE, 'confirm', 'submit', 'declare-none') });
+}
 
 /** Project states after the GIA review approved it: Finance and the sub-center see these. */
 const PAST_GIA_REVIEW = ['BUDGET_REVIEW', 'BUDGET_APPROVED', 'PUBLIC_NOTICE', 'ESTABLISHED', 'CHANGE_REVIEW', 'ACCEPTED', 'SUSPENDED', 'TERMINATED'] as const;
@@ -200,13 +223,15 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('read', 'ResourceRequest');
     can('read', ['MigrationSystem', 'MigrationBoard', 'MigrationQuestionnaire']);
     can('read', 'SpotCheck');
+    can('read', ['SurveyCampaign', 'SurveyResponse']);
     can('read', ['OrgAssessment', 'CountyAssessment']);
     can('read', 'SecurityDossier');
     can('read', 'NotificationDelivery');
   },
   // The approval bureau of a jurisdiction (Art. 39): it decides the projects of its own jurisdiction; the city's also
   // approves the catalog and sees the counties' projects and systems read-only (oversight, Art. 40).
-  GIA_REVIEWER({ can }, p) {
+  GIA_REVIEWER(b, p) {
+    const { can } = b;
     const own = { jurisdiction: p.jurisdiction };
     const seen = isCity(p) ? {} : own;
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
@@ -234,6 +259,12 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     if (isCity(p)) can('read', 'ResourceRequest');
     can('read', 'MigrationSystem', seen);
     can('read', ['MigrationBoard', 'MigrationQuestionnaire']);
+    // the migration survey: the city bureau runs it with the sub-center; a county's bureau follows its county's answers
+    if (isCity(p)) surveyRunner(b);
+    else {
+      can('read', 'SurveyCampaign');
+      can('read', 'SurveyResponse', own);
+    }
     // the yearly assessments: the city bureau assesses the city departments (Art. 25) and the counties (Art. 40);
     // a county's bureau reads its county's confirmed scorecard
     if (isCity(p)) {
@@ -265,7 +296,9 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('record', 'SpotCheck', { ...own, ...whileIn(SPOT_CHECK_MACHINE, 'record') });
     can('close', 'SpotCheck', { ...own, ...whileIn(SPOT_CHECK_MACHINE, 'close') });
   },
-  BDC_OPERATOR({ can }) {
+  BDC_OPERATOR(b) {
+    const { can } = b;
+    surveyRunner(b);
     can(['read', 'create'], 'CatalogRevision');
     can(['update', 'submit', 'discard'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'update', 'submit', 'discard'));
     can('read', 'Project', { status: { in: [...FILING_STATES] } });
@@ -309,6 +342,7 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
     // which events reach them by e-mail and webhook: their own choice only
     builder.can(['read', 'update'], 'NotificationPreference', { userId: principal.id });
     rulesByRole[principal.role](builder, principal);
+    if ((BUSINESS_ROLES as readonly Role[]).includes(principal.role)) surveyAnswerer(builder, principal);
   }
   return builder.build();
 }

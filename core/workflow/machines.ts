@@ -7,6 +7,7 @@ import { COUNTY_ASSESSMENT_MACHINE, ORG_ASSESSMENT_MACHINE } from '../../assessm
 import { JOB_MACHINE } from '../../provisioners/job-workflow.js';
 import { REQUEST_MACHINE } from '../../provisioners/request-workflow.js';
 import { SECURITY_MACHINE } from '../../security/workflow.js';
+import { CAMPAIGN_MACHINE, RESPONSE_MACHINE } from '../../survey/workflow.js';
 import type { MachineTable } from './machine.js';
 
-export const MACHINES = [PROJECT_MACHINE, REVISION_MACHINE, REQUEST_MACHINE, JOB_MACHINE, MIGRATION_MACHINE, ORG_ASSESSMENT_MACHINE, COUNTY_ASSESSMENT_MACHINE, SECURITY_MACHINE, SPOT_CHECK_MACHINE] as unknown as MachineTable<string, string>[];
+export const MACHINES = [PROJECT_MACHINE, REVISION_MACHINE, REQUEST_MACHINE, JOB_MACHINE, MIGRATION_MACHINE, ORG_ASSESSMENT_MACHINE, COUNTY_ASSESSMENT_MACHINE, SECURITY_MACHINE, SPOT_CHECK_MACHINE, CAMPAIGN_MACHINE, RESPONSE_MACHINE] as unknown as MachineTable<string, string>[];

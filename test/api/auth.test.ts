@@ -24,8 +24,8 @@ describe('sign-in', () => {
 
   it('sends the console areas the permissions open and the home page, the same at sign-in and from /api/auth/me', async () => {
     for (const [username, areas, home] of [
-      ['dept2', ['todo', 'portal', 'migrationOwn'], '/portal/projects'],
-      ['finance', ['todo', 'review', 'revisionApproval', 'revisions', 'spotChecks'], '/review/queue'],
+      ['dept2', ['todo', 'portal', 'migrationOwn', 'surveyOwn'], '/portal/projects'],
+      ['finance', ['todo', 'review', 'revisionApproval', 'revisions', 'surveyOwn', 'spotChecks'], '/review/queue'],
       ['auditor', ['todo', 'oversight', 'revisions', 'migrationBoard', 'assessments', 'audit', 'deliveries', 'workbench'], '/audit'],
     ] as const) {
       const res = await login(username, DEMO_PASSWORD);

@@ -480,6 +480,30 @@ async function withSpotCheck(): Promise<Fx> {
   return { spotCheckId: drawn.body.id, spotCheckEtag: drawn.headers.etag, itemId: drawn.body.items[0].id };
 }
 
+// ── the migration survey (摸底调查): a campaign the sub-center opens asking the education bureau (dept's), new each time
+const orgIds = new Map<SignedIn, string>();
+async function orgOf(who: SignedIn): Promise<string> {
+  if (!orgIds.has(who)) orgIds.set(who, (await as(who, t.http.get('/api/auth/me'))).body.user.orgId);
+  return orgIds.get(who)!;
+}
+async function surveyFx(): Promise<Fx> {
+  const opened = await as('bdc', t.http.post('/api/survey/campaigns').send({ title: unique('矩阵摸底'), dueDate: '2026-11-30', orgIds: [await orgOf('dept')] }));
+  expect(opened.status, opened.text).toBe(201);
+  return { campaignId: opened.body.id, campaignEtag: opened.headers.etag, responseId: opened.body.responses[0].responseId, responseEtag: etag(opened.body.responses[0].version) };
+}
+/** the same, answered: nothing to declare */
+async function surveyAnsweredFx(): Promise<Fx> {
+  const fx = await surveyFx();
+  const declared = await as('dept', t.http.post(`/api/survey/responses/${fx.responseId}/declare-none`).set('If-Match', String(fx.responseEtag)).send({ reason: '矩阵无系统' }));
+  expect(declared.status, declared.text).toBe(200);
+  return { ...fx, responseEtag: declared.headers.etag };
+}
+/** who runs the survey, who reads every campaign */
+const SURVEY_RUNNERS: SignedIn[] = ['bdc', 'gia'];
+const SURVEY_READERS: SignedIn[] = ['auditor', 'bdc', 'gia'];
+/** the organisations not asked: they read survey responses (their own), never this one */
+const SURVEY_OTHERS: SignedIn[] = ['finance', 'dept2', 'county'];
+
 /** Reads a binary body into a Buffer (JSON errors are still parsed as JSON). */
 function binary(res: NodeJS.ReadableStream & { headers: Record<string, string> }, done: (err: Error | null, body: unknown) => void) {
   const chunks: Buffer[] = [];
@@ -1893,6 +1917,146 @@ const matrix: Endpoint[] = [
       [ANON, UNAUTH],
       [SPOT_CHECK_READERS, ok(200, (res) => expect(res.headers['content-type']).toContain('spreadsheetml'))],
       [allBut(...SPOT_CHECK_READERS), FORBIDDEN],
+    ],
+  },
+
+  // ── the migration survey (摸底调查): the sub-center and the city GIA run campaigns; each asked organisation answers its own ──
+  {
+    route: 'GET /api/survey/campaigns',
+    prepare: surveyFx,
+    request: (h) => h.get('/api/survey/campaigns'),
+    rows: [
+      [ANON, UNAUTH],
+      [SURVEY_READERS, ok(200, (res, _w, fx) => expect(idsIn(res)).toContain(fx.campaignId))],
+      [allBut(...SURVEY_READERS), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/survey/campaigns',
+    prepare: async () => ({ orgId: await orgOf('dept') }),
+    request: (h, fx) => h.post('/api/survey/campaigns').send({ title: unique('矩阵摸底'), dueDate: '2026-11-30', orgIds: [fx.orgId] }),
+    rows: [
+      [ANON, UNAUTH],
+      [SURVEY_RUNNERS, ok(201, (res) => expect(res.body).toMatchObject({ status: 'OPEN', counts: { asked: 1, pending: 1 } }))],
+      [allBut(...SURVEY_RUNNERS), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'GET /api/survey/campaigns/{id}',
+    prepare: surveyFx,
+    request: (h, fx) => h.get(`/api/survey/campaigns/${fx.campaignId}`),
+    rows: [
+      [ANON, UNAUTH],
+      [SURVEY_READERS, ok(200, (res, who) => expect(res.body.allowedActions.map((a: { action: string }) => a.action)).toEqual(who === 'auditor' ? [] : ['extend', 'remind', 'close']))],
+      [allBut(...SURVEY_READERS), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/survey/campaigns/{id}/extend',
+    prepare: surveyFx,
+    request: (h, fx) => h.post(`/api/survey/campaigns/${fx.campaignId}/extend`).set('If-Match', String(fx.campaignEtag)).send({ dueDate: '2026-12-04', reason: '矩阵延期' }),
+    rows: [
+      [ANON, UNAUTH],
+      [SURVEY_RUNNERS, ok(200, (res) => expect(res.body.dueDate).toBe('2026-12-04'))],
+      [allBut(...SURVEY_RUNNERS), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/survey/campaigns/{id}/remind',
+    prepare: surveyFx,
+    request: (h, fx) => h.post(`/api/survey/campaigns/${fx.campaignId}/remind`).set('If-Match', String(fx.campaignEtag)),
+    rows: [
+      [ANON, UNAUTH],
+      [SURVEY_RUNNERS, ok(200)],
+      [allBut(...SURVEY_RUNNERS), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/survey/campaigns/{id}/close',
+    prepare: surveyFx,
+    request: (h, fx) => h.post(`/api/survey/campaigns/${fx.campaignId}/close`).set('If-Match', String(fx.campaignEtag)).send({}),
+    rows: [
+      [ANON, UNAUTH],
+      [SURVEY_RUNNERS, ok(200, (res) => expect(res.body.status).toBe('CLOSED'))],
+      [allBut(...SURVEY_RUNNERS), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'GET /api/survey/campaigns/{id}/export',
+    prepare: surveyFx,
+    request: (h, fx) => h.get(`/api/survey/campaigns/${fx.campaignId}/export`),
+    rows: [
+      [ANON, UNAUTH],
+      [SURVEY_READERS, ok(200, sheet)],
+      [allBut(...SURVEY_READERS), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'GET /api/survey/responses',
+    prepare: surveyFx,
+    request: (h) => h.get('/api/survey/responses'),
+    rows: [
+      [ANON, UNAUTH],
+      [['dept', ...SURVEY_READERS], ok(200, (res, _w, fx) => expect(idsIn(res)).toContain(fx.responseId))],
+      [SURVEY_OTHERS, ok(200, (res, _w, fx) => expect(idsIn(res)).not.toContain(fx.responseId))],
+      [['admin', 'secadmin'], FORBIDDEN],
+    ],
+  },
+  {
+    route: 'GET /api/survey/responses/{id}',
+    prepare: surveyFx,
+    request: (h, fx) => h.get(`/api/survey/responses/${fx.responseId}`),
+    rows: [
+      [ANON, UNAUTH],
+      [['dept', ...SURVEY_READERS], ok(200, (res, who) => expect(res.body.allowedActions.map((a: { action: string }) => a.action)).toEqual(who === 'dept' ? ['confirm', 'submit', 'declare-none'] : who === 'auditor' ? [] : ['return']))],
+      [SURVEY_OTHERS, HIDDEN],
+      [['admin', 'secadmin'], FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/survey/responses/{id}/confirm',
+    prepare: surveyFx,
+    request: (h, fx) => h.post(`/api/survey/responses/${fx.responseId}/confirm`).set('If-Match', String(fx.responseEtag)).send({ systemIds: [] }),
+    rows: [
+      [ANON, UNAUTH],
+      [['dept'], ok(200, (res) => expect(res.body.status).toBe('PENDING'))],
+      [SURVEY_OTHERS, HIDDEN],
+      [['admin', 'secadmin', ...SURVEY_READERS], FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/survey/responses/{id}/submit',
+    variant: 'nothing confirmed',
+    prepare: surveyFx,
+    request: (h, fx) => h.post(`/api/survey/responses/${fx.responseId}/submit`).set('If-Match', String(fx.responseEtag)),
+    rows: [
+      [ANON, UNAUTH],
+      [['dept'], passed(409, 'SURVEY_NOTHING_CONFIRMED')],
+      [SURVEY_OTHERS, HIDDEN],
+      [['admin', 'secadmin', ...SURVEY_READERS], FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/survey/responses/{id}/declare-none',
+    prepare: surveyFx,
+    request: (h, fx) => h.post(`/api/survey/responses/${fx.responseId}/declare-none`).set('If-Match', String(fx.responseEtag)).send({ reason: '矩阵无系统' }),
+    rows: [
+      [ANON, UNAUTH],
+      [['dept'], ok(200, (res) => expect(res.body.status).toBe('NOTHING_TO_DECLARE'))],
+      [SURVEY_OTHERS, HIDDEN],
+      [['admin', 'secadmin', ...SURVEY_READERS], FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/survey/responses/{id}/return',
+    variant: 'answered',
+    prepare: surveyAnsweredFx,
+    request: (h, fx) => h.post(`/api/survey/responses/${fx.responseId}/return`).set('If-Match', String(fx.responseEtag)).send({ reason: '矩阵退回' }),
+    rows: [
+      [ANON, UNAUTH],
+      [SURVEY_RUNNERS, ok(200, (res) => expect(res.body.status).toBe('PENDING'))],
+      [SURVEY_OTHERS, HIDDEN],
+      [['admin', 'secadmin', 'auditor', 'dept'], FORBIDDEN],
     ],
   },
 ];

@@ -36,6 +36,8 @@ const PAGES: [string | null, string, string][] = [
   ['finance', '/review/revisions', 'main'],
   ['bdc', '/operator/requests', 'main'],
   ['bdc', '/operator/projects', 'main'],
+  ['bdc', '/survey/campaigns', '[data-testid="survey-campaigns"]'],
+  ['dept', '/survey/responses', '[data-testid="survey-my-responses"]'],
   ['auditor', '/audit', 'main'],
   ['admin', '/admin/orgs', 'main'],
   ['secadmin', '/admin/users', 'main'],

@@ -8,14 +8,14 @@ import { menuLabels, signIn } from './support/ui.js';
 const PUBLIC = ['政务云服务目录', '目录修订记录', '资金分配公示', '迁移进展看板'];
 
 const ROLES: { username: string; home: string; menu: string[] }[] = [
-  { username: 'dept', home: '/portal/projects', menu: ['待办中心', '我的项目', '新建项目申报', '期限提醒', '我的信息系统', '我的年度考核', ...PUBLIC] },
-  { username: 'county', home: '/portal/projects', menu: ['待办中心', '我的项目', '新建项目申报', '期限提醒', '我的信息系统', '我的年度考核', ...PUBLIC] },
-  { username: 'gia', home: '/review/queue', menu: ['待办中心', '审核队列', '目录修订审批', '项目总览', '期限与逾期', '年度考核', '迁移登记', ...PUBLIC] },
-  { username: 'finance', home: '/review/queue', menu: ['待办中心', '审核队列', '目录修订审批', '自评价抽查', ...PUBLIC] },
+  { username: 'dept', home: '/portal/projects', menu: ['待办中心', '我的项目', '新建项目申报', '期限提醒', '我的信息系统', '我的年度考核', '摸底填报', ...PUBLIC] },
+  { username: 'county', home: '/portal/projects', menu: ['待办中心', '我的项目', '新建项目申报', '期限提醒', '我的信息系统', '我的年度考核', '摸底填报', ...PUBLIC] },
+  { username: 'gia', home: '/review/queue', menu: ['待办中心', '审核队列', '目录修订审批', '项目总览', '期限与逾期', '年度考核', '迁移登记', '迁移摸底调查', '摸底填报', ...PUBLIC] },
+  { username: 'finance', home: '/review/queue', menu: ['待办中心', '审核队列', '目录修订审批', '自评价抽查', '摸底填报', ...PUBLIC] },
   // a county's bureaus (Art. 39): their county's reviews and projects; the catalog is the city's to approve
-  { username: 'county-gia', home: '/review/queue', menu: ['待办中心', '审核队列', '项目总览', '期限与逾期', '目录修订', '迁移登记', ...PUBLIC] },
-  { username: 'county-finance', home: '/review/queue', menu: ['待办中心', '审核队列', '自评价抽查', '目录修订', ...PUBLIC] },
-  { username: 'bdc', home: '/operator/requests', menu: ['待办中心', '工作台', '资源申请队列', '已立项项目', '目录修订', '迁移登记', ...PUBLIC] },
+  { username: 'county-gia', home: '/review/queue', menu: ['待办中心', '审核队列', '项目总览', '期限与逾期', '目录修订', '迁移登记', '摸底填报', ...PUBLIC] },
+  { username: 'county-finance', home: '/review/queue', menu: ['待办中心', '审核队列', '自评价抽查', '目录修订', '摸底填报', ...PUBLIC] },
+  { username: 'bdc', home: '/operator/requests', menu: ['待办中心', '工作台', '资源申请队列', '已立项项目', '目录修订', '迁移登记', '迁移摸底调查', '摸底填报', ...PUBLIC] },
   { username: 'auditor', home: '/audit', menu: ['待办中心', '项目总览', '期限与逾期', '工作台', '年度考核', '审计日志', '投递记录', '目录修订', '迁移登记', ...PUBLIC] },
   { username: 'admin', home: '/admin/orgs', menu: ['待办中心', '工作台', '组织机构', '节假日安排', '投递记录', ...PUBLIC] },
   { username: 'secadmin', home: '/admin/users', menu: ['待办中心', '工作台', '用户账号', ...PUBLIC] },

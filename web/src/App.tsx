@@ -27,6 +27,10 @@ const ReviewPage = page(() => import('./pages/review/project/ReviewPage'), 'Revi
 const RevisionApprovalPage = page(() => import('./pages/review/revisions/RevisionApprovalPage'), 'RevisionApprovalPage');
 const SpotChecksPage = page(() => import('./pages/evaluations/SpotChecksPage'), 'SpotChecksPage');
 const SpotCheckPage = page(() => import('./pages/evaluations/SpotCheckPage'), 'SpotCheckPage');
+const CampaignsPage = page(() => import('./pages/survey/CampaignsPage'), 'CampaignsPage');
+const CampaignPage = page(() => import('./pages/survey/CampaignPage'), 'CampaignPage');
+const MyResponsesPage = page(() => import('./pages/survey/MyResponsesPage'), 'MyResponsesPage');
+const ResponsePage = page(() => import('./pages/survey/ResponsePage'), 'ResponsePage');
 const OverduePage = page(() => import('./pages/review/deadlines/OverduePage'), 'OverduePage');
 const OversightProjectsPage = page(() => import('./pages/review/oversight/OversightProjectsPage'), 'OversightProjectsPage');
 const OperatorProjectsPage = page(() => import('./pages/operator/OperatorProjectsPage'), 'OperatorProjectsPage');
@@ -94,6 +98,11 @@ export function App() {
                 <Route path="evaluations/spot-checks" element={<RequireArea areas={['spotChecks']}><SpotChecksPage /></RequireArea>} />
                 <Route path="evaluations/spot-checks/:id" element={<RequireArea areas={['spotChecks']}><SpotCheckPage /></RequireArea>} />
                 <Route path="review/deadlines" element={<RequireArea areas={['oversight']}><OverduePage /></RequireArea>} />
+                {/* the migration survey (摸底调查): the sub-center's campaigns, an organisation's answers */}
+                <Route path="survey/campaigns" element={<RequireArea areas={['surveyRun']}><CampaignsPage /></RequireArea>} />
+                <Route path="survey/campaigns/:id" element={<RequireArea areas={['surveyRun']}><CampaignPage /></RequireArea>} />
+                <Route path="survey/responses" element={<RequireArea areas={['surveyOwn']}><MyResponsesPage /></RequireArea>} />
+                <Route path="survey/responses/:id" element={<RequireArea areas={['surveyOwn', 'surveyRun']}><ResponsePage /></RequireArea>} />
                 {/* operator console (sub-center) */}
                 <Route path="operator/projects" element={<RequireArea areas={['operator']}><OperatorProjectsPage /></RequireArea>} />
                 <Route path="operator/requests" element={<RequireArea areas={['operator']}><OperatorQueuePage /></RequireArea>} />

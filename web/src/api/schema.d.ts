@@ -393,7 +393,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck";
+                    kind?: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck" | "surveyResponse";
                     q?: string;
                     /** @description at most this many matters, the most urgent first (the counts are exact) */
                     limit?: number;
@@ -555,7 +555,7 @@ export interface paths {
             parameters: {
                 query?: {
                     unread?: "true" | "false";
-                    event?: "PROJECT_AT_STAGE" | "PROJECT_RETURNED" | "PROJECT_REJECTED" | "PROJECT_APPROVED" | "PROJECT_STATE_CHANGED" | "NOTICE_OBJECTION" | "RECTIFICATION_NOTICE" | "DEADLINE_DUE_SOON" | "DEADLINE_DUE_TODAY" | "DEADLINE_OVERDUE" | "DEADLINE_ESCALATED" | "REQUEST_SUBMITTED" | "REQUEST_DECIDED" | "JOB_SUCCEEDED" | "JOB_FAILED" | "REVISION_AT_STAGE" | "REVISION_PUBLISHED" | "WAVE_STARTED" | "WAVE_SLIPPED";
+                    event?: "PROJECT_AT_STAGE" | "PROJECT_RETURNED" | "PROJECT_REJECTED" | "PROJECT_APPROVED" | "PROJECT_STATE_CHANGED" | "NOTICE_OBJECTION" | "RECTIFICATION_NOTICE" | "DEADLINE_DUE_SOON" | "DEADLINE_DUE_TODAY" | "DEADLINE_OVERDUE" | "DEADLINE_ESCALATED" | "REQUEST_SUBMITTED" | "REQUEST_DECIDED" | "JOB_SUCCEEDED" | "JOB_FAILED" | "REVISION_AT_STAGE" | "REVISION_PUBLISHED" | "WAVE_STARTED" | "WAVE_SLIPPED" | "SURVEY_OPENED" | "SURVEY_REMINDED" | "SURVEY_RETURNED" | "SURVEY_ANSWERED";
                     page?: number;
                     pageSize?: number;
                 };
@@ -14325,6 +14325,1187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/survey/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Migration survey campaigns, newest first, with their coverage counts (the sub-center, GIA, the auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["SurveyCampaignState"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description campaigns */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyCampaignList"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a survey campaign with a due date, asking the named organisations and/or every active organisation of some kinds (the sub-center, the city GIA); each asked organisation gets a pending response and a notification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyCampaignOpenInput"];
+                };
+            };
+            responses: {
+                /** @description opened (ETag: its version) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyCampaignView"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign with its coverage: counts, and each asked organisation’s status, systems confirmed and lateness (working days) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the campaign (ETag: its version) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyCampaignView"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/campaigns/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an open campaign’s due date later (after today), with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyCampaignExtendInput"];
+                };
+            };
+            responses: {
+                /** @description extended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyCampaignView"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/campaigns/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind every organisation that has not answered an open campaign (a notification to its staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description reminded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyCampaignView"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a campaign: no further answers are taken */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyCampaignCloseInput"];
+                };
+            };
+            responses: {
+                /** @description closed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyCampaignView"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/campaigns/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's coverage as XLSX, in the columns the console shows */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description language of messages and exports; zh-CN by default */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": Blob;
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey responses you may read: your organisation's (every one, for the sub-center), newest campaign first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["SurveyResponseState"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description responses */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResponseList"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A response with its organisation's register entries, the confirmed ones flagged */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the response (ETag: its version) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResponseView"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/responses/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm register entries of the organisation as current (replaces the set confirmed before); the organisation's staff, while pending and the campaign open */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyConfirmInput"];
+                };
+            };
+            responses: {
+                /** @description confirmed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResponseView"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/responses/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the answer: at least one system confirmed; the confirmed systems remember this campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description submitted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResponseView"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/responses/{id}/declare-none": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer that the organisation has no system to declare (none confirmed), with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyReasonInput"];
+                };
+            };
+            responses: {
+                /** @description declared */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResponseView"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/responses/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an answer back to its organisation with the reason (the sub-center, the city GIA; campaign open) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyReasonInput"];
+                };
+            };
+            responses: {
+                /** @description sent back */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResponseView"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14359,7 +15540,7 @@ export interface components {
          * @description an area of the console (accounts/console-areas.ts)
          * @enum {string}
          */
-        ConsoleArea: "todo" | "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "spotChecks" | "assessments" | "audit" | "orgs" | "users" | "calendar" | "deliveries" | "workbench";
+        ConsoleArea: "todo" | "portal" | "review" | "oversight" | "revisionApproval" | "revisions" | "operator" | "migrationOwn" | "migrationBoard" | "migrationPlanning" | "surveyRun" | "surveyOwn" | "spotChecks" | "assessments" | "audit" | "orgs" | "users" | "calendar" | "deliveries" | "workbench";
         Error: {
             /** @description stable, e.g. INVALID_TRANSITION */
             code: string;
@@ -14416,11 +15597,12 @@ export interface components {
                 resourceRequest?: number;
                 revision?: number;
                 spotCheck?: number;
+                surveyResponse?: number;
             };
             /** @description the kinds the reader may have, named in their language, with their counts (for a filter) */
             kinds: {
                 /** @enum {string} */
-                kind: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck";
+                kind: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck" | "surveyResponse";
                 label: string;
                 count: number;
             }[];
@@ -14429,7 +15611,7 @@ export interface components {
             /** @description stable per matter: kind and object */
             id: string;
             /** @enum {string} */
-            kind: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck";
+            kind: "projectStage" | "projectReturned" | "deadline" | "overdueDeadline" | "resourceRequest" | "revision" | "spotCheck" | "surveyResponse";
             kindLabel: string;
             objectType: string;
             objectId: string;
@@ -14475,7 +15657,7 @@ export interface components {
         Notification: {
             id: string;
             /** @enum {string} */
-            event: "PROJECT_AT_STAGE" | "PROJECT_RETURNED" | "PROJECT_REJECTED" | "PROJECT_APPROVED" | "PROJECT_STATE_CHANGED" | "NOTICE_OBJECTION" | "RECTIFICATION_NOTICE" | "DEADLINE_DUE_SOON" | "DEADLINE_DUE_TODAY" | "DEADLINE_OVERDUE" | "DEADLINE_ESCALATED" | "REQUEST_SUBMITTED" | "REQUEST_DECIDED" | "JOB_SUCCEEDED" | "JOB_FAILED" | "REVISION_AT_STAGE" | "REVISION_PUBLISHED" | "WAVE_STARTED" | "WAVE_SLIPPED";
+            event: "PROJECT_AT_STAGE" | "PROJECT_RETURNED" | "PROJECT_REJECTED" | "PROJECT_APPROVED" | "PROJECT_STATE_CHANGED" | "NOTICE_OBJECTION" | "RECTIFICATION_NOTICE" | "DEADLINE_DUE_SOON" | "DEADLINE_DUE_TODAY" | "DEADLINE_OVERDUE" | "DEADLINE_ESCALATED" | "REQUEST_SUBMITTED" | "REQUEST_DECIDED" | "JOB_SUCCEEDED" | "JOB_FAILED" | "REVISION_AT_STAGE" | "REVISION_PUBLISHED" | "WAVE_STARTED" | "WAVE_SLIPPED" | "SURVEY_OPENED" | "SURVEY_REMINDED" | "SURVEY_RETURNED" | "SURVEY_ANSWERED";
             eventLabel: string;
             message: string;
             objectType: string;
@@ -15763,6 +16945,12 @@ export interface components {
             resourceRequestIds: string[];
             migratedAt: string | null;
             decommissionedAt: string | null;
+            /** @description the migration survey campaign whose submitted answer last confirmed this entry as current, and when (survey/) */
+            lastConfirmed: {
+                campaignId: string;
+                title: string;
+                at: string;
+            } | null;
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -16680,7 +17868,7 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        NotificationEvent: "PROJECT_AT_STAGE" | "PROJECT_RETURNED" | "PROJECT_REJECTED" | "PROJECT_APPROVED" | "PROJECT_STATE_CHANGED" | "NOTICE_OBJECTION" | "RECTIFICATION_NOTICE" | "DEADLINE_DUE_SOON" | "DEADLINE_DUE_TODAY" | "DEADLINE_OVERDUE" | "DEADLINE_ESCALATED" | "REQUEST_SUBMITTED" | "REQUEST_DECIDED" | "JOB_SUCCEEDED" | "JOB_FAILED" | "REVISION_AT_STAGE" | "REVISION_PUBLISHED" | "WAVE_STARTED" | "WAVE_SLIPPED";
+        NotificationEvent: "PROJECT_AT_STAGE" | "PROJECT_RETURNED" | "PROJECT_REJECTED" | "PROJECT_APPROVED" | "PROJECT_STATE_CHANGED" | "NOTICE_OBJECTION" | "RECTIFICATION_NOTICE" | "DEADLINE_DUE_SOON" | "DEADLINE_DUE_TODAY" | "DEADLINE_OVERDUE" | "DEADLINE_ESCALATED" | "REQUEST_SUBMITTED" | "REQUEST_DECIDED" | "JOB_SUCCEEDED" | "JOB_FAILED" | "REVISION_AT_STAGE" | "REVISION_PUBLISHED" | "WAVE_STARTED" | "WAVE_SLIPPED" | "SURVEY_OPENED" | "SURVEY_REMINDED" | "SURVEY_RETURNED" | "SURVEY_ANSWERED";
         OrgWebhook: {
             orgId: string;
             configured: boolean;
@@ -16728,6 +17916,177 @@ export interface components {
                 name: string;
             } | null;
             allowedActions: components["schemas"]["AllowedAction"][];
+        };
+        SurveyCampaignList: {
+            items: components["schemas"]["SurveyCampaignSummary"][];
+        };
+        SurveyCampaignSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string | null;
+            dueDate: string;
+            status: components["schemas"]["SurveyCampaignState"];
+            /** @description who opened it (display name) */
+            openedBy: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            closeNote: string | null;
+            counts: components["schemas"]["SurveyCoverageCounts"];
+            version: number;
+        };
+        /** @enum {string} */
+        SurveyCampaignState: "OPEN" | "CLOSED";
+        SurveyCoverageCounts: {
+            asked: number;
+            submitted: number;
+            nothingToDeclare: number;
+            pending: number;
+            /** @description pending past the due date (working days, Asia/Shanghai) */
+            late: number;
+            systemsConfirmed: number;
+        };
+        SurveyCampaignView: components["schemas"]["SurveyCampaignSummary"] & {
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
+            /** @description the asked organisations you may read, by organisation code */
+            responses: components["schemas"]["SurveyCoverageRow"][];
+        };
+        SurveyCoverageRow: {
+            /** Format: uuid */
+            responseId: string;
+            org: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                kind: "GIA" | "FINANCE" | "BDC" | "DEPARTMENT" | "COUNTY";
+            };
+            status: components["schemas"]["SurveyResponseState"];
+            systemsConfirmed: number;
+            submittedAt: string | null;
+            late: boolean;
+            /** @description 0 unless late */
+            workingDaysOverdue: number;
+            declaredReason: string | null;
+            returnReason: string | null;
+            lastRemindedAt: string | null;
+            /** @description the reader may send this answer back now (the campaign open, the answer given) */
+            returnable: boolean;
+            version: number;
+        };
+        /** @enum {string} */
+        SurveyResponseState: "PENDING" | "SUBMITTED" | "NOTHING_TO_DECLARE";
+        SurveyCampaignOpenInput: {
+            title: string;
+            description?: string;
+            /**
+             * Format: date
+             * @description the day answers are due (Asia/Shanghai), after today
+             */
+            dueDate: string;
+            /** @description the organisations asked */
+            orgIds?: string[];
+            /** @description or: every active organisation of these kinds (with orgIds: both) */
+            kinds?: ("GIA" | "FINANCE" | "BDC" | "DEPARTMENT" | "COUNTY")[];
+        };
+        SurveyCampaignExtendInput: {
+            /**
+             * Format: date
+             * @description the new due date: after today and after the current one
+             */
+            dueDate: string;
+            reason: string;
+        };
+        SurveyCampaignCloseInput: {
+            note?: string;
+        };
+        SurveyResponseList: {
+            items: components["schemas"]["SurveyResponseSummary"][];
+        };
+        SurveyResponseSummary: {
+            /** Format: uuid */
+            id: string;
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                description: string | null;
+                dueDate: string;
+                status: components["schemas"]["SurveyCampaignState"];
+            };
+            org: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                kind: "GIA" | "FINANCE" | "BDC" | "DEPARTMENT" | "COUNTY";
+            };
+            status: components["schemas"]["SurveyResponseState"];
+            late: boolean;
+            /** @description working days to the due date; negative when late */
+            workingDaysLeft: number;
+            submittedAt: string | null;
+            submittedBy: string | null;
+            declaredReason: string | null;
+            returnReason: string | null;
+            version: number;
+            systemsConfirmed: number;
+        };
+        SurveyResponseView: {
+            /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */
+            allowedActions?: components["schemas"]["AllowedAction"][];
+            /** Format: uuid */
+            id: string;
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                description: string | null;
+                dueDate: string;
+                status: components["schemas"]["SurveyCampaignState"];
+            };
+            org: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                kind: "GIA" | "FINANCE" | "BDC" | "DEPARTMENT" | "COUNTY";
+            };
+            status: components["schemas"]["SurveyResponseState"];
+            late: boolean;
+            /** @description working days to the due date; negative when late */
+            workingDaysLeft: number;
+            submittedAt: string | null;
+            submittedBy: string | null;
+            declaredReason: string | null;
+            returnReason: string | null;
+            /** @description the organisation's register entries (withdrawn ones gone), confirmed ones flagged */
+            systems: components["schemas"]["SurveyResponseSystem"][];
+            version: number;
+        };
+        SurveyResponseSystem: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /** @description its migration state */
+            status: string;
+            hosting: string;
+            /** @description confirmed as current in this response */
+            confirmed: boolean;
+            /** @description when a submitted answer last confirmed it (any campaign) */
+            lastConfirmedAt: string | null;
+        };
+        SurveyConfirmInput: {
+            /** @description the register entries of the organisation confirmed as current: replaces the set confirmed before */
+            systemIds: string[];
+        };
+        SurveyReasonInput: {
+            reason: string;
         };
     };
     responses: never;

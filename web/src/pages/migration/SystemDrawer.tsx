@@ -189,6 +189,9 @@ function SystemDetail({ system: s }: { system: MigrationSystem }) {
       {s.targetPlanCodes.length > 0 && <Descriptions.Item label={label('targetPlanCodes')} span={2}>{list(s.targetPlanCodes)}</Descriptions.Item>}
       {s.blockingIssues.length > 0 && <Descriptions.Item label={label('blockingIssues')} span={2}>{list(s.blockingIssues)}</Descriptions.Item>}
       {s.blockedReason && <Descriptions.Item label={label('blockedReason')} span={2}>{s.blockedReason}</Descriptions.Item>}
+      <Descriptions.Item label={t('survey.response.lastConfirmed')} span={2}>
+        <span data-testid="system-last-confirmed">{s.lastConfirmed ? t('survey.lastConfirmedBy', { title: s.lastConfirmed.title, date: formatDate(s.lastConfirmed.at) }) : '—'}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={label('createdAt')}>{formatDateTime(s.createdAt)}</Descriptions.Item>
       <Descriptions.Item label={label('updatedAt')}>{formatDateTime(s.updatedAt)}</Descriptions.Item>
     </Descriptions>

@@ -12,6 +12,7 @@ import { InvalidInputError, type Violation } from '../core/errors.js';
 import { listOf, t, type Locale } from '../core/i18n.js';
 import { IMPORT_COLUMNS, REGISTER_COLUMNS, columnByKey, columnForHeader, templateHeader, type RegisterColumn, type RegisterRow } from './columns.js';
 import { registerSchema, type RegisterInput } from './register-input.js';
+import { ownedName, type RowOrgProblem, type RowOrgResolver } from './row-organisation.js';
 
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
@@ -119,8 +120,8 @@ async function* readRows(file: Buffer, format: SheetFormat): AsyncGenerator<Shee
 
 export interface ImportContext {
   locale: Locale;
-  /** the importing organisation: the 所属单位 column may be blank or name it */
-  org: { code: string; name: string };
+  /** whose system each row is, from its 所属单位 cell (./row-organisation.ts) */
+  rowOrg: RowOrgResolver;
 }
 
 interface Header {
@@ -130,7 +131,7 @@ interface Header {
 }
 
 export interface ParsedRegister {
-  entries: { row: number; input: RegisterInput }[];
+  entries: { row: number; input: RegisterInput; orgId: string }[];
   skippedEmptyRows: number;
   problems: ImportProblem[];
 }
@@ -181,7 +182,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
   const { locale } = ctx;
   const problems: ImportProblem[] = [];
   let unreported = 0;
-  const report = (p: { row: number; column?: RegisterColumn; index?: number; code: string; params?: Record<string, string | number> }) => {
+  const report = (p: { row: number; column?: RegisterColumn; index?: number; code: string; params?: Record<string, string | number>; suggestions?: RowOrgProblem['suggestions'] }) => {
     if (problems.length >= MAX_REPORTED_PROBLEMS) {
       unreported++;
       return;
@@ -195,6 +196,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
       ...(p.column ? { field: p.column.key, column } : {}),
       ...(p.index !== undefined && p.index >= 0 ? { cell: `${columnLetter(p.index)}${p.row}` } : {}),
       message: `${where}${reason}`,
+      ...(p.suggestions ? { suggestions: p.suggestions } : {}),
     });
   };
 
@@ -266,9 +268,9 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
     }
     const indexOf = (key: string) => cols.findIndex((c) => c?.key === key);
 
-    const org = texts['org'];
-    if (org && org !== ctx.org.name && org.toUpperCase() !== ctx.org.code.toUpperCase()) {
-      report({ row: row.number, index: indexOf('org'), column: columnByKey('org'), code: 'import.not_own_org', params: { org: ctx.org.name } });
+    const owner = ctx.rowOrg(texts['org'] ?? '', locale);
+    if ('problem' in owner) {
+      report({ row: row.number, index: indexOf('org'), column: columnByKey('org'), ...owner.problem });
       rowOk = false;
     }
     const names = (values['contactNames'] as string[] | undefined) ?? [];
@@ -298,13 +300,14 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
       }
       continue;
     }
-    const earlier = firstRowOfName.get(result.data.name);
+    if ('problem' in owner) continue;
+    const earlier = firstRowOfName.get(ownedName(owner.orgId, result.data.name));
     if (earlier !== undefined) {
       report({ row: row.number, index: indexOf('name'), column: columnByKey('name'), code: 'import.duplicate_in_file', params: { name: result.data.name, first: earlier } });
       continue;
     }
-    firstRowOfName.set(result.data.name, row.number);
-    entries.push({ row: row.number, input: result.data });
+    firstRowOfName.set(ownedName(owner.orgId, result.data.name), row.number);
+    entries.push({ row: row.number, input: result.data, orgId: owner.orgId });
   }
 
   if (!header && firstRow) {

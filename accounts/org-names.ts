@@ -13,7 +13,8 @@
 //     short form (盐湖区财政局 ≡ 盐湖财政局 ≡ 运城市盐湖区财政局);
 //  6. the organisation's code (EDU) is recognised too, in any case.
 // A name leading to two organisations is ambiguous and never taken for either. A miss is answered with the closest
-// names by Levenshtein similarity (1 − distance / longer length) on the normalised forms.
+// names by Levenshtein similarity (1 − distance / longer length) on the normalised forms, with
+// and without a city prefix.
 import { distance } from 'fastest-levenshtein';
 import { CITY } from './jurisdictions.js';
 
@@ -116,7 +117,7 @@ export function createOrgMatcher(orgs: readonly NamedOrg[]) {
   const byKey = new Map<string, Entry[]>();
   const byCode = new Map<string, OrgRef>();
   /** every written name (normalised), for suggestions */
-  const known: { key: string; text: string; org: OrgRef }[] = [];
+  const known: { key: string; bare: string; text: string; org: OrgRef }[] = [];
   /** `verbatim`: the key is the name as written (not a variant of it), and says best by which name it was known */
   const add = (key: string, entry: Entry, verbatim: boolean) => {
     const list = byKey.get(key);
@@ -132,7 +133,7 @@ export function createOrgMatcher(orgs: readonly NamedOrg[]) {
     for (const [text, by] of sources) {
       const written = normaliseOrgName(text);
       for (const key of keysOf(text, o, countyNames)) add(key, { org, by }, key === written);
-      known.push({ key: written, text, org });
+      known.push({ key: written, bare: stripOne(written, CITY_PREFIXES), text, org });
     }
   }
   const cache = new Map<string, Recognition>();
@@ -145,15 +146,17 @@ export function createOrgMatcher(orgs: readonly NamedOrg[]) {
   }
 
   function suggest(key: string): OrgSuggestion[] {
-    const best = new Map<string, OrgSuggestion>();
+    const best = new Map<string, { score: number; k: (typeof known)[number] }>();
+    // compared as written and without a leading 运城市/运城/市 on either side (市教肓局 and 运城市教育局), the closer counts
     const bare = stripOne(key, CITY_PREFIXES);
     for (const k of known) {
-      const kBare = stripOne(k.key, CITY_PREFIXES);
-      const score = Math.max(similarity(key, k.key), similarity(bare, kBare));
-      const prev = best.get(k.org.id);
-      if (!prev || score > prev.score) best.set(k.org.id, { ...k.org, score: Math.round(score * 100) / 100, matched: k.text });
+      const floor = Math.max(MIN_SCORE, best.get(k.org.id)?.score ?? 0);
+      // the lengths alone bound the similarity: most names are passed over without computing a distance
+      const score = Math.max(similarityAbove(key, k.key, floor), similarityAbove(bare, k.bare, floor));
+      if (score > floor || (score === floor && !best.has(k.org.id))) best.set(k.org.id, { score, k });
     }
     return [...best.values()]
+      .map(({ score, k }) => ({ ...k.org, score: Math.round(score * 100) / 100, matched: k.text }))
       .filter((s) => s.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
       .slice(0, MAX_SUGGESTIONS);
@@ -189,7 +192,10 @@ export function createOrgMatcher(orgs: readonly NamedOrg[]) {
 
 export type OrgMatcher = ReturnType<typeof createOrgMatcher>;
 
-function similarity(a: string, b: string): number {
+/** 1 − Levenshtein distance / the longer length; 0 without computing it when the lengths alone keep it ≤ `floor`. */
+function similarityAbove(a: string, b: string, floor: number): number {
   const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 1 : 1 - distance(a, b) / longer;
+  if (longer === 0) return 1;
+  if (1 - Math.abs(a.length - b.length) / longer <= floor) return 0;
+  return 1 - distance(a, b) / longer;
 }

@@ -1,8 +1,10 @@
 // Importing the register from the spreadsheet a department already keeps: the template to start from, the upload
 // (checked by the server row by row: every row is registered, or none), and what came of it: how many systems
 // were registered, or each rejected cell with its row, column and the reason in the user's language.
+// `cityWide`: the sub-center's survey import (摸底), one sheet of every organisation's systems, each row naming its
+// organisation; a name the platform does not recognise comes back with the closest names to choose from.
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/errors';
 import { importRegister, templateUrl, type ImportProblem, type ImportResult } from '../../api/migration';
@@ -11,7 +13,9 @@ import { useI18n } from '../../i18n';
 
 type Outcome = { file: string } & ({ result: ImportResult } | { problems: ImportProblem[] } | { error: unknown });
 
-export function ImportPanel({ onImported }: { onImported(): void }) {
+type Suggestion = NonNullable<ImportProblem['suggestions']>[number];
+
+export function ImportPanel({ onImported, cityWide = false }: { onImported(): void; cityWide?: boolean }) {
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -32,8 +36,8 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
   }
 
   return (
-    <Card className="zy-card" title={t('register.importTitle')} size="small" data-testid="import-panel">
-      <Typography.Paragraph type="secondary">{t('register.importHint')}</Typography.Paragraph>
+    <Card className="zy-card" title={t(cityWide ? 'register.cityImportTitle' : 'register.importTitle')} size="small" data-testid="import-panel">
+      <Typography.Paragraph type="secondary">{t(cityWide ? 'register.cityImportHint' : 'register.importHint')}</Typography.Paragraph>
       <Flex gap={8} wrap style={{ marginBottom: outcome ? 16 : 0 }}>
         <Button icon={<DownloadOutlined />} href={templateUrl('xlsx', locale)} download data-testid="template-xlsx">
           {t('register.templateXlsx')}
@@ -61,7 +65,11 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
           title={t('register.imported', { count: outcome.result.imported, file: outcome.file })}
           description={
             <>
-              <div>{t('register.importedCodes', { first: outcome.result.firstCode, last: outcome.result.lastCode })}</div>
+              {cityWide ? (
+                <div>{t('register.importedOrganisations', { count: outcome.result.organisations })}</div>
+              ) : (
+                <div>{t('register.importedCodes', { first: outcome.result.firstCode, last: outcome.result.lastCode })}</div>
+              )}
               {outcome.result.skippedEmptyRows > 0 && <div>{t('register.skippedEmptyRows', { count: outcome.result.skippedEmptyRows })}</div>}
             </>
           }
@@ -81,6 +89,27 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
                 { title: t('register.problemColumn'), dataIndex: 'column', width: 160, render: (c?: string) => c ?? '—' },
                 { title: t('register.problemCell'), dataIndex: 'cell', width: 90, render: (c?: string) => c ?? '—' },
                 { title: t('register.problemMessage'), dataIndex: 'message' },
+                ...(outcome.problems.some((p) => p.suggestions?.length)
+                  ? [
+                      {
+                        title: t('register.problemSuggestions'),
+                        dataIndex: 'suggestions',
+                        width: 260,
+                        render: (list?: Suggestion[]) =>
+                          list?.length ? (
+                            <Flex gap={4} wrap data-testid="import-suggestions">
+                              {list.map((s) => (
+                                <Tooltip key={s.id} title={t('register.suggestionScore', { score: Math.round(s.score * 100), matched: s.matched })}>
+                                  <Tag color="blue">{s.name}</Tag>
+                                </Tooltip>
+                              ))}
+                            </Flex>
+                          ) : (
+                            '—'
+                          ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           </div>

@@ -65,7 +65,7 @@ describe('the city-wide survey import', () => {
     await page.context().close();
   });
 
-  it('lets the administrator give an organisation a short name and an alias', async () => {
+  it('lets the administrator give an organisation an alias, refusing one that names another organisation', async () => {
     const page = await as('admin');
     await page.goto(`${t.url}/admin/orgs`);
     await page.getByTestId('org-edit-HRSS').click();

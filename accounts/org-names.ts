@@ -176,9 +176,13 @@ export function createOrgMatcher(orgs: readonly NamedOrg[]) {
     if (byCodeHit) return { status: 'recognised', org: byCodeHit, by: 'code' };
     const key = normaliseOrgName(text);
     if (!key) return { status: 'unknown', suggestions: [] };
-    // as written, then with one city prefix less (市场监督管理局 is itself a name of the city's)
-    const hit = lookup(key) ?? lookup(stripOne(key, CITY_PREFIXES));
-    return hit ?? { status: 'unknown', suggestions: suggest(key) };
+    // as written, then with each city prefix it may start with removed: 运城市场监督管理局 is 运城 + 市场监督管理局
+    // (not 运城市 + 场…), and 市场监督管理局 is itself a name of the city's
+    for (const candidate of [key, ...CITY_PREFIXES.filter((p) => key.startsWith(p) && key.length > p.length).map((p) => key.slice(p.length))]) {
+      const hit = lookup(candidate);
+      if (hit) return hit;
+    }
+    return { status: 'unknown', suggestions: suggest(key) };
   }
 
   /** The organisations a name would be taken for (to keep a new alias from meaning two). */

@@ -17,6 +17,7 @@ import { projectRoutes } from './routers/projects.js';
 import { evaluationRoutes } from './routers/evaluations.js';
 import { reviewContextRoutes } from './routers/review-context.js';
 import { migrationRoutes } from './routers/migration.js';
+import { migrationQuestionnaireRoutes } from './routers/migration-questionnaire.js';
 import { calendarRoutes } from './routers/calendar.js';
 import { todoRoutes } from './routers/todo.js';
 import { provisioningRoutes } from './routers/provisioning.js';
@@ -53,6 +54,7 @@ function apiRoutes(db: Database, services: Services, isReady: () => boolean): Ro
   evaluationRoutes(table, services);
   reviewContextRoutes(table, services);
   migrationRoutes(table, services);
+  migrationQuestionnaireRoutes(table, services);
   assessmentRoutes(table, services);
   securityRoutes(table, services);
   provisioningRoutes(table, services);

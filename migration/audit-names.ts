@@ -20,4 +20,7 @@ export const migrationTargets: TargetNamers = {
     const rows = await db.migrationWave.findMany({ where: { id: { in: uuidsIn(ids) } }, select: { id: true, name: true } });
     return new Map(rows.map((w) => [w.id, w.name]));
   },
+  // a version of the assessment questionnaire (its id is the version number)
+  MigrationQuestionnaire: async (_db, ids, locale) =>
+    new Map(ids.filter((id) => /^\d{1,9}$/.test(id)).map((id) => [id, locale === 'en' ? `Assessment questionnaire, version ${id}` : `评估问卷 第${id}版`])),
 };

@@ -18,6 +18,7 @@ import { Prisma } from '../core/db/generated/client.js';
 import { MIGRATION_STATES, NOT_YET_MOVED, type MigrationState } from './workflow.js';
 import { HOSTING_TYPES, STRATEGIES, type HostingType, type Strategy } from './register-input.js';
 import type { Board } from './view-schema.js';
+import { computeBoardAssessment } from './board-assessment.js';
 
 export const BOARD_TTL_MS = 2000;
 /** systems still outside the city cloud listed by name on the full board (all of them: GET /systems?outsideCityCloud=true) */
@@ -191,12 +192,14 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
   const { prisma } = db;
   const q = boardQueries(view, today, scope);
 
-  const [rows, waveRows, curveRows, industryRows, outsideRows] = await Promise.all([
+  const [rows, waveRows, curveRows, industryRows, outsideRows, assessment] = await Promise.all([
     prisma.$queryRaw<BreakdownRow[]>(q.breakdowns),
     prisma.$queryRaw<WaveRow[]>(q.waves),
     prisma.$queryRaw<CurveRow[]>(q.curve),
     q.industry ? prisma.$queryRaw<IndustryRow[]>(q.industry) : null,
     q.outside ? prisma.$queryRaw<OutsideRow[]>(q.outside) : null,
+    // the assessment questionnaire's proposals and confirmations (full view only: risk is not public)
+    view === 'full' ? computeBoardAssessment(db, scope) : null,
   ]);
   const all = rows.find((r) => r.dim === 'all')!;
   const orgs = rows.filter((r) => r.dim === 'org');
@@ -248,6 +251,7 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
     industryClouds: industryRows
       ? industryRows.map((r) => ({ orgId: r.orgId, code: r.orgCode, name: r.orgName, location: r.location, systems: r.systems, dataVolumeGb: r.dataVolumeGb, annualOmCost: r.annualOmCost }))
       : orgs.filter((r) => r.industryCloud > 0).map((r) => ({ orgId: r.orgId!, code: r.orgCode!, name: r.orgName!, systems: r.industryCloud })),
+    ...(assessment ? { assessment } : {}),
   };
 }
 export type { Board };

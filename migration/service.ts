@@ -4,6 +4,7 @@ import type { PublishedCatalog } from '../catalog/published.js';
 import { toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
 import { createBoardService } from './board.js';
+import { createQuestionnaireService } from './questionnaire.js';
 import { createRegisterService } from './register.js';
 import { createTransitionService } from './transitions.js';
 import { createWaveService } from './waves.js';
@@ -24,6 +25,7 @@ export function createMigrationService({ db, published, today = () => toShanghai
     transitions,
     waves: createWaveService({ db, onChange }),
     board,
+    questionnaire: createQuestionnaireService({ db, published, onChange }),
   };
 }
 

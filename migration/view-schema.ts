@@ -4,6 +4,7 @@
 import { allowedActionsField } from '../core/workflow/allowed-action-schema.js';
 import { orgKindSchema } from '../accounts/account-schema.js';
 import { nullableRef, pageOf, z } from '../core/zod-openapi.js';
+import { boardAssessmentSchema } from './board-assessment.js';
 import { HOSTING_TYPES, LEVELS, STRATEGIES, XINCHUANG_STATUSES } from './vocabulary.js';
 import { MIGRATION_STATES, MIGRATION_TRANSITION_ACTIONS } from './workflow.js';
 
@@ -189,6 +190,7 @@ export const boardSchema = z
         }),
       )
       .describe('Art. 33: industry clouds still holding systems'),
+    assessment: boardAssessmentSchema.optional().describe('full view only: the assessment questionnaire’s proposed and confirmed strategies and risks'),
   })
   .openapi('MigrationBoard');
 export type Board = z.infer<typeof boardSchema>;

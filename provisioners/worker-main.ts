@@ -17,29 +17,38 @@ async function main() {
   const config = loadConfig();
   if (config.embedded) throw new ConfigError('The worker process needs DATABASE_URL: the embedded database serves one process only.');
   const log = createLogger(config.logLevel).child({ role: 'worker' });
-  const driver = await createDriver(config, log); // a missing engine stops the start before anything is opened
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'worker', poolMax: config.databasePoolMax });
-  await migrateOrVerify(db.pool, config.migrateOnStart); // a no-op when the API or a migration Job already applied them (advisory-locked)
-  const queue = await startJobQueue(db, log, QUEUES, queueOptions(config));
-  await startProvisioningWorkers({ db, queue, driver, published: createPublishedCatalog(db), log }, config);
-  // e-mails and webhook calls of notifications (the digests this process writes are enqueued through the binding)
-  await bindDeliveryQueue(queue, config.notifications);
-  await startDeliveryWorkers({ db, queue, log }, config.notifications);
-  // reminders count with the holiday schedules an administrator loaded (calendar/schedules.ts), read before each sweep
-  const calendar = createCalendarService({ db });
-  await calendar.refresh();
-  await startReminderSchedule(queue, createReminderSweep({ db, settings: config.reminders, refreshCalendar: calendar.refreshIfStale }), config.reminders.cron, log);
+  // The signal handlers come first: a SIGTERM that arrives while the worker is still starting (a rollout that changes
+  // its mind) waits for the start to settle, then stops what was started, instead of killing the process mid-start.
+  const opened: { db?: Awaited<ReturnType<typeof openDatabase>>; queue?: Awaited<ReturnType<typeof startJobQueue>> } = {};
+  let starting: Promise<void> = Promise.resolve();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'worker stopping: finishing running jobs');
-    await queue.stop(true);
-    await db.close();
+    await starting.catch(() => undefined);
+    await opened.queue?.stop(true);
+    await opened.db?.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  starting = (async () => {
+    const driver = await createDriver(config, log); // a missing engine stops the start before anything is opened
+    const db = (opened.db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'worker', poolMax: config.databasePoolMax }));
+    await migrateOrVerify(db.pool, config.migrateOnStart); // a no-op when the API or a migration Job already applied them (advisory-locked)
+    const queue = (opened.queue = await startJobQueue(db, log, QUEUES, queueOptions(config)));
+    if (stopping) return;
+    await startProvisioningWorkers({ db, queue, driver, published: createPublishedCatalog(db), log }, config);
+    // e-mails and webhook calls of notifications (the digests this process writes are enqueued through the binding)
+    await bindDeliveryQueue(queue, config.notifications);
+    await startDeliveryWorkers({ db, queue, log }, config.notifications);
+    // reminders count with the holiday schedules an administrator loaded (calendar/schedules.ts), read before each sweep
+    const calendar = createCalendarService({ db });
+    await calendar.refresh();
+    await startReminderSchedule(queue, createReminderSweep({ db, settings: config.reminders, refreshCalendar: calendar.refreshIfStale }), config.reminders.cron, log);
+  })();
+  await starting;
 }
 
 main().catch((err: unknown) => {

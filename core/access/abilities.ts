@@ -59,6 +59,8 @@ export type Action =
   | 'plan'
   | 'migrate'
   | 'block'
+  // answers a system's assessment questionnaire (migration/questionnaire.ts)
+  | 'answer'
   // confirms a yearly assessment (Art. 25, 40): its evidence is frozen
   | 'confirm'
   // the provisioning worker's own: running jobs, and reporting their end to the resource request
@@ -82,6 +84,8 @@ export type SubjectName =
   | 'MigrationSystem'
   | 'MigrationWave'
   | 'MigrationBoard'
+  // the assessment questionnaire's versions (migration/questionnaire.ts)
+  | 'MigrationQuestionnaire'
   | 'ProvisioningJob'
   | 'SecurityDossier'
   | 'HolidaySchedule'
@@ -161,6 +165,9 @@ function implementingUnit({ can }: Builder, p: Principal) {
   can('read', 'MigrationSystem', { orgId: p.orgId });
   can('update', 'MigrationSystem', MIGRATION_REGISTER_FIELDS, { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'update') });
   can('delete', 'MigrationSystem', { orgId: p.orgId, ...whileIn(MIGRATION_MACHINE, 'withdraw') });
+  // the assessment questionnaire: read, and answered for their own systems not yet switched off
+  can('read', 'MigrationQuestionnaire');
+  can('answer', 'MigrationSystem', { orgId: p.orgId, status: { not: 'DECOMMISSIONED' } });
   // its own yearly assessment, once GIA has confirmed it (Art. 25)
   can('read', 'OrgAssessment', { orgId: p.orgId, status: 'CONFIRMED' });
   // the security dossiers of their own projects and systems: the implementing unit is responsible (Art. 36, 37)
@@ -196,7 +203,7 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can(['read', 'verify'], 'AuditEvent');
     can(['read', 'readHistory'], 'Project');
     can('read', 'ResourceRequest');
-    can('read', ['MigrationSystem', 'MigrationBoard']);
+    can('read', ['MigrationSystem', 'MigrationBoard', 'MigrationQuestionnaire']);
     can('read', 'SpotCheck');
     can('read', ['OrgAssessment', 'CountyAssessment']);
     can('read', 'SecurityDossier');
@@ -233,7 +240,7 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     // the sub-center's work on the city cloud: the city bureau oversees it
     if (isCity(p)) can('read', 'ResourceRequest');
     can('read', 'MigrationSystem', seen);
-    can('read', 'MigrationBoard');
+    can('read', ['MigrationBoard', 'MigrationQuestionnaire']);
     // the yearly assessments: the city bureau assesses the city departments (Art. 25) and the counties (Art. 40);
     // a county's bureau reads its county's confirmed scorecard
     if (isCity(p)) {
@@ -280,6 +287,9 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     can('read', ['MigrationSystem', 'MigrationBoard']);
     can('update', 'MigrationSystem', MIGRATION_ASSESSMENT_FIELDS, { status: { not: 'DECOMMISSIONED' } });
     can(['assess', 'plan', 'migrate', 'block'], 'MigrationSystem');
+    // the assessment questionnaire: publishes its versions, answers for any system, confirms the proposals
+    can(['read', 'publish'], 'MigrationQuestionnaire');
+    can(['answer', 'confirm'], 'MigrationSystem', { status: { not: 'DECOMMISSIONED' } });
     // the city-wide survey (摸底): one sheet of every organisation's systems, each row naming its organisation
     can('importCityWide', 'MigrationSystem', MIGRATION_REGISTER_FIELDS);
     can('recognise', 'Organisation');

@@ -184,6 +184,39 @@ const matrix: Case[] = [
     request: (fx) => t.http.get(`/api/migration/systems/${fx.id}/security/documents/00000000-0000-4000-8000-000000000000`),
     rows: onSystem(['dept', ...READERS], 404),
   },
+  // the assessment questionnaire: read by whoever reads systems, published by the sub-center; a system's answers
+  // given by its organisation or the sub-center, confirmed by the sub-center (test/api/migration-questionnaire.test.ts)
+  {
+    route: 'GET /api/migration/questionnaire',
+    request: () => t.http.get('/api/migration/questionnaire'),
+    rows: [[['anonymous'], 401], [[...OWNERS, ...READERS], 200], [NO_READ, 403]],
+  },
+  {
+    route: 'POST /api/migration/questionnaire',
+    prepare: async () => ({ definition: JSON.stringify((await t.http.get('/api/migration/questionnaire').set(await t.as('bdc'))).body.definition) }),
+    request: (fx) => t.http.post('/api/migration/questionnaire').send(JSON.parse(fx.definition!)),
+    rows: [[['anonymous'], 401], [['bdc'], 201], [SIGNED_IN.filter((w) => w !== 'bdc'), 403]],
+  },
+  {
+    route: 'GET /api/migration/systems/{id}/questionnaire',
+    prepare: () => system(),
+    request: (fx) => t.http.get(`/api/migration/systems/${fx.id}/questionnaire`),
+    rows: onSystem(['dept', ...READERS], 200),
+  },
+  {
+    route: 'PUT /api/migration/systems/{id}/questionnaire',
+    prepare: () => system(),
+    // no answers: refused (422) only once the caller may answer
+    request: (fx) => t.http.put(`/api/migration/systems/${fx.id}/questionnaire`).send({ answers: [] }),
+    rows: onSystem(['dept', 'bdc'], 422),
+  },
+  {
+    route: 'POST /api/migration/systems/{id}/questionnaire/confirm',
+    prepare: () => system(),
+    // nothing answered yet: 404 only once the caller may confirm
+    request: (fx) => t.http.post(`/api/migration/systems/${fx.id}/questionnaire/confirm`).set('If-Match', '"v1"').send({}),
+    rows: onSystem(['bdc'], 404),
+  },
   ...TRANSITIONS.map(
     ([action, state, body]): Case => ({
       route: `POST /api/migration/systems/{id}/${action}`,

@@ -1984,6 +1984,11 @@ const NOT_YET_IN_MATRIX: string[] = [
   'POST /api/migration/systems/{id}/security',
   'POST /api/migration/systems/{id}/security/documents',
   'GET /api/migration/systems/{id}/security/documents/{documentId}',
+  'GET /api/migration/questionnaire',
+  'POST /api/migration/questionnaire',
+  'GET /api/migration/systems/{id}/questionnaire',
+  'PUT /api/migration/systems/{id}/questionnaire',
+  'POST /api/migration/systems/{id}/questionnaire/confirm',
 ];
 
 /** a workflow step (POST /api/catalog/revisions/:number/<action>) on a revision in the given state */

@@ -10299,6 +10299,472 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/migration/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessment questionnaire now in force (its organisations, GIA, the auditor, the sub-center) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the latest version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationQuestionnaire"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish the next version of the questionnaire (sub-center): answers keep the version they were given with; 422 QUESTIONNAIRE_INVALID names each field breaking a rule (duplicate ids, a vetoed vote, thresholds out of order) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        questions: {
+                            id: string;
+                            /** @description the question (zh-CN) */
+                            prompt: string;
+                            promptEn: string;
+                            /**
+                             * @description single-choice
+                             * @enum {string}
+                             */
+                            kind: "single";
+                            options: {
+                                id: string;
+                                /** @description the option as the form shows it (zh-CN) */
+                                label: string;
+                                labelEn: string;
+                                /** @description risk points the option adds */
+                                riskPoints: number;
+                                /**
+                                 * @description strategies the option speaks for, each with a weight
+                                 * @default []
+                                 */
+                                votes?: {
+                                    /** @enum {string} */
+                                    strategy: "REHOST" | "REPLATFORM" | "REFACTOR" | "REPURCHASE" | "RETIRE";
+                                    weight: number;
+                                }[];
+                                /**
+                                 * @description strategies the option rules out
+                                 * @default []
+                                 */
+                                vetoes?: ("REHOST" | "REPLATFORM" | "REFACTOR" | "REPURCHASE" | "RETIRE")[];
+                            }[];
+                        }[];
+                        /** @description risk points → LOW / MEDIUM / HIGH */
+                        riskThresholds: {
+                            /** @description from this many points the risk is MEDIUM */
+                            medium: number;
+                            /** @description from this many points the risk is HIGH */
+                            high: number;
+                        };
+                        /**
+                         * @description proposed when no answer votes for a strategy, and on a tie it is part of
+                         * @enum {string}
+                         */
+                        defaultStrategy: "REHOST" | "REPLATFORM" | "REFACTOR" | "REPURCHASE" | "RETIRE";
+                        /** @description what changed */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description published */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationQuestionnaire"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migration/systems/{id}/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A system's questionnaire answers, the strategy and risk they propose and why, and the confirmation (whoever may read the system) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the answers (ETag: their version, "v0" before the first) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationSystemQuestionnaire"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Answer the questionnaire now in force for a system (its organisation, or the sub-center): the proposal is computed and stored; answering again asks for a new confirmation. If-Match required once answered */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description the ETag you read */
+                    "If-Match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version the form showed: 409 QUESTIONNAIRE_OUTDATED when a newer one is in force */
+                        questionnaireVersion?: number;
+                        /** @description one chosen option per question */
+                        answers: {
+                            questionId: string;
+                            optionId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description answered */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationSystemQuestionnaire"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migration/systems/{id}/questionnaire/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a system's proposal, or override its strategy or risk with a reason (sub-center): assesses the system (effort and target plans as the assessment requires) or reassesses it. If-Match: the answers' version */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the ETag you read */
+                    "If-Match": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        strategy?: components["schemas"]["MigrationStrategy"] & unknown;
+                        risk?: components["schemas"]["MigrationLevel"] & unknown;
+                        /** @description required when the strategy or risk differs from the proposal */
+                        reason?: string;
+                        /**
+                         * @description required when the system is not assessed yet
+                         * @enum {string}
+                         */
+                        effort?: "LOW" | "MEDIUM" | "HIGH";
+                        /** @description plans of the published catalog the system moves onto */
+                        targetPlanCodes?: string[];
+                        blockingIssues?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description confirmed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationSystemQuestionnaire"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 版本已过期 / stale If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 缺少 If-Match / If-Match required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/departments": {
         parameters: {
             query?: never;
@@ -15353,6 +15819,7 @@ export interface components {
                 /** @description full view only */
                 annualOmCost?: number;
             }[];
+            assessment?: components["schemas"]["BoardAssessment"];
         };
         BoardCounts: {
             systems: number;
@@ -15383,6 +15850,27 @@ export interface components {
         HostingType: "OWN_ROOM" | "INDUSTRY_CLOUD" | "COUNTY_CLOUD" | "OTHER_PROVIDER" | "CITY_CLOUD";
         /** @enum {string} */
         MigrationState: "REGISTERED" | "ASSESSED" | "PLANNED" | "MIGRATING" | "CUT_OVER" | "MIGRATED" | "DECOMMISSIONED" | "BLOCKED";
+        /** @description full view only: the assessment questionnaire’s proposed and confirmed strategies and risks */
+        BoardAssessment: {
+            /** @description systems with answers */
+            answered: number;
+            /** @description of which the sub-center confirmed the proposal (as proposed or overridden) */
+            confirmed: number;
+            /** @description confirmed with a strategy or risk other than proposed */
+            overridden: number;
+            byStrategy: {
+                /** @enum {string} */
+                strategy: "REHOST" | "REPLATFORM" | "REFACTOR" | "REPURCHASE" | "RETIRE" | "RETAIN_EXEMPT";
+                proposed: number;
+                confirmed: number;
+            }[];
+            byRisk: {
+                /** @enum {string} */
+                risk: "LOW" | "MEDIUM" | "HIGH";
+                proposed: number;
+                confirmed: number;
+            }[];
+        };
         MigrationWave: {
             id: string;
             name: string;
@@ -15490,6 +15978,102 @@ export interface components {
             };
             actorName: string | null;
             at: string;
+        };
+        MigrationQuestionnaire: {
+            version: number;
+            definition: {
+                questions: {
+                    id: string;
+                    /** @description the question (zh-CN) */
+                    prompt: string;
+                    promptEn: string;
+                    /**
+                     * @description single-choice
+                     * @enum {string}
+                     */
+                    kind: "single";
+                    options: {
+                        id: string;
+                        /** @description the option as the form shows it (zh-CN) */
+                        label: string;
+                        labelEn: string;
+                        /** @description risk points the option adds */
+                        riskPoints: number;
+                        /**
+                         * @description strategies the option speaks for, each with a weight
+                         * @default []
+                         */
+                        votes: {
+                            /** @enum {string} */
+                            strategy: "REHOST" | "REPLATFORM" | "REFACTOR" | "REPURCHASE" | "RETIRE";
+                            weight: number;
+                        }[];
+                        /**
+                         * @description strategies the option rules out
+                         * @default []
+                         */
+                        vetoes: ("REHOST" | "REPLATFORM" | "REFACTOR" | "REPURCHASE" | "RETIRE")[];
+                    }[];
+                }[];
+                /** @description risk points → LOW / MEDIUM / HIGH */
+                riskThresholds: {
+                    /** @description from this many points the risk is MEDIUM */
+                    medium: number;
+                    /** @description from this many points the risk is HIGH */
+                    high: number;
+                };
+                /**
+                 * @description proposed when no answer votes for a strategy, and on a tie it is part of
+                 * @enum {string}
+                 */
+                defaultStrategy: "REHOST" | "REPLATFORM" | "REFACTOR" | "REPURCHASE" | "RETIRE";
+            };
+            note: string;
+            publishedAt: string;
+        };
+        MigrationSystemQuestionnaire: {
+            systemId: string;
+            system: {
+                status: components["schemas"]["MigrationState"];
+                classified: boolean;
+                strategy: components["schemas"]["MigrationStrategy"] | null;
+                risk: components["schemas"]["MigrationLevel"] | null;
+            };
+            /** @description null: not answered yet */
+            answers: {
+                questionnaire: components["schemas"]["MigrationQuestionnaire"] & unknown;
+                answers: {
+                    questionId: string;
+                    optionId: string;
+                }[];
+                proposal: {
+                    strategy: components["schemas"]["MigrationStrategy"];
+                    risk: components["schemas"]["MigrationLevel"];
+                    riskPoints: number;
+                    /** @description the answers that drove the proposal */
+                    reasons: {
+                        questionId: string;
+                        optionId: string;
+                        riskPoints: number;
+                        /** @description the weight the answer gave the proposed strategy */
+                        forProposed: number;
+                        vetoes: ("REHOST" | "REPLATFORM" | "REFACTOR" | "REPURCHASE" | "RETIRE")[];
+                    }[];
+                };
+                answeredAt: string;
+                answeredBy: string | null;
+                /** @description null: not yet confirmed, or answered again since */
+                confirmation: {
+                    confirmedAt: string;
+                    confirmedBy: string | null;
+                    overridden: boolean;
+                    overrideReason: string | null;
+                } | null;
+            } | null;
+            mayAnswer: boolean;
+            mayConfirm: boolean;
+            /** @description the answers’ version (0 before the first answers): If-Match of the next answers or confirmation */
+            version: number;
         };
         OrgAssessmentList: {
             items: {

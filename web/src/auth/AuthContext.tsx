@@ -1,5 +1,5 @@
-// Who is signed in. Sign-in stores the session (api/session.ts); any 401 from the API ends it and sends the
-// user to the sign-in page with the server's message (expired, signed out elsewhere), then back where they were.
+// Who is signed in. Sign-in stores the session (api/session.ts); a 401 to a request sent with the current session
+// ends it (a late 401 of a session already replaced does not) and sends the user to the sign-in page with the server's message (expired, signed out elsewhere), then back where they were.
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';

@@ -15,6 +15,7 @@ import { JurisdictionFilter } from '../../components/JurisdictionFilter';
 import { useApiData } from '../../hooks/useApiData';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { LocaleSwitch } from '../../layout/LocaleSwitch';
+import { AssessmentTables } from './AssessmentTables';
 
 const STATUS_COLORS: Record<string, string> = {
   REGISTERED: '#94a3b8',
@@ -246,6 +247,13 @@ function BoardBody({ board }: { board: MigrationBoard }) {
             <EChart option={options.hosting} label={t('board.chartLabel', { title: t('board.byHosting') })} testId="chart-hosting" />
           </Panel>
         </Col>
+        {board.assessment && (
+          <Col xs={24}>
+            <Panel title={t('questionnaire.boardTitle')}>
+              <AssessmentTables assessment={board.assessment} />
+            </Panel>
+          </Col>
+        )}
         {board.view === 'full' && board.outsideCityCloud.systems && (
           <Col xs={24}>
             <Panel title={`${t('board.outsideList')}（${board.outsideCityCloud.total}）`}>

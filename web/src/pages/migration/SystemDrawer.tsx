@@ -18,6 +18,7 @@ import { MigrationStatusTag } from './MigrationStatusTag';
 import { SystemForm, type FormTarget } from './SystemForm';
 import { AuditTrailLink } from '../../components/AuditTrailLink';
 import { SecurityPanel } from '../security/SecurityPanel';
+import { QuestionnairePanel } from './QuestionnairePanel';
 
 interface Props {
   id: string;
@@ -109,6 +110,15 @@ export function SystemDrawer({ id, mayChange, operator = false, onClose, onChang
           />
         )}
         <PageState state={state}>{(res) => <SystemDetail system={res.data} />}</PageState>
+        <div style={{ marginTop: 24 }}>
+          <QuestionnairePanel
+            id={id}
+            onAssessed={() => {
+              reload();
+              onChanged();
+            }}
+          />
+        </div>
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           {t('security.title')}
         </Typography.Title>

@@ -12,6 +12,7 @@ export const organisationViewSchema = z
     id: z.string(),
     code: z.string(),
     name: z.string(),
+    shortName: z.string().nullable().describe('the official short name (规范简称), e.g. 市教育局'),
     nameEn: z.string().nullable(),
     kind: orgKindSchema,
     jurisdiction: z.string().describe("'CITY' or the code of the county it belongs to (Art. 39)"),
@@ -76,3 +77,22 @@ export type LoginResult = z.infer<typeof loginResultSchema>;
 
 export const meResultSchema = z.object({ user: sessionUserSchema, ...consoleFields }).openapi('Me');
 export type MeResult = z.infer<typeof meResultSchema>;
+
+export const orgAliasViewSchema = z
+  .object({ id: z.string(), orgId: z.string(), alias: z.string(), createdAt: z.string() })
+  .openapi('OrgAlias', { description: 'another name an organisation goes by (曾用名, 俗称), recognised in imported sheets' });
+
+const orgRefSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export const orgSuggestionSchema = orgRefSchema
+  .extend({ score: z.number().describe('similarity 0–1 (Levenshtein on the normalised names)'), matched: z.string().describe('the name, short name or alias that came closest') })
+  .openapi('OrgSuggestion');
+
+export const orgRecognitionSchema = z
+  .object({
+    status: z.enum(['recognised', 'ambiguous', 'unknown']),
+    org: orgRefSchema.optional().describe('recognised: the organisation'),
+    by: z.enum(['name', 'shortName', 'alias', 'code']).optional().describe('recognised: by which of its names'),
+    candidates: z.array(orgRefSchema).optional().describe('ambiguous: the organisations the name stands for'),
+    suggestions: z.array(orgSuggestionSchema).optional().describe('unknown: the closest names, best first'),
+  })
+  .openapi('OrgRecognition');

@@ -13,6 +13,8 @@ registerAuditActions({
   'user.password.reset': { 'zh-CN': '重置密码', en: 'Password reset' },
   'organisation.create': { 'zh-CN': '新增单位', en: 'Organisation added' },
   'organisation.update': { 'zh-CN': '修改单位', en: 'Organisation changed' },
+  'organisation.alias.add': { 'zh-CN': '新增单位别名', en: 'Organisation alias added' },
+  'organisation.alias.remove': { 'zh-CN': '删除单位别名', en: 'Organisation alias removed' },
 });
 
 export const accountTargets: TargetNamers = {

@@ -8,11 +8,14 @@ import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError } from '../core/errors.js';
 import type { OrganisationView } from './account-schema.js';
 import { listJurisdictions, resolveJurisdiction } from './jurisdictions.js';
+import { assertNameFree } from './org-aliases.js';
 import './audit-names.js';
 
 export interface OrganisationInput {
   code: string;
   name: string;
+  /** the official short name (规范简称); must not stand for another organisation (./org-aliases.ts) */
+  shortName?: string | null;
   nameEn?: string | null;
   kind: OrgKind;
   /** 'CITY' or a county's code (./jurisdictions.ts); a county's own organisation always its own */
@@ -20,10 +23,11 @@ export interface OrganisationInput {
   active?: boolean;
 }
 
-const view = (o: { id: string; code: string; name: string; nameEn: string | null; kind: OrgKind; jurisdiction: string; active: boolean; version: number }): OrganisationView => ({
+const view = (o: { id: string; code: string; name: string; shortName: string | null; nameEn: string | null; kind: OrgKind; jurisdiction: string; active: boolean; version: number }): OrganisationView => ({
   id: o.id,
   code: o.code,
   name: o.name,
+  shortName: o.shortName,
   nameEn: o.nameEn,
   kind: o.kind,
   jurisdiction: o.jurisdiction,
@@ -44,7 +48,7 @@ export function createOrganisationService({ db }: { db: Database }) {
           readableWhere(actor.ability, 'Organisation'),
           filter.kind ? { kind: filter.kind } : {},
           filter.jurisdiction ? { jurisdiction: filter.jurisdiction } : {},
-          q ? { OR: [{ code: { contains: q, mode: 'insensitive' as const } }, { name: { contains: q } }, { nameEn: { contains: q, mode: 'insensitive' as const } }] } : {},
+          q ? { OR: [{ code: { contains: q, mode: 'insensitive' as const } }, { name: { contains: q } }, { shortName: { contains: q } }, { nameEn: { contains: q, mode: 'insensitive' as const } }] } : {},
         ],
       },
       orderBy: [{ kind: 'asc' }, { code: 'asc' }],
@@ -62,6 +66,7 @@ export function createOrganisationService({ db }: { db: Database }) {
     return prisma.$transaction(async (tx) => {
       if (await tx.organisation.findUnique({ where: { code: input.code } })) throw new ConflictError('ALREADY_EXISTS', { what: 'orgCode' });
       const jurisdiction = await resolveJurisdiction(tx, input.kind, input.code, input.jurisdiction);
+      if (input.shortName) await assertNameFree(tx, null, input.shortName, 'shortName');
       const org = await tx.organisation.create({ data: { ...input, jurisdiction } });
       await recordAudit(tx, actor.audit, { action: 'organisation.create', targetType: 'Organisation', targetId: org.id, detail: { ...input } });
       return view(org);
@@ -80,6 +85,7 @@ export function createOrganisationService({ db }: { db: Database }) {
         if (members) throw new ConflictError('JURISDICTION_HAS_RECORDS', { count: members });
       }
       const jurisdiction = await resolveJurisdiction(tx, kind, current.code, input.jurisdiction ?? (kind === current.kind ? current.jurisdiction : undefined));
+      if (input.shortName) await assertNameFree(tx, id, input.shortName, 'shortName');
       assertUpdated(await tx.organisation.updateMany({ where: { id, version: expectedVersion }, data: { ...input, jurisdiction, version: { increment: 1 } } }));
       if (jurisdiction !== current.jurisdiction) {
         // what the organisation owns moves with it: its projects and legacy systems are decided by the new jurisdiction

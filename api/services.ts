@@ -2,6 +2,7 @@
 import { createAuthService, type SessionUser } from '../accounts/auth.js';
 import { SessionCache } from '../accounts/session-cache.js';
 import { createOrganisationService } from '../accounts/organisations.js';
+import { createOrgAliasService } from '../accounts/org-aliases.js';
 import { createUserService } from '../accounts/users.js';
 import { createRevisionService } from '../catalog/revisions.js';
 import { accountTargets } from '../accounts/audit-names.js';
@@ -80,6 +81,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     feed: runtime.feed,
     auth: createAuthService({ db, config, sessions }),
     organisations: createOrganisationService({ db }),
+    orgAliases: createOrgAliasService({ db }),
     users: createUserService({ db, sessions }),
     published,
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),

@@ -15,6 +15,10 @@ export const violationSchema = z
     field: z.string().optional(),
     column: z.string().optional(),
     cell: z.string().optional(),
+    suggestions: z
+      .array(z.object({ id: z.string(), code: z.string(), name: z.string(), score: z.number(), matched: z.string() }))
+      .optional()
+      .describe('an imported row naming an unknown organisation: the closest names, best first (accounts/org-names.ts)'),
   })
   .openapi('Violation');
 

@@ -9,6 +9,8 @@ const l = (zh: string, en: string): Label => ({ 'zh-CN': zh, en });
 export const FIELD_LABELS: Record<string, Label> = {
   acceptanceDate: l('验收日期', 'Acceptance date'),
   action: l('操作', 'Action'),
+  alias: l('别名', 'Alias'),
+  aliasId: l('别名', 'Alias'),
   active: l('启用', 'Active'),
   actor: l('操作人', 'Actor'),
   against: l('对比版本', 'Compared with'),
@@ -197,6 +199,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   security: l('安全性', 'Security'),
   selfScore: l('自评得分', 'Self score'),
   severity: l('事件级别', 'Severity'),
+  shortName: l('规范简称', 'Short name'),
   sharedService: l('共享服务', 'Shared service'),
   sharing: l('共享属性', 'Sharing'),
   signedDate: l('签订日期', 'Signed date'),

@@ -56,6 +56,8 @@ export type CellValue = string | number | null;
 export interface RegisterColumn {
   key: string;
   header: Record<Locale, string>;
+  /** other headers offices write for it, recognised on import */
+  synonyms?: string[];
   required?: boolean;
   /** false: exports only (the code, the assessment, the state); recognised and ignored on import */
   importable: boolean;
@@ -137,9 +139,13 @@ export const REGISTER_COLUMNS: RegisterColumn[] = [
   {
     key: 'org',
     header: { 'zh-CN': '所属单位', en: 'Organisation' },
+    synonyms: ['单位名称', '填报单位'],
     importable: true,
     width: 24,
-    hint: { 'zh-CN': '可不填；填写时须为本单位名称或代码', en: 'optional; if given, your own organisation’s name or code' },
+    hint: {
+      'zh-CN': '本单位导入可不填，填写时须为本单位；分中心全市汇总导入时必填，可填全称、规范简称或别名',
+      en: 'optional in your own import (then your own organisation); required in the sub-center’s city-wide import: full name, short name or alias',
+    },
     parse: asText,
     cell: (r) => r.orgName,
   },
@@ -283,6 +289,7 @@ const BY_HEADER = new Map<string, RegisterColumn>(
   REGISTER_COLUMNS.flatMap((c) => [
     [normaliseHeader(c.header['zh-CN']), c],
     [normaliseHeader(c.header.en), c],
+    ...(c.synonyms ?? []).map((h): [string, RegisterColumn] => [normaliseHeader(h), c]),
   ]),
 );
 for (const [key, names] of Object.entries(HEADER_SYNONYMS)) {

@@ -12,6 +12,8 @@ import type { RegisterInput } from './register-input.js';
 import { MAX_IMPORT_ROWS, MAX_REPORTED_PROBLEMS, detectFormat, parseRegisterRows, readSheetRows, type ImportProblem, type ParsedRegister, type SheetFormat } from './spreadsheet.js';
 import type { ImportPreview } from './import-preview-schema.js';
 import type { SheetInfo } from './xlsx-rows.js';
+import { loadOrgMatcher } from '../accounts/org-aliases.js';
+import { anyOrganisation, ownOrganisation, ownedName } from './row-organisation.js';
 
 /** rows of the preview's table: the first ones read well, as they would be registered */
 export const PREVIEW_SAMPLE_ROWS = 50;
@@ -19,37 +21,40 @@ export const PREVIEW_SAMPLE_ROWS = 50;
 export interface ReadRegisterFile {
   format: SheetFormat;
   sheet?: string;
-  org: { id: string; code: string; name: string; jurisdiction: string };
   parsed: ParsedRegister;
 }
 
 /**
- * The checks before anything is written: the actor may register systems, the file is XLSX or CSV (415), of at
+ * The checks before anything is written: the actor may register systems (its own organisation's, or every
+ * organisation's in the sub-center's city-wide import: ./row-organisation.ts), the file is XLSX or CSV (415), of at
  * most MAX_IMPORT_ROWS systems (422 IMPORT_TOO_MANY_ROWS), and every row is read.
  */
 export async function readRegisterFile(prisma: PrismaClient, actor: Actor, file: Buffer, locale: Locale): Promise<ReadRegisterFile> {
-  assertCan(actor.ability, 'create', 'MigrationSystem');
+  const cityWide = actor.ability.can('importCityWide', 'MigrationSystem');
+  if (!cityWide) assertCan(actor.ability, 'create', 'MigrationSystem');
   const principal = actor.principal!;
   const format = detectFormat(file);
   if (format !== 'xlsx' && format !== 'csv') throw new InvalidInputError([{ path: 'file', code: 'import.file_type' }], 'IMPORT_FILE_TYPE', 415);
-  const org = await prisma.organisation.findUniqueOrThrow({ where: { id: principal.orgId } });
+  const matcher = await loadOrgMatcher(prisma);
+  const rowOrg = cityWide ? anyOrganisation(matcher) : ownOrganisation(await prisma.organisation.findUniqueOrThrow({ where: { id: principal.orgId } }), matcher);
   const info: SheetInfo = {};
-  const parsed = await parseRegisterRows(readSheetRows(file, format, info), { locale, org });
+  const parsed = await parseRegisterRows(readSheetRows(file, format, info), { locale, rowOrg });
   if (parsed.problems.some((p) => p.code === 'import.too_many_rows')) {
     throw new InvalidInputError([{ path: 'file', code: 'import.too_many_rows', params: { max: MAX_IMPORT_ROWS } }], 'IMPORT_TOO_MANY_ROWS', 422, { max: MAX_IMPORT_ROWS });
   }
-  return { format, ...(info.sheet ? { sheet: info.sheet } : {}), org, parsed };
+  return { format, ...(info.sheet ? { sheet: info.sheet } : {}), parsed };
 }
 
-/** Rows whose system name the organisation has already registered, as problems on the name's cell. */
-export async function existingNameProblems(tx: Tx | PrismaClient, orgId: string, rows: { row: number; input: RegisterInput }[], locale: Locale): Promise<ImportProblem[]> {
+/** Rows whose system name their organisation has already registered, as problems on the name's cell. */
+export async function existingNameProblems(tx: Tx | PrismaClient, rows: { row: number; input: RegisterInput; orgId: string }[], locale: Locale): Promise<ImportProblem[]> {
   if (!rows.length) return [];
-  const names = rows.map((e) => e.input.name);
-  const found = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM migration_system WHERE "orgId" = ${orgId}::uuid AND name = ANY(${names}::text[])`;
+  const found = await tx.$queryRaw<{ orgId: string; name: string }[]>`
+    SELECT "orgId"::text AS "orgId", name FROM migration_system
+    WHERE ("orgId", name) IN (SELECT * FROM unnest(${rows.map((e) => e.orgId)}::uuid[], ${rows.map((e) => e.input.name)}::text[]))`;
   if (!found.length) return [];
-  const taken = new Set(found.map((f) => f.name));
+  const taken = new Set(found.map((f) => ownedName(f.orgId, f.name)));
   const column = columnByKey('name').header[locale];
-  const clashes = rows.filter((e) => taken.has(e.input.name));
+  const clashes = rows.filter((e) => taken.has(ownedName(e.orgId, e.input.name)));
   const problems: ImportProblem[] = clashes.slice(0, MAX_REPORTED_PROBLEMS).map((e) => ({
     code: 'import.duplicate_existing',
     line: e.row,
@@ -65,8 +70,8 @@ export async function existingNameProblems(tx: Tx | PrismaClient, orgId: string,
 
 /** What the import would do with a file, writing nothing: format, header, mapping, rows and every problem. */
 export async function previewRegisterFile(prisma: PrismaClient, actor: Actor, file: Buffer, locale: Locale): Promise<ImportPreview> {
-  const { format, sheet, org, parsed } = await readRegisterFile(prisma, actor, file, locale);
-  const clashes = await existingNameProblems(prisma, org.id, parsed.goodRows, locale);
+  const { format, sheet, parsed } = await readRegisterFile(prisma, actor, file, locale);
+  const clashes = await existingNameProblems(prisma, parsed.goodRows, locale);
   // the import reports names already registered once the file itself is clean; the preview says both at once
   const problems = [...parsed.problems, ...clashes.slice(0, Math.max(0, MAX_REPORTED_PROBLEMS - parsed.problems.length))];
   const clashRows = new Set(clashes.map((c) => c.line));

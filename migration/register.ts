@@ -112,17 +112,17 @@ const codeOf = (orgCode: string, seq: number) => `${orgCode}-XT-${String(seq).pa
  */
 async function insertRegistered(
   tx: Tx,
-  rows: (Partial<RegisterInput> & { id: string; seq: number; code: string; row: number })[],
-  by: { orgId: string; jurisdiction: string; createdById: string; actorName: string | null },
+  rows: (Partial<RegisterInput> & { id: string; seq: number; code: string; row: number; orgId: string; jurisdiction: string })[],
+  by: { createdById: string; actorName: string | null },
 ) {
   const json = JSON.stringify(rows);
   await tx.$executeRaw`
     INSERT INTO migration_system (id, seq, code, "orgId", jurisdiction, name, purpose, hosting, location, "mlpsLevel", "mlpsFilingNo", classified, os, database,
       middleware, xinchuang, "dataVolumeGb", "userCount", dependencies, contacts, "annualOmCost", "launchedOn", "createdById", "createdAt", "updatedAt")
-    SELECT r.id, r.seq, r.code, ${by.orgId}::uuid, ${by.jurisdiction}, r.name, r.purpose, r.hosting::"HostingType", r.location, r."mlpsLevel", r."mlpsFilingNo",
+    SELECT r.id, r.seq, r.code, r."orgId", r.jurisdiction, r.name, r.purpose, r.hosting::"HostingType", r.location, r."mlpsLevel", r."mlpsFilingNo",
       coalesce(r.classified, false), r.os, r.database, r.middleware, r.xinchuang::"XinchuangStatus", r."dataVolumeGb", r."userCount",
       coalesce(r.dependencies, '{}'), coalesce(r.contacts, '[]'), r."annualOmCost", r."launchedOn", ${by.createdById}::uuid, now(), now()
-    FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, seq int, code text, name text, purpose text, hosting text, location text, "mlpsLevel" int,
+    FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, seq int, code text, "orgId" uuid, jurisdiction text, name text, purpose text, hosting text, location text, "mlpsLevel" int,
       "mlpsFilingNo" text, classified boolean, os text, database text, middleware text, xinchuang text, "dataVolumeGb" numeric, "userCount" int,
       dependencies text[], contacts jsonb, "annualOmCost" numeric, "launchedOn" text)`;
   await tx.$executeRaw`
@@ -200,33 +200,38 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
   }
 
   /**
-   * Imports a spreadsheet of the actor's organisation's systems: every row is checked first (header, values,
-   * duplicates in the file and against the register), and either all rows are registered in one transaction or,
-   * with any problem, none (422 with every problem's row, column and reason).
+   * Imports a spreadsheet of systems: a department's or county's own (the 所属单位 cell blank or theirs), or, for the
+   * sub-center, the city-wide survey whose rows each name their organisation (./row-organisation.ts). Every row is
+   * checked first (header, values, organisation, duplicates in the file and against the register), and either all
+   * rows are registered in one transaction or, with any problem, none (422 with every problem's row, column and reason).
    */
   async function importFile(actor: Actor, file: Buffer, locale: Locale): Promise<ImportResult> {
     const principal = actor.principal!;
-    const { format, org, parsed } = await readRegisterFile(prisma, actor, file, locale);
+    const { format, parsed } = await readRegisterFile(prisma, actor, file, locale);
     if (parsed.problems.length) throw new RuleViolationError(parsed.problems);
 
     const result = await prisma.$transaction(
       async (tx) => {
-        const first = await takeNumbers(tx, systemNumbering(org.id), parsed.entries.length);
-        const clashes = await existingNameProblems(tx, org.id, parsed.entries, locale);
+        const orgIds = [...new Set(parsed.entries.map((e) => e.orgId))];
+        const orgs = new Map((await tx.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, code: true, jurisdiction: true } })).map((o) => [o.id, o]));
+        // each organisation's numbers in one step, in the order its rows come in the file
+        const next = new Map<string, number>();
+        for (const id of orgIds) next.set(id, await takeNumbers(tx, systemNumbering(id), parsed.entries.filter((e) => e.orgId === id).length));
+        const clashes = await existingNameProblems(tx, parsed.entries, locale);
         if (clashes.length) throw new RuleViolationError(clashes);
-        const rows = parsed.entries.map((e, i) => ({
-          ...registerData(e.input),
-          id: crypto.randomUUID(),
-          seq: first + i,
-          code: codeOf(org.code, first + i),
-          row: e.row,
-        }));
-        await insertRegistered(tx, rows, { orgId: org.id, jurisdiction: org.jurisdiction, createdById: principal.id, actorName: actor.audit.actorName });
+        const rows = parsed.entries.map((e) => {
+          const org = orgs.get(e.orgId)!;
+          const seq = next.get(org.id)!;
+          next.set(org.id, seq + 1);
+          return { ...registerData(e.input), id: crypto.randomUUID(), seq, code: codeOf(org.code, seq), row: e.row, orgId: org.id, jurisdiction: org.jurisdiction };
+        });
+        await insertRegistered(tx, rows, { createdById: principal.id, actorName: actor.audit.actorName });
         const summary = {
           imported: rows.length,
           skippedEmptyRows: parsed.skippedEmptyRows,
           firstCode: rows[0]!.code,
           lastCode: rows[rows.length - 1]!.code,
+          organisations: orgIds.length,
         };
         await recordAudit(tx, actor.audit, {
           action: 'migration.import',

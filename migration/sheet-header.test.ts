@@ -1,8 +1,9 @@
+import { ownOrganisation } from './row-organisation.js';
 import { describe, expect, it } from 'vitest';
 import { matchHeader } from './columns.js';
 import { parseRegisterRows, type SheetRow } from './spreadsheet.js';
 
-const ctx = { locale: 'zh-CN' as const, org: { code: 'EDU', name: '运城市教育局' } };
+const ctx = { locale: 'zh-CN' as const, rowOrg: ownOrganisation({ id: 'edu', code: 'EDU', name: '运城市教育局' }) };
 async function* rowsOf(rows: (string[] | null)[]): AsyncGenerator<SheetRow> {
   let n = 0;
   for (const cells of rows) {

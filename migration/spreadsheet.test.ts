@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS, REGISTER_COLUMNS, type RegisterRow } from './columns.js';
+import { ownOrganisation } from './row-organisation.js';
 import { MAX_IMPORT_ROWS, cellText, decodeCsv, detectFormat, parseRegisterRows, readSheetRows, registerExport, registerTemplate, type SheetRow } from './spreadsheet.js';
 
-const ctx = { locale: 'zh-CN' as const, org: { code: 'EDU', name: '运城市教育局' } };
+const ctx = { locale: 'zh-CN' as const, rowOrg: ownOrganisation({ id: 'edu', code: 'EDU', name: '运城市教育局' }) };
 const HEADER = ['系统名称', '所属单位', '业务用途', '当前部署方式', '部署位置', '等保级别', '等保备案号', '是否涉密', '操作系统', '数据库', '中间件', '信创适配情况', '数据量（GB）', '用户数', '依赖系统', '联系人', '联系电话', '联系邮箱', '年运维费用（元）'];
 
 async function* rowsOf(rows: string[][]): AsyncGenerator<SheetRow> {
@@ -37,6 +38,7 @@ describe('reading register rows', () => {
         ],
         annualOmCost: 120000,
       },
+      orgId: 'edu',
     });
   });
 

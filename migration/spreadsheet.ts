@@ -17,6 +17,7 @@ import { columnLetter, nameIndex, namesAColumn, readHeader, settleUnits, unitOfR
 import { registerSchema, type RegisterInput } from './register-input.js';
 import { acceptedValues } from './value-synonyms.js';
 import { readXlsxRows, type SheetInfo } from './xlsx-rows.js';
+import { ownedName, type RowOrgProblem, type RowOrgResolver } from './row-organisation.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
@@ -114,12 +115,12 @@ async function* readRows(file: Buffer, format: SheetFormat, info: SheetInfo): As
 
 export interface ImportContext {
   locale: Locale;
-  /** the importing organisation: the 所属单位 column may be blank or name it */
-  org: { code: string; name: string };
+  /** whose system each row is, from its 所属单位 cell (./row-organisation.ts) */
+  rowOrg: RowOrgResolver;
 }
 
 export interface ParsedRegister {
-  entries: { row: number; input: RegisterInput }[];
+  entries: { row: number; input: RegisterInput; orgId: string }[];
   skippedEmptyRows: number;
   problems: ImportProblem[];
   /** the header's rows (one or two) and what each column is read as; none when no header was found */
@@ -128,7 +129,7 @@ export interface ParsedRegister {
   /** rows holding a system (good or not) */
   rowsRead: number;
   /** every row read well, even when other rows have problems (the preview checks their names against the register) */
-  goodRows: { row: number; input: RegisterInput }[];
+  goodRows: { row: number; input: RegisterInput; orgId: string }[];
 }
 
 /** zod's issues in the vocabulary's field codes (the same ones the API answers with). */
@@ -166,7 +167,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
   const { locale } = ctx;
   const problems: ImportProblem[] = [];
   let unreported = 0;
-  const report = (p: { row: number; column?: RegisterColumn; index?: number; code: string; params?: Record<string, string | number> }) => {
+  const report = (p: { row: number; column?: RegisterColumn; index?: number; code: string; params?: Record<string, string | number>; suggestions?: RowOrgProblem['suggestions'] }) => {
     if (problems.length >= MAX_REPORTED_PROBLEMS) {
       unreported++;
       return;
@@ -180,6 +181,7 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
       ...(p.column ? { field: p.column.key, column } : {}),
       ...(p.index !== undefined && p.index >= 0 ? { cell: `${columnLetter(p.index)}${p.row}` } : {}),
       message: `${where}${reason}`,
+      ...(p.suggestions ? { suggestions: p.suggestions } : {}),
     });
   };
 
@@ -285,9 +287,9 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
     }
     const indexOf = (key: string) => cols.findIndex((c) => c?.key === key);
 
-    const org = texts['org'];
-    if (org && org !== ctx.org.name && org.toUpperCase() !== ctx.org.code.toUpperCase()) {
-      report({ row: row.number, index: indexOf('org'), column: columnByKey('org'), code: 'import.not_own_org', params: { org: ctx.org.name } });
+    const owner = ctx.rowOrg(texts['org'] ?? '', locale);
+    if ('problem' in owner) {
+      report({ row: row.number, index: indexOf('org'), column: columnByKey('org'), ...owner.problem });
       rowOk = false;
     }
     const names = (values['contactNames'] as string[] | undefined) ?? [];
@@ -317,13 +319,14 @@ export async function parseRegisterRows(rows: AsyncIterable<SheetRow>, ctx: Impo
       }
       continue;
     }
-    const earlier = firstRowOfName.get(checked.data.name);
+    if ('problem' in owner) continue;
+    const earlier = firstRowOfName.get(ownedName(owner.orgId, checked.data.name));
     if (earlier !== undefined) {
       report({ row: row.number, index: indexOf('name'), column: columnByKey('name'), code: 'import.duplicate_in_file', params: { name: checked.data.name, first: earlier } });
       continue;
     }
-    firstRowOfName.set(checked.data.name, row.number);
-    entries.push({ row: row.number, input: checked.data });
+    firstRowOfName.set(ownedName(owner.orgId, checked.data.name), row.number);
+    entries.push({ row: row.number, input: checked.data, orgId: owner.orgId });
   }
 
   if (!header && pending) header = readHeader(pending.upper, pending.row, locale, report);

@@ -102,7 +102,13 @@ export const waveViewSchema = z
 export type WaveView = z.infer<typeof waveViewSchema>;
 
 export const importResultSchema = z
-  .object({ imported: z.number().int(), skippedEmptyRows: z.number().int(), firstCode: z.string(), lastCode: z.string() })
+  .object({
+    imported: z.number().int(),
+    skippedEmptyRows: z.number().int(),
+    firstCode: z.string(),
+    lastCode: z.string(),
+    organisations: z.number().int().describe('how many organisations the systems were registered for (the city-wide survey: many)'),
+  })
   .openapi('MigrationImportResult');
 export type ImportResult = z.infer<typeof importResultSchema>;
 

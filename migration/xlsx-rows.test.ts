@@ -1,9 +1,10 @@
+import { ownOrganisation } from './row-organisation.js';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cellText, parseRegisterRows, readSheetRows, type SheetRow } from './spreadsheet.js';
 import { fillMerges, readXlsxRows, type SheetInfo } from './xlsx-rows.js';
 
-const ctx = { locale: 'zh-CN' as const, org: { code: 'EDU', name: '运城市教育局' } };
+const ctx = { locale: 'zh-CN' as const, rowOrg: ownOrganisation({ id: 'edu', code: 'EDU', name: '运城市教育局' }) };
 const xlsx = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 
 describe('reading an XLSX as offices send it', () => {

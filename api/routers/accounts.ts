@@ -1,5 +1,5 @@
 // Organisations and user accounts (administrators), with field-level rules from core/access.
-import { organisationViewSchema as organisation, orgKindSchema, roleSchema, userPageSchema, userViewSchema as user } from '../../accounts/account-schema.js';
+import { organisationViewSchema as organisation, orgAliasViewSchema, orgRecognitionSchema, orgKindSchema, roleSchema, userPageSchema, userViewSchema as user } from '../../accounts/account-schema.js';
 import { jurisdictionQuery, jurisdictionViewSchema } from '../../accounts/jurisdictions.js';
 import { ORG_EXPORT, USER_EXPORT } from '../../accounts/list-exports.js';
 import { z } from '../../core/zod-openapi.js';
@@ -14,6 +14,8 @@ const role = roleSchema;
 
 const email = z.email().max(200).nullable().optional();
 const phone = z.string().regex(/^[0-9+\-() ]{5,30}$/).nullable().optional();
+
+const shortName = z.string().trim().max(50).nullable().optional().transform((v) => (v === '' ? null : v)).describe('the official short name (规范简称), e.g. 市教育局');
 
 const orgQuery = {
   kind: orgKind.optional(),
@@ -56,7 +58,7 @@ export function accountRoutes(table: RouteTable, s: Services) {
     summary: 'Create an organisation (system administrator)',
     tags: ['accounts'],
     auth: true,
-    body: z.strictObject({ code: z.string().regex(/^[A-Z0-9_]{2,32}$/), name: z.string().min(1).max(100), nameEn: z.string().max(200).nullable().optional(), kind: orgKind, jurisdiction: jurisdictionQuery }),
+    body: z.strictObject({ code: z.string().regex(/^[A-Z0-9_]{2,32}$/), name: z.string().min(1).max(100), shortName, nameEn: z.string().max(200).nullable().optional(), kind: orgKind, jurisdiction: jurisdictionQuery }),
     responses: { 201: { description: 'created', schema: organisation }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => {
       const org = await s.organisations.create(ctx, body);
@@ -72,12 +74,57 @@ export function accountRoutes(table: RouteTable, s: Services) {
     auth: true,
     ifMatch: true,
     params: idParam,
-    body: z.strictObject({ name: z.string().min(1).max(100).optional(), nameEn: z.string().max(200).nullable().optional(), kind: orgKind.optional(), jurisdiction: jurisdictionQuery, active: z.boolean().optional() }),
+    body: z.strictObject({ name: z.string().min(1).max(100).optional(), shortName, nameEn: z.string().max(200).nullable().optional(), kind: orgKind.optional(), jurisdiction: jurisdictionQuery, active: z.boolean().optional() }),
     responses: { 200: { description: 'updated', schema: organisation }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => {
       const org = await s.organisations.update(ctx, params.id, readIfMatch(req), body);
       setEtag(res, org.version);
       res.json(org);
+    },
+  });
+
+  route(table, {
+    method: 'get',
+    path: '/api/orgs/recognise',
+    summary: 'Which organisation a written name stands for (full name, short name, alias or code), or the closest names (the sub-center, GIA, administrators)',
+    tags: ['accounts'],
+    auth: true,
+    query: z.strictObject({ name: z.string().trim().min(1).max(200).describe('the name as written in a sheet') }),
+    responses: { 200: { description: 'recognised, ambiguous, or unknown with suggestions', schema: orgRecognitionSchema }, 400: errors[400], 401: errors[401], 403: errors[403] },
+    handler: async ({ query, ctx }, _req, res) => void res.json(await s.orgAliases.recognise(ctx, query.name)),
+  });
+  route(table, {
+    method: 'get',
+    path: '/api/orgs/:id/aliases',
+    summary: "An organisation's aliases (signed-in users)",
+    tags: ['accounts'],
+    auth: true,
+    params: idParam,
+    responses: { 200: { description: 'aliases, oldest first', schema: z.object({ items: z.array(orgAliasViewSchema) }) }, 401: errors[401], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => void res.json({ items: await s.orgAliases.list(ctx, params.id) }),
+  });
+  route(table, {
+    method: 'post',
+    path: '/api/orgs/:id/aliases',
+    summary: 'Add an alias to an organisation (system administrator); 409 ORG_NAME_TAKEN when it already stands for another organisation',
+    tags: ['accounts'],
+    auth: true,
+    params: idParam,
+    body: z.strictObject({ alias: z.string().trim().min(1).max(100) }),
+    responses: { 201: { description: 'added', schema: orgAliasViewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+    handler: async ({ params, body, ctx }, _req, res) => void res.status(201).json(await s.orgAliases.add(ctx, params.id, body.alias)),
+  });
+  route(table, {
+    method: 'delete',
+    path: '/api/orgs/:id/aliases/:aliasId',
+    summary: "Remove an organisation's alias (system administrator)",
+    tags: ['accounts'],
+    auth: true,
+    params: z.strictObject({ id: z.uuid(), aliasId: z.uuid() }),
+    responses: { 204: { description: 'removed' }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => {
+      await s.orgAliases.remove(ctx, params.id, params.aliasId);
+      res.status(204).end();
     },
   });
 

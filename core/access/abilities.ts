@@ -69,7 +69,11 @@ export type Action =
   | 'report'
   // sends a failed notification delivery again, or a test call to an organisation's webhook
   | 'retry'
-  | 'test';
+  | 'test'
+  // tells which organisation a written name stands for (accounts/org-names.ts): those who import city-wide sheets
+  | 'recognise'
+  // imports one register sheet whose rows belong to many organisations (the city-wide survey, 摸底)
+  | 'importCityWide';
 
 export type SubjectName =
   | 'CatalogRevision'
@@ -198,6 +202,8 @@ function implementingUnit({ can }: Builder, p: Principal) {
 const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
   SYSADMIN({ can }) {
     can(['read', 'create', 'update'], 'Organisation');
+    // an organisation's short name and aliases are changed with it ('update'); checking a name against them
+    can('recognise', 'Organisation');
     can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
     // system administrators create business accounts only; administrator roles are the security administrator's
     can('create', 'User', { role: { in: [...BUSINESS_ROLES] } });
@@ -234,6 +240,8 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     const { can } = b;
     const own = { jurisdiction: p.jurisdiction };
     const seen = isCity(p) ? {} : own;
+    // which organisation a name in a sheet stands for (it reads the register; the sub-center keeps it)
+    can('recognise', 'Organisation');
     can('read', 'CatalogRevision', { status: { not: 'DRAFT' } });
     if (isCity(p)) {
       can(['approve', 'return'], 'CatalogRevision', whileIn(REVISION_MACHINE, 'approve', 'return'));
@@ -316,6 +324,9 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
     // the assessment questionnaire: publishes its versions, answers for any system, confirms the proposals
     can(['read', 'publish'], 'MigrationQuestionnaire');
     can(['answer', 'confirm'], 'MigrationSystem', { status: { not: 'DECOMMISSIONED' } });
+    // the city-wide survey (摸底): one sheet of every organisation's systems, each row naming its organisation
+    can('importCityWide', 'MigrationSystem', MIGRATION_REGISTER_FIELDS);
+    can('recognise', 'Organisation');
     can(['create', 'update'], 'MigrationWave');
     // runs the migrated systems' cloud and answers for its security (Art. 33, 38): reads their dossiers
     can('read', 'SecurityDossier', { ownerKind: 'SYSTEM' });

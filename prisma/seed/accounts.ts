@@ -7,15 +7,16 @@ import type { OrgKind, Role } from '../../core/db/generated/enums.js';
 import '../../accounts/audit-names.js';
 
 /** `jurisdiction`: a county's bureaus and departments name their county (Art. 39); others belong to the city. */
-export const DEMO_ORGANISATIONS: { code: string; name: string; nameEn: string; kind: OrgKind; jurisdiction?: string }[] = [
-  { code: 'GIA', name: '运城市审批服务管理局（市政务信息管理局）', nameEn: 'Government Information Administration', kind: 'GIA' },
-  { code: 'FIN', name: '运城市财政局', nameEn: 'Finance Bureau', kind: 'FINANCE' },
-  { code: 'BDC', name: '山西省大数据中心运城分中心', nameEn: 'Big-Data Sub-Center', kind: 'BDC' },
-  { code: 'EDU', name: '运城市教育局', nameEn: 'Education Bureau', kind: 'DEPARTMENT' },
-  { code: 'HEALTH', name: '运城市卫生健康委员会', nameEn: 'Health Commission', kind: 'DEPARTMENT' },
-  { code: 'HRSS', name: '运城市人力资源和社会保障局', nameEn: 'Human Resources and Social Security Bureau', kind: 'DEPARTMENT' },
-  { code: 'NRP', name: '运城市自然资源和规划局', nameEn: 'Natural Resources and Planning Bureau', kind: 'DEPARTMENT' },
-  { code: 'SAMR', name: '运城市市场监督管理局', nameEn: 'Market Regulation Administration', kind: 'DEPARTMENT' },
+/** `shortName`: the official short name (规范简称), which imported spreadsheets may use (accounts/org-names.ts). */
+export const DEMO_ORGANISATIONS: { code: string; name: string; shortName?: string; nameEn: string; kind: OrgKind; jurisdiction?: string }[] = [
+  { code: 'GIA', name: '运城市审批服务管理局（市政务信息管理局）', shortName: '市审批服务管理局', nameEn: 'Government Information Administration', kind: 'GIA' },
+  { code: 'FIN', name: '运城市财政局', shortName: '市财政局', nameEn: 'Finance Bureau', kind: 'FINANCE' },
+  { code: 'BDC', name: '山西省大数据中心运城分中心', shortName: '运城分中心', nameEn: 'Big-Data Sub-Center', kind: 'BDC' },
+  { code: 'EDU', name: '运城市教育局', shortName: '市教育局', nameEn: 'Education Bureau', kind: 'DEPARTMENT' },
+  { code: 'HEALTH', name: '运城市卫生健康委员会', shortName: '市卫健委', nameEn: 'Health Commission', kind: 'DEPARTMENT' },
+  { code: 'HRSS', name: '运城市人力资源和社会保障局', shortName: '市人社局', nameEn: 'Human Resources and Social Security Bureau', kind: 'DEPARTMENT' },
+  { code: 'NRP', name: '运城市自然资源和规划局', shortName: '市自然资源局', nameEn: 'Natural Resources and Planning Bureau', kind: 'DEPARTMENT' },
+  { code: 'SAMR', name: '运城市市场监督管理局', shortName: '市市场监管局', nameEn: 'Market Regulation Administration', kind: 'DEPARTMENT' },
   { code: 'YANHU', name: '盐湖区', nameEn: 'Yanhu District', kind: 'COUNTY' },
   { code: 'YONGJI', name: '永济市', nameEn: 'Yongji City', kind: 'COUNTY' },
   { code: 'HEJIN', name: '河津市', nameEn: 'Hejin City', kind: 'COUNTY' },
@@ -29,7 +30,7 @@ export const DEMO_ORGANISATIONS: { code: string; name: string; nameEn: string; k
   { code: 'XIAXIAN', name: '夏县', nameEn: 'Xia County', kind: 'COUNTY' },
   { code: 'PINGLU', name: '平陆县', nameEn: 'Pinglu County', kind: 'COUNTY' },
   { code: 'RUICHENG', name: '芮城县', nameEn: 'Ruicheng County', kind: 'COUNTY' },
-  { code: 'YANHU_GIA', name: '盐湖区审批服务管理局', nameEn: 'Yanhu District Approval Service Administration', kind: 'GIA', jurisdiction: 'YANHU' },
+  { code: 'YANHU_GIA', name: '盐湖区审批服务管理局', shortName: '盐湖区审批局', nameEn: 'Yanhu District Approval Service Administration', kind: 'GIA', jurisdiction: 'YANHU' },
   { code: 'YANHU_FIN', name: '盐湖区财政局', nameEn: 'Yanhu District Finance Bureau', kind: 'FINANCE', jurisdiction: 'YANHU' },
 ];
 

@@ -105,7 +105,8 @@ const matrix: Case[] = [
   {
     route: 'POST /api/migration/systems/import',
     request: () => t.http.post('/api/migration/systems/import').attach('file', csv(), 'x.csv'),
-    rows: [[['anonymous'], 401], [OWNERS, 201], [[...READERS, ...NO_READ], 403]],
+    // the sub-center imports city-wide: its sheet must name each row's organisation (this one does not: 422)
+    rows: [[['anonymous'], 401], [OWNERS, 201], [['bdc'], 422], [['gia', 'auditor', ...NO_READ], 403]],
   },
   {
     route: 'POST /api/migration/systems/import/preview',

@@ -95,7 +95,7 @@ describe('registering a system', () => {
       expect((await fresh.http.delete(`/api/migration/systems/${made.body.id}`).set(await fresh.as('dept')).set('If-Match', '"v1"')).status).toBe(204);
       const imported = await importAs('dept', csvOf([HEADER, row('招生报名系统'), row('教师培训系统'), row('涉密档案系统'), row('校车管理系统')]), 'x.csv', fresh);
       // EDU-XT-0002 was withdrawn: its number is not given again
-      expect(imported.body).toEqual({ imported: 4, skippedEmptyRows: 0, firstCode: 'EDU-XT-0003', lastCode: 'EDU-XT-0006' });
+      expect(imported.body).toEqual({ imported: 4, skippedEmptyRows: 0, firstCode: 'EDU-XT-0003', lastCode: 'EDU-XT-0006', organisations: 1 });
       const county = await post('county', { ...SYSTEM, name: '盐湖区网格化管理系统', hosting: 'COUNTY_CLOUD' });
       expect(county.body.code).toBe('YANHU-XT-0001');
     } finally {
@@ -239,7 +239,7 @@ describe('importing the register', () => {
     expect(res.status, res.text).toBe(201);
     const n = codeNumber(withdrawn.body.code);
     const code = (k: number) => `EDU-XT-${String(k).padStart(4, '0')}`;
-    expect(res.body).toEqual({ imported: 4, skippedEmptyRows: 1, firstCode: code(n + 1), lastCode: code(n + 4) });
+    expect(res.body).toEqual({ imported: 4, skippedEmptyRows: 1, firstCode: code(n + 1), lastCode: code(n + 4), organisations: 1 });
     const list = await scene.as('dept').get('/api/migration/systems', { q: `A0${tag}` });
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]).toMatchObject({ name: `${INJECTED}${tag}`, purpose: '@SUM(A1:A9)', hosting: 'OWN_ROOM', mlpsLevel: 2 });
@@ -338,9 +338,11 @@ describe('importing the register', () => {
     expect(wrongField.status).toBe(400);
   });
 
-  it('lets only departments and counties import', async () => {
+  it('lets only departments and counties import their own systems; the sub-center imports city-wide, each row naming its organisation', async () => {
     const file = csvOf([HEADER, row('某系统')]);
-    for (const who of ['bdc', 'gia', 'auditor', 'finance', 'admin']) expect((await importAs(who, file, 'x.csv')).status, who).toBe(403);
+    for (const who of ['gia', 'auditor', 'finance', 'admin']) expect((await importAs(who, file, 'x.csv')).status, who).toBe(403);
+    const bdc = await importAs('bdc', file, 'x.csv');
+    expect([bdc.status, bdc.body.violations?.[0]?.code]).toEqual([422, 'import.org_required']);
     expect((await scene.t.http.post('/api/migration/systems/import').attach('file', file, 'x.csv')).status).toBe(401);
   });
 

@@ -230,6 +230,13 @@ async function orgFx(): Promise<Fx> {
   return { id: org.id, ifMatch: etag(found.version) };
 }
 
+/** the organisation fixture with a fresh alias */
+async function aliasFx(): Promise<Fx> {
+  const res = await as('admin', t.http.post(`/api/orgs/${org.id}/aliases`).send({ alias: unique('矩阵夹具别名') }));
+  expect(res.status, res.text).toBe(201);
+  return { id: org.id, aliasId: res.body.id as string };
+}
+
 /** the organisation fixture with a webhook set (its ETag as If-Match) */
 async function webhookFx(): Promise<Fx> {
   const current = await as('admin', t.http.get(`/api/orgs/${org.id}/webhook`));
@@ -1089,6 +1096,44 @@ const matrix: Endpoint[] = [
       [ANON, UNAUTH],
       [allBut('admin'), FORBIDDEN],
       [['admin'], ok(201)],
+    ],
+  },
+  {
+    route: 'GET /api/orgs/recognise',
+    request: (h) => h.get('/api/orgs/recognise').query({ name: '市教育局' }),
+    rows: [
+      [ANON, UNAUTH],
+      [['admin', 'gia', 'bdc'], ok(200, (res) => expect(res.body).toMatchObject({ status: 'recognised', org: { code: 'EDU' } }))],
+      [allBut('admin', 'gia', 'bdc'), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'GET /api/orgs/{id}/aliases',
+    prepare: orgFx,
+    request: (h, fx) => h.get(`/api/orgs/${fx.id}/aliases`),
+    rows: [
+      [ANON, UNAUTH],
+      [SIGNED_IN, ok(200)],
+    ],
+  },
+  {
+    route: 'POST /api/orgs/{id}/aliases',
+    prepare: orgFx,
+    request: (h, fx) => h.post(`/api/orgs/${fx.id}/aliases`).send({ alias: unique('矩阵别名') }),
+    rows: [
+      [ANON, UNAUTH],
+      [allBut('admin'), FORBIDDEN],
+      [['admin'], ok(201)],
+    ],
+  },
+  {
+    route: 'DELETE /api/orgs/{id}/aliases/{aliasId}',
+    prepare: aliasFx,
+    request: (h, fx) => h.delete(`/api/orgs/${fx.id}/aliases/${fx.aliasId}`),
+    rows: [
+      [ANON, UNAUTH],
+      [allBut('admin'), FORBIDDEN],
+      [['admin'], ok(204)],
     ],
   },
   {

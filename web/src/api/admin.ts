@@ -19,6 +19,12 @@ export const createOrg = (body: RequestBody<'/api/orgs', 'post'>) => call(client
 export const updateOrg = (org: Organisation, body: RequestBody<'/api/orgs/{id}', 'patch'>) =>
   call(client.PATCH('/api/orgs/{id}', { params: { ...orgPath(org.id), header: ifMatch(versionTag(org.version)) }, body }));
 
+export type OrgAlias = Schemas['OrgAlias'];
+/** an organisation's aliases (曾用名, 俗称), recognised with its name and short name in imported sheets */
+export const fetchOrgAliases = (id: string, signal?: AbortSignal) => dataOf(client.GET('/api/orgs/{id}/aliases', { params: orgPath(id), signal }));
+export const addOrgAlias = (id: string, alias: string) => call(client.POST('/api/orgs/{id}/aliases', { params: orgPath(id), body: { alias } }));
+export const removeOrgAlias = (id: string, aliasId: string) => call(client.DELETE('/api/orgs/{id}/aliases/{aliasId}', { params: { path: { id, aliasId } } }));
+
 /** a page of accounts as the list shows them */
 export const USERS_PAGE_SIZE = 50;
 export const fetchUsers = (query: Omit<QueryOf<'/api/users'>, 'pageSize'>, signal?: AbortSignal) =>

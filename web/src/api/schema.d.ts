@@ -2316,6 +2316,8 @@ export interface paths {
                     "application/json": {
                         code: string;
                         name: string;
+                        /** @description the official short name (规范简称), e.g. 市教育局 */
+                        shortName?: string | null;
                         nameEn?: string | null;
                         kind: components["schemas"]["OrgKind"];
                         /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
@@ -2478,6 +2480,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description the official short name (规范简称), e.g. 市教育局 */
+                        shortName?: string | null;
                         nameEn?: string | null;
                         kind?: components["schemas"]["OrgKind"];
                         /** @description a jurisdiction: 'CITY' for the city's own organisations, or a county organisation's code */
@@ -2570,6 +2574,276 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/orgs/recognise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which organisation a written name stands for (full name, short name, alias or code), or the closest names (the sub-center, GIA, administrators) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the name as written in a sheet */
+                    name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description recognised, ambiguous, or unknown with suggestions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgRecognition"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's aliases (signed-in users) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description aliases, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrgAlias"][];
+                        };
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an alias to an organisation (system administrator); 409 ORG_NAME_TAKEN when it already stands for another organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alias: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrgAlias"];
+                    };
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/aliases/{aliasId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an organisation's alias (system administrator) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    aliasId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 请求内容有误 / invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/users": {
@@ -15567,6 +15841,14 @@ export interface components {
             field?: string;
             column?: string;
             cell?: string;
+            /** @description an imported row naming an unknown organisation: the closest names, best first (accounts/org-names.ts) */
+            suggestions?: {
+                id: string;
+                code: string;
+                name: string;
+                score: number;
+                matched: string;
+            }[];
         };
         Me: {
             user: components["schemas"]["SessionUser"];
@@ -15821,12 +16103,53 @@ export interface components {
             id: string;
             code: string;
             name: string;
+            /** @description the official short name (规范简称), e.g. 市教育局 */
+            shortName: string | null;
             nameEn: string | null;
             kind: components["schemas"]["OrgKind"];
             /** @description 'CITY' or the code of the county it belongs to (Art. 39) */
             jurisdiction: string;
             active: boolean;
             version: number;
+        };
+        OrgRecognition: {
+            /** @enum {string} */
+            status: "recognised" | "ambiguous" | "unknown";
+            /** @description recognised: the organisation */
+            org?: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            /**
+             * @description recognised: by which of its names
+             * @enum {string}
+             */
+            by?: "name" | "shortName" | "alias" | "code";
+            /** @description ambiguous: the organisations the name stands for */
+            candidates?: {
+                id: string;
+                code: string;
+                name: string;
+            }[];
+            /** @description unknown: the closest names, best first */
+            suggestions?: components["schemas"]["OrgSuggestion"][];
+        };
+        OrgSuggestion: {
+            id: string;
+            code: string;
+            name: string;
+            /** @description similarity 0–1 (Levenshtein on the normalised names) */
+            score: number;
+            /** @description the name, short name or alias that came closest */
+            matched: string;
+        };
+        /** @description another name an organisation goes by (曾用名, 俗称), recognised in imported sheets */
+        OrgAlias: {
+            id: string;
+            orgId: string;
+            alias: string;
+            createdAt: string;
         };
         UserPage: {
             total: number;
@@ -16964,6 +17287,8 @@ export interface components {
             skippedEmptyRows: number;
             firstCode: string;
             lastCode: string;
+            /** @description how many organisations the systems were registered for (the city-wide survey: many) */
+            organisations: number;
         };
         MigrationImportPreview: {
             /** @enum {string} */

@@ -1,6 +1,6 @@
 // Organisations (system administrator): list (searched by code or name, filtered by kind, exported, all kept in the
 // address), create, rename, change kind and jurisdiction (Art. 39), activate/deactivate (If-Match); its webhook
-// (./OrgWebhookModal.tsx).
+// (./OrgWebhookModal.tsx); the official short name and the aliases imported sheets may name it by (./OrgAliasEditor.tsx).
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { createOrg, fetchOrgs, ORG_KINDS, updateOrg, type OrgKind, type Organisation } from '../../api/admin';
@@ -13,6 +13,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useApiData } from '../../hooks/useApiData';
 import { useListParams } from '../../hooks/useListParams';
 import { useI18n, type MessageKey } from '../../i18n';
+import { OrgAliasEditor } from './OrgAliasEditor';
 import { OrgWebhookModal } from './OrgWebhookModal';
 
 const FILTERS = ['kind', 'jurisdiction'] as const;
@@ -20,6 +21,7 @@ const FILTERS = ['kind', 'jurisdiction'] as const;
 interface OrgForm {
   code: string;
   name: string;
+  shortName?: string;
   nameEn?: string;
   kind: OrgKind;
   jurisdiction?: string;
@@ -46,7 +48,7 @@ export function OrgsPage() {
     setEditing(target);
     form.resetFields();
     if (target !== 'new')
-      form.setFieldsValue({ code: target.code, name: target.name, nameEn: target.nameEn ?? '', kind: target.kind, jurisdiction: target.jurisdiction, active: target.active });
+      form.setFieldsValue({ code: target.code, name: target.name, shortName: target.shortName ?? '', nameEn: target.nameEn ?? '', kind: target.kind, jurisdiction: target.jurisdiction, active: target.active });
     else form.setFieldsValue({ kind: 'DEPARTMENT', jurisdiction: 'CITY', active: true });
   }
 
@@ -55,10 +57,11 @@ export function OrgsPage() {
     setError(undefined);
     try {
       const nameEn = values.nameEn?.trim() ? values.nameEn.trim() : null;
+      const shortName = values.shortName?.trim() ? values.shortName.trim() : null;
       // a county belongs to itself: the server sets it
       const jurisdiction = values.kind === 'COUNTY' ? undefined : values.jurisdiction;
-      if (editing === 'new') await createOrg({ code: values.code.trim(), name: values.name.trim(), nameEn, kind: values.kind, jurisdiction });
-      else if (editing) await updateOrg(editing, { name: values.name.trim(), nameEn, kind: values.kind, jurisdiction, active: values.active });
+      if (editing === 'new') await createOrg({ code: values.code.trim(), name: values.name.trim(), shortName, nameEn, kind: values.kind, jurisdiction });
+      else if (editing) await updateOrg(editing, { name: values.name.trim(), shortName, nameEn, kind: values.kind, jurisdiction, active: values.active });
       void message.success(t('admin.saved'));
       setEditing(null);
       state.reload();
@@ -113,6 +116,7 @@ export function OrgsPage() {
                 columns={[
                   { title: t('admin.code'), dataIndex: 'code', render: (c: string) => <code>{c}</code> },
                   { title: t('admin.orgName'), dataIndex: 'name' },
+                  { title: t('admin.shortName'), dataIndex: 'shortName', render: (n: string | null) => n ?? '—' },
                   { title: t('admin.orgNameEn'), dataIndex: 'nameEn', render: (n: string | null) => n ?? '—' },
                   { title: t('admin.kind'), dataIndex: 'kind', render: (k: OrgKind) => t(`admin.kind.${k}` as MessageKey) },
                   { title: t('admin.jurisdiction'), dataIndex: 'jurisdiction', render: (j: string) => <JurisdictionName code={j} /> },
@@ -164,6 +168,9 @@ export function OrgsPage() {
           <Form.Item name="name" label={t('admin.orgName')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
             <Input maxLength={100} />
           </Form.Item>
+          <Form.Item name="shortName" label={t('admin.shortName')} extra={t('admin.shortNameHint')}>
+            <Input maxLength={50} data-testid="org-short-name" />
+          </Form.Item>
           <Form.Item name="nameEn" label={t('admin.orgNameEn')}>
             <Input maxLength={200} />
           </Form.Item>
@@ -185,6 +192,7 @@ export function OrgsPage() {
           )}
         </Form>
         {error !== undefined && <ErrorAlert error={error} />}
+        {editing && editing !== 'new' && <OrgAliasEditor org={editing} />}
       </Modal>
       {webhookOf && <OrgWebhookModal org={webhookOf} onClose={() => setWebhookOf(null)} />}
     </>

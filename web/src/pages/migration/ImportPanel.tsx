@@ -2,8 +2,10 @@
 // (with its progress: a city-wide 摸底 sheet can be large), a preview of what the server read — each column's
 // field (and the unit of amounts, 元 or 万元), the first rows, every problem with its row, column and reason —
 // and, when nothing is wrong, the import itself (every row registered, or none).
+// `cityWide`: the sub-center's survey import (摸底), one sheet of every organisation's systems, each row naming its
+// organisation; a name the platform does not recognise comes back with the closest names to choose from.
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Progress, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Progress, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { CheckOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/errors';
 import { importRegister, previewImport, templateUrl, type ImportColumn, type ImportPreview, type ImportProblem, type ImportResult } from '../../api/migration';
@@ -12,6 +14,7 @@ import { useI18n } from '../../i18n';
 
 type Outcome = { file: string } & ({ result: ImportResult } | { problems: ImportProblem[] } | { error: unknown });
 type Previewed = { file: File; preview: ImportPreview };
+type Suggestion = NonNullable<ImportProblem['suggestions']>[number];
 
 function ProblemTable({ problems }: { problems: ImportProblem[] }) {
   const { t } = useI18n();
@@ -27,6 +30,27 @@ function ProblemTable({ problems }: { problems: ImportProblem[] }) {
           { title: t('register.problemColumn'), dataIndex: 'column', width: 160, render: (c?: string) => c ?? '—' },
           { title: t('register.problemCell'), dataIndex: 'cell', width: 90, render: (c?: string) => c ?? '—' },
           { title: t('register.problemMessage'), dataIndex: 'message' },
+          ...(problems.some((p) => p.suggestions?.length)
+            ? [
+                {
+                  title: t('register.problemSuggestions'),
+                  dataIndex: 'suggestions',
+                  width: 260,
+                  render: (list?: Suggestion[]) =>
+                    list?.length ? (
+                      <Flex gap={4} wrap data-testid="import-suggestions">
+                        {list.map((s) => (
+                          <Tooltip key={s.id} title={t('register.suggestionScore', { score: Math.round(s.score * 100), matched: s.matched })}>
+                            <Tag color="blue">{s.name}</Tag>
+                          </Tooltip>
+                        ))}
+                      </Flex>
+                    ) : (
+                      '—'
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
     </div>
@@ -62,7 +86,7 @@ function MappingTable({ mapping }: { mapping: ImportColumn[] }) {
   );
 }
 
-export function ImportPanel({ onImported }: { onImported(): void }) {
+export function ImportPanel({ onImported, cityWide = false }: { onImported(): void; cityWide?: boolean }) {
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
@@ -111,8 +135,8 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
 
   const preview = previewed?.preview;
   return (
-    <Card className="zy-card" title={t('register.importTitle')} size="small" data-testid="import-panel">
-      <Typography.Paragraph type="secondary">{t('register.importHint')}</Typography.Paragraph>
+    <Card className="zy-card" title={t(cityWide ? 'register.cityImportTitle' : 'register.importTitle')} size="small" data-testid="import-panel">
+      <Typography.Paragraph type="secondary">{t(cityWide ? 'register.cityImportHint' : 'register.importHint')}</Typography.Paragraph>
       <Flex gap={8} wrap align="center" style={{ marginBottom: outcome || preview ? 16 : 0 }}>
         <Button icon={<DownloadOutlined />} href={templateUrl('xlsx', locale)} download data-testid="template-xlsx">
           {t('register.templateXlsx')}
@@ -177,7 +201,11 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
           title={t('register.imported', { count: outcome.result.imported, file: outcome.file })}
           description={
             <>
-              <div>{t('register.importedCodes', { first: outcome.result.firstCode, last: outcome.result.lastCode })}</div>
+              {cityWide ? (
+                <div>{t('register.importedOrganisations', { count: outcome.result.organisations })}</div>
+              ) : (
+                <div>{t('register.importedCodes', { first: outcome.result.firstCode, last: outcome.result.lastCode })}</div>
+              )}
               {outcome.result.skippedEmptyRows > 0 && <div>{t('register.skippedEmptyRows', { count: outcome.result.skippedEmptyRows })}</div>}
             </>
           }

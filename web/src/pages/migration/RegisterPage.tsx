@@ -56,6 +56,7 @@ export function RegisterPage() {
         }
       />
       {mayChange && <ImportPanel onImported={state.reload} />}
+      {!mayChange && operator && <ImportPanel cityWide onImported={state.reload} />}
       <Card className="zy-card">
         <SystemFilters
           filter={filter}

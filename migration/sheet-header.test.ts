@@ -52,6 +52,7 @@ describe('one- and two-row headers', () => {
     expect(r.mapping[7]).toMatchObject({ unit: '万元', unitSource: 'header' });
     expect(r.entries[0]).toEqual({
       row: 4,
+      orgId: 'edu',
       input: { name: '学籍系统', purpose: '学籍管理', hosting: 'OWN_ROOM', location: '三楼机房', mlpsLevel: 2, classified: false, annualOmCost: 125000, launchedOn: '2021-03-05' },
     });
   });

@@ -111,7 +111,8 @@ const matrix: Case[] = [
   {
     route: 'POST /api/migration/systems/import/preview',
     request: () => t.http.post('/api/migration/systems/import/preview').attach('file', csv(), 'x.csv'),
-    rows: [[['anonymous'], 401], [OWNERS, 200], [[...READERS, ...NO_READ], 403]],
+    // the preview reads as the import does: the sub-center's city-wide sheet too (200, with this one's missing organisations)
+    rows: [[['anonymous'], 401], [[...OWNERS, 'bdc'], 200], [['gia', 'auditor', ...NO_READ], 403]],
   },
   {
     route: 'GET /api/migration/systems/export',

@@ -57,6 +57,11 @@ describe('the city-wide survey import', () => {
     expect(await page.getByTestId('import-suggestions').first().innerText()).toContain('运城市卫生健康委员会');
 
     await input.setInputFiles({ name: '全市摸底（修改）.xlsx', mimeType: XLSX, buffer: await survey([['市教育局', '摸底学籍系统'], ['市卫健委', '摸底健康档案'], ['临猗县', '摸底县域办公']]) });
+    // the preview first: the organisation column read as 所属单位, three systems, nothing written until confirmed
+    const preview = page.getByTestId('import-preview');
+    await expect.poll(() => preview.innerText()).toContain('「全市摸底（修改）.xlsx」校验通过：共 3 个系统');
+    expect(await page.getByTestId('import-mapping').innerText()).toContain('所属单位');
+    await page.getByTestId('import-confirm').click();
     await expect.poll(() => result.innerText()).toContain('已从「全市摸底（修改）.xlsx」导入 3 个系统。');
     expect(await result.innerText()).toContain('登记到 3 个单位名下。');
     const table = page.getByTestId('systems-table');

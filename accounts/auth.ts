@@ -1,4 +1,5 @@
-// Sign-in, sessions (opaque bearer tokens, stored only as hashes, idle and absolute expiry) and lockout.
+// Sign-in, sessions (opaque bearer tokens, stored only as hashes, idle and absolute expiry) and sign-in throttling
+// (./signin-throttle.ts). Unknown usernames and wrong passwords get the same answer, after the same password-hash work.
 import crypto from 'node:crypto';
 import { defineAbilitiesFor, type Principal } from '../core/access/abilities.js';
 import type { LoginResult, SessionUserView } from './account-schema.js';
@@ -6,14 +7,15 @@ import { consoleAreasFor } from './console-areas.js';
 import { recordAudit, recordAuditAlone, type AuditContext } from '../core/audit/audit.js';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
-import { AccountLockedError, ForbiddenError, InvalidInputError, UnauthenticatedError } from '../core/errors.js';
+import { ForbiddenError, InvalidInputError, SignInThrottledError, UnauthenticatedError } from '../core/errors.js';
 import { loginFailures } from '../core/metrics.js';
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { SessionCache } from './session-cache.js';
+import { createSignInThrottle } from './signin-throttle.js';
 
 export interface AuthDeps {
   db: Database;
-  config: Pick<Config, 'session' | 'lockout'>;
+  config: Pick<Config, 'session' | 'signinThrottle'>;
   /** shared with the user service, which evicts accounts whose role or state changes */
   sessions?: SessionCache<SessionUser>;
 }
@@ -32,6 +34,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
   const { prisma } = db;
   const idleMs = config.session.idleMinutes * 60_000;
   const maxMs = config.session.maxHours * 3_600_000;
+  const throttle = createSignInThrottle(db, config.signinThrottle);
 
   const userSelect = {
     id: true,
@@ -68,37 +71,40 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
     const now = new Date();
     const user = await prisma.user.findUnique({
       where: { username: input.username },
-      select: { ...userSelect, passwordHash: true, failedLogins: true, lockedUntil: true },
+      select: { ...userSelect, passwordHash: true, failedLogins: true },
     });
     const attempt = { ...ctx, actorId: user?.id ?? null, actorName: input.username, actorRole: user?.role ?? null };
+    // the same steps whether or not the account exists: the wait, then one password verification
+    const wait = await throttle.wait(input.username, ctx.ip, user?.id ?? null, now);
+    if (wait > 0) {
+      await prisma.$transaction(async (tx) => {
+        // shown to security administrators (the account list's "locked until"), who can lift it (user.unlock); it
+        // does not itself refuse anything: the throttle is computed from the trail
+        if (user) await tx.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(now.getTime() + wait * 1000) } });
+        await recordAudit(tx, attempt, { action: 'auth.login', outcome: 'DENIED', ...(user ? { targetType: 'User', targetId: user.id } : {}), detail: { reason: 'THROTTLED', retryAfterSeconds: wait } });
+      });
+      loginFailures.inc({ reason: 'throttled' });
+      throw new SignInThrottledError(wait);
+    }
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user) {
-      await verifyPassword(await dummyPasswordHash(), input.password);
       await recordAuditAlone(db, attempt, { action: 'auth.login', outcome: 'FAILURE', detail: { reason: 'UNKNOWN_USER' } });
       loginFailures.inc({ reason: 'unknown_user' });
       throw new UnauthenticatedError('INVALID_CREDENTIALS');
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await recordAuditAlone(db, attempt, { action: 'auth.login', outcome: 'DENIED', targetType: 'User', targetId: user.id, detail: { reason: 'LOCKED' } });
-      loginFailures.inc({ reason: 'locked' });
-      throw new AccountLockedError(user.lockedUntil.toISOString());
-    }
-    const ok = await verifyPassword(user.passwordHash, input.password);
     if (!ok) {
-      const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1;
-      const lock = failures >= config.lockout.threshold;
-      const lockedUntil = lock ? new Date(now.getTime() + config.lockout.minutes * 60_000) : null;
+      const failures = user.failedLogins + 1;
       await prisma.$transaction(async (tx) => {
-        await tx.user.update({ where: { id: user.id }, data: { failedLogins: failures, lockedUntil } });
+        await tx.user.update({ where: { id: user.id }, data: { failedLogins: failures } });
         await recordAudit(tx, attempt, {
           action: 'auth.login',
           outcome: 'FAILURE',
           targetType: 'User',
           targetId: user.id,
-          detail: { reason: 'BAD_PASSWORD', failures, locked: lock },
+          detail: { reason: 'BAD_PASSWORD', failures },
         });
       });
       loginFailures.inc({ reason: 'bad_password' });
-      if (lock && lockedUntil) throw new AccountLockedError(lockedUntil.toISOString());
       throw new UnauthenticatedError('INVALID_CREDENTIALS');
     }
     if (user.disabled) {
@@ -163,7 +169,8 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
     });
   }
 
-  async function changePassword(userId: string, input: { currentPassword: string; newPassword: string }, ctx: AuditContext) {
+  /** Changes the user's own password and ends their other sessions; `currentToken`'s session stays. */
+  async function changePassword(userId: string, input: { currentPassword: string; newPassword: string }, ctx: AuditContext, currentToken?: string) {
     const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true, passwordHash: true } });
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       await recordAuditAlone(db, ctx, { action: 'auth.password.change', outcome: 'FAILURE', targetType: 'User', targetId: userId });
@@ -174,11 +181,17 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
       throw new InvalidInputError([{ path: 'newPassword', code: 'PASSWORD_REUSED' }], 'PASSWORD_REUSED', 422);
     }
     const passwordHash = await hashPassword(input.newPassword);
-    sessions.evictUser(userId);
+    const keep = currentToken ? hashToken(currentToken) : null;
     await prisma.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } } });
-      await recordAudit(tx, ctx, { action: 'auth.password.change', targetType: 'User', targetId: userId });
+      const now = new Date();
+      await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now, version: { increment: 1 } } });
+      const { count } = await tx.session.updateMany({
+        where: { userId, revokedAt: null, ...(keep ? { tokenHash: { not: keep } } : {}) },
+        data: { revokedAt: now },
+      });
+      await recordAudit(tx, ctx, { action: 'auth.password.change', targetType: 'User', targetId: userId, detail: { otherSessionsEnded: count } });
     });
+    sessions.evictUser(userId);
   }
 
   return { login, authenticate, logout, changePassword };

@@ -23,8 +23,14 @@ const envSchema = z.object({
   BOOTSTRAP_ADMIN_PASSWORD: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Sign-in throttling (accounts/signin-throttle.ts; README "Sign-in that resists abuse"). */
+  SIGNIN_THROTTLE_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+  SIGNIN_ADDRESS_THROTTLE_AFTER: z.coerce.number().int().min(1).max(10_000).default(30),
+  SIGNIN_ACCOUNT_THROTTLE_AFTER: z.coerce.number().int().min(1).max(100_000).default(100),
+  SIGNIN_THROTTLE_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  SIGNIN_THROTTLE_MAX_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(900),
+  SIGNIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  SIGNIN_KNOWN_ADDRESS_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: boolFromEnv.default(false),
   /** Pool size for PostgreSQL connections (the embedded database always uses its own multiplexed socket). */
@@ -121,7 +127,19 @@ export interface Config {
   demoPassword: string;
   bootstrapAdminPassword: string | undefined;
   session: { idleMinutes: number; maxHours: number };
-  lockout: { threshold: number; minutes: number };
+  signinThrottle: {
+    /** failures of one username from one address before that pair waits */
+    after: number;
+    /** failures from one address (any usernames) before the address waits */
+    addressAfter: number;
+    /** failures of one username (any addresses) before addresses it never signed in from wait */
+    accountAfter: number;
+    baseSeconds: number;
+    maxSeconds: number;
+    windowMinutes: number;
+    /** an address the account signed in from this many days back is exempt from the account-wide budget */
+    knownAddressDays: number;
+  };
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   databasePoolMax: number;
@@ -200,7 +218,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.DEMO_PASSWORD,
     bootstrapAdminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
-    lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+    signinThrottle: {
+      after: e.SIGNIN_THROTTLE_AFTER,
+      addressAfter: e.SIGNIN_ADDRESS_THROTTLE_AFTER,
+      accountAfter: e.SIGNIN_ACCOUNT_THROTTLE_AFTER,
+      baseSeconds: e.SIGNIN_THROTTLE_BASE_SECONDS,
+      maxSeconds: Math.max(e.SIGNIN_THROTTLE_MAX_SECONDS, e.SIGNIN_THROTTLE_BASE_SECONDS),
+      windowMinutes: e.SIGNIN_THROTTLE_WINDOW_MINUTES,
+      knownAddressDays: e.SIGNIN_KNOWN_ADDRESS_DAYS,
+    },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     databasePoolMax: e.DATABASE_POOL_MAX,

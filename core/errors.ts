@@ -38,10 +38,11 @@ export class UnauthenticatedError extends AppError {
   }
 }
 
-export class AccountLockedError extends AppError {
-  readonly status = 423;
-  constructor(until: string) {
-    super('ACCOUNT_LOCKED', { until });
+/** Too many failed sign-ins for this account or from this address: wait `retryAfterSeconds` (sent as Retry-After). */
+export class SignInThrottledError extends AppError {
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super('SIGNIN_THROTTLED', { seconds: retryAfterSeconds });
   }
 }
 

@@ -11,9 +11,9 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   FORBIDDEN: { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
   FORBIDDEN_FIELD: { 'zh-CN': '无权修改字段：{fields}', en: 'You may not change: {fields}' },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
-  ACCOUNT_LOCKED: {
-    'zh-CN': '登录失败次数过多，账号已锁定，请于 {until} 后重试或联系安全管理员',
-    en: 'Too many failed sign-ins; the account is locked until {until} or until a security administrator unlocks it',
+  SIGNIN_THROTTLED: {
+    'zh-CN': '登录失败次数过多，请 {seconds} 秒后再试',
+    en: 'Too many failed sign-ins; try again in {seconds} seconds',
   },
   ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', en: 'This account is disabled' },
   WEAK_PASSWORD: { 'zh-CN': '密码不符合安全策略：{reason}', en: 'The password does not meet the policy: {reason}' },

@@ -12,6 +12,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   RuleViolationError,
+  SignInThrottledError,
 } from '../../core/errors.js';
 import { fieldLabel } from '../../core/field-labels.js';
 import { listOf, t, type Locale } from '../../core/i18n.js';
@@ -82,6 +83,7 @@ export function errorHandler(db: Database, log: Logger) {
         }).catch((e: unknown) => log.error({ err: e }, 'could not audit a refusal'));
       }
       if (res.headersSent) return void res.end();
+      if (err instanceof SignInThrottledError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       res.status(err.status).json(bodyFor(err, locale));
       return;
     }

@@ -22,7 +22,7 @@ export function authRoutes(table: RouteTable, s: Services) {
       400: errors[400],
       401: errors[401],
       403: { description: 'account disabled', schema: errors[403].schema },
-      423: { description: 'account locked after repeated failures', schema: errors[400].schema },
+      429: { description: 'too many failed sign-ins for this account or from this address; wait Retry-After seconds', schema: errors[400].schema },
     },
     handler: async ({ body, ctx }, _req, res) => {
       res.json(await s.auth.login(body, ctx.audit));
@@ -52,13 +52,13 @@ export function authRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post',
     path: '/api/auth/password',
-    summary: 'Change your own password',
+    summary: 'Change your own password; ends your other sessions, keeps this one',
     tags: ['auth'],
     auth: true,
     body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
     responses: { 204: { description: 'changed' }, 400: errors[400], 401: errors[401], 403: errors[403], 422: errors[422] },
     handler: async ({ body, ctx }, _req, res) => {
-      await s.auth.changePassword(ctx.principal.id, body, ctx.audit);
+      await s.auth.changePassword(ctx.principal.id, body, ctx.audit, ctx.token);
       res.status(204).end();
     },
   });

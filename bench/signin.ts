@@ -1,4 +1,4 @@
-// POST /api/auth/login with the correct password, cycling through the demo accounts (so no lockout: every
+// POST /api/auth/login with the correct password, cycling through the demo accounts (so no throttling: every
 // attempt succeeds). argon2id verification is deliberately expensive, so this is reported, not targeted, at a
 // modest concurrency (BENCH_SIGNIN_CONNECTIONS, default 10).
 import { DEMO_ACCOUNTS } from '../prisma/seed/accounts.js';

@@ -155,8 +155,8 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description account locked after repeated failures */
-                423: {
+                /** @description too many failed sign-ins for this account or from this address; wait Retry-After seconds */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -269,7 +269,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your own password */
+        /** Change your own password; ends your other sessions, keeps this one */
         post: {
             parameters: {
                 query?: never;

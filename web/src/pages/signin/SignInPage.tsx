@@ -1,5 +1,5 @@
-// Sign-in: a plain, accessible form (labels, keyboard, Enter submits). Wrong password, lockout and an ended
-// session are shown with the server's own message.
+// Sign-in: a plain, accessible form (labels, keyboard, Enter submits). Wrong password, the wait after repeated
+// failures (429, "please try again in N seconds") and an ended session are shown with the server's own message.
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';

@@ -41,7 +41,7 @@ interface Row {
   bodyHash: string;
   state: string;
   responseStatus: number | null;
-  responseBody: unknown;
+  responseBody: string | null;
   responseHeaders: unknown;
 }
 
@@ -105,7 +105,7 @@ export function createIdempotencyStore(db: Database, settings: IdempotencySettin
         throw new InvalidInputError([{ path: IDEMPOTENCY_HEADER, code: 'field.invalid' }], 'IDEMPOTENCY_KEY_REUSED', 422, { method: row.method, path: row.path });
       }
       if (row.state === 'DONE') {
-        return { kind: 'replay', answer: { status: row.responseStatus!, body: row.responseBody, headers: (row.responseHeaders ?? {}) as Record<string, string> } };
+        return { kind: 'replay', answer: { status: row.responseStatus!, body: JSON.parse(row.responseBody ?? 'null'), headers: (row.responseHeaders ?? {}) as Record<string, string> } };
       }
       if (Date.now() >= deadline) throw new ConflictError('IDEMPOTENCY_KEY_IN_FLIGHT', { seconds: Math.max(1, Math.ceil(settings.waitSeconds / 10)) });
       await new Promise((r) => setTimeout(r, POLL_MS));
@@ -117,7 +117,7 @@ export function createIdempotencyStore(db: Database, settings: IdempotencySettin
     await prisma.$transaction((tx) =>
       tx.idempotencyKey.update({
         where: { userId_key: { userId, key } },
-        data: { state: 'DONE', responseStatus: answer.status, responseBody: answer.body as object, responseHeaders: answer.headers },
+        data: { state: 'DONE', responseStatus: answer.status, responseBody: JSON.stringify(answer.body ?? null), responseHeaders: answer.headers },
       }),
     );
   }
@@ -181,7 +181,7 @@ export async function withIdempotency(store: IdempotencyStore, userId: string, r
       const v = res.getHeader(name);
       if (typeof v === 'string') headers[name] = v;
     }
-    await store.complete(userId, key, { status: answer.status, body: JSON.parse(JSON.stringify(answer.body ?? null)), headers });
+    await store.complete(userId, key, { status: answer.status, body: answer.body, headers });
   } else {
     await store.release(userId, key);
   }

@@ -7,7 +7,7 @@ CREATE TABLE "idempotency_key" (
     "bodyHash" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'PENDING',
     "responseStatus" INTEGER,
-    "responseBody" JSONB,
+    "responseBody" TEXT,
     "responseHeaders" JSONB,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMPTZ(3) NOT NULL,

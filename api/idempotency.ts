@@ -94,7 +94,7 @@ export function createIdempotencyStore(db: Database, settings: IdempotencySettin
 
   /**
    * The first request with a key gets `claimed` (then answers and calls complete or release); a retry gets the first
-   * answer, waiting up to waitSeconds while the first is in flight (then 409 IDEMPOTENCY_KEY_IN_FLIGHT, Retry-After).
+   * answer, waiting up to waitSeconds while the first is in flight (then 409 IDEMPOTENCY_KEY_IN_FLIGHT).
    */
   async function claim(userId: string, key: string, b: Binding): Promise<Claim> {
     const deadline = Date.now() + settings.waitSeconds * 1000;

@@ -91,6 +91,27 @@ describe('the same key with another request', () => {
     expect(own.status, own.text).toBe(201);
   });
 
+  it('provisioning: a key used for request A, sent to provision request B, is refused and B is not provisioned', async () => {
+    const project = await buildEstablished(t);
+    const approvedRequest = async () => {
+      const made = await t.http.post(`/api/projects/${project.id}/resource-requests`).set(await t.as('dept')).send({ ...REQUEST, items: [{ planCode: REQUEST.items[0]!.planCode, quantity: 1 }] });
+      expect(made.status, made.text).toBe(201);
+      const approved = await t.http.post(`/api/resource-requests/${made.body.id}/approve`).set(await t.as('bdc')).set('If-Match', made.headers.etag).send({});
+      expect(approved.status, approved.text).toBe(200);
+      return made.body.id as string;
+    };
+    const a = await approvedRequest();
+    const b = await approvedRequest();
+    const k = key();
+    const first = await t.http.post(`/api/resource-requests/${a}/provision`).set(await t.as('bdc')).set('Idempotency-Key', k);
+    expect(first.status, first.text).toBe(202);
+    const reused = await t.http.post(`/api/resource-requests/${b}/provision`).set(await t.as('bdc')).set('Idempotency-Key', k);
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(reused.body.jobId).toBeUndefined();
+    expect((await t.http.get(`/api/resource-requests/${b}`).set(await t.as('bdc'))).body.status).toBe('APPROVED');
+  });
+
   it('from another user is independent: each caller has their own keys, and never gets another caller’s answer', async () => {
     const k = key();
     const mine = `用户一-${randomUUID().slice(0, 8)}`;

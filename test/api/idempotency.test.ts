@@ -152,6 +152,32 @@ describe('uploads', () => {
   });
 });
 
+describe('the register import', () => {
+  const csv = (name: string) =>
+    Buffer.from(`\uFEFF系统名称*,业务用途*,当前部署方式*,联系人,联系电话\r\n${name},业务办理,自建机房,王工,13900000000\r\n`);
+  async function systemsNamed(name: string) {
+    const res = await t.http.get('/api/migration/systems').query({ q: name, pageSize: 50 }).set(await t.as('dept'));
+    expect(res.status, res.text).toBe(200);
+    return res.body.items.filter((s: { name: string }) => s.name === name);
+  }
+  it('a retried import gets the first result and registers the systems once; another file with the key is refused', async () => {
+    const name = `幂等导入-${randomUUID().slice(0, 8)}`;
+    const k = key();
+    const send = async (file: Buffer) => t.http.post('/api/migration/systems/import').set(await t.as('dept')).set('Idempotency-Key', k).attach('file', file, 'register.csv');
+    const first = await send(csv(name));
+    expect(first.status, first.text).toBe(201);
+    const again = await send(csv(name));
+    expect(again.status).toBe(201);
+    expect(again.text).toBe(first.text);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await systemsNamed(name)).toHaveLength(1);
+    const other = await send(csv(`${name}-另`));
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await systemsNamed(`${name}-另`)).toHaveLength(0);
+  });
+});
+
 describe('expiry', () => {
   it('an expired key is forgotten: the same key then carries a new request', async () => {
     const k = key();

@@ -51,13 +51,19 @@ describe('the same key with the same request', () => {
   });
 
   it('a refused first request keeps nothing: the key can carry the corrected request', async () => {
+    const project = await buildEstablished(t);
     const k = key();
-    const bad = await createProject(k, { ...named('x'), totalBudget: -1 });
-    expect(bad.status).toBe(400);
-    const name = `更正后-${randomUUID().slice(0, 8)}`;
-    const good = await createProject(k, named(name));
+    const send = async (body: object) => t.http.post(`/api/projects/${project.id}/resource-requests`).set(await t.as('dept')).set('Idempotency-Key', k).send(body);
+    // refused by the service (more than the entitlement): nothing created, the key is not kept
+    const refused = await send({ ...REQUEST, items: [{ planCode: 'vm-general-4c8g', quantity: 99 }] });
+    expect(refused.status).toBe(422);
+    expect(refused.body.violations.map((v: { code: string }) => v.code)).toContain('EXCEEDS_ENTITLEMENT');
+    const good = await send(REQUEST);
     expect(good.status, good.text).toBe(201);
     expect(good.headers['idempotent-replayed']).toBeUndefined();
+    const again = await send(REQUEST);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(good.body.id);
   });
 });
 

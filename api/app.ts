@@ -43,7 +43,7 @@ export const JSON_BODY_LIMIT = '256kb';
 
 /** Every route of the API, registered in its router and in the OpenAPI registry. */
 function apiRoutes(db: Database, services: Services, isReady: () => boolean): RouteTable {
-  const table = { router: Router(), registry: newRegistry() };
+  const table: RouteTable = { router: Router(), registry: newRegistry(), idempotency: () => services.idempotency };
   healthRoutes(table, db, isReady);
   authRoutes(table, services);
   consoleRoutes(table, services);

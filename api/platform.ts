@@ -73,6 +73,9 @@ export async function startPlatform(
   const services = createServices(db, config, { published, feed, queue, driver, status, profile: clusterProfile(config) }, opts.services);
   // the State Council schedules an administrator loaded, into the working-day calendar (calendar/schedules.ts)
   await services.calendar.refresh();
+  // Idempotency-Keys past their time (api/idempotency.ts); a key is also ignored once expired, whenever it is used
+  const swept = await services.idempotency.sweep();
+  if (swept) log.info({ swept }, 'removed expired Idempotency-Keys');
   // a schedule another replica loaded reaches this one's calendar within a minute: a timer, off the request path
   const calendarCheck = setInterval(() => {
     services.calendar.refreshIfStale().catch((err: unknown) => log.warn({ err }, 'could not check the loaded holiday schedules; counting with the ones in memory'));

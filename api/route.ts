@@ -6,6 +6,7 @@ import { InvalidInputError, UnauthenticatedError, type FieldIssue } from '../cor
 import { z } from '../core/zod-openapi.js';
 import type { RequestContext, SignedInContext } from './context.js';
 import { CHECK_RESPONSES, checkResponses } from './response-check.js';
+import { IDEMPOTENCY_HEADER, withIdempotency, type IdempotencyStore } from './idempotency.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** params and query are objects of fields (OpenAPI lists them one by one) */
@@ -31,6 +32,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends Z
   ifMatch?: boolean | 'optional';
   /** a multipart/form-data upload: the file field's name and the parser that reads it (its other fields are `body`) */
   multipart?: { field: string; parser: RequestHandler };
+  /** a POST that creates something: an `Idempotency-Key` header makes its retries safe (api/idempotency.ts); needs auth */
+  idempotent?: boolean;
   responses: Record<number, ResponseSpec>;
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; ctx: A extends true ? SignedInContext : RequestContext },
@@ -116,6 +119,8 @@ const toOpenApiPath = (p: string) => p.replace(/:(\w+)/g, '{$1}');
 export interface RouteTable {
   router: Router;
   registry: OpenAPIRegistry;
+  /** where idempotent routes keep their keys (read when a request comes, not when routes are declared) */
+  idempotency?: () => IdempotencyStore;
 }
 
 export function route<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends ZodType = ZodType, A extends boolean = boolean>(
@@ -132,10 +137,20 @@ export function route<P extends AnyObject = AnyObject, Q extends AnyObject = Any
   } else if (spec.body) {
     request.body = { content: { 'application/json': { schema: spec.body } }, required: true };
   }
+  const headers: Record<string, ZodType> = {};
   if (spec.ifMatch) {
     const etag = z.string().describe('the ETag you read');
-    request.headers = z.object({ 'If-Match': spec.ifMatch === 'optional' ? etag.optional() : etag });
+    headers['If-Match'] = spec.ifMatch === 'optional' ? etag.optional() : etag;
   }
+  if (spec.idempotent) {
+    if (!spec.auth) throw new Error(`${spec.path}: an idempotent route must require sign-in (a key is bound to its caller)`);
+    headers[IDEMPOTENCY_HEADER] = z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{8,128}$/)
+      .optional()
+      .describe('a retry with the same key and the same request gets the first answer (Idempotent-Replayed: true); the same key with another request is 422 IDEMPOTENCY_KEY_REUSED');
+  }
+  if (Object.keys(headers).length) request.headers = z.object(headers);
   const responses: RouteConfig['responses'] = {};
   for (const [status, r] of Object.entries(spec.responses)) {
     responses[status] = r.schema
@@ -169,6 +184,8 @@ export function route<P extends AnyObject = AnyObject, Q extends AnyObject = Any
     const query = parsePart(spec.query, declaresLang ? req.query : rest, 'query');
     const body = parsePart(spec.body, req.body ?? (spec.body ? undefined : {}), '');
     // auth: true routes never get here without a principal (the signedIn handler above)
-    await spec.handler({ params, query, body, ctx: ctx as A extends true ? SignedInContext : RequestContext }, req, res);
+    const run = () => spec.handler({ params, query, body, ctx: ctx as A extends true ? SignedInContext : RequestContext }, req, res);
+    if (spec.idempotent && table.idempotency) await withIdempotency(table.idempotency(), ctx.principal!.id, req, res, run);
+    else await run();
   });
 }

@@ -13,6 +13,7 @@ import { migrationTargets } from '../migration/audit-names.js';
 import { projectTargets } from '../projects/audit-names.js';
 import { projectProvisioning, provisioningTargets } from '../provisioners/audit-names.js';
 import type { Config } from '../core/config.js';
+import { createIdempotencyStore } from './idempotency.js';
 import type { Database } from '../core/db/database.js';
 import { createFileStore, filesDirOf } from '../core/files/store.js';
 import { createProjectActions } from '../projects/actions.js';
@@ -103,6 +104,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     security: createSecurityService({ db, files, today: opts.today }),
     calendar: createCalendarService({ db, today: opts.today }),
     notificationSettings: createNotificationSettingsService({ db, config: config.notifications, queue: () => runtime.queue }),
+    idempotency: createIdempotencyStore(db, config.idempotency),
     reminderSweep: createReminderSweep({ db, settings: config.reminders, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),

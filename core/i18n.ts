@@ -70,6 +70,8 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   NOTICE_ENDED: { 'zh-CN': '公示期已于 {endDate} 结束', en: 'The public notice ended on {endDate}' },
   PROJECT_NOT_ESTABLISHED: { 'zh-CN': '项目尚未立项（当前状态 {status}），不能申请云资源', en: 'The project is not established (state {status}); it cannot draw resources yet' },
   STACK_BUSY: { 'zh-CN': '该租户已有正在进行的操作（任务 {jobId}），请稍后再试', en: 'Another operation is running on this tenant (job {jobId}); try again when it ends' },
+  IDEMPOTENCY_KEY_REUSED: { 'zh-CN': '请求头 Idempotency-Key 已用于另一个请求（{method} {path}，或内容不同）；新的请求请使用新的 Idempotency-Key', en: 'The Idempotency-Key header was already used for another request ({method} {path}, or a different body); send a new Idempotency-Key with a new request' },
+  IDEMPOTENCY_KEY_IN_FLIGHT: { 'zh-CN': '使用同一 Idempotency-Key 请求头的前一个请求仍在处理中，请 {seconds} 秒后重试', en: 'The first request with this Idempotency-Key header is still being handled; retry in {seconds} seconds' },
   CONFIRMATION_REQUIRED: { 'zh-CN': '该操作将删除数据，请输入申请编号 {code} 确认', en: 'This deletes data; confirm by sending the request code {code}' },
   NO_CLUSTER: { 'zh-CN': '未配置目标集群（当前为渲染模式），无法读取凭据', en: 'No target cluster is configured (render mode); credentials cannot be read' },
   ALREADY_REVEALED: { 'zh-CN': '凭据已于 {at} 查看过一次，如需再次获取请联系运维人员重置', en: 'The credentials were revealed once already ({at}); ask an operator to rotate them' },

@@ -93,26 +93,16 @@ export function createProvisioningService({ db, queue, requests, requestActions,
   const createJob = (tx: Tx, actor: Actor | null, job: NewJob, audit: JobAudit | null) => createJobRecord(tx, { queue: queue(), driverName }, actor, job, audit);
 
   /**
-   * Records the job and enqueues it in one transaction with the request's change (the runner); a retried POST with
-   * the same Idempotency-Key gets the same job, looked up inside that transaction, so concurrent retries do too.
+   * Records the job and enqueues it in one transaction with the request's change (the runner). A retried POST is
+   * the route's business: its Idempotency-Key is bound to the request and replays the first answer (api/idempotency.ts).
    */
-  async function enqueue(
-    actor: Actor,
-    requestId: string,
-    kind: 'PROVISION' | 'DEPROVISION',
-    opts: { idempotencyKey?: string; confirm?: string; httpRequestId?: string },
-    locale: Locale,
-  ) {
-    const key = opts.idempotencyKey;
-    const priorJob = (tx: Tx) =>
-      key ? tx.provisioningJob.findUnique({ where: { requestedById_idempotencyKey: { requestedById: actor.principal!.id, idempotencyKey: key } } }) : Promise.resolve(null);
-    const ask = { idempotencyKey: key, httpRequestId: opts.httpRequestId };
+  async function enqueue(actor: Actor, requestId: string, kind: 'PROVISION' | 'DEPROVISION', opts: { confirm?: string; httpRequestId?: string }, locale: Locale) {
+    const ask = { httpRequestId: opts.httpRequestId };
     const taken =
       kind === 'PROVISION'
-        ? await requestActions.run(actor, 'provision', requestId, { input: ask, locale, replay: priorJob })
-        : await requestActions.run(actor, 'deprovision', requestId, { input: { ...ask, confirm: opts.confirm }, locale, replay: priorJob });
-    if (taken.replayed) return { job: toJobView(taken.replayed as Parameters<typeof toJobView>[0]), replayed: true };
-    return { job: await jobView(String(taken.detail.jobId)), replayed: false };
+        ? await requestActions.run(actor, 'provision', requestId, { input: ask, locale })
+        : await requestActions.run(actor, 'deprovision', requestId, { input: { ...ask, confirm: opts.confirm }, locale });
+    return { job: await jobView(String(taken.detail.jobId)) };
   }
 
   /**

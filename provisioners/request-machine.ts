@@ -24,9 +24,8 @@ export async function findReadableRequest(tx: Tx, actor: Actor, id: string): Pro
   return r;
 }
 
-/** How a job is asked for: the retry key of the POST and the HTTP request it came with. */
+/** How a job is asked for: the HTTP request it came with (its Idempotency-Key is the route's: api/idempotency.ts). */
 export interface JobAsk {
-  idempotencyKey?: string;
   httpRequestId?: string;
 }
 
@@ -73,7 +72,7 @@ async function queueJob(tx: Tx, actor: Actor, env: RequestEnv, row: RequestRecor
     tx,
     env,
     actor,
-    { kind, projectId: project.id, stack: tenantNamespaceOf(project.org.code, project.code), requestId: row.id, idempotencyKey: ask.idempotencyKey, httpRequestId: ask.httpRequestId },
+    { kind, projectId: project.id, stack: tenantNamespaceOf(project.org.code, project.code), requestId: row.id, httpRequestId: ask.httpRequestId },
     null,
   );
   return { detail: { jobId: job.id, stack: job.stack } };
@@ -82,13 +81,12 @@ async function queueJob(tx: Tx, actor: Actor, env: RequestEnv, row: RequestRecor
 export const requestMachine: Machine<RequestState, RequestAction, RequestRecord, RequestInputs, RequestEnv, Prisma.ResourceRequestUncheckedUpdateInput> = {
   table: REQUEST_MACHINE,
   auditPrefix: 'resource-request',
-  // jobs are asked for without an If-Match: a retried POST is recognised by its Idempotency-Key; the worker reports
+  // jobs are asked for without an If-Match: a retried POST is answered by its Idempotency-Key before it gets here (api/idempotency.ts); the worker reports
   // without one, on the version it reads in the transaction that ends the job
   appends: ['preview', 'provision', 'deprovision', 'complete-provision', 'complete-deprovision', 'fail'],
   store: {
     find: findReadableRequest,
-    // concurrent asks for jobs (retries with one Idempotency-Key) queue behind each other: each looks for an earlier
-    // answer only once the one before it has committed
+    // concurrent asks for jobs queue behind each other: each sees the request as the one before it left it
     async lock(tx, id) {
       await tx.$queryRaw`SELECT 1 FROM resource_request WHERE id = ${id}::uuid FOR UPDATE`;
     },

@@ -170,7 +170,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post', path: '/api/migration/systems/import',
     summary: `Import the register from XLSX or CSV (the template's columns or their common names; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} systems): every row or none; 422 lists each problem's row, column and reason`,
-    tags, auth: true,
+    tags, auth: true, idempotent: true,
     multipart: { field: 'file', parser: uploadRegister },
     responses: { 201: { description: 'imported', schema: importResult }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
     handler: async ({ ctx }, req, res) => {

@@ -84,7 +84,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
   const projectParam = idParam;
 
   route(table, {
-    method: 'post', path: '/api/projects', summary: 'Create a project draft (department or county user)', tags, auth: true,
+    method: 'post', path: '/api/projects', summary: 'Create a project draft (department or county user)', tags, auth: true, idempotent: true,
     body: createBody,
     responses: { 201: { description: 'the draft', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     handler: async ({ body, ctx }, _req, res) => {
@@ -324,7 +324,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/documents', summary: 'Upload a document (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB; the content is checked, not the name)', tags, auth: true,
+    method: 'post', path: '/api/projects/:id/documents', summary: 'Upload a document (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB; the content is checked, not the name)', tags, auth: true, idempotent: true,
     params: projectParam, body: z.strictObject({ kind: documentKind }),
     multipart: { field: 'file', parser: uploadOne('file') },
     responses: { 201: { description: 'stored, with its SM3 checksum', schema: documentStoredSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[400], 415: errors[400] },

@@ -22,13 +22,12 @@ import type { Services } from '../services.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const sshKey = z.string().trim().max(4096).regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sm2) [A-Za-z0-9+/=]+( .*)?$/, 'an OpenSSH public key');
-const idempotencyKey = (h: string | string[] | undefined) => (typeof h === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(h) ? h : undefined);
 
 export function provisioningRoutes(table: RouteTable, s: Services) {
   const tags = ['provisioning'];
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/resource-requests', summary: "Draw on an established project's entitlement (department user); 422 EXCEEDS_ENTITLEMENT with what is left", tags, auth: true,
+    method: 'post', path: '/api/projects/:id/resource-requests', summary: "Draw on an established project's entitlement (department user); 422 EXCEEDS_ENTITLEMENT with what is left", tags, auth: true, idempotent: true,
     params: idParam,
     body: z.strictObject({
       items: z.array(z.strictObject({ planCode: text(64), quantity: z.number().int().positive().max(100000) })).min(1).max(100)
@@ -134,16 +133,15 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
       summary: action === 'provision'
         ? 'Provision an approved request (sub-center operator): 202 with the job id; retried POSTs with the same Idempotency-Key get the same job'
         : 'Deprovision (sub-center operator); data-bearing resources need `confirm` equal to the request code',
-      tags, auth: true, params: idParam,
+      tags, auth: true, params: idParam, idempotent: true,
       body: action === 'deprovision' ? z.strictObject({ confirm: z.string().max(100).optional() }).optional() : undefined,
       responses: { 202: { description: 'accepted', schema: jobAcceptedSchema }, ...errors },
       handler: async ({ params, body, ctx }, req, res) => {
-        const { job, replayed } = await s.provisioning.enqueue(ctx, params.id, kind, {
-          idempotencyKey: idempotencyKey(req.headers['idempotency-key']),
+        // the Idempotency-Key is the route's (idempotent: api/idempotency.ts), bound to this request
+        const { job } = await s.provisioning.enqueue(ctx, params.id, kind, {
           confirm: (body as { confirm?: string } | undefined)?.confirm,
           httpRequestId: ctx.requestId,
         }, ctx.locale);
-        if (replayed) res.setHeader('Idempotent-Replayed', 'true');
         accepted(res, job);
       },
     });

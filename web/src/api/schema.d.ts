@@ -3665,7 +3665,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key and the same request gets the first answer (Idempotent-Replayed: true); the same key with another request is 422 IDEMPOTENCY_KEY_REUSED */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6890,7 +6893,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key and the same request gets the first answer (Idempotent-Replayed: true); the same key with another request is 422 IDEMPOTENCY_KEY_REUSED */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8695,7 +8701,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key and the same request gets the first answer (Idempotent-Replayed: true); the same key with another request is 422 IDEMPOTENCY_KEY_REUSED */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -12461,7 +12470,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key and the same request gets the first answer (Idempotent-Replayed: true); the same key with another request is 422 IDEMPOTENCY_KEY_REUSED */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -13389,7 +13401,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key and the same request gets the first answer (Idempotent-Replayed: true); the same key with another request is 422 IDEMPOTENCY_KEY_REUSED */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -13499,7 +13514,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key and the same request gets the first answer (Idempotent-Replayed: true); the same key with another request is 422 IDEMPOTENCY_KEY_REUSED */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };

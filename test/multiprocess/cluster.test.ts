@@ -275,7 +275,7 @@ describe('two APIs and two workers on one PostgreSQL', () => {
       for (let attempt = 0; attempt < 5; attempt++) {
         const api = i === HELD ? 1 : attempt === 0 ? i % 2 : 0;
         const httpRequestId = `mp-prov-${i}-a${attempt}`;
-        const r = await call(bases[api]!, api, 'POST', `/api/resource-requests/${id}/provision`, httpRequestId, { ...bdc, 'Idempotency-Key': `mp-${i}` });
+        const r = await call(bases[api]!, api, 'POST', `/api/resource-requests/${id}/provision`, httpRequestId, { ...bdc, 'Idempotency-Key': `multiprocess-${i}` });
         if (i === HELD) {
           // accepted before SIGTERM, finished after it: answered
           expect(r.status, `${r.error}`).toBe(202);

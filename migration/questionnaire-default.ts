@@ -1,6 +1,6 @@
-// The default assessment questionnaire (version 1, inserted by the migration 20261207150300_assessment_questionnaire
-// as this very JSON: migration/questionnaire-proposal.test.ts checks the two agree). The sub-center publishes later
-// versions through POST /api/migration/questionnaire.
+// The default assessment questionnaire: version 1, seeded on first start (prisma/seed/questionnaire.ts) like the
+// catalog, not by the migration, so that a backup restored into a freshly migrated database brings its own versions.
+// The sub-center publishes later versions through POST /api/migration/questionnaire.
 import type { QuestionnaireDefinition } from './questionnaire-definition.js';
 
 export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {

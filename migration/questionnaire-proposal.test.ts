@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
 import { checkAnswers, checkDefinition, definitionSchema, type Answer, type QuestionnaireDefinition } from './questionnaire-definition.js';
 import { DEFAULT_QUESTIONNAIRE } from './questionnaire-default.js';
 import { propose, riskOf } from './questionnaire-proposal.js';
@@ -140,11 +137,5 @@ describe('the definition rules', () => {
       ['answers', 'questionnaire.unanswered'],
     ]);
     expect(checkAnswers(TWO_QUESTIONS, answersOf({ a: 'x', b: 'y' }))).toEqual([]);
-  });
-
-  it('are what the migration inserted as version 1', () => {
-    const sql = fs.readFileSync(path.join(import.meta.dirname, '../prisma/migrations/20261207150300_assessment_questionnaire/migration.sql'), 'utf8');
-    const json = /\$json\$(.*)\$json\$/s.exec(sql)?.[1];
-    expect(JSON.parse(json!)).toEqual(DEFAULT_QUESTIONNAIRE);
   });
 });

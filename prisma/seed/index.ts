@@ -1,9 +1,11 @@
-// What a fresh database gets on first start: the published catalog, and demo or bootstrap accounts.
+// What a fresh database gets on first start: the published catalog, the default assessment questionnaire, and demo or
+// bootstrap accounts.
 import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/database.js';
 import { assertPasswordPolicy } from '../../accounts/passwords.js';
 import { bootstrapAdministrators, seedDemoAccounts } from './accounts.js';
 import { seedCatalog } from './catalog.js';
+import { seedQuestionnaire } from './questionnaire.js';
 
 const SEED_LOCK = 0x5a59_5345; // "ZYSE"
 
@@ -20,6 +22,7 @@ export async function seedDatabase(db: Database, config: Pick<Config, 'demoMode'
       // several replicas may start at once: one seeds, the others then find data and skip
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
       const catalog = await seedCatalog(tx);
+      await seedQuestionnaire(tx);
       let accounts: SeedResult['accounts'] = 'none';
       if (config.demoMode) {
         if (await seedDemoAccounts(tx, config.demoPassword)) accounts = 'demo';

@@ -11,6 +11,7 @@ export interface SweptRoute {
   /** `METHOD path`, as the allow-lists and the printed tables name a route */
   key: string;
   pathParams: string[];
+  tags: string[];
   /** true: the document says a signed-in user is required */
   auth: boolean;
   /** the JSON body's schema (undefined: no JSON body) */
@@ -48,6 +49,7 @@ export function routesOf(doc: ApiDocument): SweptRoute[] {
         method,
         path,
         key: `${method} ${path}`,
+        tags: (op.tags ?? []) as string[],
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
         auth: Array.isArray(op.security) && op.security.length > 0,
         jsonBody: content['application/json']?.schema,

@@ -28,7 +28,8 @@ export async function send(t: TestPlatform, doc: ApiDocument, route: SweptRoute,
   if (route.ifMatch) req = req.set('If-Match', '"v0"');
   for (const [k, v] of Object.entries(opts.headers ?? {})) req = req.set(k, v);
   req = req.timeout({ response: opts.timeoutMs ?? 10_000 });
-  if (opts.raw) req = req.set('Content-Type', opts.raw.contentType).send(opts.raw.body as any);
+  // raw bytes go as they are (superagent would otherwise write a Buffer as the JSON of its fields)
+  if (opts.raw) req = req.set('Content-Type', opts.raw.contentType).serialize((x: unknown) => x as string).send(opts.raw.body as any);
   else if (route.multipart) {
     const fields = sampleOf(route.jsonBody ?? multipartSchema(doc, route), doc) as Record<string, unknown>;
     for (const [k, v] of Object.entries(fields)) if (k !== 'file' && typeof v !== 'object') req = req.field(k, String(v));

@@ -15,7 +15,7 @@ import { Tally } from './support/tally.js';
 
 let t: TestPlatform;
 let doc: ApiDocument;
-const tally = new Tally('Idempotency races: concurrent sends under one key, per idempotent route');
+const tally = new Tally('Idempotency races: concurrent sends under one key, per idempotent route', ['2xx', '422', 'other 4xx', '≥500']);
 
 beforeAll(async () => {
   t = await startTestPlatform({ ZY_IDEMPOTENCY_WAIT_SECONDS: '30' });

@@ -14,7 +14,11 @@ export interface Tried {
 export class Tally {
   readonly tried: Tried[] = [];
 
-  constructor(readonly title: string) {}
+  /** `buckets`: the columns of the table; a status not named in them falls in '2xx', 'other 4xx' or '≥500' */
+  constructor(
+    readonly title: string,
+    readonly buckets: string[] = ['2xx', '401', '403', '404', 'other 4xx', '≥500'],
+  ) {}
 
   add(t: Tried) {
     this.tried.push(t);
@@ -24,22 +28,23 @@ export class Tally {
     return this.tried.filter(pred);
   }
 
-  /** The status classes in the order the table shows them. */
-  static bucket(status: number): string {
-    if (status >= 500) return '≥500';
+  /** The column a status falls in (0, no answer at all, counts with the failures). */
+  bucket(status: number): string {
+    if (status >= 500 || status === 0) return '≥500';
     if (status >= 200 && status < 300) return '2xx';
-    if ([401, 403, 404].includes(status)) return String(status);
+    if (this.buckets.includes(String(status))) return String(status);
     return 'other 4xx';
   }
 
   /** A table: one row per class, the number of requests and of each outcome. */
-  table(buckets = ['2xx', '401', '403', '404', 'other 4xx', '≥500']): string {
+  table(): string {
+    const buckets = this.buckets;
     const classes = [...new Set(this.tried.map((t) => t.cls))];
     const rows = classes.map((cls) => {
       const mine = this.tried.filter((t) => t.cls === cls);
-      return [cls, String(mine.length), ...buckets.map((b) => String(mine.filter((t) => Tally.bucket(t.status) === b).length))];
+      return [cls, String(mine.length), ...buckets.map((b) => String(mine.filter((t) => this.bucket(t.status) === b).length))];
     });
-    const all = ['total', String(this.tried.length), ...buckets.map((b) => String(this.tried.filter((t) => Tally.bucket(t.status) === b).length))];
+    const all = ['total', String(this.tried.length), ...buckets.map((b) => String(this.tried.filter((t) => this.bucket(t.status) === b).length))];
     const header = ['class', 'requests', ...buckets];
     const widths = header.map((h, i) => Math.max(h.length, ...[...rows, all].map((r) => r[i]!.length)));
     const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;

@@ -38,7 +38,7 @@ export async function send(t: TestPlatform, doc: ApiDocument, route: SweptRoute,
   try {
     const res = await req;
     const body = res.body as { code?: unknown } | undefined;
-    return { status: res.status, code: typeof body?.code === 'string' ? body.code : undefined, text: typeof res.text === 'string' ? res.text.slice(0, 300) : '' };
+    return { status: res.status, code: res.status >= 400 && typeof body?.code === 'string' ? body.code : undefined, text: typeof res.text === 'string' ? res.text.slice(0, 300) : '' };
   } catch (err) {
     const e = err as { timeout?: number; code?: string; message?: string };
     if (e.timeout || e.code === 'ECONNABORTED') return { status: 0, code: 'NO_ANSWER', text: `no answer within ${opts.timeoutMs ?? 10_000} ms` };

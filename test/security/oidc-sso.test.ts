@@ -101,7 +101,7 @@ async function throughProvider(authorizationUrl: string, who: string): Promise<U
     const prompt = /name="prompt" value="(\w+)"/.exec(page)?.[1];
     expect(action && prompt, page).toBeTruthy();
     url = new URL(action!.replace(/&amp;/g, '&'), url).href;
-    const form = prompt === 'login' ? { prompt, login: who, password: 'whatever-the-platform-checks' } : { prompt };
+    const form: Record<string, string> = prompt === 'login' ? { prompt, login: who, password: 'whatever-the-platform-checks' } : { prompt: prompt! };
     init = { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
   }
   throw new Error('the provider never sent the browser back');

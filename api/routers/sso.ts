@@ -1,6 +1,6 @@
 // Single sign-on with the city's identity platform (accounts/oidc.ts): what the sign-in page offers, the browser's
 // trip to the provider and back, and the console's exchange of the callback's ticket for a session.
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { loginResultSchema, signInProvidersSchema } from '../../accounts/account-schema.js';
 import { AppError } from '../../core/errors.js';
 import { t, type Locale } from '../../core/i18n.js';
@@ -27,8 +27,12 @@ function setCookie(res: Response, value: string, maxAgeSeconds: number, secure: 
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A browser navigation that failed (start, callback) gets a page in the user's language, not JSON. */
-function refusalPage(res: Response, err: AppError, locale: Locale) {
+/**
+ * A browser navigation that failed (start, callback) gets a page in the user's language; a client that asks for
+ * JSON (Accept) gets the API's error body like everywhere else.
+ */
+function refuse(req: Request, res: Response, err: unknown, locale: Locale) {
+  if (!(err instanceof AppError) || req.accepts(['html', 'json']) === 'json') throw err;
   const title = locale === 'en' ? 'Single sign-on' : '统一身份认证登录';
   const back = locale === 'en' ? 'Back to sign-in' : '返回登录页';
   res
@@ -42,10 +46,10 @@ function refusalPage(res: Response, err: AppError, locale: Locale) {
 }
 
 const pageResponses = {
-  400: { description: 'the sign-in expired, was not started in this browser, or the provider’s answer did not verify (an HTML page)', contentType: 'text/html' },
-  403: { description: 'no enabled account matches the provider’s user, or its organisation differs (an HTML page)', contentType: 'text/html' },
-  404: { description: 'single sign-on is not configured (an HTML page)', contentType: 'text/html' },
-  502: { description: 'the identity platform cannot be reached (an HTML page)', contentType: 'text/html' },
+  400: { description: 'the sign-in expired, was not started in this browser, or the provider’s answer did not verify (an HTML page; the JSON error body when Accept asks for application/json)', contentType: 'text/html' },
+  403: { description: 'no enabled account matches the provider’s user, or its organisation differs (an HTML page; the JSON error body when Accept asks for application/json)', contentType: 'text/html' },
+  404: { description: 'single sign-on is not configured (an HTML page; the JSON error body when Accept asks for application/json)', contentType: 'text/html' },
+  502: { description: 'the identity platform cannot be reached (an HTML page; the JSON error body when Accept asks for application/json)', contentType: 'text/html' },
 };
 
 export function ssoRoutes(table: RouteTable, s: Services) {
@@ -65,14 +69,13 @@ export function ssoRoutes(table: RouteTable, s: Services) {
     tags: ['auth'],
     auth: false,
     responses: { 302: { description: 'to the identity platform; sets the HttpOnly cookie that binds the sign-in to this browser' }, 404: pageResponses[404], 502: pageResponses[502] },
-    handler: async ({ ctx }, _req, res) => {
+    handler: async ({ ctx }, req, res) => {
       try {
         const { url, browser } = await s.oidc.start();
         setCookie(res, browser, 600, s.oidc.secureCookie());
         res.redirect(302, url);
       } catch (err) {
-        if (err instanceof AppError) return refusalPage(res, err, ctx.locale);
-        throw err;
+        refuse(req, res, err, ctx.locale);
       }
     },
   });
@@ -89,8 +92,7 @@ export function ssoRoutes(table: RouteTable, s: Services) {
         const ticket = await s.oidc.callback(query, cookieOf(req.headers.cookie), ctx.audit);
         res.redirect(302, `/signin/sso#ticket=${ticket}`);
       } catch (err) {
-        if (err instanceof AppError) return refusalPage(res, err, ctx.locale);
-        throw err;
+        refuse(req, res, err, ctx.locale);
       }
     },
   });

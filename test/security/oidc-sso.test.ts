@@ -194,6 +194,10 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.headers['content-type']).toMatch(/text\/html/);
     expect(wrong.text).toContain('登录请求已失效或不是由本浏览器发起');
+    // an API client asking for JSON gets the usual error body, in its language
+    const json = await t.http.get('/api/auth/oidc/callback').query({ code: 'made-up', state: 'not-the-state' }).set('Cookie', cookie).set('Accept', 'application/json').set('Accept-Language', 'en');
+    expect(json.status).toBe(400);
+    expect(json.body).toMatchObject({ code: 'OIDC_STATE_INVALID', message: expect.stringContaining('not started in this browser') });
     // a real answer from the provider, delivered to a browser that did not start the sign-in (login CSRF)
     const back = await throughProvider(location, 'dept');
     const elsewhere = await callback(t, back);

@@ -2,14 +2,10 @@
 // HTTP, following the provider's redirects with its cookies, through its sign-in and consent forms, back to our
 // callback and on to a session the console would hold. Refusals (state, unknown user, disabled account, another
 // organisation) are checked as the user sees them and as the auditor finds them.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOidcPeer, type OidcPeer } from '../support/oidc-peer.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 
-const CLIENT_ID = 'zhengyun-console';
-const CLIENT_SECRET = 'a-client-secret-for-tests-only-0123456789';
 /** ZY_PUBLIC_URL's default + the callback path (OIDC_REDIRECT_URI's default) */
 const REDIRECT_URI = 'http://localhost:3000/api/auth/oidc/callback';
 
@@ -22,42 +18,18 @@ const PEOPLE: Record<string, Record<string, string>> = {
   'ext-77': { preferred_username: 'ext-77-name' },
 };
 
-let idp: { issuer: string; server: http.Server; authorizationRequests: URL[] };
+let idp: OidcPeer;
 let t: TestPlatform;
 let tExternal: TestPlatform;
 
-async function startProvider() {
-  const authorizationRequests: URL[] = [];
-  let handler: http.RequestListener = (_req, res) => res.end();
-  const server = http.createServer((req, res) => {
-    if (req.url?.startsWith('/auth?')) authorizationRequests.push(new URL(req.url, 'http://idp'));
-    handler(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [REDIRECT_URI], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
-    claims: { openid: ['sub'], profile: ['preferred_username', 'org_code'] },
-    findAccount: (_ctx, id) => (PEOPLE[id] ? { accountId: id, claims: () => ({ sub: id, ...PEOPLE[id] }) } : undefined),
-    // a flow without PKCE is refused by the provider itself
-    pkce: { required: () => true },
-    features: { devInteractions: { enabled: true } },
-    cookies: { keys: ['cookie-key-for-tests-only'] },
-  });
-  handler = provider.callback();
-  return { issuer, server, authorizationRequests };
-}
-
-const ssoEnv = (issuer: string, extra: Record<string, string> = {}) => ({ OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_ALLOW_HTTP: 'true', ...extra });
-
 beforeAll(async () => {
-  idp = await startProvider();
-  t = await startTestPlatform(ssoEnv(idp.issuer));
+  idp = await startOidcPeer(REDIRECT_URI, PEOPLE);
+  t = await startTestPlatform(idp.env());
 }, 120_000);
 afterAll(async () => {
   await t?.stop();
   await tExternal?.stop();
-  await new Promise((resolve) => idp?.server.close(resolve));
+  await idp?.stop();
 });
 
 /** A browser's cookies for the provider (its paths and expiry do not matter for one short flow). */
@@ -224,7 +196,7 @@ describe('single sign-on (OpenID Connect)', () => {
 
 describe('single sign-on by external id, with the organisation claim and passwords for administrators only', () => {
   beforeAll(async () => {
-    tExternal = await startTestPlatform(ssoEnv(idp.issuer, { OIDC_MATCH: 'externalId', OIDC_ORG_CLAIM: 'org_code', OIDC_PASSWORD_SIGNIN: 'administrators' }));
+    tExternal = await startTestPlatform(idp.env({ OIDC_MATCH: 'externalId', OIDC_ORG_CLAIM: 'org_code', OIDC_PASSWORD_SIGNIN: 'administrators' }));
   }, 120_000);
 
   it('matches the external id, requires the organisation code, and keeps passwords to the administrators', async () => {

@@ -4,6 +4,7 @@
 // platform knows but this one does not sees the refusal in Chinese with the way back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './support/axe.js';
 import { launchBrowser, newContext } from './support/browser.js';
 import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
 import { startOidcPeer, type OidcPeer } from '../support/oidc-peer.js';
@@ -40,6 +41,15 @@ async function throughPlatform(page: Page, who: string) {
 }
 
 describe('single sign-on in the console', { timeout: 60_000 }, () => {
+  it('offers 统一身份认证登录 above the password form, accessibly', async () => {
+    const page = await (await newContext(browser, t.url)).newPage();
+    await page.goto('/signin');
+    await page.getByRole('link', { name: '统一身份认证登录' }).waitFor();
+    await expect.poll(() => page.getByLabel('用户名').isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('signs a department user in through the identity platform and lands them on their home page', async () => {
     const page = await (await newContext(browser, t.url)).newPage();
     await throughPlatform(page, 'zhang.teacher');

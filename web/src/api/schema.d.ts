@@ -397,14 +397,14 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description single sign-on is not configured (an HTML page) */
+                /** @description single sign-on is not configured (an HTML page; the JSON error body when Accept asks for application/json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description the identity platform cannot be reached (an HTML page) */
+                /** @description the identity platform cannot be reached (an HTML page; the JSON error body when Accept asks for application/json) */
                 502: {
                     headers: {
                         [name: string]: unknown;
@@ -445,28 +445,28 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description the sign-in expired, was not started in this browser, or the provider’s answer did not verify (an HTML page) */
+                /** @description the sign-in expired, was not started in this browser, or the provider’s answer did not verify (an HTML page; the JSON error body when Accept asks for application/json) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description no enabled account matches the provider’s user, or its organisation differs (an HTML page) */
+                /** @description no enabled account matches the provider’s user, or its organisation differs (an HTML page; the JSON error body when Accept asks for application/json) */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description single sign-on is not configured (an HTML page) */
+                /** @description single sign-on is not configured (an HTML page; the JSON error body when Accept asks for application/json) */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description the identity platform cannot be reached (an HTML page) */
+                /** @description the identity platform cannot be reached (an HTML page; the JSON error body when Accept asks for application/json) */
                 502: {
                     headers: {
                         [name: string]: unknown;

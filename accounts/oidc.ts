@@ -7,7 +7,7 @@
 //   complete  — the console exchanges the ticket (with the same cookie) for a session opened exactly as a password
 //               sign-in opens one (auth.openSession: auth.login with detail.method "oidc").
 // No account is ever created here: roles and organisations are the administrators' to decide (三员分立).
-// Every refusal is audited as auth.login with its reason.
+// Every refusal is audited as auth.login (DENIED, detail.method "oidc") with its reason.
 import crypto from 'node:crypto';
 import * as client from 'openid-client';
 import { recordAuditAlone, type AuditContext } from '../core/audit/audit.js';
@@ -87,7 +87,9 @@ export function createOidcService({ db, config, auth }: OidcDeps) {
   async function refuse(ctx: AuditContext, error: SingleSignOnError, detail: Record<string, unknown>, who: { id: string; username: string; role: string } | null = null, name: string | null = null) {
     await recordAuditAlone(db, { ...ctx, actorId: who?.id ?? null, actorName: who?.username ?? name, actorRole: who?.role ?? null }, {
       action: 'auth.login',
-      outcome: error.status === 403 && error.code !== 'OIDC_UNKNOWN_USER' ? 'DENIED' : 'FAILURE',
+      // DENIED, never FAILURE: the password throttle counts FAILURE rows by address (accounts/signin-throttle.ts), and
+      // staff without accounts behind one office address must not slow down everyone's password sign-in
+      outcome: 'DENIED',
       ...(who ? { targetType: 'User', targetId: who.id } : {}),
       detail: { method: 'oidc', ...detail },
     });

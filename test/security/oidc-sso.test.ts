@@ -168,6 +168,13 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(events.filter((e) => e.detail.reason === 'STATE_INVALID' && e.detail.method === 'oidc').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('does not count its refusals toward the password throttle of the address', async () => {
+    // more refused callbacks from this address than the per-address budget of password failures (30)
+    for (let i = 0; i < 32; i++) expect((await t.http.get('/api/auth/oidc/callback').query({ code: 'x', state: `forged-${i}` })).status).toBe(400);
+    const res = await t.http.post('/api/auth/login').send({ username: 'finance', password: 'Demo-Passw0rd!' });
+    expect(res.status).toBe(200);
+  });
+
   it('refuses a person of the identity platform who has no account here, tells them so in Chinese, and records it', async () => {
     const { location, cookie } = await start(t);
     const res = await callback(t, await throughProvider(location, 'stranger'), cookie);
@@ -177,7 +184,7 @@ describe('single sign-on (OpenID Connect)', () => {
     const users = await t.http.get('/api/users').query({ q: 'zhangsan' }).set(await t.as('admin'));
     expect(JSON.stringify(users.body)).not.toContain('zhangsan-not-here');
     const event = (await signInEvents(t)).find((e) => e.actorName === 'zhangsan-not-here');
-    expect(event).toMatchObject({ outcome: 'FAILURE', detail: { method: 'oidc', reason: 'UNKNOWN_USER', value: 'zhangsan-not-here' } });
+    expect(event).toMatchObject({ outcome: 'DENIED', detail: { method: 'oidc', reason: 'UNKNOWN_USER', value: 'zhangsan-not-here' } });
   });
 
   it('refuses a disabled account', async () => {

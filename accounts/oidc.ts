@@ -138,7 +138,10 @@ export function createOidcService({ db, config, auth }: OidcDeps) {
         }
       } catch (err) {
         const reason = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 200) : 'unknown';
-        throw await refuse(ctx, new SingleSignOnError(400, 'OIDC_EXCHANGE_FAILED'), { reason: 'EXCHANGE_FAILED', error: reason });
+        // the provider's own words when it refused (e.g. invalid_grant for a code and verifier that do not match)
+        const said = err as { error?: unknown; error_description?: unknown };
+        const provider = typeof said.error === 'string' ? { providerError: said.error.slice(0, 64), providerErrorDescription: String(said.error_description ?? '').slice(0, 200) } : {};
+        throw await refuse(ctx, new SingleSignOnError(400, 'OIDC_EXCHANGE_FAILED'), { reason: 'EXCHANGE_FAILED', error: reason, ...provider });
       }
       const value = claims[c.userClaim];
       if ((typeof value !== 'string' && typeof value !== 'number') || String(value) === '') {

@@ -11,10 +11,9 @@ const REDIRECT_URI = 'http://localhost:3000/api/auth/oidc/callback';
 
 /** The identity platform's people: provider account id → claims. */
 const PEOPLE: Record<string, Record<string, string>> = {
-  dept: { preferred_username: 'dept', org_code: 'YC-JYJ' },
+  dept: { preferred_username: 'dept' },
   dept2: { preferred_username: 'dept2' },
   stranger: { preferred_username: 'zhangsan-not-here' },
-  gia: { preferred_username: 'gia', org_code: 'NOT-THE-ORG' },
   'ext-77': { preferred_username: 'ext-77-name' },
 };
 
@@ -166,6 +165,22 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(elsewhere.status).toBe(400);
     const events = await signInEvents(t);
     expect(events.filter((e) => e.detail.reason === 'STATE_INVALID' && e.detail.method === 'oidc').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('cannot redeem a code issued to another sign-in (PKCE binds the code to its verifier)', async () => {
+    const first = await start(t);
+    const stolen = await throughProvider(first.location, 'dept');
+    const second = await start(t);
+    const secondState = new URL(second.location).searchParams.get('state')!;
+    const swapped = new URL(stolen);
+    swapped.searchParams.set('state', secondState);
+    const res = await callback(t, swapped, second.cookie);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('无法验证统一身份认证平台的登录结果');
+    const event = (await signInEvents(t)).find((e) => e.detail.reason === 'EXCHANGE_FAILED');
+    expect(event).toMatchObject({ outcome: 'DENIED', detail: { method: 'oidc' } });
+    // refused by the provider's token endpoint: the verifier is not the one the code was issued for
+    expect(event?.detail.providerError).toBe('invalid_grant');
   });
 
   it('does not count its refusals toward the password throttle of the address', async () => {

@@ -10,7 +10,7 @@ const EMBEDDED = [
   'test/e2e/todo-badge.test.ts',
   'test/embedded/**/*.test.ts',
   // the security suite's in-process sweeps (test/security; the multi-process ones run on PostgreSQL only)
-  'test/security/{idor-sweep,token-forgery,bad-input-sweep,idempotency-races,signin-abuse}.test.ts',
+  'test/security/{idor-sweep,token-forgery,bad-input-sweep,idempotency-races,signin-abuse,oidc-sso}.test.ts',
 ];
 
 export default defineConfig({

@@ -49,7 +49,7 @@ export const auditVerifySchema = z
           .describe(
             'HASH_MISMATCH: the record was changed (or its hash recomputed without the key); PREV_HASH_MISMATCH: a record before it was removed or inserted; ' +
               'UNKNOWN_KEY: hashed with a key id this installation does not hold; UNKEYED: hashed without a key after keyed hashing began; ' +
-              'TRUNCATED: records from here on are missing against a signed checkpoint; CHECKPOINT_MISMATCH: the chain after this position differs from a signed checkpoint',
+              'TRUNCATED: records are missing from this position on (the one after the last record left) against a signed checkpoint; CHECKPOINT_MISMATCH: the chain after this position differs from a signed checkpoint',
           ),
         expected: z.string().optional(),
         found: z.string().optional(),

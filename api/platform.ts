@@ -5,6 +5,7 @@ import { createServices, type ServiceOptions } from './services.js';
 import type { Config } from '../core/config.js';
 import { openDatabase, type Database } from '../core/db/database.js';
 import { migrateOrVerify } from '../core/db/migrate.js';
+import { setUpAuditKeys, startCheckpointSchedule } from '../core/audit/setup.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
 import { sweepSelfEvaluationDeadlines } from '../projects/self-evaluations.js';
@@ -47,6 +48,8 @@ export async function startPlatform(
   // the driver first: a missing engine stops the start before anything is opened
   const created = await createDriver(config, log);
   const driver = opts.instrumentDriver ? opts.instrumentDriver(created) : created;
+  // the audit chain's keys before anything is recorded (the seed records too); they live outside the database
+  const auditCheckpoints = setUpAuditKeys(config.audit, log, !config.databaseUrl);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory });
   let ready = false;
   if (db.tookOverFrom) log.warn({ previousHolder: db.tookOverFrom }, 'DATA_DIR was left locked by a process that ended without stopping (a crash?); taken over');
@@ -70,7 +73,7 @@ export async function startPlatform(
   const published = createPublishedCatalog(db);
   const status = await createStatusReader(config);
   const feed = await Feed.start(db);
-  const services = createServices(db, config, { published, feed, queue, driver, status, profile: clusterProfile(config) }, opts.services);
+  const services = createServices(db, config, { published, feed, queue, driver, status, profile: clusterProfile(config), auditCheckpoints }, opts.services);
   // the State Council schedules an administrator loaded, into the working-day calendar (calendar/schedules.ts)
   await services.calendar.refresh();
   // Idempotency-Keys past their time (api/idempotency.ts); a key is also ignored once expired, whenever it is used
@@ -85,6 +88,8 @@ export async function startPlatform(
     await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
     await startReminderSchedule(queue, services.reminderSweep, config.reminders.cron, log);
   }
+  // a signed checkpoint of the audit chain now and every ZY_AUDIT_CHECKPOINT_MINUTES, in a file outside the database
+  const stopCheckpoints = await startCheckpointSchedule(db, auditCheckpoints, config.audit.checkpointMinutes, log);
   const deliveries = config.provisioning.runWorkers ? await startDeliveryWorkers({ db, queue, log }, config.notifications) : null;
   const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready, metricsToken: config.metricsToken });
   ready = true;
@@ -96,6 +101,7 @@ export async function startPlatform(
     async stop() {
       ready = false;
       clearInterval(calendarCheck);
+      stopCheckpoints();
       // live views (event streams) end now rather than hold the server open until the deadline
       feed.stop();
       // stop taking requests, let in-flight jobs finish (or hand them back), then close the database

@@ -9,6 +9,7 @@ import { createRevisionService } from '../catalog/revisions.js';
 import { accountTargets } from '../accounts/audit-names.js';
 import '../accounts/role-names.js';
 import { catalogTargets } from '../catalog/audit-names.js';
+import type { CheckpointStore } from '../core/audit/checkpoints.js';
 import { createAuditTrailService } from '../core/audit/trail.js';
 import { migrationTargets } from '../migration/audit-names.js';
 import { projectTargets } from '../projects/audit-names.js';
@@ -66,6 +67,8 @@ export interface Runtime {
   driver: ProvisioningDriver;
   profile: ClusterProfile;
   status?: StatusReader;
+  /** where the audit chain's signed checkpoints are written, and the key that signs them */
+  auditCheckpoints: CheckpointStore;
 }
 
 /** how the audit trail (and the to-do centre's 已办) names the objects of each type */
@@ -89,7 +92,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     users: createUserService({ db, sessions }),
     published,
     revisions: createRevisionService({ db, onPublished: () => published.invalidate() }),
-    auditTrail: createAuditTrailService({ db, targets: AUDIT_TARGETS, relations: projectProvisioning }),
+    auditTrail: createAuditTrailService({ db, targets: AUDIT_TARGETS, relations: projectProvisioning, checkpoints: runtime.auditCheckpoints }),
     inbox,
     todo: createTodoService({ db, inbox, targets: AUDIT_TARGETS, today: opts.today }),
     drafting: createDraftingService({ db, published, actions: projectActions }),

@@ -7,6 +7,7 @@ import { openDatabase } from '../core/db/database.js';
 import { migrateOrVerify } from '../core/db/migrate.js';
 import { startJobQueue } from '../core/jobs/queue.js';
 import { createLogger } from '../core/logger.js';
+import { setUpAuditKeys } from '../core/audit/setup.js';
 import { bindDeliveryQueue } from '../notifications/delivery-queue.js';
 import { startDeliveryWorkers } from '../notifications/delivery-worker.js';
 import { createCalendarService } from '../calendar/schedules.js';
@@ -35,6 +36,7 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   starting = (async () => {
     const driver = await createDriver(config, log); // a missing engine stops the start before anything is opened
+    setUpAuditKeys(config.audit, log, false); // the jobs record to the audit trail, hashed with the API's keys
     const db = (opened.db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'worker', poolMax: config.databasePoolMax }));
     await migrateOrVerify(db.pool, config.migrateOnStart); // a no-op when the API or a migration Job already applied them (advisory-locked)
     const queue = (opened.queue = await startJobQueue(db, log, QUEUES, queueOptions(config)));

@@ -1,5 +1,5 @@
 // The audit trail, for the audit administrator.
-import { auditOutcomeSchema, auditPageSchema, auditVerifySchema } from '../../core/audit/event-schema.js';
+import { auditCheckpointSchema, auditOutcomeSchema, auditPageSchema, auditVerifySchema } from '../../core/audit/event-schema.js';
 import { auditXlsx } from '../../core/audit/export.js';
 import type { AuditFilter } from '../../core/audit/trail.js';
 import { t } from '../../core/i18n.js';
@@ -65,10 +65,28 @@ export function auditRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post',
     path: '/api/audit/verify',
-    summary: 'Verify the SM3 hash chain of the whole trail; reports the first broken link (auditor)',
+    summary: 'Verify the keyed (HMAC-SM3) hash chain of the whole trail against the signed checkpoints; reports the first position affected (auditor)',
     tags: ['audit'],
     auth: true,
     responses: { 200: { description: 'the result', schema: auditVerifySchema }, 401: errors[401], 403: errors[403] },
     handler: async ({ ctx }, _req, res) => void res.json(await s.auditTrail.verify(ctx)),
+  });
+  route(table, {
+    method: 'get',
+    path: '/api/audit/checkpoints/latest',
+    summary: 'The latest signed checkpoint of the chain (head, count, time, key id) and whether the database still agrees with it (auditor)',
+    tags: ['audit'],
+    auth: true,
+    responses: { 200: { description: 'the checkpoint and its check', schema: auditCheckpointSchema }, 401: errors[401], 403: errors[403] },
+    handler: async ({ ctx }, _req, res) => void res.json(await s.auditTrail.latestCheckpoint(ctx)),
+  });
+  route(table, {
+    method: 'post',
+    path: '/api/audit/checkpoints',
+    summary: 'Write a signed checkpoint of the chain now (besides the periodic ones); recorded (auditor)',
+    tags: ['audit'],
+    auth: true,
+    responses: { 201: { description: 'the checkpoint written, and its check', schema: auditCheckpointSchema }, 401: errors[401], 403: errors[403] },
+    handler: async ({ ctx }, _req, res) => void res.status(201).json(await s.auditTrail.checkpointNow(ctx)),
   });
 }

@@ -26,4 +26,5 @@ registerAuditActions({
   'transition.refused': { 'zh-CN': '操作被拒绝', en: 'Action refused' },
   'audit.verify': { 'zh-CN': '校验审计链', en: 'Audit chain check' },
   'audit.export': { 'zh-CN': '导出审计记录', en: 'Audit export' },
+  'audit.checkpoint': { 'zh-CN': '签署审计链检查点', en: 'Audit chain checkpoint' },
 });

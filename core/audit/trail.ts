@@ -8,7 +8,8 @@ import type { Database, Tx } from '../db/database.js';
 import type { AuditOutcome } from '../db/generated/enums.js';
 import type { Locale } from '../i18n.js';
 import { recordAudit, verifyAuditChain } from './audit.js';
-import type { AuditEventView } from './event-schema.js';
+import { checkAgainstDatabase, readCheckpoints, takeCheckpoint, type CheckpointStore } from './checkpoints.js';
+import type { AuditCheckpointStatus, AuditEventView } from './event-schema.js';
 import { auditActionLabel } from './labels.js';
 import { nameTargets, type ProjectRelations, type TargetNamers } from './targets.js';
 
@@ -35,12 +36,15 @@ export interface AuditTrailDeps {
   targets: TargetNamers;
   /** the objects whose records belong to a project's history besides the project itself */
   relations: ProjectRelations;
+  /** the signed checkpoints of the chain, outside the database (./checkpoints.ts) */
+  checkpoints: CheckpointStore;
 }
 
 const SIGN_INS = 'auth.';
 
-export function createAuditTrailService({ db, targets, relations }: AuditTrailDeps) {
+export function createAuditTrailService({ db, targets, relations, checkpoints }: AuditTrailDeps) {
   const { prisma } = db;
+  const verifyAll = () => verifyAuditChain(db, readCheckpoints(checkpoints.file, checkpoints.signer));
 
   /** The filter as a query; null when it names a project that does not exist (nothing matches). */
   async function whereOf(tx: Tx, f: Omit<AuditFilter, 'limit' | 'before'>): Promise<Prisma.AuditEventWhereInput | null> {
@@ -109,7 +113,7 @@ export function createAuditTrailService({ db, targets, relations }: AuditTrailDe
    */
   async function exportRecords(actor: Actor, f: Omit<AuditFilter, 'limit' | 'before'>, max: number, locale: Locale) {
     assertCan(actor.ability, 'read', 'AuditEvent');
-    const verification = await verifyAuditChain(db);
+    const verification = await verifyAll();
     const { items, total } = await prisma.$transaction(async (tx) => {
       const where = await whereOf(tx, f);
       if (!where) return { items: [], total: 0 };
@@ -124,14 +128,33 @@ export function createAuditTrailService({ db, targets, relations }: AuditTrailDe
 
   async function verify(actor: Actor) {
     assertCan(actor.ability, 'verify', 'AuditEvent');
-    const result = await verifyAuditChain(db);
+    const result = await verifyAll();
     await prisma.$transaction((tx) =>
       recordAudit(tx, actor.audit, { action: 'audit.verify', outcome: result.valid ? 'SUCCESS' : 'FAILURE', detail: { ...result } }),
     );
     return result;
   }
 
-  return { list, exportRecords, verify };
+  /** The latest signed checkpoint and whether the database still agrees with it. */
+  async function latestCheckpoint(actor: Actor): Promise<AuditCheckpointStatus> {
+    assertCan(actor.ability, 'verify', 'AuditEvent');
+    const log = readCheckpoints(checkpoints.file, checkpoints.signer);
+    const c = log.valid.at(-1);
+    if (!c) return { checkpoint: null, verified: false, state: 'NONE', invalidLines: log.invalid };
+    const state = await checkAgainstDatabase(db, c);
+    const { at, seq, count, head, keyId, signer } = c;
+    return { checkpoint: { at, seq, count, head, keyId, signer }, verified: state === 'MATCHES', state, invalidLines: log.invalid };
+  }
+
+  /** Takes a checkpoint now (the auditor's "checkpoint now"); recorded after it is written. */
+  async function checkpointNow(actor: Actor): Promise<AuditCheckpointStatus> {
+    assertCan(actor.ability, 'verify', 'AuditEvent');
+    const c = (await takeCheckpoint(db, checkpoints))!;
+    await prisma.$transaction((tx) => recordAudit(tx, actor.audit, { action: 'audit.checkpoint', detail: { seq: c.seq, count: c.count, head: c.head } }));
+    return latestCheckpoint(actor);
+  }
+
+  return { list, exportRecords, verify, latestCheckpoint, checkpointNow };
 }
 
 export type AuditTrailService = ReturnType<typeof createAuditTrailService>;

@@ -2,7 +2,10 @@
 //   manifest.json          what it is: format, when, from which database, the migrations applied, row and file counts
 //   db/<table>.ndjson      every row of every table, one JSON object a line (row_to_json), read in one snapshot
 //   files/<xx>/<key>       the stored files (DATA_DIR/files) present when the snapshot was taken
+//   audit/                 the audit chain's key file, checkpoint signing key and checkpoints (./audit-files.ts)
 // The same archive restores an embedded platform and moves its data to PostgreSQL (and back).
+import type { AuditFilesManifest } from './audit-files.js';
+
 export const FORMAT = 'zhengyun-backup';
 export const FORMAT_VERSION = 1;
 
@@ -17,6 +20,8 @@ export interface Manifest {
   /** tables in load order (parents before children), with their row counts */
   tables: { name: string; rows: number; selfReferencing: boolean }[];
   files: number;
+  /** the audit chain's files outside the database; absent in backups made before the chain was keyed */
+  audit?: AuditFilesManifest;
 }
 
 export const MANIFEST = 'manifest.json';

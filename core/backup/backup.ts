@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import * as tar from 'tar';
+import type { AuditKeyConfig } from '../config.js';
+import { AUDIT_DIR, stageAuditFiles } from './audit-files.js';
 import { FILES_DIR, FORMAT, FORMAT_VERSION, MANIFEST, tableEntry, type Manifest } from './archive.js';
 import { LEDGER, listTables, quoteIdent } from './tables.js';
 
@@ -17,7 +19,7 @@ export interface BackupResult {
   bytes: number;
 }
 
-async function dumpDatabase(pool: pg.Pool, into: string, source: Manifest['source']): Promise<Omit<Manifest, 'files'>> {
+async function dumpDatabase(pool: pg.Pool, into: string, source: Manifest['source']): Promise<{ manifest: Omit<Manifest, 'files'>; auditHead: bigint }> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -43,8 +45,13 @@ async function dumpDatabase(pool: pg.Pool, into: string, source: Manifest['sourc
       }
       tables.push({ name: t.name, rows, selfReferencing: t.selfReferencing });
     }
+    // the audit chain's last position in this snapshot: the checkpoints past it are left out (./audit-files.ts)
+    const { rows: head } = await client.query<{ seq: string | null }>(`SELECT CASE WHEN to_regclass('audit_event') IS NULL THEN NULL ELSE (SELECT max(seq)::text FROM audit_event) END AS seq`);
     await client.query('COMMIT');
-    return { format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), source, migrations: ledger.map((r) => r.migration_name), tables };
+    return {
+      manifest: { format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), source, migrations: ledger.map((r) => r.migration_name), tables },
+      auditHead: BigInt(head[0]?.seq ?? 0),
+    };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
@@ -68,17 +75,18 @@ function copyFiles(from: string, to: string): number {
   return n;
 }
 
-/** Writes a backup of the database behind `pool` and of `filesDir` to `file` (a .tar.gz), atomically. */
-export async function createBackup(pool: pg.Pool, source: Manifest['source'], filesDir: string, file: string): Promise<BackupResult> {
+/** Writes a backup of the database behind `pool`, of `filesDir` and of the audit chain's files to `file` (a .tar.gz), atomically. */
+export async function createBackup(pool: pg.Pool, source: Manifest['source'], filesDir: string, file: string, audit: AuditKeyConfig): Promise<BackupResult> {
   const target = path.resolve(file);
   const staging = fs.mkdtempSync(path.join(path.dirname(target), '.zhengyun-backup-'));
   try {
     const db = await dumpDatabase(pool, staging, source);
     const files = copyFiles(filesDir, path.join(staging, FILES_DIR));
-    const manifest: Manifest = { ...db, files };
+    const auditFiles = stageAuditFiles(audit, db.auditHead, staging);
+    const manifest: Manifest = { ...db.manifest, files, audit: auditFiles };
     fs.writeFileSync(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
     const partial = `${target}.part`;
-    const entries = [MANIFEST, 'db', ...(files > 0 ? [FILES_DIR] : [])];
+    const entries = [MANIFEST, 'db', AUDIT_DIR, ...(files > 0 ? [FILES_DIR] : [])];
     await tar.create({ gzip: true, file: partial, cwd: staging, portable: true }, entries);
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, target);

@@ -48,7 +48,7 @@ async function main(argv: string[]) {
     const db = await source(config);
     try {
       const started = Date.now();
-      const r = await createBackup(db.pool, db.kind, filesDirOf(config.dataDir), out);
+      const r = await createBackup(db.pool, db.kind, filesDirOf(config.dataDir), out, config.audit);
       const rows = r.manifest.tables.reduce((n, t) => n + t.rows, 0);
       console.log(`backup written: ${r.file} (${(r.bytes / 1024).toFixed(0)} KiB; ${r.manifest.tables.length} tables, ${rows} rows, ${r.manifest.files} files; ${Date.now() - started} ms)`);
     } finally {
@@ -63,7 +63,7 @@ async function main(argv: string[]) {
       throw err;
     });
     try {
-      const r = await backup.restoreInto(db.pool, filesDirOf(config.dataDir));
+      const r = await backup.restoreInto(db.pool, filesDirOf(config.dataDir), config.audit);
       const rows = r.manifest.tables.reduce((n, t) => n + t.rows, 0);
       console.log(
         `restored ${rows} rows and ${r.manifest.files} files from a backup of ${r.manifest.createdAt} into ${config.embedded ? config.dataDir : 'DATABASE_URL'}` +

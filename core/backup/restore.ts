@@ -8,7 +8,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type pg from 'pg';
 import * as tar from 'tar';
+import type { AuditKeyConfig } from '../config.js';
 import { migrate, readMigrations } from '../db/migrate.js';
+import { restoreAuditFiles } from './audit-files.js';
 import { BackupError, FILES_DIR, FORMAT, FORMAT_VERSION, MANIFEST, tableEntry, type Manifest } from './archive.js';
 import { LEDGER, listTables, quoteIdent } from './tables.js';
 
@@ -94,8 +96,8 @@ async function resetSequences(client: pg.PoolClient): Promise<void> {
 
 export interface OpenedBackup {
   manifest: Manifest;
-  /** loads it into the (empty) database behind `pool` and copies its files into `filesDir` */
-  restoreInto(pool: pg.Pool, filesDir: string): Promise<RestoreResult>;
+  /** loads it into the (empty) database behind `pool`, copies its files into `filesDir` and its audit chain files where `audit` says */
+  restoreInto(pool: pg.Pool, filesDir: string, audit: AuditKeyConfig): Promise<RestoreResult>;
   dispose(): void;
 }
 
@@ -120,14 +122,14 @@ export async function openBackup(archive: string): Promise<OpenedBackup> {
     if (names.slice(0, manifest.migrations.length).join() !== manifest.migrations.join()) {
       throw new BackupError('BACKUP_UNREADABLE', "the backup's migrations are not a prefix of this version's: it cannot be placed in order");
     }
-    return { manifest, dispose, restoreInto: (pool, filesDir) => load(dir, manifest, known, pool, filesDir) };
+    return { manifest, dispose, restoreInto: (pool, filesDir, audit) => load(dir, manifest, known, pool, filesDir, audit) };
   } catch (err) {
     dispose();
     throw err;
   }
 }
 
-async function load(dir: string, manifest: Manifest, known: ReturnType<typeof readMigrations>, pool: pg.Pool, filesDir: string): Promise<RestoreResult> {
+async function load(dir: string, manifest: Manifest, known: ReturnType<typeof readMigrations>, pool: pg.Pool, filesDir: string, audit: AuditKeyConfig): Promise<RestoreResult> {
   // the schema as it was when the backup was taken, then the rows
   await assertEmpty(pool, manifest.migrations);
   await migrate(pool, known.slice(0, manifest.migrations.length));
@@ -150,5 +152,6 @@ async function load(dir: string, manifest: Manifest, known: ReturnType<typeof re
   const { applied } = await migrate(pool, known);
   const files = path.join(dir, FILES_DIR);
   if (fs.existsSync(files)) fs.cpSync(files, filesDir, { recursive: true, errorOnExist: true, force: false });
+  restoreAuditFiles(dir, audit);
   return { manifest, upgraded: applied };
 }

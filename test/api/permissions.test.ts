@@ -1822,6 +1822,24 @@ const matrix: Endpoint[] = [
       [allBut('auditor'), FORBIDDEN],
     ],
   },
+  {
+    route: 'GET /api/audit/checkpoints/latest',
+    request: (h) => h.get('/api/audit/checkpoints/latest'),
+    rows: [
+      [ANON, UNAUTH],
+      [['auditor'], ok(200, (res) => expect(res.body).toMatchObject({ verified: true, state: 'MATCHES' }))],
+      [allBut('auditor'), FORBIDDEN],
+    ],
+  },
+  {
+    route: 'POST /api/audit/checkpoints',
+    request: (h) => h.post('/api/audit/checkpoints'),
+    rows: [
+      [ANON, UNAUTH],
+      [['auditor'], ok(201, (res) => expect(res.body).toMatchObject({ verified: true, checkpoint: { signer: expect.any(String) } }))],
+      [allBut('auditor'), FORBIDDEN],
+    ],
+  },
 
   // ── the yearly assessments ──
   {

@@ -3764,7 +3764,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify the SM3 hash chain of the whole trail; reports the first broken link (auditor) */
+        /** Verify the keyed (HMAC-SM3) hash chain of the whole trail against the signed checkpoints; reports the first position affected (auditor) */
         post: {
             parameters: {
                 query?: never;
@@ -3781,6 +3781,114 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AuditVerifyResult"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint of the chain (head, count, time, key id) and whether the database still agrees with it (auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the checkpoint and its check */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditCheckpointStatus"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a signed checkpoint of the chain now (besides the periodic ones); recorded (auditor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the checkpoint written, and its check */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditCheckpointStatus"];
                     };
                 };
                 /** @description 未登录或登录过期 / not signed in */
@@ -16460,6 +16568,8 @@ export interface components {
             };
             prevHash: string;
             hash: string;
+            /** @description the id of the key the hash was made with (legacy-sm3: written before keyed hashing, plain SM3) */
+            keyId: string;
         };
         /** @enum {string} */
         AuditOutcome: "SUCCESS" | "FAILURE" | "DENIED";
@@ -16467,11 +16577,53 @@ export interface components {
             valid: boolean;
             checked: number;
             firstBroken: {
+                /** @description the first position affected */
                 seq: string;
-                reason: string;
+                /**
+                 * @description HASH_MISMATCH: the record was changed (or its hash recomputed without the key); PREV_HASH_MISMATCH: a record before it was removed or inserted; UNKNOWN_KEY: hashed with a key id this installation does not hold; UNKEYED: hashed without a key after keyed hashing began; TRUNCATED: records are missing from this position on (the one after the last record left) against a signed checkpoint; CHECKPOINT_MISMATCH: the chain after this position differs from a signed checkpoint
+                 * @enum {string}
+                 */
+                reason: "HASH_MISMATCH" | "PREV_HASH_MISMATCH" | "UNKNOWN_KEY" | "UNKEYED" | "TRUNCATED" | "CHECKPOINT_MISMATCH";
                 expected?: string;
                 found?: string;
             } | null;
+            checkpoints: components["schemas"]["AuditCheckpointSummary"];
+        };
+        AuditCheckpointSummary: {
+            /** @description signed checkpoints the chain was compared with */
+            compared: number;
+            /** @description lines of the checkpoint file whose signature does not hold (the trail is then not valid) */
+            invalid: number;
+            latest: {
+                at: string;
+                seq: string;
+                count: number;
+            } | null;
+        };
+        AuditCheckpointStatus: {
+            /** @description null: no checkpoint has been written yet */
+            checkpoint: {
+                at: string;
+                /** @description the chain's last position when taken */
+                seq: string;
+                /** @description records in the chain */
+                count: number;
+                /** @description the hash of the record at seq */
+                head: string;
+                /** @description the key id of that record */
+                keyId: string;
+                /** @description the id of the Ed25519 key that signed it */
+                signer: string;
+            } | null;
+            /** @description its signature holds and the database still has the record at seq with that hash and count */
+            verified: boolean;
+            /**
+             * @description MATCHES; HEAD_MISMATCH: the record at seq has another hash; COUNT_MISMATCH: records up to seq were added or removed; ROW_MISSING: the record at seq is gone; NONE: no checkpoint
+             * @enum {string}
+             */
+            state: "MATCHES" | "HEAD_MISMATCH" | "COUNT_MISMATCH" | "ROW_MISSING" | "NONE";
+            /** @description lines of the checkpoint file whose signature does not hold */
+            invalidLines: number;
         };
         Project: {
             /** @description for the caller: every action they could take on it, enabled or with the reason it is not (on the object's own answers, not in lists) */

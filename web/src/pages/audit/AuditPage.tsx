@@ -1,12 +1,13 @@
 // The audit viewer (auditor): actions, people and objects by name, newest first, older records paged in by
 // `nextBefore`, each record's detail on expanding its row; one project's whole history by its number (other pages
 // link here with ?project=… or ?targetType=…&targetId=…); sign-ins shown only when asked for; the filtered records
-// exported as XLSX with the chain check; and the SM3 hash-chain check with its result.
+// exported as XLSX with the chain check; the keyed hash-chain check with its result, beside the latest signed
+// checkpoint of the chain (kept outside the database) and whether the database still agrees with it.
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { downloadAudit, fetchAuditEvents, verifyAuditTrail, type AuditEvent, type AuditFilter, type AuditOutcome, type AuditVerifyResult } from '../../api/audit';
+import { downloadAudit, fetchAuditEvents, fetchLatestCheckpoint, takeCheckpoint, verifyAuditTrail, type AuditCheckpointStatus, type AuditEvent, type AuditFilter, type AuditOutcome, type AuditVerifyResult } from '../../api/audit';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState, PageState } from '../../components/PageState';
@@ -130,7 +131,14 @@ export function AuditPage() {
   return (
     <>
       <PageTitle title={t('audit.title')} subtitle={t('audit.hint')} />
-      <VerifyCard />
+      <Flex gap={16} wrap align="stretch">
+        <div style={{ flex: '1 1 360px' }}>
+          <VerifyCard />
+        </div>
+        <div style={{ flex: '1 1 420px' }}>
+          <CheckpointCard />
+        </div>
+      </Flex>
       <Card className="zy-card">
         <Form
           form={form}
@@ -263,12 +271,82 @@ function VerifyCard() {
             <Alert
               type="error"
               showIcon
-              title={t('audit.verifyBroken', { checked: result.checked, seq: result.firstBroken?.seq ?? '?', reason: result.firstBroken?.reason ?? '' })}
+              title={t('audit.verifyBroken', {
+                checked: result.checked,
+                seq: result.firstBroken?.seq ?? '?',
+                reason: result.firstBroken ? t(`audit.reason.${result.firstBroken.reason}` as MessageKey) : '',
+              })}
             />
           )}
+          {result && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+              {t('audit.verifyCheckpoints', { compared: result.checkpoints.compared })}
+            </Typography.Paragraph>
+          )}
+          {result && result.checkpoints.invalid > 0 && <Alert type="error" showIcon title={t('audit.verifyInvalidLines', { count: result.checkpoints.invalid })} />}
           {error !== undefined && <ErrorAlert error={error} title={t('audit.verifyFailed')} />}
         </div>
       </Space>
+    </Card>
+  );
+}
+
+/** The latest signed checkpoint (head, count, time, key id) and whether it holds; the auditor may sign one now. */
+function CheckpointCard() {
+  const { t } = useI18n();
+  const state = useApiData((signal) => fetchLatestCheckpoint(signal), []);
+  const [taken, setTaken] = useState<AuditCheckpointStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  async function checkpointNow() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setTaken(await takeCheckpoint());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const status = taken ?? state.data;
+  const c = status?.checkpoint;
+  return (
+    <Card className="zy-card" title={t('audit.checkpoint')} data-testid="audit-checkpoint">
+      <PageState state={state}>
+        {() =>
+          status && (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {c ? (
+                <>
+                  {status.verified ? (
+                    <Alert type="success" showIcon title={t('audit.checkpointVerified')} />
+                  ) : (
+                    <Alert type="error" showIcon title={t(`audit.checkpointState.${status.state}` as MessageKey)} />
+                  )}
+                  <Descriptions size="small" column={1}>
+                    <Descriptions.Item label={t('audit.checkpointAt')}>{formatDateTime(c.at)}</Descriptions.Item>
+                    <Descriptions.Item label={t('audit.checkpointCount')}>{c.count}</Descriptions.Item>
+                    <Descriptions.Item label={t('audit.checkpointSeq')}>{c.seq}</Descriptions.Item>
+                    <Descriptions.Item label={t('audit.checkpointHead')}>
+                      <Typography.Text code copyable={{ text: c.head }}>{`${c.head.slice(0, 16)}…`}</Typography.Text>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('audit.checkpointKey')}>{c.keyId}</Descriptions.Item>
+                    <Descriptions.Item label={t('audit.checkpointSigner')}>{c.signer}</Descriptions.Item>
+                  </Descriptions>
+                </>
+              ) : (
+                <Typography.Paragraph type="secondary">{t('audit.checkpointNone')}</Typography.Paragraph>
+              )}
+              {status.invalidLines > 0 && <Alert type="error" showIcon title={t('audit.verifyInvalidLines', { count: status.invalidLines })} />}
+              <Button onClick={() => void checkpointNow()} loading={busy} data-testid="audit-checkpoint-now">
+                {t('audit.checkpointNow')}
+              </Button>
+              {error !== undefined && <ErrorAlert error={error} title={t('audit.checkpointFailed')} />}
+            </Space>
+          )
+        }
+      </PageState>
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../core/db/database.js';
 import { migrateOrVerify } from '../core/db/migrate.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
+import { shareStoredFiles } from '../core/files/start.js';
 import { sweepSelfEvaluationDeadlines } from '../projects/self-evaluations.js';
 import { Feed } from '../core/events/feed.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
@@ -45,9 +46,10 @@ export async function startPlatform(
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
   // the driver first: a missing engine stops the start before anything is opened
-  const created = await createDriver(config, log);
+  const opened: { db?: Database } = {};
+  const created = await createDriver(config, log, () => opened.db!);
   const driver = opts.instrumentDriver ? opts.instrumentDriver(created) : created;
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory });
+  const db = (opened.db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory }));
   let ready = false;
   if (db.tookOverFrom) log.warn({ previousHolder: db.tookOverFrom }, 'DATA_DIR was left locked by a process that ended without stopping (a crash?); taken over');
   try {
@@ -57,6 +59,7 @@ export async function startPlatform(
     const swept = await sweepSelfEvaluationDeadlines(db, config.selfEvaluationDue);
     if (swept.opened || swept.failed.length) log.info({ opened: swept.opened, failed: swept.failed }, 'self-evaluation deadlines opened');
     log.info({ database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined, migrated: migrated.applied, seeded }, 'database ready');
+    await shareStoredFiles(db, config, log);
   } catch (err) {
     await db.close();
     throw err;

@@ -105,3 +105,11 @@ export class PayloadTooLargeError extends AppError {
     super('PAYLOAD_TOO_LARGE', { limit });
   }
 }
+
+/** A stored file's content is not in the file store, or no longer matches the hash it was stored under (core/files). */
+export class StoredContentError extends AppError {
+  readonly status = 409;
+  constructor(code: 'FILE_CONTENT_MISSING' | 'FILE_CONTENT_CORRUPT', sha256: string) {
+    super(code, { sha256 });
+  }
+}

@@ -10,9 +10,9 @@ export const sm3Of = (content: Buffer) => crypto.createHash('sm3').update(conten
 /** What `put` answers for `content`. */
 export const describeContent = (content: Buffer, mediaType: string): StoredContent => ({ sha256: sha256Of(content), sm3: sm3Of(content), size: content.length, mediaType });
 
-/** `content` if it is what was stored under `sha256` (and, when given, has SM3 `sm3`); FILE_CONTENT_CORRUPT otherwise. */
-export function verified(sha256: string, content: Buffer, sm3?: string): Buffer {
-  if (sha256Of(content) !== sha256 || (sm3 !== undefined && sm3Of(content) !== sm3)) throw new StoredContentError('FILE_CONTENT_CORRUPT', sha256);
+/** `content` if it is what was stored under `sha256`; FILE_CONTENT_CORRUPT otherwise. */
+export function verified(sha256: string, content: Buffer): Buffer {
+  if (sha256Of(content) !== sha256) throw new StoredContentError('FILE_CONTENT_CORRUPT', sha256);
   return content;
 }
 

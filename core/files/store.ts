@@ -6,7 +6,8 @@
 import { Readable } from 'node:stream';
 import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/database.js';
-import { verified } from './content-hash.js';
+import { StoredContentError } from '../errors.js';
+import { sm3Of } from './content-hash.js';
 import { createDatabaseFileStore } from './database-store.js';
 
 export interface StoredContent {
@@ -35,7 +36,9 @@ const CHUNK = 64 * 1024;
  * needs the whole content, so it is read before the first byte is sent (documents are at most 20 MiB).
  */
 export async function openChecked(files: FileStore, doc: { contentSha256: string | null; sm3: string }): Promise<Readable> {
-  const content = verified(doc.contentSha256 ?? '', await files.read(doc.contentSha256), doc.sm3);
+  // read checks the SHA-256 it is stored under; the record's own SM3 shows a record pointed at another content
+  const content = await files.read(doc.contentSha256);
+  if (sm3Of(content) !== doc.sm3) throw new StoredContentError('FILE_CONTENT_CORRUPT', doc.contentSha256!);
   return Readable.from((function* () {
     for (let at = 0; at < content.length; at += CHUNK) yield content.subarray(at, at + CHUNK);
   })());

@@ -4,7 +4,14 @@ import { defineConfig } from 'vitest/config';
 // database (the default users meet first; the same files, test/support/database.ts reads ZY_TEST_DATABASE); and the
 // tests that need the real engines (test/cluster: a control plane started once for the run, Pulumi built by
 // `npm run engines`).
-const EMBEDDED = ['test/api/**/*.test.ts', 'test/e2e/journey.test.ts', 'test/e2e/todo-badge.test.ts', 'test/embedded/**/*.test.ts'];
+const EMBEDDED = [
+  'test/api/**/*.test.ts',
+  'test/e2e/journey.test.ts',
+  'test/e2e/todo-badge.test.ts',
+  'test/embedded/**/*.test.ts',
+  // the security suite's in-process sweeps (test/security; the multi-process ones run on PostgreSQL only)
+  'test/security/{idor-sweep,token-forgery,bad-input-sweep,idempotency-races,signin-abuse,oidc-sso}.test.ts',
+];
 
 export default defineConfig({
   test: {

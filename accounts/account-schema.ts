@@ -96,3 +96,13 @@ export const orgRecognitionSchema = z
     suggestions: z.array(orgSuggestionSchema).optional().describe('unknown: the closest names, best first'),
   })
   .openapi('OrgRecognition');
+
+export const signInProvidersSchema = z
+  .object({
+    password: z.literal(true).describe('username and password sign-in (administrators always keep it)'),
+    oidc: z
+      .object({ name: z.string().describe("the button's label, e.g. 统一身份认证登录"), start: z.string().describe('where the button leads the browser') })
+      .nullable()
+      .describe('single sign-on with the identity platform; null when not configured'),
+  })
+  .openapi('SignInProviders');

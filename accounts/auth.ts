@@ -15,13 +15,20 @@ import { createSignInThrottle } from './signin-throttle.js';
 
 export interface AuthDeps {
   db: Database;
-  config: Pick<Config, 'session' | 'signinThrottle'>;
+  /** `oidc` (optional): with single sign-on on, OIDC_PASSWORD_SIGNIN may keep passwords to the administrators */
+  config: Pick<Config, 'session' | 'signinThrottle'> & Partial<Pick<Config, 'oidc'>>;
   /** shared with the user service, which evicts accounts whose role or state changes */
   sessions?: SessionCache<SessionUser>;
 }
 
 /** The signed-in user: a principal with the names the console shows (./account-schema.ts declares the shape). */
 export type SessionUser = SessionUserView & Principal;
+
+/** The three separated administrators (三员): they keep their passwords whatever single sign-on allows. */
+export const ADMINISTRATOR_ROLES: readonly Principal['role'][] = ['SYSADMIN', 'SECADMIN', 'AUDITOR'];
+
+/** How the session was opened, recorded on its auth.login event (a password sign-in records none, as before). */
+export type SignInMethod = 'password' | 'oidc';
 
 /** Writes to lastSeenAt at most this often, so reads do not each cost a write. */
 const TOUCH_EVERY_MS = 60_000;
@@ -112,15 +119,41 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
       loginFailures.inc({ reason: 'disabled' });
       throw new ForbiddenError('ACCOUNT_DISABLED');
     }
+    // told only to whoever knows the password: an SSO user is sent to the identity platform
+    if (config.oidc?.passwordSignIn === 'administrators' && !ADMINISTRATOR_ROLES.includes(user.role)) {
+      await recordAuditAlone(db, attempt, { action: 'auth.login', outcome: 'DENIED', targetType: 'User', targetId: user.id, detail: { reason: 'PASSWORD_SIGNIN_DISABLED' } });
+      loginFailures.inc({ reason: 'password_disabled' });
+      throw new ForbiddenError('PASSWORD_SIGNIN_DISABLED');
+    }
+    return openSession(user.id, ctx, 'password', now);
+  }
+
+  /**
+   * Opens a session for an account already identified (a password checked, or the identity platform's answer
+   * mapped), resets its failure count and records auth.login, in one transaction. Refuses a disabled account.
+   */
+  async function openSession(userId: string, ctx: AuditContext, method: SignInMethod, now = new Date()): Promise<LoginResult> {
     const token = `zy_${crypto.randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(now.getTime() + maxMs);
-    await prisma.$transaction(async (tx) => {
+    const user = await prisma.$transaction(async (tx) => {
+      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });
+      const attempt = { ...ctx, actorId: user.id, actorName: user.username, actorRole: user.role };
+      const detail = method === 'password' ? undefined : { method };
+      if (user.disabled) {
+        await recordAudit(tx, attempt, { action: 'auth.login', outcome: 'DENIED', targetType: 'User', targetId: user.id, detail: { reason: 'DISABLED', ...detail } });
+        return null;
+      }
       await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
       await tx.session.create({
         data: { tokenHash: hashToken(token), userId: user.id, ip: ctx.ip, userAgent: ctx.userAgent?.slice(0, 512), expiresAt },
       });
-      await recordAudit(tx, attempt, { action: 'auth.login', targetType: 'User', targetId: user.id });
+      await recordAudit(tx, attempt, { action: 'auth.login', targetType: 'User', targetId: user.id, ...(detail ? { detail } : {}) });
+      return user;
     });
+    if (!user) {
+      loginFailures.inc({ reason: 'disabled' });
+      throw new ForbiddenError('ACCOUNT_DISABLED');
+    }
     const signedIn = toSessionUser(user);
     return {
       token,
@@ -194,7 +227,7 @@ export function createAuthService({ db, config, sessions = new SessionCache<Sess
     sessions.evictUser(userId);
   }
 
-  return { login, authenticate, logout, changePassword };
+  return { login, openSession, authenticate, logout, changePassword };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

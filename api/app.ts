@@ -11,6 +11,7 @@ import { accountRoutes } from './routers/accounts.js';
 import { auditRoutes } from './routers/audit.js';
 import { consoleRoutes } from './routers/console.js';
 import { authRoutes } from './routers/auth.js';
+import { ssoRoutes } from './routers/sso.js';
 import { catalogRoutes } from './routers/catalog.js';
 import { healthRoutes } from './routers/health.js';
 import { projectRoutes } from './routers/projects.js';
@@ -46,6 +47,7 @@ function apiRoutes(db: Database, services: Services, isReady: () => boolean): Ro
   const table: RouteTable = { router: Router(), registry: newRegistry(), idempotency: () => services.idempotency };
   healthRoutes(table, db, isReady);
   authRoutes(table, services);
+  ssoRoutes(table, services);
   consoleRoutes(table, services);
   todoRoutes(table, services);
   catalogRoutes(table, services);

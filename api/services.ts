@@ -1,5 +1,6 @@
 // The composition root of the services the HTTP layer calls.
 import { createAuthService, type SessionUser } from '../accounts/auth.js';
+import { createOidcService } from '../accounts/oidc.js';
 import { SessionCache } from '../accounts/session-cache.js';
 import { createOrganisationService } from '../accounts/organisations.js';
 import { createOrgAliasService } from '../accounts/org-aliases.js';
@@ -80,11 +81,13 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
   const projectActions = createProjectActions({ db, published, today: opts.today, selfEvaluationDue: config.selfEvaluationDue });
   const inbox = createInboxService({ db });
   const resourceRequests = createResourceRequestService({ db, actions: requestActions, projects: projectActions });
+  const auth = createAuthService({ db, config, sessions });
   return {
     files,
     manifests: createManifestService({ db, manifests: createRenderedManifests(db, files) }),
     feed: runtime.feed,
-    auth: createAuthService({ db, config, sessions }),
+    auth,
+    oidc: createOidcService({ db, config: config.oidc, auth }),
     organisations: createOrganisationService({ db }),
     orgAliases: createOrgAliasService({ db }),
     users: createUserService({ db, sessions }),

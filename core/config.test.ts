@@ -34,4 +34,26 @@ describe('configuration', () => {
     for (const bad of ['', '0', '3;1', 'three', '3,,1', '61']) expect(() => loadConfig({ ZY_REMINDER_DAYS_AHEAD: bad }), bad).toThrow(/ZY_REMINDER_DAYS_AHEAD/);
     expect(() => loadConfig({ ZY_REMINDER_CRON: 'every morning' })).toThrow(/ZY_REMINDER_CRON/);
   });
+
+  it('turns single sign-on on only with an issuer and a client id, over https unless told otherwise', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    const on = loadConfig({ OIDC_ISSUER: 'https://sso.yuncheng.gov.cn/oidc', OIDC_CLIENT_ID: 'zhengyun', ZY_PUBLIC_URL: 'https://zy.yuncheng.gov.cn/' }).oidc;
+    expect(on).toMatchObject({
+      clientSecret: undefined,
+      redirectUri: 'https://zy.yuncheng.gov.cn/api/auth/oidc/callback',
+      scopes: 'openid profile',
+      userClaim: 'preferred_username',
+      match: 'username',
+      orgClaim: undefined,
+      passwordSignIn: 'all',
+      displayName: '统一身份认证登录',
+    });
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://sso.yuncheng.gov.cn' })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ OIDC_CLIENT_ID: 'zhengyun' })).toThrow(/OIDC_ISSUER/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'zhengyun' })).toThrow(/OIDC_ALLOW_HTTP/);
+    expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'zhengyun', OIDC_ALLOW_HTTP: 'true' }).oidc?.allowHttp).toBe(true);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://sso.example', OIDC_CLIENT_ID: 'z', OIDC_SCOPES: 'profile email' })).toThrow(/OIDC_SCOPES/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://sso.example', OIDC_CLIENT_ID: 'z', OIDC_MATCH: 'email' })).toThrow(/OIDC_MATCH/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://sso.example', OIDC_CLIENT_ID: 'z', OIDC_PASSWORD_SIGNIN: 'none' })).toThrow(/OIDC_PASSWORD_SIGNIN/);
+  });
 });

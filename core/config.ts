@@ -117,6 +117,30 @@ const envSchema = z.object({
   ZY_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   /** how long a retry waits for the first request with its key to finish before answering 409 IDEMPOTENCY_KEY_IN_FLIGHT */
   ZY_IDEMPOTENCY_WAIT_SECONDS: z.coerce.number().min(0.1).max(300).default(30),
+  /** Single sign-on with the city's identity platform (OpenID Connect; accounts/oidc.ts, README "Single sign-on"); off unless issuer and client id are set */
+  OIDC_ISSUER: z.string().url().regex(/^https?:\/\//, 'an http(s):// URL').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** unset: a public client (PKCE only, no client authentication) */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** where the provider sends the browser back; default ZY_PUBLIC_URL + /api/auth/oidc/callback */
+  OIDC_REDIRECT_URI: z.string().url().regex(/^https?:\/\//, 'an http(s):// URL').optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'scopes separated by single spaces')
+    .refine((v) => v.split(' ').includes('openid'), 'must include openid')
+    .default('openid profile'),
+  /** the ID token claim that names the user at the provider */
+  OIDC_USER_CLAIM: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'a claim name such as preferred_username or sub').default('preferred_username'),
+  /** what the claim is matched against: the account's username, or its external id (app_user.externalId) */
+  OIDC_MATCH: z.enum(['username', 'externalId']).default('username'),
+  /** a claim with the organisation code; when set, an account signs in only if its organisation's code equals it */
+  OIDC_ORG_CLAIM: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'a claim name such as org_code').optional(),
+  /** with single sign-on on: who may still sign in with a password (all accounts, or only the three administrators) */
+  OIDC_PASSWORD_SIGNIN: z.enum(['all', 'administrators']).default('all'),
+  /** accept an issuer on plain http:// (tests, a provider on loopback); never in production */
+  OIDC_ALLOW_HTTP: boolFromEnv.default(false),
+  /** the label of the sign-in page's button */
+  OIDC_DISPLAY_NAME: z.string().min(1).max(40).default('统一身份认证登录'),
   VM_IMAGE_BASE: z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*$/, 'a registry path such as registry.example.gov.cn/vm-images').default('registry.zhengyun.internal/vm-images'),
 });
 
@@ -162,6 +186,8 @@ export interface Config {
   reminders: ReminderSettings;
   /** Idempotency-Key: how long a key is remembered, how long a retry waits for the first request (api/idempotency.ts) */
   idempotency: { ttlHours: number; waitSeconds: number };
+  /** single sign-on (OpenID Connect); null: off, passwords only */
+  oidc: OidcConfig | null;
   provisioning: {
     driver: 'render' | 'pulumi';
     runWorkers: boolean;
@@ -177,6 +203,26 @@ export interface Config {
     driftCheckCron: string | null;
     finalBackupTimeoutSeconds: number;
   };
+}
+
+/** Single sign-on with the city's identity platform (accounts/oidc.ts). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** undefined: a public client (PKCE, no client authentication) */
+  clientSecret: string | undefined;
+  redirectUri: string;
+  scopes: string;
+  /** the ID token claim that names the user */
+  userClaim: string;
+  /** matched against the account's username or its external id */
+  match: 'username' | 'externalId';
+  /** the claim the account's organisation code must equal, when set */
+  orgClaim: string | undefined;
+  /** who may still sign in with a password while single sign-on is on */
+  passwordSignIn: 'all' | 'administrators';
+  allowHttp: boolean;
+  displayName: string;
 }
 
 /** The channels notifications go out by (notifications/channels/). */
@@ -217,6 +263,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && demoMode && !source.DEMO_PASSWORD) {
     throw new ConfigError('Invalid configuration:\n  DEMO_PASSWORD: required when DEMO_MODE is on in production');
   }
+  if (Boolean(e.OIDC_ISSUER) !== Boolean(e.OIDC_CLIENT_ID)) {
+    throw new ConfigError(`Invalid configuration:\n  ${e.OIDC_ISSUER ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER'}: required for single sign-on (set both OIDC_ISSUER and OIDC_CLIENT_ID, or neither)`);
+  }
+  if (e.OIDC_ISSUER?.startsWith('http://') && !e.OIDC_ALLOW_HTTP) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER: must be an https:// URL (OIDC_ALLOW_HTTP=true accepts http:// for tests)');
+  }
+  const publicUrl = e.ZY_PUBLIC_URL.replace(/\/+$/, '');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -247,7 +300,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     selfEvaluationDue: e.ZY_SELF_EVALUATION_DUE as MonthDay,
     notifications: {
-      publicUrl: e.ZY_PUBLIC_URL.replace(/\/+$/, ''),
+      publicUrl,
       smtp: e.ZY_SMTP_URL
         ? { url: e.ZY_SMTP_URL, from: e.ZY_SMTP_FROM, requireTls: e.ZY_SMTP_REQUIRE_TLS, rejectUnauthorized: e.ZY_SMTP_TLS_REJECT_UNAUTHORIZED, timeoutMs: e.ZY_SMTP_TIMEOUT_SECONDS * 1000 }
         : null,
@@ -258,6 +311,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     reminders: { cron: e.ZY_REMINDER_CRON === 'off' ? null : e.ZY_REMINDER_CRON, daysAhead: e.ZY_REMINDER_DAYS_AHEAD, escalateAfter: e.ZY_REMINDER_ESCALATE_AFTER },
     idempotency: { ttlHours: e.ZY_IDEMPOTENCY_TTL_HOURS, waitSeconds: e.ZY_IDEMPOTENCY_WAIT_SECONDS },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            redirectUri: e.OIDC_REDIRECT_URI ?? `${publicUrl}/api/auth/oidc/callback`,
+            scopes: e.OIDC_SCOPES,
+            userClaim: e.OIDC_USER_CLAIM,
+            match: e.OIDC_MATCH,
+            orgClaim: e.OIDC_ORG_CLAIM,
+            passwordSignIn: e.OIDC_PASSWORD_SIGNIN,
+            allowHttp: e.OIDC_ALLOW_HTTP,
+            displayName: e.OIDC_DISPLAY_NAME,
+          }
+        : null,
     provisioning: {
       driver: e.PROVISIONING_DRIVER,
       runWorkers: e.RUN_WORKERS,

@@ -49,7 +49,7 @@ export class SignInThrottledError extends AppError {
 export class ForbiddenError extends AppError {
   readonly status = 403;
   constructor(
-    code: 'FORBIDDEN' | 'FORBIDDEN_FIELD' | 'ACCOUNT_DISABLED' | 'OUTSIDE_JURISDICTION' = 'FORBIDDEN',
+    code: 'FORBIDDEN' | 'FORBIDDEN_FIELD' | 'ACCOUNT_DISABLED' | 'PASSWORD_SIGNIN_DISABLED' | 'OUTSIDE_JURISDICTION' = 'FORBIDDEN',
     params: Record<string, string | number> = {},
     readonly fields: string[] = [],
   ) {
@@ -111,5 +111,16 @@ export class StoredContentError extends AppError {
   readonly status = 409;
   constructor(code: 'FILE_CONTENT_MISSING' | 'FILE_CONTENT_CORRUPT', sha256: string) {
     super(code, { sha256 });
+  }
+}
+
+/** Single sign-on refused or failed (accounts/oidc.ts): the callback shows it as a page, the API as JSON. */
+export class SingleSignOnError extends AppError {
+  constructor(
+    readonly status: 400 | 403 | 404 | 502,
+    code: 'OIDC_NOT_CONFIGURED' | 'OIDC_UNAVAILABLE' | 'OIDC_STATE_INVALID' | 'OIDC_PROVIDER_ERROR' | 'OIDC_EXCHANGE_FAILED' | 'OIDC_CLAIM_MISSING' | 'OIDC_UNKNOWN_USER' | 'OIDC_ORG_MISMATCH' | 'OIDC_TICKET_INVALID' | 'ACCOUNT_DISABLED',
+    params: Record<string, string | number> = {},
+  ) {
+    super(code, params);
   }
 }

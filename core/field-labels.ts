@@ -226,6 +226,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   targetPlanCodes: l('目标规格', 'Target plans'),
   targetType: l('对象类型', 'Object type'),
   text: l('节假日安排内容', 'Schedule text'),
+  ticket: l('登录凭据', 'Sign-in ticket'),
   title: l('标题', 'Title'),
   to: l('结束时间', 'To'),
   totalBudget: l('项目总预算', 'Total budget'),

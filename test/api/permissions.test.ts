@@ -673,6 +673,27 @@ const matrix: Endpoint[] = [
     ],
   },
 
+  // ── single sign-on: off on this platform (test/security/oidc-sso.test.ts runs it against a real provider) ──
+  { route: 'GET /api/auth/providers', request: (h) => h.get('/api/auth/providers'), rows: [[EVERYONE, ok(200, (res) => expect(res.body).toEqual({ password: true, oidc: null }))]] },
+  {
+    route: 'GET /api/auth/oidc/start',
+    variant: 'not configured, asked for JSON',
+    request: (h) => h.get('/api/auth/oidc/start').set('Accept', 'application/json'),
+    rows: [[EVERYONE, { status: 404, code: 'OIDC_NOT_CONFIGURED' }]],
+  },
+  {
+    route: 'GET /api/auth/oidc/callback',
+    variant: 'not configured, asked for JSON',
+    request: (h) => h.get('/api/auth/oidc/callback?code=c&state=s').set('Accept', 'application/json'),
+    rows: [[EVERYONE, { status: 404, code: 'OIDC_NOT_CONFIGURED' }]],
+  },
+  {
+    route: 'POST /api/auth/oidc/complete',
+    variant: 'not configured',
+    request: (h) => h.post('/api/auth/oidc/complete').send({ ticket: 'no-such-ticket' }),
+    rows: [[EVERYONE, { status: 404, code: 'OIDC_NOT_CONFIGURED' }]],
+  },
+
   // ── the published catalog: public ──
   { route: 'GET /api/catalog', request: (h) => h.get('/api/catalog'), rows: [[EVERYONE, ok(200, (res) => expect(res.body.offerings.length).toBeGreaterThan(0))]] },
   {

@@ -10,6 +10,7 @@ import { Loading } from './components/PageState';
 import { CatalogPage } from './pages/catalog/CatalogPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/signin/SignInPage';
+import { SsoCompletePage } from './pages/signin/SsoCompletePage';
 
 // Each area's pages are loaded when first opened (their own chunks); the sign-in page and the public catalog,
 // where most visits start, come with the first download.
@@ -69,6 +70,7 @@ export function App() {
           <AuthProvider>
             <Routes>
               <Route path="/signin" element={<SignInPage />} />
+              <Route path="/signin/sso" element={<SsoCompletePage />} />
               {/* the migration board: full-screen for wall displays, public without sign-in */}
               <Route path="/board" element={<Suspense fallback={<Loading />}><BoardPage /></Suspense>} />
               {/* official records as A4 sheets to print or save as PDF: who may read the object may print it */}

@@ -17,6 +17,8 @@ interface AuthValue {
   /** why the last session ended (the server's message), shown on the sign-in page */
   endedBecause: string | null;
   signIn(username: string, password: string): Promise<Session>;
+  /** finishes single sign-on: the ticket the identity platform's callback left in the address */
+  completeSso(ticket: string): Promise<Session>;
   signOut(): Promise<void>;
 }
 
@@ -50,14 +52,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [navigate, location.key],
   );
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const res = await authApi.login(username, password);
+  const begin = useCallback((res: authApi.LoginResponse) => {
     const signedIn: Session = { token: res.token, expiresAt: res.expiresAt, user: res.user, areas: res.areas, home: res.home };
     setSession(signedIn);
     setCurrent(signedIn);
     setEndedBecause(null);
     return signedIn;
   }, []);
+  const signIn = useCallback(async (username: string, password: string) => begin(await authApi.login(username, password)), [begin]);
+  const completeSso = useCallback(async (ticket: string) => begin(await authApi.completeSso(ticket)), [begin]);
 
   const signOut = useCallback(async () => {
     try {
@@ -83,9 +86,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       mayOpen: (...wanted: ConsoleArea[]) => wanted.some((a) => areas.includes(a)),
       endedBecause,
       signIn,
+      completeSso,
       signOut,
     };
-  }, [session, endedBecause, signIn, signOut]);
+  }, [session, endedBecause, signIn, completeSso, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

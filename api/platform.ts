@@ -8,6 +8,7 @@ import { migrateOrVerify } from '../core/db/migrate.js';
 import { setUpAuditKeys, startCheckpointSchedule } from '../core/audit/setup.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
+import { shareStoredFiles } from '../core/files/start.js';
 import { sweepSelfEvaluationDeadlines } from '../projects/self-evaluations.js';
 import { Feed } from '../core/events/feed.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
@@ -46,11 +47,12 @@ export async function startPlatform(
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
   // the driver first: a missing engine stops the start before anything is opened
-  const created = await createDriver(config, log);
+  const opened: { db?: Database } = {};
+  const created = await createDriver(config, log, () => opened.db!);
   const driver = opts.instrumentDriver ? opts.instrumentDriver(created) : created;
   // the audit chain's keys before anything is recorded (the seed records too); they live outside the database
   const auditCheckpoints = setUpAuditKeys(config.audit, log, !config.databaseUrl);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory });
+  const db = (opened.db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax, inMemory: opts.inMemory }));
   let ready = false;
   if (db.tookOverFrom) log.warn({ previousHolder: db.tookOverFrom }, 'DATA_DIR was left locked by a process that ended without stopping (a crash?); taken over');
   try {
@@ -60,6 +62,7 @@ export async function startPlatform(
     const swept = await sweepSelfEvaluationDeadlines(db, config.selfEvaluationDue);
     if (swept.opened || swept.failed.length) log.info({ opened: swept.opened, failed: swept.failed }, 'self-evaluation deadlines opened');
     log.info({ database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined, migrated: migrated.applied, seeded }, 'database ready');
+    await shareStoredFiles(db, config, log);
   } catch (err) {
     await db.close();
     throw err;

@@ -17,7 +17,9 @@ import { projectProvisioning, provisioningTargets } from '../provisioners/audit-
 import type { Config } from '../core/config.js';
 import { createIdempotencyStore } from './idempotency.js';
 import type { Database } from '../core/db/database.js';
-import { createFileStore, filesDirOf } from '../core/files/store.js';
+import { createFileStore } from '../core/files/store.js';
+import { createManifestService } from '../provisioners/manifest-service.js';
+import { createRenderedManifests } from '../provisioners/rendered-manifests.js';
 import { createProjectActions } from '../projects/actions.js';
 import { createRequestActions } from '../provisioners/request-actions.js';
 import { createApprovalService } from '../projects/approval.js';
@@ -77,13 +79,15 @@ const AUDIT_TARGETS = { ...projectTargets, ...catalogTargets, ...migrationTarget
 export function createServices(db: Database, config: Config, runtime: Runtime, opts: ServiceOptions = {}) {
   const { published } = runtime;
   const sessions = new SessionCache<SessionUser>();
-  const files = createFileStore(filesDirOf(config.dataDir));
+  const files = createFileStore(config, db);
   const requestActions = createRequestActions({ db, queue: () => runtime.queue, driverName: runtime.driver.name });
   const projectActions = createProjectActions({ db, published, today: opts.today, selfEvaluationDue: config.selfEvaluationDue });
   const inbox = createInboxService({ db });
   const resourceRequests = createResourceRequestService({ db, actions: requestActions, projects: projectActions });
   const auth = createAuthService({ db, config, sessions });
   return {
+    files,
+    manifests: createManifestService({ db, manifests: createRenderedManifests(db, files) }),
     feed: runtime.feed,
     auth,
     oidc: createOidcService({ db, config: config.oidc, auth }),

@@ -35,6 +35,8 @@ const envSchema = z.object({
   TRUST_PROXY: boolFromEnv.default(false),
   /** Pool size for PostgreSQL connections (the embedded database always uses its own multiplexed socket). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** where stored files (uploaded documents, rendered manifests) are kept: database (table stored_file); core/files/store.ts */
+  ZY_FILE_STORE: z.enum(['database']).default('database'),
   /** render: write manifests to DATA_DIR/rendered (embedded default); pulumi: the Automation API */
   PROVISIONING_DRIVER: z.enum(['render', 'pulumi']).default('render'),
   /** run provisioning workers inside the API process (false when a separate `worker` process runs them) */
@@ -165,6 +167,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** where stored files are kept (core/files/store.ts) */
+  fileStore: 'database';
   databaseUrl: string | undefined;
   embedded: boolean;
   demoMode: boolean;
@@ -301,6 +305,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    fileStore: e.ZY_FILE_STORE,
     databaseUrl: e.DATABASE_URL,
     embedded,
     demoMode,

@@ -106,6 +106,14 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+/** A stored file's content is not in the file store, or no longer matches the hash it was stored under (core/files). */
+export class StoredContentError extends AppError {
+  readonly status = 409;
+  constructor(code: 'FILE_CONTENT_MISSING' | 'FILE_CONTENT_CORRUPT', sha256: string) {
+    super(code, { sha256 });
+  }
+}
+
 /** Single sign-on refused or failed (accounts/oidc.ts): the callback shows it as a page, the API as JSON. */
 export class SingleSignOnError extends AppError {
   constructor(

@@ -80,6 +80,8 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   OBJECTIONS_OPEN: { 'zh-CN': '尚有 {count} 条异议未处理', en: '{count} objection(s) are not yet resolved' },
   NOTICE_ENDED: { 'zh-CN': '公示期已于 {endDate} 结束', en: 'The public notice ended on {endDate}' },
   PROJECT_NOT_ESTABLISHED: { 'zh-CN': '项目尚未立项（当前状态 {status}），不能申请云资源', en: 'The project is not established (state {status}); it cannot draw resources yet' },
+  FILE_CONTENT_MISSING: { 'zh-CN': '文件内容不在文件存储中，请联系运维人员从备份恢复或重新上传', en: 'The file\'s content is not in the file store; ask an operator to restore it from a backup, or upload it again' },
+  FILE_CONTENT_CORRUPT: { 'zh-CN': '文件内容与其校验值不符（SHA-256 {sha256}），可能已被篡改，已拒绝下载；请联系运维人员', en: 'The file\'s content does not match its checksum (SHA-256 {sha256}): it may have been tampered with, so it is not sent; tell an operator' },
   STACK_BUSY: { 'zh-CN': '该租户已有正在进行的操作（任务 {jobId}），请稍后再试', en: 'Another operation is running on this tenant (job {jobId}); try again when it ends' },
   IDEMPOTENCY_KEY_REUSED: { 'zh-CN': '请求头 Idempotency-Key 已用于另一个请求（{method} {path}，或内容不同）；新的请求请使用新的 Idempotency-Key', en: 'The Idempotency-Key header was already used for another request ({method} {path}, or a different body); send a new Idempotency-Key with a new request' },
   IDEMPOTENCY_KEY_IN_FLIGHT: { 'zh-CN': '使用同一 Idempotency-Key 请求头的前一个请求仍在处理中，请 {seconds} 秒后重试', en: 'The first request with this Idempotency-Key header is still being handled; retry in {seconds} seconds' },

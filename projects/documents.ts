@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { Actor } from '../core/actor.js';
 import type { Database } from '../core/db/database.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
-import { cleanFileName, type FileStore } from '../core/files/store.js';
+import { cleanFileName } from '../core/files/file-name.js';
+import { openChecked, type FileStore } from '../core/files/store.js';
 import type { Locale } from '../core/i18n.js';
 import type { ProjectActions } from './actions.js';
 import { findReadableProject } from './machine.js';
@@ -54,25 +55,21 @@ export function createDocumentService({ db, files, actions }: { db: Database; fi
     if (file.buffer.length === 0) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
     const filename = cleanFileName(file.originalname);
     const contentType = await sniffDocument(file.buffer, filename);
-    const stored = await files.put(file.buffer);
-    const document = { kind, filename, contentType, size: stored.size, sm3: stored.sm3, storageKey: stored.key };
-    try {
-      const taken = application
-        ? await actions.run(actor, 'update', projectId, { input: { op: 'document', document }, locale, append: true })
-        : await actions.run(actor, 'file', projectId, { input: { kind: 'DOCUMENT', document }, locale });
-      const { id, createdAt } = await prisma.projectDocument.findUniqueOrThrow({ where: { id: String(taken.detail.documentId) }, select: { id: true, createdAt: true } });
-      return { id, kind, filename, contentType, size: stored.size, sm3: stored.sm3, createdAt: createdAt.toISOString() };
-    } catch (err) {
-      await files.remove(stored.key); // no orphan file when the record could not be written
-      throw err;
-    }
+    // the content first, then the record that points at it (a content no record came to point at is swept later)
+    const stored = await files.put(file.buffer, contentType);
+    const document = { kind, filename, contentType, size: stored.size, sm3: stored.sm3, contentSha256: stored.sha256 };
+    const taken = application
+      ? await actions.run(actor, 'update', projectId, { input: { op: 'document', document }, locale, append: true })
+      : await actions.run(actor, 'file', projectId, { input: { kind: 'DOCUMENT', document }, locale });
+    const { id, createdAt } = await prisma.projectDocument.findUniqueOrThrow({ where: { id: String(taken.detail.documentId) }, select: { id: true, createdAt: true } });
+    return { id, kind, filename, contentType, size: stored.size, sm3: stored.sm3, createdAt: createdAt.toISOString() };
   }
 
   async function download(actor: Actor, projectId: string, documentId: string) {
     await findReadableProject(prisma, actor, projectId);
     const doc = await prisma.projectDocument.findFirst({ where: { id: documentId, projectId } });
     if (!doc) throw new NotFoundError('document');
-    return { doc, stream: files.open(doc.storageKey) };
+    return { doc, stream: await openChecked(files, doc) };
   }
 
   return { upload, download };

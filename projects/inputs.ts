@@ -40,7 +40,8 @@ export interface StoredDocument {
   contentType: string;
   size: number;
   sm3: string;
-  storageKey: string;
+  /** its content in the file store */
+  contentSha256: string;
 }
 
 /** The edits of an application while it is drafted or returned. */

@@ -103,30 +103,39 @@ async function readIfExists(file: string): Promise<string | null> {
 }
 
 /**
- * Writes `objects` into `<dir>/<namespace>/`, one file each, and deletes the YAML files there that no object
- * produces any more (and temporary files abandoned by an interrupted run). Files whose content is unchanged are
- * not rewritten. Every namespaced object must belong to `namespace`.
+ * The files of a namespace's rendered manifests: `<kind>-<name>.yaml` → its YAML, sorted by name. Every namespaced
+ * object must belong to `namespace`; kinds, names and the namespace must be valid (they name the files).
  */
-export async function renderToFolder(dir: string, namespace: string, objects: K8sObject[]): Promise<RenderResult> {
-  if (!isDnsLabel(namespace)) throw new Error(`renderToFolder: "${namespace}" is not a valid namespace name`);
+export function renderFiles(namespace: string, objects: K8sObject[]): Map<string, string> {
+  if (!isDnsLabel(namespace)) throw new Error(`render: "${namespace}" is not a valid namespace name`);
   const files = new Map<string, string>();
   for (const obj of objects) {
     const { name, namespace: ns } = obj.metadata;
     if (!SUBDOMAIN.test(name) || name.length > 253 || !/^[A-Za-z][A-Za-z0-9]*$/.test(obj.kind)) {
-      throw new Error(`renderToFolder: ${obj.kind}/${name} has no valid kind and name`);
+      throw new Error(`render: ${obj.kind}/${name} has no valid kind and name`);
     }
     if (obj.kind === 'Namespace' ? name !== namespace : ns !== namespace) {
-      throw new Error(`renderToFolder: ${obj.kind}/${name} is not in namespace ${namespace}`);
+      throw new Error(`render: ${obj.kind}/${name} is not in namespace ${namespace}`);
     }
     const file = objectFileName(obj);
-    if (files.has(file)) throw new Error(`renderToFolder: two objects render to ${file}`);
+    if (files.has(file)) throw new Error(`render: two objects render to ${file}`);
     files.set(file, renderObject(obj));
   }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
+/**
+ * Writes `objects` into `<dir>/<namespace>/`, one file each, and deletes the YAML files there that no object
+ * produces any more (and temporary files abandoned by an interrupted run). Files whose content is unchanged are
+ * not rewritten. (The render driver keeps its manifests in the file store, provisioners/rendered-manifests.ts;
+ * this writes them into a folder, for a GitOps agent or `kubectl apply --prune`.)
+ */
+export async function renderToFolder(dir: string, namespace: string, objects: K8sObject[]): Promise<RenderResult> {
+  const files = renderFiles(namespace, objects);
   const folder = path.join(dir, namespace);
   await fs.mkdir(folder, { recursive: true });
   const result: RenderResult = { folder, written: [], unchanged: [], removed: [] };
-  for (const [file, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [file, content] of files) {
     const target = path.join(folder, file);
     if ((await readIfExists(target)) === content) {
       result.unchanged.push(file);

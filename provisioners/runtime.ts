@@ -14,6 +14,8 @@ import type { JobQueue } from '../core/jobs/queue.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from './drivers/driver.js';
 import { createRenderDriver } from './drivers/render-driver.js';
+import { createFileStore } from '../core/files/store.js';
+import { createRenderedManifests, type RenderedManifests } from './rendered-manifests.js';
 import { DRIFT_CHECK_QUEUE, startDriftSchedule } from './drift-schedule.js';
 import { REMINDER_SWEEP_QUEUE } from '../notifications/reminder-sweep.js';
 import { createFinalBackups } from './final-backup.js';
@@ -30,10 +32,15 @@ export function clusterProfile(config: Config): ClusterProfile {
 /**
  * The driver configuration asks for. The Pulumi driver needs its engine (the `pulumi` CLI and the Kubernetes
  * provider plugin): the ones `npm run engines` built when present, else whatever is on the PATH. Without them the
- * process refuses to start, saying so, rather than failing at the first job.
+ * process refuses to start, saying so, rather than failing at the first job. `database` is the process's database,
+ * once opened (the render driver keeps its manifests in the file store there).
  */
-export async function createDriver(config: Config, log: Logger): Promise<ProvisioningDriver> {
-  if (config.provisioning.driver === 'render') return createRenderDriver(path.join(config.dataDir, 'rendered'));
+export async function createDriver(config: Config, log: Logger, database: () => Database): Promise<ProvisioningDriver> {
+  if (config.provisioning.driver === 'render') {
+    // the database is opened after the driver is made: the manifests' store is made at the first job
+    let manifests: RenderedManifests | undefined;
+    return createRenderDriver(() => (manifests ??= createRenderedManifests(database(), createFileStore(config, database()))));
+  }
   const { createPulumiDriver, checkPulumiCli } = await import('./drivers/pulumi-driver.js');
   const engines = builtEngines();
   const env = engines ? { ...enginesEnv(), PULUMI_IGNORE_AMBIENT_PLUGINS: 'true' } : {};

@@ -209,3 +209,17 @@ export type ProjectResources = z.infer<typeof projectResourcesSchema>;
 export const credentialsSchema = z
   .object({ username: z.string(), password: z.string(), host: z.string(), port: z.number().int(), dbname: z.string() })
   .openapi('DatabaseCredentials');
+
+export const manifestListSchema = z
+  .object({
+    namespace: z.string().describe('the tenant namespace'),
+    files: z.array(
+      z.object({
+        name: z.string().describe('`<kind>-<name>.yaml`, one Kubernetes object'),
+        size: z.number().int(),
+        sha256: z.string().describe('SHA-256 of the content (lower-case hex), checked on every read'),
+        updatedAt: z.string(),
+      }),
+    ),
+  })
+  .openapi('RenderedManifests');

@@ -5,6 +5,7 @@ import { createPublishedCatalog } from '../catalog/published.js';
 import { ConfigError, loadConfig } from '../core/config.js';
 import { openDatabase } from '../core/db/database.js';
 import { migrateOrVerify } from '../core/db/migrate.js';
+import { shareStoredFiles } from '../core/files/start.js';
 import { startJobQueue } from '../core/jobs/queue.js';
 import { createLogger } from '../core/logger.js';
 import { setUpAuditKeys } from '../core/audit/setup.js';
@@ -35,10 +36,11 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   starting = (async () => {
-    const driver = await createDriver(config, log); // a missing engine stops the start before anything is opened
+    const driver = await createDriver(config, log, () => opened.db!); // a missing engine stops the start before anything is opened
     setUpAuditKeys(config.audit, log, false); // the jobs record to the audit trail, hashed with the API's keys
     const db = (opened.db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'worker', poolMax: config.databasePoolMax }));
     await migrateOrVerify(db.pool, config.migrateOnStart); // a no-op when the API or a migration Job already applied them (advisory-locked)
+    await shareStoredFiles(db, config, log); // manifests this worker rendered into its DATA_DIR before the file store
     const queue = (opened.queue = await startJobQueue(db, log, QUEUES, queueOptions(config)));
     if (stopping) return;
     await startProvisioningWorkers({ db, queue, driver, published: createPublishedCatalog(db), log }, config);

@@ -5,7 +5,8 @@ import type { Actor } from '../core/actor.js';
 import { daysLeft, toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database, Tx } from '../core/db/database.js';
 import { InvalidInputError, NotFoundError } from '../core/errors.js';
-import { cleanFileName, type FileStore } from '../core/files/store.js';
+import { cleanFileName } from '../core/files/file-name.js';
+import { openChecked, type FileStore } from '../core/files/store.js';
 import type { Locale } from '../core/i18n.js';
 import { createRunner } from '../core/workflow/runner.js';
 import { sniffDocument } from '../projects/documents.js';
@@ -82,18 +83,14 @@ export function createSecurityService({ db, files, today = () => toShanghaiDate(
     if (file.buffer.length === 0) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
     const filename = cleanFileName(file.originalname);
     const contentType = await sniffDocument(file.buffer, filename);
-    const stored = await files.put(file.buffer);
-    try {
-      const taken = await runners[kind].run(actor, 'document', id, {
-        input: { recordId, document: { filename, contentType, size: stored.size, sm3: stored.sm3, storageKey: stored.key } },
-        locale,
-      });
-      const doc = await prisma.securityDocument.findUniqueOrThrow({ where: { id: String(taken.detail.documentId) } });
-      return { id: doc.id, filename, contentType, size: doc.size, sm3: doc.sm3, createdAt: doc.createdAt.toISOString() };
-    } catch (err) {
-      await files.remove(stored.key);
-      throw err;
-    }
+    // the content first, then the record that points at it (a content no record came to point at is swept later)
+    const stored = await files.put(file.buffer, contentType);
+    const taken = await runners[kind].run(actor, 'document', id, {
+      input: { recordId, document: { filename, contentType, size: stored.size, sm3: stored.sm3, contentSha256: stored.sha256 } },
+      locale,
+    });
+    const doc = await prisma.securityDocument.findUniqueOrThrow({ where: { id: String(taken.detail.documentId) } });
+    return { id: doc.id, filename, contentType, size: doc.size, sm3: doc.sm3, createdAt: doc.createdAt.toISOString() };
   }
 
   async function download(actor: Actor, kind: SecurityOwnerKind, id: string, documentId: string) {
@@ -101,7 +98,7 @@ export function createSecurityService({ db, files, today = () => toShanghaiDate(
     const known = view.records.some((r) => r.documents.some((d) => d.id === documentId));
     const doc = known ? await prisma.securityDocument.findUnique({ where: { id: documentId } }) : null;
     if (!doc) throw new NotFoundError('securityDocument');
-    return { doc, stream: files.open(doc.storageKey) };
+    return { doc, stream: await openChecked(files, doc) };
   }
 
   return { dossier, file, upload, download };

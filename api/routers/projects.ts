@@ -335,9 +335,9 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'get', path: '/api/projects/:id/documents/:documentId', summary: 'Download a document', tags, auth: true,
+    method: 'get', path: '/api/projects/:id/documents/:documentId', summary: 'Download a document; its content is checked against its SHA-256 and SM3 first (409 FILE_CONTENT_CORRUPT / FILE_CONTENT_MISSING)', tags, auth: true,
     params: projectParam.extend({ documentId: z.uuid() }),
-    responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 404: errors[404] },
+    responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 404: errors[404], 409: errors[409] },
     handler: async ({ params, ctx }, _req, res) => {
       const { doc, stream } = await s.documents.download(ctx, params.id, params.documentId);
       res.setHeader('Content-Type', doc.contentType);

@@ -8,6 +8,7 @@ import {
   environmentSchema,
   jobAcceptedSchema,
   jobDetailSchema,
+  manifestListSchema,
   networkZoneSchema,
   previewSchema,
   projectResourcesSchema,
@@ -182,6 +183,25 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/projects/:id/resources', summary: 'Provisioned resources and their state, entitlement used and left, drift', tags, auth: true, params: idParam,
     responses: { 200: { description: 'resources', schema: projectResourcesSchema }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, _req, res) => void res.json(await s.provisioning.resources(ctx, params.id, ctx.locale)),
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects/:id/manifests', summary: "The tenant's rendered manifests (render driver), one file per Kubernetes object, from the shared file store (sub-center operator)", tags, auth: true, params: idParam,
+    responses: { 200: { description: 'the files, with size and SHA-256', schema: manifestListSchema }, 401: errors[401], 403: errors[403], 404: errors[404] },
+    handler: async ({ params, ctx }, _req, res) => void res.json(await s.manifests.list(ctx, params.id)),
+  });
+
+  route(table, {
+    method: 'get', path: '/api/projects/:id/manifests/:file', summary: 'One rendered manifest as YAML (sub-center operator); its content is checked against its SHA-256 first (409 FILE_CONTENT_CORRUPT / FILE_CONTENT_MISSING)', tags, auth: true,
+    params: idParam.extend({ file: z.string().max(300).regex(/^[a-z][a-z0-9]*-[a-z0-9]([-a-z0-9.]*[a-z0-9])?\.yaml$/, 'a manifest file name such as deployment-web.yaml') }),
+    responses: { 200: { description: 'the YAML', schema: z.string(), contentType: 'application/yaml' }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+    handler: async ({ params, ctx }, _req, res) => {
+      const { file, content } = await s.manifests.download(ctx, params.id, params.file);
+      res.type('application/yaml; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+      res.setHeader('X-Content-SHA256', file.sha256);
+      res.send(content);
+    },
   });
 
   route(table, {

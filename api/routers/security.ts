@@ -50,9 +50,9 @@ export function securityRoutes(table: RouteTable, s: Services) {
     });
 
     route(table, {
-      method: 'get', path: `${base}/documents/:documentId`, summary: `Download a document of ${whose}'s security dossier`, tags, auth: true,
+      method: 'get', path: `${base}/documents/:documentId`, summary: `Download a document of ${whose}'s security dossier; its content is checked against its SHA-256 and SM3 first (409 FILE_CONTENT_CORRUPT / FILE_CONTENT_MISSING)`, tags, auth: true,
       params: idParam.extend({ documentId: z.uuid() }),
-      responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
       handler: async ({ params, ctx }, _req, res) => {
         const { doc, stream } = await s.security.download(ctx, kind, params.id, params.documentId);
         res.setHeader('Content-Type', doc.contentType);

@@ -1,7 +1,8 @@
 // The backup archive: one .tar.gz holding
 //   manifest.json          what it is: format, when, from which database, the migrations applied, row and file counts
 //   db/<table>.ndjson      every row of every table, one JSON object a line (row_to_json), read in one snapshot
-//   files/<xx>/<key>       the stored files (DATA_DIR/files) present when the snapshot was taken
+//   files/<xx>/<key>       documents still in DATA_DIR/files from before the file store (stored files are rows of
+//                          stored_file, in db/), present when the snapshot was taken
 //   audit/                 the audit chain's key file, checkpoint signing key and checkpoints (./audit-files.ts)
 // The same archive restores an embedded platform and moves its data to PostgreSQL (and back).
 import type { AuditFilesManifest } from './audit-files.js';

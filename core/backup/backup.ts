@@ -1,6 +1,7 @@
-// Takes a backup of a running (or stopped) platform: the database read in one REPEATABLE READ snapshot, then the
-// stored files. Files are written before the row that names them and never changed or removed once named, so
-// every file a row of the snapshot names is already there when the files are copied: the pair is consistent.
+// Takes a backup of a running (or stopped) platform: the database read in one REPEATABLE READ snapshot (stored
+// files included: their contents are in the table stored_file, core/files), then DATA_DIR/files, which holds only
+// documents stored before the file store and not yet imported (restored, they are imported at the next start). Those
+// files are never changed or removed once named, so the pair is consistent.
 // On the embedded database the snapshot holds the database for as long as it reads (one transaction at a time).
 import fs from 'node:fs';
 import path from 'node:path';

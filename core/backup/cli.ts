@@ -8,7 +8,7 @@ import pg from 'pg';
 import { ConfigError, loadConfig } from '../config.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { EMBEDDED_DB_DIR, embeddedConnection, openDatabase } from '../db/database.js';
-import { filesDirOf } from '../files/store.js';
+import { legacyFilesDirOf as filesDirOf } from '../files/legacy-import.js';
 import { BackupError } from './archive.js';
 import { createBackup } from './backup.js';
 import { openBackup } from './restore.js';

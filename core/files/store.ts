@@ -1,57 +1,53 @@
-// Stored files: outside the database, in a folder (DATA_DIR/files), named by a random key so no part of a
-// user's file name ever reaches a path; each with its SM3 checksum.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+// Stored files (uploaded documents, rendered manifests): each content kept once, by its SHA-256, in a store every
+// replica shares, so any replica serves what another stored. The backend is chosen by configuration
+// (ZY_FILE_STORE): `database`, the table stored_file (core/files/database-store.ts), the default and for now the
+// only one. Every read is checked against the hash the content was stored under: a content that is missing or
+// altered is refused with FILE_CONTENT_MISSING / FILE_CONTENT_CORRUPT (409), never sent.
+import { Readable } from 'node:stream';
+import type { Config } from '../config.js';
+import type { Database, Tx } from '../db/database.js';
+import { StoredContentError } from '../errors.js';
+import { sm3Of } from './content-hash.js';
+import { createDatabaseFileStore } from './database-store.js';
 
-export interface StoredFile {
-  key: string;
-  size: number;
+export interface StoredContent {
+  /** lower-case hex SHA-256 of the content: its key in the store */
+  sha256: string;
+  /** lower-case hex SM3 of the content (what the documents show and the downloads carry as X-Content-SM3) */
   sm3: string;
+  size: number;
+  mediaType: string;
 }
 
-/** where stored files live inside DATA_DIR */
-export const filesDirOf = (dataDir: string) => path.join(dataDir, 'files');
-
-const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export function createFileStore(root: string) {
-  const pathOf = (key: string) => {
-    if (!KEY.test(key)) throw new Error('invalid storage key');
-    return path.join(root, key.slice(0, 2), key);
-  };
-
-  return {
-    async put(content: Buffer): Promise<StoredFile> {
-      const key = crypto.randomUUID();
-      const file = pathOf(key);
-      await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-      // write to a temporary name first so a crash never leaves a half-written file under its key
-      const tmp = `${file}.part`;
-      await fs.promises.writeFile(tmp, content, { mode: 0o600 });
-      await fs.promises.rename(tmp, file);
-      return { key, size: content.length, sm3: crypto.createHash('sm3').update(content).digest('hex') };
-    },
-    open(key: string): fs.ReadStream {
-      return fs.createReadStream(pathOf(key));
-    },
-    async remove(key: string): Promise<void> {
-      await fs.promises.rm(pathOf(key), { force: true });
-    },
-  };
+export interface FileStore {
+  readonly backend: Config['fileStore'];
+  /** Stores `content` (once: putting the same bytes again only renews it). In `tx` when given (the database backend). */
+  put(content: Buffer, mediaType: string, tx?: Tx): Promise<StoredContent>;
+  /** The content stored under `sha256`, checked against it. */
+  read(sha256: string | null, tx?: Tx): Promise<Buffer>;
+  /** Removes contents that nothing refers to and that were not put within the last `graceMs`; how many. */
+  sweep(graceMs?: number): Promise<number>;
 }
 
-export type FileStore = ReturnType<typeof createFileStore>;
+const CHUNK = 64 * 1024;
 
-/** A file name safe to show and to send back: no directories, no control characters, bounded length. */
-export function cleanFileName(original: string): string {
-  const base = original.split(/[\\/]/).pop() ?? '';
-  // control characters (C0, DEL, C1) and what Windows forbids in file names become '_'
-  const cleaned = base.replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, '_').replace(/^\.+/, '').trim();
-  const name = cleaned || 'file';
-  if (name.length <= 200) return name;
-  // shorten the stem, never the extension: the extension is part of what the type check compares
-  const dot = name.lastIndexOf('.');
-  const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
-  return name.slice(0, 200 - ext.length) + ext;
+/**
+ * The content of a document, checked (its SHA-256, and its recorded SM3), as a stream for the response: the check
+ * needs the whole content, so it is read before the first byte is sent (documents are at most 20 MiB).
+ */
+export async function openChecked(files: FileStore, doc: { contentSha256: string | null; sm3: string }): Promise<Readable> {
+  // read checks the SHA-256 it is stored under; the record's own SM3 shows a record pointed at another content
+  const content = await files.read(doc.contentSha256);
+  if (sm3Of(content) !== doc.sm3) throw new StoredContentError('FILE_CONTENT_CORRUPT', doc.contentSha256!);
+  return Readable.from((function* () {
+    for (let at = 0; at < content.length; at += CHUNK) yield content.subarray(at, at + CHUNK);
+  })());
+}
+
+/** The store configuration asks for. */
+export function createFileStore(config: Pick<Config, 'fileStore'>, db: Database): FileStore {
+  switch (config.fileStore) {
+    case 'database':
+      return createDatabaseFileStore(db);
+  }
 }

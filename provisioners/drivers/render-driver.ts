@@ -1,33 +1,22 @@
 // The render driver (embedded default, and for air-gapped operation): writes exactly the objects the Pulumi
-// driver would create, as YAML, into a folder per tenant namespace, for an operator to review and apply.
-import fs from 'node:fs/promises';
-import path from 'node:path';
+// driver would create, as YAML, one file per object and tenant namespace, into the file store every replica shares
+// (provisioners/rendered-manifests.ts), for an operator to review and apply (GET /api/projects/:id/manifests).
 import { parse } from 'yaml';
 import { logLine } from '../job-log.js';
-import { objectFileName, renderObject, renderToFolder } from '../render.js';
+import { objectFileName, renderFiles, renderObject } from '../render.js';
+import type { RenderedManifests } from '../rendered-manifests.js';
 import type { K8sObject } from '../tenant-input.js';
 import { driftOf, type DriverPreview, type DriverRefresh, type DriverResult, type ObjectChange, type OnEvent, type ProvisioningDriver } from './driver.js';
-
-async function readFolder(folder: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  let entries: string[] = [];
-  try {
-    entries = await fs.readdir(folder);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  for (const f of entries) if (f.endsWith('.yaml') && !f.startsWith('.')) files.set(f, await fs.readFile(path.join(folder, f), 'utf8'));
-  return files;
-}
 
 function describe(file: string, content: string): { kind: string; name: string; namespace?: string } {
   const doc = parse(content) as K8sObject | null;
   return { kind: doc?.kind ?? 'Unknown', name: doc?.metadata?.name ?? file, namespace: doc?.metadata?.namespace };
 }
 
-export function createRenderDriver(dir: string): ProvisioningDriver {
+/** `manifests` is asked for when a job first needs it (the driver is made before the database is opened). */
+export function createRenderDriver(manifests: () => RenderedManifests): ProvisioningDriver {
   async function changes(stack: string, objects: K8sObject[]): Promise<ObjectChange[]> {
-    const current = await readFolder(path.join(dir, stack));
+    const current = await manifests().read(stack);
     const out: ObjectChange[] = [];
     const wanted = new Set<string>();
     for (const o of objects) {
@@ -51,8 +40,8 @@ export function createRenderDriver(dir: string): ProvisioningDriver {
     },
     async up(stack, objects, onEvent?: OnEvent): Promise<DriverResult> {
       const c = await changes(stack, objects);
-      const r = await renderToFolder(dir, stack, objects);
-      onEvent?.('info', logLine('job.log.rendered', { written: r.written.length, unchanged: r.unchanged.length, removed: r.removed.length }, { data: { folder: r.folder } }));
+      const r = await manifests().replace(stack, renderFiles(stack, objects));
+      onEvent?.('info', logLine('job.log.rendered', { written: r.written.length, unchanged: r.unchanged.length, removed: r.removed.length }, { data: { namespace: stack } }));
       return { changes: c, summary: { ...count(c), same: r.unchanged.length } };
     },
     async refresh(stack, objects): Promise<DriverRefresh> {

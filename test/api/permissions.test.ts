@@ -1711,6 +1711,15 @@ const matrix: Endpoint[] = [
     ]),
   },
 
+  // ── a tenant's rendered manifests (the shared file store): the sub-center's operators only, like the preview ──
+  onProject('GET /api/projects/{id}/manifests', 'ESTABLISHED', (h, fx) => h.get(`/api/projects/${fx.id}/manifests`), [
+    [['bdc'], ok(200, (res) => expect(res.body).toMatchObject({ namespace: expect.any(String), files: [] }))],
+  ]),
+  onProject('GET /api/projects/{id}/manifests/{file}', 'ESTABLISHED', (h, fx) => h.get(`/api/projects/${fx.id}/manifests/namespace-none.yaml`), [
+    // nothing rendered yet: the operator is told the file is not there; everyone else what the list tells them
+    [['bdc'], HIDDEN],
+  ]),
+
   // ── projects under construction: filings, acceptance, changes (the department), governance (GIA) ──
   ...(['ESTABLISHED', 'SUSPENDED'] as const).map((stage) =>
     onProject('POST /api/projects/{id}/filings', stage, (h, fx) => h.post(`/api/projects/${fx.id}/filings`).send(FILING), [

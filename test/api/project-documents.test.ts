@@ -1,5 +1,5 @@
 // Project documents: what may be uploaded (the content is sniffed, not the name), by whom and when; SM3 checksums;
-// downloads with the UTF-8 file name; where the bytes end up on disk (DATA_DIR/files and nowhere else).
+// downloads with the UTF-8 file name; where the bytes end up (the shared file store, once per content; nothing on disk).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,10 +15,10 @@ import { HOLDER_FILE } from '../../core/db/data-dir-lock.js';
 
 let t: TestPlatform;
 let today: LocalDate = '2026-11-09';
-/** DATA_DIR as test/support/platform.ts sets it; the file store writes under DATA_DIR/files */
+/** DATA_DIR as test/support/platform.ts sets it; nothing of the uploads is written there (core/files/store.ts) */
 let dataDir: string;
 let filesDir: string;
-/** uploads answered 201: each must have left exactly one file */
+/** uploads answered 201: each must have left exactly one document record */
 let stored = 0;
 
 beforeAll(async () => {
@@ -88,6 +88,7 @@ const OFD = zip([
 ]);
 
 const sm3 = (b: Buffer) => crypto.createHash('sm3').update(b).digest('hex');
+const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -358,23 +359,25 @@ describe('where the bytes go', () => {
     expectRefused(await upload('bdc', e.id, 'CONTRACT', PDF, 'bdc.pdf'), 403, 'FORBIDDEN');
   });
 
-  it('nothing is written outside DATA_DIR/files: one file per stored upload, named by a random key, no leftovers', async () => {
-    const all = filesUnder(dataDir);
-    for (const f of all) expect(f.startsWith(filesDir + path.sep), f).toBe(true);
-    expect(all).toHaveLength(stored);
-    for (const f of all) {
-      const rel = path.relative(filesDir, f).split(path.sep);
-      expect(rel).toHaveLength(2);
-      expect(rel[1]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-      expect(rel[0]).toBe(rel[1]!.slice(0, 2));
+  it('nothing is written to disk: each content is stored once in the file store, keyed by its SHA-256, no leftovers', async () => {
+    // the bytes are in the database every replica shares (core/files), not in this process's DATA_DIR
+    expect(filesUnder(dataDir)).toEqual([]);
+    const { prisma } = t.platform.db;
+    const docs = await prisma.projectDocument.findMany({ select: { contentSha256: true, sm3: true, storageKey: true } });
+    expect(docs).toHaveLength(stored);
+    const contents = await prisma.storedFile.findMany();
+    // several uploads of two different contents: two stored contents, each what was uploaded, under its own SHA-256
+    expect(new Set(contents.map((c) => c.sha256))).toEqual(new Set([sha256(PDF), sha256(OFD)]));
+    for (const c of contents) expect(sha256(Buffer.from(c.content)), c.sha256).toBe(c.sha256);
+    expect(contents.find((c) => c.sha256 === sha256(OFD))).toMatchObject({ size: OFD.length, mediaType: 'application/ofd' });
+    for (const d of docs) {
+      expect(d.storageKey).toBeNull();
+      expect(contents.some((c) => c.sha256 === d.contentSha256 && sm3(Buffer.from(c.content)) === d.sm3)).toBe(true);
     }
     // and no passwd.pdf anywhere the traversal could have reached
     for (const dir of [dataDir, path.dirname(dataDir), path.resolve(dataDir, '..', '..'), path.resolve(filesDir, '..', '..', 'etc')]) {
       expect(fs.existsSync(path.join(dir, 'passwd.pdf')), dir).toBe(false);
       expect(fs.existsSync(path.join(dir, 'etc', 'passwd.pdf')), dir).toBe(false);
     }
-    // the stored bytes are the uploads' bytes: each file's SM3 is a known one
-    const known = new Set([sm3(PDF), sm3(OFD)]);
-    for (const f of all) expect(known.has(sm3(fs.readFileSync(f))), f).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 // Drawing on the entitlement, review by the sub-center, provisioning as jobs with the render driver,
 // progress and server-sent events, idempotency, one operation per stack, deprovisioning, resource states.
-import fs from 'node:fs';
-import path from 'node:path';
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { REQUEST, buildEstablished, buildValidDraft } from '../support/projects.js';
@@ -128,7 +127,7 @@ describe('provisioning an approved request', () => {
     // nothing was provisioned by it
     const request = await t.http.get(`/api/resource-requests/${requestId}`).set(await t.as('bdc'));
     expect(request.body.status).toBe('APPROVED');
-    expect(fs.existsSync(path.join(t.dataDir, 'rendered', namespace))).toBe(false);
+    expect(await t.platform.db.prisma.renderedManifest.count({ where: { namespace } })).toBe(0);
   });
 
   let jobId: string;
@@ -159,11 +158,30 @@ describe('provisioning an approved request', () => {
     expect((await t.http.get(`/api/jobs/${jobId}`).set(await t.as('dept2'))).status).toBe(404);
   });
 
-  it('writes the same objects as YAML into a folder per namespace', async () => {
-    const dir = path.join(t.dataDir, 'rendered', namespace);
-    const files = fs.readdirSync(dir);
-    expect(files.some((f) => f.startsWith('virtualmachine-'))).toBe(true);
-    expect(files.some((f) => f.startsWith('cluster-'))).toBe(true);
+  it('keeps the same objects as YAML, one file each, in the file store, and serves them to the operator', async () => {
+    const list = await t.http.get(`/api/projects/${projectId}/manifests`).set(await t.as('bdc'));
+    expect(list.status).toBe(200);
+    expect(list.body.namespace).toBe(namespace);
+    const names = list.body.files.map((f: { name: string }) => f.name);
+    expect(names.some((f: string) => f.startsWith('virtualmachine-'))).toBe(true);
+    expect(names.some((f: string) => f.startsWith('cluster-'))).toBe(true);
+    const vm = list.body.files.find((f: { name: string }) => f.name.startsWith('virtualmachine-'));
+    const file = await t.http.get(`/api/projects/${projectId}/manifests/${vm.name}`).set(await t.as('bdc')).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toContain('application/yaml');
+    const yaml = (file.body as Buffer).toString('utf8');
+    expect(yaml).toMatch(/^apiVersion: kubevirt\.io\/v1\nkind: VirtualMachine\n/);
+    expect(file.headers['x-content-sha256']).toBe(crypto.createHash('sha256').update(file.body as Buffer).digest('hex'));
+    expect(vm).toMatchObject({ size: (file.body as Buffer).length, sha256: file.headers['x-content-sha256'] });
+    // the department does not see the tenant's manifests (they carry the cloud-init secrets), another one not even the project
+    expect((await t.http.get(`/api/projects/${projectId}/manifests`).set(await t.as('dept'))).status).toBe(403);
+    expect((await t.http.get(`/api/projects/${projectId}/manifests`).set(await t.as('dept2'))).status).toBe(404);
+    expect((await t.http.get(`/api/projects/${projectId}/manifests/virtualmachine-none.yaml`).set(await t.as('bdc'))).status).toBe(404);
+    expect((await t.http.get(`/api/projects/${projectId}/manifests/..%2F..%2Fetc%2Fpasswd`).set(await t.as('bdc'))).status).toBe(400);
   });
 
   it('shows the department its resources, their state and the entitlement used', async () => {
@@ -182,9 +200,10 @@ describe('provisioning an approved request', () => {
   });
 
   it('finds drift made behind its back with a drift check, shows it with the resources, and repairs it', async () => {
-    const dir = path.join(t.dataDir, 'rendered', namespace);
-    const policy = fs.readdirSync(dir).find((f) => f.startsWith('networkpolicy-'))!;
-    fs.rmSync(path.join(dir, policy)); // someone deletes an isolation policy by hand
+    // someone deletes an isolation policy by hand
+    const { prisma } = t.platform.db;
+    const policy = (await prisma.renderedManifest.findMany({ where: { namespace } })).find((f) => f.fileName.startsWith('networkpolicy-'))!;
+    await prisma.renderedManifest.delete({ where: { namespace_fileName: { namespace, fileName: policy.fileName } } });
     expect((await t.http.post(`/api/projects/${projectId}/drift-check`).set(await t.as('dept'))).status).toBe(403);
     const check = await t.http.post(`/api/projects/${projectId}/drift-check`).set(await t.as('bdc'));
     expect(check.status).toBe(202);
@@ -198,7 +217,7 @@ describe('provisioning an approved request', () => {
     const repair = await t.http.post(`/api/projects/${projectId}/repair`).set(await t.as('bdc'));
     expect(repair.status).toBe(202);
     expect((await waitForJob(repair.body.jobId)).state).toBe('SUCCEEDED');
-    expect(fs.existsSync(path.join(dir, policy))).toBe(true);
+    expect(await prisma.renderedManifest.findUnique({ where: { namespace_fileName: { namespace, fileName: policy.fileName } } })).toMatchObject({ contentSha256: policy.contentSha256 });
     res = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('bdc'));
     expect(res.body.drift).toBeNull(); // the repair ran after the last check: its finding no longer holds
     const again = await t.http.post(`/api/projects/${projectId}/drift-check`).set(await t.as('bdc'));
@@ -245,8 +264,8 @@ describe('provisioning an approved request', () => {
     const resources = await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'));
     const states = resources.body.resources.filter((r: { kind: string }) => r.kind !== 'Namespace').map((r: { state: string }) => r.state);
     expect(states.every((s: string) => s === 'DEPROVISIONED')).toBe(true);
-    const dir = path.join(t.dataDir, 'rendered', namespace);
-    expect(fs.readdirSync(dir).some((f) => f.startsWith('virtualmachine-'))).toBe(false);
+    const left = await t.http.get(`/api/projects/${projectId}/manifests`).set(await t.as('bdc'));
+    expect(left.body.files.some((f: { name: string }) => f.name.startsWith('virtualmachine-'))).toBe(false);
   });
 
   it('audits the operator actions, every change of each job and the worker\'s reports to the request', async () => {

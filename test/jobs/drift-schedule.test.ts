@@ -1,8 +1,6 @@
 // The scheduled drift check (pg-boss schedule, DRIFT_CHECK_CRON): without anyone asking, every provisioned tenant
 // gets a REFRESH job, whose drift then shows with the project's resources. Cron fires at most once a minute, so
 // this test waits up to about a minute and a half for the first tick.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { REQUEST, buildEstablished } from '../support/projects.js';
@@ -23,8 +21,10 @@ describe('scheduled drift checks', () => {
     const jobs = t.platform.db.prisma.provisioningJob;
     await until('provisioning', async () => ((await jobs.findUniqueOrThrow({ where: { id: job.body.jobId } })).state === 'SUCCEEDED' ? true : undefined), 60_000);
     const { namespace } = (await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('bdc'))).body;
-    const dir = path.join(t.dataDir, 'rendered', namespace);
-    fs.rmSync(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('resourcequota-'))!)); // changed behind the platform's back
+    // changed behind the platform's back
+    const { prisma } = t.platform.db;
+    const quota = (await prisma.renderedManifest.findMany({ where: { namespace } })).find((f) => f.fileName.startsWith('resourcequota-'))!;
+    await prisma.renderedManifest.delete({ where: { namespace_fileName: { namespace, fileName: quota.fileName } } });
 
     const check = await until(
       'a scheduled drift check',

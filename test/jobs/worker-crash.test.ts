@@ -1,7 +1,6 @@
 // A worker killed mid-job (a real child process, SIGKILL) leaves the job to be picked up again: it ends exactly
 // once, converged, and never ran twice at the same time.
 import { fork, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
@@ -67,7 +66,7 @@ describe('a worker killed mid-job', () => {
     const request = await t.http.get(`/api/resource-requests/${req.body.id}`).set(await t.as('dept'));
     expect(request.body.status).toBe('PROVISIONED');
     const ns = (await t.http.get(`/api/projects/${projectId}/resources`).set(await t.as('dept'))).body.namespace;
-    const files = fs.readdirSync(path.join(t.dataDir, 'rendered', ns));
-    expect(files.filter((f) => f.startsWith('virtualmachine-'))).toHaveLength(2);
+    const files = await t.platform.db.prisma.renderedManifest.findMany({ where: { namespace: ns } });
+    expect(files.filter((f) => f.fileName.startsWith('virtualmachine-'))).toHaveLength(2);
   }, 120_000);
 });

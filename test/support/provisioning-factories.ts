@@ -1,9 +1,10 @@
 // Provisioning jobs driven by hand: a worker of the test's own (the platform's are off: RUN_WORKERS=false) whose
 // driver fails on demand and whose hook runs inside a job, and requests built through the API to give it work.
-import path from 'node:path';
 import { createPublishedCatalog } from '../../catalog/published.js';
 import { DEFAULT_CLUSTER_PROFILE } from '../../provisioners/cluster-profile.js';
 import { createRenderDriver } from '../../provisioners/drivers/render-driver.js';
+import { createRenderedManifests } from '../../provisioners/rendered-manifests.js';
+import { createFileStore } from '../../core/files/store.js';
 import type { ProvisioningDriver } from '../../provisioners/drivers/driver.js';
 import { createJobActions, type JobActions } from '../../provisioners/job-actions.js';
 import { createProvisioningWorker } from '../../provisioners/worker.js';
@@ -23,9 +24,10 @@ export interface JobRig {
   inside: Map<string, () => Promise<void>>;
 }
 
-export function jobRig(t: Pick<TestPlatform, 'platform' | 'dataDir'>, retryLimit = 1): JobRig {
+export function jobRig(t: Pick<TestPlatform, 'platform'>, retryLimit = 1): JobRig {
   const { db, queue, log } = t.platform;
-  const render = createRenderDriver(path.join(t.dataDir, 'rendered'));
+  const manifests = createRenderedManifests(db, createFileStore({ fileStore: 'database' }, db));
+  const render = createRenderDriver(() => manifests);
   const failUp = new Map<string, number>();
   const inside = new Map<string, () => Promise<void>>();
   const driver: ProvisioningDriver = {

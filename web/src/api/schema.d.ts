@@ -7313,7 +7313,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a document */
+        /** Download a document; its content is checked against its SHA-256 and SM3 first (409 FILE_CONTENT_CORRUPT / FILE_CONTENT_MISSING) */
         get: {
             parameters: {
                 query?: never;
@@ -7346,6 +7346,15 @@ export interface paths {
                 };
                 /** @description 不存在 / not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12385,7 +12394,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a document of an established project's security dossier */
+        /** Download a document of an established project's security dossier; its content is checked against its SHA-256 and SM3 first (409 FILE_CONTENT_CORRUPT / FILE_CONTENT_MISSING) */
         get: {
             parameters: {
                 query?: never;
@@ -12427,6 +12436,15 @@ export interface paths {
                 };
                 /** @description 不存在 / not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12721,7 +12739,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a document of a migrated system's security dossier */
+        /** Download a document of a migrated system's security dossier; its content is checked against its SHA-256 and SM3 first (409 FILE_CONTENT_CORRUPT / FILE_CONTENT_MISSING) */
         get: {
             parameters: {
                 query?: never;
@@ -12763,6 +12781,15 @@ export interface paths {
                 };
                 /** @description 不存在 / not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14094,6 +14121,146 @@ export interface paths {
                 };
                 /** @description 不存在 / not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's rendered manifests (render driver), one file per Kubernetes object, from the shared file store (sub-center operator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the files, with size and SHA-256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RenderedManifests"];
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/manifests/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rendered manifest as YAML (sub-center operator); its content is checked against its SHA-256 first (409 FILE_CONTENT_CORRUPT / FILE_CONTENT_MISSING) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the YAML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/yaml": string;
+                    };
+                };
+                /** @description 未登录或登录过期 / not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 无权操作 / forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在 / not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 状态冲突 / conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18515,6 +18682,18 @@ export interface components {
             reason: string;
             /** @description what differs, as read from the cluster, not translated */
             detail: string | null;
+        };
+        RenderedManifests: {
+            /** @description the tenant namespace */
+            namespace: string;
+            files: {
+                /** @description `<kind>-<name>.yaml`, one Kubernetes object */
+                name: string;
+                size: number;
+                /** @description SHA-256 of the content (lower-case hex), checked on every read */
+                sha256: string;
+                updatedAt: string;
+            }[];
         };
         DatabaseCredentials: {
             username: string;

@@ -3,10 +3,12 @@
 // ADMIN_ROLE_SEPARATED, 三员分立), and an organisation whose new kind or jurisdiction its accounts would not fit
 // (409 ORG_MEMBERS_ROLE_CONFLICT).
 import type { Tx } from '../core/db/database.js';
+import type { Prisma } from '../core/db/generated/client.js';
 import type { Role } from '../core/db/generated/enums.js';
 import { ConflictError, InvalidInputError } from '../core/errors.js';
 import { registerMessages } from '../core/i18n.js';
-import { isAdminRole, roleFitsOrg, type OrgPlace } from './role-rules.js';
+import { isAdminRole, roleFitsOrg, ROLE_RULES, type OrgPlace } from './role-rules.js';
+import { ALL_ROLES } from './vocabulary.js';
 import { ORG_KIND_NAMES } from './vocabulary.js';
 import './role-names.js';
 
@@ -46,4 +48,31 @@ export async function assertMembersFit(tx: Pick<Tx, 'user'>, orgId: string, next
   if (!misfits.length) return;
   const count = misfits.reduce((n, m) => n + m._count._all, 0);
   throw new ConflictError('ORG_MEMBERS_ROLE_CONFLICT', { count, role: `role.${misfits[0]!.role}` });
+}
+
+/**
+ * The accounts whose role does not fit their organisation (made before these rules): they can sign in but act as
+ * nobody (core/access/abilities.ts) until an administrator moves them, gives them a fitting role or disables them.
+ * The account list filters by it (GET /api/users?dutyConflict=true) and the platform counts them at start.
+ */
+export function dutyConflictWhere(): Prisma.UserWhereInput {
+  return {
+    OR: ALL_ROLES.map((role) => ({
+      role,
+      org: {
+        NOT: {
+          OR: ROLE_RULES[role].map((rule) => ({
+            kind: { in: [...rule.kinds] },
+            ...(rule.jurisdiction === 'CITY' ? { jurisdiction: 'CITY' } : rule.jurisdiction === 'COUNTY' ? { jurisdiction: { not: 'CITY' } } : {}),
+          })),
+        },
+      },
+    })),
+  };
+}
+
+/** The enabled accounts in conflict, by username (the start-up report). */
+export async function findDutyConflicts(tx: Pick<Tx, 'user'>): Promise<{ username: string; role: Role; org: string }[]> {
+  const rows = await tx.user.findMany({ where: { AND: [dutyConflictWhere(), { disabled: false }] }, select: { username: true, role: true, org: { select: { code: true } } }, orderBy: { username: 'asc' } });
+  return rows.map((u) => ({ username: u.username, role: u.role, org: u.org.code }));
 }

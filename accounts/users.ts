@@ -11,7 +11,7 @@ import type { Role } from '../core/db/generated/enums.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { assertPasswordPolicy, hashPassword } from './passwords.js';
-import { assertRoleChangeSeparated, assertRoleFitsOrg } from './duty-checks.js';
+import { assertRoleChangeSeparated, assertRoleFitsOrg, dutyConflictWhere } from './duty-checks.js';
 import type { UserView } from './account-schema.js';
 import type { SessionCache } from './session-cache.js';
 import './audit-names.js';
@@ -75,13 +75,14 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
   const { prisma } = db;
 
   /** `q`: the username, the name or the organisation contains it. */
-  async function list(actor: Actor, filter: { orgId?: string; role?: Role; q?: string; page: number; pageSize: number }) {
+  async function list(actor: Actor, filter: { orgId?: string; role?: Role; q?: string; dutyConflict?: 'true' | 'false'; page: number; pageSize: number }) {
     assertCan(actor.ability, 'read', 'User');
     const where = {
       AND: [
         readableWhere(actor.ability, 'User'),
         filter.orgId ? { orgId: filter.orgId } : {},
         filter.role ? { role: filter.role } : {},
+        filter.dutyConflict === 'true' ? dutyConflictWhere() : filter.dutyConflict === 'false' ? { NOT: dutyConflictWhere() } : {},
         filter.q ? { OR: [{ username: { contains: filter.q, mode: 'insensitive' as const } }, { displayName: { contains: filter.q } }, { org: { name: { contains: filter.q } } }] } : {},
       ],
     };

@@ -102,12 +102,17 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
   async function create(actor: Actor, input: UserCreateInput) {
     assertCan(actor.ability, 'create', subject('User', { role: input.role }));
     assertPasswordPolicy(input.password, input.username);
+    // the role must fit the organisation (separation of duties): refused before the password is hashed
+    const org = await prisma.organisation.findUnique({ where: { id: input.orgId } });
+    if (!org) throw new NotFoundError('organisation');
+    assertRoleFitsOrg(input.role, org, 'role');
     const passwordHash = await hashPassword(input.password);
     return prisma.$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { username: input.username } })) throw new ConflictError('ALREADY_EXISTS', { what: 'username' });
-      const org = await tx.organisation.findUnique({ where: { id: input.orgId } });
-      if (!org) throw new NotFoundError('organisation');
-      assertRoleFitsOrg(input.role, org, 'role');
+      // checked again as the organisation is now (its kind may have changed while the password was hashed)
+      const now = await tx.organisation.findUnique({ where: { id: input.orgId } });
+      if (!now) throw new NotFoundError('organisation');
+      assertRoleFitsOrg(input.role, now, 'role');
       const { password: _omit, ...data } = input;
       const u = await tx.user.create({ data: { ...data, passwordHash }, select });
       await recordAudit(tx, actor.audit, {

@@ -18,6 +18,8 @@ registerMessages({
     'zh-CN': '职责分离：角色「{role}」不能设在{kind}「{org}」，该角色只属于相应类型和辖区的单位',
     en: 'Separation of duties: the role {role} is not valid in {org} ({kind}); each role belongs to its own kind of organisation and jurisdiction',
   },
+  'field.role_not_valid_for_org': { 'zh-CN': '不适用于{kind}「{org}」', en: 'Not valid in {org} ({kind})' },
+  'field.admin_role_separated': { 'zh-CN': '管理员角色不能授予其他账号，也不能改为其他角色', en: 'An administrator role is not given to another account, nor changed' },
   ADMIN_ROLE_SEPARATED: {
     'zh-CN': '三员分立：系统管理员、安全管理员、审计管理员各用专用账号，不能授予其他账号，也不能改为其他角色',
     en: 'Separated administrator duties: the system, security and audit administrator roles each have an account of their own; they are not given to another account, nor changed into another role',
@@ -32,13 +34,13 @@ registerMessages({
 export function assertRoleFitsOrg(role: Role, org: OrgPlace & { name: string }, field: 'role' | 'orgId'): void {
   if (roleFitsOrg(role, org)) return;
   const params = { role: `role.${role}`, kind: `orgKind.${org.kind}`, org: org.name };
-  throw new InvalidInputError([{ path: field, code: 'ROLE_NOT_VALID_FOR_ORG', params }], 'ROLE_NOT_VALID_FOR_ORG', 422, params);
+  throw new InvalidInputError([{ path: field, code: 'field.role_not_valid_for_org', params }], 'ROLE_NOT_VALID_FOR_ORG', 422, params);
 }
 
 /** 三员分立: an existing account's role changes only from one business role to another. */
 export function assertRoleChangeSeparated(from: Role, to: Role): void {
   if (from === to) return;
-  if (isAdminRole(from) || isAdminRole(to)) throw new InvalidInputError([{ path: 'role', code: 'ADMIN_ROLE_SEPARATED' }], 'ADMIN_ROLE_SEPARATED', 422);
+  if (isAdminRole(from) || isAdminRole(to)) throw new InvalidInputError([{ path: 'role', code: 'field.admin_role_separated' }], 'ADMIN_ROLE_SEPARATED', 422);
 }
 
 /** 409 when an organisation given a new kind or jurisdiction would hold accounts whose role no longer fits it. */

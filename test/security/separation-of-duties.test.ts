@@ -73,7 +73,7 @@ describe('the finding, reproduced', () => {
   it('the system administrator cannot create a GIA reviewer inside a department (422 ROLE_NOT_VALID_FOR_ORG at role, zh-CN and en)', async () => {
     const res = await createUser('admin', 'GIA_REVIEWER', demoOrg.get('EDU')!);
     expect(res.status, res.text).toBe(422);
-    expect(res.body).toMatchObject({ code: 'ROLE_NOT_VALID_FOR_ORG', fields: [{ path: 'role', code: 'ROLE_NOT_VALID_FOR_ORG', label: '角色' }] });
+    expect(res.body).toMatchObject({ code: 'ROLE_NOT_VALID_FOR_ORG', fields: [{ path: 'role', code: 'field.role_not_valid_for_org', label: '角色', message: '不适用于市直部门「运城市教育局」' }] });
     expect(res.body.message).toBe('职责分离：角色「政务信息管理局审核员」不能设在市直部门「运城市教育局」，该角色只属于相应类型和辖区的单位');
     const en = await t.http.post('/api/users').set(await as('admin')).set('Accept-Language', 'en').send({ username: uname('sod'), displayName: 'x', role: 'FINANCE_REVIEWER', orgId: demoOrg.get('EDU'), password: DEMO_PASSWORD });
     expect(en.status).toBe(422);

@@ -9,6 +9,7 @@ import { ConflictError } from '../core/errors.js';
 import type { OrganisationView } from './account-schema.js';
 import { listJurisdictions, resolveJurisdiction } from './jurisdictions.js';
 import { assertNameFree } from './org-aliases.js';
+import { assertMembersFit } from './duty-checks.js';
 import './audit-names.js';
 
 export interface OrganisationInput {
@@ -86,6 +87,8 @@ export function createOrganisationService({ db }: { db: Database }) {
       }
       const jurisdiction = await resolveJurisdiction(tx, kind, current.code, input.jurisdiction ?? (kind === current.kind ? current.jurisdiction : undefined));
       if (input.shortName) await assertNameFree(tx, id, input.shortName, 'shortName');
+      // separation of duties: its accounts' roles must still fit what it becomes (accounts/role-rules.ts)
+      if (kind !== current.kind || jurisdiction !== current.jurisdiction) await assertMembersFit(tx, id, { kind, jurisdiction });
       assertUpdated(await tx.organisation.updateMany({ where: { id, version: expectedVersion }, data: { ...input, jurisdiction, version: { increment: 1 } } }));
       if (jurisdiction !== current.jurisdiction) {
         // what the organisation owns moves with it: its projects and legacy systems are decided by the new jurisdiction

@@ -1,6 +1,7 @@
-// User accounts. The system administrator creates and edits business accounts; the security administrator
-// assigns roles, unlocks and resets passwords; the auditor reads. Which fields each may see or change is in
-// core/access/abilities.ts.
+// User accounts. The system administrator creates business accounts and keeps their profile, organisation and
+// state; the security administrator assigns roles, unlocks and resets passwords; the auditor reads. Which fields each
+// may see or change is in core/access/abilities.ts; whichever administrator acts, a role and an organisation must fit
+// each other and administrator roles stay separate (./role-rules.ts, ./duty-checks.ts).
 import { assertCan, assertFieldsPermitted, pickReadable, readableWhere, subject, type AppAbility } from '../core/access/abilities.js';
 import type { Actor } from '../core/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
@@ -10,6 +11,7 @@ import type { Role } from '../core/db/generated/enums.js';
 import { assertUpdated, assertVersion } from '../core/db/versioning.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { assertPasswordPolicy, hashPassword } from './passwords.js';
+import { assertRoleChangeSeparated, assertRoleFitsOrg, dutyConflictWhere } from './duty-checks.js';
 import type { UserView } from './account-schema.js';
 import type { SessionCache } from './session-cache.js';
 import './audit-names.js';
@@ -73,13 +75,14 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
   const { prisma } = db;
 
   /** `q`: the username, the name or the organisation contains it. */
-  async function list(actor: Actor, filter: { orgId?: string; role?: Role; q?: string; page: number; pageSize: number }) {
+  async function list(actor: Actor, filter: { orgId?: string; role?: Role; q?: string; dutyConflict?: 'true' | 'false'; page: number; pageSize: number }) {
     assertCan(actor.ability, 'read', 'User');
     const where = {
       AND: [
         readableWhere(actor.ability, 'User'),
         filter.orgId ? { orgId: filter.orgId } : {},
         filter.role ? { role: filter.role } : {},
+        filter.dutyConflict === 'true' ? dutyConflictWhere() : filter.dutyConflict === 'false' ? { NOT: dutyConflictWhere() } : {},
         filter.q ? { OR: [{ username: { contains: filter.q, mode: 'insensitive' as const } }, { displayName: { contains: filter.q } }, { org: { name: { contains: filter.q } } }] } : {},
       ],
     };
@@ -99,10 +102,17 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
   async function create(actor: Actor, input: UserCreateInput) {
     assertCan(actor.ability, 'create', subject('User', { role: input.role }));
     assertPasswordPolicy(input.password, input.username);
+    // the role must fit the organisation (separation of duties): refused before the password is hashed
+    const org = await prisma.organisation.findUnique({ where: { id: input.orgId } });
+    if (!org) throw new NotFoundError('organisation');
+    assertRoleFitsOrg(input.role, org, 'role');
     const passwordHash = await hashPassword(input.password);
     return prisma.$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { username: input.username } })) throw new ConflictError('ALREADY_EXISTS', { what: 'username' });
-      if (!(await tx.organisation.findUnique({ where: { id: input.orgId } }))) throw new NotFoundError('organisation');
+      // checked again as the organisation is now (its kind may have changed while the password was hashed)
+      const now = await tx.organisation.findUnique({ where: { id: input.orgId } });
+      if (!now) throw new NotFoundError('organisation');
+      assertRoleFitsOrg(input.role, now, 'role');
       const { password: _omit, ...data } = input;
       const u = await tx.user.create({ data: { ...data, passwordHash }, select });
       await recordAudit(tx, actor.audit, {
@@ -123,7 +133,15 @@ export function createUserService({ db, sessions }: { db: Database; sessions?: S
       assertCan(actor.ability, 'update', subject('User', current));
       assertFieldsPermitted(actor.ability, 'update', subject('User', current), input as Record<string, unknown>);
       assertVersion(current, expectedVersion, 'user');
-      if (input.orgId && !(await tx.organisation.findUnique({ where: { id: input.orgId } }))) throw new NotFoundError('organisation');
+      if (input.role !== undefined) assertRoleChangeSeparated(current.role, input.role);
+      const role = input.role ?? current.role;
+      const orgId = input.orgId ?? current.orgId;
+      const org = await tx.organisation.findUnique({ where: { id: orgId } });
+      if (!org) throw new NotFoundError('organisation');
+      // the account as it will be must fit its organisation: when its role or organisation changes, or it is enabled
+      // again (an account made before these rules is put right, or stays disabled)
+      const roleChanged = role !== current.role;
+      if (roleChanged || orgId !== current.orgId || (current.disabled && input.disabled === false)) assertRoleFitsOrg(role, org, roleChanged ? 'role' : 'orgId');
       assertUpdated(await tx.user.updateMany({ where: { id, version: expectedVersion }, data: { ...input, version: { increment: 1 } } }));
       // a role change or a disabled account takes effect at once: its sessions end
       if (input.role !== undefined || input.disabled) {

@@ -9,6 +9,7 @@ import { setUpAuditKeys, startCheckpointSchedule } from '../core/audit/setup.js'
 import { createLogger, type Logger } from '../core/logger.js';
 import { seedDatabase } from '../prisma/seed/index.js';
 import { shareStoredFiles } from '../core/files/start.js';
+import { findDutyConflicts } from '../accounts/duty-checks.js';
 import { sweepSelfEvaluationDeadlines } from '../projects/self-evaluations.js';
 import { Feed } from '../core/events/feed.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
@@ -60,6 +61,10 @@ export async function startPlatform(
     const seeded = await seedDatabase(db, config);
     // projects established before the self-evaluation obligation existed (Art. 21) get their deadlines
     const swept = await sweepSelfEvaluationDeadlines(db, config.selfEvaluationDue);
+    // accounts made before separation of duties whose role does not fit their organisation: they act as nobody
+    // until put right (accounts/duty-checks.ts); named here and listed by GET /api/users?dutyConflict=true
+    const conflicts = await findDutyConflicts(db.prisma);
+    if (conflicts.length) log.warn({ accounts: conflicts }, 'accounts whose role does not fit their organisation (separation of duties): they cannot act until an administrator puts them right');
     if (swept.opened || swept.failed.length) log.info({ opened: swept.opened, failed: swept.failed }, 'self-evaluation deadlines opened');
     log.info({ database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined, migrated: migrated.applied, seeded }, 'database ready');
     await shareStoredFiles(db, config, log);

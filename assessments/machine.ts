@@ -76,7 +76,8 @@ const confirmedBy = (actor: Actor) => ({ confirmedAt: new Date(), confirmedById:
 export const orgAssessmentMachine: Machine<AssessmentState, AssessmentAction, OrgAssessmentRow, OrgAssessmentInputs, AssessmentEnv, Prisma.OrgAssessmentUncheckedUpdateInput> = {
   table: ORG_ASSESSMENT_MACHINE,
   auditPrefix: 'assessment.org',
-  store: assessmentStore('OrgAssessment', (tx) => tx.orgAssessment as unknown as Delegate<OrgAssessmentRow>),
+  // the assessed organisation does not confirm its own assessment (separation of duties)
+  store: { ...assessmentStore('OrgAssessment', (tx) => tx.orgAssessment as unknown as Delegate<OrgAssessmentRow>), owners: (_tx, row) => [row.orgId] },
   handlers: {
     update: { effect: ({ input }) => ({ data: input, detail: input }) },
     confirm: {
@@ -97,7 +98,7 @@ export const sumOf = (items: ManualItem[], key: 'score' | 'max') => items.reduce
 export const countyAssessmentMachine: Machine<AssessmentState, AssessmentAction, CountyAssessmentRow, CountyAssessmentInputs, AssessmentEnv, Prisma.CountyAssessmentUncheckedUpdateInput> = {
   table: COUNTY_ASSESSMENT_MACHINE,
   auditPrefix: 'assessment.county',
-  store: assessmentStore('CountyAssessment', (tx) => tx.countyAssessment as unknown as Delegate<CountyAssessmentRow>),
+  store: { ...assessmentStore('CountyAssessment', (tx) => tx.countyAssessment as unknown as Delegate<CountyAssessmentRow>), owners: (_tx, row) => [row.countyOrgId] },
   handlers: {
     update: {
       checkInput(input) {

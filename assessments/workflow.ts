@@ -33,7 +33,7 @@ export const ORG_ASSESSMENT_MACHINE = defineTable({
     // score, grade and findings
     update: { from: ['DRAFT'], to: [], ability: 'update', article: '第二十五条', label: { 'zh-CN': '修改考核', en: 'edit the assessment' } },
     // freezes the evidence into the record
-    confirm: { from: ['DRAFT'], to: ['CONFIRMED'], ability: 'confirm', article: '第二十五条', label: { 'zh-CN': '确认考核结果', en: 'confirm the assessment' } },
+    confirm: { from: ['DRAFT'], to: ['CONFIRMED'], ability: 'confirm', decision: true, article: '第二十五条', label: { 'zh-CN': '确认考核结果', en: 'confirm the assessment' } },
   },
 });
 
@@ -46,7 +46,7 @@ export const COUNTY_ASSESSMENT_MACHINE = defineTable({
     // manual items, grade and findings
     update: { from: ['DRAFT'], to: [], ability: 'update', article: '第四十条', label: { 'zh-CN': '修改评分', en: 'edit the scorecard' } },
     // freezes the automatic indicators into the record
-    confirm: { from: ['DRAFT'], to: ['CONFIRMED'], ability: 'confirm', article: '第四十条', label: { 'zh-CN': '确认考核结果', en: 'confirm the scorecard' } },
+    confirm: { from: ['DRAFT'], to: ['CONFIRMED'], ability: 'confirm', decision: true, article: '第四十条', label: { 'zh-CN': '确认考核结果', en: 'confirm the scorecard' } },
   },
 });
 

@@ -130,6 +130,12 @@ export const revisionMachine: Machine<RevisionState, RevisionAction, RevisionRec
   auditPrefix: 'catalog.revision',
   store: {
     find: findReadableRevision,
+    // the drafter's organisation (the sub-center) does not approve or publish its own draft (separation of duties)
+    async owners(tx, row) {
+      if (!row.createdById) return [];
+      const drafter = await tx.user.findUnique({ where: { id: row.createdById }, select: { orgId: true } });
+      return drafter ? [drafter.orgId] : [];
+    },
     async claim(tx, row, expected) {
       const { count } = await tx.catalogRevision.updateMany({ where: { id: row.id, version: expected }, data: { version: { increment: 1 } } });
       return count;

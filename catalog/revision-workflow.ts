@@ -23,9 +23,9 @@ export const REVISION_MACHINE = defineTable({
     update: { from: ['DRAFT'], to: [], ability: 'update', article: '第二十八条', label: { 'zh-CN': '编辑草稿', en: 'edit the draft' } },
     submit: { from: ['DRAFT'], to: ['SUBMITTED'], ability: 'submit', article: '第二十八条', label: { 'zh-CN': '提交审批', en: 'submit for approval' } },
     // leads to APPROVED once both GIA and Finance have approved this round
-    approve: { from: ['SUBMITTED'], to: ['SUBMITTED', 'APPROVED'], ability: 'approve', article: '第二十八条', label: { 'zh-CN': '批准', en: 'approve' } },
-    return: { from: ['SUBMITTED'], to: ['DRAFT'], ability: 'return', article: '第二十八条', label: { 'zh-CN': '退回修改', en: 'return' } },
-    publish: { from: ['APPROVED'], to: ['PUBLISHED'], ability: 'publish', article: '第二十八条', label: { 'zh-CN': '发布', en: 'publish' } },
+    approve: { from: ['SUBMITTED'], to: ['SUBMITTED', 'APPROVED'], ability: 'approve', decision: true, article: '第二十八条', label: { 'zh-CN': '批准', en: 'approve' } },
+    return: { from: ['SUBMITTED'], to: ['DRAFT'], ability: 'return', decision: true, article: '第二十八条', label: { 'zh-CN': '退回修改', en: 'return' } },
+    publish: { from: ['APPROVED'], to: ['PUBLISHED'], ability: 'publish', decision: true, article: '第二十八条', label: { 'zh-CN': '发布', en: 'publish' } },
     // a discarded draft is deleted; its audit record keeps what it was
     discard: { from: ['DRAFT'], to: [], deletes: true, ability: 'discard', article: '第二十八条', label: { 'zh-CN': '放弃草稿', en: 'discard' } },
   },

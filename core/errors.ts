@@ -49,7 +49,7 @@ export class SignInThrottledError extends AppError {
 export class ForbiddenError extends AppError {
   readonly status = 403;
   constructor(
-    code: 'FORBIDDEN' | 'FORBIDDEN_FIELD' | 'ACCOUNT_DISABLED' | 'PASSWORD_SIGNIN_DISABLED' | 'OUTSIDE_JURISDICTION' = 'FORBIDDEN',
+    code: 'FORBIDDEN' | 'FORBIDDEN_FIELD' | 'ACCOUNT_DISABLED' | 'PASSWORD_SIGNIN_DISABLED' | 'OUTSIDE_JURISDICTION' | 'OWN_ORGANISATION_DECISION' = 'FORBIDDEN',
     params: Record<string, string | number> = {},
     readonly fields: string[] = [],
   ) {

@@ -70,6 +70,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   drillDate: l('演练日期', 'Drill date'),
   drillResult: l('演练结果', 'Drill result'),
   dueDate: l('截止日期', 'Due date'),
+  dutyConflict: l('职责冲突', 'Duty conflict'),
   efficiency: l('效率提升', 'Efficiency gain'),
   effort: l('工作量', 'Effort'),
   email: l('电子邮箱', 'Email'),

@@ -212,7 +212,7 @@ export function t(key: string, locale: Locale, params: Params = {}): string {
     if (typeof v === 'string' && name === 'what' && hasMessage(`what.${v}`)) return t(`what.${v}`, locale);
     if (typeof v === 'string' && name === 'reason' && hasMessage(v)) return t(v, locale, params);
     // a state or an action given by its key is named in the reader's language
-    if (typeof v === 'string' && /^(state|action|filing|date)\./.test(v) && hasMessage(v)) return t(v, locale);
+    if (typeof v === 'string' && /^(state|action|filing|date|role|orgKind)\./.test(v) && hasMessage(v)) return t(v, locale);
     return String(v);
   });
 }

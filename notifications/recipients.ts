@@ -34,12 +34,12 @@ export async function usersWhoMay(
   if (!roles.length) return [];
   const users = await tx.user.findMany({
     where: { role: { in: roles }, disabled: false, org: { active: true }, ...(except ? { id: { not: except } } : {}) },
-    select: { id: true, username: true, role: true, orgId: true, org: { select: { jurisdiction: true } } },
+    select: { id: true, username: true, role: true, orgId: true, org: { select: { jurisdiction: true, kind: true } } },
   });
   const tagged = subject(type, object);
   return users
     .filter((u) => {
-      const ability = defineAbilitiesFor({ id: u.id, username: u.username, role: u.role, orgId: u.orgId, jurisdiction: u.org.jurisdiction });
+      const ability = defineAbilitiesFor({ id: u.id, username: u.username, role: u.role, orgId: u.orgId, jurisdiction: u.org.jurisdiction, orgKind: u.org.kind });
       return actions.some((a) => ability.can(a, tagged));
     })
     .map(({ id, role, orgId }) => ({ id, role, orgId }));

@@ -163,6 +163,8 @@ export const projectMachine: Machine<ProjectState, ProjectAction, ProjectRecord,
   appends: ['resolve-objection', 'file', 'rectify', 'request'],
   store: {
     find: findReadableProject,
+    // its implementing unit, lead unit and co-builders: none of them decides on it (separation of duties)
+    owners: (_tx, row) => [row.orgId, row.leadOrgId, ...row.coBuildingOrgIds],
     async lock(tx, id) {
       await tx.$queryRaw`SELECT 1 FROM project WHERE id = ${id}::uuid FOR UPDATE`;
     },

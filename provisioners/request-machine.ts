@@ -86,6 +86,8 @@ export const requestMachine: Machine<RequestState, RequestAction, RequestRecord,
   appends: ['preview', 'provision', 'deprovision', 'complete-provision', 'complete-deprovision', 'fail'],
   store: {
     find: findReadableRequest,
+    // the requesting department does not approve its own request (separation of duties)
+    owners: (_tx, row) => [row.orgId],
     // concurrent asks for jobs queue behind each other: each sees the request as the one before it left it
     async lock(tx, id) {
       await tx.$queryRaw`SELECT 1 FROM resource_request WHERE id = ${id}::uuid FOR UPDATE`;

@@ -30,8 +30,8 @@ export const REQUEST_MACHINE = defineTable({
     DEPROVISIONED: 'default',
   },
   actions: {
-    approve: { from: ['SUBMITTED'], to: ['APPROVED'], ability: 'approve', article: '第二十八条', label: { 'zh-CN': '审核通过', en: 'approve' } },
-    return: { from: ['SUBMITTED'], to: ['RETURNED'], ability: 'return', article: '第二十八条', label: { 'zh-CN': '退回', en: 'return' } },
+    approve: { from: ['SUBMITTED'], to: ['APPROVED'], ability: 'approve', decision: true, article: '第二十八条', label: { 'zh-CN': '审核通过', en: 'approve' } },
+    return: { from: ['SUBMITTED'], to: ['RETURNED'], ability: 'return', decision: true, article: '第二十八条', label: { 'zh-CN': '退回', en: 'return' } },
     // what provisioning would change, computed by a job; changes nothing
     preview: { from: ['SUBMITTED', 'APPROVED', 'FAILED', 'PROVISIONED'], to: [], ability: 'preview', article: '第二十八条', label: { 'zh-CN': '预览变更', en: 'preview' } },
     provision: { from: ['APPROVED', 'FAILED'], to: ['PROVISIONING'], ability: 'provision', article: '第二十八条', label: { 'zh-CN': '开通资源', en: 'provision' } },

@@ -133,6 +133,8 @@ export const responseMachine: Machine<ResponseState, ResponseAction, ResponseRec
   auditPrefix: 'survey-response',
   store: {
     find: findReadableResponse,
+    // an answering organisation does not send back its own answer (separation of duties)
+    owners: (_tx, row) => [row.orgId],
     async claim(tx, row, expected) {
       const { count } = await tx.surveyResponse.updateMany({ where: { id: row.id, version: expected }, data: { version: { increment: 1 } } });
       return count;

@@ -44,7 +44,7 @@ export const RESPONSE_MACHINE = defineTable({
     confirm: { from: ['PENDING'], to: [], ability: 'confirm', article: '第五条', label: { 'zh-CN': '确认系统', en: 'confirm systems' } },
     submit: { from: ['PENDING'], to: ['SUBMITTED'], ability: 'submit', article: '第五条', label: { 'zh-CN': '报送', en: 'submit' } },
     'declare-none': { from: ['PENDING'], to: ['NOTHING_TO_DECLARE'], ability: 'submit', article: '第五条', label: { 'zh-CN': '报告无系统', en: 'declare nothing' } },
-    return: { from: ['SUBMITTED', 'NOTHING_TO_DECLARE'], to: ['PENDING'], ability: 'return', article: '第五条', label: { 'zh-CN': '退回重报', en: 'send back' } },
+    return: { from: ['SUBMITTED', 'NOTHING_TO_DECLARE'], to: ['PENDING'], ability: 'return', decision: true, article: '第五条', label: { 'zh-CN': '退回重报', en: 'send back' } },
   },
 });
 export type ResponseAction = keyof typeof RESPONSE_MACHINE.actions;

@@ -26,6 +26,7 @@ const userQuery = {
   orgId: z.uuid().optional(),
   role: role.optional(),
   q: z.string().trim().max(64).optional().describe('search: the username, the name or the organisation'),
+  dutyConflict: z.enum(['true', 'false']).optional().describe('separation of duties: only the accounts whose role does not fit their organisation (true), or only those that fit (false)'),
 };
 
 export function accountRoutes(table: RouteTable, s: Services) {

@@ -52,6 +52,21 @@ describe('separated administrator duties', () => {
     expect(a.can('update', subject('User', { id: 'other', role: 'DEPT_USER' }))).toBe(true);
   });
 
+  it('gives an account whose role does not fit its organisation nothing beyond its own account (separation of duties)', () => {
+    const project = subject('Project', { orgId: 'o2', jurisdiction: 'CITY', status: 'GIA_REVIEW' });
+    expect(defineAbilitiesFor({ ...who('GIA_REVIEWER'), orgKind: 'GIA' }).can('review', project)).toBe(true);
+    const misfit = defineAbilitiesFor({ ...who('GIA_REVIEWER'), orgKind: 'DEPARTMENT' });
+    expect(misfit.can('review', project)).toBe(false);
+    expect(misfit.can('read', 'Project')).toBe(false);
+    expect(misfit.can('read', subject('User', { id: 'u1' }))).toBe(true);
+  });
+
+  it('lets the security administrator reset business passwords only, never another administrator’s', () => {
+    const a = defineAbilitiesFor(who('SECADMIN'));
+    expect(a.can('resetPassword', subject('User', { id: 'u2', role: 'DEPT_USER' }))).toBe(true);
+    for (const role of ['SYSADMIN', 'AUDITOR'] as const) expect(a.can('resetPassword', subject('User', { id: 'u2', role }))).toBe(false);
+  });
+
   it('gives the auditor read and verify, nothing else', () => {
     const a = defineAbilitiesFor(who('AUDITOR'));
     expect(a.can('verify', 'AuditEvent')).toBe(true);

@@ -3,7 +3,8 @@ import { AbilityBuilder, ForbiddenError as CaslForbiddenError, subject as asSubj
 import { permittedFieldsOf } from '@casl/ability/extra';
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory } from '@casl/prisma/runtime';
 import type { Prisma } from '../db/generated/client.js';
-import type { Role } from '../db/generated/enums.js';
+import type { OrgKind, Role } from '../db/generated/enums.js';
+import { roleFitsOrg } from '../../accounts/role-rules.js';
 import { ForbiddenError } from '../errors.js';
 import { REVISION_MACHINE } from '../../catalog/revision-workflow.js';
 import { MIGRATION_MACHINE } from '../../migration/workflow.js';
@@ -111,6 +112,11 @@ export interface Principal {
   orgId: string;
   /** the organisation's jurisdiction (Art. 39): 'CITY' or a county's code (accounts/jurisdictions.ts) */
   jurisdiction: string;
+  /**
+   * the organisation's kind, when known (a signed-in user's always is): a role that does not fit its organisation
+   * (accounts/role-rules.ts; an account made before those rules) grants nothing beyond what every signed-in user has
+   */
+  orgKind?: OrgKind;
 }
 
 /** The city's own bureaus (GIA, Finance) also approve the catalog and oversee the counties (Art. 39, 40). */
@@ -217,8 +223,11 @@ const rulesByRole: Record<Role, (b: Builder, p: Principal) => void> = {
   },
   SECADMIN({ can, cannot }, p) {
     can('read', 'User', [...USER_PUBLIC_FIELDS, ...USER_PRIVATE_FIELDS]);
+    // assigns business roles (accounts/users.ts refuses giving or taking an administrator role: 三员分立)
     can('update', 'User', ['role', 'disabled']);
-    can(['unlock', 'resetPassword'], 'User');
+    can('unlock', 'User');
+    // a password it set would let it sign in as another administrator: business accounts only
+    can('resetPassword', 'User', { role: { in: [...BUSINESS_ROLES] } });
     cannot(['update', 'resetPassword'], 'User', { id: p.id });
   },
   AUDITOR({ can }) {
@@ -352,8 +361,12 @@ export function defineAbilitiesFor(principal: Principal | null): AppAbility {
     builder.can(['read', 'update'], 'Notification', { recipientId: principal.id });
     // which events reach them by e-mail and webhook: their own choice only
     builder.can(['read', 'update'], 'NotificationPreference', { userId: principal.id });
-    rulesByRole[principal.role](builder, principal);
-    if ((BUSINESS_ROLES as readonly Role[]).includes(principal.role)) surveyAnswerer(builder, principal);
+    // separation of duties: an account whose role does not fit its organisation cannot act until put right
+    const fits = principal.orgKind === undefined || roleFitsOrg(principal.role, { kind: principal.orgKind, jurisdiction: principal.jurisdiction });
+    if (fits) {
+      rulesByRole[principal.role](builder, principal);
+      if ((BUSINESS_ROLES as readonly Role[]).includes(principal.role)) surveyAnswerer(builder, principal);
+    }
   }
   return builder.build();
 }

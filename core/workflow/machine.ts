@@ -22,6 +22,11 @@ export interface ActionEntry<S extends string> {
   label: Label;
   /** the action removes the object (its audit record keeps what it was) */
   deletes?: boolean;
+  /**
+   * a decision on someone else's matter (a review, an approval, an evaluation…): separation of duties refuses it to
+   * anyone of an organisation the object belongs to (core/workflow/runner.ts, OWN_ORGANISATION_DECISION)
+   */
+  decision?: boolean;
 }
 
 export interface MachineTable<S extends string, A extends string> {

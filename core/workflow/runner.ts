@@ -15,6 +15,13 @@ import { registerMessages, t, type Locale } from '../i18n.js';
 import { changed as announce } from './listeners.js';
 import { actionKey, stateKey, type ActionEntry, type MachineTable } from './machine.js';
 
+registerMessages({
+  OWN_ORGANISATION_DECISION: {
+    'zh-CN': '职责分离：不能对本单位的事项作出审核或决定，请由其他单位的审核人员办理',
+    en: 'Separation of duties: you cannot decide on a matter of your own organisation; someone of another organisation decides it',
+  },
+});
+
 export interface StoredObject {
   id: string;
   status: string;
@@ -41,6 +48,12 @@ export interface Store<S extends string, Row extends StoredObject, Data> {
   record?(tx: Tx, actor: Actor, change: { row: Row; action: string; from: S; to: S; note: string | null; detail: Record<string, unknown> }): Promise<void>;
   /** what names the object in the audit trail (the id unless said otherwise) and in every record of it */
   auditTarget?(row: Row): { id?: string; detail?: Record<string, unknown> };
+  /**
+   * the organisations whose matter the object is (a project's implementing, lead and co-building units; a request's
+   * department; the drafter of a revision): none of their people may take the machine's decisions on it. Required
+   * when the machine's table marks a decision.
+   */
+  owners?(tx: Tx, row: Row): Promise<readonly (string | null)[]> | readonly (string | null)[];
 }
 
 export interface ActionContext<Row, Env> {
@@ -172,6 +185,20 @@ export function createRunner<S extends string, A extends string, Row extends Sto
   // the trail names `<prefix>.<action>` as the table names the action
   registerAuditActions(Object.fromEntries(Object.entries<ActionEntry<S>>(table.actions).map(([a, entry]) => [`${machine.auditPrefix}.${a}`, entry.label])));
   const subjectOf = (row: Row, status = row.status) => tag(table.subject, { ...row, status });
+  if (!store.owners && Object.values<ActionEntry<S>>(table.actions).some((e) => e.decision)) {
+    throw new Error(`${table.subject}: a machine that takes decisions needs its store's owners (separation of duties)`);
+  }
+
+  /**
+   * Separation of duties: nobody decides on a matter of their own organisation (a reviewer whose unit proposed the
+   * project, an operator approving their own bureau's request). 403 OWN_ORGANISATION_DECISION, or null.
+   */
+  async function ownOrganisation(tx: Tx, actor: Actor, row: Row, entry: ActionEntry<S>): Promise<ForbiddenError | null> {
+    const orgId = actor.principal?.orgId;
+    if (!entry.decision || !orgId) return null;
+    const owners = await store.owners!(tx, row);
+    return owners.includes(orgId) ? new ForbiddenError('OWN_ORGANISATION_DECISION', { action: entry.ability }) : null;
+  }
 
   /** 403 unless the actor could take the action on this object in some state that allows it. */
   function mayEverAct(actor: Actor, row: Row, entry: ActionEntry<S>): boolean {
@@ -220,6 +247,8 @@ export function createRunner<S extends string, A extends string, Row extends Sto
       const from = row.status as S;
       if (!entry.from.includes(from)) throw invalidTransition(table.subject, action, from, entry.article);
       if (!actor.ability.can(entry.ability, subjectOf(row))) throw new ForbiddenError('FORBIDDEN', { action: entry.ability });
+      const own = await ownOrganisation(tx, actor, row, entry);
+      if (own) throw own;
       const c = { tx, actor, row, env, locale: opts.locale };
       const refused = await firstRefusal(c, action);
       if (refused) throw refused.error;
@@ -317,6 +346,11 @@ export function createRunner<S extends string, A extends string, Row extends Sto
       }
       if (!actor.ability.can(entry.ability, subjectOf(row))) {
         refuse(new ForbiddenError('FORBIDDEN', { action: entry.ability }), entry.article);
+        continue;
+      }
+      const own = await ownOrganisation(tx, actor, row, entry);
+      if (own) {
+        refuse(own, entry.article);
         continue;
       }
       const refused = await firstRefusal({ tx, actor, row, env, locale }, action);

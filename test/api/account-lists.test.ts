@@ -46,9 +46,10 @@ describe('the organisations', () => {
 });
 
 describe('the accounts', () => {
-  /** Accounts of one tag in a new organisation: a department user and a county user. */
+  /** Accounts of one tag in a new organisation: a department user and a county user (both fit a county's department). */
   async function accounts(tag: string) {
-    const { dept } = await orgs(tag);
+    const { dept, county } = await orgs(tag);
+    expectOk('move to the county', await scene.as('admin').patch(`/api/orgs/${dept.id}`, { jurisdiction: county.code }, '"v1"'));
     const make = async (n: string, role: string) =>
       expectOk('create user', await scene.as('admin').post('/api/users', { username: `lt${tag}.${n}`, displayName: `${n}${tag}`, role, orgId: dept.id, email: `${n}@example.gov.cn`, password: 'List-Passw0rd!2026' }), 201);
     await make('zhang', 'DEPT_USER');

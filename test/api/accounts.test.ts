@@ -52,14 +52,21 @@ describe('system administrator', () => {
 
 describe('security administrator', () => {
   it('changes roles (ending the account’s sessions) but not profiles, and never their own account', async () => {
-    const clerkToken = (await t.http.post('/api/auth/login').send({ username: 'edu.clerk', password: 'Initial-Passw0rd' })).body.token;
-    const u = (await t.http.get('/api/users').query({ q: 'edu.clerk' }).set(await t.as('secadmin'))).body.items[0];
+    // a county's department: both a department user and a county user fit it (accounts/role-rules.ts)
+    const org = await t.http.post('/api/orgs').set(await t.as('admin')).send({ code: 'YH_CLERKS', name: '盐湖区某局', kind: 'DEPARTMENT', jurisdiction: 'YANHU' });
+    expect((await t.http.post('/api/users').set(await t.as('admin')).send({ ...newUser('yh.clerk'), orgId: org.body.id })).status).toBe(201);
+    const clerkToken = (await t.http.post('/api/auth/login').send({ username: 'yh.clerk', password: 'Initial-Passw0rd' })).body.token;
+    const u = (await t.http.get('/api/users').query({ q: 'yh.clerk' }).set(await t.as('secadmin'))).body.items[0];
     const profile = await t.http.patch(`/api/users/${u.id}`).set(await t.as('secadmin')).set('If-Match', `"v${u.version}"`).send({ displayName: 'x' });
     expect(profile.status).toBe(403);
     const role = await t.http.patch(`/api/users/${u.id}`).set(await t.as('secadmin')).set('If-Match', `"v${u.version}"`).send({ role: 'COUNTY_USER' });
     expect(role.status).toBe(200);
     expect(role.body.role).toBe('COUNTY_USER');
     expect((await t.http.get('/api/auth/me').set('Authorization', `Bearer ${clerkToken}`)).status).toBe(401);
+    // a role that does not fit the organisation is refused, whoever asks (test/security/separation-of-duties.test.ts)
+    const misfit = await t.http.patch(`/api/users/${u.id}`).set(await t.as('secadmin')).set('If-Match', `"v${role.body.version}"`).send({ role: 'GIA_REVIEWER' });
+    expect(misfit.status).toBe(422);
+    expect(misfit.body.code).toBe('ROLE_NOT_VALID_FOR_ORG');
 
     const me = (await t.http.get('/api/users').query({ q: 'secadmin' }).set(await t.as('secadmin'))).body.items[0];
     const self = await t.http.patch(`/api/users/${me.id}`).set(await t.as('secadmin')).set('If-Match', `"v${me.version}"`).send({ role: 'SYSADMIN' });

@@ -129,10 +129,14 @@ describe('session cache', () => {
   });
 
   it('forgets an account whose role changes at once', async () => {
-    const token = (await login('dept', DEMO_PASSWORD)).body.token;
+    // a county's department: a department user there may become a county user (accounts/role-rules.ts)
+    const org = await t.http.post('/api/orgs').set(await t.as('admin')).send({ code: 'AUTH_YH_DEPT', name: '盐湖区某局', kind: 'DEPARTMENT', jurisdiction: 'YANHU' });
+    const created = await t.http.post('/api/users').set(await t.as('admin')).send({ username: 'yh.dept', displayName: '县直部门用户', role: 'DEPT_USER', orgId: org.body.id, password: DEMO_PASSWORD });
+    expect(created.status, created.text).toBe(201);
+    const token = (await login('yh.dept', DEMO_PASSWORD)).body.token;
     const auth = { Authorization: `Bearer ${token}` };
     expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(200);
-    const me = (await t.http.get('/api/users').query({ q: 'dept' }).set(await t.as('secadmin'))).body.items.find((u: { username: string }) => u.username === 'dept');
+    const me = (await t.http.get('/api/users').query({ q: 'yh.dept' }).set(await t.as('secadmin'))).body.items.find((u: { username: string }) => u.username === 'yh.dept');
     const res = await t.http.patch(`/api/users/${me.id}`).set(await t.as('secadmin')).set('If-Match', `"v${me.version}"`).send({ role: 'COUNTY_USER' });
     expect(res.status).toBe(200);
     expect((await t.http.get('/api/auth/me').set(auth)).status).toBe(401);

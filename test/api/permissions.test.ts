@@ -1275,11 +1275,11 @@ const matrix: Endpoint[] = [
   {
     route: 'POST /api/users',
     variant: 'a business account',
-    request: (h) => h.post('/api/users').send({ username: unique('mx.'), displayName: '矩阵用户', role: 'COUNTY_USER', orgId: org.id, password: 'Matrix-Passw0rd!' }),
+    request: (h) => h.post('/api/users').send({ username: unique('mx.'), displayName: '矩阵用户', role: 'DEPT_USER', orgId: org.id, password: 'Matrix-Passw0rd!' }),
     rows: [
       [ANON, UNAUTH],
       [allBut('admin'), FORBIDDEN],
-      [['admin'], ok(201, (res) => expect(res.body.role).toBe('COUNTY_USER'))],
+      [['admin'], ok(201, (res) => expect(res.body.role).toBe('DEPT_USER'))],
     ],
   },
   {

@@ -1,6 +1,7 @@
 // Administration in the browser: the system administrator adds and deactivates an organisation; the security
 // administrator unlocks a locked account, resets its password (the user signs in with the new one) and changes
-// a role.
+// a role, offered only the roles that fit the account's organisation (separation of duties) and shown the refusal
+// when the organisation changed under the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiClient } from './support/api.js';
@@ -68,15 +69,49 @@ describe('administration', { timeout: 60_000 }, () => {
     await page.getByTestId('reset-save').click();
     await page.getByText('密码已重置').waitFor();
 
-    // a role change: county's account becomes the audit administrator
+    // separation of duties: the county's account is offered the county user's role only; an administrator's none
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await page.getByTestId('role-county').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText('审计管理员', { exact: true }).click();
+    await expect.poll(() => options.allInnerTexts()).toEqual(['县（市、区）用户']);
+    await page.keyboard.press('Escape');
+    const disabledSelect = (id: string) => page.locator(`.ant-select-disabled[data-testid="${id}"], .ant-select-disabled:has([data-testid="${id}"])`).count();
+    expect(await disabledSelect('role-auditor')).toBe(1);
+    expect(await disabledSelect('role-dept')).toBe(0);
+    await page.context().close();
+  });
+
+  it('the security administrator moves a county department’s user to the county user’s role; a role that no longer fits is refused with its reason', async () => {
+    const { call } = apiClient(t.url);
+    const org = await call('POST', '/api/orgs', { as: 'admin', body: { code: 'E2E_YH_DEPT', name: '盐湖区测试局', kind: 'DEPARTMENT', jurisdiction: 'YANHU' } });
+    expect(org.status).toBe(201);
+    expect((await call('POST', '/api/users', { as: 'admin', body: { username: 'yh.clerk', displayName: '县直部门办事员', role: 'DEPT_USER', orgId: org.body.id, password: 'Yuncheng#2026clerk' } })).status).toBe(201);
+    const page = await as('secadmin');
+    await page.getByTestId('users-table').waitFor();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+
+    // the organisation moves to the city while the page is open: a county user's role no longer fits it
+    const moved = await call('PATCH', `/api/orgs/${org.body.id}`, { as: 'admin', body: { jurisdiction: 'CITY' }, ifMatch: '"v1"' });
+    expect(moved.status).toBe(200);
+    await page.getByTestId('role-yh.clerk').click();
+    await options.getByText('县（市、区）用户', { exact: true }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.innerText()).toContain('职责分离：角色「县（市、区）用户」不能设在市直部门「盐湖区测试局」');
+    expect(await alert.innerText()).toContain('角色：不适用于市直部门「盐湖区测试局」');
+    await expect.poll(() => page.getByTestId('users-table').getByRole('row').filter({ hasText: 'yh.clerk' }).first().innerText()).toContain('市直部门用户');
+
+    // back in its county, the change goes through
+    expect((await call('PATCH', `/api/orgs/${org.body.id}`, { as: 'admin', body: { jurisdiction: 'YANHU' }, ifMatch: '"v2"' })).status).toBe(200);
+    await page.reload();
+    await page.getByTestId('users-table').waitFor();
+    await page.getByTestId('role-yh.clerk').click();
+    await options.getByText('县（市、区）用户', { exact: true }).click();
     await page.getByText('角色已更改').waitFor();
     // the table reads the account again from the server
-    await expect.poll(() => page.getByTestId('users-table').getByRole('row').filter({ hasText: 'county' }).first().innerText()).toContain('审计管理员');
+    await expect.poll(() => page.getByTestId('users-table').getByRole('row').filter({ hasText: 'yh.clerk' }).first().innerText()).toContain('县（市、区）用户');
     await page.context().close();
+  });
 
-    // the reset password works
+  it('the reset password works', async () => {
     const dept2 = await as('dept2', 'Yuncheng#2026new');
     await dept2.waitForURL('**/portal/projects');
     await dept2.context().close();

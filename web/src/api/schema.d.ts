@@ -3076,6 +3076,8 @@ export interface paths {
                     role?: components["schemas"]["Role"];
                     /** @description search: the username, the name or the organisation */
                     q?: string;
+                    /** @description separation of duties: only the accounts whose role does not fit their organisation (true), or only those that fit (false) */
+                    dutyConflict?: "true" | "false";
                     page?: number;
                     pageSize?: number;
                 };
@@ -3225,6 +3227,8 @@ export interface paths {
                     role?: components["schemas"]["Role"];
                     /** @description search: the username, the name or the organisation */
                     q?: string;
+                    /** @description separation of duties: only the accounts whose role does not fit their organisation (true), or only those that fit (false) */
+                    dutyConflict?: "true" | "false";
                     /** @description language of messages and exports; zh-CN by default */
                     lang?: "zh-CN" | "en";
                 };

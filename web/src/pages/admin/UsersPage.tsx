@@ -1,9 +1,13 @@
 // User accounts (security administrator): search by username, name or organisation and filter by role and
 // organisation on the server (kept in the address, exported as shown), change a role, unlock an account locked by
-// failed sign-ins, reset a password (which ends that user's sessions).
+// failed sign-ins, reset a password (which ends that user's sessions). Separation of duties (accounts/role-rules.ts):
+// a role is offered only where it fits the account's organisation, an administrator's role not at all, and an account
+// whose role does not fit (made before the rules) is marked and can be listed alone; the server refuses the rest.
 import { useState, type HTMLAttributes } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { fetchOrgs, fetchUsers, resetPassword, ROLES, unlockUser, updateUser, USERS_PAGE_SIZE, type UserAccount } from '../../api/admin';
+import { fetchOrgs, fetchUsers, resetPassword, ROLES, unlockUser, updateUser, USERS_PAGE_SIZE, type Organisation, type UserAccount } from '../../api/admin';
+import { isAdminRole, roleFitsOrg, rolesFor } from '@accounts/role-rules';
+import { BUSINESS_ROLES } from '@accounts/vocabulary';
 import { ApiError } from '../../api/errors';
 import { ListToolbar, useListExport } from '../../components/ListToolbar';
 import type { Role } from '../../api/session';
@@ -15,16 +19,28 @@ import { useApiData } from '../../hooks/useApiData';
 import { serverTable, useListParams } from '../../hooks/useListParams';
 import { useI18n, type MessageKey } from '../../i18n';
 
-const FILTERS = ['role', 'orgId'] as const;
+const FILTERS = ['role', 'orgId', 'dutyConflict'] as const;
+
+/** The roles the console offers for an account: its own, and (a business account's) those that fit its organisation. */
+function roleChoices(u: UserAccount, org: Organisation | undefined): Role[] {
+  if (isAdminRole(u.role) || !org) return [u.role];
+  const fitting = rolesFor(org, BUSINESS_ROLES);
+  return fitting.includes(u.role) ? fitting : [u.role, ...fitting];
+}
 
 export function UsersPage() {
   const { t } = useI18n();
   const exportOf = useListExport();
   const { message } = App.useApp();
   const list = useListParams(FILTERS);
-  const query = list.query as { q?: string; role?: Role; orgId?: string };
+  const query = list.query as { q?: string; role?: Role; orgId?: string; dutyConflict?: 'true' | 'false' };
   const state = useApiData((signal) => fetchUsers({ ...query, page: list.page }, signal), [JSON.stringify(query), list.page]);
   const orgs = useApiData((signal) => fetchOrgs(signal), []);
+  const orgById = new Map((orgs.data?.items ?? []).map((o) => [o.id, o]));
+  const misfit = (u: UserAccount) => {
+    const org = orgById.get(u.orgId);
+    return !!org && !roleFitsOrg(u.role, org);
+  };
   const [resetting, setResetting] = useState<UserAccount | null>(null);
   const [rowBusy, setRowBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(undefined);
@@ -76,6 +92,17 @@ export function UsersPage() {
             options={[{ value: '', label: t('list.filter.allOrgs') }, ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))]}
             data-testid="users-org"
           />
+          <Select<string>
+            aria-label={t('admin.dutyFilter')}
+            style={{ width: 180 }}
+            value={list.filters.dutyConflict ?? ''}
+            onChange={(v) => list.setFilter('dutyConflict', v || undefined)}
+            options={[
+              { value: '', label: t('admin.allAccounts') },
+              { value: 'true', label: t('admin.onlyConflicts') },
+            ]}
+            data-testid="users-duty"
+          />
         </ListToolbar>
         {actionError !== undefined && <ErrorAlert error={actionError} />}
         <PageState state={state} isEmpty={(d) => d.items.length === 0} empty={<EmptyState description={t('admin.noUsers')} />}>
@@ -98,12 +125,13 @@ export function UsersPage() {
                     render: (r: Role, u: UserAccount) => (
                       <Select<Role>
                         aria-label={t('admin.roleLabel', { name: u.displayName })}
+                        title={isAdminRole(r) ? t('admin.adminRoleFixed') : undefined}
                         size="small"
                         style={{ width: 170 }}
                         value={r}
-                        disabled={rowBusy === u.id}
+                        disabled={rowBusy === u.id || isAdminRole(r)}
                         onChange={(next) => void run(u.id, () => updateUser(u.id, { role: next }), 'admin.roleChanged')}
-                        options={ROLES.map((x) => ({ value: x, label: t(`role.${x}` as MessageKey) }))}
+                        options={roleChoices(u, orgById.get(u.orgId)).map((x) => ({ value: x, label: t(`role.${x}` as MessageKey) }))}
                         data-testid={`role-${u.username}`}
                       />
                     ),
@@ -112,7 +140,11 @@ export function UsersPage() {
                     title: t('admin.userState'),
                     key: 'state',
                     render: (_: unknown, u: UserAccount) =>
-                      u.disabled ? (
+                      misfit(u) && !u.disabled ? (
+                        <Tag color="warning" title={t('admin.dutyConflictHint')} data-testid={`conflict-${u.username}`}>
+                          {t('admin.dutyConflict')}
+                        </Tag>
+                      ) : u.disabled ? (
                         <Tag>{t('admin.disabled')}</Tag>
                       ) : isLocked(u) ? (
                         <Tag color="error" data-testid={`locked-${u.username}`}>

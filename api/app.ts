@@ -3,6 +3,7 @@ import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Database } from '../core/db/database.js';
 import { accessLog } from './middleware/access-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { requestContext } from './middleware/context.js';
 import { httpMetrics, metricsEndpoint } from './middleware/metrics.js';
@@ -37,9 +38,24 @@ export interface AppDeps {
   isReady?: () => boolean;
   /** when set, GET /metrics answers only `Authorization: Bearer <token>` */
   metricsToken?: string;
+  /** Strict-Transport-Security max-age (0 or unset: none; README "Hardening") */
+  hstsMaxAgeSeconds?: number;
 }
 
 export const JSON_BODY_LIMIT = '256kb';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A JSON body that is not well-formed UTF-8 is refused (400 INVALID_UTF8) instead of stored with U+FFFD in it. */
+export function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: string): void {
+  if (encoding.toLowerCase().replace('-', '') !== 'utf8') return;
+  try {
+    utf8.decode(buf);
+  } catch {
+    // body-parser wraps what the hook throws as entity.verify.failed; the error handler answers 400 INVALID_UTF8
+    throw new Error('INVALID_UTF8');
+  }
+}
 
 /** Every route of the API, registered in its router and in the OpenAPI registry. */
 function apiRoutes(db: Database, services: Services, isReady: () => boolean): RouteTable {
@@ -91,9 +107,8 @@ export function createApp(deps: AppDeps) {
   const document = openApiDocument(table.registry);
   table.router.get('/api/openapi.json', (_req, res) => void res.json(document));
 
+  app.use(securityHeaders({ hstsMaxAgeSeconds: deps.hstsMaxAgeSeconds ?? 0 }));
   app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
     // stopping (or not yet ready): answer, then close the connection so keep-alive clients move to another replica
     if (deps.isReady && !deps.isReady()) res.setHeader('Connection', 'close');
     next();
@@ -102,7 +117,7 @@ export function createApp(deps: AppDeps) {
   app.get('/metrics', metricsEndpoint(deps.metricsToken));
   app.use(requestContext(deps.services.auth));
   app.use(accessLog(deps.log));
-  app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+  app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 }));
   app.use(table.router);
   // The web console (npm run build:web -> dist/web): static files, then index.html for any other non-API GET
   // without a file extension (client-side routes). Unknown /api paths and missing files get the 404 below.

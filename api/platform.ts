@@ -86,7 +86,7 @@ export async function startPlatform(
     await startReminderSchedule(queue, services.reminderSweep, config.reminders.cron, log);
   }
   const deliveries = config.provisioning.runWorkers ? await startDeliveryWorkers({ db, queue, log }, config.notifications) : null;
-  const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready, metricsToken: config.metricsToken });
+  const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready, metricsToken: config.metricsToken, hstsMaxAgeSeconds: config.hardening.hstsMaxAgeSeconds });
   ready = true;
   const platform: Platform = {
     db,

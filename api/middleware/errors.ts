@@ -13,6 +13,7 @@ import {
   PayloadTooLargeError,
   RuleViolationError,
   SignInThrottledError,
+  TooManyRequestsError,
 } from '../../core/errors.js';
 import { fieldLabel } from '../../core/field-labels.js';
 import { listOf, t, type Locale } from '../../core/i18n.js';
@@ -29,6 +30,8 @@ function normalise(err: unknown): unknown {
   const bp = err as BodyParserError;
   if (bp && typeof bp === 'object' && typeof bp.type === 'string') {
     if (bp.type === 'entity.parse.failed') return new InvalidInputError([], 'MALFORMED_JSON');
+    // the JSON parser's verify hook (api/app.ts refuseInvalidUtf8)
+    if (bp.type === 'entity.verify.failed') return new InvalidInputError([], 'INVALID_UTF8');
     if (bp.type === 'entity.too.large') return new PayloadTooLargeError(`${Math.round((bp.limit ?? 0) / 1024)} KiB`);
     if (bp.type === 'encoding.unsupported' || bp.type === 'charset.unsupported') {
       return new InvalidInputError([], 'UNSUPPORTED_MEDIA_TYPE', 415);
@@ -83,7 +86,7 @@ export function errorHandler(db: Database, log: Logger) {
         }).catch((e: unknown) => log.error({ err: e }, 'could not audit a refusal'));
       }
       if (res.headersSent) return void res.end();
-      if (err instanceof SignInThrottledError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      if (err instanceof SignInThrottledError || err instanceof TooManyRequestsError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       res.status(err.status).json(bodyFor(err, locale));
       return;
     }

@@ -172,10 +172,11 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     summary: `Import the register from XLSX or CSV (the template's columns or their common names; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} systems): every row or none; 422 lists each problem's row, column and reason`,
     tags, auth: true, idempotent: true,
     multipart: { field: 'file', parser: uploadRegister },
-    responses: { 201: { description: 'imported', schema: importResult }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
+    responses: { 201: { description: 'imported', schema: importResult }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422], 429: { description: 'IMPORT_BUSY: this user already runs the allowed number of imports; wait Retry-After seconds', schema: errors[400].schema } },
     handler: async ({ ctx }, req, res) => {
       if (!req.file?.size) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
-      res.status(201).json(await s.migration.register.importFile(ctx, req.file.buffer, ctx.locale));
+      const file = req.file.buffer;
+      res.status(201).json(await s.imports.run(ctx.principal.id, () => s.migration.register.importFile(ctx, file, ctx.locale)));
     },
   });
 
@@ -184,10 +185,11 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     summary: 'What the import would do with a file, writing nothing: format, sheet, header rows, each column’s field (and amount unit), the first rows as they would be registered, and every problem as the import reports it',
     tags, auth: true,
     multipart: { field: 'file', parser: uploadRegister },
-    responses: { 200: { description: 'the preview', schema: importPreviewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
+    responses: { 200: { description: 'the preview', schema: importPreviewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422], 429: { description: 'IMPORT_BUSY: this user already runs the allowed number of imports; wait Retry-After seconds', schema: errors[400].schema } },
     handler: async ({ ctx }, req, res) => {
       if (!req.file?.size) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
-      res.json(await s.migration.register.previewFile(ctx, req.file.buffer, ctx.locale));
+      const file = req.file.buffer;
+      res.json(await s.imports.run(ctx.principal.id, () => s.migration.register.previewFile(ctx, file, ctx.locale)));
     },
   });
 

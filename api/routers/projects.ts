@@ -327,7 +327,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/projects/:id/documents', summary: 'Upload a document (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB; the content is checked, not the name)', tags, auth: true, idempotent: true,
     params: projectParam, body: z.strictObject({ kind: documentKind }),
     multipart: { field: 'file', parser: uploadOne('file') },
-    responses: { 201: { description: 'stored, with its SM3 checksum', schema: documentStoredSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[400], 415: errors[400] },
+    responses: { 201: { description: 'stored, with its SM3 checksum', schema: documentStoredSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[400], 415: errors[400], 422: errors[422] },
     handler: async ({ params, body, ctx }, req, res) => {
       if (!req.file) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
       res.status(201).json(await s.documents.upload(ctx, params.id, body.kind, req.file, ctx.locale));

@@ -42,7 +42,7 @@ export function securityRoutes(table: RouteTable, s: Services) {
       method: 'post', path: `${base}/documents`, summary: `Upload a document with a security record of ${whose} (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB)`, tags, auth: true,
       params: idParam, body: securityDocumentKindSchema,
       multipart: { field: 'file', parser: uploadOne('file') },
-      responses: { 201: { description: 'stored, with its SM3 checksum', schema: securityDocumentSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 413: errors[400], 415: errors[400] },
+      responses: { 201: { description: 'stored, with its SM3 checksum', schema: securityDocumentSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 413: errors[400], 415: errors[400], 422: errors[422] },
       handler: async ({ params, body, ctx }, req, res) => {
         if (!req.file) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
         res.status(201).json(await s.security.upload(ctx, kind, params.id, body.recordId, req.file, ctx.locale));

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../core/db/database.js';
 import { accessLog } from './middleware/access-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { createAttribution, type Attribution } from './attribution.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { requestContext } from './middleware/context.js';
 import { httpMetrics, metricsEndpoint } from './middleware/metrics.js';
@@ -58,8 +59,8 @@ export function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, enc
 }
 
 /** Every route of the API, registered in its router and in the OpenAPI registry. */
-function apiRoutes(db: Database, services: Services, isReady: () => boolean): RouteTable {
-  const table: RouteTable = { router: Router(), registry: newRegistry(), idempotency: () => services.idempotency };
+function apiRoutes(db: Database, services: Services, isReady: () => boolean, attribution?: Attribution): RouteTable {
+  const table: RouteTable = { router: Router(), registry: newRegistry(), idempotency: () => services.idempotency, ...(attribution ? { attribution: () => attribution } : {}) };
   healthRoutes(table, db, isReady);
   authRoutes(table, services);
   consoleRoutes(table, services);
@@ -103,7 +104,8 @@ export function createApp(deps: AppDeps) {
   app.set('trust proxy', deps.trustProxy ?? false);
   app.set('etag', false);
 
-  const table = apiRoutes(deps.db, deps.services, deps.isReady ?? (() => true));
+  const attribution = createAttribution(deps.db, deps.log);
+  const table = apiRoutes(deps.db, deps.services, deps.isReady ?? (() => true), attribution);
   const document = openApiDocument(table.registry);
   table.router.get('/api/openapi.json', (_req, res) => void res.json(document));
 
@@ -128,6 +130,6 @@ export function createApp(deps: AppDeps) {
     res.sendFile('index.html', { root: webRoot }, (err) => err && next());
   });
   app.use(notFoundHandler);
-  app.use(errorHandler(deps.db, deps.log));
-  return { app, openapi: document };
+  app.use(errorHandler(deps.db, deps.log, attribution));
+  return { app, openapi: document, attribution };
 }

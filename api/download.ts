@@ -1,6 +1,8 @@
 // Files the browser downloads: spreadsheets (the catalog, the register, any exported list) with a file name in the
 // reader's language and an ASCII one for old clients, and how the API document describes them.
 import type { Response } from 'express';
+import type { Readable } from 'node:stream';
+import { markAttachmentTarget, type AttachmentTarget } from './attribution.js';
 import { z } from '../core/zod-openapi.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -14,4 +16,14 @@ export function sendSpreadsheet(res: Response, body: Buffer, format: SheetFormat
   res.setHeader('Content-Disposition', `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}.${format}`);
   res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   res.send(body);
+}
+
+/** A stored document, streamed with its SM3 checksum; its download is recorded against `target` (api/attribution.ts). */
+export function sendDocument(res: Response, doc: { contentType: string; size: number; filename: string; sm3: string }, stream: Readable, target: AttachmentTarget): void {
+  markAttachmentTarget(res, target);
+  res.setHeader('Content-Type', doc.contentType);
+  res.setHeader('Content-Length', String(doc.size));
+  res.setHeader('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
+  res.setHeader('X-Content-SM3', doc.sm3);
+  stream.pipe(res);
 }

@@ -2,11 +2,13 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { ZodType } from 'zod';
-import { InvalidInputError, UnauthenticatedError, type FieldIssue } from '../core/errors.js';
+import { ForbiddenError, InvalidInputError, UnauthenticatedError, type FieldIssue } from '../core/errors.js';
 import { z } from '../core/zod-openapi.js';
 import type { RequestContext, SignedInContext } from './context.js';
 import { CHECK_RESPONSES, checkResponses } from './response-check.js';
 import { IDEMPOTENCY_HEADER, withIdempotency, type IdempotencyStore } from './idempotency.js';
+import type { Action, SubjectName } from '../core/access/abilities.js';
+import type { Attribution } from './attribution.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** params and query are objects of fields (OpenAPI lists them one by one) */
@@ -34,6 +36,14 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends Z
   multipart?: { field: string; parser: RequestHandler };
   /** a POST that creates something: an `Idempotency-Key` header makes its retries safe (api/idempotency.ts); needs auth */
   idempotent?: boolean;
+  /**
+   * What the caller's role must be allowed at all (on any object of the kind) for this route to mean anything to
+   * them: a signed-in caller without it is refused 403 before the request's parameters and body are validated, so
+   * a 400 listing fields never answers a caller without rights. Object-level checks stay in the services.
+   */
+  can?: readonly [Action, SubjectName];
+  /** false: the handler records its own audit record for the file it sends (the audit export) */
+  attribution?: false;
   responses: Record<number, ResponseSpec>;
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; ctx: A extends true ? SignedInContext : RequestContext },
@@ -121,6 +131,8 @@ export interface RouteTable {
   registry: OpenAPIRegistry;
   /** where idempotent routes keep their keys (read when a request comes, not when routes are declared) */
   idempotency?: () => IdempotencyStore;
+  /** where files sent are recorded (api/attribution.ts; read when a request comes) */
+  attribution?: () => Attribution;
 }
 
 export function route<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends ZodType = ZodType, A extends boolean = boolean>(
@@ -165,10 +177,15 @@ export function route<P extends AnyObject = AnyObject, Q extends AnyObject = Any
     security: spec.auth ? [{ bearerAuth: [] }] : [],
     request,
     responses,
+    // the permission a role needs at all for this route (checked before its input is validated)
+    ...(spec.can ? { 'x-permission': `${spec.can[0]} ${spec.can[1]}` } : {}),
   });
   // sign-in is checked before an upload is read, so strangers cannot make the server buffer files
   const signedIn: RequestHandler = (req, _res, next) => next(req.ctx.principal ? undefined : new UnauthenticatedError(req.ctx.authError ?? 'UNAUTHENTICATED'));
-  const before: RequestHandler[] = [...(spec.auth ? [signedIn] : []), ...(spec.multipart ? [spec.multipart.parser] : [])];
+  // a role that may never do this is refused before anything it sent is read or validated (uploads included)
+  const permitted: RequestHandler = (req, _res, next) =>
+    next(!spec.can || !req.ctx.principal || req.ctx.ability.can(spec.can[0], spec.can[1]) ? undefined : new ForbiddenError('FORBIDDEN', { action: spec.can[0] }));
+  const before: RequestHandler[] = [...(spec.auth ? [signedIn] : []), permitted, ...(spec.multipart ? [spec.multipart.parser] : [])];
   const route = `${spec.method.toUpperCase()} ${spec.path}`;
   table.router[spec.method](spec.path, ...before, async (req: Request, res: Response) => {
     if (CHECK_RESPONSES) checkResponses(res, route, (status) => spec.responses[status]?.schema);
@@ -187,5 +204,6 @@ export function route<P extends AnyObject = AnyObject, Q extends AnyObject = Any
     const run = () => spec.handler({ params, query, body, ctx: ctx as A extends true ? SignedInContext : RequestContext }, req, res);
     if (spec.idempotent && table.idempotency) await withIdempotency(table.idempotency(), ctx.principal!.id, req, res, run);
     else await run();
+    if (spec.attribution !== false && table.attribution) await table.attribution().fileSent(req, res, route, { params, query });
   });
 }

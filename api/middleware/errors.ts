@@ -18,6 +18,7 @@ import {
 import { fieldLabel } from '../../core/field-labels.js';
 import { listOf, t, type Locale } from '../../core/i18n.js';
 import { refusalOf } from '../../core/workflow/runner.js';
+import type { Attribution } from '../attribution.js';
 
 interface BodyParserError {
   type?: string;
@@ -61,12 +62,14 @@ function bodyFor(err: AppError, locale: Locale) {
   return body;
 }
 
-export function errorHandler(db: Database, log: Logger) {
+export function errorHandler(db: Database, log: Logger, attribution?: Attribution) {
   // express recognises error middleware by its four parameters
   return async (raw: unknown, req: Request, res: Response, _next: NextFunction) => {
     const err = normalise(raw);
     const locale = req.ctx?.locale ?? 'zh-CN';
     if (err instanceof AppError) {
+      // 401s and 404s on objects are counted per address and minute (api/attribution.ts)
+      attribution?.refused(req, err);
       // refused authorizations, and every refused state change (state, version, guards), leave a record
       const refusal = refusalOf(err);
       if ((err instanceof ForbiddenError || refusal) && req.ctx) {

@@ -32,7 +32,7 @@ import { DEADLINE_EXPORT, NOTICE_EXPORT, PROJECT_LIST_EXPORT, QUEUE_EXPORT } fro
 import { projectFilterQuery } from '../../projects/list-filter.js';
 import { stateKey } from '../../core/workflow/machine.js';
 import { t } from '../../core/i18n.js';
-import { fileResponse } from '../download.js';
+import { fileResponse, sendDocument } from '../download.js';
 import { exportRoute } from '../list-export.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { uploadOne } from '../document-upload.js';
@@ -340,11 +340,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, _req, res) => {
       const { doc, stream } = await s.documents.download(ctx, params.id, params.documentId);
-      res.setHeader('Content-Type', doc.contentType);
-      res.setHeader('Content-Length', String(doc.size));
-      res.setHeader('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
-      res.setHeader('X-Content-SM3', doc.sm3);
-      stream.pipe(res);
+      sendDocument(res, doc, stream, { targetType: 'Project', targetId: params.id, detail: { documentId: doc.id, kind: doc.kind, sm3: doc.sm3 } });
     },
   });
 }

@@ -10,6 +10,7 @@ import { uploadOne } from '../document-upload.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam } from '../schemas.js';
+import { sendDocument } from '../download.js';
 import type { Services } from '../services.js';
 
 const OWNERS: { kind: SecurityOwnerKind; base: string; tags: string[]; whose: string }[] = [
@@ -55,11 +56,7 @@ export function securityRoutes(table: RouteTable, s: Services) {
       responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 403: errors[403], 404: errors[404] },
       handler: async ({ params, ctx }, _req, res) => {
         const { doc, stream } = await s.security.download(ctx, kind, params.id, params.documentId);
-        res.setHeader('Content-Type', doc.contentType);
-        res.setHeader('Content-Length', String(doc.size));
-        res.setHeader('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
-        res.setHeader('X-Content-SM3', doc.sm3);
-        stream.pipe(res);
+        sendDocument(res, doc, stream, { targetType: kind === 'PROJECT' ? 'Project' : 'MigrationSystem', targetId: params.id, detail: { documentId: doc.id, sm3: doc.sm3, dossier: kind } });
       },
     });
   }

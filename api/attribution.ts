@@ -50,12 +50,13 @@ export function createAttribution(db: Database, log: Logger) {
     },
 
     /**
-     * After a route's handler: when it sent a file (Content-Disposition: attachment), the file is recorded: a
-     * signed-in caller's in a record of its own, an anonymous one's (public files) counted per address and minute.
+     * After a route's handler, before the file it prepared is sent (Content-Disposition: attachment): a signed-in
+     * caller's file in a record of its own (no record, no file: a failure to write it is the request's failure), an
+     * anonymous one's (public files) counted per address and minute.
      */
     async fileSent(req: Request, res: Response, route: string, input: { params: unknown; query: unknown }): Promise<void> {
       const disposition = res.getHeader('Content-Disposition');
-      if (typeof disposition !== 'string' || !disposition.startsWith('attachment') || res.statusCode >= 300) return;
+      if (typeof disposition !== 'string' || !disposition.startsWith('attachment') || res.statusCode >= 300 || res.headersSent) return;
       if (!req.ctx.principal) {
         probes.note({ action: 'data.export.anonymous', audit: req.ctx.audit, path: pathOf(req), reason: route });
         return;
@@ -73,7 +74,7 @@ export function createAttribution(db: Database, log: Logger) {
       await recordAuditAlone(db, req.ctx.audit, target
         ? { action: 'document.download', targetType: target.targetType, targetId: target.targetId, detail: { ...detail, ...target.detail } }
         : { action: 'data.export', detail },
-      ).catch((err: unknown) => log.error({ err, route }, 'could not audit a file sent'));
+      );
     },
 
     stop: () => probes.stop(),

@@ -9,6 +9,7 @@ import { CHECK_RESPONSES, checkResponses } from './response-check.js';
 import { IDEMPOTENCY_HEADER, withIdempotency, type IdempotencyStore } from './idempotency.js';
 import type { Action, SubjectName } from '../core/access/abilities.js';
 import type { Attribution } from './attribution.js';
+import { deliverHeldFile } from './download.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** params and query are objects of fields (OpenAPI lists them one by one) */
@@ -204,6 +205,8 @@ export function route<P extends AnyObject = AnyObject, Q extends AnyObject = Any
     const run = () => spec.handler({ params, query, body, ctx: ctx as A extends true ? SignedInContext : RequestContext }, req, res);
     if (spec.idempotent && table.idempotency) await withIdempotency(table.idempotency(), ctx.principal!.id, req, res, run);
     else await run();
+    // a file the handler prepared leaves only once its audit record is written (api/attribution.ts)
     if (spec.attribution !== false && table.attribution) await table.attribution().fileSent(req, res, route, { params, query });
+    deliverHeldFile(res);
   });
 }

@@ -131,14 +131,14 @@ export function migrationRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/migration/waves', summary: 'Create a migration wave (sub-center)', tags, auth: true,
+    method: 'post', path: '/api/migration/waves', summary: 'Create a migration wave (sub-center)', tags, auth: true, can: ['create', 'MigrationWave'],
     body: z.strictObject({ name: text(100), startDate: localDate, endDate: localDate, description: z.string().max(2000).optional() }),
     responses: { 201: { description: 'created', schema: wave }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => send(res, await s.migration.waves.create(ctx, body), 201),
   });
 
   route(table, {
-    method: 'patch', path: '/api/migration/waves/:id', summary: 'Change a wave: name, dates, description (sub-center)', tags, auth: true, ifMatch: true,
+    method: 'patch', path: '/api/migration/waves/:id', summary: 'Change a wave: name, dates, description (sub-center)', tags, auth: true, can: ['update', 'MigrationWave'], ifMatch: true,
     params: idParam,
     body: z.strictObject({ name: text(100).optional(), startDate: localDate.optional(), endDate: localDate.optional(), description: z.string().max(2000).optional() }),
     responses: { 200: { description: 'updated', schema: wave }, ...errors },
@@ -157,7 +157,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/migration/systems', summary: 'Register a system of your organisation (department or county user); assessment fields are the sub-center’s', tags, auth: true,
+    method: 'post', path: '/api/migration/systems', summary: 'Register a system of your organisation (department or county user); assessment fields are the sub-center’s', tags, auth: true, can: ['create', 'MigrationSystem'],
     body: registerSchema,
     responses: { 201: { description: 'registered', schema: system }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => {
@@ -213,7 +213,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'patch', path: '/api/migration/systems/:id',
     summary: 'Change a system: register fields (its organisation), assessment fields (the sub-center, once assessed); anything else FORBIDDEN_FIELD',
-    tags, auth: true, ifMatch: true,
+    tags, auth: true, can: ['update', 'MigrationSystem'], ifMatch: true,
     params: idParam, body: systemPatchSchema,
     responses: { 200: { description: 'updated', schema: system }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.migration.register.update(ctx, params.id, readIfMatch(req), body, ctx.locale)),
@@ -241,7 +241,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     route(table, {
       method: 'post', path: `/api/migration/systems/:id/${action}`,
       summary: `${t.label.en} (${t.label['zh-CN']}, sub-center, ${t.article}): ${t.from.join('/')} → ${action === 'unblock' ? 'the state it was blocked in' : t.to.join('/')}`,
-      tags, auth: true, ifMatch: true,
+      tags, auth: true, can: [t.ability, 'MigrationSystem'], ifMatch: true,
       params: idParam, body: TRANSITION_BODIES[action],
       responses: { 200: { description: 'done', schema: system }, ...errors },
       handler: async ({ params, body, ctx }, req, res) =>

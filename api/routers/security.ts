@@ -33,14 +33,14 @@ export function securityRoutes(table: RouteTable, s: Services) {
     });
 
     route(table, {
-      method: 'post', path: base, summary: `File a security record of ${whose}: risk assessment, MLPS grading and assessment, cryptography assessment (Art. 36), emergency plan, drill or incident (Art. 37); If-Match optional (a stale one is 412)`, tags, auth: true, ifMatch: 'optional',
+      method: 'post', path: base, summary: `File a security record of ${whose}: risk assessment, MLPS grading and assessment, cryptography assessment (Art. 36), emergency plan, drill or incident (Art. 37); If-Match optional (a stale one is 412)`, tags, auth: true, can: ['file', 'SecurityDossier'], ifMatch: 'optional',
       params: idParam, body: securityFilingSchema,
       responses: { 200: { description: 'the dossier', schema: securityDossierSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412], 422: errors[422] },
       handler: async ({ params, body, ctx }, req, res) => send(res, await s.security.file(ctx, kind, params.id, body, ctx.locale, readIfMatch(req))),
     });
 
     route(table, {
-      method: 'post', path: `${base}/documents`, summary: `Upload a document with a security record of ${whose} (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB)`, tags, auth: true,
+      method: 'post', path: `${base}/documents`, summary: `Upload a document with a security record of ${whose} (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB)`, tags, auth: true, can: ['file', 'SecurityDossier'],
       params: idParam, body: securityDocumentKindSchema,
       multipart: { field: 'file', parser: uploadOne('file') },
       responses: { 201: { description: 'stored, with its SM3 checksum', schema: securityDocumentSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 413: errors[400], 415: errors[400], 422: errors[422] },

@@ -6975,6 +6975,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -8780,6 +8789,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description IMPORT_BUSY: this user already runs the allowed number of imports; wait Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -8870,6 +8888,15 @@ export interface paths {
                 };
                 /** @description 不符合规则 / rule violation */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description IMPORT_BUSY: this user already runs the allowed number of imports; wait Retry-After seconds */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12047,6 +12074,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description 不符合规则 / rule violation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -12376,6 +12412,15 @@ export interface paths {
                 };
                 /** @description 请求内容有误 / invalid request */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不符合规则 / rule violation */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

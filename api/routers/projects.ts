@@ -340,7 +340,8 @@ export function projectRoutes(table: RouteTable, s: Services) {
     responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 404: errors[404] },
     handler: async ({ params, ctx }, _req, res) => {
       const { doc, stream } = await s.documents.download(ctx, params.id, params.documentId);
-      sendDocument(res, doc, stream, { targetType: 'Project', targetId: params.id, detail: { documentId: doc.id, kind: doc.kind, sm3: doc.sm3 } });
+      // recorded against the document (not the project: a read is neither part of the project's history nor 已办)
+      sendDocument(res, doc, stream, { targetType: 'ProjectDocument', targetId: doc.id, detail: { projectId: params.id, kind: doc.kind, sm3: doc.sm3 } });
     },
   });
 }

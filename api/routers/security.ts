@@ -56,7 +56,7 @@ export function securityRoutes(table: RouteTable, s: Services) {
       responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 403: errors[403], 404: errors[404] },
       handler: async ({ params, ctx }, _req, res) => {
         const { doc, stream } = await s.security.download(ctx, kind, params.id, params.documentId);
-        sendDocument(res, doc, stream, { targetType: kind === 'PROJECT' ? 'Project' : 'MigrationSystem', targetId: params.id, detail: { documentId: doc.id, sm3: doc.sm3, dossier: kind } });
+        sendDocument(res, doc, stream, { targetType: 'SecurityDocument', targetId: doc.id, detail: { owner: kind === 'PROJECT' ? 'Project' : 'MigrationSystem', ownerId: params.id, sm3: doc.sm3 } });
       },
     });
   }

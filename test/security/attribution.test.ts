@@ -89,8 +89,8 @@ describe('files that leave the platform', () => {
     expect(res.status).toBe(200);
     const rows = await recordsFrom(ip);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'document.download', actorName: 'dept', targetType: 'Project', targetId: draft.id, requestId: res.headers['x-request-id'] });
-    expect(rows[0]!.detail).toMatchObject({ documentId: up.body.id, file: '建议书.pdf', bytes: PDF.length, sm3: up.body.sm3 });
+    expect(rows[0]).toMatchObject({ action: 'document.download', actorName: 'dept', targetType: 'ProjectDocument', targetId: up.body.id, requestId: res.headers['x-request-id'] });
+    expect(rows[0]!.detail).toMatchObject({ projectId: draft.id, file: '建议书.pdf', bytes: PDF.length, sm3: up.body.sm3 });
   });
 
   it('records each export with its filters, and the audit export once', async () => {

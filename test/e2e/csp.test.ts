@@ -42,7 +42,10 @@ describe('the console under its Content-Security-Policy', { timeout: 90_000 }, (
     await page.getByTestId('main-menu').waitFor();
     for (const path of ['/portal/projects', '/portal/projects/new', '/migration/systems']) {
       await page.goto(path);
-      await page.waitForLoadState('networkidle');
+      // the live badge keeps an event stream open, so the network never idles: the page's content is waited for
+      await page.getByTestId('main-menu').waitFor();
+      await page.locator('main, .ant-layout-content').first().waitFor();
+      await page.waitForTimeout(1000);
     }
     // antd's run-time styles were applied (they are <style> elements the policy allows)
     expect(await page.locator('style').count()).toBeGreaterThan(0);

@@ -26,6 +26,7 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'archive.ratio': { 'zh-CN': '压缩比超过 {maxRatio} 倍', en: 'compressed more than {maxRatio} times' },
   'archive.too_many_entries': { 'zh-CN': '包含的文件超过 {maxEntries} 个', en: 'holds more than {maxEntries} files' },
   'archive.nested': { 'zh-CN': '压缩文件嵌套超过 {maxDepth} 层', en: 'archives nested more than {maxDepth} deep' },
+  'archive.unreadable': { 'zh-CN': '压缩文件无法读取', en: 'the archive cannot be read' },
   'archive.malformed': { 'zh-CN': '压缩文件已损坏或格式不正确', en: 'the archive is damaged or malformed' },
   IMPORT_BUSY: { 'zh-CN': '您已有 {max} 个导入正在进行，请 {seconds} 秒后再试', en: 'You already have {max} imports running; try again in {seconds} seconds' },
   INVALID_UTF8: { 'zh-CN': '请求体不是合法的 UTF-8 编码', en: 'The request body is not valid UTF-8' },

@@ -38,7 +38,13 @@ export async function readRegisterFile(prisma: PrismaClient, actor: Actor, file:
   const format = detectFormat(file);
   if (format !== 'xlsx' && format !== 'csv') throw new InvalidInputError([{ path: 'file', code: 'import.file_type' }], 'IMPORT_FILE_TYPE', 415);
   // an XLSX is a zip archive: what it inflates to is counted before exceljs reads a row of it
-  if (format === 'xlsx') await inspectArchive(file, archiveLimits);
+  if (format === 'xlsx') {
+    await inspectArchive(file, archiveLimits).catch((err: unknown) => {
+      // a damaged workbook is the import's own 400, as before the inspection
+      if (err instanceof InvalidInputError && err.params.reason === 'unreadable') throw new InvalidInputError([{ path: 'file', code: 'import.unreadable' }], 'IMPORT_UNREADABLE');
+      throw err;
+    });
+  }
   const matcher = await loadOrgMatcher(prisma);
   const rowOrg = cityWide ? anyOrganisation(matcher) : ownOrganisation(await prisma.organisation.findUniqueOrThrow({ where: { id: principal.orgId } }), matcher);
   const info: SheetInfo = {};

@@ -56,7 +56,8 @@ function checkRatio(tally: Tally, limits: ArchiveLimits, field: string, outerSiz
 function walk(content: Buffer, depth: number, limits: ArchiveLimits, tally: Tally, field: string, outerSize: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     yauzl.fromBuffer(content, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (openErr, zip) => {
-      if (openErr || !zip) return reject(refuse(field, 'ARCHIVE_SUSPICIOUS', 'malformed'));
+      // not readable as a zip at all (damaged, cut short): callers that read the file themselves may say so their way
+      if (openErr || !zip) return reject(refuse(field, 'ARCHIVE_SUSPICIOUS', 'unreadable'));
       let settled = false;
       const fail = (err: unknown) => {
         if (settled) return;

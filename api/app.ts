@@ -3,6 +3,8 @@ import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Database } from '../core/db/database.js';
 import { accessLog } from './middleware/access-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { createAttribution, type Attribution } from './attribution.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { requestContext } from './middleware/context.js';
 import { httpMetrics, metricsEndpoint } from './middleware/metrics.js';
@@ -38,13 +40,28 @@ export interface AppDeps {
   isReady?: () => boolean;
   /** when set, GET /metrics answers only `Authorization: Bearer <token>` */
   metricsToken?: string;
+  /** Strict-Transport-Security max-age (0 or unset: none; README "Hardening") */
+  hstsMaxAgeSeconds?: number;
 }
 
 export const JSON_BODY_LIMIT = '256kb';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A JSON body that is not well-formed UTF-8 is refused (400 INVALID_UTF8) instead of stored with U+FFFD in it. */
+export function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer, encoding: string): void {
+  if (encoding.toLowerCase().replace('-', '') !== 'utf8') return;
+  try {
+    utf8.decode(buf);
+  } catch {
+    // body-parser wraps what the hook throws as entity.verify.failed; the error handler answers 400 INVALID_UTF8
+    throw new Error('INVALID_UTF8');
+  }
+}
+
 /** Every route of the API, registered in its router and in the OpenAPI registry. */
-function apiRoutes(db: Database, services: Services, isReady: () => boolean): RouteTable {
-  const table: RouteTable = { router: Router(), registry: newRegistry(), idempotency: () => services.idempotency };
+function apiRoutes(db: Database, services: Services, isReady: () => boolean, attribution?: Attribution): RouteTable {
+  const table: RouteTable = { router: Router(), registry: newRegistry(), idempotency: () => services.idempotency, ...(attribution ? { attribution: () => attribution } : {}) };
   healthRoutes(table, db, isReady);
   authRoutes(table, services);
   ssoRoutes(table, services);
@@ -89,13 +106,13 @@ export function createApp(deps: AppDeps) {
   app.set('trust proxy', deps.trustProxy ?? false);
   app.set('etag', false);
 
-  const table = apiRoutes(deps.db, deps.services, deps.isReady ?? (() => true));
+  const attribution = createAttribution(deps.db, deps.log);
+  const table = apiRoutes(deps.db, deps.services, deps.isReady ?? (() => true), attribution);
   const document = openApiDocument(table.registry);
   table.router.get('/api/openapi.json', (_req, res) => void res.json(document));
 
+  app.use(securityHeaders({ hstsMaxAgeSeconds: deps.hstsMaxAgeSeconds ?? 0 }));
   app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
     // stopping (or not yet ready): answer, then close the connection so keep-alive clients move to another replica
     if (deps.isReady && !deps.isReady()) res.setHeader('Connection', 'close');
     next();
@@ -104,7 +121,7 @@ export function createApp(deps: AppDeps) {
   app.get('/metrics', metricsEndpoint(deps.metricsToken));
   app.use(requestContext(deps.services.auth));
   app.use(accessLog(deps.log));
-  app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+  app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 }));
   app.use(table.router);
   // The web console (npm run build:web -> dist/web): static files, then index.html for any other non-API GET
   // without a file extension (client-side routes). Unknown /api paths and missing files get the 404 below.
@@ -115,6 +132,6 @@ export function createApp(deps: AppDeps) {
     res.sendFile('index.html', { root: webRoot }, (err) => err && next());
   });
   app.use(notFoundHandler);
-  app.use(errorHandler(deps.db, deps.log));
-  return { app, openapi: document };
+  app.use(errorHandler(deps.db, deps.log, attribution));
+  return { app, openapi: document, attribution };
 }

@@ -26,6 +26,8 @@ export interface Platform {
   queue: JobQueue;
   log: Logger;
   app: ReturnType<typeof createApp>['app'];
+  /** the audit records of files sent and of counted refusals (api/attribution.ts) */
+  attribution: ReturnType<typeof createApp>['attribution'];
   server?: Server;
   url?: string;
   stop(): Promise<void>;
@@ -99,13 +101,14 @@ export async function startPlatform(
   // a signed checkpoint of the audit chain now and every ZY_AUDIT_CHECKPOINT_MINUTES, in a file outside the database
   const stopCheckpoints = await startCheckpointSchedule(db, auditCheckpoints, config.audit.checkpointMinutes, log);
   const deliveries = config.provisioning.runWorkers ? await startDeliveryWorkers({ db, queue, log }, config.notifications) : null;
-  const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready, metricsToken: config.metricsToken });
+  const { app, attribution } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready, metricsToken: config.metricsToken, hstsMaxAgeSeconds: config.hardening.hstsMaxAgeSeconds });
   ready = true;
   const platform: Platform = {
     db,
     queue,
     log,
     app,
+    attribution,
     async stop() {
       ready = false;
       clearInterval(calendarCheck);
@@ -122,6 +125,8 @@ export async function startPlatform(
       deliveries?.stop();
       await closing;
       clearTimeout(deadline);
+      // the refusals counted in the minute that is not over yet
+      await attribution.stop().catch((err: unknown) => log.error({ err }, 'could not write the counted refusals'));
       await db.close();
     },
   };

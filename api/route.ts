@@ -2,11 +2,14 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { ZodType } from 'zod';
-import { InvalidInputError, UnauthenticatedError, type FieldIssue } from '../core/errors.js';
+import { ForbiddenError, InvalidInputError, UnauthenticatedError, type FieldIssue } from '../core/errors.js';
 import { z } from '../core/zod-openapi.js';
 import type { RequestContext, SignedInContext } from './context.js';
 import { CHECK_RESPONSES, checkResponses } from './response-check.js';
 import { IDEMPOTENCY_HEADER, withIdempotency, type IdempotencyStore } from './idempotency.js';
+import type { Action, SubjectName } from '../core/access/abilities.js';
+import type { Attribution } from './attribution.js';
+import { deliverHeldFile } from './download.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** params and query are objects of fields (OpenAPI lists them one by one) */
@@ -34,6 +37,15 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends Z
   multipart?: { field: string; parser: RequestHandler };
   /** a POST that creates something: an `Idempotency-Key` header makes its retries safe (api/idempotency.ts); needs auth */
   idempotent?: boolean;
+  /**
+   * What the caller's role must be allowed at all (on any object of the kind) for this route to mean anything to
+   * them: when the request's parameters, query or body fail validation, a signed-in caller without it is refused
+   * 403 instead of a 400 listing the fields, so validation details never answer a caller without rights. A valid
+   * request goes on to the services' object-level checks as before (404 for what one may not see, 403, 409…).
+   */
+  can?: readonly [Action, SubjectName];
+  /** false: the handler records its own audit record for the file it sends (the audit export) */
+  attribution?: false;
   responses: Record<number, ResponseSpec>;
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; ctx: A extends true ? SignedInContext : RequestContext },
@@ -121,6 +133,8 @@ export interface RouteTable {
   registry: OpenAPIRegistry;
   /** where idempotent routes keep their keys (read when a request comes, not when routes are declared) */
   idempotency?: () => IdempotencyStore;
+  /** where files sent are recorded (api/attribution.ts; read when a request comes) */
+  attribution?: () => Attribution;
 }
 
 export function route<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends ZodType = ZodType, A extends boolean = boolean>(
@@ -165,10 +179,14 @@ export function route<P extends AnyObject = AnyObject, Q extends AnyObject = Any
     security: spec.auth ? [{ bearerAuth: [] }] : [],
     request,
     responses,
+    // the permission a role needs at all for this route (checked before its input is validated)
+    ...(spec.can ? { 'x-permission': `${spec.can[0]} ${spec.can[1]}` } : {}),
   });
   // sign-in is checked before an upload is read, so strangers cannot make the server buffer files
   const signedIn: RequestHandler = (req, _res, next) => next(req.ctx.principal ? undefined : new UnauthenticatedError(req.ctx.authError ?? 'UNAUTHENTICATED'));
   const before: RequestHandler[] = [...(spec.auth ? [signedIn] : []), ...(spec.multipart ? [spec.multipart.parser] : [])];
+  /** the role may do what the route does at all (`can`); without a declared permission, anyone signed in may */
+  const permitted = (ctx: RequestContext) => !spec.can || !ctx.principal || ctx.ability.can(spec.can[0], spec.can[1]);
   const route = `${spec.method.toUpperCase()} ${spec.path}`;
   table.router[spec.method](spec.path, ...before, async (req: Request, res: Response) => {
     if (CHECK_RESPONSES) checkResponses(res, route, (status) => spec.responses[status]?.schema);
@@ -176,16 +194,29 @@ export function route<P extends AnyObject = AnyObject, Q extends AnyObject = Any
     const length = req.headers['content-length'];
     const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
     if (spec.body && !spec.multipart && req.body === undefined && hasBody) throw new InvalidInputError([], 'UNSUPPORTED_MEDIA_TYPE', 415);
-    const params = parsePart(spec.params, req.params, 'params');
+    // input that fails validation is explained only to a caller whose role may do this at all: others get the 403
+    // they would get with a valid request, without the fields (permission before validation details)
+    const validated = <T>(parse: () => T): T => {
+      try {
+        return parse();
+      } catch (err) {
+        if (err instanceof InvalidInputError && !permitted(ctx)) throw new ForbiddenError('FORBIDDEN', { action: spec.can![0] });
+        throw err;
+      }
+    };
+    const params = validated(() => parsePart(spec.params, req.params, 'params'));
     // `lang` chooses the language of messages on every route (read by the context middleware); routes that
     // declare it (exports) validate it themselves
     const { lang: _lang, ...rest } = req.query as Record<string, unknown>;
     const declaresLang = spec.query instanceof z.ZodObject && 'lang' in spec.query.shape;
-    const query = parsePart(spec.query, declaresLang ? req.query : rest, 'query');
-    const body = parsePart(spec.body, req.body ?? (spec.body ? undefined : {}), '');
+    const query = validated(() => parsePart(spec.query, declaresLang ? req.query : rest, 'query'));
+    const body = validated(() => parsePart(spec.body, req.body ?? (spec.body ? undefined : {}), ''));
     // auth: true routes never get here without a principal (the signedIn handler above)
     const run = () => spec.handler({ params, query, body, ctx: ctx as A extends true ? SignedInContext : RequestContext }, req, res);
     if (spec.idempotent && table.idempotency) await withIdempotency(table.idempotency(), ctx.principal!.id, req, res, run);
     else await run();
+    // a file the handler prepared leaves only once its audit record is written (api/attribution.ts)
+    if (spec.attribution !== false && table.attribution) await table.attribution().fileSent(req, res, route, { params, query });
+    deliverHeldFile(res);
   });
 }

@@ -14,6 +14,7 @@ import { createAuditTrailService } from '../core/audit/trail.js';
 import { migrationTargets } from '../migration/audit-names.js';
 import { projectTargets } from '../projects/audit-names.js';
 import { projectProvisioning, provisioningTargets } from '../provisioners/audit-names.js';
+import { createImportGate } from './import-gate.js';
 import type { Config } from '../core/config.js';
 import { createIdempotencyStore } from './idempotency.js';
 import type { Database } from '../core/db/database.js';
@@ -103,18 +104,19 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     approval: createApprovalService({ db, actions: projectActions }),
     filings: createFilingService({ db, actions: projectActions }),
     reminders: createReminderService({ db, actions: projectActions }),
-    documents: createDocumentService({ db, files, actions: projectActions }),
+    documents: createDocumentService({ db, files, actions: projectActions, archiveLimits: config.hardening.archive }),
     orgHistory: createOrgHistoryService({ db }),
     reviewDrafts: createReviewDraftService({ db, actions: projectActions }),
     spotChecks: createSpotCheckService({ db }),
     survey: createSurveyService({ db, today: opts.today }),
     evaluations: createEvaluationService({ db, actions: projectActions }),
-    migration: createMigrationService({ db, published, today: opts.today }),
+    migration: createMigrationService({ db, published, today: opts.today, archiveLimits: config.hardening.archive }),
     assessments: createAssessmentService({ db, today: opts.today }),
-    security: createSecurityService({ db, files, today: opts.today }),
+    security: createSecurityService({ db, files, today: opts.today, archiveLimits: config.hardening.archive }),
     calendar: createCalendarService({ db, today: opts.today }),
     notificationSettings: createNotificationSettingsService({ db, config: config.notifications, queue: () => runtime.queue }),
     idempotency: createIdempotencyStore(db, config.idempotency),
+    imports: createImportGate(config.hardening.importConcurrencyPerUser),
     reminderSweep: createReminderSweep({ db, settings: config.reminders, today: opts.today }),
     resourceRequests,
     provisioning: createProvisioningService({ db, queue: () => runtime.queue, requests: resourceRequests, requestActions, published, driver: runtime.driver, profile: runtime.profile, status: runtime.status }),

@@ -46,6 +46,18 @@ export class SignInThrottledError extends AppError {
   }
 }
 
+/** Too many of something at once (imports per user): try again after `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  constructor(
+    code: string,
+    readonly retryAfterSeconds: number,
+    params: Record<string, string | number> = {},
+  ) {
+    super(code, { seconds: retryAfterSeconds, ...params });
+  }
+}
+
 export class ForbiddenError extends AppError {
   readonly status = 403;
   constructor(

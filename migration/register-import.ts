@@ -6,6 +6,8 @@ import { assertCan } from '../core/access/abilities.js';
 import type { Tx } from '../core/db/database.js';
 import type { PrismaClient } from '../core/db/generated/client.js';
 import { InvalidInputError } from '../core/errors.js';
+import { DEFAULT_HARDENING, type ArchiveLimits } from '../core/config.js';
+import { inspectArchive } from '../core/files/archive-inspection.js';
 import { t, type Locale } from '../core/i18n.js';
 import { columnByKey } from './columns.js';
 import type { RegisterInput } from './register-input.js';
@@ -29,12 +31,20 @@ export interface ReadRegisterFile {
  * organisation's in the sub-center's city-wide import: ./row-organisation.ts), the file is XLSX or CSV (415), of at
  * most MAX_IMPORT_ROWS systems (422 IMPORT_TOO_MANY_ROWS), and every row is read.
  */
-export async function readRegisterFile(prisma: PrismaClient, actor: Actor, file: Buffer, locale: Locale): Promise<ReadRegisterFile> {
+export async function readRegisterFile(prisma: PrismaClient, actor: Actor, file: Buffer, locale: Locale, archiveLimits: ArchiveLimits = DEFAULT_HARDENING.archive): Promise<ReadRegisterFile> {
   const cityWide = actor.ability.can('importCityWide', 'MigrationSystem');
   if (!cityWide) assertCan(actor.ability, 'create', 'MigrationSystem');
   const principal = actor.principal!;
   const format = detectFormat(file);
   if (format !== 'xlsx' && format !== 'csv') throw new InvalidInputError([{ path: 'file', code: 'import.file_type' }], 'IMPORT_FILE_TYPE', 415);
+  // an XLSX is a zip archive: what it inflates to is counted before exceljs reads a row of it
+  if (format === 'xlsx') {
+    await inspectArchive(file, archiveLimits).catch((err: unknown) => {
+      // a damaged workbook is the import's own 400, as before the inspection
+      if (err instanceof InvalidInputError && err.params.reason === 'unreadable') throw new InvalidInputError([{ path: 'file', code: 'import.unreadable' }], 'IMPORT_UNREADABLE');
+      throw err;
+    });
+  }
   const matcher = await loadOrgMatcher(prisma);
   const rowOrg = cityWide ? anyOrganisation(matcher) : ownOrganisation(await prisma.organisation.findUniqueOrThrow({ where: { id: principal.orgId } }), matcher);
   const info: SheetInfo = {};
@@ -69,8 +79,8 @@ export async function existingNameProblems(tx: Tx | PrismaClient, rows: { row: n
 }
 
 /** What the import would do with a file, writing nothing: format, header, mapping, rows and every problem. */
-export async function previewRegisterFile(prisma: PrismaClient, actor: Actor, file: Buffer, locale: Locale): Promise<ImportPreview> {
-  const { format, sheet, parsed } = await readRegisterFile(prisma, actor, file, locale);
+export async function previewRegisterFile(prisma: PrismaClient, actor: Actor, file: Buffer, locale: Locale, archiveLimits?: ArchiveLimits): Promise<ImportPreview> {
+  const { format, sheet, parsed } = await readRegisterFile(prisma, actor, file, locale, archiveLimits);
   const clashes = await existingNameProblems(prisma, parsed.goodRows, locale);
   // the import reports names already registered once the file itself is clean; the preview says both at once
   const problems = [...parsed.problems, ...clashes.slice(0, Math.max(0, MAX_REPORTED_PROBLEMS - parsed.problems.length))];

@@ -2,6 +2,7 @@
 // one by one or from the spreadsheet they already keep (all rows in one transaction, or none); everyone who may
 // read the register can list and export it. The sub-center revises its assessment through the same PATCH, on the
 // assessment fields only (core/access/abilities.ts decides who may change which field).
+import type { ArchiveLimits } from '../core/config.js';
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { assertCan, assertFieldsPermitted, readableWhere, subject } from '../core/access/abilities.js';
@@ -151,7 +152,7 @@ export function whereOf(f: SystemListFilter): Prisma.MigrationSystemWhereInput[]
   ];
 }
 
-export function createRegisterService({ db, onChange, transitions }: { db: Database; onChange: () => void; transitions: TransitionService }) {
+export function createRegisterService({ db, onChange, transitions, archiveLimits }: { db: Database; onChange: () => void; transitions: TransitionService; archiveLimits?: ArchiveLimits }) {
   const { prisma } = db;
 
   async function create(actor: Actor, input: RegisterInput) {
@@ -207,7 +208,7 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
    */
   async function importFile(actor: Actor, file: Buffer, locale: Locale): Promise<ImportResult> {
     const principal = actor.principal!;
-    const { format, parsed } = await readRegisterFile(prisma, actor, file, locale);
+    const { format, parsed } = await readRegisterFile(prisma, actor, file, locale, archiveLimits);
     if (parsed.problems.length) throw new RuleViolationError(parsed.problems);
 
     const result = await prisma.$transaction(
@@ -268,7 +269,7 @@ export function createRegisterService({ db, onChange, transitions }: { db: Datab
   }
 
   /** What importFile would do with the file, writing nothing (migration/register-import.ts). */
-  const previewFile = (actor: Actor, file: Buffer, locale: Locale) => previewRegisterFile(prisma, actor, file, locale);
+  const previewFile = (actor: Actor, file: Buffer, locale: Locale) => previewRegisterFile(prisma, actor, file, locale, archiveLimits);
 
   return { create, list, get, update, remove, history, importFile, previewFile, exportFile };
 }

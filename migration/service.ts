@@ -3,6 +3,7 @@
 import type { PublishedCatalog } from '../catalog/published.js';
 import { toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
+import type { ArchiveLimits } from '../core/config.js';
 import { createBoardService } from './board.js';
 import { createQuestionnaireService } from './questionnaire.js';
 import { createRegisterService } from './register.js';
@@ -14,14 +15,16 @@ export interface MigrationDeps {
   published: PublishedCatalog;
   /** today in Asia/Shanghai (overdue waves); injectable for tests */
   today?: () => LocalDate;
+  /** what an imported XLSX may inflate to (core/files/archive-inspection.ts) */
+  archiveLimits?: ArchiveLimits;
 }
 
-export function createMigrationService({ db, published, today = () => toShanghaiDate(new Date()) }: MigrationDeps) {
+export function createMigrationService({ db, published, archiveLimits, today = () => toShanghaiDate(new Date()) }: MigrationDeps) {
   const board = createBoardService({ db, today });
   const onChange = () => board.invalidate();
   const transitions = createTransitionService({ db, published, onChange });
   return {
-    register: createRegisterService({ db, onChange, transitions }),
+    register: createRegisterService({ db, onChange, transitions, archiveLimits }),
     transitions,
     waves: createWaveService({ db, onChange }),
     board,

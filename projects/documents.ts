@@ -8,6 +8,8 @@ import { InvalidInputError, NotFoundError } from '../core/errors.js';
 import { cleanFileName } from '../core/files/file-name.js';
 import { openChecked, type FileStore } from '../core/files/store.js';
 import type { Locale } from '../core/i18n.js';
+import { DEFAULT_HARDENING, type ArchiveLimits } from '../core/config.js';
+import { inspectArchive } from '../core/files/archive-inspection.js';
 import type { ProjectActions } from './actions.js';
 import { findReadableProject } from './machine.js';
 import type { documentStoredSchema } from './project-schema.js';
@@ -31,7 +33,8 @@ const ALLOWED: Record<string, { mime: string; extensions: string[] }> = {
   zip: { mime: 'application/ofd', extensions: ['ofd'] },
 };
 
-export async function sniffDocument(content: Buffer, filename: string): Promise<string> {
+/** The content's type by its bytes; a zip-based one (docx, xlsx, OFD) must also pass the archive inspection. */
+export async function sniffDocument(content: Buffer, filename: string, limits: ArchiveLimits = DEFAULT_HARDENING.archive): Promise<string> {
   const ext = filename.toLowerCase().split('.').pop() ?? '';
   const detected = await fileTypeFromBuffer(content);
   const allowed = detected ? ALLOWED[detected.ext] : undefined;
@@ -40,10 +43,11 @@ export async function sniffDocument(content: Buffer, filename: string): Promise<
       detected: detected?.ext ?? 'unknown',
     });
   }
+  await inspectArchive(content, limits);
   return allowed.mime;
 }
 
-export function createDocumentService({ db, files, actions }: { db: Database; files: FileStore; actions: ProjectActions }) {
+export function createDocumentService({ db, files, actions, archiveLimits }: { db: Database; files: FileStore; actions: ProjectActions; archiveLimits?: ArchiveLimits }) {
   const { prisma } = db;
 
   async function upload(actor: Actor, projectId: string, kind: DocumentKind, file: { originalname: string; buffer: Buffer }, locale: Locale): Promise<DocumentStored> {
@@ -54,7 +58,7 @@ export function createDocumentService({ db, files, actions }: { db: Database; fi
     await actions.check(actor, action, projectId, locale);
     if (file.buffer.length === 0) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
     const filename = cleanFileName(file.originalname);
-    const contentType = await sniffDocument(file.buffer, filename);
+    const contentType = await sniffDocument(file.buffer, filename, archiveLimits);
     // the content first, then the record that points at it (a content no record came to point at is swept later)
     const stored = await files.put(file.buffer, contentType);
     const document = { kind, filename, contentType, size: stored.size, sm3: stored.sm3, contentSha256: stored.sha256 };

@@ -10,6 +10,7 @@ import { openChecked, type FileStore } from '../core/files/store.js';
 import type { Locale } from '../core/i18n.js';
 import { createRunner } from '../core/workflow/runner.js';
 import { sniffDocument } from '../projects/documents.js';
+import type { ArchiveLimits } from '../core/config.js';
 import { toDeadlineView } from '../projects/store.js';
 import { securityMachine, type DossierRow } from './machine.js';
 import { EMERGENCY_DRILL, MLPS_ASSESSMENT, nextDrillDue } from './obligations.js';
@@ -22,11 +23,13 @@ export const REQUIRED_RECORDS: readonly SecurityRecordKind[] = ['RISK_ASSESSMENT
 export interface SecurityDeps {
   db: Database;
   files: FileStore;
+  /** what a zip-based document may inflate to (core/files/archive-inspection.ts) */
+  archiveLimits?: ArchiveLimits;
   /** today in Asia/Shanghai; injectable for tests */
   today?: () => LocalDate;
 }
 
-export function createSecurityService({ db, files, today = () => toShanghaiDate(new Date()) }: SecurityDeps) {
+export function createSecurityService({ db, files, archiveLimits, today = () => toShanghaiDate(new Date()) }: SecurityDeps) {
   const { prisma } = db;
   const env = () => ({ today: today(), now: new Date() });
   const runners = { PROJECT: createRunner(securityMachine('PROJECT'), { db, env }), SYSTEM: createRunner(securityMachine('SYSTEM'), { db, env }) };
@@ -82,7 +85,7 @@ export function createSecurityService({ db, files, today = () => toShanghaiDate(
     await runners[kind].check(actor, 'document', id, locale);
     if (file.buffer.length === 0) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
     const filename = cleanFileName(file.originalname);
-    const contentType = await sniffDocument(file.buffer, filename);
+    const contentType = await sniffDocument(file.buffer, filename, archiveLimits);
     // the content first, then the record that points at it (a content no record came to point at is swept later)
     const stored = await files.put(file.buffer, contentType);
     const taken = await runners[kind].run(actor, 'document', id, {

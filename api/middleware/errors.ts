@@ -13,10 +13,12 @@ import {
   PayloadTooLargeError,
   RuleViolationError,
   SignInThrottledError,
+  TooManyRequestsError,
 } from '../../core/errors.js';
 import { fieldLabel } from '../../core/field-labels.js';
 import { listOf, t, type Locale } from '../../core/i18n.js';
 import { refusalOf } from '../../core/workflow/runner.js';
+import type { Attribution } from '../attribution.js';
 
 interface BodyParserError {
   type?: string;
@@ -29,6 +31,8 @@ function normalise(err: unknown): unknown {
   const bp = err as BodyParserError;
   if (bp && typeof bp === 'object' && typeof bp.type === 'string') {
     if (bp.type === 'entity.parse.failed') return new InvalidInputError([], 'MALFORMED_JSON');
+    // the JSON parser's verify hook (api/app.ts refuseInvalidUtf8)
+    if (bp.type === 'entity.verify.failed') return new InvalidInputError([], 'INVALID_UTF8');
     if (bp.type === 'entity.too.large') return new PayloadTooLargeError(`${Math.round((bp.limit ?? 0) / 1024)} KiB`);
     if (bp.type === 'encoding.unsupported' || bp.type === 'charset.unsupported') {
       return new InvalidInputError([], 'UNSUPPORTED_MEDIA_TYPE', 415);
@@ -58,12 +62,14 @@ function bodyFor(err: AppError, locale: Locale) {
   return body;
 }
 
-export function errorHandler(db: Database, log: Logger) {
+export function errorHandler(db: Database, log: Logger, attribution?: Attribution) {
   // express recognises error middleware by its four parameters
   return async (raw: unknown, req: Request, res: Response, _next: NextFunction) => {
     const err = normalise(raw);
     const locale = req.ctx?.locale ?? 'zh-CN';
     if (err instanceof AppError) {
+      // 401s and 404s on objects are counted per address and minute (api/attribution.ts)
+      attribution?.refused(req, err);
       // refused authorizations, and every refused state change (state, version, guards), leave a record
       const refusal = refusalOf(err);
       if ((err instanceof ForbiddenError || refusal) && req.ctx) {
@@ -83,7 +89,7 @@ export function errorHandler(db: Database, log: Logger) {
         }).catch((e: unknown) => log.error({ err: e }, 'could not audit a refusal'));
       }
       if (res.headersSent) return void res.end();
-      if (err instanceof SignInThrottledError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      if (err instanceof SignInThrottledError || err instanceof TooManyRequestsError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       res.status(err.status).json(bodyFor(err, locale));
       return;
     }

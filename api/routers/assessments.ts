@@ -24,6 +24,8 @@ function oneKindRoutes<V extends { id: string; version: number }, C extends z.Zo
   table: RouteTable,
   kind: {
     path: string;
+    /** what the caller's role must be allowed on at all (api/route.ts `can`) */
+    subject: 'OrgAssessment' | 'CountyAssessment';
     view: z.ZodType;
     what: string;
     who: string;
@@ -38,7 +40,7 @@ function oneKindRoutes<V extends { id: string; version: number }, C extends z.Zo
 ) {
   const one = `${kind.path}/:id`;
   route(table, {
-    method: 'post', path: kind.path, tags, auth: true,
+    method: 'post', path: kind.path, tags, auth: true, can: ['create', kind.subject],
     summary: `Start ${kind.what} for a year (${kind.who}): a draft showing the ${kind.frozen} live`,
     body: kind.createBody,
     responses: { 201: { description: 'the draft (ETag: its version)', schema: kind.view }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
@@ -56,7 +58,7 @@ function oneKindRoutes<V extends { id: string; version: number }, C extends z.Zo
     handler: async ({ params, ctx }, _req, res) => send(res, await kind.get(ctx, params.id, ctx.locale)),
   });
   route(table, {
-    method: 'patch', path: one, tags, auth: true, ifMatch: true,
+    method: 'patch', path: one, tags, auth: true, can: ['update', kind.subject], ifMatch: true,
     summary: `Change a draft of ${kind.what} (${kind.who})`,
     params: idParam,
     body: kind.patchBody,
@@ -82,7 +84,7 @@ export function assessmentRoutes(table: RouteTable, s: Services) {
     handler: async ({ query, ctx }, _req, res) => void res.json(await s.assessments.listOrgs(ctx, query.year, ctx.locale)),
   });
   oneKindRoutes(table, {
-    path: '/api/assessments/departments', view: orgAssessmentSchema, what: "a department's assessment", who: 'GIA', frozen: 'evidence',
+    path: '/api/assessments/departments', subject: 'OrgAssessment', view: orgAssessmentSchema, what: "a department's assessment", who: 'GIA', frozen: 'evidence',
     createBody: z.strictObject({ orgId: z.uuid(), year: assessmentYear }),
     patchBody: z.strictObject({ score: z.number().int().min(0).max(100).nullable().optional(), grade: gradeSchema.nullable().optional(), findings: findings.optional() }),
     create: (ctx, body, locale) => s.assessments.createOrg(ctx, body, locale),
@@ -105,7 +107,7 @@ export function assessmentRoutes(table: RouteTable, s: Services) {
     titleParams: (query) => ({ year: String(query.year) }),
   });
   oneKindRoutes(table, {
-    path: '/api/assessments/counties', view: countyAssessmentSchema, what: "a county's scorecard", who: 'the city GIA', frozen: 'indicators',
+    path: '/api/assessments/counties', subject: 'CountyAssessment', view: countyAssessmentSchema, what: "a county's scorecard", who: 'the city GIA', frozen: 'indicators',
     createBody: z.strictObject({ county: z.string().min(1).max(50).describe("the county's code"), year: assessmentYear }),
     patchBody: z.strictObject({ manualItems: z.array(manualItemSchema).max(50).optional(), grade: gradeSchema.nullable().optional(), findings: findings.optional() }),
     create: (ctx, body, locale) => s.assessments.createCounty(ctx, body, locale),

@@ -55,6 +55,8 @@ export function auditRoutes(table: RouteTable, s: Services) {
     summary: `The records the filters select as XLSX (names and codes; at most ${EXPORT_MAX.toLocaleString('en')}, newest first), with a sheet holding the chain check of the whole trail made for it (auditor)`,
     tags: ['audit'],
     auth: true,
+    // the trail's own export records itself (core/audit/trail.ts), with the chain check it carries
+    attribution: false,
     query: z.strictObject({ ...filters, lang: localeQuery }),
     responses: { ...fileResponse, 400: errors[400], 401: errors[401], 403: errors[403] },
     handler: async ({ query, ctx }, _req, res) => {

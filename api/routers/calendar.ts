@@ -22,7 +22,7 @@ export function calendarRoutes(table: RouteTable, s: Services) {
     summary:
       'Load a State Council holiday schedule (system administrator): its new years win over the built-in package, and the open provisional deadlines they settle are recomputed; 422 RULE_VIOLATION with the line at fault, 422 CALENDAR_NOTHING_NEW',
     tags,
-    auth: true,
+    auth: true, can: ['create', 'HolidaySchedule'],
     body: scheduleUploadSchema,
     responses: { 200: { description: 'what was loaded and recomputed', schema: scheduleLoadResultSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 422: errors[422] },
     handler: async ({ body, ctx }, _req, res) => void res.json(await s.calendar.load(ctx, body, ctx.locale)),

@@ -21,7 +21,7 @@ import {
 } from '../../catalog/view-schema.js';
 import { z } from '../../core/zod-openapi.js';
 import { catalogCsv, catalogXlsx } from '../../catalog/export.js';
-import type { RevisionTransitionAction } from '../../catalog/revision-workflow.js';
+import { REVISION_MACHINE, type RevisionTransitionAction } from '../../catalog/revision-workflow.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, INT32_MAX, localeQuery, positiveInt, revisionParam } from '../schemas.js';
@@ -142,7 +142,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     path: '/api/catalog/revisions',
     summary: 'Start a draft revision from the current published one (sub-center operator)',
     tags: ['catalog'],
-    auth: true,
+    auth: true, can: ['create', 'CatalogRevision'],
     body: z.strictObject({ title: z.string().min(1).max(200), notes: z.string().max(4000).nullable().optional() }),
     responses: { 201: { description: 'the draft', schema: revisionSummary }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => {
@@ -168,7 +168,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     path: '/api/catalog/revisions/:number',
     summary: "Change a draft's title or notes",
     tags: ['catalog'],
-    auth: true,
+    auth: true, can: ['update', 'CatalogRevision'],
     ifMatch: true,
     params: revisionParam,
     body: z.strictObject({ title: z.string().min(1).max(200).optional(), notes: z.string().max(4000).nullable().optional() }),
@@ -199,7 +199,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     path: '/api/catalog/revisions/:number/offerings/:code',
     summary: 'Add or change an offering in a draft (status RETIRED retires it)',
     tags: ['catalog'],
-    auth: true,
+    auth: true, can: ['update', 'CatalogRevision'],
     ifMatch: true,
     params: revisionParam.extend({ code }),
     body: offeringBody,
@@ -226,7 +226,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
     path: '/api/catalog/revisions/:number/offerings/:code/plans/:planCode',
     summary: 'Add or change a plan in a draft (status RETIRED retires it)',
     tags: ['catalog'],
-    auth: true,
+    auth: true, can: ['update', 'CatalogRevision'],
     ifMatch: true,
     params: revisionParam.extend({ code, planCode: code }),
     body: planBody,
@@ -255,6 +255,7 @@ export function catalogRoutes(table: RouteTable, s: Services) {
       summary: TRANSITION_SUMMARIES[action],
       tags: ['catalog'],
       auth: true,
+      can: [REVISION_MACHINE.actions[action].ability, 'CatalogRevision'],
       ifMatch: true,
       params: revisionParam,
       body: action === 'return' ? z.strictObject({ comment: z.string().min(1).max(4000) }) : z.strictObject({ comment: z.string().max(4000).optional() }).optional(),

@@ -31,7 +31,7 @@ export function evaluationRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post', path: '/api/evaluations/spot-checks',
     summary: "Draw a random sample of a year's submitted self-evaluations (Finance, Art. 22): a count or a percentage, at least one; the seed and the population count are kept so the draw can be repeated",
-    tags, auth: true,
+    tags, auth: true, can: ['create', 'SpotCheck'],
     body: drawInputSchema,
     responses: { 201: { description: 'drawn (ETag: its version)', schema: spotCheckViewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 422: errors[422] },
     handler: async ({ body, ctx }, _req, res) => {
@@ -50,7 +50,7 @@ export function evaluationRoutes(table: RouteTable, s: Services) {
 
   route(table, {
     method: 'post', path: '/api/evaluations/spot-checks/:id/results',
-    summary: 'Record (or correct) the result of one sampled self-evaluation: 合格 / 基本合格 / 不合格 with findings (Finance, while open)', tags, auth: true, ifMatch: true,
+    summary: 'Record (or correct) the result of one sampled self-evaluation: 合格 / 基本合格 / 不合格 with findings (Finance, while open)', tags, auth: true, can: ['record', 'SpotCheck'], ifMatch: true,
     params: idParam, body: recordResultInputSchema,
     responses: { 200: { description: 'recorded', schema: spotCheckViewSchema }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.spotChecks.record(ctx, params.id, readIfMatch(req), body, ctx.locale)),
@@ -86,7 +86,7 @@ export function evaluationRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/projects/:id/evaluations',
     summary:
       "GIA's effectiveness evaluation (Art. 24): six dimensions, a grade and a conclusion; with `rectification`, the rectification notice (results due in 10 working days) is issued in the same transaction. If-Match: the project's ETag",
-    tags, auth: true, ifMatch: true,
+    tags, auth: true, can: ['evaluate', 'Project'], ifMatch: true,
     params: idParam, body: evaluationInputSchema,
     responses: { 201: { description: 'recorded: the project’s evaluations', schema: projectEvaluationsSchema }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => {

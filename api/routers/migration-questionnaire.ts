@@ -24,7 +24,7 @@ export function migrationQuestionnaireRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post', path: '/api/migration/questionnaire',
     summary: 'Publish the next version of the questionnaire (sub-center): answers keep the version they were given with; 422 QUESTIONNAIRE_INVALID names each field breaking a rule (duplicate ids, a vetoed vote, thresholds out of order)',
-    tags, auth: true,
+    tags, auth: true, can: ['publish', 'MigrationQuestionnaire'],
     body: definitionSchema.extend({ note: z.string().trim().max(500).optional().describe('what changed') }),
     responses: { 201: { description: 'published', schema: questionnaireViewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409], 422: errors[422] },
     handler: async ({ body, ctx }, _req, res) => {
@@ -43,7 +43,7 @@ export function migrationQuestionnaireRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'put', path: '/api/migration/systems/:id/questionnaire',
     summary: "Answer the questionnaire now in force for a system (its organisation, or the sub-center): the proposal is computed and stored; answering again asks for a new confirmation. If-Match required once answered",
-    tags, auth: true, ifMatch: 'optional',
+    tags, auth: true, can: ['answer', 'MigrationSystem'], ifMatch: 'optional',
     params: idParam,
     body: z.strictObject({
       questionnaireVersion: z.number().int().min(1).optional().describe('the version the form showed: 409 QUESTIONNAIRE_OUTDATED when a newer one is in force'),
@@ -56,7 +56,7 @@ export function migrationQuestionnaireRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post', path: '/api/migration/systems/:id/questionnaire/confirm',
     summary: "Confirm a system's proposal, or override its strategy or risk with a reason (sub-center): assesses the system (effort and target plans as the assessment requires) or reassesses it. If-Match: the answers' version",
-    tags, auth: true, ifMatch: true,
+    tags, auth: true, can: ['confirm', 'MigrationSystem'], ifMatch: true,
     params: idParam,
     body: z.strictObject({
       strategy: strategySchema.optional().describe('default: the proposed one'),

@@ -131,14 +131,14 @@ export function migrationRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/migration/waves', summary: 'Create a migration wave (sub-center)', tags, auth: true,
+    method: 'post', path: '/api/migration/waves', summary: 'Create a migration wave (sub-center)', tags, auth: true, can: ['create', 'MigrationWave'],
     body: z.strictObject({ name: text(100), startDate: localDate, endDate: localDate, description: z.string().max(2000).optional() }),
     responses: { 201: { description: 'created', schema: wave }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => send(res, await s.migration.waves.create(ctx, body), 201),
   });
 
   route(table, {
-    method: 'patch', path: '/api/migration/waves/:id', summary: 'Change a wave: name, dates, description (sub-center)', tags, auth: true, ifMatch: true,
+    method: 'patch', path: '/api/migration/waves/:id', summary: 'Change a wave: name, dates, description (sub-center)', tags, auth: true, can: ['update', 'MigrationWave'], ifMatch: true,
     params: idParam,
     body: z.strictObject({ name: text(100).optional(), startDate: localDate.optional(), endDate: localDate.optional(), description: z.string().max(2000).optional() }),
     responses: { 200: { description: 'updated', schema: wave }, ...errors },
@@ -157,7 +157,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/migration/systems', summary: 'Register a system of your organisation (department or county user); assessment fields are the sub-center’s', tags, auth: true,
+    method: 'post', path: '/api/migration/systems', summary: 'Register a system of your organisation (department or county user); assessment fields are the sub-center’s', tags, auth: true, can: ['create', 'MigrationSystem'],
     body: registerSchema,
     responses: { 201: { description: 'registered', schema: system }, 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     handler: async ({ body, ctx }, _req, res) => {
@@ -172,10 +172,11 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     summary: `Import the register from XLSX or CSV (the template's columns or their common names; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} systems): every row or none; 422 lists each problem's row, column and reason`,
     tags, auth: true, idempotent: true,
     multipart: { field: 'file', parser: uploadRegister },
-    responses: { 201: { description: 'imported', schema: importResult }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
+    responses: { 201: { description: 'imported', schema: importResult }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422], 429: { description: 'IMPORT_BUSY: this user already runs the allowed number of imports; wait Retry-After seconds', schema: errors[400].schema } },
     handler: async ({ ctx }, req, res) => {
       if (!req.file?.size) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
-      res.status(201).json(await s.migration.register.importFile(ctx, req.file.buffer, ctx.locale));
+      const file = req.file.buffer;
+      res.status(201).json(await s.imports.run(ctx.principal.id, () => s.migration.register.importFile(ctx, file, ctx.locale)));
     },
   });
 
@@ -184,10 +185,11 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     summary: 'What the import would do with a file, writing nothing: format, sheet, header rows, each column’s field (and amount unit), the first rows as they would be registered, and every problem as the import reports it',
     tags, auth: true,
     multipart: { field: 'file', parser: uploadRegister },
-    responses: { 200: { description: 'the preview', schema: importPreviewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422] },
+    responses: { 200: { description: 'the preview', schema: importPreviewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 413: errors[400], 415: errors[400], 422: errors[422], 429: { description: 'IMPORT_BUSY: this user already runs the allowed number of imports; wait Retry-After seconds', schema: errors[400].schema } },
     handler: async ({ ctx }, req, res) => {
       if (!req.file?.size) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
-      res.json(await s.migration.register.previewFile(ctx, req.file.buffer, ctx.locale));
+      const file = req.file.buffer;
+      res.json(await s.imports.run(ctx.principal.id, () => s.migration.register.previewFile(ctx, file, ctx.locale)));
     },
   });
 
@@ -211,7 +213,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'patch', path: '/api/migration/systems/:id',
     summary: 'Change a system: register fields (its organisation), assessment fields (the sub-center, once assessed); anything else FORBIDDEN_FIELD',
-    tags, auth: true, ifMatch: true,
+    tags, auth: true, can: ['update', 'MigrationSystem'], ifMatch: true,
     params: idParam, body: systemPatchSchema,
     responses: { 200: { description: 'updated', schema: system }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.migration.register.update(ctx, params.id, readIfMatch(req), body, ctx.locale)),
@@ -239,7 +241,7 @@ export function migrationRoutes(table: RouteTable, s: Services) {
     route(table, {
       method: 'post', path: `/api/migration/systems/:id/${action}`,
       summary: `${t.label.en} (${t.label['zh-CN']}, sub-center, ${t.article}): ${t.from.join('/')} → ${action === 'unblock' ? 'the state it was blocked in' : t.to.join('/')}`,
-      tags, auth: true, ifMatch: true,
+      tags, auth: true, can: [t.ability, 'MigrationSystem'], ifMatch: true,
       params: idParam, body: TRANSITION_BODIES[action],
       responses: { 200: { description: 'done', schema: system }, ...errors },
       handler: async ({ params, body, ctx }, req, res) =>

@@ -53,7 +53,7 @@ export function notificationSettingsRoutes(table: RouteTable, s: Services) {
     summary:
       "Set an organisation's webhook (system administrator): http(s) only, no loopback, link-local or private address unless configured (422 WEBHOOK_URL_SCHEME / WEBHOOK_URL_PRIVATE / WEBHOOK_URL_UNRESOLVED on `url`); a new one, or rotateSecret, answers with its signing key once",
     tags,
-    auth: true,
+    auth: true, can: ['update', 'OrgWebhook'],
     ifMatch: 'optional',
     params: idParam,
     body: webhookInputSchema,

@@ -32,7 +32,7 @@ import { DEADLINE_EXPORT, NOTICE_EXPORT, PROJECT_LIST_EXPORT, QUEUE_EXPORT } fro
 import { projectFilterQuery } from '../../projects/list-filter.js';
 import { stateKey } from '../../core/workflow/machine.js';
 import { t } from '../../core/i18n.js';
-import { fileResponse } from '../download.js';
+import { fileResponse, sendDocument } from '../download.js';
 import { exportRoute } from '../list-export.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { uploadOne } from '../document-upload.js';
@@ -84,7 +84,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
   const projectParam = idParam;
 
   route(table, {
-    method: 'post', path: '/api/projects', summary: 'Create a project draft (department or county user)', tags, auth: true, idempotent: true,
+    method: 'post', path: '/api/projects', summary: 'Create a project draft (department or county user)', tags, auth: true, can: ['create', 'Project'], idempotent: true,
     body: createBody,
     responses: { 201: { description: 'the draft', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     handler: async ({ body, ctx }, _req, res) => {
@@ -142,21 +142,21 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'patch', path: '/api/projects/:id', summary: 'Change a draft or returned project', tags, auth: true, ifMatch: true,
+    method: 'patch', path: '/api/projects/:id', summary: 'Change a draft or returned project', tags, auth: true, can: ['update', 'Project'], ifMatch: true,
     params: projectParam, body: patchBody,
     responses: { 200: { description: 'updated', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.update(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/lines', summary: 'Add a resource line: a catalog plan, a quantity and its purpose', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/projects/:id/lines', summary: 'Add a resource line: a catalog plan, a quantity and its purpose', tags, auth: true, can: ['update', 'Project'], ifMatch: true,
     params: projectParam, body: lineBody,
     responses: { 200: { description: 'the project', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.addLine(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
-    method: 'put', path: '/api/projects/:id/lines/:lineNo', summary: 'Change a resource line', tags, auth: true, ifMatch: true,
+    method: 'put', path: '/api/projects/:id/lines/:lineNo', summary: 'Change a resource line', tags, auth: true, can: ['update', 'Project'], ifMatch: true,
     params: projectParam.extend({ lineNo: positiveInt() }), body: lineBody,
     responses: { 200: { description: 'the project', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.updateLine(ctx, params.id, readIfMatch(req), params.lineNo, body, ctx.locale)),
@@ -170,7 +170,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'put', path: '/api/projects/:id/information-resources', summary: 'Replace the information resource catalog (Art. 27): resources needed and produced', tags, auth: true, ifMatch: true,
+    method: 'put', path: '/api/projects/:id/information-resources', summary: 'Replace the information resource catalog (Art. 27): resources needed and produced', tags, auth: true, can: ['update', 'Project'], ifMatch: true,
     params: projectParam, body: z.strictObject({ items: z.array(resource).max(500) }),
     responses: { 200: { description: 'the project', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.drafting.replaceInformationResources(ctx, params.id, readIfMatch(req), body.items, ctx.locale)),
@@ -198,28 +198,28 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/review', summary: 'GIA review on the five Art. 8 dimensions: approve, return for revision, or reject', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/projects/:id/review', summary: 'GIA review on the five Art. 8 dimensions: approve, return for revision, or reject', tags, auth: true, can: ['review', 'Project'], ifMatch: true,
     params: projectParam, body: z.strictObject({ decision: z.enum(['APPROVE', 'RETURN', 'REJECT']), dimensions, comment: z.string().max(5000).optional() }),
     responses: { 200: { description: 'reviewed', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.review(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/budget-review', summary: 'Finance budget review (Art. 9): approve an amount, or return', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/projects/:id/budget-review', summary: 'Finance budget review (Art. 9): approve an amount, or return', tags, auth: true, can: ['budgetReview', 'Project'], ifMatch: true,
     params: projectParam, body: z.strictObject({ decision: z.enum(['APPROVE', 'RETURN']), approvedAmount: money.optional(), comment: z.string().max(5000).optional() }),
     responses: { 200: { description: 'reviewed', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.budgetReview(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/notice', summary: 'Open the public notice of the fund allocation (Art. 10)', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/projects/:id/notice', summary: 'Open the public notice of the fund allocation (Art. 10)', tags, auth: true, can: ['notice', 'Project'], ifMatch: true,
     params: projectParam, body: z.strictObject({ startDate: localDate, endDate: localDate, title: z.string().max(200).optional(), content: z.string().max(5000).optional() }),
     responses: { 200: { description: 'notice open', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.openNotice(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/establish', summary: 'Establish the project (立项) after the notice ends with no open objection; its lines become its entitlement', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/projects/:id/establish', summary: 'Establish the project (立项) after the notice ends with no open objection; its lines become its entitlement', tags, auth: true, can: ['establish', 'Project'], ifMatch: true,
     params: projectParam, body: z.strictObject({ approvalNumber: z.string().max(100).optional() }).optional(),
     responses: { 200: { description: 'established', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.approval.establish(ctx, params.id, readIfMatch(req), body ?? {}, ctx.locale)),
@@ -249,21 +249,21 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/notices/:id/objections/:objectionId/resolve', summary: 'Record how an objection was resolved (GIA); If-Match (the project\'s ETag) optional, a stale one is 412', tags: ['notices'], auth: true, ifMatch: 'optional',
+    method: 'post', path: '/api/notices/:id/objections/:objectionId/resolve', summary: 'Record how an objection was resolved (GIA); If-Match (the project\'s ETag) optional, a stale one is 412', tags: ['notices'], auth: true, can: ['establish', 'Project'], ifMatch: 'optional',
     params: idParam.extend({ objectionId: z.uuid() }), body: z.strictObject({ resolution: text(5000) }),
     responses: { 200: { description: 'resolved', schema: objectionResolvedSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
     handler: async ({ params, body, ctx }, req, res) => void res.json(await s.approval.resolveObjection(ctx, params.id, params.objectionId, body.resolution, ctx.locale, readIfMatch(req))),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/filings', summary: 'File a contract (Art. 13), supervision unit (16), progress report (15), acceptance report (20), self-evaluation (21) or rectification report (24); If-Match optional (a stale one is 412)', tags, auth: true, ifMatch: 'optional',
+    method: 'post', path: '/api/projects/:id/filings', summary: 'File a contract (Art. 13), supervision unit (16), progress report (15), acceptance report (20), self-evaluation (21) or rectification report (24); If-Match optional (a stale one is 412)', tags, auth: true, can: ['file', 'Project'], ifMatch: 'optional',
     params: projectParam, body: filingBody,
     responses: { 200: { description: 'the project', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.file(ctx, params.id, body, ctx.locale, readIfMatch(req))),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/acceptance', summary: 'File completion acceptance with the Art. 17 and Art. 19 conditions as evidence', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/projects/:id/acceptance', summary: 'File completion acceptance with the Art. 17 and Art. 19 conditions as evidence', tags, auth: true, can: ['file', 'Project'], ifMatch: true,
     params: projectParam,
     body: acceptanceInputSchema,
     responses: { 200: { description: 'accepted', schema: project }, ...errors },
@@ -271,21 +271,21 @@ export function projectRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/change-request', summary: 'Request a change of scope (Art. 15): the lines as they should be; goes back to GIA', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/projects/:id/change-request', summary: 'Request a change of scope (Art. 15): the lines as they should be; goes back to GIA', tags, auth: true, can: ['requestChange', 'Project'], ifMatch: true,
     params: projectParam, body: changeRequestInputSchema,
     responses: { 200: { description: 'in change review', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.requestChange(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/change-review', summary: 'GIA decides on a change request; approval replaces the lines and the entitlement', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/projects/:id/change-review', summary: 'GIA decides on a change request; approval replaces the lines and the entitlement', tags, auth: true, can: ['changeReview', 'Project'], ifMatch: true,
     params: projectParam, body: z.strictObject({ decision: z.enum(['APPROVE', 'RETURN']), comment: z.string().max(5000).optional() }),
     responses: { 200: { description: 'decided', schema: project }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.reviewChange(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/rectification-notices', summary: 'Issue a rectification notice (Art. 24): the results are due in 10 working days; If-Match optional (a stale one is 412)', tags, auth: true, ifMatch: 'optional',
+    method: 'post', path: '/api/projects/:id/rectification-notices', summary: 'Issue a rectification notice (Art. 24): the results are due in 10 working days; If-Match optional (a stale one is 412)', tags, auth: true, can: ['rectify', 'Project'], ifMatch: 'optional',
     params: projectParam, body: z.strictObject({ issues: text(5000), issuedDate: localDate.optional() }),
     responses: { 200: { description: 'issued', schema: project }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412] },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.issueRectification(ctx, params.id, body, ctx.locale, readIfMatch(req))),
@@ -293,7 +293,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
 
   for (const action of ['suspend', 'resume', 'terminate'] as const) {
     route(table, {
-      method: 'post', path: `/api/projects/:id/${action}`, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a project (Art. 23, GIA)`, tags, auth: true, ifMatch: true,
+      method: 'post', path: `/api/projects/:id/${action}`, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a project (Art. 23, GIA)`, tags, auth: true, can: [action, 'Project'], ifMatch: true,
       params: projectParam, body: z.strictObject({ reason: text(2000) }),
       responses: { 200: { description: 'done', schema: project }, ...errors },
       handler: async ({ params, body, ctx }, req, res) => send(res, await s.filings.govern(ctx, params.id, readIfMatch(req), action, body.reason, ctx.locale)),
@@ -313,7 +313,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     handler: async ({ query, ctx }, _req, res) => void res.json(await s.filings.deadlines(ctx, query, undefined, ctx.locale)),
   });
   route(table, {
-    method: 'post', path: '/api/deadlines/remind', summary: 'Remind the units of overdue obligations (催办, GIA): each deadline at most once a day; 409 DEADLINE_NOT_OVERDUE when one is not overdue', tags, auth: true,
+    method: 'post', path: '/api/deadlines/remind', summary: 'Remind the units of overdue obligations (催办, GIA): each deadline at most once a day; 409 DEADLINE_NOT_OVERDUE when one is not overdue', tags, auth: true, can: ['remind', 'Project'],
     body: z.strictObject({ deadlineIds: z.array(z.uuid()).min(1).max(500) }),
     responses: { 200: { description: 'how many were reminded now, and how many had been today already', schema: remindResultSchema }, ...errors },
     handler: async ({ body, ctx }, _req, res) => void res.json(await s.reminders.remind(ctx, [...new Set(body.deadlineIds)])),
@@ -327,7 +327,7 @@ export function projectRoutes(table: RouteTable, s: Services) {
     method: 'post', path: '/api/projects/:id/documents', summary: 'Upload a document (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB; the content is checked, not the name)', tags, auth: true, idempotent: true,
     params: projectParam, body: z.strictObject({ kind: documentKind }),
     multipart: { field: 'file', parser: uploadOne('file') },
-    responses: { 201: { description: 'stored, with its SM3 checksum', schema: documentStoredSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[400], 415: errors[400] },
+    responses: { 201: { description: 'stored, with its SM3 checksum', schema: documentStoredSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 413: errors[400], 415: errors[400], 422: errors[422] },
     handler: async ({ params, body, ctx }, req, res) => {
       if (!req.file) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
       res.status(201).json(await s.documents.upload(ctx, params.id, body.kind, req.file, ctx.locale));
@@ -340,11 +340,8 @@ export function projectRoutes(table: RouteTable, s: Services) {
     responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 404: errors[404], 409: errors[409] },
     handler: async ({ params, ctx }, _req, res) => {
       const { doc, stream } = await s.documents.download(ctx, params.id, params.documentId);
-      res.setHeader('Content-Type', doc.contentType);
-      res.setHeader('Content-Length', String(doc.size));
-      res.setHeader('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
-      res.setHeader('X-Content-SM3', doc.sm3);
-      stream.pipe(res);
+      // recorded against the document (not the project: a read is neither part of the project's history nor 已办)
+      sendDocument(res, doc, stream, { targetType: 'ProjectDocument', targetId: doc.id, detail: { projectId: params.id, kind: doc.kind, sm3: doc.sm3 } });
     },
   });
 }

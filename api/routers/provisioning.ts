@@ -28,7 +28,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
   const tags = ['provisioning'];
 
   route(table, {
-    method: 'post', path: '/api/projects/:id/resource-requests', summary: "Draw on an established project's entitlement (department user); 422 EXCEEDS_ENTITLEMENT with what is left", tags, auth: true, idempotent: true,
+    method: 'post', path: '/api/projects/:id/resource-requests', summary: "Draw on an established project's entitlement (department user); 422 EXCEEDS_ENTITLEMENT with what is left", tags, auth: true, can: ['request', 'Project'], idempotent: true,
     params: idParam,
     body: z.strictObject({
       items: z.array(z.strictObject({ planCode: text(64), quantity: z.number().int().positive().max(100000) })).min(1).max(100)
@@ -80,7 +80,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
 
   for (const action of ['approve', 'return'] as const) {
     route(table, {
-      method: 'post', path: `/api/resource-requests/:id/${action}`, summary: action === 'approve' ? 'Approve after technical review (sub-center operator)' : 'Return with a comment (sub-center operator)', tags, auth: true, ifMatch: true,
+      method: 'post', path: `/api/resource-requests/:id/${action}`, summary: action === 'approve' ? 'Approve after technical review (sub-center operator)' : 'Return with a comment (sub-center operator)', tags, auth: true, can: [action, 'ResourceRequest'], ifMatch: true,
       params: idParam,
       body: action === 'return' ? z.strictObject({ note: text(2000) }) : z.strictObject({ note: z.string().max(2000).optional() }).optional(),
       responses: { 200: { description: 'decided', schema: requestView }, ...errors },
@@ -134,7 +134,7 @@ export function provisioningRoutes(table: RouteTable, s: Services) {
       summary: action === 'provision'
         ? 'Provision an approved request (sub-center operator): 202 with the job id; retried POSTs with the same Idempotency-Key get the same job'
         : 'Deprovision (sub-center operator); data-bearing resources need `confirm` equal to the request code',
-      tags, auth: true, params: idParam, idempotent: true,
+      tags, auth: true, can: [action, 'ResourceRequest'], params: idParam, idempotent: true,
       body: action === 'deprovision' ? z.strictObject({ confirm: z.string().max(100).optional() }).optional() : undefined,
       responses: { 202: { description: 'accepted', schema: jobAcceptedSchema }, ...errors },
       handler: async ({ params, body, ctx }, req, res) => {

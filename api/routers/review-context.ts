@@ -1,5 +1,6 @@
 // What a reviewer judges a project with besides the project itself: the department's record (its other projects)
 // and the draft of their own decision, kept as they type.
+import { PROJECT_MACHINE } from '../../projects/workflow.js';
 import { DRAFT_CONTENT, DRAFT_STAGES, DRAFT_VIEW, orgHistorySchema, type DraftAction } from '../../projects/project-schema.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam } from '../schemas.js';
@@ -29,6 +30,7 @@ export function reviewContextRoutes(table: RouteTable, s: Services) {
     });
     route(table, {
       method: 'put', path, summary: `Save the caller's draft of ${DECISION_NAMES[action]} (the form as left; not audited: no decision)`, tags, auth: true,
+      can: [PROJECT_MACHINE.actions[action].ability, 'Project'],
       params: idParam, body: DRAFT_CONTENT[action],
       responses: { 200: { description: 'saved', schema: view }, 400: errors[400], ...refusals },
       handler: async ({ params, body, ctx }, _req, res) => void res.json(await s.reviewDrafts.save(ctx, params.id, action, body, ctx.locale)),

@@ -10,6 +10,7 @@ import { uploadOne } from '../document-upload.js';
 import { readIfMatch, setEtag } from '../etag.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam } from '../schemas.js';
+import { sendDocument } from '../download.js';
 import type { Services } from '../services.js';
 
 const OWNERS: { kind: SecurityOwnerKind; base: string; tags: string[]; whose: string }[] = [
@@ -32,17 +33,17 @@ export function securityRoutes(table: RouteTable, s: Services) {
     });
 
     route(table, {
-      method: 'post', path: base, summary: `File a security record of ${whose}: risk assessment, MLPS grading and assessment, cryptography assessment (Art. 36), emergency plan, drill or incident (Art. 37); If-Match optional (a stale one is 412)`, tags, auth: true, ifMatch: 'optional',
+      method: 'post', path: base, summary: `File a security record of ${whose}: risk assessment, MLPS grading and assessment, cryptography assessment (Art. 36), emergency plan, drill or incident (Art. 37); If-Match optional (a stale one is 412)`, tags, auth: true, can: ['file', 'SecurityDossier'], ifMatch: 'optional',
       params: idParam, body: securityFilingSchema,
       responses: { 200: { description: 'the dossier', schema: securityDossierSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 412: errors[412], 422: errors[422] },
       handler: async ({ params, body, ctx }, req, res) => send(res, await s.security.file(ctx, kind, params.id, body, ctx.locale, readIfMatch(req))),
     });
 
     route(table, {
-      method: 'post', path: `${base}/documents`, summary: `Upload a document with a security record of ${whose} (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB)`, tags, auth: true,
+      method: 'post', path: `${base}/documents`, summary: `Upload a document with a security record of ${whose} (PDF, docx, xlsx, OFD, PNG/JPEG; at most 20 MiB)`, tags, auth: true, can: ['file', 'SecurityDossier'],
       params: idParam, body: securityDocumentKindSchema,
       multipart: { field: 'file', parser: uploadOne('file') },
-      responses: { 201: { description: 'stored, with its SM3 checksum', schema: securityDocumentSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 413: errors[400], 415: errors[400] },
+      responses: { 201: { description: 'stored, with its SM3 checksum', schema: securityDocumentSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 413: errors[400], 415: errors[400], 422: errors[422] },
       handler: async ({ params, body, ctx }, req, res) => {
         if (!req.file) throw new InvalidInputError([{ path: 'file', code: 'field.required' }]);
         res.status(201).json(await s.security.upload(ctx, kind, params.id, body.recordId, req.file, ctx.locale));
@@ -55,11 +56,7 @@ export function securityRoutes(table: RouteTable, s: Services) {
       responses: { 200: { description: 'the file', schema: z.string().openapi({ format: 'binary' }), contentType: 'application/octet-stream' }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
       handler: async ({ params, ctx }, _req, res) => {
         const { doc, stream } = await s.security.download(ctx, kind, params.id, params.documentId);
-        res.setHeader('Content-Type', doc.contentType);
-        res.setHeader('Content-Length', String(doc.size));
-        res.setHeader('Content-Disposition', `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
-        res.setHeader('X-Content-SM3', doc.sm3);
-        stream.pipe(res);
+        sendDocument(res, doc, stream, { targetType: 'SecurityDocument', targetId: doc.id, detail: { owner: kind === 'PROJECT' ? 'Project' : 'MigrationSystem', ownerId: params.id, sm3: doc.sm3 } });
       },
     });
   }

@@ -50,7 +50,7 @@ export function surveyRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post', path: '/api/survey/campaigns',
     summary: 'Open a survey campaign with a due date, asking the named organisations and/or every active organisation of some kinds (the sub-center, the city GIA); each asked organisation gets a pending response and a notification',
-    tags, auth: true,
+    tags, auth: true, can: ['create', 'SurveyCampaign'],
     body: openCampaignInputSchema,
     responses: { 201: { description: 'opened (ETag: its version)', schema: campaignViewSchema }, 400: errors[400], 401: errors[401], 403: errors[403], 422: errors[422] },
     handler: async ({ body, ctx }, _req, res) => {
@@ -71,7 +71,7 @@ export function surveyRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/survey/campaigns/:id/extend', summary: 'Move an open campaign’s due date later (after today), with the reason', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/survey/campaigns/:id/extend', summary: 'Move an open campaign’s due date later (after today), with the reason', tags, auth: true, can: ['update', 'SurveyCampaign'], ifMatch: true,
     params: idParam, body: extendCampaignInputSchema,
     responses: { 200: { description: 'extended', schema: campaignViewSchema }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.survey.extend(ctx, params.id, readIfMatch(req), body, ctx.locale)),
@@ -85,7 +85,7 @@ export function surveyRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/survey/campaigns/:id/close', summary: 'Close a campaign: no further answers are taken', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/survey/campaigns/:id/close', summary: 'Close a campaign: no further answers are taken', tags, auth: true, can: ['close', 'SurveyCampaign'], ifMatch: true,
     params: idParam, body: closeCampaignInputSchema,
     responses: { 200: { description: 'closed', schema: campaignViewSchema }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.survey.close(ctx, params.id, readIfMatch(req), body, ctx.locale)),
@@ -124,7 +124,7 @@ export function surveyRoutes(table: RouteTable, s: Services) {
   route(table, {
     method: 'post', path: '/api/survey/responses/:id/confirm',
     summary: "Confirm register entries of the organisation as current (replaces the set confirmed before); the organisation's staff, while pending and the campaign open",
-    tags, auth: true, ifMatch: true,
+    tags, auth: true, can: ['confirm', 'SurveyResponse'], ifMatch: true,
     params: idParam, body: confirmInputSchema,
     responses: { 200: { description: 'confirmed', schema: responseViewSchema }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.survey.confirm(ctx, params.id, readIfMatch(req), body, ctx.locale)),
@@ -138,14 +138,14 @@ export function surveyRoutes(table: RouteTable, s: Services) {
   });
 
   route(table, {
-    method: 'post', path: '/api/survey/responses/:id/declare-none', summary: 'Answer that the organisation has no system to declare (none confirmed), with the reason', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/survey/responses/:id/declare-none', summary: 'Answer that the organisation has no system to declare (none confirmed), with the reason', tags, auth: true, can: ['submit', 'SurveyResponse'], ifMatch: true,
     params: idParam, body: reasonInputSchema,
     responses: { 200: { description: 'declared', schema: responseViewSchema }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.survey.declareNone(ctx, params.id, readIfMatch(req), body, ctx.locale)),
   });
 
   route(table, {
-    method: 'post', path: '/api/survey/responses/:id/return', summary: 'Send an answer back to its organisation with the reason (the sub-center, the city GIA; campaign open)', tags, auth: true, ifMatch: true,
+    method: 'post', path: '/api/survey/responses/:id/return', summary: 'Send an answer back to its organisation with the reason (the sub-center, the city GIA; campaign open)', tags, auth: true, can: ['return', 'SurveyResponse'], ifMatch: true,
     params: idParam, body: reasonInputSchema,
     responses: { 200: { description: 'sent back', schema: responseViewSchema }, ...errors },
     handler: async ({ params, body, ctx }, req, res) => send(res, await s.survey.sendBack(ctx, params.id, readIfMatch(req), body, ctx.locale)),

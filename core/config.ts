@@ -45,6 +45,10 @@ const envSchema = z.object({
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(2),
   /** how often the queue looks for jobs whose worker vanished */
   JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** how often a worker marks the job it runs as alive (provisioners/heartbeat.ts) */
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  /** a running job whose heartbeat is older than this is taken as its worker's death and retried */
+  JOB_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   /** Pulumi state backend; default file://DATA_DIR/pulumi-state */
   PULUMI_BACKEND_URL: z.string().optional(),
   PULUMI_CONFIG_PASSPHRASE: z.string().optional(),
@@ -165,6 +169,9 @@ export interface Config {
     jobExpireSeconds: number;
     jobRetryLimit: number;
     jobSuperviseSeconds: number;
+    /** how often a running job's heartbeat is written, and after how long without one its worker is taken as dead */
+    jobHeartbeatSeconds: number;
+    jobHeartbeatTimeoutSeconds: number;
     pulumiBackendUrl: string;
     pulumiPassphrase: string | undefined;
     kubeconfig: string | undefined;
@@ -260,6 +267,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
       jobRetryLimit: e.JOB_RETRY_LIMIT,
       jobSuperviseSeconds: e.JOB_SUPERVISE_SECONDS,
+      jobHeartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
+      jobHeartbeatTimeoutSeconds: Math.max(e.JOB_HEARTBEAT_TIMEOUT_SECONDS, 2 * e.JOB_HEARTBEAT_SECONDS),
       pulumiBackendUrl: e.PULUMI_BACKEND_URL ?? `file://${path.join(path.resolve(e.DATA_DIR), 'pulumi-state')}`,
       pulumiPassphrase: e.PULUMI_CONFIG_PASSPHRASE,
       kubeconfig: e.KUBECONFIG,

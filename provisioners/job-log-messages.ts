@@ -5,6 +5,14 @@ export const JOB_LOG_MESSAGES = {
   'job.log.queued': { 'zh-CN': '已排队（{kind}）', en: 'Queued ({kind})' },
   'job.log.started': { 'zh-CN': '开始执行（第 {attempt} 次）', en: 'Started (attempt {attempt})' },
   'job.log.restarted': { 'zh-CN': '上次执行中断，重新执行', en: 'The last attempt was interrupted; running again' },
+  'job.log.heartbeatLost': {
+    'zh-CN': '执行该任务的工作进程 {worker} 已 {seconds} 秒无心跳（最后一次 {at}），判定已中断，重新排队',
+    en: 'The worker running this job ({worker}) has not beaten for {seconds} s (last at {at}): taken as interrupted and queued again',
+  },
+  'job.log.heartbeatLostFinal': {
+    'zh-CN': '执行该任务的工作进程 {worker} 已 {seconds} 秒无心跳（最后一次 {at}），重试次数已用完',
+    en: 'The worker running this job ({worker}) has not beaten for {seconds} s (last at {at}), and its retries are spent',
+  },
   'job.log.desiredState': { 'zh-CN': '期望状态：{count} 个对象', en: 'Desired state: {count} objects' },
   'job.log.succeeded': { 'zh-CN': '完成', en: 'Succeeded' },
   'job.log.retrying': { 'zh-CN': '出错，将重试', en: 'Error; the job will be retried' },

@@ -94,7 +94,11 @@ export async function startProvisioningWorkers(
 ) {
   const kubeconfig = config.provisioning.kubeconfig;
   const finalBackups = kubeconfig ? createFinalBackups(kubeconfig, { timeoutMs: config.provisioning.finalBackupTimeoutSeconds * 1000 }) : undefined;
-  const worker = createProvisioningWorker({ ...deps, profile: clusterProfile(config), retryLimit: config.provisioning.jobRetryLimit, finalBackups, beforeDriver: hooks.beforeDriver });
+  const heartbeat = { intervalSeconds: config.provisioning.jobHeartbeatSeconds, timeoutSeconds: config.provisioning.jobHeartbeatTimeoutSeconds };
+  const worker = createProvisioningWorker({ ...deps, profile: clusterProfile(config), retryLimit: config.provisioning.jobRetryLimit, finalBackups, heartbeat, beforeDriver: hooks.beforeDriver });
+  // jobs whose worker died (this process's last run included) are taken back first, then watched for
+  const sweep = worker.startSweep();
+  deps.queue.onStop(sweep.stop);
   await deps.queue.work<JobMessage>(PROVISIONING_QUEUE, config.provisioning.workerConcurrency, (data) => worker.handle(data));
   await startDriftSchedule(deps.db, deps.queue, deps.driver.name, config.provisioning.driftCheckCron, deps.log);
   deps.log.info({ concurrency: config.provisioning.workerConcurrency, driver: deps.driver.name }, 'provisioning workers started');

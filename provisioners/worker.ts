@@ -14,6 +14,7 @@ import type { ProvisioningDriver, EventLevel } from './drivers/driver.js';
 import type { FinalBackups } from './final-backup.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import { createJobActions, type JobEnd } from './job-actions.js';
+import { startHeartbeat, startHeartbeatSweep, workerIdentity, type HeartbeatSettings } from './heartbeat.js';
 import type { JobKind } from './job-kinds.js';
 import type { LogLine } from './job-log.js';
 import { writeLogLine } from './job-log-store.js';
@@ -33,15 +34,18 @@ export interface WorkerDeps {
   retryLimit: number;
   /** takes a database's final backup before deprovisioning removes it (when a cluster is connected) */
   finalBackups?: FinalBackups;
+  /** the running job's heartbeat and the sweep for jobs whose worker stopped beating (heartbeat.ts) */
+  heartbeat: HeartbeatSettings;
   /** test hook: called after the job is marked running, before the driver runs */
   beforeDriver?: (jobId: string) => Promise<void>;
 }
 
 export class StackLockedError extends Error {}
 
-export function createProvisioningWorker({ db, queue, driver, published, profile, log, retryLimit, finalBackups, beforeDriver }: WorkerDeps) {
+export function createProvisioningWorker({ db, queue, driver, published, profile, log, retryLimit, finalBackups, heartbeat, beforeDriver }: WorkerDeps) {
   const { prisma } = db;
-  const jobs = createJobActions({ db, queue, driverName: driver.name });
+  const workerId = workerIdentity();
+  const jobs = createJobActions({ db, queue, driverName: driver.name, worker: { id: workerId, heartbeatTimeoutSeconds: heartbeat.timeoutSeconds } });
   /** stacks an operation of this process is working on */
   const busyHere = new Set<string>();
 
@@ -50,6 +54,11 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
     if (!job || job.state === 'SUCCEEDED' || job.state === 'FAILED') return; // already settled: a duplicate delivery
     // the HTTP request that asked for the job: its id (reqId, as in the access log) is on every log line of the job
     const jobLog = log.child({ jobId: job.id, reqId: job.requestIdHttp ?? undefined, kind: job.kind, stack: job.stack });
+    if (job.state === 'RUNNING' && job.heartbeatAt && job.workerId !== workerId && Date.now() - job.heartbeatAt.getTime() < heartbeat.timeoutSeconds * 1000) {
+      // another worker runs it and beats (the queue's expiry handed it out again): ours is the record, not the queue's
+      jobLog.warn({ worker: job.workerId }, 'job delivered again while its worker still beats: left to it');
+      return;
+    }
     if (busyHere.has(job.stack)) {
       jobLog.warn('stack busy with another operation of this process: the queue will retry');
       throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
@@ -82,7 +91,8 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
     const timer = provisioningDuration.startTimer({ kind, driver: driver.name });
     const attempt = await jobs.begin({ id: jobId, state: job.state });
     if (attempt === null) return; // ended meanwhile: a duplicate delivery
-    jobLog.info({ attempt, driver: driver.name }, 'job started');
+    jobLog.info({ attempt, driver: driver.name, worker: workerId }, 'job started');
+    const stopBeating = startHeartbeat(db, jobId, workerId, heartbeat.intervalSeconds, jobLog);
     let end: JobEnd;
     let failure: unknown;
     try {
@@ -102,6 +112,8 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
       failure = err;
       const message = err instanceof Error ? err.message : String(err);
       end = await jobs.failAttempt(job, message, attempt > retryLimit);
+    } finally {
+      stopBeating();
     }
     const outcome = end.state === 'FAILED' ? 'failed' : 'retry';
     const seconds = timer({ outcome });
@@ -110,5 +122,8 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
     if (outcome === 'retry') throw failure; // the queue retries it
   }
 
-  return { handle };
+  /** Starts the sweep for jobs whose worker stopped beating (at once, then every heartbeat interval). */
+  const startSweep = () => startHeartbeatSweep({ db, jobs, settings: heartbeat, retryLimit, log });
+
+  return { handle, startSweep };
 }

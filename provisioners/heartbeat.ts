@@ -39,16 +39,20 @@ export function workerGone(workerId: string | null, startedAt: Date | null): boo
 
 /** Beats for one job while it runs; the returned function stops it. */
 export function startHeartbeat(db: Database, jobId: string, workerId: string, seconds: number, log: Logger): () => void {
+  let stopped = false;
   const timer = setInterval(() => {
     db.prisma.$executeRaw`UPDATE provisioning_job SET "heartbeatAt" = now() WHERE id = ${jobId}::uuid AND state = 'RUNNING' AND "workerId" = ${workerId}`
       .then((n) => {
         // taken back meanwhile (this process stalled longer than the timeout): the next attempt owns the job now
-        if (n === 0) log.warn({ jobId }, 'job heartbeat not written: the job is no longer this worker’s');
+        if (n === 0 && !stopped) log.warn({ jobId }, 'job heartbeat not written: the job is no longer this worker’s');
       })
       .catch((err: unknown) => log.warn({ err, jobId }, 'could not write the job heartbeat'));
   }, seconds * 1000);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }
 
 export interface HeartbeatSweep {

@@ -114,7 +114,8 @@ export function createJobActions({ db, queue, driverName, worker }: { db: Databa
           const error = `${t('job.log.heartbeatLost', 'zh-CN', words)} / ${t('job.log.heartbeatLost', 'en', words)}`;
           await jobs.runIn(tx, jobEnv, actor, 'recover', row.id, { input: { error, worker: row.workerId, lastBeat: row.heartbeatAt, silentSeconds: row.silent }, locale: LOCALE });
           await cancelMessages(tx, PROVISIONING_QUEUE, 'jobId', row.id);
-          await queue.send<JobMessage>(PROVISIONING_QUEUE, { jobId: row.id }, { tx });
+          const deadWorker = row.workerId && row.heartbeatAt ? { deadWorker: { id: row.workerId, lastBeat: row.heartbeatAt.toISOString() } } : {};
+          await queue.send<JobMessage>(PROVISIONING_QUEUE, { jobId: row.id, ...deadWorker }, { tx });
           return { state: 'QUEUED' as const, error };
         });
       } catch (err) {

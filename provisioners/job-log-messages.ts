@@ -36,6 +36,10 @@ export const JOB_LOG_MESSAGES = {
     'zh-CN': '已移除堆栈 {stack} 的遗留锁（{host} 上的 pulumi 进程 {pid} 于 {at} 加锁，该进程已不存在）',
     en: 'Removed the lock of stack {stack} left by pulumi pid {pid} on {host} at {at}, which no longer runs',
   },
+  'job.log.deadWorkerLockRemoved': {
+    'zh-CN': '已移除堆栈 {stack} 的遗留锁（{host} 上的 pulumi 进程 {pid} 于 {at} 加锁；该主机上执行本任务的工作进程已停止心跳）',
+    en: 'Removed the lock of stack {stack} left by pulumi pid {pid} on {host} at {at}: the worker that ran this job there stopped beating',
+  },
   'job.log.pendingCleared': {
     'zh-CN': '堆栈 {stack} 有 {count} 项被中断的操作未完成（{list}），正在清除',
     en: 'Stack {stack} holds {count} operation(s) a killed run left unfinished ({list}); clearing them',

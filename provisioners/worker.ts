@@ -10,7 +10,7 @@ import type { Database } from '../core/db/database.js';
 import { jobOutcomes, provisioningDuration } from '../core/metrics.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { ClusterProfile } from './desired-state.js';
-import type { ProvisioningDriver, EventLevel } from './drivers/driver.js';
+import type { DriverRunOptions, ProvisioningDriver, EventLevel } from './drivers/driver.js';
 import type { FinalBackups } from './final-backup.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import { createJobActions, type JobEnd } from './job-actions.js';
@@ -76,7 +76,10 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
         throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
       }
       try {
-        await run({ id: job.id, kind: job.kind as JobKind, projectId: job.projectId, requestId: job.requestId, stack: job.stack, state: job.state }, jobLog);
+        // a retry after its worker stopped beating: the driver may remove a lock that worker left (drivers/stale-lock.ts)
+        const dead = msg.deadWorker;
+        const runOpts = dead ? { deadWorker: { host: dead.id.slice(0, dead.id.lastIndexOf(':')), lastBeat: dead.lastBeat } } : {};
+        await run({ id: job.id, kind: job.kind as JobKind, projectId: job.projectId, requestId: job.requestId, stack: job.stack, state: job.state }, jobLog, runOpts);
       } finally {
         await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
       }
@@ -86,7 +89,7 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
     }
   }
 
-  async function run(job: JobToRun, jobLog: Logger) {
+  async function run(job: JobToRun, jobLog: Logger, runOpts: DriverRunOptions) {
     const { id: jobId, kind, stack } = job;
     const timer = provisioningDuration.startTimer({ kind, driver: driver.name });
     const attempt = await jobs.begin({ id: jobId, state: job.state });
@@ -100,7 +103,7 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
       const onEvent = (level: EventLevel, line: LogLine) => {
         void writeLogLine(prisma, jobId, level, line).catch((err: unknown) => log.warn({ err, jobId }, 'could not record a job event'));
       };
-      const outcome = await runJob({ prisma, driver, published, profile, finalBackups }, job, onEvent);
+      const outcome = await runJob({ prisma, driver, published, profile, finalBackups }, job, onEvent, runOpts);
       end = await jobs.succeed(job, outcome);
       if (end.state === 'SUCCEEDED') {
         const seconds = timer({ outcome: 'succeeded' });

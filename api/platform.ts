@@ -16,6 +16,7 @@ import { requeueOrphanedJobs } from '../provisioners/orphans.js';
 import { bindDeliveryQueue, sweepPendingDeliveries, unbindDeliveryQueue } from '../notifications/delivery-queue.js';
 import { startDeliveryWorkers } from '../notifications/delivery-worker.js';
 import { startReminderSchedule } from '../notifications/reminder-sweep.js';
+import { startIdempotencySweep } from './idempotency-sweep.js';
 import { clusterProfile, QUEUES, queueOptions, createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
 
 export interface Platform {
@@ -84,6 +85,7 @@ export async function startPlatform(
   if (config.provisioning.runWorkers) {
     await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
     await startReminderSchedule(queue, services.reminderSweep, config.reminders.cron, log);
+    await startIdempotencySweep(db, queue, config.idempotency.sweepCron, log);
   }
   const deliveries = config.provisioning.runWorkers ? await startDeliveryWorkers({ db, queue, log }, config.notifications) : null;
   const { app } = createApp({ db, services, log, trustProxy: config.trustProxy, isReady: () => ready, metricsToken: config.metricsToken });

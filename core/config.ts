@@ -117,6 +117,11 @@ const envSchema = z.object({
   ZY_REMINDER_ESCALATE_AFTER: z.coerce.number().int().min(0).max(60).default(3),
   /** how long an Idempotency-Key is remembered (its answer replayed) after the first request; api/idempotency.ts */
   ZY_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /** when expired Idempotency-Keys are deleted (cron, Asia/Shanghai; api/idempotency-sweep.ts); "off": only at start and when next used */
+  ZY_IDEMPOTENCY_SWEEP_CRON: z
+    .string()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'a five-field cron expression such as "17 * * * *", or off')
+    .default('17 * * * *'),
   /** how long a retry waits for the first request with its key to finish before answering 409 IDEMPOTENCY_KEY_IN_FLIGHT */
   ZY_IDEMPOTENCY_WAIT_SECONDS: z.coerce.number().min(0.1).max(300).default(30),
   VM_IMAGE_BASE: z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*$/, 'a registry path such as registry.example.gov.cn/vm-images').default('registry.zhengyun.internal/vm-images'),
@@ -161,7 +166,7 @@ export interface Config {
   /** the scheduled reminders of open deadlines (notifications/reminder-sweep.ts) */
   reminders: ReminderSettings;
   /** Idempotency-Key: how long a key is remembered, how long a retry waits for the first request (api/idempotency.ts) */
-  idempotency: { ttlHours: number; waitSeconds: number };
+  idempotency: { ttlHours: number; waitSeconds: number; sweepCron: string | null };
   provisioning: {
     driver: 'render' | 'pulumi';
     runWorkers: boolean;
@@ -259,7 +264,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       digestCron: e.ZY_DIGEST_CRON === 'off' ? null : e.ZY_DIGEST_CRON,
     },
     reminders: { cron: e.ZY_REMINDER_CRON === 'off' ? null : e.ZY_REMINDER_CRON, daysAhead: e.ZY_REMINDER_DAYS_AHEAD, escalateAfter: e.ZY_REMINDER_ESCALATE_AFTER },
-    idempotency: { ttlHours: e.ZY_IDEMPOTENCY_TTL_HOURS, waitSeconds: e.ZY_IDEMPOTENCY_WAIT_SECONDS },
+    idempotency: { ttlHours: e.ZY_IDEMPOTENCY_TTL_HOURS, waitSeconds: e.ZY_IDEMPOTENCY_WAIT_SECONDS, sweepCron: e.ZY_IDEMPOTENCY_SWEEP_CRON === 'off' ? null : e.ZY_IDEMPOTENCY_SWEEP_CRON },
     provisioning: {
       driver: e.PROVISIONING_DRIVER,
       runWorkers: e.RUN_WORKERS,

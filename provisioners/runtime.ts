@@ -16,6 +16,7 @@ import type { ProvisioningDriver } from './drivers/driver.js';
 import { createRenderDriver } from './drivers/render-driver.js';
 import { DRIFT_CHECK_QUEUE, startDriftSchedule } from './drift-schedule.js';
 import { REMINDER_SWEEP_QUEUE } from '../notifications/reminder-sweep.js';
+import { IDEMPOTENCY_SWEEP_QUEUE } from '../api/idempotency-sweep.js';
 import { createFinalBackups } from './final-backup.js';
 import { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 import type { StatusReader } from './status-reader.js';
@@ -72,8 +73,8 @@ export async function createStatusReader(config: Config): Promise<StatusReader |
   return createClusterStatusReader(config.provisioning.kubeconfig);
 }
 
-/** The queues every process creates: provisioning jobs, and the ticks of the drift-check and reminder schedules. */
-export const QUEUES = [PROVISIONING_QUEUE, DRIFT_CHECK_QUEUE, REMINDER_SWEEP_QUEUE];
+/** The queues every process creates: provisioning jobs, and the ticks of the drift-check, reminder and Idempotency-Key schedules. */
+export const QUEUES = [PROVISIONING_QUEUE, DRIFT_CHECK_QUEUE, REMINDER_SWEEP_QUEUE, IDEMPOTENCY_SWEEP_QUEUE];
 
 /** The queue settings every process uses, from configuration. */
 export function queueOptions(config: Config) {

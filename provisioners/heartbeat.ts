@@ -27,14 +27,18 @@ export interface HeartbeatSettings {
 /** This process as a job's worker: host and pid. */
 export const workerIdentity = (): string => `${os.hostname()}:${process.pid}`;
 
-/** Whether `workerId` names a process of this host that no longer runs (or a younger one that reuses its pid). */
-export function workerGone(workerId: string | null, startedAt: Date | null): boolean {
+/**
+ * Whether the worker of a running job provably died: a process of this host that no longer runs (or a younger one
+ * that reuses its pid), or this very identity when this process is not running the job — its previous
+ * incarnation (a container restarted in its pod keeps the host name and often the pid).
+ */
+export function workerGone(job: { id: string; workerId: string | null; startedAt: Date | null }, runningHere: ReadonlySet<string>): boolean {
+  const { workerId } = job;
   if (!workerId) return false;
+  if (workerId === workerIdentity()) return !runningHere.has(job.id);
   const cut = workerId.lastIndexOf(':');
-  const host = workerId.slice(0, cut);
-  const pid = Number(workerId.slice(cut + 1));
-  if (host !== os.hostname() || `${host}:${pid}` === workerIdentity()) return false;
-  return processGone(pid, startedAt ?? undefined);
+  if (workerId.slice(0, cut) !== os.hostname()) return false;
+  return processGone(Number(workerId.slice(cut + 1)), job.startedAt ?? undefined);
 }
 
 /** Beats for one job while it runs; the returned function stops it. */
@@ -62,8 +66,16 @@ export interface HeartbeatSweep {
 }
 
 /** Sweeps at once, then every `intervalSeconds`, for jobs whose worker died. */
-export function startHeartbeatSweep(deps: { db: Database; jobs: JobActions; settings: HeartbeatSettings; retryLimit: number; log: Logger }): HeartbeatSweep {
-  const { db, jobs, settings, retryLimit, log } = deps;
+export function startHeartbeatSweep(deps: {
+  db: Database;
+  jobs: JobActions;
+  settings: HeartbeatSettings;
+  retryLimit: number;
+  log: Logger;
+  /** the jobs this process is running */
+  runningHere?: ReadonlySet<string>;
+}): HeartbeatSweep {
+  const { db, jobs, settings, retryLimit, log, runningHere = new Set<string>() } = deps;
   let running: Promise<unknown> = Promise.resolve();
 
   async function sweep() {
@@ -71,7 +83,7 @@ export function startHeartbeatSweep(deps: { db: Database; jobs: JobActions; sett
       SELECT id, "workerId", "heartbeatAt", "startedAt",
              coalesce("heartbeatAt", "startedAt", "createdAt") < now() - make_interval(secs => ${settings.timeoutSeconds}) AS silent
       FROM provisioning_job WHERE state = 'RUNNING'`;
-    const dead = (j: SilentJob & { startedAt: Date | null }) => workerGone(j.workerId, j.startedAt);
+    const dead = (j: SilentJob & { startedAt: Date | null }) => workerGone(j, runningHere);
     const taken: { id: string; state: string }[] = [];
     for (const row of rows.filter((r) => r.silent || dead(r))) {
       const end = await jobs.recover(row, settings.timeoutSeconds, retryLimit, dead);

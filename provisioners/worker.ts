@@ -48,13 +48,16 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
   const jobs = createJobActions({ db, queue, driverName: driver.name, worker: { id: workerId, heartbeatTimeoutSeconds: heartbeat.timeoutSeconds } });
   /** stacks an operation of this process is working on */
   const busyHere = new Set<string>();
+  /** the jobs this process is running (a job recorded under this worker's identity but not here is a previous incarnation's) */
+  const runningHere = new Set<string>();
 
   async function handle(msg: JobMessage): Promise<void> {
     const job = await prisma.provisioningJob.findUnique({ where: { id: msg.jobId } });
     if (!job || job.state === 'SUCCEEDED' || job.state === 'FAILED') return; // already settled: a duplicate delivery
     // the HTTP request that asked for the job: its id (reqId, as in the access log) is on every log line of the job
     const jobLog = log.child({ jobId: job.id, reqId: job.requestIdHttp ?? undefined, kind: job.kind, stack: job.stack });
-    if (job.state === 'RUNNING' && job.heartbeatAt && job.workerId !== workerId && Date.now() - job.heartbeatAt.getTime() < heartbeat.timeoutSeconds * 1000) {
+    const beating = job.heartbeatAt && Date.now() - job.heartbeatAt.getTime() < heartbeat.timeoutSeconds * 1000;
+    if (job.state === 'RUNNING' && beating && (job.workerId !== workerId || runningHere.has(job.id))) {
       // another worker runs it and beats (the queue's expiry handed it out again): ours is the record, not the queue's
       jobLog.warn({ worker: job.workerId }, 'job delivered again while its worker still beats: left to it');
       return;
@@ -79,7 +82,13 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
         // a retry after its worker stopped beating: the driver may remove a lock that worker left (drivers/stale-lock.ts)
         const dead = msg.deadWorker;
         const runOpts = dead ? { deadWorker: { host: dead.id.slice(0, dead.id.lastIndexOf(':')), lastBeat: dead.lastBeat } } : {};
-        await run({ id: job.id, kind: job.kind as JobKind, projectId: job.projectId, requestId: job.requestId, stack: job.stack, state: job.state }, jobLog, runOpts);
+        // marked before the job is: this process's own sweep never takes a job it is beginning for its previous incarnation's
+        runningHere.add(job.id);
+        try {
+          await run({ id: job.id, kind: job.kind as JobKind, projectId: job.projectId, requestId: job.requestId, stack: job.stack, state: job.state }, jobLog, runOpts);
+        } finally {
+          runningHere.delete(job.id);
+        }
       } finally {
         await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
       }
@@ -126,7 +135,7 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
   }
 
   /** Starts the sweep for jobs whose worker stopped beating (at once, then every heartbeat interval). */
-  const startSweep = () => startHeartbeatSweep({ db, jobs, settings: heartbeat, retryLimit, log });
+  const startSweep = () => startHeartbeatSweep({ db, jobs, settings: heartbeat, retryLimit, log, runningHere });
 
   return { handle, startSweep };
 }

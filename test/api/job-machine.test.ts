@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAbilitiesFor } from '../../core/access/abilities.js';
 import { AppError } from '../../core/errors.js';
 import { createRunner } from '../../core/workflow/runner.js';
-import { startHeartbeatSweep } from '../../provisioners/heartbeat.js';
+import { startHeartbeatSweep, workerIdentity } from '../../provisioners/heartbeat.js';
 import { jobMachine } from '../../provisioners/job-machine.js';
 import { requestMachine } from '../../provisioners/request-machine.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
@@ -139,6 +139,25 @@ describe('the provisioning job machine, through the worker', () => {
     expect(await actionsOf(r.jobId)).toEqual(['job.start', 'job.recover', 'job.start', 'job.fail']);
     const recovered = (await auditOf(t, r.jobId))[1]!;
     expect(recovered).toMatchObject({ actorName: 'worker', outcome: 'SUCCESS', detail: { from: 'RUNNING', to: 'QUEUED', attempt: 1, worker: 'worker-elsewhere:4242' } });
+  });
+
+  it('takes back at once, without waiting out the timeout, a job its worker’s previous incarnation left (same host, same pid)', async () => {
+    const r = await queuedProvision(t);
+    expect(await rig.actions.begin({ id: r.jobId, state: 'QUEUED' })).toBe(1);
+    // beating a moment ago, under this process's identity (a container restarted in its pod), but not running here
+    await t.platform.db.prisma.provisioningJob.update({ where: { id: r.jobId }, data: { heartbeatAt: new Date(), workerId: workerIdentity() } });
+    const sweep = startHeartbeatSweep({ db: t.platform.db, jobs: rig.actions, settings: { intervalSeconds: 3600, timeoutSeconds: 600 }, retryLimit: 1, log: t.platform.log, runningHere: new Set(['some-other-job']) });
+    sweep.stop();
+    await sweep.sweep();
+    expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'QUEUED', attempts: 1 });
+    // while it runs here, the same sweep leaves it alone
+    expect(await rig.actions.begin({ id: r.jobId, state: 'QUEUED' })).toBe(2);
+    await t.platform.db.prisma.provisioningJob.update({ where: { id: r.jobId }, data: { workerId: workerIdentity() } });
+    const mine = startHeartbeatSweep({ db: t.platform.db, jobs: rig.actions, settings: { intervalSeconds: 3600, timeoutSeconds: 600 }, retryLimit: 1, log: t.platform.log, runningHere: new Set([r.jobId]) });
+    mine.stop();
+    await mine.sweep();
+    expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'RUNNING', attempts: 2 });
+    await rig.actions.succeed({ id: r.jobId, requestId: r.requestId }, { result: {}, summary: {} });
   });
 
   it('fails the job cleanly when the request refuses the report (it was changed meanwhile), leaving the request as it was made', async () => {

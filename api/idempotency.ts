@@ -2,7 +2,9 @@
 // A key is bound to its caller, method, path and the SM3 of its body: the same key with another request is refused
 // (422 IDEMPOTENCY_KEY_REUSED). The first request claims the key (INSERT … ON CONFLICT DO NOTHING); a retry finds
 // the claim and gets the first request's answer — waiting, bounded, while the first is still being handled.
-// A key is remembered ZY_IDEMPOTENCY_TTL_HOURS; expired keys are ignored, and removed when next used and at start.
+// A key is remembered ZY_IDEMPOTENCY_TTL_HOURS; expired keys are ignored, and removed when next used, at start and by
+// the scheduled sweep (ZY_IDEMPOTENCY_SWEEP_CRON, api/idempotency-sweep.ts). A claim whose request never answered
+// (its process died) is given up after GIVE_UP_MINUTES: the key then runs its request anew.
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Database } from '../core/db/database.js';
@@ -12,7 +14,8 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** what a key may look like (an opaque token, e.g. a UUID) */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 /** a claim this old whose request never answered (its process died) is given up, and the key may be used again */
-const ABANDONED_MS = 10 * 60 * 1000;
+export const GIVE_UP_MINUTES = 10;
+const ABANDONED_MS = GIVE_UP_MINUTES * 60 * 1000;
 const POLL_MS = 50;
 
 export interface IdempotencySettings {
@@ -127,12 +130,12 @@ export function createIdempotencyStore(db: Database, settings: IdempotencySettin
     await prisma.$transaction((tx) => tx.idempotencyKey.deleteMany({ where: { userId, key, state: 'PENDING' } }));
   }
 
-  /** Removes expired keys (at start; a key is also ignored, and removed, once expired when it is next used). */
-  async function sweep() {
-    return prisma.$transaction((tx) => tx.idempotencyKey.deleteMany({ where: { expiresAt: { lte: new Date() } } })).then((r) => r.count);
-  }
+  return { claim, complete, release, sweep: () => deleteExpiredKeys(db) };
+}
 
-  return { claim, complete, release, sweep };
+/** Removes expired keys (at start and on schedule; a key is also ignored, and removed, once expired when it is next used). */
+export async function deleteExpiredKeys(db: Database): Promise<number> {
+  return db.prisma.$transaction((tx) => tx.idempotencyKey.deleteMany({ where: { expiresAt: { lte: new Date() } } })).then((r) => r.count);
 }
 
 export type IdempotencyStore = ReturnType<typeof createIdempotencyStore>;

@@ -19,6 +19,7 @@ import { requeueOrphanedJobs } from '../provisioners/orphans.js';
 import { bindDeliveryQueue, sweepPendingDeliveries, unbindDeliveryQueue } from '../notifications/delivery-queue.js';
 import { startDeliveryWorkers } from '../notifications/delivery-worker.js';
 import { startReminderSchedule } from '../notifications/reminder-sweep.js';
+import { startIdempotencySweep } from './idempotency-sweep.js';
 import { clusterProfile, QUEUES, queueOptions, createDriver, createStatusReader, startProvisioningWorkers } from '../provisioners/runtime.js';
 
 export interface Platform {
@@ -97,6 +98,7 @@ export async function startPlatform(
   if (config.provisioning.runWorkers) {
     await startProvisioningWorkers({ db, queue, driver, published, log }, config, { beforeDriver: opts.beforeDriver });
     await startReminderSchedule(queue, services.reminderSweep, config.reminders.cron, log);
+    await startIdempotencySweep(db, queue, config.idempotency.sweepCron, log);
   }
   // a signed checkpoint of the audit chain now and every ZY_AUDIT_CHECKPOINT_MINUTES, in a file outside the database
   const stopCheckpoints = await startCheckpointSchedule(db, auditCheckpoints, config.audit.checkpointMinutes, log);

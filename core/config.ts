@@ -47,6 +47,10 @@ const envSchema = z.object({
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(2),
   /** how often the queue looks for jobs whose worker vanished */
   JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** how often a worker marks the job it runs as alive (provisioners/heartbeat.ts) */
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  /** a running job whose heartbeat is older than this is taken as its worker's death and retried */
+  JOB_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   /** Pulumi state backend; default file://DATA_DIR/pulumi-state */
   PULUMI_BACKEND_URL: z.string().optional(),
   PULUMI_CONFIG_PASSPHRASE: z.string().optional(),
@@ -115,6 +119,11 @@ const envSchema = z.object({
   ZY_REMINDER_ESCALATE_AFTER: z.coerce.number().int().min(0).max(60).default(3),
   /** how long an Idempotency-Key is remembered (its answer replayed) after the first request; api/idempotency.ts */
   ZY_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /** when expired Idempotency-Keys are deleted (cron, Asia/Shanghai; api/idempotency-sweep.ts); "off": only at start and when next used */
+  ZY_IDEMPOTENCY_SWEEP_CRON: z
+    .string()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'a five-field cron expression such as "17 * * * *", or off')
+    .default('17 * * * *'),
   /** how long a retry waits for the first request with its key to finish before answering 409 IDEMPOTENCY_KEY_IN_FLIGHT */
   ZY_IDEMPOTENCY_WAIT_SECONDS: z.coerce.number().min(0.1).max(300).default(30),
   /** Single sign-on with the city's identity platform (OpenID Connect; accounts/oidc.ts, README "Single sign-on"); off unless issuer and client id are set */
@@ -217,6 +226,7 @@ export interface Config {
   audit: AuditKeyConfig;
   /** README "Hardening": headers, archive limits, imports at once per user */
   hardening: HardeningConfig;
+  idempotency: { ttlHours: number; waitSeconds: number; sweepCron: string | null };
   provisioning: {
     driver: 'render' | 'pulumi';
     runWorkers: boolean;
@@ -224,6 +234,9 @@ export interface Config {
     jobExpireSeconds: number;
     jobRetryLimit: number;
     jobSuperviseSeconds: number;
+    /** how often a running job's heartbeat is written, and after how long without one its worker is taken as dead */
+    jobHeartbeatSeconds: number;
+    jobHeartbeatTimeoutSeconds: number;
     pulumiBackendUrl: string;
     pulumiPassphrase: string | undefined;
     kubeconfig: string | undefined;
@@ -412,6 +425,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
       importConcurrencyPerUser: e.ZY_IMPORT_CONCURRENCY_PER_USER,
     },
+    idempotency: { ttlHours: e.ZY_IDEMPOTENCY_TTL_HOURS, waitSeconds: e.ZY_IDEMPOTENCY_WAIT_SECONDS, sweepCron: e.ZY_IDEMPOTENCY_SWEEP_CRON === 'off' ? null : e.ZY_IDEMPOTENCY_SWEEP_CRON },
     provisioning: {
       driver: e.PROVISIONING_DRIVER,
       runWorkers: e.RUN_WORKERS,
@@ -419,6 +433,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
       jobRetryLimit: e.JOB_RETRY_LIMIT,
       jobSuperviseSeconds: e.JOB_SUPERVISE_SECONDS,
+      jobHeartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
+      jobHeartbeatTimeoutSeconds: Math.max(e.JOB_HEARTBEAT_TIMEOUT_SECONDS, 2 * e.JOB_HEARTBEAT_SECONDS),
       pulumiBackendUrl: e.PULUMI_BACKEND_URL ?? `file://${path.join(path.resolve(e.DATA_DIR), 'pulumi-state')}`,
       pulumiPassphrase: e.PULUMI_CONFIG_PASSPHRASE,
       kubeconfig: e.KUBECONFIG,

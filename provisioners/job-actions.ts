@@ -9,10 +9,12 @@ import { systemActor } from '../core/actor.js';
 import type { Database } from '../core/db/database.js';
 import { AppError } from '../core/errors.js';
 import { t } from '../core/i18n.js';
-import type { JobQueue } from '../core/jobs/queue.js';
+import './job-log-view.js'; // the job log's lines by code, for the error text a lost heartbeat leaves
+import { cancelMessages, type JobQueue } from '../core/jobs/queue.js';
 import { createRunner } from '../core/workflow/runner.js';
 import { isChanging } from './job-kinds.js';
-import { jobMachine, type JobEnv, type JobRow } from './job-machine.js';
+import { JobAliveError, jobMachine, type JobEnv, type JobRow } from './job-machine.js';
+import { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 import type { JobOutcome } from './job-runs.js';
 import { requestMachine, type RequestEnv } from './request-machine.js';
 import type { RequestReport } from './request-workflow.js';
@@ -33,8 +35,15 @@ export interface JobEnd {
   error?: string;
 }
 
-export function createJobActions({ db, queue, driverName }: { db: Database; queue: JobQueue; driverName: string }) {
-  const jobEnv: JobEnv = { driverName };
+/** A running job whose worker stopped beating, as the sweep found it (heartbeat.ts). */
+export interface SilentJob {
+  id: string;
+  workerId: string | null;
+  heartbeatAt: Date | null;
+}
+
+export function createJobActions({ db, queue, driverName, worker }: { db: Database; queue: JobQueue; driverName: string; worker?: JobEnv['worker'] }) {
+  const jobEnv: JobEnv = { driverName, ...(worker ? { worker } : {}) };
   const requestEnv: RequestEnv = { queue, driverName };
   const jobs = createRunner(jobMachine, { db, env: () => jobEnv });
   const requests = createRunner(requestMachine, { db, env: () => requestEnv });
@@ -70,7 +79,49 @@ export function createJobActions({ db, queue, driverName }: { db: Database; queu
         return taken.detail.attempt as number;
       } catch (err) {
         if (err instanceof AppError && err.code === 'INVALID_TRANSITION') return null;
+        if (err instanceof JobAliveError) return null; // another worker runs it and beats
         throw err;
+      }
+    },
+
+    /**
+     * Takes back a job whose worker stopped beating for `timeoutSeconds` (checked again under the job's lock): the
+     * next attempt is queued — its old queue message cancelled so the queue's own expiry does not hand it out a
+     * second time — or, when that was its last attempt (attempts > retryLimit), it fails as a failed attempt does.
+     * One transaction with the job's log line, its audit record and the new message. Returns what it did, or null
+     * when the job beat again or ended meanwhile.
+     */
+    async recover(found: SilentJob, timeoutSeconds: number, retryLimit: number, dead: (job: SilentJob & { startedAt: Date | null }) => boolean): Promise<JobEnd | null> {
+      const at = (d: Date | null) => d?.toISOString() ?? '-';
+      try {
+        return await db.prisma.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT 1 FROM provisioning_job WHERE id = ${found.id}::uuid FOR UPDATE`;
+          const rows = await tx.$queryRaw<{ id: string; attempts: number; requestId: string | null; kind: string; workerId: string | null; heartbeatAt: Date | null; startedAt: Date | null; silent: number }[]>`
+            SELECT id, attempts, "requestId", kind, "workerId", "heartbeatAt", "startedAt",
+                   floor(extract(epoch FROM now() - coalesce("heartbeatAt", "startedAt", "createdAt")))::int AS silent
+            FROM provisioning_job WHERE id = ${found.id}::uuid AND state = 'RUNNING'`;
+          const row = rows[0];
+          if (!row) return null;
+          if (row.silent < timeoutSeconds && !dead(row)) return null;
+          const words = { worker: row.workerId ?? '-', seconds: row.silent, at: at(row.heartbeatAt) };
+          if (row.attempts > retryLimit) {
+            const error = `${t('job.log.heartbeatLostFinal', 'zh-CN', words)} / ${t('job.log.heartbeatLostFinal', 'en', words)}`;
+            if (row.requestId && isChanging(row.kind)) await report(tx, row.requestId, 'fail', row.id, error);
+            await jobs.runIn(tx, jobEnv, actor, 'fail', row.id, { input: { error }, locale: LOCALE });
+            await cancelMessages(tx, PROVISIONING_QUEUE, 'jobId', row.id);
+            return { state: 'FAILED' as const, error };
+          }
+          const error = `${t('job.log.heartbeatLost', 'zh-CN', words)} / ${t('job.log.heartbeatLost', 'en', words)}`;
+          await jobs.runIn(tx, jobEnv, actor, 'recover', row.id, { input: { error, worker: row.workerId, lastBeat: row.heartbeatAt, silentSeconds: row.silent }, locale: LOCALE });
+          await cancelMessages(tx, PROVISIONING_QUEUE, 'jobId', row.id);
+          const deadWorker = row.workerId && row.heartbeatAt ? { deadWorker: { id: row.workerId, lastBeat: row.heartbeatAt.toISOString() } } : {};
+          await queue.send<JobMessage>(PROVISIONING_QUEUE, { jobId: row.id, ...deadWorker }, { tx });
+          return { state: 'QUEUED' as const, error };
+        });
+      } catch (err) {
+        if (!(err instanceof ReportRefused)) throw err;
+        const words = { worker: found.workerId ?? '-', seconds: timeoutSeconds, at: at(found.heartbeatAt) };
+        return failAlone(found.id, `${t('job.log.heartbeatLostFinal', 'zh-CN', words)}\n${refusalText(err)}`);
       }
     },
 

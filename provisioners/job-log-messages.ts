@@ -5,6 +5,14 @@ export const JOB_LOG_MESSAGES = {
   'job.log.queued': { 'zh-CN': '已排队（{kind}）', en: 'Queued ({kind})' },
   'job.log.started': { 'zh-CN': '开始执行（第 {attempt} 次）', en: 'Started (attempt {attempt})' },
   'job.log.restarted': { 'zh-CN': '上次执行中断，重新执行', en: 'The last attempt was interrupted; running again' },
+  'job.log.heartbeatLost': {
+    'zh-CN': '执行该任务的工作进程 {worker} 已 {seconds} 秒无心跳（最后一次 {at}），判定已中断，重新排队',
+    en: 'The worker running this job ({worker}) has not beaten for {seconds} s (last at {at}): taken as interrupted and queued again',
+  },
+  'job.log.heartbeatLostFinal': {
+    'zh-CN': '执行该任务的工作进程 {worker} 已 {seconds} 秒无心跳（最后一次 {at}），重试次数已用完',
+    en: 'The worker running this job ({worker}) has not beaten for {seconds} s (last at {at}), and its retries are spent',
+  },
   'job.log.desiredState': { 'zh-CN': '期望状态：{count} 个对象', en: 'Desired state: {count} objects' },
   'job.log.succeeded': { 'zh-CN': '完成', en: 'Succeeded' },
   'job.log.retrying': { 'zh-CN': '出错，将重试', en: 'Error; the job will be retried' },
@@ -27,6 +35,10 @@ export const JOB_LOG_MESSAGES = {
   'job.log.staleLockRemoved': {
     'zh-CN': '已移除堆栈 {stack} 的遗留锁（{host} 上的 pulumi 进程 {pid} 于 {at} 加锁，该进程已不存在）',
     en: 'Removed the lock of stack {stack} left by pulumi pid {pid} on {host} at {at}, which no longer runs',
+  },
+  'job.log.deadWorkerLockRemoved': {
+    'zh-CN': '已移除堆栈 {stack} 的遗留锁（{host} 上的 pulumi 进程 {pid} 于 {at} 加锁；该主机上执行本任务的工作进程已停止心跳）',
+    en: 'Removed the lock of stack {stack} left by pulumi pid {pid} on {host} at {at}: the worker that ran this job there stopped beating',
   },
   'job.log.pendingCleared': {
     'zh-CN': '堆栈 {stack} 有 {count} 项被中断的操作未完成（{list}），正在清除',

@@ -22,6 +22,8 @@ export interface JobInputs extends Record<JobAction, unknown> {
   /** the job's result (kept with it), the driver's counts, and what now runs (kinds that changed it) */
   succeed: { result: Prisma.InputJsonValue; summary: Record<string, number>; objects?: K8sObject[] };
   retry: { error: string };
+  /** why the job is taken back: its worker's last heartbeat (heartbeat.ts) */
+  recover: { error: string; worker: string | null; lastBeat: Date | null; silentSeconds: number };
   /** what now runs, when the driver changed it before the job could not be reported */
   fail: { error: string; objects?: K8sObject[] };
 }
@@ -29,7 +31,12 @@ export interface JobInputs extends Record<JobAction, unknown> {
 export interface JobEnv {
   /** the driver running the job: named in its log, and deciding how what runs is recorded */
   driverName: string;
+  /** the worker taking the job (host:pid) and after how long without a heartbeat another worker's attempt counts as dead */
+  worker?: { id: string; heartbeatTimeoutSeconds: number };
 }
+
+/** Another worker's attempt that still beats: the job is not taken from it (begin answers "not yours"). */
+export class JobAliveError extends Error {}
 
 type Data = Prisma.ProvisioningJobUncheckedUpdateInput;
 
@@ -43,15 +50,17 @@ export async function findJob(tx: Tx, actor: Actor, id: string): Promise<JobRow>
 /** An attempt begins: counted by the job itself, not the queue (a worker that died mid-job leaves no retry count). */
 async function begin(tx: Tx, row: JobRow, env: JobEnv) {
   const attempt = row.attempts + 1;
-  await writeLogLine(tx, row.id, 'info', logLine('job.log.started', { attempt }, { data: { driver: env.driverName, stack: row.stack } }));
-  return { data: { startedAt: new Date(), attempts: attempt, error: null }, detail: { attempt } };
+  const worker = env.worker?.id ?? null;
+  await writeLogLine(tx, row.id, 'info', logLine('job.log.started', { attempt }, { data: { driver: env.driverName, stack: row.stack, ...(worker ? { worker } : {}) } }));
+  const now = new Date();
+  return { data: { startedAt: now, attempts: attempt, error: null, heartbeatAt: now, workerId: worker }, detail: { attempt, ...(worker ? { worker } : {}) } };
 }
 
 export const jobMachine: Machine<JobState, JobAction, JobRow, JobInputs, JobEnv, Data> = {
   table: JOB_MACHINE,
   auditPrefix: 'job',
   // the worker sends no If-Match: it takes each action on the version it reads, under the row's lock
-  appends: ['start', 'restart', 'succeed', 'retry', 'fail'],
+  appends: ['start', 'restart', 'recover', 'succeed', 'retry', 'fail'],
   store: {
     find: findJob,
     async lock(tx, id) {
@@ -71,8 +80,21 @@ export const jobMachine: Machine<JobState, JobAction, JobRow, JobInputs, JobEnv,
     start: { effect: ({ tx, row, env }) => begin(tx, row, env) },
     restart: {
       async effect({ tx, row, env }) {
+        // read under the row's lock: an attempt whose worker still beats is not taken over (a duplicate delivery)
+        const timeout = env.worker?.heartbeatTimeoutSeconds;
+        if (timeout && row.heartbeatAt && row.workerId !== env.worker?.id && Date.now() - row.heartbeatAt.getTime() < timeout * 1000) throw new JobAliveError(row.workerId ?? '');
         await writeLogLine(tx, row.id, 'warn', logLine('job.log.restarted'));
         return begin(tx, row, env);
+      },
+    },
+    recover: {
+      async effect({ tx, row, input }) {
+        const at = input.lastBeat?.toISOString() ?? '-';
+        await writeLogLine(tx, row.id, 'warn', logLine('job.log.heartbeatLost', { worker: input.worker ?? '-', seconds: input.silentSeconds, at }, { data: { recovery: 'heartbeat', worker: input.worker, lastBeat: at } }));
+        return {
+          data: { error: input.error, finishedAt: null, heartbeatAt: null, workerId: null },
+          detail: { attempt: row.attempts, worker: input.worker, lastBeat: at, silentSeconds: input.silentSeconds },
+        };
       },
     },
     succeed: {

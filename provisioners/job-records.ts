@@ -13,6 +13,8 @@ export const PROVISIONING_QUEUE = 'provisioning';
 
 export interface JobMessage {
   jobId: string;
+  /** sent again by the heartbeat sweep: the worker of the last attempt, which stopped beating (heartbeat.ts) */
+  deadWorker?: { id: string; lastBeat: string };
 }
 
 export interface NewJob {

@@ -4,7 +4,7 @@
 import type { Prisma } from '../core/db/generated/client.js';
 import type { Tx } from '../core/db/database.js';
 import { desiredState, LABELS, type ClusterProfile } from './desired-state.js';
-import type { OnEvent, ProvisioningDriver } from './drivers/driver.js';
+import type { DriverRunOptions, OnEvent, ProvisioningDriver } from './drivers/driver.js';
 import type { FinalBackups } from './final-backup.js';
 import type { JobKind } from './job-kinds.js';
 import { logLine } from './job-log.js';
@@ -45,7 +45,7 @@ export interface JobOutcome {
 /** Kinds of objects whose state users follow (one row each in provisioned_resource): the namespace and the workloads. */
 const TRACKED = new Set(['Namespace', ...WORKLOADS.map((w) => w.kind)]);
 
-export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent): Promise<JobOutcome> {
+export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent, runOpts: DriverRunOptions = {}): Promise<JobOutcome> {
   const { prisma, driver, published, profile } = deps;
   const requestId = job.requestId ?? undefined;
   const scope = job.kind === 'DEPROVISION' ? { exclude: requestId } : job.kind === 'PROVISION' || job.kind === 'PREVIEW' ? { include: requestId } : {};
@@ -55,11 +55,11 @@ export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent):
 
   switch (job.kind) {
     case 'PREVIEW': {
-      const p = await driver.preview(job.stack, objects, onEvent);
+      const p = await driver.preview(job.stack, objects, onEvent, runOpts);
       return { result: { summary: p.summary, changes: p.changes as unknown as Prisma.InputJsonValue }, summary: p.summary };
     }
     case 'REFRESH': {
-      const r = await driver.refresh(job.stack, objects, onEvent);
+      const r = await driver.refresh(job.stack, objects, onEvent, runOpts);
       onEvent(r.drift.length ? 'warn' : 'info', r.drift.length ? logLine('job.log.drift', { count: r.drift.length }) : logLine('job.log.noDrift'));
       return { result: { summary: r.summary, drift: r.drift as unknown as Prisma.InputJsonValue }, summary: r.summary };
     }
@@ -67,7 +67,7 @@ export async function runJob(deps: JobRunDeps, job: JobToRun, onEvent: OnEvent):
     case 'DEPROVISION':
     case 'REPAIR': {
       if (job.kind === 'DEPROVISION') await backUpRemovedData(deps, job, objects, onEvent);
-      const r = await driver.up(job.stack, objects, onEvent);
+      const r = await driver.up(job.stack, objects, onEvent, runOpts);
       return {
         result: { summary: r.summary, changes: r.changes.length },
         summary: r.summary,

@@ -28,6 +28,8 @@ export const JOB_MACHINE = defineTable({
     succeed: { from: ['RUNNING'], to: ['SUCCEEDED'], ability: 'run', article: '第二十八条', label: { 'zh-CN': '执行成功', en: 'succeed' } },
     // an attempt failed and the queue will hand the job out again
     retry: { from: ['RUNNING'], to: ['QUEUED'], ability: 'run', article: '第二十八条', label: { 'zh-CN': '等待重试', en: 'retry' } },
+    // its worker stopped beating (killed, its machine gone): back to the queue for the next attempt (heartbeat.ts)
+    recover: { from: ['RUNNING'], to: ['QUEUED'], ability: 'run', article: '第二十八条', label: { 'zh-CN': '心跳中断，重新排队', en: 'requeue after a lost heartbeat' } },
     // the last attempt failed, or what it did could not be reported
     fail: { from: ['RUNNING'], to: ['FAILED'], ability: 'run', article: '第二十八条', label: { 'zh-CN': '执行失败', en: 'fail' } },
   },

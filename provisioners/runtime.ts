@@ -18,6 +18,7 @@ import { createFileStore } from '../core/files/store.js';
 import { createRenderedManifests, type RenderedManifests } from './rendered-manifests.js';
 import { DRIFT_CHECK_QUEUE, startDriftSchedule } from './drift-schedule.js';
 import { REMINDER_SWEEP_QUEUE } from '../notifications/reminder-sweep.js';
+import { IDEMPOTENCY_SWEEP_QUEUE } from '../api/idempotency-sweep.js';
 import { createFinalBackups } from './final-backup.js';
 import { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 import type { StatusReader } from './status-reader.js';
@@ -79,8 +80,8 @@ export async function createStatusReader(config: Config): Promise<StatusReader |
   return createClusterStatusReader(config.provisioning.kubeconfig);
 }
 
-/** The queues every process creates: provisioning jobs, and the ticks of the drift-check and reminder schedules. */
-export const QUEUES = [PROVISIONING_QUEUE, DRIFT_CHECK_QUEUE, REMINDER_SWEEP_QUEUE];
+/** The queues every process creates: provisioning jobs, and the ticks of the drift-check, reminder and Idempotency-Key schedules. */
+export const QUEUES = [PROVISIONING_QUEUE, DRIFT_CHECK_QUEUE, REMINDER_SWEEP_QUEUE, IDEMPOTENCY_SWEEP_QUEUE];
 
 /** The queue settings every process uses, from configuration. */
 export function queueOptions(config: Config) {
@@ -101,7 +102,11 @@ export async function startProvisioningWorkers(
 ) {
   const kubeconfig = config.provisioning.kubeconfig;
   const finalBackups = kubeconfig ? createFinalBackups(kubeconfig, { timeoutMs: config.provisioning.finalBackupTimeoutSeconds * 1000 }) : undefined;
-  const worker = createProvisioningWorker({ ...deps, profile: clusterProfile(config), retryLimit: config.provisioning.jobRetryLimit, finalBackups, beforeDriver: hooks.beforeDriver });
+  const heartbeat = { intervalSeconds: config.provisioning.jobHeartbeatSeconds, timeoutSeconds: config.provisioning.jobHeartbeatTimeoutSeconds };
+  const worker = createProvisioningWorker({ ...deps, profile: clusterProfile(config), retryLimit: config.provisioning.jobRetryLimit, finalBackups, heartbeat, beforeDriver: hooks.beforeDriver });
+  // jobs whose worker died (this process's last run included) are taken back first, then watched for
+  const sweep = worker.startSweep();
+  deps.queue.onStop(sweep.stop);
   await deps.queue.work<JobMessage>(PROVISIONING_QUEUE, config.provisioning.workerConcurrency, (data) => worker.handle(data));
   await startDriftSchedule(deps.db, deps.queue, deps.driver.name, config.provisioning.driftCheckCron, deps.log);
   deps.log.info({ concurrency: config.provisioning.workerConcurrency, driver: deps.driver.name }, 'provisioning workers started');

@@ -13,6 +13,7 @@ import { bindDeliveryQueue } from '../notifications/delivery-queue.js';
 import { startDeliveryWorkers } from '../notifications/delivery-worker.js';
 import { createCalendarService } from '../calendar/schedules.js';
 import { createReminderSweep, startReminderSchedule } from '../notifications/reminder-sweep.js';
+import { startIdempotencySweep } from '../api/idempotency-sweep.js';
 import { createDriver, QUEUES, queueOptions, startProvisioningWorkers } from './runtime.js';
 
 async function main() {
@@ -51,6 +52,7 @@ async function main() {
     const calendar = createCalendarService({ db });
     await calendar.refresh();
     await startReminderSchedule(queue, createReminderSweep({ db, settings: config.reminders, refreshCalendar: calendar.refreshIfStale }), config.reminders.cron, log);
+    await startIdempotencySweep(db, queue, config.idempotency.sweepCron, log);
   })();
   await starting;
 }

@@ -10,10 +10,11 @@ import type { Database } from '../core/db/database.js';
 import { jobOutcomes, provisioningDuration } from '../core/metrics.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import type { ClusterProfile } from './desired-state.js';
-import type { ProvisioningDriver, EventLevel } from './drivers/driver.js';
+import type { DriverRunOptions, ProvisioningDriver, EventLevel } from './drivers/driver.js';
 import type { FinalBackups } from './final-backup.js';
 import type { JobQueue } from '../core/jobs/queue.js';
 import { createJobActions, type JobEnd } from './job-actions.js';
+import { startHeartbeat, startHeartbeatSweep, workerIdentity, type HeartbeatSettings } from './heartbeat.js';
 import type { JobKind } from './job-kinds.js';
 import type { LogLine } from './job-log.js';
 import { writeLogLine } from './job-log-store.js';
@@ -33,23 +34,34 @@ export interface WorkerDeps {
   retryLimit: number;
   /** takes a database's final backup before deprovisioning removes it (when a cluster is connected) */
   finalBackups?: FinalBackups;
+  /** the running job's heartbeat and the sweep for jobs whose worker stopped beating (heartbeat.ts) */
+  heartbeat: HeartbeatSettings;
   /** test hook: called after the job is marked running, before the driver runs */
   beforeDriver?: (jobId: string) => Promise<void>;
 }
 
 export class StackLockedError extends Error {}
 
-export function createProvisioningWorker({ db, queue, driver, published, profile, log, retryLimit, finalBackups, beforeDriver }: WorkerDeps) {
+export function createProvisioningWorker({ db, queue, driver, published, profile, log, retryLimit, finalBackups, heartbeat, beforeDriver }: WorkerDeps) {
   const { prisma } = db;
-  const jobs = createJobActions({ db, queue, driverName: driver.name });
+  const workerId = workerIdentity();
+  const jobs = createJobActions({ db, queue, driverName: driver.name, worker: { id: workerId, heartbeatTimeoutSeconds: heartbeat.timeoutSeconds } });
   /** stacks an operation of this process is working on */
   const busyHere = new Set<string>();
+  /** the jobs this process is running (a job recorded under this worker's identity but not here is a previous incarnation's) */
+  const runningHere = new Set<string>();
 
   async function handle(msg: JobMessage): Promise<void> {
     const job = await prisma.provisioningJob.findUnique({ where: { id: msg.jobId } });
     if (!job || job.state === 'SUCCEEDED' || job.state === 'FAILED') return; // already settled: a duplicate delivery
     // the HTTP request that asked for the job: its id (reqId, as in the access log) is on every log line of the job
     const jobLog = log.child({ jobId: job.id, reqId: job.requestIdHttp ?? undefined, kind: job.kind, stack: job.stack });
+    const beating = job.heartbeatAt && Date.now() - job.heartbeatAt.getTime() < heartbeat.timeoutSeconds * 1000;
+    if (job.state === 'RUNNING' && beating && (job.workerId !== workerId || runningHere.has(job.id))) {
+      // another worker runs it and beats (the queue's expiry handed it out again): ours is the record, not the queue's
+      jobLog.warn({ worker: job.workerId }, 'job delivered again while its worker still beats: left to it');
+      return;
+    }
     if (busyHere.has(job.stack)) {
       jobLog.warn('stack busy with another operation of this process: the queue will retry');
       throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
@@ -67,7 +79,16 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
         throw new StackLockedError(`stack ${job.stack} is locked by another operation`);
       }
       try {
-        await run({ id: job.id, kind: job.kind as JobKind, projectId: job.projectId, requestId: job.requestId, stack: job.stack, state: job.state }, jobLog);
+        // a retry after its worker stopped beating: the driver may remove a lock that worker left (drivers/stale-lock.ts)
+        const dead = msg.deadWorker;
+        const runOpts = dead ? { deadWorker: { host: dead.id.slice(0, dead.id.lastIndexOf(':')), lastBeat: dead.lastBeat } } : {};
+        // marked before the job is: this process's own sweep never takes a job it is beginning for its previous incarnation's
+        runningHere.add(job.id);
+        try {
+          await run({ id: job.id, kind: job.kind as JobKind, projectId: job.projectId, requestId: job.requestId, stack: job.stack, state: job.state }, jobLog, runOpts);
+        } finally {
+          runningHere.delete(job.id);
+        }
       } finally {
         await lockClient.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
       }
@@ -77,12 +98,13 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
     }
   }
 
-  async function run(job: JobToRun, jobLog: Logger) {
+  async function run(job: JobToRun, jobLog: Logger, runOpts: DriverRunOptions) {
     const { id: jobId, kind, stack } = job;
     const timer = provisioningDuration.startTimer({ kind, driver: driver.name });
     const attempt = await jobs.begin({ id: jobId, state: job.state });
     if (attempt === null) return; // ended meanwhile: a duplicate delivery
-    jobLog.info({ attempt, driver: driver.name }, 'job started');
+    jobLog.info({ attempt, driver: driver.name, worker: workerId }, 'job started');
+    const stopBeating = startHeartbeat(db, jobId, workerId, heartbeat.intervalSeconds, jobLog);
     let end: JobEnd;
     let failure: unknown;
     try {
@@ -90,7 +112,7 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
       const onEvent = (level: EventLevel, line: LogLine) => {
         void writeLogLine(prisma, jobId, level, line).catch((err: unknown) => log.warn({ err, jobId }, 'could not record a job event'));
       };
-      const outcome = await runJob({ prisma, driver, published, profile, finalBackups }, job, onEvent);
+      const outcome = await runJob({ prisma, driver, published, profile, finalBackups }, job, onEvent, runOpts);
       end = await jobs.succeed(job, outcome);
       if (end.state === 'SUCCEEDED') {
         const seconds = timer({ outcome: 'succeeded' });
@@ -102,6 +124,8 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
       failure = err;
       const message = err instanceof Error ? err.message : String(err);
       end = await jobs.failAttempt(job, message, attempt > retryLimit);
+    } finally {
+      stopBeating();
     }
     const outcome = end.state === 'FAILED' ? 'failed' : 'retry';
     const seconds = timer({ outcome });
@@ -110,5 +134,8 @@ export function createProvisioningWorker({ db, queue, driver, published, profile
     if (outcome === 'retry') throw failure; // the queue retries it
   }
 
-  return { handle };
+  /** Starts the sweep for jobs whose worker stopped beating (at once, then every heartbeat interval). */
+  const startSweep = () => startHeartbeatSweep({ db, jobs, settings: heartbeat, retryLimit, log, runningHere });
+
+  return { handle, startSweep };
 }

@@ -24,6 +24,8 @@ export interface JobQueue {
   send<T extends object>(queue: string, data: T, opts?: { tx?: Tx; singletonKey?: string }): Promise<string>;
   work<T extends object>(queue: string, concurrency: number, handler: (data: T, job: { id: string; retryCount: number }) => Promise<void>): Promise<void>;
   depth(queue: string): Promise<number>;
+  /** what runs alongside the workers (a sweep's timer) stops with the queue */
+  onStop(fn: () => void): void;
   stop(graceful?: boolean): Promise<void>;
 }
 
@@ -35,6 +37,20 @@ function poolDb(db: Database): PgBoss.Db {
 /** pg-boss runs its SQL in `tx`, so a job is enqueued with the transaction that records why it exists. */
 export function txDb(tx: Tx): PgBoss.Db {
   return { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...(values ?? [])) }) };
+}
+
+/**
+ * Cancels, in `tx`, the messages of `queue` not yet done (waiting, retrying or handed out) whose data has `field`
+ * = `value`: a job our own record takes back (provisioners/heartbeat.ts) is not handed out a second time by the
+ * queue's expiry.
+ */
+export async function cancelMessages(tx: Tx, queue: string, field: string, value: string): Promise<number> {
+  return tx.$executeRawUnsafe(
+    `UPDATE pgboss.job SET state = 'cancelled', completed_on = now() WHERE name = $1 AND state < 'completed' AND data ->> $2 = $3`,
+    queue,
+    field,
+    value,
+  );
 }
 
 export async function startJobQueue(db: Database, log: Logger, queues: string[], opts: QueueOptions = {}): Promise<JobQueue> {
@@ -61,6 +77,7 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
     }
   }
   const workers: string[] = [];
+  const stops: (() => void)[] = [];
   const unregister = queues.map((name) => registerQueueDepth(name, () => boss.getQueueSize(name)));
   return {
     boss,
@@ -85,8 +102,10 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
       }
     },
     depth: (queue) => boss.getQueueSize(queue),
+    onStop: (fn) => void stops.push(fn),
     async stop(graceful = true) {
       for (const u of unregister) u();
+      for (const s of stops.splice(0)) s();
       // graceful: fetch no more jobs, wait for the running ones; any still running at the timeout are failed back
       // to the queue (pg-boss retries them elsewhere)
       await boss.stop({ graceful, wait: true, timeout: (opts.stopTimeoutSeconds ?? 20) * 1000 });

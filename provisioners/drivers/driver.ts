@@ -52,14 +52,23 @@ export interface DriverRefresh {
   raw?: string;
 }
 
+/** How an operation is run: what the job knows about the stack's last operation. */
+export interface DriverRunOptions {
+  /**
+   * The worker that ran this job's last attempt and stopped beating (provisioners/heartbeat.ts), by host and last
+   * heartbeat: a lock it left on the stack (on another host, where its pid cannot be checked) may be removed.
+   */
+  deadWorker?: { host: string; lastBeat: string };
+}
+
 export interface ProvisioningDriver {
   readonly name: string;
   /** What `up` would change; changes nothing. */
-  preview(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverPreview>;
+  preview(stack: string, objects: K8sObject[], onEvent?: OnEvent, opts?: DriverRunOptions): Promise<DriverPreview>;
   /** Makes the stack's resources match `objects` (creates, updates and deletes). */
-  up(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverResult>;
+  up(stack: string, objects: K8sObject[], onEvent?: OnEvent, opts?: DriverRunOptions): Promise<DriverResult>;
   /** Reads back what runs and reports what differs from `objects` (drift); changes nothing, not even the stack's record. */
-  refresh(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverRefresh>;
+  refresh(stack: string, objects: K8sObject[], onEvent?: OnEvent, opts?: DriverRunOptions): Promise<DriverRefresh>;
 }
 
 // --- Errors. They extend the one vocabulary (core/errors.ts), so the HTTP middleware maps them without

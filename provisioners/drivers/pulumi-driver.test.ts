@@ -21,7 +21,7 @@ import {
   StackNotFoundError,
 } from './driver.js';
 import { PulumiDriver, checkPulumiCli, defaultBackendUrl, mapAutomationError } from './pulumi-driver.js';
-import { checkpointHasPendingOperations, fileBackendDir, processGone, stackLocks, staleLocks } from './stale-lock.js';
+import { checkpointHasPendingOperations, deadWorkerLocks, fileBackendDir, processGone, stackLocks, staleLocks } from './stale-lock.js';
 
 const fakeRunner = { file: fileURLToPath(new URL('./fixtures/fake-runner.mjs', import.meta.url)), execArgv: [] };
 
@@ -322,6 +322,24 @@ describe('recovering a stack left by a killed run (file backend)', () => {
     expect(staleLocks(locks).map((l) => l.file).sort()).toEqual([dead, reused].sort());
     expect(stackLocks(backend, 'zhengyun-tenants', 't-none')).toEqual([]);
     expect(stackLocks(path.join(backend, 'no-such-backend'), 'zhengyun-tenants', 't-h')).toEqual([]);
+  });
+
+  it('removes a lock on another host only when the job’s dead worker ran there, written before its last heartbeat', () => {
+    const backend = fs.mkdtempSync(path.join(dataDir, 'dead-worker-'));
+    const other = 'worker-2.zhengyun.internal';
+    const lastBeat = '2026-12-08T10:00:00.000Z';
+    const left = writeLock(backend, 't-d', { pid: 77, username: 'zy', hostname: other, timestamp: '2026-12-08T09:59:40Z' });
+    // written after the dead worker went silent: some other operation's
+    const later = writeLock(backend, 't-d', { pid: 78, username: 'zy', hostname: other, timestamp: '2026-12-08T10:05:00Z' });
+    const third = writeLock(backend, 't-d', { pid: 79, username: 'zy', hostname: 'worker-3.zhengyun.internal', timestamp: '2026-12-08T09:59:40Z' });
+    const here = writeLock(backend, 't-d', { pid: process.pid, username: 'zy', hostname: os.hostname(), timestamp: '2026-12-08T09:59:40Z' });
+    const locks = stackLocks(backend, 'zhengyun-tenants', 't-d');
+    expect(locks).toHaveLength(4);
+    expect(deadWorkerLocks(locks, { host: other, lastBeat }).map((l) => l.file)).toEqual([left]);
+    expect(deadWorkerLocks(locks, undefined)).toEqual([]);
+    // on this host the pid decides (staleLocks), never the heartbeat
+    expect(deadWorkerLocks(locks, { host: os.hostname(), lastBeat })).toEqual([]);
+    expect([later, third, here].every((f) => fs.existsSync(f))).toBe(true);
   });
 
   it('treats a pid it cannot judge as alive', () => {

@@ -29,6 +29,7 @@ import {
   type EventLevel,
   type OnEvent,
   type ProvisioningDriver,
+  type DriverRunOptions,
 } from './driver.js';
 
 export const PULUMI_PROJECT_NAME = 'zhengyun-tenants';
@@ -60,6 +61,8 @@ export interface RunnerRequest {
   kubeconfig?: string;
   /** the Automation API's work directory, made and removed by the driver (so a killed runner leaves none behind) */
   workDir?: string;
+  /** the worker of the job's last attempt, which stopped beating: a lock it left on another host may be removed */
+  deadWorker?: DriverRunOptions['deadWorker'];
 }
 
 export interface RunnerFailure {
@@ -238,16 +241,16 @@ export class PulumiDriver implements ProvisioningDriver {
     this.backendUrl = opts.backendUrl ?? defaultBackendUrl(opts.dataDir ?? 'data');
   }
 
-  preview(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverPreview> {
-    return this.run('preview', stack, objects, onEvent) as Promise<DriverPreview>;
+  preview(stack: string, objects: K8sObject[], onEvent?: OnEvent, opts?: DriverRunOptions): Promise<DriverPreview> {
+    return this.run('preview', stack, objects, onEvent, opts) as Promise<DriverPreview>;
   }
 
-  up(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverResult> {
-    return this.run('up', stack, objects, onEvent) as Promise<DriverResult>;
+  up(stack: string, objects: K8sObject[], onEvent?: OnEvent, opts?: DriverRunOptions): Promise<DriverResult> {
+    return this.run('up', stack, objects, onEvent, opts) as Promise<DriverResult>;
   }
 
-  refresh(stack: string, objects: K8sObject[], onEvent?: OnEvent): Promise<DriverRefresh> {
-    return this.run('refresh', stack, objects, onEvent) as Promise<DriverRefresh>;
+  refresh(stack: string, objects: K8sObject[], onEvent?: OnEvent, opts?: DriverRunOptions): Promise<DriverRefresh> {
+    return this.run('refresh', stack, objects, onEvent, opts) as Promise<DriverRefresh>;
   }
 
   private async run(
@@ -255,6 +258,7 @@ export class PulumiDriver implements ProvisioningDriver {
     stack: string,
     objects: K8sObject[],
     onEvent?: OnEvent,
+    runOpts: DriverRunOptions = {},
   ): Promise<DriverPreview | DriverResult | DriverRefresh> {
     if (!STACK_NAME.test(stack)) throw new InvalidInputError([{ path: 'stack', code: 'field.invalid' }]);
     const selfManaged = !/^https?:\/\//.test(this.backendUrl);
@@ -269,7 +273,7 @@ export class PulumiDriver implements ProvisioningDriver {
     if (inFlight.has(key)) throw new StackBusyError(stack, `a ${op} was asked for while another operation runs`);
     inFlight.add(key);
     try {
-      return await this.fork(op, stack, objects, onEvent);
+      return await this.fork(op, stack, objects, onEvent, runOpts);
     } finally {
       inFlight.delete(key);
     }
@@ -279,7 +283,8 @@ export class PulumiDriver implements ProvisioningDriver {
     op: RunnerOp,
     stack: string,
     objects: K8sObject[],
-    onEvent?: OnEvent,
+    onEvent: OnEvent | undefined,
+    runOpts: DriverRunOptions,
   ): Promise<DriverPreview | DriverResult | DriverRefresh> {
     const runner = this.opts.runner ?? defaultRunner();
     const passphrase = this.opts.passphrase;
@@ -305,6 +310,7 @@ export class PulumiDriver implements ProvisioningDriver {
       projectName: PULUMI_PROJECT_NAME,
       backendUrl: this.backendUrl,
       ...(kubeconfig ? { kubeconfig } : {}),
+      ...(runOpts.deadWorker ? { deadWorker: runOpts.deadWorker } : {}),
     };
 
     return new Promise((resolve, reject) => {

@@ -17,7 +17,10 @@ import type { RunnerRequest } from './pulumi-driver.js';
 // stack import` drops them). `up` reads what runs first (refresh), so what the killed run had half done is then
 // read back and applied again. A lock is removed only when its holder is provably dead: written on this host by a
 // pid that no longer runs (or now belongs to a younger process). A live operation's lock, here or in another
-// process or on another machine, is never touched: Pulumi reports it and the driver maps it to StackBusyError.
+// process or on another machine, is never touched: Pulumi reports it and the driver maps it to StackBusyError —
+// except one written on the host of a worker that our own record shows dead (its job's heartbeat stopped,
+// provisioners/heartbeat.ts) before that worker's last heartbeat: the job's retry names that worker, and holds the
+// stack's operation lock, so no live operation of ours can own such a lock.
 
 /** A lock file of the self-managed backend: <backend>/.pulumi/locks/<org>/<project>/<stack>/<id>.json */
 export interface StackLock {
@@ -102,6 +105,20 @@ export function staleLocks(locks: StackLock[], hostname = os.hostname()): StackL
   return locks.filter((l) => l.hostname === hostname && processGone(l.pid, new Date(l.timestamp)));
 }
 
+/**
+ * The locks the dead worker of a job's last attempt left on another host: written on `dead.host` (not this one:
+ * here the pid tells) no later than a moment after its last heartbeat.
+ */
+export function deadWorkerLocks(locks: StackLock[], dead: RunnerRequest['deadWorker'], hostname = os.hostname()): StackLock[] {
+  if (!dead || dead.host === hostname) return [];
+  const until = new Date(dead.lastBeat).getTime() + DEAD_WORKER_SLACK_MS;
+  if (Number.isNaN(until)) return [];
+  return locks.filter((l) => l.hostname === dead.host && !Number.isNaN(new Date(l.timestamp).getTime()) && new Date(l.timestamp).getTime() <= until);
+}
+
+/** clocks of two hosts differ a little: a lock stamped this long after the dead worker's last heartbeat is still its own */
+const DEAD_WORKER_SLACK_MS = 5000;
+
 /** Whether the stack's checkpoint (<backend>/.pulumi/stacks/<project>/<stack>.json[.gz]) lists pending operations. */
 export function checkpointHasPendingOperations(backendDir: string, projectName: string, stack: string): boolean {
   const base = path.join(backendDir, '.pulumi', 'stacks', projectName, stack);
@@ -135,11 +152,18 @@ export async function recoverInterruptedOperation(
   if (!dir) return;
   const locks = stackLocks(dir, req.projectName, req.stack);
   const stale = staleLocks(locks);
+  const ofDeadWorker = deadWorkerLocks(locks, req.deadWorker);
   for (const l of stale) {
     fs.rmSync(l.file, { force: true });
     fs.rmSync(`${l.file}.attrs`, { force: true });
     event('warn', logLine('job.log.staleLockRemoved', { stack: req.stack, pid: l.pid, host: l.hostname, at: l.timestamp }, { data: { recovery: 'lock', pid: l.pid, lockedAt: l.timestamp } }));
   }
+  for (const l of ofDeadWorker) {
+    fs.rmSync(l.file, { force: true });
+    fs.rmSync(`${l.file}.attrs`, { force: true });
+    event('warn', logLine('job.log.deadWorkerLockRemoved', { stack: req.stack, pid: l.pid, host: l.hostname, at: l.timestamp }, { data: { recovery: 'lock', pid: l.pid, lockedAt: l.timestamp, deadWorker: req.deadWorker } }));
+  }
+  stale.push(...ofDeadWorker);
   // a live operation holds the stack: leave everything to it (Pulumi refuses this one as locked)
   if (locks.length > stale.length) return;
   if (!checkpointHasPendingOperations(dir, req.projectName, req.stack)) return;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAbilitiesFor } from '../../core/access/abilities.js';
 import { AppError } from '../../core/errors.js';
 import { createRunner } from '../../core/workflow/runner.js';
+import { startHeartbeatSweep, workerIdentity } from '../../provisioners/heartbeat.js';
 import { jobMachine } from '../../provisioners/job-machine.js';
 import { requestMachine } from '../../provisioners/request-machine.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
@@ -95,6 +96,11 @@ describe('the provisioning job machine, through the worker', () => {
     // a worker took the job and died before the driver returned
     expect(await rig.actions.begin({ id: r.jobId, state: 'QUEUED' })).toBe(1);
     expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'RUNNING', attempts: 1 });
+    // delivered again (the queue's expiry) while its heartbeat is fresh: the job is left to the worker that beats
+    await rig.worker.handle({ jobId: r.jobId });
+    expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'RUNNING', attempts: 1 });
+    // its worker stopped beating a minute ago: the next delivery runs it again
+    await t.platform.db.prisma.provisioningJob.update({ where: { id: r.jobId }, data: { heartbeatAt: new Date(Date.now() - 60_000) } });
     await rig.worker.handle({ jobId: r.jobId });
     expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'SUCCEEDED', attempts: 2 });
     const audit = await auditOf(t, r.jobId);
@@ -104,6 +110,54 @@ describe('the provisioning job machine, through the worker', () => {
     // a duplicate delivery of the settled job does nothing
     await rig.worker.handle({ jobId: r.jobId });
     expect(await auditOf(t, r.jobId)).toHaveLength(3);
+  });
+
+  it('takes back a job whose worker stopped beating: queued once more, then failed when its retries are spent', async () => {
+    const r = await queuedProvision(t);
+    const silence = () => t.platform.db.prisma.provisioningJob.update({ where: { id: r.jobId }, data: { heartbeatAt: new Date(Date.now() - 60_000), workerId: 'worker-elsewhere:4242' } });
+    const sweepOnce = async () => {
+      const sweep = startHeartbeatSweep({ db: t.platform.db, jobs: rig.actions, settings: { intervalSeconds: 3600, timeoutSeconds: 30 }, retryLimit: 1, log: t.platform.log });
+      sweep.stop();
+      await sweep.sweep();
+    };
+    expect(await rig.actions.begin({ id: r.jobId, state: 'QUEUED' })).toBe(1);
+    await sweepOnce(); // it beats: left alone
+    expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'RUNNING', attempts: 1 });
+    await silence();
+    await sweepOnce();
+    expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'QUEUED', attempts: 1, heartbeatAt: null, workerId: null });
+    expect((await jobRow(t, r.jobId)).error).toMatch(/^执行该任务的工作进程 worker-elsewhere:4242 已 \d+ 秒无心跳.* \/ The worker running this job \(worker-elsewhere:4242\)/);
+    // a new message for the next attempt, in the same transaction
+    const { rows } = await t.platform.db.pool.query<{ state: string }>("SELECT state FROM pgboss.job WHERE name = 'provisioning' AND data->>'jobId' = $1 ORDER BY created_on", [r.jobId]);
+    expect(rows.map((m) => m.state)).toEqual(['cancelled', 'created']);
+    // the second attempt dies too: that was the last (one retry)
+    expect(await rig.actions.begin({ id: r.jobId, state: 'QUEUED' })).toBe(2);
+    await silence();
+    await sweepOnce();
+    expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'FAILED', attempts: 2 });
+    expect(await requestRow(t, r.requestId)).toMatchObject({ status: 'FAILED' });
+    expect(await actionsOf(r.jobId)).toEqual(['job.start', 'job.recover', 'job.start', 'job.fail']);
+    const recovered = (await auditOf(t, r.jobId))[1]!;
+    expect(recovered).toMatchObject({ actorName: 'worker', outcome: 'SUCCESS', detail: { from: 'RUNNING', to: 'QUEUED', attempt: 1, worker: 'worker-elsewhere:4242' } });
+  });
+
+  it('takes back at once, without waiting out the timeout, a job its worker’s previous incarnation left (same host, same pid)', async () => {
+    const r = await queuedProvision(t);
+    expect(await rig.actions.begin({ id: r.jobId, state: 'QUEUED' })).toBe(1);
+    // beating a moment ago, under this process's identity (a container restarted in its pod), but not running here
+    await t.platform.db.prisma.provisioningJob.update({ where: { id: r.jobId }, data: { heartbeatAt: new Date(), workerId: workerIdentity() } });
+    const sweep = startHeartbeatSweep({ db: t.platform.db, jobs: rig.actions, settings: { intervalSeconds: 3600, timeoutSeconds: 600 }, retryLimit: 1, log: t.platform.log, runningHere: new Set(['some-other-job']) });
+    sweep.stop();
+    await sweep.sweep();
+    expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'QUEUED', attempts: 1 });
+    // while it runs here, the same sweep leaves it alone
+    expect(await rig.actions.begin({ id: r.jobId, state: 'QUEUED' })).toBe(2);
+    await t.platform.db.prisma.provisioningJob.update({ where: { id: r.jobId }, data: { workerId: workerIdentity() } });
+    const mine = startHeartbeatSweep({ db: t.platform.db, jobs: rig.actions, settings: { intervalSeconds: 3600, timeoutSeconds: 600 }, retryLimit: 1, log: t.platform.log, runningHere: new Set([r.jobId]) });
+    mine.stop();
+    await mine.sweep();
+    expect(await jobRow(t, r.jobId)).toMatchObject({ state: 'RUNNING', attempts: 2 });
+    await rig.actions.succeed({ id: r.jobId, requestId: r.requestId }, { result: {}, summary: {} });
   });
 
   it('fails the job cleanly when the request refuses the report (it was changed meanwhile), leaving the request as it was made', async () => {

@@ -259,7 +259,7 @@ describe('the job machine and the request reports, walked through the runner', (
   });
   afterAll(() => w?.stop());
 
-  const INPUTS: Record<JobAction, object> = { start: {}, restart: {}, succeed: { result: {}, summary: {} }, retry: { error: '遍历' }, fail: { error: '遍历' } };
+  const INPUTS: Record<JobAction, object> = { start: {}, restart: {}, succeed: { result: {}, summary: {} }, retry: { error: '遍历' }, recover: { error: '遍历', worker: null, lastBeat: null, silentSeconds: 60 }, fail: { error: '遍历' } };
   /** A fresh job in each state, and the request it provisions. */
   const JOB: Record<JobState, () => Promise<{ jobId: string; requestId: string }>> = {
     QUEUED: () => queuedProvision(w),

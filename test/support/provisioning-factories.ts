@@ -51,6 +51,7 @@ export function jobRig(t: Pick<TestPlatform, 'platform'>, retryLimit = 1): JobRi
     profile: DEFAULT_CLUSTER_PROFILE,
     log,
     retryLimit,
+    heartbeat: { intervalSeconds: 5, timeoutSeconds: 30 },
     beforeDriver: async (jobId) => inside.get(jobId)?.(),
   });
   return { worker, actions: createJobActions({ db, queue, driverName: driver.name }), failUp, inside };

@@ -219,14 +219,13 @@ export interface Config {
   /** the scheduled reminders of open deadlines (notifications/reminder-sweep.ts) */
   reminders: ReminderSettings;
   /** Idempotency-Key: how long a key is remembered, how long a retry waits for the first request (api/idempotency.ts) */
-  idempotency: { ttlHours: number; waitSeconds: number };
+  idempotency: { ttlHours: number; waitSeconds: number; sweepCron: string | null };
   /** single sign-on (OpenID Connect); null: off, passwords only */
   oidc: OidcConfig | null;
   /** audit chain keys and signed checkpoints (core/audit/keys.ts, core/audit/checkpoints.ts) */
   audit: AuditKeyConfig;
   /** README "Hardening": headers, archive limits, imports at once per user */
   hardening: HardeningConfig;
-  idempotency: { ttlHours: number; waitSeconds: number; sweepCron: string | null };
   provisioning: {
     driver: 'render' | 'pulumi';
     runWorkers: boolean;
@@ -386,7 +385,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       digestCron: e.ZY_DIGEST_CRON === 'off' ? null : e.ZY_DIGEST_CRON,
     },
     reminders: { cron: e.ZY_REMINDER_CRON === 'off' ? null : e.ZY_REMINDER_CRON, daysAhead: e.ZY_REMINDER_DAYS_AHEAD, escalateAfter: e.ZY_REMINDER_ESCALATE_AFTER },
-    idempotency: { ttlHours: e.ZY_IDEMPOTENCY_TTL_HOURS, waitSeconds: e.ZY_IDEMPOTENCY_WAIT_SECONDS },
+    idempotency: { ttlHours: e.ZY_IDEMPOTENCY_TTL_HOURS, waitSeconds: e.ZY_IDEMPOTENCY_WAIT_SECONDS, sweepCron: e.ZY_IDEMPOTENCY_SWEEP_CRON === 'off' ? null : e.ZY_IDEMPOTENCY_SWEEP_CRON },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {
@@ -415,6 +414,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       signingKeyFile: path.resolve(e.ZY_AUDIT_SIGNING_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-keys', 'checkpoint-ed25519.pem')),
       checkpointFile: path.resolve(e.ZY_AUDIT_CHECKPOINT_FILE ?? path.join(e.DATA_DIR, 'audit-checkpoints.jsonl')),
       checkpointMinutes: e.ZY_AUDIT_CHECKPOINT_MINUTES,
+    },
     hardening: {
       hstsMaxAgeSeconds: e.ZY_HSTS_MAX_AGE_SECONDS,
       archive: {
@@ -425,7 +425,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
       importConcurrencyPerUser: e.ZY_IMPORT_CONCURRENCY_PER_USER,
     },
-    idempotency: { ttlHours: e.ZY_IDEMPOTENCY_TTL_HOURS, waitSeconds: e.ZY_IDEMPOTENCY_WAIT_SECONDS, sweepCron: e.ZY_IDEMPOTENCY_SWEEP_CRON === 'off' ? null : e.ZY_IDEMPOTENCY_SWEEP_CRON },
     provisioning: {
       driver: e.PROVISIONING_DRIVER,
       runWorkers: e.RUN_WORKERS,

@@ -241,11 +241,12 @@ describe('PulumiDriver with a fake runner (IPC relay, crashes, timeouts)', () =>
   });
 
   it('cancels an operation that outlives its timeout', async () => {
-    const driver = new PulumiDriver({ dataDir, passphrase: 'test-passphrase', runner: fakeRunner, timeoutMs: 300 });
+    // long enough for the child to start and install its SIGTERM handler on a loaded machine (300 ms was not)
+    const driver = new PulumiDriver({ dataDir, passphrase: 'test-passphrase', runner: fakeRunner, timeoutMs: 3_000 });
     const { seen, onEvent } = recorder();
     const err = await driver.refresh('hang', objects, onEvent).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DriverFailedError);
-    expect((err as DriverFailedError).message).toMatch(/timed out after 300 ms/);
+    expect((err as DriverFailedError).message).toMatch(/timed out after 3000 ms/);
     expect((err as DriverFailedError).outputTail).toContain('cancelled by SIGTERM');
     expect(seen.some((s) => s.level === 'error' && /cancelling/.test(s.message))).toBe(true);
   });

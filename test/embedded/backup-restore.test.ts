@@ -86,7 +86,9 @@ async function checkRestored(env: Record<string, string>) {
   return platform;
 }
 
-describe('backup and restore', () => {
+// each step runs the backup CLI as a child process and starts a platform on what it restored: seconds each, more
+// than the default 30 s on a loaded CI machine (measured 35 s under a load of 18)
+describe('backup and restore', { timeout: 120_000 }, () => {
   it('takes a consistent backup of the running embedded platform', async () => {
     const r = await cli(['backup', '--out', archive], { DATA_DIR: source.dataDir });
     expect(r.code, r.out).toBe(0);

@@ -49,9 +49,8 @@ export function bodyLevel(route: SweptRoute, doc: ApiDocument): BadBody[] {
   add('constructor.prototype key', { ...sample, constructor: { prototype: { isAdmin: true } } });
   out.push({ name: 'deep nesting (5 000 levels)', contentType: json, body: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000), invalid: true });
   out.push({ name: 'text/plain instead of JSON', contentType: 'text/plain', body: JSON.stringify(sample), invalid: true });
-  // TODO(issue 19 part 8): until the body parser refuses invalid UTF-8 (400 INVALID_UTF8, the hardening branch), it
-  // is decoded to U+FFFD and only "not ≥ 500" holds; once that is on main, add `exactly: UTF8_REFUSED` here.
-  out.push({ name: INVALID_UTF8, contentType: 'application/json; charset=utf-8', body: withBadBytes(sample, props, doc), invalid: false });
+  // the body parser refuses invalid UTF-8 before any route sees it (it used to be decoded to U+FFFD and stored)
+  out.push({ name: INVALID_UTF8, contentType: 'application/json; charset=utf-8', body: withBadBytes(sample, props, doc), invalid: true, exactly: UTF8_REFUSED });
   return out;
 }
 

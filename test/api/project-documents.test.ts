@@ -135,7 +135,9 @@ function expectRefused(res: Response, status: number, code: string) {
 /** files under `dir`, without the embedded database's own (its folder, socket and lock holder file in DATA_DIR) */
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  const platformOwn = [EMBEDDED_DB_DIR, EMBEDDED_SOCKET, HOLDER_FILE].map((e) => path.join(dataDir, e));
+  // the platform's own files: the embedded database, its lock, and the audit chain's keys and checkpoints (kept out of
+  // the database on purpose: core/audit/keys.ts, checkpoints.ts)
+  const platformOwn = [EMBEDDED_DB_DIR, EMBEDDED_SOCKET, HOLDER_FILE, 'audit-keys', 'audit-checkpoints.jsonl'].map((e) => path.join(dataDir, e));
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() || e.isSocket())
     .map((e) => path.join(e.parentPath, e.name))

@@ -25,6 +25,7 @@ const USERS = ['admin', 'secadmin', 'auditor', 'gia', 'finance', 'bdc', 'dept', 
  */
 const UNDECLARED: Record<string, string> = {
   'POST /api/auth/login': 'sign-in (public)',
+  'POST /api/auth/oidc/complete': 'single sign-on’s last step (public: the ticket is the credential)',
   'POST /api/auth/password': 'one’s own password',
   'PUT /api/me/notification-preferences': 'one’s own preferences',
   'POST /api/notices/{id}/objections': 'anyone may object to a public notice (Art. 10)',

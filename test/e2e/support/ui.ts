@@ -64,7 +64,8 @@ export async function confirmDecision(page: Page, expects?: string): Promise<str
   const text = await summary.innerText();
   if (expects !== undefined && !text.includes(expects)) throw new Error(`the confirmation says "${text}", not "${expects}"`);
   await page.getByTestId('confirm-ok').click();
-  await summary.waitFor({ state: 'detached' });
+  // the decision's request runs meanwhile: seconds on a loaded CI machine (10 s was overrun once with both cores busy)
+  await summary.waitFor({ state: 'detached', timeout: 30_000 });
   return text;
 }
 

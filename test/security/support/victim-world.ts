@@ -19,6 +19,8 @@ export interface VictimWorld {
   documentId: string;
   securityDocumentId: string;
   requestId: string;
+  /** one of the tenant's rendered manifests (the render driver's file store) */
+  manifestFile: string;
   jobId: string;
   resourceId: string;
   /** a project of A on public notice, with an objection raised by the public */
@@ -123,6 +125,9 @@ export async function buildVictimWorld(t: TestPlatform): Promise<VictimWorld> {
   );
   const response = await prisma.surveyResponse.findFirstOrThrow({ where: { campaignId: campaign.body.id, orgId } });
 
+  const manifests = expectOk('manifests', await api.call('GET', `/api/projects/${projectId}/manifests`, { as: 'bdc' }));
+  const manifestFile: string = manifests.body.files[0].name;
+
   const revision = await draftRevision(api, `安全测试-${uniqueTag()}`);
   const rev = expectOk('revision', await api.call('GET', `/api/catalog/revisions/${revision.number}`, { as: 'bdc' }));
   const offering = rev.body.offerings[0];
@@ -134,6 +139,7 @@ export async function buildVictimWorld(t: TestPlatform): Promise<VictimWorld> {
     documentId,
     securityDocumentId,
     requestId: req.id,
+    manifestFile,
     jobId: job.id,
     resourceId: resource.id,
     noticeId,
@@ -163,6 +169,7 @@ export function aimAt(w: VictimWorld, path: string): Record<string, string | num
   const rules: [RegExp, () => Record<string, string | number>][] = [
     [/^\/api\/projects\/\{id\}\/security\/documents\/\{documentId\}$/, () => ({ id: w.projectId, documentId: w.securityDocumentId })],
     [/^\/api\/projects\/\{id\}\/documents\/\{documentId\}$/, () => ({ id: w.projectId, documentId: w.documentId })],
+    [/^\/api\/projects\/\{id\}\/manifests\/\{file\}$/, () => ({ id: w.projectId, file: w.manifestFile })],
     [/^\/api\/projects\/\{id\}\/lines\/\{lineNo\}$/, () => ({ id: w.projectId, lineNo: 1 })],
     [/^\/api\/projects\/\{id\}(\/[a-z-]+)*$/, () => ({ id: w.projectId })],
     [/^\/api\/notices\/\{id\}\/objections\/\{objectionId\}\//, () => ({ id: w.noticeId, objectionId: w.objectionId })],

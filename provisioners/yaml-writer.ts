@@ -1,0 +1,194 @@
+// The fast path of provisioners/render.ts: writes the canonical form of a Kubernetes object as YAML 1.1 in one
+// walk, byte-identical to `new YAML.Document(canonical(obj), { version: '1.1' }).toString({ lineWidth: 0 })`.
+//
+// The library spends its time building a node tree (a Scalar, Pair and YAMLMap per value), copying a context
+// per pair and testing every string against the fifteen YAML 1.1 tags. Here the block layout of maps and
+// sequences (the only layout the library picks for plain data: `key: value`, `- item`, `{}`/`[]` when empty)
+// is written directly, and every scalar is still written by the library's own `stringifyString` (and number,
+// boolean and null via a one-pair document), with the context it would have, memoised: the quoting rules
+// (numbers, booleans, null, timestamps, indicators, multi-line blocks) stay the library's.
+// Input the layout does not cover (class instances, Dates, toJSON, `__proto__` keys, keys written longer than
+// 1,024 characters) returns null and the caller renders through the library.
+import YAML from 'yaml';
+import { stringifyString } from 'yaml/util';
+
+const STEP = '  ';
+const doc = new YAML.Document(null, { version: '1.1' });
+// The options createStringifyContext builds (yaml 2.x defaults) with lineWidth 0, as renderObject passes.
+const options = {
+  blockQuote: true,
+  commentString: (s: string) => s.replace(/^(?!$)(?: $)?/gm, '#'),
+  defaultKeyType: null,
+  defaultStringType: 'PLAIN',
+  directives: null,
+  doubleQuotedAsJSON: false,
+  doubleQuotedMinMultiLineLength: 40,
+  falseStr: 'false',
+  flowCollectionPadding: true,
+  indentSeq: true,
+  lineWidth: 0,
+  minContentWidth: 20,
+  nullStr: 'null',
+  simpleKeys: false,
+  singleQuote: null,
+  trailingComma: false,
+  trueStr: 'true',
+  verifyAliasOrder: true,
+  ...doc.schema.toStringOptions,
+};
+
+class Unsupported extends Error {}
+
+const CACHE_LIMIT = 50_000;
+const keyCache = new Map<string, string>();
+const valueCache = new Map<string, string>();
+const otherCache = new Map<number | boolean | null, string>();
+
+function remember<K>(cache: Map<K, string>, key: K, value: string): string {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
+
+/** The library's rendering of a string scalar at `indent` (the context's indent: the pair's or the item's). */
+function libraryString(value: string, indent: string, implicitKey: boolean): string {
+  const ctx = { actualString: true, anchors: new Set(), doc, flowCollectionPadding: ' ', indent, indentStep: STEP, inFlow: null, implicitKey, options };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return stringifyString(new YAML.Scalar(value) as any, ctx as any);
+}
+
+/**
+ * A key's rendering depends on its indent only through the document-marker rule; a value's also when it spans
+ * lines (block scalars are indented). Everything else is memoised by the string alone.
+ */
+function keyString(key: string, indent: string): string {
+  const hit = keyCache.get(key);
+  if (hit !== undefined) return hit;
+  if (DOCUMENT_MARKER.test(key)) return libraryString(key, indent, true);
+  return remember(keyCache, key, libraryString(key, indent, true));
+}
+
+function valueString(value: string, indent: string): string {
+  const hit = valueCache.get(value);
+  if (hit !== undefined) return hit;
+  if (value.includes('\n') || DOCUMENT_MARKER.test(value)) return libraryString(value, indent, false);
+  return remember(valueCache, value, libraryString(value, indent, false));
+}
+
+/** Numbers, booleans and null do not depend on their place: the library's rendering of `x: <value>`. */
+function otherScalar(value: number | boolean | null): string {
+  const hit = otherCache.get(value);
+  if (hit !== undefined) return hit;
+  const text = new YAML.Document({ x: value }, { version: '1.1' }).toString({ lineWidth: 0 });
+  return remember(otherCache, value, text.slice(3, -1));
+}
+
+/** JSON.stringify's view of a value: undefined for what it drops, the value otherwise (non-finite numbers null). */
+function jsonValue(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : null; // -0 becomes 0 through JSON
+    case 'object': {
+      if (value === null) return null;
+      const proto = Object.getPrototypeOf(value);
+      if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) throw new Unsupported();
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') throw new Unsupported();
+      return value;
+    }
+    case 'bigint':
+      throw new Unsupported();
+    default:
+      return undefined; // undefined, functions, symbols
+  }
+}
+
+const INDEX = /^(?:0|[1-9]\d*)$/;
+
+/** Object keys in the order a freshly built object would iterate them: array indices first, ascending. */
+function iterationOrder(keys: string[]): string[] {
+  let indices: string[] | null = null;
+  for (const k of keys) {
+    const c = k.charCodeAt(0);
+    if (c >= 48 && c <= 57 && INDEX.test(k) && Number(k) < 4294967295) (indices ??= []).push(k);
+  }
+  if (!indices) return keys;
+  indices.sort((a, b) => Number(a) - Number(b));
+  return [...indices, ...keys.filter((k) => !indices.includes(k))];
+}
+
+function sortedKeys(obj: Record<string, unknown>, first?: readonly string[]): string[] {
+  const present: string[] = [];
+  for (const key of Object.keys(obj)) {
+    if (key === '__proto__') throw new Unsupported();
+    if (jsonValue(obj[key]) !== undefined) present.push(key);
+  }
+  present.sort();
+  if (!first) return iterationOrder(present);
+  const head = first.filter((k) => present.includes(k));
+  return iterationOrder(head.length ? [...head, ...present.filter((k) => !head.includes(k))] : present);
+}
+
+function writeMap(obj: Record<string, unknown>, indent: string, first?: readonly string[], nested?: { key: string; first: readonly string[] }): string {
+  const keys = sortedKeys(obj, first);
+  if (keys.length === 0) return '{}';
+  const pairIndent = indent + STEP;
+  let out = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const k = keyString(key, pairIndent);
+    if (k.length > 1024) throw new Unsupported(); // the library writes an explicit `? key`
+    if (i > 0) out += '\n' + indent;
+    const value = jsonValue(obj[key]);
+    let childFirst: readonly string[] | undefined;
+    if (nested && nested.key === key && value !== null && typeof value === 'object') {
+      if (Array.isArray(value)) throw new Unsupported(); // canonical() would turn it into a map of indices
+      childFirst = nested.first;
+    }
+    out += k + ':' + writePairValue(value, pairIndent, childFirst);
+  }
+  return out;
+}
+
+function writeSeq(items: unknown[], indent: string): string {
+  if (items.length === 0) return '[]';
+  const itemIndent = indent + STEP;
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += '\n' + indent;
+    const item = jsonValue(items[i]);
+    out += '- ' + writeNode(item === undefined ? null : item, itemIndent);
+  }
+  return out;
+}
+
+function writeNode(value: unknown, indent: string, first?: readonly string[]): string {
+  if (typeof value === 'string') return valueString(value, indent);
+  if (value === null || typeof value !== 'object') return otherScalar(value as number | boolean | null);
+  return Array.isArray(value) ? writeSeq(value, indent) : writeMap(value as Record<string, unknown>, indent, first);
+}
+
+/** After `key:` — a space before scalars and empty collections, a new line before block collections. */
+function writePairValue(value: unknown, indent: string, first?: readonly string[]): string {
+  const text = writeNode(value, indent, first);
+  if (value !== null && typeof value === 'object' && text !== '{}' && text !== '[]') return '\n' + indent + text;
+  return ' ' + text;
+}
+
+/**
+ * The YAML document of a Kubernetes object in canonical order (`topFirst` keys first, `metadata`'s keys in
+ * `metadataFirst` order first, everything else sorted), or null when the input needs the library.
+ */
+export function writeCanonicalYaml(obj: object, topFirst: readonly string[], metadataFirst: readonly string[]): string | null {
+  try {
+    if (jsonValue(obj) === null || Array.isArray(obj)) return null;
+    return writeMap(obj as Record<string, unknown>, '', topFirst, { key: 'metadata', first: metadataFirst }) + '\n';
+  } catch (err) {
+    if (err instanceof Unsupported) return null;
+    throw err;
+  }
+}

@@ -9,8 +9,8 @@ import type { K8sObject } from './tenant-input.js';
 import { isDnsLabel } from './names.js';
 import { writeCanonicalYaml } from './yaml-writer.js';
 
-const TOP_LEVEL_FIRST = ['apiVersion', 'kind', 'metadata'];
-const METADATA_FIRST = ['name', 'namespace', 'labels', 'annotations'];
+export const TOP_LEVEL_FIRST = ['apiVersion', 'kind', 'metadata'];
+export const METADATA_FIRST = ['name', 'namespace', 'labels', 'annotations'];
 
 function sortDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortDeep);

@@ -39,7 +39,10 @@ const options = {
 
 class Unsupported extends Error {}
 
-const CACHE_LIMIT = 50_000;
+// Small enough that a run over many projects keeps only what they share (label keys, kinds, verbs, API groups):
+// each project's own strings (names, ids, keys, cloud-init) go through the library when it is rendered, as they
+// would in a worker rendering each project once; emptied when full.
+const CACHE_LIMIT = 4096;
 const keyCache = new Map<string, string>();
 const valueCache = new Map<string, string>();
 const otherCache = new Map<number | boolean | null, string>();

@@ -8,7 +8,7 @@ import { seedCatalogView } from '../catalog/seed-view.js';
 import { desiredState } from './desired-state.js';
 import { METADATA_FIRST, TOP_LEVEL_FIRST, renderObject, renderObjectWithLibrary, renderYaml } from './render.js';
 import type { K8sObject, TenantInput } from './tenant-input.js';
-import { writeCanonicalYaml } from './yaml-writer.js';
+import { writeCanonicalYaml, writeYamlDocument } from './yaml-writer.js';
 
 const catalog = seedCatalogView();
 const fast = (obj: K8sObject) => writeCanonicalYaml(obj, TOP_LEVEL_FIRST, METADATA_FIRST);
@@ -131,6 +131,41 @@ describe('the fast YAML writer is byte-identical to the yaml library', () => {
       if (written !== library) expect({ obj: JSON.stringify(obj), written }).toEqual({ obj: JSON.stringify(obj), written: library });
     }
     expect(compared).toBeGreaterThan(2900);
+  });
+
+  it('on 3,000 random plain values in their own key order (writeYamlDocument)', () => {
+    const rand = prng(20261208);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const scalar = (): unknown => pick([() => pick(ODD), () => pick(ODD) + pick(ODD), () => Math.floor(rand() * 2000) - 1000, () => rand() * 10, () => rand() < 0.5, () => null])();
+    const value = (depth: number): unknown => {
+      const r = rand();
+      if (depth > 3 || r < 0.5) return scalar();
+      if (r < 0.75) return Array.from({ length: Math.floor(rand() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(rand() * 5) }, () => [pick(ODD) + (rand() < 0.3 ? pick(['1', '', ' x']) : ''), value(depth + 1)]));
+    };
+    for (let i = 0; i < 3000; i++) {
+      const config = Object.fromEntries(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => [pick(ODD), value(0)]));
+      const library = new YAML.Document(config, { version: '1.1' }).toString({ lineWidth: 0 });
+      const written = writeYamlDocument(config);
+      if (written !== library) expect({ config: JSON.stringify(config), written }).toEqual({ config: JSON.stringify(config), written: library });
+    }
+  });
+
+  it('writes cloud-init user data as the library does, in the config’s own key order (odd hostnames and key comments)', () => {
+    const library = (config: object) => new YAML.Document(config, { version: '1.1' }).toString({ lineWidth: 0 });
+    for (const odd of ODD) {
+      const config = { hostname: odd, ssh_pwauth: false, disable_root: true, ssh_authorized_keys: [`ssh-ed25519 AAAAC3Nza ${odd}`, odd] };
+      expect(writeYamlDocument(config)).toBe(library(config));
+    }
+    // what the library would write with anchors, -0, NaN or undefined: written by the library itself
+    const shared = ['a'];
+    for (const config of [{ a: shared, b: shared }, { n: -0 }, { n: NaN }, { u: undefined, x: 1 }, { at: new Date(0) }]) expect(writeYamlDocument(config)).toBe(library(config));
+    // and desiredState's Secrets hold exactly that
+    for (const secret of desiredState(tenantInputs(catalog, 20)[3]!, catalog).filter((o) => o.kind === 'Secret')) {
+      const userdata = (secret.stringData as { userdata: string }).userdata;
+      expect(userdata.startsWith('#cloud-config\n')).toBe(true);
+      expect(userdata).toBe(`#cloud-config\n${library(YAML.parse(userdata, { version: '1.1' }))}`);
+    }
   });
 
   it('writes what the library parses back to the canonical object', () => {

@@ -88,24 +88,38 @@ function otherScalar(value: number | boolean | null): string {
   return remember(otherCache, value, text.slice(3, -1));
 }
 
-/** JSON.stringify's view of a value: undefined for what it drops, the value otherwise (non-finite numbers null). */
+/**
+ * How the walk reads its input. `canonical`: as JSON.stringify would (what canonical() does), keys sorted.
+ * Otherwise as the library's createNode would, in the object's own key order; there only plain data without
+ * undefined, non-finite numbers, -0 or shared objects is written here (the library would write anchors).
+ */
+let canonicalMode = true;
+let seen: Set<object> | null = null;
+
+/** The value as the walk writes it: undefined for what is dropped (canonical mode: non-finite numbers null). */
 function jsonValue(value: unknown): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
+      if (!canonicalMode && (!Number.isFinite(value) || Object.is(value, -0))) throw new Unsupported();
       return Number.isFinite(value) ? (value === 0 ? 0 : value) : null; // -0 becomes 0 through JSON
     case 'object': {
       if (value === null) return null;
       const proto = Object.getPrototypeOf(value);
       if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) throw new Unsupported();
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') throw new Unsupported();
+      if (seen) {
+        if (seen.has(value)) throw new Unsupported();
+        seen.add(value);
+      }
       return value;
     }
     case 'bigint':
       throw new Unsupported();
     default:
+      if (!canonicalMode) throw new Unsupported();
       return undefined; // undefined, functions, symbols
   }
 }
@@ -125,6 +139,7 @@ function iterationOrder(keys: string[]): string[] {
 }
 
 function sortedKeys(obj: Record<string, unknown>, first?: readonly string[]): string[] {
+  if (!canonicalMode) return Object.keys(obj);
   const present: string[] = [];
   for (const key of Object.keys(obj)) {
     if (key === '__proto__') throw new Unsupported();
@@ -187,6 +202,8 @@ function writePairValue(value: unknown, indent: string, first?: readonly string[
  * `metadataFirst` order first, everything else sorted), or null when the input needs the library.
  */
 export function writeCanonicalYaml(obj: object, topFirst: readonly string[], metadataFirst: readonly string[]): string | null {
+  canonicalMode = true;
+  seen = null;
   try {
     if (jsonValue(obj) === null || Array.isArray(obj)) return null;
     return writeMap(obj as Record<string, unknown>, '', topFirst, { key: 'metadata', first: metadataFirst }) + '\n';
@@ -194,4 +211,22 @@ export function writeCanonicalYaml(obj: object, topFirst: readonly string[], met
     if (err instanceof Unsupported) return null;
     throw err;
   }
+}
+
+/**
+ * `new YAML.Document(obj, { version: '1.1' }).toString({ lineWidth: 0 })` for a plain map of plain data, in
+ * its own key order, written the same way (the library itself for anything else).
+ */
+export function writeYamlDocument(obj: Record<string, unknown>): string {
+  canonicalMode = false;
+  seen = new Set();
+  try {
+    if (obj !== null && typeof obj === 'object' && !Array.isArray(obj) && jsonValue(obj) === obj) return writeMap(obj, '') + '\n';
+  } catch (err) {
+    if (!(err instanceof Unsupported)) throw err;
+  } finally {
+    canonicalMode = true;
+    seen = null;
+  }
+  return new YAML.Document(obj, { version: '1.1' }).toString({ lineWidth: 0 });
 }

@@ -1,14 +1,16 @@
 // The fast path of provisioners/render.ts: writes the canonical form of a Kubernetes object as YAML 1.1 in one
-// walk, byte-identical to `new YAML.Document(canonical(obj), { version: '1.1' }).toString({ lineWidth: 0 })`.
+// walk, byte-identical to `new YAML.Document(canonical(obj), { version: '1.1' }).toString({ lineWidth: 0 })`
+// (writeCanonicalYaml), and a plain document in its own key order, e.g. cloud-init user data (writeYamlDocument).
 //
 // The library spends its time building a node tree (a Scalar, Pair and YAMLMap per value), copying a context
-// per pair and testing every string against the fifteen YAML 1.1 tags. Here the block layout of maps and
-// sequences (the only layout the library picks for plain data: `key: value`, `- item`, `{}`/`[]` when empty)
-// is written directly, and every scalar is still written by the library's own `stringifyString` (and number,
-// boolean and null via a one-pair document), with the context it would have, memoised: the quoting rules
-// (numbers, booleans, null, timestamps, indicators, multi-line blocks) stay the library's.
+// per pair and testing every string against the YAML 1.1 tags. Here the block layout of maps and sequences (the
+// only layout the library picks for plain data: `key: value`, `- item`, `{}`/`[]` when empty) is written
+// directly, and every scalar is still written by the library's own `stringifyString` (number, boolean and null
+// via a one-pair document) in the context it would have, memoised: the quoting rules (numbers, booleans, null,
+// timestamps, indicators, multi-line blocks) stay the library's. provisioners/yaml-writer.test.ts compares the
+// bytes with the library's (a `yaml` upgrade that changed its layout would fail there).
 // Input the layout does not cover (class instances, Dates, toJSON, `__proto__` keys, keys written longer than
-// 1,024 characters) returns null and the caller renders through the library.
+// 1,024 characters) is rendered by the library itself.
 import YAML from 'yaml';
 import { stringifyString } from 'yaml/util';
 

@@ -141,16 +141,27 @@ function iterationOrder(keys: string[]): string[] {
 }
 
 function sortedKeys(obj: Record<string, unknown>, first?: readonly string[]): string[] {
-  if (!canonicalMode) return Object.keys(obj);
-  const present: string[] = [];
-  for (const key of Object.keys(obj)) {
+  const keys = Object.keys(obj);
+  if (!canonicalMode) return keys;
+  // one pass: most maps hold no dropped value and no index-like key, and many are already in order
+  let inOrder = true;
+  let dropped = false;
+  let digit = false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (key === '__proto__') throw new Unsupported();
-    if (jsonValue(obj[key]) !== undefined) present.push(key);
+    const v = obj[key];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') dropped = true;
+    if (i > 0 && keys[i - 1]! > key) inOrder = false;
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57) digit = true;
   }
-  present.sort();
-  if (!first) return iterationOrder(present);
+  const present = dropped ? keys.filter((k) => jsonValue(obj[k]) !== undefined) : keys;
+  if (!inOrder) present.sort();
+  if (!first) return digit ? iterationOrder(present) : present;
   const head = first.filter((k) => present.includes(k));
-  return iterationOrder(head.length ? [...head, ...present.filter((k) => !head.includes(k))] : present);
+  const ordered = head.length ? [...head, ...present.filter((k) => !head.includes(k))] : present;
+  return digit ? iterationOrder(ordered) : ordered;
 }
 
 function writeMap(obj: Record<string, unknown>, indent: string, first?: readonly string[], nested?: { key: string; first: readonly string[] }): string {

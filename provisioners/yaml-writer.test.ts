@@ -74,7 +74,7 @@ describe('the fast YAML writer is byte-identical to the yaml library', () => {
   it('on hand-made objects: empty and nested collections, numbers, booleans, null, undefined, integer-like and quoted keys, block scalars', () => {
     const objects: K8sObject[] = [
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } },
-      { kind: 'ConfigMap', apiVersion: 'v1', metadata: { annotations: {}, labels: { b: '1', a: 'yes' }, namespace: 'ns', name: 'x', extra: [] }, data: {} },
+      { kind: 'ConfigMap', apiVersion: 'v1', metadata: { annotations: {}, labels: { b: '1', a: 'yes' }, namespace: 'ns', name: 'x', extra: [] } as K8sObject['metadata'], data: {} },
       {
         apiVersion: 'v1', kind: 'X', metadata: { name: 'n', namespace: undefined },
         spec: {

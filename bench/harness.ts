@@ -56,6 +56,8 @@ export interface Target {
   minRatio?: number;
   /** p99 latency at most this many milliseconds */
   maxP99Ms?: number;
+  /** throughput at least this many operations per second (in-process rows, where req/s counts operations) */
+  minReqPerSec?: number;
 }
 
 export interface Row extends Measurement {
@@ -184,6 +186,10 @@ export function makeRow(name: string, m: Measurement, opts: { baseline?: Row; ta
         ok = false;
         notes.push(`throughput ${(row.ratio * 100).toFixed(0)}% of ${row.baseline} < ${(opts.target.minRatio * 100).toFixed(0)}%`);
       }
+    }
+    if (opts.target.minReqPerSec !== undefined && m.reqPerSec < opts.target.minReqPerSec) {
+      ok = false;
+      notes.push(`throughput ${m.reqPerSec.toFixed(0)}/s < ${opts.target.minReqPerSec}/s`);
     }
     if (opts.target.maxP99Ms !== undefined && m.p99 > opts.target.maxP99Ms) {
       ok = false;

@@ -7,9 +7,10 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { K8sObject } from './tenant-input.js';
 import { isDnsLabel } from './names.js';
+import { writeCanonicalYaml } from './yaml-writer.js';
 
-const TOP_LEVEL_FIRST = ['apiVersion', 'kind', 'metadata'];
-const METADATA_FIRST = ['name', 'namespace', 'labels', 'annotations'];
+export const TOP_LEVEL_FIRST = ['apiVersion', 'kind', 'metadata'];
+export const METADATA_FIRST = ['name', 'namespace', 'labels', 'annotations'];
 
 function sortDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortDeep);
@@ -40,11 +41,20 @@ export function canonical(obj: K8sObject): Record<string, unknown> {
 }
 
 /**
- * One object as a YAML document. YAML 1.1 output: kubectl and client-go parse YAML 1.1, where unquoted
- * yes/no/on/off are booleans, so every such string is quoted.
+ * One object as a YAML document, the reference rendering: the `yaml` library on the canonical form. YAML 1.1
+ * output: kubectl and client-go parse YAML 1.1, where unquoted yes/no/on/off are booleans, so every such string
+ * is quoted.
+ */
+export function renderObjectWithLibrary(obj: K8sObject): string {
+  return new YAML.Document(canonical(obj), { version: '1.1' }).toString({ lineWidth: 0 });
+}
+
+/**
+ * One object as a YAML document, byte-identical to renderObjectWithLibrary: the block layout written in one
+ * walk, the scalars by the library (provisioners/yaml-writer.ts); input it does not cover goes to the library.
  */
 export function renderObject(obj: K8sObject): string {
-  return new YAML.Document(canonical(obj), { version: '1.1' }).toString({ lineWidth: 0 });
+  return writeCanonicalYaml(obj, TOP_LEVEL_FIRST, METADATA_FIRST) ?? renderObjectWithLibrary(obj);
 }
 
 /** Objects as one multi-document YAML stream, in the order given. */

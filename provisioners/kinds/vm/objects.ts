@@ -1,12 +1,12 @@
 // The Kubernetes objects of a VM allocation: per machine, a KubeVirt VirtualMachine booting from a DataVolume
 // imported from the cluster's image source, and the Secret holding its cloud-init (host name, SSH keys).
-import YAML from 'yaml';
 import type { PlanView } from '../../../catalog/view.js';
 import type { ClusterProfile } from '../../cluster-profile.js';
 import { bootVolumeName, cloudInitSecretName, vmName } from '../../names.js';
 import { formatMiB } from '../../quantities.js';
 import { itemLabels, meta, networkPolicy, perUnit, type RenderContext } from '../../tenant-objects.js';
 import type { K8sObject, TenantItem } from '../../tenant-input.js';
+import { writeYamlDocument } from '../../yaml-writer.js';
 import { vmSizing, type VmSizing } from './sizing.js';
 
 function imageSource(profile: ClusterProfile, image: string): Record<string, unknown> {
@@ -25,7 +25,7 @@ function cloudInitUserData(ctx: RenderContext, hostname: string): string {
     ssh_authorized_keys: ctx.input.sshPublicKeys.map((k) => k.trim()),
   };
   // cloud-init reads YAML 1.1 (PyYAML): emit 1.1 so that no string can turn into a boolean or a number
-  return `#cloud-config\n${new YAML.Document(config, { version: '1.1' }).toString({ lineWidth: 0 })}`;
+  return `#cloud-config\n${writeYamlDocument(config)}`;
 }
 
 function virtualMachine(ctx: RenderContext, item: TenantItem, vm: VmSizing, name: string): K8sObject[] {

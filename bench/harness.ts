@@ -56,6 +56,8 @@ export interface Target {
   minRatio?: number;
   /** p99 latency at most this many milliseconds */
   maxP99Ms?: number;
+  /** throughput (req/s, or the row's operations per second) at least this, measured on its own */
+  minPerSecond?: number;
 }
 
 export interface Row extends Measurement {
@@ -184,6 +186,10 @@ export function makeRow(name: string, m: Measurement, opts: { baseline?: Row; ta
         ok = false;
         notes.push(`throughput ${(row.ratio * 100).toFixed(0)}% of ${row.baseline} < ${(opts.target.minRatio * 100).toFixed(0)}%`);
       }
+    }
+    if (opts.target.minPerSecond !== undefined && m.reqPerSec < opts.target.minPerSecond) {
+      ok = false;
+      notes.push(`${Math.round(m.reqPerSec)}/s < ${opts.target.minPerSecond}/s`);
     }
     if (opts.target.maxP99Ms !== undefined && m.p99 > opts.target.maxP99Ms) {
       ok = false;

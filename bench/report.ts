@@ -11,6 +11,7 @@ function fmtTarget(t: Target | undefined): string {
   if (!t) return '—';
   const parts: string[] = [];
   if (t.minRatio !== undefined) parts.push(`≥${Math.round(t.minRatio * 100)}%`);
+  if (t.minPerSecond !== undefined) parts.push(`≥${t.minPerSecond}/s`);
   if (t.maxP99Ms !== undefined) parts.push(`p99≤${t.maxP99Ms}ms`);
   return parts.join(', ');
 }

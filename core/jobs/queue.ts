@@ -39,9 +39,29 @@ export interface JobQueue {
   stop(graceful?: boolean): Promise<void>;
 }
 
-/** pg-boss runs its SQL through this, so it uses the platform's pool (PostgreSQL or the embedded socket). */
+/**
+ * pg-boss runs its SQL through this, so it uses the platform's pool (PostgreSQL or the embedded socket). On
+ * PostgreSQL its statements with parameters (a few dozen fixed texts: send, fetch, complete …) are prepared once per
+ * connection and then only executed, instead of parsed and planned on every call. Not on the embedded database: its
+ * connections share one session, where a name one connection prepared would be met by another.
+ */
 function poolDb(db: Database): PgBoss.Db {
-  return { executeSql: (text, values) => db.pool.query(text, values) };
+  if (db.kind !== 'postgresql') return { executeSql: (text, values) => db.pool.query(text, values) };
+  return {
+    executeSql: (text, values) => {
+      const name = values?.length ? nameOf(text) : undefined;
+      return name ? db.pool.query({ name, text, values }) : db.pool.query(text, values);
+    },
+  };
+}
+/** more distinct texts than pg-boss has: a text built with values in it is run unprepared */
+const MAX_PREPARED = 100;
+/** one name per text for the whole process: a pool's connection refuses a name it prepared for another text */
+const preparedNames = new Map<string, string>();
+function nameOf(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < MAX_PREPARED) preparedNames.set(text, (name = `zy_pgboss_${preparedNames.size}`));
+  return name;
 }
 
 /** pg-boss runs its SQL in `tx`, so a job is enqueued with the transaction that records why it exists. */

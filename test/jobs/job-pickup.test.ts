@@ -30,7 +30,7 @@ afterAll(async () => {
   }
 });
 
-async function open(kind: 'postgresql' | 'embedded') {
+async function open(kind: 'postgresql' | 'embedded'): Promise<(typeof opened)[number]> {
   if (kind === 'postgresql') {
     const scratch = await createScratchDatabase('zy_pickup');
     const db = await openDatabase({ databaseUrl: scratch.url, dataDir: os.tmpdir() });

@@ -42,11 +42,13 @@ export function unbindDeliveryQueue(queue: JobQueue): void {
 export async function enqueueDeliveries(tx: Tx, ids: readonly string[]): Promise<void> {
   if (!bound) return;
   for (const id of ids) await bound.queue.boss.send(DELIVERY_QUEUE, { deliveryId: id } satisfies DeliveryJob, { singletonKey: id, db: txDb(tx) });
+  if (ids.length) await bound.queue.wake(DELIVERY_QUEUE, tx);
 }
 
 /** Enqueues one delivery now (an administrator's retry); false when it is already queued. */
 export async function enqueueDelivery(queue: JobQueue, id: string, tx?: Tx): Promise<boolean> {
   const job = await queue.boss.send(DELIVERY_QUEUE, { deliveryId: id } satisfies DeliveryJob, { singletonKey: id, ...(tx ? { db: txDb(tx) } : {}) });
+  if (job !== null) await queue.wake(DELIVERY_QUEUE, tx);
   return job !== null;
 }
 

@@ -13,17 +13,27 @@ export type FeedEvent =
   | { kind: 'notification'; users: string[] }
   /** a provisioning job's log grew or the job ended */
   | { kind: 'job'; id: string }
+  /** a message was put on the job queue `queue` (core/jobs/queue.ts): its idle workers look at once */
+  | { kind: 'queued'; queue: string }
   /** the listening connection was lost and is back: anything may have changed meanwhile */
   | { kind: 'resync' }
   /** this process is stopping: live views end */
   | { kind: 'stopping' };
 
+function payloadOf(event: FeedEvent): string {
+  const payload = JSON.stringify(event);
+  // NOTIFY carries at most 8,000 bytes: a long list of users becomes "look again", which every listener can do
+  return payload.length > 7_000 ? JSON.stringify({ kind: 'resync' } satisfies FeedEvent) : payload;
+}
+
 /** Tells the other processes (and this one) of `event` once `tx` commits. */
 export async function publish(tx: Pick<Tx, '$executeRaw'>, event: FeedEvent): Promise<void> {
-  let payload = JSON.stringify(event);
-  // NOTIFY carries at most 8,000 bytes: a long list of users becomes "look again", which every listener can do
-  if (payload.length > 7_000) payload = JSON.stringify({ kind: 'resync' } satisfies FeedEvent);
-  await tx.$executeRaw`SELECT pg_notify(${FEED_CHANNEL}, ${payload})`;
+  await tx.$executeRaw`SELECT pg_notify(${FEED_CHANNEL}, ${payloadOf(event)})`;
+}
+
+/** Tells everyone of `event` at once, outside any transaction: what it speaks of must be committed already. */
+export async function publishNow(pool: Pick<Database['pool'], 'query'>, event: FeedEvent): Promise<void> {
+  await pool.query('SELECT pg_notify($1, $2)', [FEED_CHANNEL, payloadOf(event)]);
 }
 
 export type FeedListener = (event: FeedEvent) => void;

@@ -1,8 +1,13 @@
 // The durable job queue: pg-boss on the platform's own PostgreSQL (or the embedded one), sharing its pool.
 // A job can be enqueued inside the transaction that records why it exists, so neither happens without the other.
+// Idle workers do not wait for their next poll: every enqueue is followed by a word on the feed (core/events/feed.ts,
+// PostgreSQL NOTIFY: in the enqueuing transaction, so heard once it commits), and every process that runs workers of
+// that queue wakes them on hearing it. Polling stays as the fallback (a word lost while the listening connection was
+// down: the feed says `resync` and every worker looks; jobs that pg-boss itself makes due: retries, schedules).
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database, Tx } from '../db/database.js';
+import { Feed, publish, publishNow } from '../events/feed.js';
 import { registerQueueDepth } from '../metrics.js';
 
 export interface QueueOptions {
@@ -22,6 +27,11 @@ export interface JobQueue {
   boss: PgBoss;
   /** enqueue; with `tx`, inside that transaction */
   send<T extends object>(queue: string, data: T, opts?: { tx?: Tx; singletonKey?: string }): Promise<string>;
+  /**
+   * Wakes the idle workers of `queue` in every process (a message was put on it outside `send`, e.g. with
+   * `boss.send`); with `tx`, once it commits.
+   */
+  wake(queue: string, tx?: Tx): Promise<void>;
   work<T extends object>(queue: string, concurrency: number, handler: (data: T, job: { id: string; retryCount: number }) => Promise<void>): Promise<void>;
   depth(queue: string): Promise<number>;
   /** what runs alongside the workers (a sweep's timer) stops with the queue */
@@ -29,9 +39,29 @@ export interface JobQueue {
   stop(graceful?: boolean): Promise<void>;
 }
 
-/** pg-boss runs its SQL through this, so it uses the platform's pool (PostgreSQL or the embedded socket). */
+/**
+ * pg-boss runs its SQL through this, so it uses the platform's pool (PostgreSQL or the embedded socket). On
+ * PostgreSQL its statements with parameters (a few dozen fixed texts: send, fetch, complete …) are prepared once per
+ * connection and then only executed, instead of parsed and planned on every call. Not on the embedded database: its
+ * connections share one session, where a name one connection prepared would be met by another.
+ */
 function poolDb(db: Database): PgBoss.Db {
-  return { executeSql: (text, values) => db.pool.query(text, values) };
+  if (db.kind !== 'postgresql') return { executeSql: (text, values) => db.pool.query(text, values) };
+  return {
+    executeSql: (text, values) => {
+      const name = values?.length ? nameOf(text) : undefined;
+      return name ? db.pool.query({ name, text, values }) : db.pool.query(text, values);
+    },
+  };
+}
+/** more distinct texts than pg-boss has: a text built with values in it is run unprepared */
+const MAX_PREPARED = 100;
+/** one name per text for the whole process: a pool's connection refuses a name it prepared for another text */
+const preparedNames = new Map<string, string>();
+function nameOf(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < MAX_PREPARED) preparedNames.set(text, (name = `zy_pgboss_${preparedNames.size}`));
+  return name;
 }
 
 /** pg-boss runs its SQL in `tx`, so a job is enqueued with the transaction that records why it exists. */
@@ -77,15 +107,33 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
     }
   }
   const workers: string[] = [];
+  /** this process's workers by queue: the ones a word on the feed wakes */
+  const workersOf = new Map<string, string[]>();
+  const wakeHere = (queue: string) => {
+    for (const id of workersOf.get(queue) ?? []) boss.notifyWorker(id);
+  };
+  const feed = await Feed.start(db);
+  feed.subscribe((e) => {
+    if (e.kind === 'queued') wakeHere(e.queue);
+    // the listening connection was lost and is back: words sent meanwhile are gone, so every worker looks
+    else if (e.kind === 'resync') for (const queue of workersOf.keys()) wakeHere(queue);
+  });
+  const wakes = new Wakes(db, log);
   const stops: (() => void)[] = [];
   const unregister = queues.map((name) => registerQueueDepth(name, () => boss.getQueueSize(name)));
+  const wake = async (queue: string, tx?: Tx) => {
+    if (tx) await publish(tx, { kind: 'queued', queue });
+    else wakes.now(queue);
+  };
   return {
     boss,
     async send(queue, data, o = {}) {
       const id = await boss.send(queue, data, { ...(o.tx ? { db: txDb(o.tx) } : {}), ...(o.singletonKey ? { singletonKey: o.singletonKey } : {}) });
       if (!id) throw new Error(`job not enqueued on ${queue}`);
+      await wake(queue, o.tx);
       return id;
     },
+    wake,
     async work(queue, concurrency, handler) {
       for (let i = 0; i < concurrency; i++) {
         let workerId: string | undefined;
@@ -99,6 +147,7 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
           }
         });
         workers.push(workerId);
+        workersOf.set(queue, [...(workersOf.get(queue) ?? []), workerId]);
       }
     },
     depth: (queue) => boss.getQueueSize(queue),
@@ -106,9 +155,49 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
     async stop(graceful = true) {
       for (const u of unregister) u();
       for (const s of stops.splice(0)) s();
+      feed.stop();
+      workersOf.clear();
       // graceful: fetch no more jobs, wait for the running ones; any still running at the timeout are failed back
       // to the queue (pg-boss retries them elsewhere)
       await boss.stop({ graceful, wait: true, timeout: (opts.stopTimeoutSeconds ?? 20) * 1000 });
+      await wakes.settled();
     },
   };
+}
+
+/**
+ * The words sent outside a transaction (the job is committed already), at most one at a time per queue: a job sent
+ * while its queue's word is on its way gets one more word after it, so a burst of sends costs a few NOTIFYs, not one
+ * each, and no job is left without a word sent after its commit.
+ */
+class Wakes {
+  private readonly inFlight = new Map<string, { again: boolean; done: Promise<void> }>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: Logger,
+  ) {}
+
+  now(queue: string): void {
+    const current = this.inFlight.get(queue);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    const entry = { again: true, done: Promise.resolve() };
+    this.inFlight.set(queue, entry);
+    entry.done = (async () => {
+      while (entry.again) {
+        entry.again = false;
+        // lost: the workers find the job at their next poll
+        await publishNow(this.db.pool, { kind: 'queued', queue }).catch((err: unknown) => this.log.warn({ err, queue }, 'could not wake the workers of a job queue'));
+      }
+      this.inFlight.delete(queue);
+    })();
+  }
+
+  /** resolves when no word is on its way (before the database closes) */
+  async settled(): Promise<void> {
+    await Promise.all([...this.inFlight.values()].map((e) => e.done));
+  }
 }

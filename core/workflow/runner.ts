@@ -140,12 +140,6 @@ function labelMessages<S extends string, A extends string>(table: MachineTable<S
 
 export interface TakeOptions<In> {
   expectedVersion?: number;
-  /**
-   * Looked up first, inside the transaction and under the object's lock (when its store has one): an earlier answer
-   * to the same request (an Idempotency-Key); when found, nothing is checked or changed and `run` returns it as
-   * `replayed`.
-   */
-  replay?: (tx: Tx) => Promise<unknown>;
   /** the caller appends to the object (a document, say) with this action: If-Match optional, as for `appends` */
   append?: boolean;
   input: In;
@@ -156,8 +150,6 @@ export interface TakeOptions<In> {
 class ClaimLost extends Error {}
 
 export interface Taken<S extends string, Row> {
-  /** set when `replay` found an earlier answer: nothing else was done */
-  replayed?: unknown;
   row: Row;
   from: S;
   to: S;
@@ -217,17 +209,8 @@ export function createRunner<S extends string, A extends string, Row extends Sto
   /** Takes `action` on object `id` in one transaction; throws the refusal when it may not be taken. */
   async function run<K extends A>(actor: Actor, action: K, id: string, opts: TakeOptions<Inputs[K]>): Promise<Taken<S, Row>> {
     const env = await readEnv();
-    const taken = await db.prisma.$transaction(async (tx) => {
-      if (opts.replay) {
-        // under the object's lock: a concurrent retry that got there first has committed its answer before the
-        // lookup reads, instead of committing the change between the lookup and the state check (a 409)
-        if (store.lock) await store.lock(tx, (await store.find(tx, actor, id)).id);
-        const replayed = await opts.replay(tx);
-        if (replayed) return { replayed } as Taken<S, Row>;
-      }
-      return runIn(tx, env, actor, action, id, opts);
-    });
-    if (taken.replayed === undefined) changed?.({ ...taken, action });
+    const taken = await db.prisma.$transaction((tx) => runIn(tx, env, actor, action, id, opts));
+    changed?.({ ...taken, action });
     return taken;
   }
 

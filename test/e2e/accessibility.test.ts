@@ -2,25 +2,13 @@
 // each role's pages as that role sees them: no serious or critical violation. A failure lists each rule, how
 // many elements break it and one of them, so it can be found and fixed (support/axe.ts). The print views of the
 // official records, which need a record to show, are checked in print-views.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.js';
-import { launchBrowser, newContext } from './support/browser.js';
-import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { newContext } from './support/browser.js';
+import { useBrowserScene } from './support/scene.js';
 import { signIn, watchNetwork } from './support/ui.js';
 
-let t: E2EPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  t = await startE2EPlatform();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const scene = useBrowserScene();
 
 /** [who (null: not signed in), path, what shows once the page has loaded] */
 const PAGES: [string | null, string, string][] = [
@@ -50,7 +38,7 @@ const PAGES: [string | null, string, string][] = [
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', { timeout: 60_000 }, () => {
   for (const [who, path, ready] of PAGES) {
     it(`${path}${who ? ` as ${who}` : ''} has no serious or critical violation`, async () => {
-      const page = await (await newContext(browser, t.url)).newPage();
+      const page = await (await newContext(scene.browser, scene.t.url)).newPage();
       const quiet = watchNetwork(page);
       if (who) await signIn(page, who);
       await page.goto(path);

@@ -2,28 +2,17 @@
 // administrator unlocks a locked account, resets its password (the user signs in with the new one) and changes
 // a role, offered only the roles that fit the account's organisation (separation of duties) and shown the refusal
 // when the organisation changed under the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { apiClient } from './support/api.js';
-import { launchBrowser, newContext } from './support/browser.js';
-import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { newContext } from './support/browser.js';
+import { useBrowserScene } from './support/scene.js';
 import { signIn } from './support/ui.js';
 
-let t: E2EPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  t = await startE2EPlatform();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const scene = useBrowserScene();
 
 async function as(username: string, password?: string): Promise<Page> {
-  const page = await (await newContext(browser, t.url)).newPage();
+  const page = await (await newContext(scene.browser, scene.t.url)).newPage();
   await signIn(page, username, password);
   return page;
 }
@@ -50,7 +39,7 @@ describe('administration', { timeout: 60_000 }, () => {
   });
 
   it('the security administrator unlocks an account, resets its password and changes a role', async () => {
-    const { call } = apiClient(t.url);
+    const { call } = apiClient(scene.t.url);
     // five failures, then a sixth attempt that has to wait: the account list shows until when
     for (let i = 0; i < 6; i++) await call('POST', '/api/auth/login', { body: { username: 'dept2', password: 'not-the-password' } });
 
@@ -81,7 +70,7 @@ describe('administration', { timeout: 60_000 }, () => {
   });
 
   it('the security administrator moves a county department’s user to the county user’s role; a role that no longer fits is refused with its reason', async () => {
-    const { call } = apiClient(t.url);
+    const { call } = apiClient(scene.t.url);
     const org = await call('POST', '/api/orgs', { as: 'admin', body: { code: 'E2E_YH_DEPT', name: '盐湖区测试局', kind: 'DEPARTMENT', jurisdiction: 'YANHU' } });
     expect(org.status).toBe(201);
     expect((await call('POST', '/api/users', { as: 'admin', body: { username: 'yh.clerk', displayName: '县直部门办事员', role: 'DEPT_USER', orgId: org.body.id, password: 'Yuncheng#2026clerk' } })).status).toBe(201);

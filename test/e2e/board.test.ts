@@ -1,30 +1,18 @@
 // The migration board in the browser: the public view needs no sign-in and changes by itself when a department
 // registers systems (it refreshes on a timer); GIA gets the full view with the systems outside the city cloud.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from './support/api.js';
-import { launchBrowser, newContext } from './support/browser.js';
-import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { newContext } from './support/browser.js';
+import { useBrowserScene } from './support/scene.js';
 import { signIn } from './support/ui.js';
 import { keepScreenshot } from './support/artifacts.js';
 
-let t: E2EPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  t = await startE2EPlatform();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const scene = useBrowserScene();
 
 const CONTACT = { name: '联系人甲', phone: '13912345678' };
 
 async function register(name: string, hosting: string, owner = 'dept') {
-  const res = await apiClient(t.url).call('POST', '/api/migration/systems', {
+  const res = await apiClient(scene.t.url).call('POST', '/api/migration/systems', {
     as: owner,
     body: { name, hosting, purpose: `${name}业务`, contacts: [CONTACT], ...(hosting === 'INDUSTRY_CLOUD' ? { location: '省教育厅行业云' } : {}) },
   });
@@ -36,7 +24,7 @@ const kpi = async (page: import('playwright-core').Page, id: string) => Number((
 describe('migration board', { timeout: 90_000 }, () => {
   it('shows the public view without sign-in, with its charts, and refreshes itself', async () => {
     await register('学籍管理系统', 'OWN_ROOM');
-    const page = await (await newContext(browser, t.url)).newPage();
+    const page = await (await newContext(scene.browser, scene.t.url)).newPage();
     await page.goto('/board?refresh=2');
     await page.getByTestId('board').waitFor();
     expect(await page.getByTestId('board').getAttribute('data-view')).toBe('public');
@@ -65,7 +53,7 @@ describe('migration board', { timeout: 90_000 }, () => {
   });
 
   it('gives GIA the full view with the systems still outside the city cloud', async () => {
-    const page = await (await newContext(browser, t.url)).newPage();
+    const page = await (await newContext(scene.browser, scene.t.url)).newPage();
     await signIn(page, 'gia');
     await page.getByTestId('board-link').click();
     await page.waitForURL('**/board');

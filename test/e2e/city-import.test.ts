@@ -3,29 +3,18 @@
 // corrected sheet and finds each system under its organisation. The administrator gives an organisation an alias in
 // the organisation form.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext } from './support/browser.js';
-import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext } from './support/browser.js';
+import { useBrowserScene } from './support/scene.js';
 import { signIn } from './support/ui.js';
 
-let t: E2EPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  t = await startE2EPlatform();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const scene = useBrowserScene();
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function as(username: string): Promise<Page> {
-  const page = await (await newContext(browser, t.url)).newPage();
+  const page = await (await newContext(scene.browser, scene.t.url)).newPage();
   await signIn(page, username);
   return page;
 }
@@ -41,7 +30,7 @@ async function survey(rows: [string, string][]): Promise<Buffer> {
 describe('the city-wide survey import', () => {
   it('shows an unknown organisation with the closest names, then imports the corrected sheet for every organisation', async () => {
     const page = await as('bdc');
-    await page.goto(`${t.url}/migration/systems`);
+    await page.goto(`${scene.t.url}/migration/systems`);
     const panel = page.getByTestId('import-panel');
     await panel.getByText('全市摸底汇总导入').waitFor();
     const input = panel.locator('input[type=file]');
@@ -72,7 +61,7 @@ describe('the city-wide survey import', () => {
 
   it('lets the administrator give an organisation an alias, refusing one that names another organisation', async () => {
     const page = await as('admin');
-    await page.goto(`${t.url}/admin/orgs`);
+    await page.goto(`${scene.t.url}/admin/orgs`);
     await page.getByTestId('org-edit-HRSS').click();
     await page.getByTestId('org-alias-input').fill('运城市人事局');
     await page.getByTestId('org-alias-add').click();

@@ -1,28 +1,17 @@
 // The console works under the Content-Security-Policy (README "Hardening"): a user signs in and moves through the
 // console in Chromium with the policy enforced, and no violation is reported; an inline script slipped into the page
 // is blocked (the policy is enforced, not just sent).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext } from './support/browser.js';
-import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext } from './support/browser.js';
+import { useBrowserScene } from './support/scene.js';
 import { signIn } from './support/ui.js';
 
-let t: E2EPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  t = await startE2EPlatform();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const scene = useBrowserScene();
 
 /** A page that collects what Chromium reports about the policy: violation events and console messages. */
 async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
-  const page = await (await newContext(browser, t.url)).newPage();
+  const page = await (await newContext(scene.browser, scene.t.url)).newPage();
   const violations: string[] = [];
   page.on('console', (msg) => {
     if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(`console: ${msg.text()}`);

@@ -1,28 +1,17 @@
 // The assessment questionnaire in the browser: a department answers it for its system (one radio per question,
 // zh-CN) and sees the proposed strategy and risk with the answers behind them; the sub-center overrides the risk
 // with a reason, which assesses the system; the full board counts the proposal and the confirmation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { apiClient } from './support/api.js';
-import { launchBrowser, newContext } from './support/browser.js';
-import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { newContext } from './support/browser.js';
+import { useBrowserScene } from './support/scene.js';
 import { pickOption, signIn } from './support/ui.js';
 
-let t: E2EPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  t = await startE2EPlatform();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const scene = useBrowserScene();
 
 async function as(username: string): Promise<Page> {
-  const page = await (await newContext(browser, t.url)).newPage();
+  const page = await (await newContext(scene.browser, scene.t.url)).newPage();
   await signIn(page, username);
   return page;
 }
@@ -38,7 +27,7 @@ async function openSystem(page: Page, name: string) {
 
 describe('assessment questionnaire', { timeout: 120_000 }, () => {
   it('a department answers, the sub-center overrides the risk with a reason, the board counts both', async () => {
-    const api = apiClient(t.url);
+    const api = apiClient(scene.t.url);
     const created = await api.call('POST', '/api/migration/systems', { as: 'dept', body: { name: '问卷演示系统', purpose: '演示', hosting: 'OWN_ROOM' } });
     expect(created.status).toBe(201);
 

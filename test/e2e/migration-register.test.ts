@@ -5,32 +5,21 @@
 // withdraws it. GIA reads every organisation's register, read-only, and exports it. The sub-center creates a wave,
 // assesses a system and moves it through the migration in the browser, blocking it once on the way.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { apiClient } from './support/api.js';
-import { launchBrowser, newContext } from './support/browser.js';
-import { startE2EPlatform, type E2EPlatform } from './support/platform.js';
+import { newContext } from './support/browser.js';
+import { useBrowserScene } from './support/scene.js';
 import { download, pickOption, signIn } from './support/ui.js';
 import { keepScreenshot } from './support/artifacts.js';
 
-let t: E2EPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  t = await startE2EPlatform();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+const scene = useBrowserScene();
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORTED = ['学籍管理系统', '校园安防系统', '教育门户网站'];
 
 async function as(username: string): Promise<Page> {
-  const page = await (await newContext(browser, t.url)).newPage();
+  const page = await (await newContext(scene.browser, scene.t.url)).newPage();
   await signIn(page, username);
   return page;
 }
@@ -48,7 +37,7 @@ async function boardCounts(page: Page) {
 
 describe('migration register', { timeout: 120_000 }, () => {
   it('a department imports its register from the server’s template, a bad row first, and the board counts the systems', async () => {
-    const page = await (await newContext(browser, t.url)).newPage();
+    const page = await (await newContext(scene.browser, scene.t.url)).newPage();
     const before = await boardCounts(page);
 
     await signIn(page, 'dept');
@@ -157,7 +146,7 @@ describe('migration register', { timeout: 120_000 }, () => {
     await expect.poll(() => tableRows(page).count()).toBe(4);
 
     // someone else changes it meanwhile: the form's save is refused as stale, and the drawer reloads
-    const api = apiClient(t.url);
+    const api = apiClient(scene.t.url);
     const list = await api.call('GET', '/api/migration/systems?q=%E5%9B%BE%E4%B9%A6%E5%80%9F%E9%98%85', { as: 'dept' });
     const id = list.body.items[0].id as string;
     const changed = await api.call('PATCH', `/api/migration/systems/${id}`, { as: 'dept', ifMatch: '"v1"', body: { userCount: 1200 } });
@@ -280,7 +269,7 @@ describe('migration register', { timeout: 120_000 }, () => {
     await page.context().close();
 
     // what the browser did is what the server holds
-    const list = await apiClient(t.url).call('GET', '/api/migration/systems?q=' + encodeURIComponent('学籍管理系统'), { as: 'bdc' });
+    const list = await apiClient(scene.t.url).call('GET', '/api/migration/systems?q=' + encodeURIComponent('学籍管理系统'), { as: 'bdc' });
     expect(list.body.items[0]).toMatchObject({ status: 'CUT_OVER', strategy: 'REHOST', targetPlanCodes: ['vm-general-4c8g'], wave: { name: '2027 年第一批' } });
   });
 });

@@ -228,8 +228,16 @@ async function fixedRate(spec: OpenLoopSpec, seconds: number, t?: Tally): Promis
     };
     tick();
   });
-  await Promise.all([...inFlight]);
-  await pool.close();
+  // answers still due 10 s after the last request left are not waited for: they count as timeouts (a server far
+  // behind the offered rate would otherwise hold the run for as long as its backlog takes)
+  const drained = Promise.all([...inFlight]);
+  let timer: NodeJS.Timeout | undefined;
+  const inTime = await Promise.race([drained.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 10_000)))]);
+  clearTimeout(timer);
+  if (inTime) return void (await pool.close());
+  if (t) t.timeouts += inFlight.size;
+  await pool.destroy();
+  await drained;
 }
 
 /**

@@ -219,10 +219,17 @@ async function fixedRate(spec: OpenLoopSpec, seconds: number, t?: Tally): Promis
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
+  // a server a whole second of requests behind cannot meet the rate: the run stops there and the requests not
+  // sent count as errors, rather than piling up a backlog that would slow whatever is measured next
+  const maxBehind = Math.max(1, Math.round(spec.rate));
   await new Promise<void>((resolve) => {
     const tick = () => {
       const dueNow = Math.min(total, Math.floor(((performance.now() - start) * spec.rate) / 1000) + 1);
-      while (sent < dueNow) send(sent++);
+      while (sent < dueNow && inFlight.size < maxBehind) send(sent++);
+      if (sent < dueNow) {
+        if (t) t.errors += total - sent;
+        return resolve();
+      }
       if (sent >= total) resolve();
       else setTimeout(tick, 1);
     };
@@ -238,6 +245,12 @@ async function fixedRate(spec: OpenLoopSpec, seconds: number, t?: Tally): Promis
   if (t) t.timeouts += inFlight.size;
   await pool.destroy();
   await drained;
+  // the server may still be working through what it was sent: wait until it answers again
+  for (const until = performance.now() + 120_000; performance.now() < until; ) {
+    const r = requests[0]!;
+    const ok = await fetch(spec.url + r.path, { headers: r.headers, signal: AbortSignal.timeout(5_000) }).then((res) => res.arrayBuffer().then(() => res.ok), () => false);
+    if (ok) break;
+  }
 }
 
 /**

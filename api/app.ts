@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../core/db/database.js';
 import { accessLog } from './middleware/access-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { dispatchByPrefix } from './route-dispatch.js';
 import { createAttribution, type Attribution } from './attribution.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { requestContext } from './middleware/context.js';
@@ -121,8 +122,10 @@ export function createApp(deps: AppDeps) {
   app.get('/metrics', metricsEndpoint(deps.metricsToken));
   app.use(requestContext(deps.services.auth));
   app.use(accessLog(deps.log));
-  app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 }));
-  app.use(table.router);
+  const json = express.json({ limit: JSON_BODY_LIMIT, strict: true, verify: refuseInvalidUtf8 });
+  // GET and HEAD carry no body the API reads: they skip the parser (its content-type checks) altogether
+  app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
+  app.use(dispatchByPrefix(table.router));
   // The web console (npm run build:web -> dist/web): static files, then index.html for any other non-API GET
   // without a file extension (client-side routes). Unknown /api paths and missing files get the 404 below.
   const webRoot = fromRoot('dist', 'web');

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 import type { Measurement, Settings } from './harness.js';
 
 export interface LoadSpec {
@@ -175,6 +176,107 @@ export async function compare(specs: LoadSpec[], settings: Settings, onRound?: (
     for (const t of order) await slice(t, seconds);
   }
   return tallies.map((t) => t.toMeasurement());
+}
+
+/** What an open-loop run offers: `rate` requests a second, whatever the server's answers take. */
+export interface OpenLoopSpec extends LoadSpec {
+  /** requests per second, sent on a fixed schedule */
+  rate: number;
+}
+
+/**
+ * Sends requests at a fixed rate for `seconds` (open loop): request i leaves at start + i / rate, on any free
+ * connection of a keep-alive pool (up to `connections`, default 256), whether or not earlier answers came back.
+ * A latency is counted from the moment its request was due, not from when it left, so a server (or a loader)
+ * that falls behind shows it in the percentiles instead of quietly sending fewer requests (coordinated
+ * omission). autocannon's `overallRate` is not used: it sends each connection's share of a second back to back
+ * at the start of the second and then waits, a burst of up to `rate` requests once a second rather than a rate.
+ */
+async function fixedRate(spec: OpenLoopSpec, seconds: number, t?: Tally): Promise<void> {
+  const pool = new Pool(spec.url, { connections: spec.connections ?? 256, pipelining: 1, keepAliveTimeout: 30_000 });
+  const requests = spec.requests ?? [{ path: spec.path, method: spec.method, headers: spec.headers, body: spec.body }];
+  const total = Math.round(spec.rate * seconds);
+  const start = performance.now();
+  const inFlight = new Set<Promise<void>>();
+  let sent = 0;
+  const send = (i: number) => {
+    const due = start + (i * 1000) / spec.rate;
+    const r = requests[i % requests.length]!;
+    const p = pool
+      .request({ path: r.path, method: r.method ?? 'GET', headers: r.headers, body: r.body, headersTimeout: 10_000, bodyTimeout: 10_000 })
+      .then(async (res) => {
+        await res.body.dump({ limit: Number.MAX_SAFE_INTEGER });
+        if (!t) return;
+        t.latencies.push(performance.now() - due);
+        t.requests++;
+        if (res.statusCode < 200 || res.statusCode >= 300) t.non2xx++;
+      })
+      .catch((err: unknown) => {
+        if (!t) return;
+        t.errors++;
+        if (err instanceof Error && /timeout/i.test(err.name + err.message)) t.timeouts++;
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  // a server a whole second of requests behind cannot meet the rate: the run stops there and the requests not
+  // sent count as errors, rather than piling up a backlog that would slow whatever is measured next
+  const maxBehind = Math.max(1, Math.round(spec.rate));
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const dueNow = Math.min(total, Math.floor(((performance.now() - start) * spec.rate) / 1000) + 1);
+      while (sent < dueNow && inFlight.size < maxBehind) send(sent++);
+      if (sent < dueNow) {
+        if (t) t.errors += total - sent;
+        return resolve();
+      }
+      if (sent >= total) resolve();
+      else setTimeout(tick, 1);
+    };
+    tick();
+  });
+  // answers still due 10 s after the last request left are not waited for: they count as timeouts (a server far
+  // behind the offered rate would otherwise hold the run for as long as its backlog takes)
+  const drained = Promise.all([...inFlight]);
+  let timer: NodeJS.Timeout | undefined;
+  const inTime = await Promise.race([drained.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 10_000)))]);
+  clearTimeout(timer);
+  if (inTime) return void (await pool.close());
+  if (t) t.timeouts += inFlight.size;
+  await pool.destroy();
+  await drained;
+  // the server may still be working through what it was sent: wait until it answers again
+  for (const until = performance.now() + 120_000; performance.now() < until; ) {
+    const r = requests[0]!;
+    const ok = await fetch(spec.url + r.path, { headers: r.headers, signal: AbortSignal.timeout(5_000) }).then((res) => res.arrayBuffer().then(() => res.ok), () => false);
+    if (ok) break;
+  }
+}
+
+/**
+ * Warm up at the same rate (discarded), then offer `spec.rate` requests a second for `settings.seconds`
+ * (open loop, see fixedRate). reqPerSec is the rate achieved: below the offered rate the server (or the loader)
+ * could not keep up, and the latencies say by how much.
+ */
+export async function measureOpenLoop(spec: OpenLoopSpec, settings: Settings): Promise<Measurement> {
+  if (settings.warmupSeconds > 0) await fixedRate(spec, settings.warmupSeconds);
+  const t = new Tally({ ...spec, connections: spec.connections ?? 256 });
+  const serverBefore = spec.serverPid ? processCpuSeconds(spec.serverPid) : null;
+  const machineBefore = machineCpuSeconds();
+  const ownBefore = ownCpuSeconds();
+  const wallBefore = performance.now();
+  await fixedRate(spec, settings.seconds, t);
+  const wall = (performance.now() - wallBefore) / 1000;
+  const serverAfter = spec.serverPid ? processCpuSeconds(spec.serverPid) : null;
+  const machineAfter = machineCpuSeconds();
+  const own = ownCpuSeconds() - ownBefore;
+  t.seconds = wall;
+  t.wall = wall;
+  t.loaderCpu = own;
+  const server = serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore;
+  t.serverCpu = server;
+  t.otherCpu = server === null || machineBefore === null || machineAfter === null ? null : machineAfter - machineBefore - server - own;
+  return t.toMeasurement();
 }
 
 /** One request outside the load run (checks, fetching the body to mirror). */

@@ -3,7 +3,8 @@
 // types and waves spread out, the history dated over two years), then
 //   - GET /api/migration/board, full view (GIA) and public view (no sign-in), at 50 connections: p99 ≤ 50 ms
 //     (issue 5); each against the cheapest request of its kind on the same platform (GET /api/auth/me with the same
-//     bearer token, the cached public GET /api/catalog), in interleaved slices, so the ratio shows what the board adds;
+//     bearer token, the cached public GET /api/catalog), in interleaved slices, so the ratio shows what the board adds
+//     (issue 20: the full view ≥ 70% of /api/auth/me), and the full view open-loop at 1,000 req/s (p99 ≤ 25 ms);
 //   - the same board computed afresh after each change (a wave edited, then the board read): what the SQL
 //     aggregates alone cost, reported;
 //   - a 5,000-row XLSX import and a 5,000-row CSV import by a department (seconds), reported;
@@ -18,11 +19,14 @@ import pg from 'pg';
 import type { BenchContext, Benchmark, Measurement, Row, Target } from './harness.js';
 import { makeRow } from './harness.js';
 import { compare, fetchOk, processCpuSeconds } from './http.js';
+import { openLoopRow } from './read-rows.js';
 import { DEMO_ORGANISATIONS } from '../prisma/seed/accounts.js';
 import { BENCH_PASSWORD, freePort, scratchDatabase, spawnServer, type ChildServer } from './servers.js';
 
 export const BOARD_PATH = '/api/migration/board';
 export const BOARD_TARGET: Target = { maxP99Ms: 50 };
+/** issue 20: the full board (signed in) at ≥ 70% of GET /api/auth/me on the same server */
+const BOARD_VS_AUTH_ME: Target = { minRatio: 0.7 };
 const SYSTEMS = 5000;
 const EXTRA_DEPARTMENTS = 95; // with the 5 demo departments: 100
 const IMPORT_ROWS = 5000;
@@ -264,8 +268,10 @@ const benchmark: Benchmark = {
       baseline.ratio = 1;
       const notes = [scale];
       if (!target) notes.push('the target is stated for 50 connections: not checked');
-      rows.push(baseline, makeRow(`GET ${BOARD_PATH} (${label}, ${connections} conn)`, board!, { baseline, target, notes }));
+      const signedIn = baselinePath === '/api/auth/me';
+      rows.push(baseline, makeRow(`GET ${BOARD_PATH} (${label}, ${connections} conn)`, board!, { baseline, target: signedIn ? { ...BOARD_VS_AUTH_ME, ...target } : target, notes }));
     }
+    rows.push(await openLoopRow(ctx, server, 'full view, GIA', BOARD_PATH, gia, [scale]));
 
     // afresh: change a wave (which invalidates the board), then read the board; only the read is timed
     ctx.log(`measuring ${BOARD_PATH} computed afresh after a change, ${COLD_SAMPLES} samples`);

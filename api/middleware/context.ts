@@ -1,7 +1,7 @@
 // Builds req.ctx: request id, locale, and the signed-in user (if any) with their abilities.
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { defineAbilitiesFor } from '../../core/access/abilities.js';
+import { abilityFor } from '../../core/access/ability-cache.js';
 import { pickLocale } from '../../core/i18n.js';
 import { AppError } from '../../core/errors.js';
 import type { AuthService } from '../../accounts/auth.js';
@@ -22,7 +22,7 @@ export function requestContext(auth: AuthService) {
       userAgent: req.headers['user-agent'] ?? null,
       requestId,
     };
-    req.ctx = { requestId, locale, principal: null, ability: defineAbilitiesFor(null), audit };
+    req.ctx = { requestId, locale, principal: null, ability: abilityFor(null), audit };
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const token = header.slice(7).trim();
@@ -32,7 +32,7 @@ export function requestContext(auth: AuthService) {
           ...req.ctx,
           principal: user,
           token,
-          ability: defineAbilitiesFor(user),
+          ability: abilityFor(user),
           audit: { ...audit, actorId: user.id, actorName: user.username, actorRole: user.role },
         };
       } catch (err) {

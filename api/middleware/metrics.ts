@@ -16,15 +16,24 @@ export function routeLabel(req: Request): string {
   return routePattern(req) ?? '<unmatched>';
 }
 
+/** One histogram child per (method, route, status class), looked up by a string key instead of prom-client hashing the label object per observation. */
+const children = new Map<string, ReturnType<typeof httpRequestDuration.labels>>();
+function observe(method: string, route: string, cls: string, seconds: number): void {
+  const key = `${method} ${route} ${cls}`;
+  let child = children.get(key);
+  if (!child) children.set(key, (child = httpRequestDuration.labels({ method, route, status_class: cls })));
+  child.observe(seconds);
+}
+
 export function httpMetrics(): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const end = httpRequestDuration.startTimer();
+    const start = performance.now();
     let recorded = false;
     const record = () => {
       if (recorded) return;
       recorded = true;
       // a response that never finished (client went away) is counted with the status it had begun with
-      end({ method: req.method, route: routeLabel(req), status_class: res.headersSent || res.writableFinished ? statusClass(res.statusCode) : 'aborted' });
+      observe(req.method, routeLabel(req), res.headersSent || res.writableFinished ? statusClass(res.statusCode) : 'aborted', (performance.now() - start) / 1000);
     };
     res.once('finish', record);
     res.once('close', record);

@@ -49,8 +49,36 @@ export interface SecurityHeaderOptions {
   hstsMaxAgeSeconds: number;
 }
 
-export function securityHeaders(opts: SecurityHeaderOptions): RequestHandler[] {
-  return [
+/** What a header middleware does to a response: headers set (in order) and removed. */
+type HeaderStep = readonly ['set', string, string] | readonly ['remove', string];
+
+/**
+ * The steps `middleware` takes on a response, recorded once against a stand-in: helmet's headers depend on its
+ * options only (no nonces, nothing from the request), so they are the same for every response.
+ */
+function recordHeaderSteps(middleware: RequestHandler): HeaderStep[] {
+  const steps: HeaderStep[] = [];
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      if (typeof value !== 'string') throw new Error(`security headers: ${name} is not a fixed string`);
+      steps.push(['set', name, value]);
+      return res;
+    },
+    removeHeader(name: string) {
+      steps.push(['remove', name]);
+    },
+  };
+  let done = false;
+  middleware({} as never, res as never, (err?: unknown) => {
+    if (err) throw err;
+    done = true;
+  });
+  if (!done) throw new Error('security headers: the middleware did not finish synchronously');
+  return steps;
+}
+
+export function securityHeaders(opts: SecurityHeaderOptions): RequestHandler {
+  const steps = recordHeaderSteps(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
       // the console loads nothing from other origins; COEP would only break downloads opened in new tabs
@@ -68,9 +96,15 @@ export function securityHeaders(opts: SecurityHeaderOptions): RequestHandler[] {
       xXssProtection: true,
       originAgentCluster: true,
     }),
-    (_req, res, next) => {
-      res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
-      next();
-    },
-  ];
+  );
+  steps.push(['set', 'Permissions-Policy', PERMISSIONS_POLICY]);
+  // helmet's header set is worked out once (above) and replayed on every response in one step, instead of
+  // running its dozen middlewares and rebuilding the CSP string per request
+  const removed = steps.filter((s) => s[0] === 'remove').map((s) => s[1]);
+  const set = steps.filter((s): s is readonly ['set', string, string] => s[0] === 'set').map(([, name, value]) => [name, value] as const);
+  return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of set) res.setHeader(name, value);
+    next();
+  };
 }

@@ -1,10 +1,25 @@
 // Sign-in, sign-out, the current user, password change.
 import { loginResultSchema, meResultSchema } from '../../accounts/account-schema.js';
 import { consoleAreasFor } from '../../accounts/console-areas.js';
+import type { AppAbility } from '../../core/access/abilities.js';
 import { z } from '../../core/zod-openapi.js';
 import type { Services } from '../services.js';
 import { route, type RouteTable } from '../route.js';
 import { errors } from '../schemas.js';
+
+/**
+ * The console areas of an ability, worked out once per ability object: abilities are shared per principal
+ * (core/access/ability-cache.ts) and never change once built, and the areas are a function of them and the
+ * jurisdiction alone, so a changed role (a new ability) gets its areas afresh.
+ */
+const areasByAbility = new WeakMap<AppAbility, Map<string, ReturnType<typeof consoleAreasFor>>>();
+function areasOf(ability: AppAbility, jurisdiction: string): ReturnType<typeof consoleAreasFor> {
+  let byJurisdiction = areasByAbility.get(ability);
+  if (!byJurisdiction) areasByAbility.set(ability, (byJurisdiction = new Map()));
+  let areas = byJurisdiction.get(jurisdiction);
+  if (!areas) byJurisdiction.set(jurisdiction, (areas = consoleAreasFor(ability, true, jurisdiction)));
+  return areas;
+}
 
 export function authRoutes(table: RouteTable, s: Services) {
   route(table, {
@@ -47,7 +62,7 @@ export function authRoutes(table: RouteTable, s: Services) {
     tags: ['auth'],
     auth: true,
     responses: { 200: { description: 'the user and their console areas', schema: meResultSchema }, 401: errors[401] },
-    handler: ({ ctx }, _req, res) => void res.json({ user: ctx.principal, ...consoleAreasFor(ctx.ability, true, ctx.principal?.jurisdiction) }),
+    handler: ({ ctx }, _req, res) => void res.json({ user: ctx.principal, ...areasOf(ctx.ability, ctx.principal.jurisdiction) }),
   });
   route(table, {
     method: 'post',

@@ -169,12 +169,18 @@ describe('catalog revision workflow', () => {
     let r: Rev = await revisionStep(scene, rev, 'bdc', 'submit');
     r = await revisionStep(scene, r, 'gia', 'approve');
     r = await revisionStep(scene, r, 'finance', 'approve');
+    // the current catalog is read (and kept serialised, api/serialised.ts) just before the publication
+    const before = await scene.call('GET', '/api/catalog');
+    expect(before.body.revision.number).toBe(basedOn);
     const res = await act('gia', r.number, 'publish', r.etag);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('PUBLISHED');
 
+    // the very next request serves the new revision, under another ETag
     const current = await scene.call('GET', '/api/catalog');
     expect(current.body.revision.number).toBe(r.number);
+    expect(current.etag).toMatch(/^"cat-/);
+    expect(current.etag).not.toBe(before.etag);
     const vm = vmPlans(current.body);
     expect(vm.find((p) => p.code === edits.retired)!.status).toBe('RETIRED');
     expect(vm.some((p) => p.code === edits.added)).toBe(true);

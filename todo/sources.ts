@@ -31,6 +31,15 @@ export interface TodoSource {
 }
 
 const role = (c: SourceContext) => c.actor.principal!.role;
+
+/**
+ * The exact count, then the first `c.take` matters only when there are any: a kind with nothing waiting costs one
+ * statement, not a list and its relations' queries (each statement is planned anew; README, "Signed-in read paths").
+ */
+async function countThenLoad<R>(c: SourceContext, count: () => Promise<number>, load: () => Promise<R[]>): Promise<[number, R[]]> {
+  const total = await count();
+  return [total, total === 0 || c.take === 0 ? [] : await load()];
+}
 const projectSearch = (q?: string): Prisma.ProjectWhereInput => (q ? { OR: [{ name: { contains: q } }, { code: { contains: q } }, { org: { name: { contains: q } } }] } : {});
 
 function due(dueDate: string | null, today: LocalDate) {
@@ -49,10 +58,11 @@ const projectStage: TodoSource = {
     const where: Prisma.ProjectWhereInput = {
       AND: [{ OR: stages.map((s) => ({ AND: [{ status: s }, allowedWhere(c.actor.ability, PROJECT_MACHINE.actions[QUEUES[s]].ability, 'Project')] })) }, projectSearch(c.q)],
     };
-    const [total, rows] = await Promise.all([
-      c.tx.project.count({ where }),
-      c.take === 0 ? [] : c.tx.project.findMany({ where, orderBy: { submittedAt: 'asc' }, take: c.take, select: { ...projectSelect, notices: { where: { closedAt: null }, select: { endDate: true }, take: 1 } } }),
-    ]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.project.count({ where }),
+      () => c.tx.project.findMany({ where, orderBy: { submittedAt: 'asc' }, take: c.take, select: { ...projectSelect, notices: { where: { closedAt: null }, select: { endDate: true }, take: 1 } } }),
+    );
     return {
       total,
       items: rows.map((p) => {
@@ -84,10 +94,11 @@ const projectReturned: TodoSource = {
   applies: (actor) => actor.ability.can('submit', 'Project'),
   async load(c) {
     const where: Prisma.ProjectWhereInput = { AND: [{ status: 'RETURNED' }, allowedWhere(c.actor.ability, 'submit', 'Project'), projectSearch(c.q)] };
-    const [total, rows] = await Promise.all([
-      c.tx.project.count({ where }),
-      c.take === 0 ? [] : c.tx.project.findMany({ where, orderBy: { updatedAt: 'desc' }, take: c.take, select: projectSelect }),
-    ]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.project.count({ where }),
+      () => c.tx.project.findMany({ where, orderBy: { updatedAt: 'desc' }, take: c.take, select: projectSelect }),
+    );
     return {
       total,
       items: rows.map((p) => ({
@@ -140,11 +151,11 @@ function deadlineSource(kind: 'deadline' | 'overdueDeadline'): TodoSource {
           ];
       const whereOf = (owner: Prisma.DeadlineWhereInput): Prisma.DeadlineWhereInput => ({ AND: [owner, { metAt: null }, own ? {} : { dueDate: { lt: c.today } }, deadlineSearch(c.q)] });
       const where: Prisma.DeadlineWhereInput = owners.length === 1 ? whereOf(owners[0]!) : whereOf({ OR: owners });
-      const [counts, rows] = await Promise.all([
-        Promise.all(owners.map((owner) => c.tx.deadline.count({ where: whereOf(owner) }))),
-        c.take === 0 ? [] : c.tx.deadline.findMany({ where, orderBy: { dueDate: 'asc' }, take: c.take, include: deadlineInclude }),
-      ]);
-      const total = counts.reduce((n, k) => n + k, 0);
+      const [total, rows] = await countThenLoad(
+        c,
+        async () => (await Promise.all(owners.map((owner) => c.tx.deadline.count({ where: whereOf(owner) })))).reduce((n, k) => n + k, 0),
+        () => c.tx.deadline.findMany({ where, orderBy: { dueDate: 'asc' }, take: c.take, include: deadlineInclude }),
+      );
       const items = rows
         .map((d): TodoItem | null => {
           const owner = d.project ?? d.migrationSystem;
@@ -183,9 +194,15 @@ const resourceRequest: TodoSource = {
         c.q ? { OR: [{ code: { contains: c.q } }, { projectId: { in: (await c.tx.project.findMany({ where: projectSearch(c.q), select: { id: true }, take: 1000 })).map((p) => p.id) } }] } : {},
       ],
     };
-    const [total, rows] = await Promise.all([c.tx.resourceRequest.count({ where }), c.take === 0 ? [] : c.tx.resourceRequest.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take })]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.resourceRequest.count({ where }),
+      () => c.tx.resourceRequest.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take }),
+    );
     const projects = new Map(
-      (await c.tx.project.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.projectId))] } }, select: { id: true, name: true, org: { select: { name: true } } } })).map((p) => [p.id, p]),
+      rows.length === 0
+        ? []
+        : (await c.tx.project.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.projectId))] } }, select: { id: true, name: true, org: { select: { name: true } } } })).map((p) => [p.id, p]),
     );
     return {
       total,
@@ -250,10 +267,11 @@ const spotCheck: TodoSource = {
   applies: (actor) => actor.ability.can('record', 'SpotCheck'),
   async load(c) {
     const where: Prisma.SpotCheckWhereInput = allowedWhere(c.actor.ability, 'record', 'SpotCheck');
-    const [total, rows] = await Promise.all([
-      c.tx.spotCheck.count({ where }),
-      c.take === 0 ? [] : c.tx.spotCheck.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take, select: { id: true, year: true, status: true, sampleSize: true, createdAt: true } }),
-    ]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.spotCheck.count({ where }),
+      () => c.tx.spotCheck.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take, select: { id: true, year: true, status: true, sampleSize: true, createdAt: true } }),
+    );
     return {
       total,
       items: rows.map((s) => ({
@@ -283,17 +301,17 @@ const surveyResponse: TodoSource = {
     const where: Prisma.SurveyResponseWhereInput = {
       AND: [allowedWhere(c.actor.ability, 'submit', 'SurveyResponse'), { status: 'PENDING', campaign: { status: 'OPEN' } }, c.q ? { campaign: { title: { contains: c.q } } } : {}],
     };
-    const [total, rows] = await Promise.all([
-      c.tx.surveyResponse.count({ where }),
-      c.take === 0
-        ? []
-        : c.tx.surveyResponse.findMany({
-            where,
-            orderBy: [{ campaign: { dueDate: 'asc' } }, { id: 'asc' }],
-            take: c.take,
-            select: { id: true, status: true, updatedAt: true, org: { select: { name: true } }, campaign: { select: { title: true, dueDate: true, createdAt: true } } },
-          }),
-    ]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.surveyResponse.count({ where }),
+      () =>
+        c.tx.surveyResponse.findMany({
+          where,
+          orderBy: [{ campaign: { dueDate: 'asc' } }, { id: 'asc' }],
+          take: c.take,
+          select: { id: true, status: true, updatedAt: true, org: { select: { name: true } }, campaign: { select: { title: true, dueDate: true, createdAt: true } } },
+        }),
+    );
     return {
       total,
       items: rows.map((r) => ({

@@ -1,9 +1,12 @@
 // What the signed-in read paths keep between requests, and that a change shows on the very next request (issue 20,
 // "Bad paths"): the reviewer queue's pages (projects/queue-cache.ts, kept while their stage's stamp is unchanged)
-// and the migration board (migration/board.ts, kept until a change made through this process). The to-do centre and
+// (and the working calendar they were counted with) and the migration board (migration/board.ts, kept until a change
+// made through this process). The to-do centre and
 // the project view keep nothing, and are read after the same changes all the same: each path is read once before a
 // change, so that anything it kept is kept, then once after it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toShanghaiDate, workingDaysBetween, type LocalDate } from '../../core/calendar/working-days.js';
+import { TABLE_2027 } from '../support/holiday-schedules.js';
 import { SYSTEM, uniqueTag } from '../support/migration-factories.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { ALL_PASS, buildValidDraft } from '../support/projects.js';
@@ -155,5 +158,32 @@ describe('the to-do centre: deadlines to meet and overdue ones to follow up', ()
     expect(gia3.counts.overdueDeadline).toBe((gia.counts.overdueDeadline ?? 0) + 1);
     expect(todoOf(gia3, 'overdueDeadline')).not.toContain(sys.body.id);
     expect(todoOf(gia3, 'overdueDeadline')).toContain(ofProject.projectId);
+  });
+});
+
+describe('a holiday schedule loaded', () => {
+  // the queue counts waiting time in working days: a page kept from before the load must be counted anew
+  it('recounts the waiting working days of a queue page kept from before', async () => {
+    const id = await submitted('缓存验证-节假日');
+    const day: LocalDate = '2027-02-19'; // after the Spring Festival of 2027, whose 02-12 the estimate counts as working
+    t.setToday(day);
+    try {
+      const waiting = async () => {
+        const items = (await get('gia', '/api/projects/queue', { stage: 'GIA_REVIEW', pageSize: '100' })).body.items as { id: string; submittedAt: string; waitingWorkingDays: number }[];
+        return items.find((i) => i.id === id)!;
+      };
+      const before = await waiting();
+      const since = toShanghaiDate(new Date(before.submittedAt));
+      expect(before.waitingWorkingDays).toBe(workingDaysBetween(since, day));
+
+      const res = await t.http.post('/api/calendar/schedules').set(await t.as('admin')).send({ format: 'table', text: TABLE_2027 });
+      expect(res.status, res.text).toBe(200);
+
+      const after = await waiting();
+      expect(after.waitingWorkingDays).toBe(workingDaysBetween(since, day));
+      expect(after.waitingWorkingDays).toBe(before.waitingWorkingDays - 1);
+    } finally {
+      t.setToday(null);
+    }
   });
 });

@@ -120,10 +120,21 @@ const projectReturned: TodoSource = {
   },
 };
 
-const deadlineInclude = {
-  project: { select: { id: true, code: true, name: true, jurisdiction: true, org: { select: { name: true } } } },
-  migrationSystem: { select: { id: true, code: true, name: true, jurisdiction: true, org: { select: { name: true } } } },
-} as const;
+const ownerSelect = { id: true, code: true, name: true, jurisdiction: true, org: { select: { name: true } } } as const;
+
+/**
+ * The owners of the listed deadlines, each kind looked up only when one of them has it (an include of both relations
+ * queries both tables and their organisations every time: four statements where most lists need two).
+ */
+async function deadlineOwners(c: SourceContext, rows: { projectId: string | null; migrationSystemId: string | null }[]) {
+  const ids = (key: 'projectId' | 'migrationSystemId') => [...new Set(rows.flatMap((d) => (d[key] ? [d[key]] : [])))];
+  const [projectIds, systemIds] = [ids('projectId'), ids('migrationSystemId')];
+  const [projects, systems] = await Promise.all([
+    projectIds.length ? c.tx.project.findMany({ where: { id: { in: projectIds } }, select: ownerSelect }) : [],
+    systemIds.length ? c.tx.migrationSystem.findMany({ where: { id: { in: systemIds } }, select: ownerSelect }) : [],
+  ]);
+  return { projects: new Map(projects.map((o) => [o.id, o])), systems: new Map(systems.map((o) => [o.id, o])) };
+}
 
 function deadlineSearch(q?: string): Prisma.DeadlineWhereInput {
   if (!q) return {};
@@ -154,11 +165,12 @@ function deadlineSource(kind: 'deadline' | 'overdueDeadline'): TodoSource {
       const [total, rows] = await countThenLoad(
         c,
         async () => (await Promise.all(owners.map((owner) => c.tx.deadline.count({ where: whereOf(owner) })))).reduce((n, k) => n + k, 0),
-        () => c.tx.deadline.findMany({ where, orderBy: { dueDate: 'asc' }, take: c.take, include: deadlineInclude }),
+        () => c.tx.deadline.findMany({ where, orderBy: { dueDate: 'asc' }, take: c.take }),
       );
+      const { projects, systems } = await deadlineOwners(c, rows);
       const items = rows
         .map((d): TodoItem | null => {
-          const owner = d.project ?? d.migrationSystem;
+          const owner = d.projectId ? projects.get(d.projectId) : d.migrationSystemId ? systems.get(d.migrationSystemId) : undefined;
           if (!owner) return null;
           if (!own && !c.actor.ability.can('remind', subject('Project', { jurisdiction: owner.jurisdiction }))) return null;
           return {

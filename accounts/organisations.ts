@@ -36,7 +36,8 @@ const view = (o: { id: string; code: string; name: string; shortName: string | n
   version: o.version,
 });
 
-export function createOrganisationService({ db }: { db: Database }) {
+/** `onChange`: called once a change is committed (the migration board, which names organisations, recomputes) */
+export function createOrganisationService({ db, onChange = () => {} }: { db: Database; onChange?: () => void }) {
   const { prisma } = db;
 
   /** `q`: the code or the name (Chinese or English) contains it. */
@@ -64,7 +65,7 @@ export function createOrganisationService({ db }: { db: Database }) {
 
   async function create(actor: Actor, input: OrganisationInput) {
     assertCan(actor.ability, 'create', 'Organisation');
-    return prisma.$transaction(async (tx) => {
+    const created = await prisma.$transaction(async (tx) => {
       if (await tx.organisation.findUnique({ where: { code: input.code } })) throw new ConflictError('ALREADY_EXISTS', { what: 'orgCode' });
       const jurisdiction = await resolveJurisdiction(tx, input.kind, input.code, input.jurisdiction);
       if (input.shortName) await assertNameFree(tx, null, input.shortName, 'shortName');
@@ -72,11 +73,13 @@ export function createOrganisationService({ db }: { db: Database }) {
       await recordAudit(tx, actor.audit, { action: 'organisation.create', targetType: 'Organisation', targetId: org.id, detail: { ...input } });
       return view(org);
     });
+    onChange();
+    return created;
   }
 
   async function update(actor: Actor, id: string, expectedVersion: number | undefined, input: Partial<Omit<OrganisationInput, 'code'>>) {
     assertCan(actor.ability, 'update', 'Organisation');
-    return prisma.$transaction(async (tx) => {
+    const updated = await prisma.$transaction(async (tx) => {
       const found = await tx.organisation.findUnique({ where: { id } });
       assertVersion(found, expectedVersion, 'organisation');
       const current = found!;
@@ -98,6 +101,8 @@ export function createOrganisationService({ db }: { db: Database }) {
       await recordAudit(tx, actor.audit, { action: 'organisation.update', targetType: 'Organisation', targetId: id, detail: { ...input } });
       return view(await tx.organisation.findUniqueOrThrow({ where: { id } }));
     });
+    onChange();
+    return updated;
   }
 
   /** The city and the counties, for every signed-in user (filters and the administrator's form). */

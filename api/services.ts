@@ -86,13 +86,15 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
   const inbox = createInboxService({ db });
   const resourceRequests = createResourceRequestService({ db, actions: requestActions, projects: projectActions });
   const auth = createAuthService({ db, config, sessions });
+  const migration = createMigrationService({ db, published, today: opts.today, archiveLimits: config.hardening.archive });
   return {
     files,
     manifests: createManifestService({ db, manifests: createRenderedManifests(db, files) }),
     feed: runtime.feed,
     auth,
     oidc: createOidcService({ db, config: config.oidc, auth }),
-    organisations: createOrganisationService({ db }),
+    // the board names organisations: a change made here shows on its next read (migration/board.ts)
+    organisations: createOrganisationService({ db, onChange: () => migration.board.invalidate() }),
     orgAliases: createOrgAliasService({ db }),
     users: createUserService({ db, sessions }),
     published,
@@ -110,7 +112,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     spotChecks: createSpotCheckService({ db }),
     survey: createSurveyService({ db, today: opts.today }),
     evaluations: createEvaluationService({ db, actions: projectActions }),
-    migration: createMigrationService({ db, published, today: opts.today, archiveLimits: config.hardening.archive }),
+    migration,
     assessments: createAssessmentService({ db, today: opts.today }),
     security: createSecurityService({ db, files, today: opts.today, archiveLimits: config.hardening.archive }),
     calendar: createCalendarService({ db, today: opts.today }),

@@ -49,8 +49,11 @@ export type People = ReadonlyMap<string, Review['reviewer']>;
 
 /** The reviewers of a project, as its reviews name them. */
 export async function reviewersOf(tx: Tx, p: ProjectRow): Promise<People> {
+  const ids = [...new Set(p.reviews.map((r) => r.reviewerId))];
+  // a project not reviewed yet (most of a queue) names no one: no statements for the view to wait on
+  if (ids.length === 0) return new Map();
   const users = await tx.user.findMany({
-    where: { id: { in: [...new Set(p.reviews.map((r) => r.reviewerId))] } },
+    where: { id: { in: ids } },
     select: { id: true, displayName: true, org: { select: { name: true } } },
   });
   return new Map(users.map((u) => [u.id, { name: u.displayName, orgName: u.org.name }]));

@@ -31,6 +31,15 @@ export interface TodoSource {
 }
 
 const role = (c: SourceContext) => c.actor.principal!.role;
+
+/**
+ * The exact count, then the first `c.take` matters only when there are any: a kind with nothing waiting costs one
+ * statement, not a list and its relations' queries (each statement is planned anew; README, "Signed-in read paths").
+ */
+async function countThenLoad<R>(c: SourceContext, count: () => Promise<number>, load: () => Promise<R[]>): Promise<[number, R[]]> {
+  const total = await count();
+  return [total, total === 0 || c.take === 0 ? [] : await load()];
+}
 const projectSearch = (q?: string): Prisma.ProjectWhereInput => (q ? { OR: [{ name: { contains: q } }, { code: { contains: q } }, { org: { name: { contains: q } } }] } : {});
 
 function due(dueDate: string | null, today: LocalDate) {
@@ -49,10 +58,11 @@ const projectStage: TodoSource = {
     const where: Prisma.ProjectWhereInput = {
       AND: [{ OR: stages.map((s) => ({ AND: [{ status: s }, allowedWhere(c.actor.ability, PROJECT_MACHINE.actions[QUEUES[s]].ability, 'Project')] })) }, projectSearch(c.q)],
     };
-    const [total, rows] = await Promise.all([
-      c.tx.project.count({ where }),
-      c.take === 0 ? [] : c.tx.project.findMany({ where, orderBy: { submittedAt: 'asc' }, take: c.take, select: { ...projectSelect, notices: { where: { closedAt: null }, select: { endDate: true }, take: 1 } } }),
-    ]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.project.count({ where }),
+      () => c.tx.project.findMany({ where, orderBy: { submittedAt: 'asc' }, take: c.take, select: { ...projectSelect, notices: { where: { closedAt: null }, select: { endDate: true }, take: 1 } } }),
+    );
     return {
       total,
       items: rows.map((p) => {
@@ -84,10 +94,11 @@ const projectReturned: TodoSource = {
   applies: (actor) => actor.ability.can('submit', 'Project'),
   async load(c) {
     const where: Prisma.ProjectWhereInput = { AND: [{ status: 'RETURNED' }, allowedWhere(c.actor.ability, 'submit', 'Project'), projectSearch(c.q)] };
-    const [total, rows] = await Promise.all([
-      c.tx.project.count({ where }),
-      c.take === 0 ? [] : c.tx.project.findMany({ where, orderBy: { updatedAt: 'desc' }, take: c.take, select: projectSelect }),
-    ]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.project.count({ where }),
+      () => c.tx.project.findMany({ where, orderBy: { updatedAt: 'desc' }, take: c.take, select: projectSelect }),
+    );
     return {
       total,
       items: rows.map((p) => ({
@@ -109,10 +120,21 @@ const projectReturned: TodoSource = {
   },
 };
 
-const deadlineInclude = {
-  project: { select: { id: true, code: true, name: true, jurisdiction: true, org: { select: { name: true } } } },
-  migrationSystem: { select: { id: true, code: true, name: true, jurisdiction: true, org: { select: { name: true } } } },
-} as const;
+const ownerSelect = { id: true, code: true, name: true, jurisdiction: true, org: { select: { name: true } } } as const;
+
+/**
+ * The owners of the listed deadlines, each kind looked up only when one of them has it (an include of both relations
+ * queries both tables and their organisations every time: four statements where most lists need two).
+ */
+async function deadlineOwners(c: SourceContext, rows: { projectId: string | null; migrationSystemId: string | null }[]) {
+  const ids = (key: 'projectId' | 'migrationSystemId') => [...new Set(rows.flatMap((d) => (d[key] ? [d[key]] : [])))];
+  const [projectIds, systemIds] = [ids('projectId'), ids('migrationSystemId')];
+  const [projects, systems] = await Promise.all([
+    projectIds.length ? c.tx.project.findMany({ where: { id: { in: projectIds } }, select: ownerSelect }) : [],
+    systemIds.length ? c.tx.migrationSystem.findMany({ where: { id: { in: systemIds } }, select: ownerSelect }) : [],
+  ]);
+  return { projects: new Map(projects.map((o) => [o.id, o])), systems: new Map(systems.map((o) => [o.id, o])) };
+}
 
 function deadlineSearch(q?: string): Prisma.DeadlineWhereInput {
   if (!q) return {};
@@ -127,17 +149,28 @@ function deadlineSource(kind: 'deadline' | 'overdueDeadline'): TodoSource {
     applies: (actor) => (own ? actor.ability.can('file', 'Project') : actor.ability.can('remind', 'Project')),
     async load(c) {
       const p = c.actor.principal!;
-      const owners: Prisma.DeadlineWhereInput = own
-        ? { orgId: p.orgId }
-        : { OR: [{ project: allowedWhere(c.actor.ability, 'remind', 'Project') }, { migrationSystem: { jurisdiction: p.jurisdiction } }] };
-      const where: Prisma.DeadlineWhereInput = { AND: [owners, { metAt: null }, own ? {} : { dueDate: { lt: c.today } }, deadlineSearch(c.q)] };
-      const [total, rows] = await Promise.all([
-        c.tx.deadline.count({ where }),
-        c.take === 0 ? [] : c.tx.deadline.findMany({ where, orderBy: { dueDate: 'asc' }, take: c.take, include: deadlineInclude }),
-      ]);
+      // whose deadlines: the unit's own, or (to supervise) those of the jurisdiction's projects and systems. A deadline
+      // has exactly one owner (the zy_one_owner trigger), so the supervised ones are counted per owner and added up:
+      // an OR of the two relation filters joins every open deadline to both tables (~10 ms at 5,000 deadlines), one
+      // owner at a time is a join on the owner's (jurisdiction, id) index (README, "Signed-in read paths")
+      const owners: Prisma.DeadlineWhereInput[] = own
+        ? [{ orgId: p.orgId }]
+        : [
+            { projectId: { not: null }, project: allowedWhere(c.actor.ability, 'remind', 'Project') },
+            // the owner's key named: few deadlines are a system's, found by their index rather than a scan of all
+            { migrationSystemId: { not: null }, migrationSystem: { jurisdiction: p.jurisdiction } },
+          ];
+      const whereOf = (owner: Prisma.DeadlineWhereInput): Prisma.DeadlineWhereInput => ({ AND: [owner, { metAt: null }, own ? {} : { dueDate: { lt: c.today } }, deadlineSearch(c.q)] });
+      const where: Prisma.DeadlineWhereInput = owners.length === 1 ? whereOf(owners[0]!) : whereOf({ OR: owners });
+      const [total, rows] = await countThenLoad(
+        c,
+        async () => (await Promise.all(owners.map((owner) => c.tx.deadline.count({ where: whereOf(owner) })))).reduce((n, k) => n + k, 0),
+        () => c.tx.deadline.findMany({ where, orderBy: { dueDate: 'asc' }, take: c.take }),
+      );
+      const { projects, systems } = await deadlineOwners(c, rows);
       const items = rows
         .map((d): TodoItem | null => {
-          const owner = d.project ?? d.migrationSystem;
+          const owner = d.projectId ? projects.get(d.projectId) : d.migrationSystemId ? systems.get(d.migrationSystemId) : undefined;
           if (!owner) return null;
           if (!own && !c.actor.ability.can('remind', subject('Project', { jurisdiction: owner.jurisdiction }))) return null;
           return {
@@ -173,9 +206,15 @@ const resourceRequest: TodoSource = {
         c.q ? { OR: [{ code: { contains: c.q } }, { projectId: { in: (await c.tx.project.findMany({ where: projectSearch(c.q), select: { id: true }, take: 1000 })).map((p) => p.id) } }] } : {},
       ],
     };
-    const [total, rows] = await Promise.all([c.tx.resourceRequest.count({ where }), c.take === 0 ? [] : c.tx.resourceRequest.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take })]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.resourceRequest.count({ where }),
+      () => c.tx.resourceRequest.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take }),
+    );
     const projects = new Map(
-      (await c.tx.project.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.projectId))] } }, select: { id: true, name: true, org: { select: { name: true } } } })).map((p) => [p.id, p]),
+      rows.length === 0
+        ? []
+        : (await c.tx.project.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.projectId))] } }, select: { id: true, name: true, org: { select: { name: true } } } })).map((p) => [p.id, p]),
     );
     return {
       total,
@@ -240,10 +279,11 @@ const spotCheck: TodoSource = {
   applies: (actor) => actor.ability.can('record', 'SpotCheck'),
   async load(c) {
     const where: Prisma.SpotCheckWhereInput = allowedWhere(c.actor.ability, 'record', 'SpotCheck');
-    const [total, rows] = await Promise.all([
-      c.tx.spotCheck.count({ where }),
-      c.take === 0 ? [] : c.tx.spotCheck.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take, select: { id: true, year: true, status: true, sampleSize: true, createdAt: true } }),
-    ]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.spotCheck.count({ where }),
+      () => c.tx.spotCheck.findMany({ where, orderBy: { createdAt: 'asc' }, take: c.take, select: { id: true, year: true, status: true, sampleSize: true, createdAt: true } }),
+    );
     return {
       total,
       items: rows.map((s) => ({
@@ -273,17 +313,17 @@ const surveyResponse: TodoSource = {
     const where: Prisma.SurveyResponseWhereInput = {
       AND: [allowedWhere(c.actor.ability, 'submit', 'SurveyResponse'), { status: 'PENDING', campaign: { status: 'OPEN' } }, c.q ? { campaign: { title: { contains: c.q } } } : {}],
     };
-    const [total, rows] = await Promise.all([
-      c.tx.surveyResponse.count({ where }),
-      c.take === 0
-        ? []
-        : c.tx.surveyResponse.findMany({
-            where,
-            orderBy: [{ campaign: { dueDate: 'asc' } }, { id: 'asc' }],
-            take: c.take,
-            select: { id: true, status: true, updatedAt: true, org: { select: { name: true } }, campaign: { select: { title: true, dueDate: true, createdAt: true } } },
-          }),
-    ]);
+    const [total, rows] = await countThenLoad(
+      c,
+      () => c.tx.surveyResponse.count({ where }),
+      () =>
+        c.tx.surveyResponse.findMany({
+          where,
+          orderBy: [{ campaign: { dueDate: 'asc' } }, { id: 'asc' }],
+          take: c.take,
+          select: { id: true, status: true, updatedAt: true, org: { select: { name: true } }, campaign: { select: { title: true, dueDate: true, createdAt: true } } },
+        }),
+    );
     return {
       total,
       items: rows.map((r) => ({

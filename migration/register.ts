@@ -108,8 +108,8 @@ const systemNumbering = (orgId: string) => `migration-system:${orgId}`;
 const codeOf = (orgCode: string, seq: number) => `${orgCode}-XT-${String(seq).padStart(4, '0')}`;
 
 /**
- * Registers many systems with their history in two statements (the rows travel as one JSON parameter): Prisma's
- * createMany would bind every value separately and take seconds for a 5,000-row import.
+ * Registers many systems with their history in one statement (the rows travel as one JSON parameter, read once):
+ * Prisma's createMany would bind every value separately and take seconds for a 5,000-row import.
  */
 async function insertRegistered(
   tx: Tx,
@@ -117,19 +117,23 @@ async function insertRegistered(
   by: { createdById: string; actorName: string | null },
 ) {
   const json = JSON.stringify(rows);
+  // the history rows in the file's order; the systems they reference are checked at the end of the statement
   await tx.$executeRaw`
-    INSERT INTO migration_system (id, seq, code, "orgId", jurisdiction, name, purpose, hosting, location, "mlpsLevel", "mlpsFilingNo", classified, os, database,
-      middleware, xinchuang, "dataVolumeGb", "userCount", dependencies, contacts, "annualOmCost", "launchedOn", "createdById", "createdAt", "updatedAt")
-    SELECT r.id, r.seq, r.code, r."orgId", r.jurisdiction, r.name, r.purpose, r.hosting::"HostingType", r.location, r."mlpsLevel", r."mlpsFilingNo",
-      coalesce(r.classified, false), r.os, r.database, r.middleware, r.xinchuang::"XinchuangStatus", r."dataVolumeGb", r."userCount",
-      coalesce(r.dependencies, '{}'), coalesce(r.contacts, '[]'), r."annualOmCost", r."launchedOn", ${by.createdById}::uuid, now(), now()
-    FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, seq int, code text, "orgId" uuid, jurisdiction text, name text, purpose text, hosting text, location text, "mlpsLevel" int,
-      "mlpsFilingNo" text, classified boolean, os text, database text, middleware text, xinchuang text, "dataVolumeGb" numeric, "userCount" int,
-      dependencies text[], contacts jsonb, "annualOmCost" numeric, "launchedOn" text)`;
-  await tx.$executeRaw`
+    WITH r AS MATERIALIZED (
+      SELECT * FROM json_to_recordset(${json}::json) AS r(id uuid, seq int, code text, "orgId" uuid, jurisdiction text, name text, purpose text, hosting text, location text,
+        "mlpsLevel" int, "mlpsFilingNo" text, classified boolean, os text, database text, middleware text, xinchuang text, "dataVolumeGb" numeric, "userCount" int,
+        dependencies text[], contacts jsonb, "annualOmCost" numeric, "launchedOn" text, row int)
+    ), systems AS (
+      INSERT INTO migration_system (id, seq, code, "orgId", jurisdiction, name, purpose, hosting, location, "mlpsLevel", "mlpsFilingNo", classified, os, database,
+        middleware, xinchuang, "dataVolumeGb", "userCount", dependencies, contacts, "annualOmCost", "launchedOn", "createdById", "createdAt", "updatedAt")
+      SELECT r.id, r.seq, r.code, r."orgId", r.jurisdiction, r.name, r.purpose, r.hosting::"HostingType", r.location, r."mlpsLevel", r."mlpsFilingNo",
+        coalesce(r.classified, false), r.os, r.database, r.middleware, r.xinchuang::"XinchuangStatus", r."dataVolumeGb", r."userCount",
+        coalesce(r.dependencies, '{}'), coalesce(r.contacts, '[]'), r."annualOmCost", r."launchedOn", ${by.createdById}::uuid, now(), now()
+      FROM r
+    )
     INSERT INTO migration_status_change ("systemId", action, "fromStatus", "toStatus", reason, detail, "actorId", "actorName", at)
     SELECT r.id, 'import', NULL, 'REGISTERED', NULL, jsonb_build_object('row', r.row), ${by.createdById}::uuid, ${by.actorName}, now()
-    FROM jsonb_to_recordset(${json}::jsonb) AS r(id uuid, row int)`;
+    FROM r`;
 }
 
 export function whereOf(f: SystemListFilter): Prisma.MigrationSystemWhereInput[] {

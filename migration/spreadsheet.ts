@@ -1,11 +1,10 @@
 // The register as a spreadsheet: the Chinese template, the import (XLSX read as a stream, row by row; CSV in
-// UTF-8 or GB18030 as Excel saves it in China) and the export (cells that would run as formulas neutralised).
+// UTF-8 or GB18030 as Excel saves it in China, split by ./csv-rows.ts) and the export (cells that would run as formulas neutralised).
 //
 // Reading is pure apart from decoding the file: `readSheetRows` yields the register sheet's rows as text,
 // `parseRegisterRows` finds the header (one or two rows: ./sheet-header.ts) and turns the rows into register entries
 // or problems, each with its row number, column and reason, and says how each column was read (the preview).
 // Nothing is written here: the register service imports all entries in one transaction, or none.
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { neutraliseCell } from '../core/export/table-xlsx.js';
@@ -17,6 +16,7 @@ import { columnLetter, nameIndex, namesAColumn, readHeader, settleUnits, unitOfR
 import { registerSchema, type RegisterInput } from './register-input.js';
 import { acceptedValues } from './value-synonyms.js';
 import { readXlsxRows, type SheetInfo } from './xlsx-rows.js';
+import { csvRows } from './csv-rows.js';
 import { ownedName, type RowOrgProblem, type RowOrgResolver } from './row-organisation.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -105,12 +105,8 @@ async function* readRows(file: Buffer, format: SheetFormat, info: SheetInfo): As
   const text = decodeCsv(file);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
-  const wb = new ExcelJS.Workbook();
   // every datum as the text it is (no guessing of numbers or dates: 0012 stays 0012)
-  const ws = await wb.csv.read(Readable.from([text]), { map: (d: unknown) => d, parserOptions: { delimiter } } as never);
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, cells: Array.from((row.values as unknown[]).slice(1), (v) => cellText(v)) }));
-  yield* rows;
+  yield* csvRows(text, delimiter);
 }
 
 export interface ImportContext {

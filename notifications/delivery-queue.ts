@@ -38,11 +38,13 @@ export function unbindDeliveryQueue(queue: JobQueue): void {
   if (bound?.queue === queue) bound = null;
 }
 
-/** Enqueues the sending of `ids` in `tx` (nothing without a bound queue: they stay PENDING for the next start). */
+/**
+ * Enqueues the sending of `ids` in `tx`, all in one statement (a notification's fan-out to every recipient and
+ * channel); nothing without a bound queue: they stay PENDING for the next start.
+ */
 export async function enqueueDeliveries(tx: Tx, ids: readonly string[]): Promise<void> {
   if (!bound) return;
-  for (const id of ids) await bound.queue.boss.send(DELIVERY_QUEUE, { deliveryId: id } satisfies DeliveryJob, { singletonKey: id, db: txDb(tx) });
-  if (ids.length) await bound.queue.wake(DELIVERY_QUEUE, tx);
+  await bound.queue.insert<DeliveryJob>(DELIVERY_QUEUE, ids.map((id) => ({ data: { deliveryId: id }, singletonKey: id })), { tx });
 }
 
 /** Enqueues one delivery now (an administrator's retry); false when it is already queued. */

@@ -13,6 +13,13 @@ import { mailFooter, renderNotification } from './deliveries.js';
 import { DELIVERY_QUEUE, DIGEST_QUEUE, enqueueDeliveries, type DeliveryJob } from './delivery-queue.js';
 import { effectivePreferences } from './preferences.js';
 
+/**
+ * Deliveries fetched in one statement. A fetched one waits its turn with its expiry (300 s) running: 20 over 4 at a
+ * time is 5 calls in a row at most, each within its timeout (ZY_WEBHOOK_TIMEOUT_SECONDS, 5 s by default;
+ * ZY_SMTP_TIMEOUT_SECONDS, 15 s); one not started before its expiry is failed and retried, not sent late.
+ */
+export const DELIVERY_BATCH = 20;
+
 /** Sends one delivery; records the attempt. Throws (the queue retries) on a failure that is not the last. */
 export async function deliver(deps: { db: Database; mailer: Mailer | null; config: NotificationConfig }, id: string, retryCount: number): Promise<void> {
   const { prisma } = deps.db;
@@ -79,7 +86,9 @@ export async function writeDigests(db: Database, now = new Date()): Promise<numb
 /** Starts the delivery workers and the digest schedule (the queues are created by bindDeliveryQueue). */
 export async function startDeliveryWorkers(deps: { db: Database; queue: JobQueue; log: Logger }, config: NotificationConfig): Promise<{ stop(): void }> {
   const mailer = config.smtp ? createMailer(config.smtp) : null;
-  await deps.queue.work<DeliveryJob>(DELIVERY_QUEUE, 4, (data, job) => deliver({ db: deps.db, mailer, config }, data.deliveryId, job.retryCount));
+  // deliveries are short (one mail or one webhook call, each bounded by its timeout): up to DELIVERY_BATCH fetched at
+  // once and 4 sent at a time, the successes marked completed together (core/jobs/batch-workers.ts)
+  await deps.queue.work<DeliveryJob>(DELIVERY_QUEUE, 4, (data, job) => deliver({ db: deps.db, mailer, config }, data.deliveryId, job.retryCount), { batchSize: DELIVERY_BATCH });
   if (config.digestCron && config.smtp) {
     await deps.queue.boss.schedule(DIGEST_QUEUE, config.digestCron, {}, { tz: 'Asia/Shanghai' });
     await deps.queue.work(DIGEST_QUEUE, 1, async () => {

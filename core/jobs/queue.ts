@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Database, Tx } from '../db/database.js';
 import { Feed, publish, publishNow } from '../events/feed.js';
 import { registerQueueDepth } from '../metrics.js';
+import { BatchWorkers } from './batch-workers.js';
 
 export interface QueueOptions {
   /** a job whose worker vanished (killed) is handed out again after this long */
@@ -23,16 +24,35 @@ export interface QueueOptions {
   cronCheckSeconds?: number;
 }
 
+export interface WorkOptions {
+  /**
+   * Short jobs only (a few seconds: notification deliveries): the queue's workers fetch up to this many jobs in one
+   * statement and mark the ones that succeeded completed in one statement (./batch-workers.ts), `concurrency` still
+   * running at a time. A fetched job waiting its turn counts as started (its expiry runs, no other process takes it),
+   * so a queue of long jobs (provisioning) leaves this unset: each worker then takes one job at a time.
+   */
+  batchSize?: number;
+}
+
+/** jobs for `insert`: one message each, in one statement */
+export interface QueuedJob<T extends object> {
+  data: T;
+  /** at most one waiting message per key on a `stately` queue: a job whose key is waiting already is not added */
+  singletonKey?: string;
+}
+
 export interface JobQueue {
   boss: PgBoss;
   /** enqueue; with `tx`, inside that transaction */
   send<T extends object>(queue: string, data: T, opts?: { tx?: Tx; singletonKey?: string }): Promise<string>;
+  /** enqueue many in one statement (a fan-out); with `tx`, inside that transaction */
+  insert<T extends object>(queue: string, jobs: readonly QueuedJob<T>[], opts?: { tx?: Tx }): Promise<void>;
   /**
    * Wakes the idle workers of `queue` in every process (a message was put on it outside `send`, e.g. with
    * `boss.send`); with `tx`, once it commits.
    */
   wake(queue: string, tx?: Tx): Promise<void>;
-  work<T extends object>(queue: string, concurrency: number, handler: (data: T, job: { id: string; retryCount: number }) => Promise<void>): Promise<void>;
+  work<T extends object>(queue: string, concurrency: number, handler: (data: T, job: { id: string; retryCount: number }) => Promise<void>, opts?: WorkOptions): Promise<void>;
   depth(queue: string): Promise<number>;
   /** what runs alongside the workers (a sweep's timer) stops with the queue */
   onStop(fn: () => void): void;
@@ -108,10 +128,13 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
   }
   const workers: string[] = [];
   /** this process's workers by queue: the ones a word on the feed wakes */
-  const workersOf = new Map<string, string[]>();
+  const workersOf = new Map<string, (() => void)[]>();
   const wakeHere = (queue: string) => {
-    for (const id of workersOf.get(queue) ?? []) boss.notifyWorker(id);
+    for (const wakeWorker of workersOf.get(queue) ?? []) wakeWorker();
   };
+  const addWorker = (queue: string, wakeWorker: () => void) => workersOf.set(queue, [...(workersOf.get(queue) ?? []), wakeWorker]);
+  const batchWorkers: BatchWorkers[] = [];
+  const stopTimeoutMs = (opts.stopTimeoutSeconds ?? 20) * 1000;
   const feed = await Feed.start(db);
   feed.subscribe((e) => {
     if (e.kind === 'queued') wakeHere(e.queue);
@@ -133,8 +156,25 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
       await wake(queue, o.tx);
       return id;
     },
+    async insert(queue, jobs, o = {}) {
+      if (!jobs.length) return;
+      await boss.insert(
+        jobs.map((j) => ({ name: queue, data: j.data, ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}) })),
+        o.tx ? { db: txDb(o.tx) } : {},
+      );
+      await wake(queue, o.tx);
+    },
     wake,
-    async work(queue, concurrency, handler) {
+    async work(queue, concurrency, handler, w = {}) {
+      if (w.batchSize && w.batchSize > 1) {
+        const batch = new BatchWorkers(boss, queue, { concurrency, batchSize: w.batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, handler, (err) =>
+          log.error({ err, queue }, 'job queue error'),
+        );
+        batchWorkers.push(batch);
+        addWorker(queue, () => batch.wake());
+        batch.start();
+        return;
+      }
       for (let i = 0; i < concurrency; i++) {
         let workerId: string | undefined;
         workerId = await boss.work<object>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async ([job]) => {
@@ -147,7 +187,8 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
           }
         });
         workers.push(workerId);
-        workersOf.set(queue, [...(workersOf.get(queue) ?? []), workerId]);
+        const id = workerId;
+        addWorker(queue, () => boss.notifyWorker(id));
       }
     },
     depth: (queue) => boss.getQueueSize(queue),
@@ -157,9 +198,10 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
       for (const s of stops.splice(0)) s();
       feed.stop();
       workersOf.clear();
+      await Promise.all(batchWorkers.splice(0).map((w) => w.stop(graceful, stopTimeoutMs)));
       // graceful: fetch no more jobs, wait for the running ones; any still running at the timeout are failed back
       // to the queue (pg-boss retries them elsewhere)
-      await boss.stop({ graceful, wait: true, timeout: (opts.stopTimeoutSeconds ?? 20) * 1000 });
+      await boss.stop({ graceful, wait: true, timeout: stopTimeoutMs });
       await wakes.settled();
     },
   };

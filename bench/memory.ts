@@ -1,5 +1,7 @@
 // Issue 20 target 7: the resident memory of each platform child (api/server.ts) once every selected benchmark
-// has run, read before the servers are stopped. The figure is the platform's own Prometheus gauge
+// has run, read before the servers are stopped. The target applies to the children on PostgreSQL (the production
+// configuration); the embedded one is reported without a verdict, as PGlite's whole PostgreSQL (its WebAssembly
+// memory) lives in that process. The figure is the platform's own Prometheus gauge
 // process_resident_memory_bytes (prom-client's default metrics on GET /metrics, with METRICS_TOKEN when this
 // environment sets one); /proc/<pid>/status adds the peak (VmHWM) on Linux, and stands in for the RSS if /metrics
 // does not answer. The children run the TypeScript sources under tsx (its loader thread included), so the
@@ -17,6 +19,8 @@ export interface MemoryReading {
   /** peak RSS over the child's life (VmHWM), Linux only */
   peakMb: number | null;
   source: 'metrics' | 'proc' | 'none';
+  /** true for the child on the embedded database: PGlite's PostgreSQL runs inside it, so no target applies */
+  embedded: boolean;
   pass: boolean | null;
 }
 
@@ -36,7 +40,8 @@ async function metricsRssBytes(server: ChildServer): Promise<number | null> {
     const token = process.env.METRICS_TOKEN;
     const res = await fetch(`${server.url}/metrics`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(5_000) });
     if (res.status !== 200) return null;
-    const m = /^process_resident_memory_bytes\s+([0-9.e+]+)$/m.exec(await res.text());
+    // prom-client puts the registry's default labels on every line: process_resident_memory_bytes{service="zhengyun"} 1.2e8
+    const m = /^process_resident_memory_bytes(?:\{[^}]*\})?\s+([0-9.e+]+)$/m.exec(await res.text());
     return m ? Number(m[1]) : null;
   } catch {
     return null;
@@ -51,13 +56,15 @@ export async function readPlatformMemory(servers: ChildServer[] = startedServers
     const procKb = procStatusKb(s.pid, 'VmRSS');
     const peakKb = procStatusKb(s.pid, 'VmHWM');
     const rssMb = fromMetrics !== null ? fromMetrics / MB : procKb !== null ? procKb / 1024 : null;
+    const embedded = s.label === 'platform-embedded'; // bench/servers.ts embeddedPlatform
     out.push({
       label: s.label,
       pid: s.pid,
       rssMb,
       peakMb: peakKb === null ? null : peakKb / 1024,
       source: fromMetrics !== null ? 'metrics' : procKb !== null ? 'proc' : 'none',
-      pass: rssMb === null ? null : rssMb < MAX_RSS_MB,
+      embedded,
+      pass: rssMb === null || embedded ? null : rssMb < MAX_RSS_MB,
     });
   }
   return out;
@@ -66,7 +73,7 @@ export async function readPlatformMemory(servers: ChildServer[] = startedServers
 /** The lines printed after the table. */
 export function formatMemory(readings: MemoryReading[]): string {
   if (!readings.length) return '';
-  const lines = [`memory: RSS of each platform child at the end of the run (target < ${MAX_RSS_MB} MB)`];
+  const lines = [`memory: RSS of each platform child at the end of the run (target < ${MAX_RSS_MB} MB on PostgreSQL; the embedded child holds PGlite's PostgreSQL too)`];
   for (const r of readings) {
     const rss = r.rssMb === null ? 'unknown' : `${r.rssMb.toFixed(0)} MB`;
     const peak = r.peakMb === null ? '' : `, peak ${r.peakMb.toFixed(0)} MB`;

@@ -57,7 +57,10 @@ FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 RUN apt-get update \
   && apt-get install -y --no-install-recommends tini \
   && rm -rf /var/lib/apt/lists/*
+# MALLOC_ARENA_MAX=2: glibc gives each libuv thread that hashes a password (argon2id, 19 MB a time) an arena of its
+# own and keeps it; two arenas cut the API's resting RSS from ~300 MB to ~266 MB (README "Production image and memory")
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data \

@@ -73,7 +73,8 @@ export async function readPlatformMemory(servers: ChildServer[] = startedServers
 /** The lines printed after the table. */
 export function formatMemory(readings: MemoryReading[]): string {
   if (!readings.length) return '';
-  const lines = [`memory: RSS of each platform child at the end of the run (target < ${MAX_RSS_MB} MB on PostgreSQL; the embedded child holds PGlite's PostgreSQL too)`];
+  const arenas = process.env.MALLOC_ARENA_MAX ? `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX} as in the image` : 'MALLOC_ARENA_MAX unset, the image sets 2';
+  const lines = [`memory: RSS of each platform child at the end of the run (target < ${MAX_RSS_MB} MB on PostgreSQL; the embedded child holds PGlite's PostgreSQL too; ${arenas})`];
   for (const r of readings) {
     const rss = r.rssMb === null ? 'unknown' : `${r.rssMb.toFixed(0)} MB`;
     const peak = r.peakMb === null ? '' : `, peak ${r.peakMb.toFixed(0)} MB`;

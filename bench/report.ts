@@ -63,7 +63,7 @@ export function formatTable(rows: Row[]): string {
   return out.join('\n');
 }
 
-export function writeJson(file: string, data: { settings: Settings; rows: Row[]; failures: string[] }): void {
+export function writeJson(file: string, data: { settings: Settings; rows: Row[]; failures: string[]; memory?: unknown[] }): void {
   const doc = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },

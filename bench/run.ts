@@ -16,6 +16,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { BenchContext, settingsFromEnv, type Registration, type Row } from './harness.js';
+import { formatMemory, readPlatformMemory, type MemoryReading } from './memory.js';
 import { profilesIn, summariseProfile } from './profile.js';
 import { formatTable, writeJson } from './report.js';
 
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const rows: Row[] = [];
   const failures: string[] = [];
+  let memory: MemoryReading[] = [];
   try {
     const loaded = await Promise.all(selected.map(async (r) => ({ name: r.name, bench: (await r.load()).default })));
     ctx.log(`${loaded.map((b) => b.name).join(', ')}: ${settings.seconds} s per server after ${settings.warmupSeconds} s warm-up, ${settings.connections} connections`);
@@ -90,6 +92,8 @@ async function main(): Promise<number> {
         failures.push(`${b.name}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
+    // target 7: the platforms' RSS after everything ran, before they stop
+    memory = await readPlatformMemory();
   } finally {
     ctx.log('stopping servers');
     await ctx.cleanup();
@@ -102,10 +106,11 @@ async function main(): Promise<number> {
     console.log('\n(CPU profiling slows the servers: compare these rows only with other profiled runs)');
     for (const dir of ctx.profileDirs) for (const file of profilesIn(dir)) console.log('\n' + summariseProfile(file));
   }
+  if (memory.length) console.log('\n' + formatMemory(memory));
   for (const line of ctx.epilogue) console.log(line);
-  writeJson(jsonPath, { settings, rows, failures });
+  writeJson(jsonPath, { settings, rows, failures, memory });
   console.log(`\n${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(0)} s; JSON: ${jsonPath}`);
-  return failures.length || rows.some((r) => r.pass === false) ? 1 : 0;
+  return failures.length || rows.some((r) => r.pass === false) || memory.some((m) => m.pass === false) ? 1 : 0;
 }
 
 main().then(

@@ -27,6 +27,9 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
+/** every child started in this run, in start order (bench/memory.ts reads the platforms' RSS at the end) */
+export const startedServers: ChildServer[] = [];
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -107,7 +110,9 @@ export async function spawnServer(
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { label: opts.label, url, pid: child.pid!, logPath, profileDir, stop };
+  const server: ChildServer = { label: opts.label, url, pid: child.pid!, logPath, profileDir, stop };
+  startedServers.push(server);
+  return server;
 }
 
 /** environment for a child: this one's, less anything that would point it at another database or quiet its logs */

@@ -1,5 +1,5 @@
 // The shape of the municipal seed catalog shipped as data in catalog/seed/*.json.
-import { z } from 'zod';
+import { z } from '../core/zod-openapi.js'; // planSpecSchema and xinchuangSchema are named with .openapi() (catalog/view-schema.ts)
 import { PROVISIONER_KINDS } from '../provisioners/kinds/vocabulary.js';
 import { CATEGORIES } from './view.js';
 

@@ -19,7 +19,6 @@ import { createRenderedManifests, type RenderedManifests } from './rendered-mani
 import { DRIFT_CHECK_QUEUE, startDriftSchedule } from './drift-schedule.js';
 import { REMINDER_SWEEP_QUEUE } from '../notifications/reminder-sweep.js';
 import { IDEMPOTENCY_SWEEP_QUEUE } from '../api/idempotency-sweep.js';
-import { createFinalBackups } from './final-backup.js';
 import { PROVISIONING_QUEUE, type JobMessage } from './job-records.js';
 import type { StatusReader } from './status-reader.js';
 import { createProvisioningWorker } from './worker.js';
@@ -101,7 +100,10 @@ export async function startProvisioningWorkers(
   hooks: { beforeDriver?: (jobId: string) => Promise<void> } = {},
 ) {
   const kubeconfig = config.provisioning.kubeconfig;
-  const finalBackups = kubeconfig ? createFinalBackups(kubeconfig, { timeoutMs: config.provisioning.finalBackupTimeoutSeconds * 1000 }) : undefined;
+  // loaded only with a cluster, as createStatusReader does: @kubernetes/client-node costs ~70 MB of RSS at import
+  const finalBackups = kubeconfig
+    ? (await import('./final-backup.js')).createFinalBackups(kubeconfig, { timeoutMs: config.provisioning.finalBackupTimeoutSeconds * 1000 })
+    : undefined;
   const heartbeat = { intervalSeconds: config.provisioning.jobHeartbeatSeconds, timeoutSeconds: config.provisioning.jobHeartbeatTimeoutSeconds };
   const worker = createProvisioningWorker({ ...deps, profile: clusterProfile(config), retryLimit: config.provisioning.jobRetryLimit, finalBackups, heartbeat, beforeDriver: hooks.beforeDriver });
   // jobs whose worker died (this process's last run included) are taken back first, then watched for

@@ -96,16 +96,28 @@ describe('the Dockerfile', () => {
     expect(missing).toEqual([]);
   });
 
-  it('gives the build stage every folder that the server build compiles and the web console needs', () => {
+  it('gives the build stage every folder that the server build compiles and the web console needs', async () => {
     const tsconfig = JSON.parse(fs.readFileSync(path.join(REPO, 'tsconfig.json'), 'utf8')) as { include: string[] };
     const copied = copies(stage('build')).flatMap((c) => c.sources.map((src) => path.normalize(src).replace(/\/$/, '')));
+    const isCopied = (rel: string) => copied.some((c) => rel === c || rel.startsWith(`${c}/`));
     for (const inc of tsconfig.include) {
       const top = inc.split('/')[0]!;
       expect(copied.some((c) => c === top || inc.startsWith(`${c}/`) || c === inc), `build stage copies ${inc}`).toBe(true);
     }
+    // ... and every file tsc reaches through imports from there (a folder only imported, never included, too)
+    const tsc = path.join(REPO, 'node_modules/typescript/bin/tsc');
+    const { stdout } = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--listFilesOnly'], { cwd: REPO, maxBuffer: 1 << 26 });
+    const compiled = stdout.split('\n').map((f) => path.relative(REPO, f.trim())).filter((f) => f && !f.startsWith('..') && !f.startsWith('node_modules/') && !f.startsWith('core/db/generated/'));
+    expect(compiled.length).toBeGreaterThan(100);
+    expect([...new Set(compiled.filter((f) => !isCopied(f)).map((f) => f.split('/')[0]!))], 'folders the build compiles but the build stage does not copy').toEqual([]);
+    // the web console's path aliases (web/vite.config.ts) point into server folders: those must be there too
+    const vite = fs.readFileSync(path.join(REPO, 'web/vite.config.ts'), 'utf8');
+    const aliased = [...vite.matchAll(/'@[\w-]+':\s*path\.join\(repoRoot,\s*'([^']+)'\)/g)].map((m) => m[1]!);
+    expect(aliased.length).toBeGreaterThan(3);
+    expect(aliased.filter((a) => !isCopied(a)), 'folders the web build aliases but the build stage does not copy').toEqual([]);
     if (fs.existsSync(path.join(REPO, 'web'))) expect(copied).toContain('web');
     for (const f of ['tsconfig.json', 'prisma.config.ts']) expect(copied).toContain(f);
-  });
+  }, 60_000);
 
   it('runs as a non-root user with a HEALTHCHECK on /healthz and one entrypoint for every role', () => {
     const user = exec(final, 'USER')?.args;
@@ -137,13 +149,10 @@ describe('the Dockerfile', () => {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zy-image-'));
 // The prod-deps stage depends on nothing but package.json, the lockfile and the Node/npm versions, so (like
 // Docker's layer cache) a finished clean install is kept under that key and reused; a change of any makes a new one.
-const prodKey = crypto
-  .createHash('sha256')
-  .update(fs.readFileSync(path.join(REPO, 'package.json')))
-  .update(fs.readFileSync(path.join(REPO, 'package-lock.json')))
-  .update(process.version)
-  .digest('hex')
-  .slice(0, 16);
+// (the key: the files the stage copies and its RUN lines)
+const prodKeyHash = crypto.createHash('sha256');
+for (const c of copies(stage('prod-deps'))) for (const src of c.sources) prodKeyHash.update(fs.readFileSync(path.join(REPO, src)));
+const prodKey = prodKeyHash.update(runs(stage('prod-deps')).join('\n')).update(process.version).digest('hex').slice(0, 16);
 const PROD_CACHE = path.join(os.tmpdir(), 'zy-image-prod-deps');
 /** Each stage's /app as a local folder: what COPY --from reads. */
 const stageDirs: Record<string, string> = { build: path.join(tmp, 'build'), 'prod-deps': path.join(PROD_CACHE, prodKey) };
@@ -238,13 +247,25 @@ beforeAll(async () => {
     for (const other of fs.readdirSync(PROD_CACHE)) if (!other.startsWith('.')) fs.rmSync(path.join(PROD_CACHE, other), { recursive: true, force: true });
     // installed beside, then renamed into place: a half-finished install is never taken for a cached one
     const staging = fs.mkdtempSync(path.join(PROD_CACHE, '.install-'));
-    for (const c of copies(stage('prod-deps'))) for (const src of c.sources) fs.copyFileSync(path.join(REPO, src), path.join(staging, src));
-    const npmCi = runs(stage('prod-deps')).find((r) => r.startsWith('npm ci'))!;
-    installing = run('npm', [...npmCi.split(/\s+/).slice(1), '--prefer-offline'], { cwd: staging, maxBuffer: 1 << 24, env: { ...process.env, NODE_ENV: 'production' } }).then(() => {
+    for (const c of copies(stage('prod-deps'))) {
+      for (const src of c.sources) {
+        const dest = c.dest.endsWith('/') ? path.join(staging, c.dest, path.basename(src)) : path.join(staging, c.dest);
+        fs.mkdirSync(path.dirname(dest), { recursive: true });
+        fs.copyFileSync(path.join(REPO, src), dest);
+      }
+    }
+    // every command of the stage's RUN lines, in order: `npm ci ...` (offline-first here), then `node <script>`
+    const commands = runs(stage('prod-deps')).flatMap((r) => r.split('&&').map((c) => c.trim().split(/\s+/)));
+    expect(commands.map((c) => c[0])).toEqual(['npm', 'node']);
+    installing = (async () => {
+      for (const [cmd, ...args] of commands) {
+        if (cmd === 'npm') await run('npm', [...args, '--prefer-offline'], { cwd: staging, maxBuffer: 1 << 24, env: { ...process.env, NODE_ENV: 'production' } });
+        else await run(process.execPath, args, { cwd: staging, maxBuffer: 1 << 24 });
+      }
       fs.writeFileSync(path.join(staging, '.complete'), new Date().toISOString());
       fs.rmSync(prod, { recursive: true, force: true });
       fs.renameSync(staging, prod);
-    });
+    })();
   }
   await Promise.all([building, installing, webBuilt]);
   fs.cpSync(path.join(REPO, 'dist/web'), path.join(stageDirs.build!, 'dist/web'), { recursive: true });
@@ -260,9 +281,12 @@ afterAll(async () => {
 
 describe('the image, replayed from its Dockerfile', () => {
   it('holds no dev-only package and nothing its code imports is missing from the production install', () => {
-    const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    const devOnly = Object.entries(lock.packages).filter(([p, info]) => p.startsWith('node_modules/') && info.dev === true).map(([p]) => p);
-    expect(devOnly).toEqual(expect.arrayContaining(['node_modules/tsx', 'node_modules/vitest']));
+    const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+    const lockPackages = lock.packages;
+    // dev, and devOptional (a devDependency reached from production only through an optional peer: the Prisma
+    // CLI and Studio's react through @prisma/client, typescript), which tools/prune-production.mjs removes
+    const devOnly = Object.entries(lockPackages).filter(([p, info]) => p.startsWith('node_modules/') && (info.dev === true || info.devOptional === true)).map(([p]) => p);
+    expect(devOnly).toEqual(expect.arrayContaining(['node_modules/tsx', 'node_modules/vitest', 'node_modules/react', 'node_modules/prisma', 'node_modules/typescript']));
     expect(devOnly.filter((p) => fs.existsSync(path.join(appDir, p)))).toEqual([]);
     // every bare import in the built code resolves to a production dependency (or a node builtin)
     const specifiers = new Set<string>();

@@ -58,6 +58,17 @@ export class TooManyRequestsError extends AppError {
   }
 }
 
+/**
+ * The server could not take the request on now (every database connection busy past the wait for a transaction):
+ * nothing was done; try again after `retryAfterSeconds` (sent as Retry-After).
+ */
+export class ServiceBusyError extends AppError {
+  readonly status = 503;
+  constructor(readonly retryAfterSeconds: number) {
+    super('SERVICE_BUSY', { seconds: retryAfterSeconds });
+  }
+}
+
 export class ForbiddenError extends AppError {
   readonly status = 403;
   constructor(

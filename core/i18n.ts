@@ -40,6 +40,7 @@ const messages: Record<string, { 'zh-CN': string; en: string }> = {
   'archive.unreadable': { 'zh-CN': '压缩文件无法读取', en: 'the archive cannot be read' },
   'archive.malformed': { 'zh-CN': '压缩文件已损坏或格式不正确', en: 'the archive is damaged or malformed' },
   IMPORT_BUSY: { 'zh-CN': '您已有 {max} 个导入正在进行，请 {seconds} 秒后再试', en: 'You already have {max} imports running; try again in {seconds} seconds' },
+  SERVICE_BUSY: { 'zh-CN': '系统繁忙，本次操作未执行，请 {seconds} 秒后重试', en: 'The server is busy and did nothing with this request; try again in {seconds} seconds' },
   INVALID_UTF8: { 'zh-CN': '请求体不是合法的 UTF-8 编码', en: 'The request body is not valid UTF-8' },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求体过大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
   UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '仅支持 application/json 请求体', en: 'Only application/json bodies are accepted' },

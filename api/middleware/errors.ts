@@ -12,6 +12,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   RuleViolationError,
+  ServiceBusyError,
   SignInThrottledError,
   TooManyRequestsError,
 } from '../../core/errors.js';
@@ -26,7 +27,10 @@ interface BodyParserError {
   limit?: number;
 }
 
-/** Errors from outside the vocabulary that are still the client's fault. */
+/** Retry-After of a 503 SERVICE_BUSY: long enough for a queue of waiting transactions to drain. */
+const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** Errors from outside the vocabulary that are the client's fault, or the server's load rather than a fault. */
 function normalise(err: unknown): unknown {
   const bp = err as BodyParserError;
   if (bp && typeof bp === 'object' && typeof bp.type === 'string') {
@@ -41,6 +45,9 @@ function normalise(err: unknown): unknown {
   const prismaCode = (err as { code?: string })?.code;
   if (prismaCode === 'P2002') return new ConflictError('ALREADY_EXISTS', { what: 'record' });
   if (prismaCode === 'P2025') return new NotFoundError('record');
+  // Prisma's transaction API: no connection for a transaction within its wait, or a transaction that outlived its
+  // timeout (rolled back). Overload, not a fault of the request: nothing was done, so 503 and try again.
+  if (prismaCode === 'P2028') return new ServiceBusyError(BUSY_RETRY_AFTER_SECONDS);
   // express and its parsers mark client errors (e.g. a malformed percent-encoding in the path) with a 4xx status
   const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
   if (err instanceof Error && !(err instanceof AppError) && typeof status === 'number' && status >= 400 && status < 500) return new BadRequestError();
@@ -89,7 +96,7 @@ export function errorHandler(db: Database, log: Logger, attribution?: Attributio
         }).catch((e: unknown) => log.error({ err: e }, 'could not audit a refusal'));
       }
       if (res.headersSent) return void res.end();
-      if (err instanceof SignInThrottledError || err instanceof TooManyRequestsError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      if (err instanceof SignInThrottledError || err instanceof TooManyRequestsError || err instanceof ServiceBusyError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       res.status(err.status).json(bodyFor(err, locale));
       return;
     }

@@ -2,14 +2,11 @@
 // every job still runs exactly once, no more than `concurrency` at a time, and a job that fails in a batch is retried
 // alone — the others of its batch are completed, not run again. On both databases (notification deliveries run on
 // the embedded one too), with the jobs put on the queue in one statement inside a transaction (`queue.insert`).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../core/db/database.js';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../core/db/database.js';
 import { startJobQueue, type JobQueue } from '../../core/jobs/queue.js';
 import { createLogger } from '../../core/logger.js';
-import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
+import { useQueueDatabases } from '../support/queue-databases.js';
 import { until } from '../support/wait.js';
 
 const QUEUE = 'batch-test';
@@ -17,28 +14,7 @@ const JOBS = 45;
 const BATCH = 10;
 const CONCURRENCY = 2;
 
-const opened: { db: Database; queue?: JobQueue; scratch?: ScratchDatabase; dir?: string }[] = [];
-afterAll(async () => {
-  for (const o of opened) {
-    await o.queue?.stop(false);
-    await o.db.close();
-    await o.scratch?.drop();
-    if (o.dir) fs.rmSync(o.dir, { recursive: true, force: true });
-  }
-});
-
-async function open(kind: 'postgresql' | 'embedded'): Promise<(typeof opened)[number]> {
-  if (kind === 'postgresql') {
-    const scratch = await createScratchDatabase('zy_batch');
-    const entry = { db: await openDatabase({ databaseUrl: scratch.url, dataDir: os.tmpdir() }), scratch };
-    opened.push(entry);
-    return entry;
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zy-batch-'));
-  const entry = { db: await openDatabase({ dataDir: dir, inMemory: true }), dir };
-  opened.push(entry);
-  return entry;
-}
+const open = useQueueDatabases('batch');
 
 async function jobStates(db: Database) {
   const { rows } = await db.pool.query<{ n: number; state: string; retry_count: number; started_on: Date }>(

@@ -3,14 +3,11 @@
 // transaction (then only once it commits), and in a worker process of its own. (How fast exactly is a bench row:
 // bench/job-queue.ts.)
 import { fork, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../core/db/database.js';
 import { startJobQueue, type JobQueue } from '../../core/jobs/queue.js';
 import { createLogger } from '../../core/logger.js';
-import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
+import { useQueueDatabases, type QueueDatabase } from '../support/queue-databases.js';
 import { until } from '../support/wait.js';
 
 const QUEUE = 'pickup-test';
@@ -18,35 +15,14 @@ const POLLING_SECONDS = 30;
 /** far below the polling interval, far above what a wake takes: a loaded machine does not make it flaky */
 const WELL_WITHIN_MS = 5_000;
 
-const opened: { db: Database; queue?: JobQueue; scratch?: ScratchDatabase; dir?: string }[] = [];
+const open = useQueueDatabases('pickup');
 const children: ChildProcess[] = [];
-afterAll(async () => {
+afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
-  for (const o of opened) {
-    await o.queue?.stop(false);
-    await o.db.close();
-    await o.scratch?.drop();
-    if (o.dir) fs.rmSync(o.dir, { recursive: true, force: true });
-  }
 });
 
-async function open(kind: 'postgresql' | 'embedded'): Promise<(typeof opened)[number]> {
-  if (kind === 'postgresql') {
-    const scratch = await createScratchDatabase('zy_pickup');
-    const db = await openDatabase({ databaseUrl: scratch.url, dataDir: os.tmpdir() });
-    const entry = { db, scratch };
-    opened.push(entry);
-    return entry;
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zy-pickup-'));
-  const db = await openDatabase({ dataDir: dir, inMemory: true });
-  const entry = { db, dir };
-  opened.push(entry);
-  return entry;
-}
-
 /** a queue whose workers (if any) poll every 30 s, and when each job `n` started */
-async function startQueue(entry: (typeof opened)[number], workers: number) {
+async function startQueue(entry: QueueDatabase, workers: number) {
   const queue = await startJobQueue(entry.db, createLogger('warn'), [QUEUE], { pollingIntervalSeconds: POLLING_SECONDS });
   entry.queue = queue;
   const started = new Map<number, number>();

@@ -9,15 +9,13 @@ import { errors } from '../schemas.js';
 
 /**
  * The console areas of an ability, worked out once per ability object: abilities are shared per principal
- * (core/access/ability-cache.ts) and never change once built, and the areas are a function of them and the
- * jurisdiction alone, so a changed role (a new ability) gets its areas afresh.
+ * (core/access/ability-cache.ts, keyed by every field they depend on, the jurisdiction included) and never change
+ * once built, so a changed role (a new ability) gets its areas afresh.
  */
-const areasByAbility = new WeakMap<AppAbility, Map<string, ReturnType<typeof consoleAreasFor>>>();
+const areasByAbility = new WeakMap<AppAbility, ReturnType<typeof consoleAreasFor>>();
 function areasOf(ability: AppAbility, jurisdiction: string): ReturnType<typeof consoleAreasFor> {
-  let byJurisdiction = areasByAbility.get(ability);
-  if (!byJurisdiction) areasByAbility.set(ability, (byJurisdiction = new Map()));
-  let areas = byJurisdiction.get(jurisdiction);
-  if (!areas) byJurisdiction.set(jurisdiction, (areas = consoleAreasFor(ability, true, jurisdiction)));
+  let areas = areasByAbility.get(ability);
+  if (!areas) areasByAbility.set(ability, (areas = consoleAreasFor(ability, true, jurisdiction)));
   return areas;
 }
 

@@ -126,7 +126,6 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
       });
     }
   }
-  const workers: string[] = [];
   /** this process's workers by queue: the ones a word on the feed wakes */
   const workersOf = new Map<string, (() => void)[]>();
   const wakeHere = (queue: string) => {
@@ -186,7 +185,6 @@ export async function startJobQueue(db: Database, log: Logger, queues: string[],
             if (workerId) boss.notifyWorker(workerId);
           }
         });
-        workers.push(workerId);
         const id = workerId;
         addWorker(queue, () => boss.notifyWorker(id));
       }

@@ -105,6 +105,8 @@ describe('the to-do badge', { timeout: 120_000 }, () => {
 
     // the inbox: the return with its reason, unread, then everything marked read
     await dept.getByTestId('inbox-badge').click();
+    // the latest unread load into the popover and push its link down: click it once they are shown, not mid-shift
+    await dept.getByTestId('inbox-latest-item').filter({ hasText: name }).waitFor();
     await dept.getByTestId('inbox-all').click();
     await dept.waitForURL('**/notifications');
     const message = dept.getByTestId('inbox-row').filter({ hasText: name });

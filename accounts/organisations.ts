@@ -36,8 +36,7 @@ const view = (o: { id: string; code: string; name: string; shortName: string | n
   version: o.version,
 });
 
-/** `onChange`: called once a change is committed (the migration board, which names organisations, recomputes) */
-export function createOrganisationService({ db, onChange = () => {} }: { db: Database; onChange?: () => void }) {
+export function createOrganisationService({ db }: { db: Database }) {
   const { prisma } = db;
 
   /** `q`: the code or the name (Chinese or English) contains it. */
@@ -73,7 +72,6 @@ export function createOrganisationService({ db, onChange = () => {} }: { db: Dat
       await recordAudit(tx, actor.audit, { action: 'organisation.create', targetType: 'Organisation', targetId: org.id, detail: { ...input } });
       return view(org);
     });
-    onChange();
     return created;
   }
 
@@ -101,7 +99,6 @@ export function createOrganisationService({ db, onChange = () => {} }: { db: Dat
       await recordAudit(tx, actor.audit, { action: 'organisation.update', targetType: 'Organisation', targetId: id, detail: { ...input } });
       return view(await tx.organisation.findUniqueOrThrow({ where: { id } }));
     });
-    onChange();
     return updated;
   }
 

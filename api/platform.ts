@@ -12,6 +12,7 @@ import { shareStoredFiles } from '../core/files/start.js';
 import { findDutyConflicts } from '../accounts/duty-checks.js';
 import { sweepSelfEvaluationDeadlines } from '../projects/self-evaluations.js';
 import { Feed } from '../core/events/feed.js';
+import { followFeed } from '../core/cache/write-clock.js';
 import { startJobQueue, type JobQueue } from '../core/jobs/queue.js';
 import { createPublishedCatalog } from '../catalog/published.js';
 import type { ProvisioningDriver } from '../provisioners/drivers/driver.js';
@@ -84,6 +85,7 @@ export async function startPlatform(
   const published = createPublishedCatalog(db);
   const status = await createStatusReader(config);
   const feed = await Feed.start(db);
+  followFeed(feed);
   const services = createServices(db, config, { published, feed, queue, driver, status, profile: clusterProfile(config), auditCheckpoints }, opts.services);
   // the State Council schedules an administrator loaded, into the working-day calendar (calendar/schedules.ts)
   await services.calendar.refresh();

@@ -1,5 +1,5 @@
 // Response bodies serialised once per object. Values that do not change once made — a published catalog revision,
-// a reviewer's queue page kept while its stage is unchanged (projects/queue-cache.ts) — are turned into JSON, with a
+// a read kept while nothing is written (core/cache/read-cache.ts: a queue page, a board) — are turned into JSON, with a
 // strong ETag, the first time they are sent and then served as they are. An HTTP concern, so it lives here rather
 // than in the domain services, which return plain objects.
 import crypto from 'node:crypto';

@@ -94,7 +94,7 @@ export function createServices(db: Database, config: Config, runtime: Runtime, o
     auth,
     oidc: createOidcService({ db, config: config.oidc, auth }),
     // the board names organisations: a change made here shows on its next read (migration/board.ts)
-    organisations: createOrganisationService({ db, onChange: () => migration.board.invalidate() }),
+    organisations: createOrganisationService({ db }),
     orgAliases: createOrgAliasService({ db }),
     users: createUserService({ db, sessions }),
     published,

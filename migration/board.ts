@@ -7,10 +7,10 @@
 // the curve and the Art. 30/33 counts; no system names, locations (so no by-industry-cloud breakdown), money or
 // contacts. The breakdowns of ./board/ (one a file, each declaring whether it is public) are computed alongside.
 //
-// Boards are read far more often than the register changes, so each view is computed once and shared: requests
-// arriving while it is being computed wait for that computation, and the result serves for BOARD_TTL_MS (other
-// replicas' changes show within that time); a change made through this process invalidates it at once.
+// Boards are read far more often than the register changes, so each view is computed once and shared until anything
+// is written (core/cache/read-cache.ts): requests arriving while it is being computed wait for that computation.
 import { assertCan } from '../core/access/abilities.js';
+import { createReadCache } from '../core/cache/read-cache.js';
 import type { Actor } from '../core/actor.js';
 import type { LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
@@ -23,7 +23,6 @@ import { HOSTING_TYPES, STRATEGIES, type HostingType, type Strategy } from './re
 import type { Board } from './view-schema.js';
 import { computeBoardAssessment } from './board-assessment.js';
 
-export const BOARD_TTL_MS = 2000;
 /** systems still outside the city cloud listed by name on the full board (all of them: GET /systems?outsideCityCloud=true) */
 export const OUTSIDE_LISTED = 100;
 
@@ -206,37 +205,16 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
 }
 export type { Board };
 
-/** A computed board, kept as the same object while fresh (so the API serialises it once, api/serialised.ts). */
+/** A computed board, kept as the same object while nothing is written (so the API serialises it once, api/serialised.ts). */
 interface Cached {
   board: BoardNumbers;
   generatedAt: string;
-  at: number;
 }
 
-/** The board service: who sees which view, and the shared, briefly cached computation of each. */
-export function createBoardService({ db, today, ttlMs = BOARD_TTL_MS }: { db: Database; today: () => LocalDate; ttlMs?: number }) {
-  let generation = 0;
-  // by view and jurisdiction (`full|` the whole city, `full|YANHU` one county)
-  const cache = new Map<string, Cached>();
-  const inFlight = new Map<string, { generation: number; promise: Promise<Cached> }>();
-
-  function compute(view: BoardView, scope: string | null): Promise<Cached> {
-    const key = `${view}|${scope ?? ''}`;
-    const running = inFlight.get(key);
-    if (running && running.generation === generation) return running.promise;
-    const started = generation;
-    const promise = computeBoard(db, view, today(), scope)
-      .then((board) => {
-        const entry = { board, generatedAt: new Date().toISOString(), at: Date.now() };
-        if (generation === started) cache.set(key, entry);
-        return entry;
-      })
-      .finally(() => {
-        if (inFlight.get(key)?.promise === promise) inFlight.delete(key);
-      });
-    inFlight.set(key, { generation: started, promise });
-    return promise;
-  }
+/** The board service: who sees which view, and the shared computation of each (core/cache/read-cache.ts). */
+export function createBoardService({ db, today }: { db: Database; today: () => LocalDate }) {
+  // by view, jurisdiction and day (`full||2026-12-08` the whole city, `full|YANHU|…` one county)
+  const cache = createReadCache<Cached>(100);
 
   /** The view this actor gets: full for those who may read the whole board, public otherwise (or when asked). */
   function viewFor(actor: Actor, asked?: BoardView): BoardView {
@@ -257,19 +235,12 @@ export function createBoardService({ db, today, ttlMs = BOARD_TTL_MS }: { db: Da
     const view = viewFor(actor, asked);
     const own = actor.principal?.jurisdiction;
     const scope = view === 'full' && own && own !== 'CITY' ? own : (jurisdiction ?? null);
-    const hit = cache.get(`${view}|${scope ?? ''}`);
-    if (hit && Date.now() - hit.at < ttlMs) return { entry: hit, view, scope };
-    return { entry: await compute(view, scope), view, scope };
+    const day = today();
+    const entry = await cache.get(`${view}|${scope ?? ''}|${day}`, async () => ({ board: await computeBoard(db, view, day, scope), generatedAt: new Date().toISOString() }));
+    return { entry, view, scope };
   }
 
-  return {
-    get,
-    /** a change was made through this process: the next read computes afresh */
-    invalidate() {
-      generation++;
-      cache.clear();
-    },
-  };
+  return { get };
 }
 
 export type BoardService = ReturnType<typeof createBoardService>;

@@ -56,7 +56,7 @@ const toView = (q: QuestionnaireRow): QuestionnaireView => ({
 
 const answersFromMap = (map: unknown): Answer[] => Object.entries(map as Record<string, string>).map(([questionId, optionId]) => ({ questionId, optionId }));
 
-export function createQuestionnaireService({ db, published, onChange }: { db: Database; published: PublishedCatalog; onChange: () => void }) {
+export function createQuestionnaireService({ db, published }: { db: Database; published: PublishedCatalog }) {
   const { prisma } = db;
   // the migration machine's runner, to take the assessment inside the confirmation's transaction
   const runner = createRunner(migrationMachine, { db, env: async () => ({ catalog: await published.currentOrNull() }) });
@@ -176,7 +176,6 @@ export function createQuestionnaireService({ db, published, onChange }: { db: Da
       });
       return load(tx, actor, systemId);
     });
-    onChange();
     return view;
   }
 
@@ -246,7 +245,6 @@ export function createQuestionnaireService({ db, published, onChange }: { db: Da
       });
       return load(tx, actor, systemId);
     });
-    onChange();
     return view;
   }
 

@@ -156,7 +156,7 @@ export function whereOf(f: SystemListFilter): Prisma.MigrationSystemWhereInput[]
   ];
 }
 
-export function createRegisterService({ db, onChange, transitions, archiveLimits }: { db: Database; onChange: () => void; transitions: TransitionService; archiveLimits?: ArchiveLimits }) {
+export function createRegisterService({ db, transitions, archiveLimits }: { db: Database; transitions: TransitionService; archiveLimits?: ArchiveLimits }) {
   const { prisma } = db;
 
   async function create(actor: Actor, input: RegisterInput) {
@@ -173,7 +173,6 @@ export function createRegisterService({ db, onChange, transitions, archiveLimits
       await recordAudit(tx, actor.audit, { action: 'migration.register', targetType: 'MigrationSystem', targetId: row.id, detail: { code, name: input.name } });
       return loadSystemView(tx, row.id);
     });
-    onChange();
     return view;
   }
 
@@ -247,7 +246,6 @@ export function createRegisterService({ db, onChange, transitions, archiveLimits
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
-    onChange();
     return result;
   }
 

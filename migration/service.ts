@@ -1,5 +1,4 @@
-// The migration domain's services, composed once: the register, the transitions, the waves and the board (which
-// every change made through the others invalidates).
+// The migration domain's services, composed once: the register, the transitions, the waves and the board.
 import type { PublishedCatalog } from '../catalog/published.js';
 import { toShanghaiDate, type LocalDate } from '../core/calendar/working-days.js';
 import type { Database } from '../core/db/database.js';
@@ -21,14 +20,13 @@ export interface MigrationDeps {
 
 export function createMigrationService({ db, published, archiveLimits, today = () => toShanghaiDate(new Date()) }: MigrationDeps) {
   const board = createBoardService({ db, today });
-  const onChange = () => board.invalidate();
-  const transitions = createTransitionService({ db, published, onChange });
+  const transitions = createTransitionService({ db, published });
   return {
-    register: createRegisterService({ db, onChange, transitions, archiveLimits }),
+    register: createRegisterService({ db, transitions, archiveLimits }),
     transitions,
-    waves: createWaveService({ db, onChange }),
+    waves: createWaveService({ db }),
     board,
-    questionnaire: createQuestionnaireService({ db, published, onChange }),
+    questionnaire: createQuestionnaireService({ db, published }),
   };
 }
 

@@ -11,8 +11,8 @@ import type { MigrationAction } from './workflow.js';
 
 export type TransitionInput = MigrationInputs;
 
-export function createTransitionService({ db, published, onChange }: { db: Database; published: PublishedCatalog; onChange: () => void }) {
-  const runner = createRunner(migrationMachine, { db, env: async () => ({ catalog: await published.currentOrNull() }), changed: onChange });
+export function createTransitionService({ db, published }: { db: Database; published: PublishedCatalog }) {
+  const runner = createRunner(migrationMachine, { db, env: async () => ({ catalog: await published.currentOrNull() }) });
 
   /** The system as its reader sees it, with the actions it offers them. */
   const present = (actor: Actor, id: string, locale: Locale) => runner.present(actor, id, locale, (tx) => loadSystemView(tx, id));

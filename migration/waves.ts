@@ -38,7 +38,7 @@ function assertDates(w: { startDate: string; endDate: string }) {
   if (w.endDate < w.startDate) throw new InvalidInputError([{ path: 'endDate', code: 'migration.wave_dates', params: { startDate: w.startDate } }]);
 }
 
-export function createWaveService({ db, onChange }: { db: Database; onChange: () => void }) {
+export function createWaveService({ db }: { db: Database }) {
   const { prisma } = db;
 
   async function assertNameFree(tx: Tx, name: string, except?: string) {
@@ -71,7 +71,6 @@ export function createWaveService({ db, onChange }: { db: Database; onChange: ()
       await recordAudit(tx, actor.audit, { action: 'migration.wave.create', targetType: 'MigrationWave', targetId: w.id, detail: { ...input } });
       return toWaveView(w, { systems: 0, done: 0 });
     });
-    onChange();
     return view;
   }
 
@@ -87,7 +86,6 @@ export function createWaveService({ db, onChange }: { db: Database; onChange: ()
       await recordAudit(tx, actor.audit, { action: 'migration.wave.update', targetType: 'MigrationWave', targetId: id, detail: { fields: Object.keys(input), ...input } });
       return toWaveView(await tx.migrationWave.findUniqueOrThrow({ where: { id } }), (await countsOf(tx, [id]))(id));
     });
-    onChange();
     return view;
   }
 

@@ -5,6 +5,8 @@ import { toShanghaiDate, type LocalDate, type MonthDay } from '../core/calendar/
 import type { Database } from '../core/db/database.js';
 import type { Locale } from '../core/i18n.js';
 import { createRunner } from '../core/workflow/runner.js';
+import { principalKey } from '../core/access/ability-cache.js';
+import { createReadCache } from '../core/cache/read-cache.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { projectMachine, type ProjectInputs } from './machine.js';
 import { standingOf } from './standing.js';
@@ -24,12 +26,20 @@ export function createProjectActions({ db, published, today = () => toShanghaiDa
   const env = async () => ({ catalog: await published.currentOrNull(), today: today(), selfEvaluationDue });
   const runner = createRunner(projectMachine, { db, env });
 
-  /** The project as its reader sees it, with the actions it offers them. */
-  const present = (actor: Actor, id: string, locale: Locale) =>
+  const presented = (actor: Actor, id: string, locale: Locale) =>
     runner.present(actor, id, locale, async (tx) => {
       const { row, org } = await loadProject(tx, id);
       return { ...toProjectView(row, org, await reviewersOf(tx, row)), standing: standingOf(row, today(), locale) };
     });
+  // by reader (their rights), project, language and day; kept while nothing is written (core/cache/read-cache.ts)
+  const views = createReadCache<Awaited<ReturnType<typeof presented>>>();
+
+  /**
+   * The project as its reader sees it, with the actions it offers them: the same object while nothing is written
+   * (not to be changed). A project the reader may not see is refused each time (nothing is kept for a refusal).
+   */
+  const present = (actor: Actor, id: string, locale: Locale) =>
+    views.get([principalKey(actor.principal!), id, locale, today()].join('\u0000'), () => presented(actor, id, locale));
 
   /** Takes the action and answers with the project as it is now. */
   async function take<A extends ProjectAction>(actor: Actor, action: A, id: string, expectedVersion: number | undefined, input: ProjectInputs[A], locale: Locale) {

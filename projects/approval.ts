@@ -13,7 +13,8 @@ import type { Locale } from '../core/i18n.js';
 import type { ProjectActions } from './actions.js';
 import { listSelect, toListItem } from './drafting.js';
 import type { BudgetReviewInput, NoticeInput, ReviewInput } from './inputs.js';
-import { createQueueCache } from './queue-cache.js';
+import { createReadCache } from '../core/cache/read-cache.js';
+import { principalKey } from '../core/access/ability-cache.js';
 import { PROJECT_MACHINE, QUEUE_STAGES, QUEUES, type QueueStage } from './workflow.js';
 import { projectFilterWhere, projectOrderBy, projectSearch, type ProjectFilter } from './list-filter.js';
 
@@ -38,18 +39,18 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
   const { prisma } = db;
   const { today } = actions;
 
-  const queueCache = createQueueCache(db.pool);
+  const queueCache = createReadCache<QueuePage>();
 
   /**
    * The reviewer's queue: projects waiting in a stage the actor can act on, oldest submission first. A page is kept
-   * (the same object) while nothing in its stage changes, so the API serialises it once.
+   * (the same object) while nothing is written (core/cache/read-cache.ts), so the API serialises it once.
    */
   /** A page of the queue, oldest submission first unless the filter sorts otherwise (list-filter.ts). */
   async function queue(actor: Actor, stage: QueueStage, page: number, pageSize: number, filter: ProjectFilter = {}): Promise<QueuePage> {
     assertCan(actor.ability, queueAbility(stage), 'Project');
     const now = today();
-    const key = [actor.principal!.id, actor.principal!.role, actor.principal!.orgId, stage, page, pageSize, now, JSON.stringify(filter)].join('|');
-    return queueCache.get(key, stage, () => queuePage(actor, stage, page, pageSize, now, filter));
+    const key = [principalKey(actor.principal!), stage, page, pageSize, now, JSON.stringify(filter)].join('|');
+    return queueCache.get(key, () => queuePage(actor, stage, page, pageSize, now, filter));
   }
 
   /** The queues the actor decides in, with how many projects wait in each. */

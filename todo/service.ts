@@ -12,6 +12,16 @@ import { projectLink } from '../notifications/links.js';
 import type { InboxService } from '../notifications/inbox.js';
 import type { TodoItem, TodoKind } from './schema.js';
 import { TODO_SOURCES } from './sources.js';
+import { createReadCache } from '../core/cache/read-cache.js';
+import { principalKey } from '../core/access/ability-cache.js';
+
+type TodoFilter = { kind?: TodoKind; q?: string; limit?: number };
+interface TodoList {
+  items: TodoItem[];
+  total: number;
+  counts: Partial<Record<TodoKind, number>>;
+  kinds: Array<{ kind: TodoKind; label: string; count: number }>;
+}
 
 registerMessages({
   'todo.kind.projectStage': { 'zh-CN': '项目审批', en: 'Project decision' },
@@ -50,14 +60,22 @@ function urgency(a: TodoItem, b: TodoItem): number {
 export function createTodoService({ db, inbox, targets, today = () => toShanghaiDate(new Date()) }: TodoDeps) {
   const { prisma } = db;
 
+  // by reader (their rights), language, day and query; kept while nothing is written (core/cache/read-cache.ts)
+  const lists = createReadCache<TodoList>();
+
   /**
    * The `limit` most urgent matters (of `kind`, matching `q`), and the exact count of each kind. Plain reads on the
    * pool, not a transaction: fifty open consoles must not queue for transactions (a matter that changes between two
-   * of the reads is shown as it is in each).
+   * of the reads is shown as it is in each). The same object is returned while nothing is written: not to be changed.
    */
-  async function list(actor: Actor, locale: Locale, filter: { kind?: TodoKind; q?: string; limit?: number } = {}) {
-    const sources = TODO_SOURCES.filter((s) => s.applies(actor));
+  function list(actor: Actor, locale: Locale, filter: TodoFilter = {}): Promise<TodoList> {
     const now = today();
+    const key = [principalKey(actor.principal!), locale, now, filter.kind ?? '', filter.q ?? '', filter.limit ?? 50].join('\u0000');
+    return lists.get(key, () => compute(actor, locale, now, filter));
+  }
+
+  async function compute(actor: Actor, locale: Locale, now: LocalDate, filter: TodoFilter): Promise<TodoList> {
+    const sources = TODO_SOURCES.filter((s) => s.applies(actor));
     const limit = filter.limit ?? 50;
     const loaded = await Promise.all(sources.map((s) => s.load({ tx: prisma, actor, today: now, locale, q: filter.q, take: filter.kind && filter.kind !== s.kind ? 0 : limit })));
     const counts: Partial<Record<TodoKind, number>> = {};

@@ -5,6 +5,7 @@ import { z } from '../../core/zod-openapi.js';
 import { route, type RouteTable } from '../route.js';
 import { errors, idParam } from '../schemas.js';
 import type { Services } from '../services.js';
+import { sendSerialised, serialised } from '../serialised.js';
 import { openEventStream } from '../sse.js';
 
 /** a burst of changes (a batch decision, a sweep) is counted once */
@@ -16,7 +17,7 @@ export function todoRoutes(table: RouteTable, s: Services) {
     method: 'get', path: '/api/todo', summary: 'What waits for me or my organisation (待办), the most urgent first, with the count of each kind', tags, auth: true,
     query: todoQuerySchema,
     responses: { 200: { description: 'the matters', schema: todoListSchema }, 400: errors[400], 401: errors[401] },
-    handler: async ({ query, ctx }, _req, res) => void res.json(await s.todo.list(ctx, ctx.locale, query)),
+    handler: async ({ query, ctx }, _req, res) => sendSerialised(res, serialised(await s.todo.list(ctx, ctx.locale, query), 'todo')),
   });
   route(table, {
     method: 'get', path: '/api/todo/done', summary: 'What I handled (已办): my own changes of projects, requests, revisions and the rest, newest first', tags, auth: true,

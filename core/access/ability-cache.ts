@@ -9,14 +9,15 @@ const MAX_ENTRIES = 10_000;
 const byPrincipal = new Map<string, AppAbility>();
 let anonymous: AppAbility | undefined;
 
-function keyOf(p: Principal): string {
+/** every field of the principal its abilities depend on, as one string (a read cache keys the reader by it) */
+export function principalKey(p: Principal): string {
   return `${p.id}\u0000${p.role}\u0000${p.orgId}\u0000${p.jurisdiction}\u0000${p.orgKind ?? ''}`;
 }
 
 /** The same abilities as defineAbilitiesFor(principal), from a cache keyed by every field they depend on. */
 export function abilityFor(principal: Principal | null): AppAbility {
   if (!principal) return (anonymous ??= defineAbilitiesFor(null));
-  const key = keyOf(principal);
+  const key = principalKey(principal);
   let ability = byPrincipal.get(key);
   if (!ability) {
     ability = defineAbilitiesFor(principal);

@@ -1,5 +1,8 @@
 // Writing and verifying the audit trail. Every state change writes its record in the same transaction.
+import { advanceWriteClock } from '../cache/write-clock.js';
+import { afterCommit } from '../db/commit-hooks.js';
 import type { Database, Tx } from '../db/database.js';
+import { publish } from '../events/feed.js';
 import type { AuditOutcome } from '../db/generated/enums.js';
 import { GENESIS_HASH, chainStart, findBreak, keyedHash, type ChainBreak } from './chain.js';
 import type { Checkpoint, CheckpointLog } from './checkpoints.js';
@@ -61,6 +64,10 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
     keyId: keyring.currentId,
   };
   await tx.auditEvent.create({ data: { ...fields, hash: keyedHash(fields, keyring.keys.get(keyring.currentId)!) } });
+  // read caches (core/cache/read-cache.ts): here once this commits, elsewhere when the word arrives (PostgreSQL
+  // sends one word per transaction however many records it wrote)
+  if (!afterCommit(tx, advanceWriteClock)) advanceWriteClock();
+  await publish(tx, { kind: 'written' });
 }
 
 /** For events that are not part of a state change (failed sign-ins, refused authorizations). */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.js';
+import { trackCommits } from './commit-hooks.js';
 import { acquireDataDirLock, type LockHolder } from './data-dir-lock.js';
 import { EmbeddedSocketServer } from './embedded-socket.js';
 import { PgListener } from './pg-listener.js';
@@ -104,7 +105,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   pool.on('error', () => {
     /* idle client errors are reported by the query that hits them */
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = trackCommits(new PrismaClient({ adapter: new PrismaPg(pool) }));
   const listener = embedded ? null : new PgListener(opts.databaseUrl!);
   return {
     prisma,

@@ -9,6 +9,8 @@ export const FEED_CHANNEL = 'zy_feed';
 export type FeedEvent =
   /** an object of a machine changed state (what waits for whom may have changed) */
   | { kind: 'change'; subject: string; id: string }
+  /** something audited was written (core/audit/audit.ts): read caches read again (core/cache/write-clock.ts) */
+  | { kind: 'written' }
   /** notifications were written for these users */
   | { kind: 'notification'; users: string[] }
   /** a provisioning job's log grew or the job ended */

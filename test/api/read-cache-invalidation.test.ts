@@ -1,10 +1,10 @@
 // What the signed-in read paths keep between requests, and that a change shows on the very next request (issue 20,
-// "Bad paths"): the reviewer queue's pages (projects/queue-cache.ts, kept while their stage's stamp is unchanged)
-// (and the working calendar they were counted with) and the migration board (migration/board.ts, kept until a change
-// made through this process). The to-do centre and
-// the project view keep nothing, and are read after the same changes all the same: each path is read once before a
-// change, so that anything it kept is kept, then once after it.
+// "Bad paths"): the reviewer queue's pages, the migration board, the to-do centre and the project view are kept while
+// nothing is written (core/cache/read-cache.ts; with the working calendar they were counted with). Each path is read
+// once before a change, so that anything it kept is kept, then once after it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_CONTEXT, recordAudit } from '../../core/audit/audit.js';
+import type { Tx } from '../../core/db/database.js';
 import { toShanghaiDate, workingDaysBetween, type LocalDate } from '../../core/calendar/working-days.js';
 import { TABLE_2027 } from '../support/holiday-schedules.js';
 import { SYSTEM, uniqueTag } from '../support/migration-factories.js';
@@ -127,11 +127,20 @@ describe('the migration board shows a change on the next read', () => {
 
 describe('the to-do centre: deadlines to meet and overdue ones to follow up', () => {
   // deadlines as the obligations' rules open them (projects/deadlines.ts, security/machine.ts), written directly: what
-  // is tested here is how the to-do centre reads them (counted per owner, each once)
-  async function openDeadline(owner: { projectId: string } | { migrationSystemId: string }, orgId: string, dueDate: string) {
-    return t.platform.db.prisma.deadline.create({
-      data: { ...owner, orgId, ruleCode: 'RECTIFICATION_REPORT', workingDays: 10, article: '第二十四条', startDate: '2026-01-05', dueDate, title: `整改结果报送（${uniqueTag()}）` },
+  // is tested here is how the to-do centre reads them (counted per owner, each once). Written as the platform writes
+  // every change, in one transaction with its audit record (which is what moves the read caches' clock).
+  const asPlatform = <T>(write: (tx: Tx) => Promise<T>) =>
+    t.platform.db.prisma.$transaction(async (tx) => {
+      const done = await write(tx);
+      await recordAudit(tx, SYSTEM_CONTEXT, { action: 'project.rectification', targetType: 'Deadline' });
+      return done;
     });
+  async function openDeadline(owner: { projectId: string } | { migrationSystemId: string }, orgId: string, dueDate: string) {
+    return asPlatform((tx) =>
+      tx.deadline.create({
+        data: { ...owner, orgId, ruleCode: 'RECTIFICATION_REPORT', workingDays: 10, article: '第二十四条', startDate: '2026-01-05', dueDate, title: `整改结果报送（${uniqueTag()}）` },
+      }),
+    );
   }
 
   it('a new overdue deadline of a project and of a migrated system: each counted once, for the unit and the city’s GIA; met, it goes', async () => {
@@ -153,7 +162,7 @@ describe('the to-do centre: deadlines to meet and overdue ones to follow up', ()
     // a county's bureau follows up its own county's only (Art. 39)
     expect((await todo('county-gia')).counts.overdueDeadline ?? 0).toBe(county.counts.overdueDeadline ?? 0);
 
-    await t.platform.db.prisma.deadline.update({ where: { id: ofSystem.id }, data: { metAt: new Date() } });
+    await asPlatform((tx) => tx.deadline.update({ where: { id: ofSystem.id }, data: { metAt: new Date() } }));
     const gia3 = await todo('gia');
     expect(gia3.counts.overdueDeadline).toBe((gia.counts.overdueDeadline ?? 0) + 1);
     expect(todoOf(gia3, 'overdueDeadline')).not.toContain(sys.body.id);

@@ -54,8 +54,8 @@ describe('GET /api/projects/queue', () => {
     expect((await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('dept'))).status).toBe(403);
   });
 
-  // the queue pages are cached per reviewer while their stage is unchanged (projects/queue-cache.ts): every change
-  // that shows in the queue must show at once
+  // the queue pages are kept per reviewer while nothing is written (core/cache/read-cache.ts): every change that
+  // shows in the queue must show at once
   describe('never serves a page after a change', () => {
     const gia = async () => (await t.http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set(await t.as('gia'))).body;
     const submit = async (name: string) => {

@@ -35,9 +35,9 @@ describe('embedded default', () => {
     const token = (await http.post('/api/auth/login').send({ username: 'bdc', password: 'Demo-Passw0rd!' })).body.token;
     const draft = await http.post('/api/catalog/revisions').set('Authorization', `Bearer ${token}`).send({ title: '持久化测试' });
     expect(draft.status).toBe(201);
-    // the reviewer queue's stamp query (projects/queue-cache.ts) runs on PGlite too
+    // the reviewer queue on PGlite too
     const gia = (await http.post('/api/auth/login').send({ username: 'gia', password: 'Demo-Passw0rd!' })).body.token;
-    // every call, not only the first: its stamp query once collided with itself over the embedded socket
+    // every call, not only the first: a query of it once collided with itself over the embedded socket
     for (let i = 0; i < 4; i++) {
       const queue = await http.get('/api/projects/queue').query({ stage: 'GIA_REVIEW' }).set('Authorization', `Bearer ${gia}`);
       expect([queue.status, queue.type, queue.body.total], `call ${i + 1}`).toEqual([200, 'application/json', 0]);

@@ -12,6 +12,7 @@ registerAuditActions({
   'project.resources.replace': { 'zh-CN': '更新信息资源目录', en: 'Information resources replaced' },
   'project.document.upload': { 'zh-CN': '上传材料', en: 'Document uploaded' },
   'project.rectification': { 'zh-CN': '下达整改通知', en: 'Rectification notice issued' },
+  'project.self-evaluation.backfill': { 'zh-CN': '补开年度自评价期限', en: 'Self-evaluation deadlines opened for an earlier project' },
   'notice.objection': { 'zh-CN': '公示异议', en: 'Objection to the notice' },
   'notice.objection.resolve': { 'zh-CN': '处理公示异议', en: 'Objection resolved' },
   'resource-request.create': { 'zh-CN': '提交资源申请', en: 'Resource request submitted' },

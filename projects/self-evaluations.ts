@@ -2,6 +2,7 @@
 // due on the configured day of the following year (SELF_EVALUATION in core/calendar/working-days.ts), opened at
 // establishment and met by the SELF_EVALUATION filing that names the year.
 import { SELF_EVALUATION, selfEvaluationStart, type MonthDay } from '../core/calendar/working-days.js';
+import { SYSTEM_CONTEXT, recordAudit } from '../core/audit/audit.js';
 import type { Database, Tx } from '../core/db/database.js';
 import { addDeadline } from './deadlines.js';
 import { FILING_STATES } from './workflow.js';
@@ -59,7 +60,12 @@ export async function sweepSelfEvaluationDeadlines(db: Database, due: MonthDay):
   const failed: string[] = [];
   for (const p of projects.filter((p) => budgetYearsOf(p).some((y) => !have.has(`${p.id}:${y}`)))) {
     try {
-      opened += await db.prisma.$transaction((tx) => openSelfEvaluationDeadlines(tx, p, due));
+      opened += await db.prisma.$transaction(async (tx) => {
+        const n = await openSelfEvaluationDeadlines(tx, p, due);
+        // a state change like any other: in the trail (and so heard by the read caches, core/cache/write-clock.ts)
+        if (n > 0) await recordAudit(tx, SYSTEM_CONTEXT, { action: 'project.self-evaluation.backfill', targetType: 'Project', targetId: p.id, detail: { opened: n } });
+        return n;
+      });
     } catch {
       failed.push(p.id);
     }

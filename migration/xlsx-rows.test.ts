@@ -191,3 +191,12 @@ describe('reading the sheet XML itself', () => {
     await expect(parseRegisterRows(readSheetRows(bomb, 'xlsx', {}, limits), ctx)).rejects.toMatchObject({ status: 422, code: 'ARCHIVE_SUSPICIOUS', params: { reason: 'ratio' } });
   });
 });
+
+describe('a workbook without its workbook part', () => {
+  it('reads the worksheets as the archive holds them', async () => {
+    const file = zip([{ name: 'xl/worksheets/sheet1.xml', content: Buffer.from(`<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>`) }]);
+    const info: SheetInfo = {};
+    expect(await read(file, info)).toEqual([[1, ['7']]]);
+    expect(info.sheet).toBe('Sheet1');
+  });
+});

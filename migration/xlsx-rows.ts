@@ -72,9 +72,9 @@ function sheetsOf(parts: Map<string, Buffer>): SheetEntry[] {
       const state = w.attr('state');
       if (part && parts.has(part)) sheets.push({ name: w.attr('name') ?? '', visible: !state || state === 'visible', part });
     }
-    return sheets;
+    if (sheets.length) return sheets;
   }
-  // no workbook part: the worksheets as the archive holds them
+  // no workbook part, or none of its sheets found: the worksheets as the archive holds them
   return [...parts.keys()].flatMap((part) => {
     const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part);
     return m ? [{ name: `Sheet${m[1]}`, visible: true, part }] : [];

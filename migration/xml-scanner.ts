@@ -163,7 +163,7 @@ export class XmlScanner {
     return undefined;
   }
 
-  /** the attributes of the current OPEN tag whose local name is `local` under any prefix (r:id, x:id…) */
+  /** An attribute of the current OPEN tag by its local name under whatever prefix it has (r:id, x:id…). */
   prefixedAttr(local: string): string | undefined {
     const m = new RegExp(`\\s[\\w.-]+:${local}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(this.xml.slice(this.attrFrom, this.attrTo));
     return m ? decodeXmlText(m[2] ?? m[3] ?? '') : undefined;

@@ -7,7 +7,6 @@ import type { Tx } from '../core/db/database.js';
 import type { PrismaClient } from '../core/db/generated/client.js';
 import { InvalidInputError } from '../core/errors.js';
 import { DEFAULT_HARDENING, type ArchiveLimits } from '../core/config.js';
-import { inspectArchive } from '../core/files/archive-inspection.js';
 import { t, type Locale } from '../core/i18n.js';
 import { columnByKey } from './columns.js';
 import type { RegisterInput } from './register-input.js';
@@ -29,7 +28,8 @@ export interface ReadRegisterFile {
 /**
  * The checks before anything is written: the actor may register systems (its own organisation's, or every
  * organisation's in the sub-center's city-wide import: ./row-organisation.ts), the file is XLSX or CSV (415), of at
- * most MAX_IMPORT_ROWS systems (422 IMPORT_TOO_MANY_ROWS), and every row is read.
+ * most MAX_IMPORT_ROWS systems (422 IMPORT_TOO_MANY_ROWS), an XLSX within the archive limits (422: ./spreadsheet.ts),
+ * and every row is read.
  */
 export async function readRegisterFile(prisma: PrismaClient, actor: Actor, file: Buffer, locale: Locale, archiveLimits: ArchiveLimits = DEFAULT_HARDENING.archive): Promise<ReadRegisterFile> {
   const cityWide = actor.ability.can('importCityWide', 'MigrationSystem');
@@ -37,18 +37,10 @@ export async function readRegisterFile(prisma: PrismaClient, actor: Actor, file:
   const principal = actor.principal!;
   const format = detectFormat(file);
   if (format !== 'xlsx' && format !== 'csv') throw new InvalidInputError([{ path: 'file', code: 'import.file_type' }], 'IMPORT_FILE_TYPE', 415);
-  // an XLSX is a zip archive: what it inflates to is counted before exceljs reads a row of it
-  if (format === 'xlsx') {
-    await inspectArchive(file, archiveLimits).catch((err: unknown) => {
-      // a damaged workbook is the import's own 400, as before the inspection
-      if (err instanceof InvalidInputError && err.params.reason === 'unreadable') throw new InvalidInputError([{ path: 'file', code: 'import.unreadable' }], 'IMPORT_UNREADABLE');
-      throw err;
-    });
-  }
   const matcher = await loadOrgMatcher(prisma);
   const rowOrg = cityWide ? anyOrganisation(matcher) : ownOrganisation(await prisma.organisation.findUniqueOrThrow({ where: { id: principal.orgId } }), matcher);
   const info: SheetInfo = {};
-  const parsed = await parseRegisterRows(readSheetRows(file, format, info), { locale, rowOrg });
+  const parsed = await parseRegisterRows(readSheetRows(file, format, info, archiveLimits), { locale, rowOrg });
   if (parsed.problems.some((p) => p.code === 'import.too_many_rows')) {
     throw new InvalidInputError([{ path: 'file', code: 'import.too_many_rows', params: { max: MAX_IMPORT_ROWS } }], 'IMPORT_TOO_MANY_ROWS', 422, { max: MAX_IMPORT_ROWS });
   }

@@ -1,4 +1,4 @@
-// The register as a spreadsheet: the Chinese template, the import (XLSX read as a stream, row by row; CSV in
+// The register as a spreadsheet: the Chinese template, the import (XLSX by ./xlsx-rows.ts; CSV in
 // UTF-8 or GB18030 as Excel saves it in China, split by ./csv-rows.ts) and the export (cells that would run as formulas neutralised).
 //
 // Reading is pure apart from decoding the file: `readSheetRows` yields the register sheet's rows as text,
@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { neutraliseCell } from '../core/export/table-xlsx.js';
+import type { ArchiveLimits } from '../core/config.js';
 import { InvalidInputError, type Violation } from '../core/errors.js';
 import { listOf, t, type Locale } from '../core/i18n.js';
 import { IMPORT_COLUMNS, REGISTER_COLUMNS, columnByKey, templateHeader, type RegisterColumn, type RegisterRow } from './columns.js';
@@ -85,21 +86,24 @@ function unneutralise(text: string): string {
 }
 
 /**
- * The register sheet's rows as text, one at a time (migration/xlsx-rows.ts: which sheet, merged cells). XLSX is
- * read as a stream, never as a whole workbook; `info` learns the sheet's name. A file
- * the reader cannot make sense of (a damaged XLSX, a CSV with an unclosed quote) is the client's: 400.
+ * The register sheet's rows as text, one at a time (migration/xlsx-rows.ts: which sheet, merged cells); `info`
+ * learns the sheet's name. An XLSX is a zip archive: what it inflates to is counted against `archiveLimits` before
+ * a row of it is read (422 ARCHIVE_TOO_LARGE / ARCHIVE_SUSPICIOUS). A file the reader cannot make sense of (a
+ * damaged XLSX, a CSV with an unclosed quote) is the client's: 400.
  */
-export async function* readSheetRows(file: Buffer, format: SheetFormat, info: SheetInfo = {}): AsyncGenerator<SheetRow> {
+export async function* readSheetRows(file: Buffer, format: SheetFormat, info: SheetInfo = {}, archiveLimits?: ArchiveLimits): AsyncGenerator<SheetRow> {
   try {
-    yield* readRows(file, format, info);
-  } catch {
+    yield* readRows(file, format, info, archiveLimits);
+  } catch (err) {
+    // the archive inspection's refusals as it words them; an archive it cannot open is a damaged workbook
+    if (err instanceof InvalidInputError && err.params['reason'] !== 'unreadable') throw err;
     throw new InvalidInputError([{ path: 'file', code: 'import.unreadable' }], 'IMPORT_UNREADABLE');
   }
 }
 
-async function* readRows(file: Buffer, format: SheetFormat, info: SheetInfo): AsyncGenerator<SheetRow> {
+async function* readRows(file: Buffer, format: SheetFormat, info: SheetInfo, archiveLimits?: ArchiveLimits): AsyncGenerator<SheetRow> {
   if (format === 'xlsx') {
-    yield* await readXlsxRows(file, cellText, MAX_SHEET_ROWS, info);
+    yield* await readXlsxRows(file, cellText, MAX_SHEET_ROWS, info, archiveLimits);
     return;
   }
   const text = decodeCsv(file);

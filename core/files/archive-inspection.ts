@@ -29,6 +29,8 @@ interface Tally {
   entries: number;
   inflated: number;
   nested: number;
+  keep: (fileName: string) => boolean;
+  kept: Map<string, Buffer>;
 }
 
 /**
@@ -37,10 +39,22 @@ interface Tally {
  * Content that is not a zip archive resolves with zeros.
  */
 export async function inspectArchive(content: Buffer, limits: ArchiveLimits = DEFAULT_HARDENING.archive, field = 'file'): Promise<ArchiveSummary> {
-  if (!isZipArchive(content)) return { entries: 0, inflatedBytes: 0, nested: 0 };
-  const tally: Tally = { entries: 0, inflated: 0, nested: 0 };
-  await walk(content, 0, limits, tally, field, content.length);
-  return { entries: tally.entries, inflatedBytes: tally.inflated, nested: tally.nested };
+  return (await inspectAndKeep(content, () => false, limits, field)).summary;
+}
+
+/**
+ * inspectArchive, keeping what the top-level entries named by `keep` inflate to (an XLSX reader: its sheets), so
+ * that a caller reading them does not inflate them a second time. Kept bytes are bounded by the same limits.
+ */
+export async function inspectAndKeep(
+  content: Buffer,
+  keep: (fileName: string) => boolean,
+  limits: ArchiveLimits = DEFAULT_HARDENING.archive,
+  field = 'file',
+): Promise<{ summary: ArchiveSummary; kept: Map<string, Buffer> }> {
+  const tally: Tally = { entries: 0, inflated: 0, nested: 0, keep, kept: new Map() };
+  if (isZipArchive(content)) await walk(content, 0, limits, tally, field, content.length);
+  return { summary: { entries: tally.entries, inflatedBytes: tally.inflated, nested: tally.nested }, kept: tally.kept };
 }
 
 function checkRatio(tally: Tally, limits: ArchiveLimits, field: string, outerSize: number): InvalidInputError | null {
@@ -81,6 +95,7 @@ function walk(content: Buffer, depth: number, limits: ArchiveLimits, tally: Tall
           const head: Buffer[] = [];
           let headBytes = 0;
           let nested: boolean | null = null;
+          const kept: Buffer[] | null = depth === 0 && tally.keep(entry.fileName) ? [] : null;
           stream.on('data', (chunk: Buffer) => {
             tally.inflated += chunk.length;
             const over = checkRatio(tally, limits, field, outerSize);
@@ -88,6 +103,7 @@ function walk(content: Buffer, depth: number, limits: ArchiveLimits, tally: Tall
               stream.destroy();
               return fail(over);
             }
+            kept?.push(chunk);
             if (nested === null && headBytes + chunk.length >= 4) nested = isZipArchive(Buffer.concat([...head, chunk]).subarray(0, 4));
             if (nested !== false) {
               head.push(chunk);
@@ -97,6 +113,7 @@ function walk(content: Buffer, depth: number, limits: ArchiveLimits, tally: Tall
           stream.on('error', fail);
           stream.on('end', () => {
             if (settled) return;
+            if (kept) tally.kept.set(entry.fileName, Buffer.concat(kept));
             if (!nested) return zip.readEntry();
             tally.nested += 1;
             if (depth + 1 > limits.maxDepth) return fail(refuse(field, 'ARCHIVE_SUSPICIOUS', 'nested', { maxDepth: limits.maxDepth }));

@@ -7,7 +7,7 @@
 // does not answer. The children run the TypeScript sources under tsx (its loader thread included), so the
 // compiled production server uses a little less.
 import fs from 'node:fs';
-import { startedServers, type ChildServer } from './servers.js';
+import { CHILD_MALLOC_ARENA_MAX, startedServers, type ChildServer } from './servers.js';
 
 /** RSS of a platform child at the end of the run must stay below this (issue 20 target 7) */
 export const MAX_RSS_MB = 300;
@@ -73,7 +73,7 @@ export async function readPlatformMemory(servers: ChildServer[] = startedServers
 /** The lines printed after the table. */
 export function formatMemory(readings: MemoryReading[]): string {
   if (!readings.length) return '';
-  const arenas = process.env.MALLOC_ARENA_MAX ? `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX} as in the image` : 'MALLOC_ARENA_MAX unset, the image sets 2';
+  const arenas = `children with MALLOC_ARENA_MAX=${CHILD_MALLOC_ARENA_MAX}${CHILD_MALLOC_ARENA_MAX === '2' ? ' as in the image' : ', the image sets 2'}`;
   const lines = [`memory: RSS of each platform child at the end of the run (target < ${MAX_RSS_MB} MB on PostgreSQL; the embedded child holds PGlite's PostgreSQL too; ${arenas})`];
   for (const r of readings) {
     const rss = r.rssMb === null ? 'unknown' : `${r.rssMb.toFixed(0)} MB`;

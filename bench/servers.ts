@@ -115,11 +115,17 @@ export async function spawnServer(
   return server;
 }
 
+/**
+ * glibc's malloc arenas of every child, as the image sets them (Dockerfile: MALLOC_ARENA_MAX=2) unless this
+ * environment says otherwise: the memory figures (bench/memory.ts) are then those of the production configuration
+ */
+export const CHILD_MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX || '2';
+
 /** environment for a child: this one's, less anything that would point it at another database or quiet its logs */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of ['DATABASE_URL', 'DATA_DIR', 'DEMO_MODE', 'DEMO_PASSWORD', 'LOG_LEVEL', 'PORT', 'HOST', 'BOOTSTRAP_ADMIN_PASSWORD']) delete env[k];
-  return { ...env, ...extra };
+  return { ...env, MALLOC_ARENA_MAX: CHILD_MALLOC_ARENA_MAX, ...extra };
 }
 
 /**

@@ -266,7 +266,9 @@ const benchmark: Benchmark = {
       );
       const baseline = makeRow(`${baselineName} (${connections} conn)`, base!, { notes: ['baseline'] });
       baseline.ratio = 1;
-      const notes = [scale];
+      const sample = await fetchOk(server.url + BOARD_PATH, { headers });
+      const notes = [`${scale}; ${sample.headers.get('content-length') ?? '?'} bytes`];
+      await sample.arrayBuffer();
       if (!target) notes.push('the target is stated for 50 connections: not checked');
       const signedIn = baselinePath === '/api/auth/me';
       rows.push(baseline, makeRow(`GET ${BOARD_PATH} (${label}, ${connections} conn)`, board!, { baseline, target: signedIn ? { ...BOARD_VS_AUTH_ME, ...target } : target, notes }));

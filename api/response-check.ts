@@ -1,6 +1,7 @@
 // In tests, every JSON answer a route sends is checked against the schema it documents for that status: the
 // values must parse, and nothing may be sent that the schema does not name. So the OpenAPI document (and the
 // console's client generated from it, web/src/api/schema.d.ts) cannot drift from what the server really sends.
+import zlib from 'node:zlib';
 import type { Response } from 'express';
 import type { ZodType } from 'zod';
 
@@ -40,7 +41,8 @@ export function checkResponses(res: Response, route: string, schemaFor: (status:
   res.send = (body?: unknown) => {
     const schema = schemaFor(res.statusCode);
     const json = /^application\/json\b/.test(String(res.getHeader('Content-Type') ?? ''));
-    const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
+    const gzipped = res.getHeader('Content-Encoding') === 'gzip';
+    const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? (gzipped ? zlib.gunzipSync(body) : body).toString('utf8') : undefined;
     if (schema && json && text) {
       const problem = responseProblem(schema, JSON.parse(text));
       if (problem) {

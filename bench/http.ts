@@ -9,6 +9,13 @@ import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import type { Measurement, Settings } from './harness.js';
 
+/**
+ * What the console's browser sends with every request besides its token: it accepts compressed bodies, which the
+ * server gzips when large (api/serialised.ts). The signed-in and board rows send it; the catalog-against-bare row
+ * does not (the two servers compared there send the same plain bytes).
+ */
+export const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' } as const;
+
 export interface LoadSpec {
   /** base URL of the server, e.g. http://127.0.0.1:4001 */
   url: string;

@@ -18,7 +18,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { BenchContext, Benchmark, Measurement, Row, Target } from './harness.js';
 import { makeRow } from './harness.js';
-import { compare, fetchOk, processCpuSeconds } from './http.js';
+import { BROWSER_HEADERS, compare, fetchOk, processCpuSeconds } from './http.js';
 import { openLoopRow } from './read-rows.js';
 import { DEMO_ORGANISATIONS } from '../prisma/seed/accounts.js';
 import { BENCH_PASSWORD, freePort, scratchDatabase, spawnServer, type ChildServer } from './servers.js';
@@ -250,10 +250,10 @@ const benchmark: Benchmark = {
 
     // each board view is measured in interleaved slices with the cheapest request of its kind on the same platform,
     // so that a noisy machine hits both alike: what the board adds is the ratio between them
-    const gia = { authorization: `Bearer ${tokens.gia}` };
+    const gia = { ...BROWSER_HEADERS, authorization: `Bearer ${tokens.gia}` };
     for (const [label, headers, baselineName, baselinePath] of [
       ['full view, GIA', gia, 'GET /api/auth/me (GIA): the sign-in check alone', '/api/auth/me'],
-      ['public view, no sign-in', {}, 'GET /api/catalog (public, cached)', '/api/catalog'],
+      ['public view, no sign-in', BROWSER_HEADERS, 'GET /api/catalog (public, cached)', '/api/catalog'],
     ] as const) {
       ctx.log(`measuring ${BOARD_PATH} (${label}) against ${baselinePath}, ${connections} connections, ${ctx.settings.rounds} interleaved rounds`);
       const [base, board] = await compare(

@@ -22,7 +22,7 @@ import { createReminderSweep, type SweepResult } from '../notifications/reminder
 import type { BenchContext, Benchmark, Row } from './harness.js';
 import { makeRow } from './harness.js';
 import { CpuWindow, fmt, inProcessMeasurement } from './in-process.js';
-import { fetchOk } from './http.js';
+import { BROWSER_HEADERS, fetchOk } from './http.js';
 import { openLoopRow, versusAuthMe } from './read-rows.js';
 import { SEED_SQL as PROJECTS_SQL, signIn } from './review-queue.js';
 import { dedicatedPostgresPlatform, type ChildServer } from './servers.js';
@@ -75,7 +75,7 @@ async function todoRows(ctx: BenchContext, server: ChildServer): Promise<Row[]> 
   const connections = Math.round(Number(process.env.BENCH_TODO_CONNECTIONS ?? 50)) || 50;
   const rows: Row[] = [];
   for (const user of ['gia', 'dept']) {
-    const headers = { authorization: `Bearer ${await signIn(server.url, user)}` };
+    const headers = { ...BROWSER_HEADERS, authorization: `Bearer ${await signIn(server.url, user)}` };
     // checked once before loading it: the deadlines are there
     const res = await fetchOk(server.url + '/api/todo', { headers });
     const bytes = Number(res.headers.get('content-length') ?? 0);

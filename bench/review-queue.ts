@@ -13,7 +13,7 @@
 import pg from 'pg';
 import type { BenchContext, Benchmark, Row, Target } from './harness.js';
 import { makeRow } from './harness.js';
-import { fetchOk } from './http.js';
+import { BROWSER_HEADERS, fetchOk } from './http.js';
 import { openLoopRow, versusAuthMe, VERSUS_AUTH_ME_TARGET } from './read-rows.js';
 import { BENCH_PASSWORD, dedicatedPostgresPlatform, type ChildServer } from './servers.js';
 
@@ -113,7 +113,7 @@ const benchmark: Benchmark = {
     const { server, token, counts } = await setup(ctx);
     const connections = Math.round(Number(process.env.BENCH_REVIEW_QUEUE_CONNECTIONS ?? 50)) || 50;
     const target = connections === 50 ? QUEUE_TARGET : undefined;
-    const headers = { authorization: `Bearer ${token}` };
+    const headers = { ...BROWSER_HEADERS, authorization: `Bearer ${token}` };
 
     // the answer is checked once before loading it: the 50 oldest of the 300 waiting, oldest first
     const res = await fetchOk(server.url + QUEUE_PATH, { headers });

@@ -157,8 +157,6 @@ export async function computeBoard(db: Database, view: BoardView, today: LocalDa
     view,
     today,
     totals: { ...countsOf(all, view), alreadyOnCityCloud: all.alreadyOnCityCloud, notInWave: all.notInWave },
-    byDepartment: orgs.filter((r) => r.orgKind === 'DEPARTMENT').map(orgEntry),
-    byCounty: orgs.filter((r) => r.orgKind === 'COUNTY').map(orgEntry),
     byWave: waveRows.map((w) => ({
       id: w.id,
       name: w.name,

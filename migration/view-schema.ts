@@ -175,8 +175,6 @@ export const boardSchema = z
     today: z.string(),
     generatedAt: z.string(),
     totals: boardCountsSchema.extend({ alreadyOnCityCloud: z.number().int(), notInWave: z.number().int() }),
-    byDepartment: z.array(orgRow),
-    byCounty: z.array(orgRow),
     byWave: z.array(
       boardCountsSchema.extend({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), remaining: z.number().int(), overdue: z.boolean() }),
     ),

@@ -112,7 +112,7 @@ type Row = { systems: number; byStatus: Record<string, number>; exempt: number; 
 const COUNTED = ['systems', 'exempt', 'outsideCityCloud', 'migrated', 'retired'] as const;
 const MONEY = ['outsideDataVolumeGb', 'outsideAnnualOmCost'] as const;
 
-/** the breakdowns that partition the register (byDepartment and byCounty list those two kinds only) */
+/** the breakdowns that partition the register */
 const PARTITIONS = ['byOrganisation', 'byOrganisationKind', 'byJurisdiction', 'byIndustryCloud', 'byHosting', 'byStrategy'] as const;
 
 function expectSums(b: Record<string, any>, breakdown: string) {

@@ -109,6 +109,8 @@ const counts = (systems: number, byStatus: Partial<typeof zero>, exempt: number,
 });
 const empty = counts(0, {}, 0, 0, 0, 0);
 const money = (outsideDataVolumeGb: number, outsideAnnualOmCost: number) => ({ outsideDataVolumeGb, outsideAnnualOmCost });
+// the console's department and county charts: byOrganisation's lines of that kind
+const ofKind = (board: Record<string, any>, kind: string): any[] => board.byOrganisation.filter((o: { kind: string }) => o.kind === kind);
 
 async function board(user: string | null, query: Record<string, string> = {}) {
   const req = t.http.get('/api/migration/board').query(query);
@@ -135,17 +137,19 @@ describe('the full board (GIA, the auditor, the sub-center)', () => {
   });
 
   it('breaks down by department (every department, those without systems too)', () => {
-    expect(b.byDepartment.map((d: { code: string }) => d.code)).toEqual(['EDU', 'HEALTH', 'HRSS', 'NRP', 'SAMR']);
-    expect(b.byDepartment[0]).toEqual({ orgId: expect.any(String), code: 'EDU', name: '运城市教育局', ...counts(5, { REGISTERED: 3, MIGRATING: 1, MIGRATED: 1 }, 1, 2, 1, 0), ...money(250, 25000) });
-    expect(b.byDepartment[1]).toEqual({ orgId: expect.any(String), code: 'HEALTH', name: '运城市卫生健康委员会', ...counts(3, { ASSESSED: 1, DECOMMISSIONED: 1, BLOCKED: 1 }, 1, 1, 0, 1), ...money(300, 30000) });
-    for (const d of b.byDepartment.slice(2)) expect(d).toMatchObject({ ...empty, ...money(0, 0) });
+    const departments = ofKind(b, 'DEPARTMENT');
+    expect(departments.map((d: { code: string }) => d.code)).toEqual(['EDU', 'HEALTH', 'HRSS', 'NRP', 'SAMR']);
+    expect(departments[0]).toEqual({ orgId: expect.any(String), code: 'EDU', name: '运城市教育局', nameEn: expect.any(String), kind: 'DEPARTMENT', jurisdiction: 'CITY', ...counts(5, { REGISTERED: 3, MIGRATING: 1, MIGRATED: 1 }, 1, 2, 1, 0), ...money(250, 25000) });
+    expect(departments[1]).toEqual({ orgId: expect.any(String), code: 'HEALTH', name: '运城市卫生健康委员会', nameEn: expect.any(String), kind: 'DEPARTMENT', jurisdiction: 'CITY', ...counts(3, { ASSESSED: 1, DECOMMISSIONED: 1, BLOCKED: 1 }, 1, 1, 0, 1), ...money(300, 30000) });
+    for (const d of departments.slice(2)) expect(d).toMatchObject({ ...empty, ...money(0, 0) });
   });
 
   it('breaks down by county (all 13)', () => {
-    expect(b.byCounty).toHaveLength(13);
-    const yanhu = b.byCounty.find((c: { code: string }) => c.code === 'YANHU');
-    expect(yanhu).toEqual({ orgId: expect.any(String), code: 'YANHU', name: '盐湖区', ...counts(3, { REGISTERED: 1, PLANNED: 1, DECOMMISSIONED: 1 }, 0, 2, 1, 0), ...money(500, 40000) });
-    for (const c of b.byCounty.filter((x: { code: string }) => x.code !== 'YANHU')) expect(c).toMatchObject(empty);
+    const counties = ofKind(b, 'COUNTY');
+    expect(counties).toHaveLength(13);
+    const yanhu = counties.find((c: { code: string }) => c.code === 'YANHU');
+    expect(yanhu).toEqual({ orgId: expect.any(String), code: 'YANHU', name: '盐湖区', nameEn: expect.any(String), kind: 'COUNTY', jurisdiction: 'YANHU', ...counts(3, { REGISTERED: 1, PLANNED: 1, DECOMMISSIONED: 1 }, 0, 2, 1, 0), ...money(500, 40000) });
+    for (const c of counties.filter((x: { code: string }) => x.code !== 'YANHU')) expect(c).toMatchObject(empty);
   });
 
   it('breaks down by wave, and flags the overdue one', () => {
@@ -247,7 +251,7 @@ describe('the public board', () => {
     const b = res.body;
     expect(b.view).toBe('public');
     expect(b.totals).toEqual({ ...counts(11, { REGISTERED: 4, ASSESSED: 1, PLANNED: 1, MIGRATING: 1, MIGRATED: 1, DECOMMISSIONED: 2, BLOCKED: 1 }, 2, 5, 2, 1), alreadyOnCityCloud: 1, notInWave: 6 });
-    expect(b.byDepartment[0]).toEqual({ orgId: expect.any(String), code: 'EDU', name: '运城市教育局', ...counts(5, { REGISTERED: 3, MIGRATING: 1, MIGRATED: 1 }, 1, 2, 1, 0) });
+    expect(ofKind(b, 'DEPARTMENT')[0]).toEqual({ orgId: expect.any(String), code: 'EDU', name: '运城市教育局', nameEn: expect.any(String), kind: 'DEPARTMENT', jurisdiction: 'CITY', ...counts(5, { REGISTERED: 3, MIGRATING: 1, MIGRATED: 1 }, 1, 2, 1, 0) });
     expect(b.outsideCityCloud).toEqual({ total: 5, byHosting: { OWN_ROOM: 1, INDUSTRY_CLOUD: 2, COUNTY_CLOUD: 2, OTHER_PROVIDER: 0 } });
     expect(b.countyOwnCloud.find((c: { code: string }) => c.code === 'YANHU')).toEqual({ orgId: expect.any(String), code: 'YANHU', name: '盐湖区', countyCloudSystems: 2, ownRoomSystems: 0 });
     expect(b.industryClouds).toEqual([

@@ -17637,16 +17637,6 @@ export interface components {
                 alreadyOnCityCloud: number;
                 notInWave: number;
             };
-            byDepartment: (components["schemas"]["BoardCounts"] & {
-                orgId: string;
-                code: string;
-                name: string;
-            })[];
-            byCounty: (components["schemas"]["BoardCounts"] & {
-                orgId: string;
-                code: string;
-                name: string;
-            })[];
             byWave: (components["schemas"]["BoardCounts"] & {
                 id: string;
                 name: string;

@@ -148,12 +148,15 @@ function Kpi({ label, value, testId, tone }: { label: string; value: number; tes
   );
 }
 
+/** the departments' or the counties' lines of the board (its organisations of that kind, by code) */
+const ofKind = (board: MigrationBoard, kind: 'DEPARTMENT' | 'COUNTY') => board.byOrganisation.filter((o) => o.kind === kind);
+
 function BoardBody({ board }: { board: MigrationBoard }) {
   const { t } = useI18n();
   const options = useMemo(() => {
     const statusPie = pie(MIGRATION_STATES.map((s) => ({ name: t(`migration.status.${s}` as MessageKey), value: board.totals.byStatus[s] ?? 0, color: STATUS_COLORS[s] })));
-    const dept = stackedByStatus(t, board.byDepartment);
-    const county = stackedByStatus(t, board.byCounty);
+    const dept = stackedByStatus(t, ofKind(board, 'DEPARTMENT'));
+    const county = stackedByStatus(t, ofKind(board, 'COUNTY'));
     const wave = {
       backgroundColor: 'transparent',
       title: emptyTitle(t, board.byWave.length === 0),
@@ -211,12 +214,12 @@ function BoardBody({ board }: { board: MigrationBoard }) {
         </Col>
         <Col xs={24} xl={12}>
           <Panel title={t('board.byDepartment')}>
-            <EChart option={options.dept} height={rowsHeight(board.byDepartment.length)} label={t('board.chartLabel', { title: t('board.byDepartment') })} testId="chart-department" />
+            <EChart option={options.dept} height={rowsHeight(ofKind(board, 'DEPARTMENT').length)} label={t('board.chartLabel', { title: t('board.byDepartment') })} testId="chart-department" />
           </Panel>
         </Col>
         <Col xs={24} xl={12}>
           <Panel title={t('board.byCounty')}>
-            <EChart option={options.county} height={rowsHeight(board.byCounty.length)} label={t('board.chartLabel', { title: t('board.byCounty') })} testId="chart-county" />
+            <EChart option={options.county} height={rowsHeight(ofKind(board, 'COUNTY').length)} label={t('board.chartLabel', { title: t('board.byCounty') })} testId="chart-county" />
           </Panel>
         </Col>
         <Col xs={24} xl={8}>

@@ -10,18 +10,14 @@ import { registerMessages, t, type Locale } from '../core/i18n.js';
 import { MACHINES } from '../core/workflow/machines.js';
 import { projectLink } from '../notifications/links.js';
 import type { InboxService } from '../notifications/inbox.js';
-import type { TodoItem, TodoKind } from './schema.js';
+import type { z } from '../core/zod-openapi.js';
+import type { TodoItem, TodoKind, todoListSchema, todoQuerySchema } from './schema.js';
 import { TODO_SOURCES } from './sources.js';
 import { createReadCache } from '../core/cache/read-cache.js';
 import { principalKey } from '../core/access/ability-cache.js';
 
-type TodoFilter = { kind?: TodoKind; q?: string; limit?: number };
-interface TodoList {
-  items: TodoItem[];
-  total: number;
-  counts: Partial<Record<TodoKind, number>>;
-  kinds: Array<{ kind: TodoKind; label: string; count: number }>;
-}
+type TodoFilter = Partial<z.infer<typeof todoQuerySchema>>;
+type TodoList = z.infer<typeof todoListSchema>;
 
 registerMessages({
   'todo.kind.projectStage': { 'zh-CN': '项目审批', en: 'Project decision' },

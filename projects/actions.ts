@@ -5,8 +5,7 @@ import { toShanghaiDate, type LocalDate, type MonthDay } from '../core/calendar/
 import type { Database } from '../core/db/database.js';
 import type { Locale } from '../core/i18n.js';
 import { createRunner } from '../core/workflow/runner.js';
-import { principalKey } from '../core/access/ability-cache.js';
-import { createReadCache } from '../core/cache/read-cache.js';
+import { createReadCache, readerKey } from '../core/cache/read-cache.js';
 import type { PublishedCatalog } from '../catalog/published.js';
 import { projectMachine, type ProjectInputs } from './machine.js';
 import { standingOf } from './standing.js';
@@ -39,7 +38,7 @@ export function createProjectActions({ db, published, today = () => toShanghaiDa
    * (not to be changed). A project the reader may not see is refused each time (nothing is kept for a refusal).
    */
   const present = (actor: Actor, id: string, locale: Locale) =>
-    views.get([principalKey(actor.principal!), id, locale, today()].join('\u0000'), () => presented(actor, id, locale));
+    views.get(readerKey(actor, id, locale, today()), () => presented(actor, id, locale));
 
   /** Takes the action and answers with the project as it is now. */
   async function take<A extends ProjectAction>(actor: Actor, action: A, id: string, expectedVersion: number | undefined, input: ProjectInputs[A], locale: Locale) {

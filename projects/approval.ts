@@ -13,8 +13,7 @@ import type { Locale } from '../core/i18n.js';
 import type { ProjectActions } from './actions.js';
 import { listSelect, toListItem } from './drafting.js';
 import type { BudgetReviewInput, NoticeInput, ReviewInput } from './inputs.js';
-import { createReadCache } from '../core/cache/read-cache.js';
-import { principalKey } from '../core/access/ability-cache.js';
+import { createReadCache, readerKey } from '../core/cache/read-cache.js';
 import { PROJECT_MACHINE, QUEUE_STAGES, QUEUES, type QueueStage } from './workflow.js';
 import { projectFilterWhere, projectOrderBy, projectSearch, type ProjectFilter } from './list-filter.js';
 
@@ -49,7 +48,7 @@ export function createApprovalService({ db, actions }: ApprovalDeps) {
   async function queue(actor: Actor, stage: QueueStage, page: number, pageSize: number, filter: ProjectFilter = {}): Promise<QueuePage> {
     assertCan(actor.ability, queueAbility(stage), 'Project');
     const now = today();
-    const key = [principalKey(actor.principal!), stage, page, pageSize, now, JSON.stringify(filter)].join('|');
+    const key = readerKey(actor, stage, page, pageSize, now, JSON.stringify(filter));
     return queueCache.get(key, () => queuePage(actor, stage, page, pageSize, now, filter));
   }
 

@@ -13,8 +13,7 @@ import type { InboxService } from '../notifications/inbox.js';
 import type { z } from '../core/zod-openapi.js';
 import type { TodoItem, TodoKind, todoListSchema, todoQuerySchema } from './schema.js';
 import { TODO_SOURCES } from './sources.js';
-import { createReadCache } from '../core/cache/read-cache.js';
-import { principalKey } from '../core/access/ability-cache.js';
+import { createReadCache, readerKey } from '../core/cache/read-cache.js';
 
 type TodoFilter = Partial<z.infer<typeof todoQuerySchema>>;
 type TodoList = z.infer<typeof todoListSchema>;
@@ -66,7 +65,7 @@ export function createTodoService({ db, inbox, targets, today = () => toShanghai
    */
   function list(actor: Actor, locale: Locale, filter: TodoFilter = {}): Promise<TodoList> {
     const now = today();
-    const key = [principalKey(actor.principal!), locale, now, filter.kind ?? '', filter.q ?? '', filter.limit ?? 50].join('\u0000');
+    const key = readerKey(actor, locale, now, filter.kind ?? '', filter.q ?? '', filter.limit ?? 50);
     return lists.get(key, () => compute(actor, locale, now, filter));
   }
 

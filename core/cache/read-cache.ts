@@ -6,8 +6,15 @@
 // calendar it was counted with: a holiday schedule loaded since (calendar/schedules.ts) reads it again.
 // The price: a process hears of another replica's write a few milliseconds after it commits (the feed); the
 // writing replica itself never serves a value older than its own committed writes.
+import { principalKey } from '../access/ability-cache.js';
+import type { Actor } from '../actor.js';
 import { currentCalendar, type WorkingCalendar } from '../calendar/working-days.js';
 import { writeClock } from './write-clock.js';
+
+/** The key of a signed-in reader's read: their rights (every field their abilities are built from), then `parts`. */
+export function readerKey(actor: Actor, ...parts: Array<string | number>): string {
+  return [principalKey(actor.principal!), ...parts].join('\u0000');
+}
 
 export interface ReadCache<T> {
   get(key: string, compute: () => Promise<T>): Promise<T>;
